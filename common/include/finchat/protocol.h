@@ -1,0 +1,95 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QLatin1StringView>
+#include <QString>
+
+#include <optional>
+
+// The FinChat wire protocol vocabulary. docs/protocol.md is the prose description of
+// everything named here; keep the two in step.
+namespace FinChat::Protocol {
+
+// Bumped when a change would break an existing client. Additive changes (a new field, a new
+// message type) keep the version.
+inline constexpr int Version = 1;
+
+// Every frame is a JSON object with this member naming its kind.
+inline constexpr QLatin1StringView TypeKey{"type"};
+// Requests may carry an id (string or integer); the reply echoes it unchanged.
+inline constexpr QLatin1StringView IdKey{"id"};
+// Successful replies are named after their request with this suffix: "login" -> "login.ok".
+inline constexpr QLatin1StringView ReplySuffix{".ok"};
+
+namespace Type {
+// Both directions.
+inline constexpr QLatin1StringView Hello{"hello"};
+// Requests (client -> server).
+inline constexpr QLatin1StringView Register{"register"};
+inline constexpr QLatin1StringView Login{"login"};
+inline constexpr QLatin1StringView Resume{"resume"};
+inline constexpr QLatin1StringView Logout{"logout"};
+inline constexpr QLatin1StringView ProfileGet{"profile.get"};
+inline constexpr QLatin1StringView ProfileUpdate{"profile.update"};
+inline constexpr QLatin1StringView RoomsList{"rooms.list"};
+inline constexpr QLatin1StringView RoomCreate{"room.create"};
+inline constexpr QLatin1StringView RoomJoin{"room.join"};
+inline constexpr QLatin1StringView RoomLeave{"room.leave"};
+inline constexpr QLatin1StringView MessageSend{"message.send"};
+inline constexpr QLatin1StringView HistoryFetch{"history.fetch"};
+// Events (server -> client), never replies to a request.
+inline constexpr QLatin1StringView Error{"error"};
+inline constexpr QLatin1StringView MessageNew{"message.new"};
+inline constexpr QLatin1StringView CommandEvent{"command"};
+inline constexpr QLatin1StringView Notice{"notice"};
+inline constexpr QLatin1StringView MemberJoined{"member.joined"};
+inline constexpr QLatin1StringView MemberLeft{"member.left"};
+inline constexpr QLatin1StringView UserOnline{"user.online"};
+inline constexpr QLatin1StringView UserOffline{"user.offline"};
+inline constexpr QLatin1StringView UserUpdated{"user.updated"};
+inline constexpr QLatin1StringView RoomCreated{"room.created"};
+} // namespace Type
+
+// Stable error codes. Clients translate these, so a code never changes its meaning.
+enum class ErrorCode {
+    InvalidJson,
+    NotAnObject,
+    UnknownType,
+    InvalidField,
+    UnsupportedProtocol,
+    NotLoggedIn,
+    AlreadyLoggedIn,
+    BadCredentials,
+    InvalidToken,
+    UsernameTaken,
+    InvalidUsername,
+    WeakPassword,
+    InvalidDisplayName,
+    UnknownRoom,
+    InvalidRoomName,
+    RoomExists,
+    NotAMember,
+    EmptyMessage,
+    MessageTooLong,
+    UnknownCommand,
+    RateLimited,
+    LoginTimeout,
+    TooManyConnections,
+    InternalError,
+};
+
+QString errorCodeName(ErrorCode code);
+std::optional<ErrorCode> errorCodeFromName(QStringView name);
+
+// The reply type for a request type: "login" -> "login.ok".
+QString replyType(QStringView requestType);
+
+// Builds {"type": type, "id": id, ...fields}; the id is left out when it is undefined.
+QJsonObject makeFrame(const QString &type, const QJsonValue &id, const QJsonObject &fields = {});
+QJsonObject makeError(ErrorCode code, const QString &message, const QJsonValue &id = {});
+
+// Compact UTF-8 JSON, the form every frame travels in.
+QByteArray serialize(const QJsonObject &frame);
+
+} // namespace FinChat::Protocol

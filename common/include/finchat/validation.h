@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+// Input rules shared by server and client. The server enforces them; clients use the same
+// functions to warn early. docs/protocol.md states each rule in prose.
+namespace FinChat::Validation {
+
+inline constexpr qsizetype UsernameMinLength = 3;
+inline constexpr qsizetype UsernameMaxLength = 32;
+inline constexpr qsizetype PasswordMinLength = 8;
+// An upper bound keeps a single login from costing unbounded hashing work.
+inline constexpr qsizetype PasswordMaxLength = 256;
+inline constexpr qsizetype DisplayNameMaxLength = 64;
+inline constexpr qsizetype RoomNameMinLength = 2;
+inline constexpr qsizetype RoomNameMaxLength = 32;
+inline constexpr qsizetype TopicMaxLength = 200;
+inline constexpr qsizetype NonceMaxLength = 64;
+inline constexpr qsizetype CommandNameMaxLength = 32;
+
+// Usernames are case-insensitive: this lower-cases and checks the result. Allowed:
+// 3-32 of a-z, 0-9, '_', '.', '-', starting with a letter or digit.
+std::optional<QString> normalizedUsername(QStringView username);
+bool isValidPassword(QStringView password);
+// Trimmed; 1-64 characters; no control characters.
+std::optional<QString> normalizedDisplayName(QStringView displayName);
+// Lower-cased; 2-32 of a-z, 0-9, '_', '-', starting with a letter or digit.
+std::optional<QString> normalizedRoomName(QStringView roomName);
+// Trimmed; at most 200 characters; no control characters.
+std::optional<QString> normalizedTopic(QStringView topic);
+
+// Number of Unicode code points, the unit in which body limits are stated.
+qsizetype codePointCount(QStringView text);
+
+// A message body of the form "/name" or "/name=argument" is a command, not a message.
+struct CommandInvocation
+{
+    QString name;     // lower-cased
+    QString argument; // everything after the first '=', untouched
+};
+std::optional<CommandInvocation> parseCommand(QStringView body);
+
+} // namespace FinChat::Validation

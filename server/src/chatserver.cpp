@@ -1,0 +1,295 @@
+#include "chatserver.h"
+
+#include "accountservice.h"
+#include "clientconnection.h"
+#include "messageservice.h"
+#include "roomservice.h"
+#include "storage.h"
+
+#include "finchat/protocol.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+namespace FinChat {
+
+using namespace Qt::StringLiterals;
+using Protocol::ErrorCode;
+namespace Type = Protocol::Type;
+
+Q_LOGGING_CATEGORY(lcServer, "finchat.server")
+
+namespace {
+
+constexpr int MaxPendingConnections = 1024;
+constexpr qsizetype MaxIdLength = 64;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+ProtocolError internalError(const char *what)
+{
+    qCWarning(lcServer) << "request failed:" << what;
+    return {ErrorCode::InternalError, u"the server could not complete the request; it was not applied"_s};
+}
+
+bool isValidId(const QJsonValue &id)
+{
+    if (id.isUndefined())
+        return true;
+    if (id.isString())
+        return id.toString().size() <= MaxIdLength;
+    const double number = id.toDouble(0.5);
+    return id.isDouble() && number == std::floor(number) && std::abs(number) < 9.0e15;
+}
+
+} // namespace
+
+ChatServer::ChatServer(Storage &storage, ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_storage(storage)
+    , m_config(std::move(config))
+    , m_server(new QWebSocketServer(u"FinChat/%1"_s.arg(QStringLiteral(FINCHAT_VERSION_STRING)),
+                                    QWebSocketServer::NonSecureMode, this))
+    , m_rooms(storage)
+    , m_fanout(m_online, m_rooms)
+    , m_connectionCounter(m_config.limits.maxConnectionsPerAddress, m_config.limits.maxConnections)
+{
+    const ServerContext context{m_storage, m_config.limits, m_online, m_rooms, m_fanout};
+    m_roomService = std::make_unique<RoomService>(context);
+    m_messageService = std::make_unique<MessageService>(context, *m_roomService);
+    m_accounts = new AccountService(context, this);
+
+    m_rooms.load();
+    if (!m_rooms.find(QLatin1StringView(DefaultRoom)))
+        m_rooms.create(QLatin1StringView(DefaultRoom), u"Markets, and everything else"_s, std::nullopt);
+    m_storage.deleteIdleSessions(m_config.limits.sessionLifetimeDays * 24LL * 60 * 60 * 1000);
+
+    m_server->setMaxPendingConnections(MaxPendingConnections);
+    m_server->setHandshakeTimeout(std::chrono::milliseconds(m_config.limits.loginTimeout));
+    connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::onNewConnection);
+    addRoutes();
+}
+
+ChatServer::~ChatServer()
+{
+    close();
+}
+
+CommandRouter &ChatServer::commands()
+{
+    return m_messageService->commands();
+}
+
+void ChatServer::addRoutes()
+{
+    const auto sync = [this](bool needsLogin, auto method, auto *service) {
+        return Route{needsLogin, [method, service](const Request &r) { return (service->*method)(r); }, {}};
+    };
+    const auto async = [this](bool needsLogin, auto method) {
+        return Route{needsLogin, {}, [method, this](const Request &r) { return (m_accounts->*method)(r); }};
+    };
+    m_routes = {
+        {Type::Hello, Route{false, [this](const Request &r) { return hello(r); }, {}}},
+        {Type::Register, async(false, &AccountService::registerUser)},
+        {Type::Login, async(false, &AccountService::login)},
+        {Type::Resume, sync(false, &AccountService::resume, m_accounts)},
+        {Type::Logout, sync(true, &AccountService::logout, m_accounts)},
+        {Type::ProfileGet, sync(true, &AccountService::profile, m_accounts)},
+        {Type::ProfileUpdate, async(true, &AccountService::updateProfile)},
+        {Type::RoomsList, sync(true, &RoomService::list, m_roomService.get())},
+        {Type::RoomCreate, sync(true, &RoomService::create, m_roomService.get())},
+        {Type::RoomJoin, sync(true, &RoomService::join, m_roomService.get())},
+        {Type::RoomLeave, sync(true, &RoomService::leave, m_roomService.get())},
+        {Type::HistoryFetch, sync(true, &RoomService::history, m_roomService.get())},
+        {Type::MessageSend, sync(true, &MessageService::send, m_messageService.get())},
+    };
+}
+
+bool ChatServer::listen()
+{
+    return m_server->listen(m_config.listenAddress, m_config.port);
+}
+
+void ChatServer::close()
+{
+    m_server->close();
+    const auto connections = findChildren<ClientConnection *>(Qt::FindDirectChildrenOnly);
+    for (ClientConnection *connection : connections) {
+        disconnect(connection, nullptr, this, nullptr);
+        m_accounts->connectionClosed(connection);
+        m_connectionCounter.remove(connection->peerAddress());
+        connection->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
+        connection->deleteLater();
+    }
+}
+
+QString ChatServer::errorString() const
+{
+    return m_server->errorString();
+}
+
+QHostAddress ChatServer::serverAddress() const
+{
+    return m_server->serverAddress();
+}
+
+quint16 ChatServer::serverPort() const
+{
+    return m_server->serverPort();
+}
+
+void ChatServer::onNewConnection()
+{
+    while (QWebSocket *socket = m_server->nextPendingConnection()) {
+        auto *connection = new ClientConnection(socket, m_config.limits, this);
+        if (!m_connectionCounter.tryAdd(connection->peerAddress())) {
+            connection->send(Protocol::makeError(ErrorCode::TooManyConnections,
+                                                 u"too many connections; close another one first"_s));
+            connection->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, u"too many connections"_s);
+            connection->deleteLater();
+            continue;
+        }
+        connect(connection, &ClientConnection::textReceived, this,
+                [this, connection](const QString &text) { onTextReceived(connection, text); });
+        connect(connection, &ClientConnection::closed, this, [this, connection] { onClosed(connection); });
+        connection->send(serverHello());
+    }
+}
+
+void ChatServer::onClosed(ClientConnection *connection)
+{
+    disconnect(connection, nullptr, this, nullptr);
+    m_accounts->connectionClosed(connection);
+    m_connectionCounter.remove(connection->peerAddress());
+    connection->deleteLater();
+}
+
+QJsonObject ChatServer::serverHello() const
+{
+    const ServerLimits &limits = m_config.limits;
+    const QJsonObject advertised{
+        {u"maxBodyLength"_s, limits.maxBodyLength},
+        {u"maxMessageBytes"_s, limits.maxIncomingMessageBytes},
+        {u"loginTimeoutMs"_s, static_cast<qint64>(limits.loginTimeout.count())},
+        {u"messageBurst"_s, limits.messageBurst},
+        {u"messageWindowMs"_s, static_cast<qint64>(limits.messageWindow.count())},
+        {u"historyPageMax"_s, RoomService::MaxHistoryPage},
+    };
+    return Protocol::makeFrame(Type::Hello, {},
+                               {{u"protocol"_s, Protocol::Version},
+                                {u"server"_s, u"finchat-server %1"_s.arg(QStringLiteral(FINCHAT_VERSION_STRING))},
+                                {u"limits"_s, advertised}});
+}
+
+QJsonObject ChatServer::hello(const Request &request) const
+{
+    const auto version = request.optionalInteger("protocol"_L1, 0, 1'000'000);
+    if (!version)
+        throw invalidField("protocol"_L1, u"is required"_s);
+    if (*version != Protocol::Version)
+        throw ProtocolError(ErrorCode::UnsupportedProtocol,
+                            u"this server speaks protocol %1, not %2"_s.arg(Protocol::Version).arg(*version));
+    return {{u"protocol"_s, Protocol::Version}};
+}
+
+std::optional<Request> ChatServer::decode(ClientConnection *connection, const QString &text) const
+{
+    const auto fail = [connection](ErrorCode code, const QString &message, const QJsonValue &id = {}) {
+        connection->send(Protocol::makeError(code, message, id));
+        return std::nullopt;
+    };
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        // QJsonDocument holds only objects and arrays; a bare scalar is valid JSON too.
+        const bool isScalar = !QJsonDocument::fromJson(u"[%1]"_s.arg(text).toUtf8()).isNull();
+        if (isScalar)
+            return fail(ErrorCode::NotAnObject, u"a frame must be a JSON object"_s);
+        return fail(ErrorCode::InvalidJson,
+                    u"not valid JSON at offset %1: %2"_s.arg(parseError.offset).arg(parseError.errorString()));
+    }
+    if (!document.isObject())
+        return fail(ErrorCode::NotAnObject, u"a frame must be a JSON object"_s);
+
+    QJsonObject fields = document.object();
+    const QJsonValue id = fields.take(Protocol::IdKey);
+    if (!isValidId(id))
+        return fail(ErrorCode::InvalidField, u"field 'id' must be a string of at most 64 characters or an integer"_s);
+    const QJsonValue type = fields.take(Protocol::TypeKey);
+    if (!type.isString())
+        return fail(ErrorCode::InvalidField, u"field 'type' must be a string"_s, id);
+    return Request(connection, type.toString(), id, fields);
+}
+
+void ChatServer::onTextReceived(ClientConnection *connection, const QString &text)
+{
+    auto request = decode(connection, text);
+    if (!request)
+        return;
+    const auto route = m_routes.constFind(request->type());
+    if (route == m_routes.constEnd()) {
+        answerError(*request, {ErrorCode::UnknownType, u"unknown message type '%1'"_s.arg(request->type().left(64))});
+        return;
+    }
+    if (!connection->allowRequest(nowMs())) {
+        answerError(*request, {ErrorCode::RateLimited, u"too many requests; slow down"_s});
+        return;
+    }
+    if (route->needsLogin && !connection->isLoggedIn()) {
+        answerError(*request, {ErrorCode::NotLoggedIn, u"log in or resume first"_s});
+        return;
+    }
+    if (route->async) {
+        runAsync(std::move(*request), route->async);
+        return;
+    }
+    try {
+        answer(*request, route->sync(*request));
+    } catch (const ProtocolError &error) {
+        answerError(*request, error);
+    } catch (const std::exception &error) {
+        answerError(*request, internalError(error.what()));
+    }
+}
+
+QCoro::Task<> ChatServer::runAsync(Request request, AsyncHandler handler)
+{
+    QPointer<ChatServer> self(this);
+    std::optional<QJsonObject> reply;
+    std::optional<ProtocolError> failure;
+    try {
+        reply = co_await handler(request);
+    } catch (const ProtocolError &error) {
+        failure = error;
+    } catch (const std::exception &error) {
+        failure = internalError(error.what());
+    }
+    if (!self || !request.connection())
+        co_return; // the server or the client went away while the work ran
+    if (failure)
+        answerError(request, *failure);
+    else
+        answer(request, *reply);
+}
+
+void ChatServer::answer(const Request &request, const QJsonObject &reply) const
+{
+    if (ClientConnection *connection = request.connection())
+        connection->send(Protocol::makeFrame(Protocol::replyType(request.type()), request.id(), reply));
+}
+
+void ChatServer::answerError(const Request &request, const ProtocolError &error) const
+{
+    if (ClientConnection *connection = request.connection())
+        connection->send(Protocol::makeError(error.code(), error.message(), request.id()));
+}
+
+} // namespace FinChat

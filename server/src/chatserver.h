@@ -1,0 +1,87 @@
+#pragma once
+
+#include "fanout.h"
+#include "onlineusers.h"
+#include "ratelimiter.h"
+#include "request.h"
+#include "roomdirectory.h"
+#include "serverconfig.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QObject>
+
+#include <qcoro/qcorotask.h>
+
+#include <functional>
+#include <memory>
+
+class QWebSocketServer;
+
+namespace FinChat {
+
+class AccountService;
+class ClientConnection;
+class CommandRouter;
+class MessageService;
+class RoomService;
+class Storage;
+
+// The FinChat server: accepts WebSocket connections, enforces the connection limits, decodes
+// request frames and routes each to its handler. Storage is opened by the caller, so the
+// same server runs headless, inside the desktop app and inside tests.
+class ChatServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr auto DefaultRoom = "general";
+
+    ChatServer(Storage &storage, ServerConfig config, QObject *parent = nullptr);
+    ~ChatServer() override;
+
+    bool listen();
+    void close();
+    QString errorString() const;
+    QHostAddress serverAddress() const;
+    quint16 serverPort() const;
+    int connectionCount() const { return m_connectionCounter.total(); }
+
+    CommandRouter &commands();
+
+private:
+    using SyncHandler = std::function<QJsonObject(const Request &)>;
+    using AsyncHandler = std::function<QCoro::Task<QJsonObject>(const Request &)>;
+    struct Route
+    {
+        bool needsLogin = true;
+        SyncHandler sync;
+        AsyncHandler async;
+    };
+
+    void addRoutes();
+    void onNewConnection();
+    void onTextReceived(ClientConnection *connection, const QString &text);
+    void onClosed(ClientConnection *connection);
+    std::optional<Request> decode(ClientConnection *connection, const QString &text) const;
+    QJsonObject hello(const Request &request) const;
+    QJsonObject serverHello() const;
+    QCoro::Task<> runAsync(Request request, AsyncHandler handler);
+    void answer(const Request &request, const QJsonObject &reply) const;
+    void answerError(const Request &request, const ProtocolError &error) const;
+
+    Storage &m_storage;
+    ServerConfig m_config;
+    QWebSocketServer *m_server;
+    OnlineUsers m_online;
+    RoomDirectory m_rooms;
+    Fanout m_fanout;
+    ConnectionCounter m_connectionCounter;
+    std::unique_ptr<RoomService> m_roomService;
+    std::unique_ptr<MessageService> m_messageService;
+    AccountService *m_accounts; // a QObject child: its coroutines guard it with QPointer
+    QHash<QString, Route> m_routes;
+};
+
+} // namespace FinChat

@@ -1,0 +1,91 @@
+#include "clientconnection.h"
+
+#include "finchat/protocol.h"
+
+#include <QLoggingCategory>
+#include <QWebSocket>
+
+namespace FinChat {
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcConnection, "finchat.server.connection")
+
+ClientConnection::ClientConnection(QWebSocket *socket, const ServerLimits &limits, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_peerAddress(socket->peerAddress().toString())
+    , m_maxOutgoingBufferBytes(limits.maxOutgoingBufferBytes)
+    , m_requestBucket(limits.requestBurst, limits.requestWindow)
+    , m_messageBucket(limits.messageBurst, limits.messageWindow)
+{
+    m_socket->setParent(this);
+    // QtWebSockets accepts frames of about 2 GiB unless told otherwise; beyond these limits
+    // it closes the socket with 1009 (too much data) before buffering the excess.
+    m_socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(limits.maxIncomingMessageBytes));
+    m_socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(limits.maxIncomingMessageBytes));
+
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientConnection::textReceived);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this] {
+        send(Protocol::makeError(Protocol::ErrorCode::InvalidJson,
+                                 u"binary frames are not part of the protocol; send JSON text"_s));
+    });
+    connect(m_socket, &QWebSocket::disconnected, this, &ClientConnection::closed);
+
+    m_loginDeadline.setSingleShot(true);
+    m_loginDeadline.setInterval(limits.loginTimeout);
+    connect(&m_loginDeadline, &QTimer::timeout, this, &ClientConnection::onLoginDeadline);
+    m_loginDeadline.start();
+}
+
+ClientConnection::~ClientConnection() = default;
+
+void ClientConnection::logIn(const Author &user, const QByteArray &tokenHash)
+{
+    m_user = user;
+    m_tokenHash = tokenHash;
+    m_loginDeadline.stop();
+}
+
+void ClientConnection::logOut()
+{
+    m_user = {};
+    m_tokenHash.clear();
+    m_loginDeadline.start();
+}
+
+void ClientConnection::send(const QJsonObject &frame)
+{
+    sendSerialized(QString::fromUtf8(Protocol::serialize(frame)));
+}
+
+void ClientConnection::sendSerialized(const QString &json)
+{
+    if (m_closing)
+        return;
+    m_socket->sendTextMessage(json);
+    // A client that stops reading would make the server buffer without bound.
+    if (m_socket->bytesToWrite() > m_maxOutgoingBufferBytes) {
+        qCWarning(lcConnection) << "dropping" << m_peerAddress << "which stopped reading";
+        m_closing = true;
+        m_socket->abort();
+    }
+}
+
+void ClientConnection::closeWith(QWebSocketProtocol::CloseCode code, const QString &reason)
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_socket->close(code, reason);
+}
+
+void ClientConnection::onLoginDeadline()
+{
+    send(Protocol::makeError(Protocol::ErrorCode::LoginTimeout,
+                             u"log in or resume within %1 seconds of connecting"_s.arg(
+                                 m_loginDeadline.interval() / 1000.0)));
+    closeWith(QWebSocketProtocol::CloseCodePolicyViolated, u"login timeout"_s);
+}
+
+} // namespace FinChat

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+#include <chrono>
+#include <deque>
+
+namespace FinChat {
+
+// A leaky bucket: each event pours in one unit, the bucket drains capacity units per
+// window, and an event that would overflow it is refused. It allows a burst of `capacity`
+// and then a steady capacity/window rate. Time is passed in so tests can drive it.
+class LeakyBucket
+{
+public:
+    LeakyBucket(int capacity, std::chrono::milliseconds window);
+    bool tryConsume(qint64 nowMs);
+
+private:
+    double m_capacity;
+    double m_drainPerMs;
+    double m_level = 0;
+    qint64 m_lastMs = 0;
+};
+
+// Counts events per key in a sliding window (failed logins, sign-ups); a key with `limit`
+// events inside the window is full until the oldest one ages out. Keys that go quiet are
+// forgotten, so memory stays bounded by the recent traffic.
+class WindowCounter
+{
+public:
+    WindowCounter(int limit, std::chrono::milliseconds window);
+    bool isFull(const QString &key, qint64 nowMs);
+    void record(const QString &key, qint64 nowMs);
+    void clear(const QString &key);
+    qsizetype trackedKeys() const { return m_events.size(); }
+
+private:
+    void forgetExpired(std::deque<qint64> &times, qint64 nowMs) const;
+    void pruneIfLarge(qint64 nowMs);
+
+    int m_limit;
+    qint64 m_windowMs;
+    QHash<QString, std::deque<qint64>> m_events;
+};
+
+// Open connections per peer address, and in all.
+class ConnectionCounter
+{
+public:
+    ConnectionCounter(int perAddress, int total);
+    bool tryAdd(const QString &address);
+    void remove(const QString &address);
+    int total() const { return m_total; }
+
+private:
+    int m_perAddress;
+    int m_maxTotal;
+    int m_total = 0;
+    QHash<QString, int> m_byAddress;
+};
+
+} // namespace FinChat

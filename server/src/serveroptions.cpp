@@ -1,0 +1,192 @@
+#include "serveroptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace FinChat {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct IntegerSetting
+{
+    QString key;
+    qint64 minimum;
+    qint64 maximum;
+};
+
+// Reads one integer from the INI file into target, keeping the default when absent.
+bool readInteger(const QSettings &settings, const IntegerSetting &setting, auto &target,
+                 QString &error)
+{
+    if (!settings.contains(setting.key))
+        return true;
+    bool ok = false;
+    const qint64 value = settings.value(setting.key).toLongLong(&ok);
+    if (!ok || value < setting.minimum || value > setting.maximum) {
+        error = u"%1 must be a whole number from %2 to %3"_s.arg(setting.key)
+                    .arg(setting.minimum)
+                    .arg(setting.maximum);
+        return false;
+    }
+    using Target = std::remove_reference_t<decltype(target)>;
+    if constexpr (std::is_same_v<Target, std::chrono::milliseconds>)
+        target = std::chrono::milliseconds(value);
+    else
+        target = static_cast<Target>(value);
+    return true;
+}
+
+bool readLimits(const QSettings &settings, ServerLimits &limits, QString &error)
+{
+    constexpr qint64 Big = 1'000'000'000;
+    return readInteger(settings, {u"limits/max_body_length"_s, 1, 1'000'000}, limits.maxBodyLength, error) &&
+           readInteger(settings, {u"limits/max_message_bytes"_s, 1024, 64 * 1024 * 1024}, limits.maxIncomingMessageBytes, error) &&
+           readInteger(settings, {u"limits/login_timeout_ms"_s, 100, Big}, limits.loginTimeout, error) &&
+           readInteger(settings, {u"limits/failed_logins_per_minute"_s, 1, 1000}, limits.failedLoginsPerMinute, error) &&
+           readInteger(settings, {u"limits/registrations_per_hour"_s, 1, 1'000'000}, limits.registrationsPerHour, error) &&
+           readInteger(settings, {u"limits/message_burst"_s, 1, 1'000'000}, limits.messageBurst, error) &&
+           readInteger(settings, {u"limits/message_window_ms"_s, 1, Big}, limits.messageWindow, error) &&
+           readInteger(settings, {u"limits/request_burst"_s, 1, 1'000'000}, limits.requestBurst, error) &&
+           readInteger(settings, {u"limits/request_window_ms"_s, 1, Big}, limits.requestWindow, error) &&
+           readInteger(settings, {u"limits/max_connections_per_address"_s, 1, 1'000'000}, limits.maxConnectionsPerAddress, error) &&
+           readInteger(settings, {u"limits/max_connections"_s, 1, 1'000'000}, limits.maxConnections, error) &&
+           readInteger(settings, {u"limits/max_outgoing_buffer_bytes"_s, 64 * 1024, Big}, limits.maxOutgoingBufferBytes, error) &&
+           readInteger(settings, {u"limits/session_lifetime_days"_s, 1, 3650}, limits.sessionLifetimeDays, error);
+}
+
+bool parseAddress(const QString &text, QHostAddress &address, QString &error)
+{
+    if (text == "any"_L1 || text == "*"_L1) {
+        address = QHostAddress::Any;
+        return true;
+    }
+    if (text == "localhost"_L1) {
+        address = QHostAddress::LocalHost;
+        return true;
+    }
+    if (!address.setAddress(text)) {
+        error = u"not an IP address: %1"_s.arg(text);
+        return false;
+    }
+    return true;
+}
+
+bool parsePort(const QString &text, quint16 &port, QString &error)
+{
+    bool ok = false;
+    const uint value = text.toUInt(&ok);
+    if (!ok || value > 65535) {
+        error = u"not a port number: %1"_s.arg(text);
+        return false;
+    }
+    port = static_cast<quint16>(value);
+    return true;
+}
+
+// A relative path in the config file means relative to the file, as people expect.
+QString resolvedAgainst(const QString &path, const QString &configFile)
+{
+    if (path.isEmpty() || QDir::isAbsolutePath(path))
+        return path;
+    return QFileInfo(configFile).absoluteDir().absoluteFilePath(path);
+}
+
+} // namespace
+
+QString ServerOptions::defaultDatabasePath()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(folder).filePath(u"finchat.db"_s);
+}
+
+ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"FinChat server: chat rooms for people who talk about markets, over WebSocket."_s);
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption configOption(u"config"_s, u"Read settings from INI <file>."_s, u"file"_s);
+    const QCommandLineOption listenOption(u"listen"_s, u"Listen on <address> (default: all interfaces)."_s, u"address"_s);
+    const QCommandLineOption portOption(u"port"_s, u"Listen on <port> (default: %1)."_s.arg(ServerConfig::DefaultPort), u"port"_s);
+    const QCommandLineOption databaseOption(u"database"_s, u"SQLite database <path> (default: %1)."_s.arg(defaultDatabasePath()), u"path"_s);
+    const QCommandLineOption pluginsOption(u"plugins-dir"_s, u"Also load bot plugins from <dir>."_s, u"dir"_s);
+    parser.addOptions({configOption, listenOption, portOption, databaseOption, pluginsOption});
+
+    Result result;
+    if (!parser.parse(arguments)) {
+        result.action = Action::Fail;
+        result.text = parser.errorText();
+        return result;
+    }
+    if (parser.isSet(helpOption)) {
+        result.action = Action::ShowHelp;
+        result.text = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(versionOption)) {
+        result.action = Action::ShowVersion;
+        result.text = u"%1 %2"_s.arg(QCoreApplication::applicationName(),
+                                      QCoreApplication::applicationVersion());
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        result.action = Action::Fail;
+        result.text = u"unexpected argument: %1"_s.arg(parser.positionalArguments().constFirst());
+        return result;
+    }
+
+    ServerConfig &config = result.config;
+    QString listen, port, database, pluginsDir;
+    QString error;
+    if (parser.isSet(configOption)) {
+        const QString file = parser.value(configOption);
+        if (!QFileInfo(file).isReadable()) {
+            result.action = Action::Fail;
+            result.text = u"cannot read config file %1"_s.arg(file);
+            return result;
+        }
+        const QSettings settings(file, QSettings::IniFormat);
+        if (settings.status() != QSettings::NoError) {
+            result.action = Action::Fail;
+            result.text = u"config file %1 is not valid INI"_s.arg(file);
+            return result;
+        }
+        listen = settings.value(u"server/listen"_s).toString();
+        port = settings.value(u"server/port"_s).toString();
+        database = resolvedAgainst(settings.value(u"server/database"_s).toString(), file);
+        pluginsDir = resolvedAgainst(settings.value(u"server/plugins_dir"_s).toString(), file);
+        if (!readLimits(settings, config.limits, error)) {
+            result.action = Action::Fail;
+            result.text = u"%1: %2"_s.arg(file, error);
+            return result;
+        }
+    }
+    if (parser.isSet(listenOption))
+        listen = parser.value(listenOption);
+    if (parser.isSet(portOption))
+        port = parser.value(portOption);
+    if (parser.isSet(databaseOption))
+        database = parser.value(databaseOption);
+    if (parser.isSet(pluginsOption))
+        pluginsDir = parser.value(pluginsOption);
+
+    if ((!listen.isEmpty() && !parseAddress(listen, config.listenAddress, error)) ||
+        (!port.isEmpty() && !parsePort(port, config.port, error))) {
+        result.action = Action::Fail;
+        result.text = error;
+        return result;
+    }
+    config.databasePath = database.isEmpty() ? defaultDatabasePath() : database;
+    if (!pluginsDir.isEmpty())
+        config.pluginDirs.append(pluginsDir);
+    return result;
+}
+
+} // namespace FinChat

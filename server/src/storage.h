@@ -1,0 +1,102 @@
+#pragma once
+
+#include "records.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+#include <stdexcept>
+
+class QSqlQuery;
+
+namespace FinChat {
+
+// A database failure the caller cannot fix; the server answers internal_error and goes on.
+class StorageError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Everything FinChat keeps, behind one class. The SQL dialect lives in numbered schema files
+// under :/finchat/sql/<driver>/, so another QSqlDatabase driver is a new folder of schema
+// files and a connection setup, not a fork of this class.
+//
+// One Storage owns one connection and must be used from the thread that opened it.
+class Storage
+{
+public:
+    Storage();
+    ~Storage();
+    Storage(const Storage &) = delete;
+    Storage &operator=(const Storage &) = delete;
+
+    // Opens (creating if needed) the SQLite file and brings its schema up to date.
+    void openSqlite(const QString &path);
+    void close();
+    int schemaVersion() const;
+
+    // Users
+    std::optional<UserRecord> userByName(const QString &username) const;
+    std::optional<UserRecord> userById(qint64 id) const;
+    // nullopt when the username is taken.
+    std::optional<qint64> createUser(const QString &username, const QString &displayName,
+                                     const QString &passwordHash);
+    void setDisplayName(qint64 userId, const QString &displayName);
+    void setPasswordHash(qint64 userId, const QString &passwordHash);
+
+    // Sessions: only the SHA-256 of a token is stored.
+    void createSession(const QByteArray &tokenHash, qint64 userId);
+    // The user of a live session, refreshing its last use; nullopt when unknown or expired.
+    std::optional<qint64> touchSession(const QByteArray &tokenHash, qint64 maxIdleMs);
+    void deleteSession(const QByteArray &tokenHash);
+    void deleteSessionsOfUserExcept(qint64 userId, const QByteArray &keptTokenHash);
+    int deleteIdleSessions(qint64 maxIdleMs);
+
+    // Rooms and memberships
+    QList<RoomRecord> rooms() const;
+    std::optional<RoomRecord> createRoom(const QString &name, const QString &topic,
+                                         std::optional<qint64> creatorId);
+    // true when the user was not a member before.
+    bool addMember(qint64 roomId, qint64 userId);
+    // true when the user was a member.
+    bool removeMember(qint64 roomId, qint64 userId);
+    QList<std::pair<qint64, qint64>> memberships() const; // (room id, user id)
+    QList<Author> roomMembers(qint64 roomId) const;
+
+    // Messages
+    struct Inserted
+    {
+        MessageRecord message;
+        bool duplicate = false; // the nonce was seen before; message is the original
+    };
+    Inserted insertMessage(qint64 roomId, const Author &author, const QString &body,
+                           const QString &nonce);
+    // Up to limit messages of the room with an id below beforeId (all when nullopt), oldest
+    // first.
+    QList<MessageRecord> messagesBefore(qint64 roomId, std::optional<qint64> beforeId,
+                                        int limit) const;
+
+private:
+    void configureSqliteConnection();
+    void migrate(const QString &driverFolder);
+    void applySchemaFile(int version, const QString &path);
+    QSqlQuery prepare(const QString &sql) const;
+    void exec(QSqlQuery &query) const;
+    void execStatement(const QString &sql);
+    void begin();
+    void commit();
+    void rollback() noexcept;
+    std::optional<UserRecord> userWhere(const QString &column, const QVariant &value) const;
+    std::optional<MessageRecord> messageByNonce(qint64 userId, const QString &nonce) const;
+    qint64 nextMessageTimestamp();
+
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    qint64 m_lastMessageTimestamp = 0;
+};
+
+} // namespace FinChat
