@@ -67,7 +67,7 @@ QJsonObject makeFrame(const QString &type, const QJsonValue &id, const QJsonObje
 {
     QJsonObject frame = fields;
     frame.insert(TypeKey, type);
-    if (!id.isUndefined())
+    if (!id.isUndefined() && !id.isNull())
         frame.insert(IdKey, id);
     return frame;
 }

@@ -9,6 +9,7 @@
 #include "finchat/protocol.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLoggingCategory>
@@ -210,7 +211,7 @@ std::optional<Request> ChatServer::decode(ClientConnection *connection, const QS
     const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         // QJsonDocument holds only objects and arrays; a bare scalar is valid JSON too.
-        const bool isScalar = !QJsonDocument::fromJson(u"[%1]"_s.arg(text).toUtf8()).isNull();
+        const bool isScalar = QJsonDocument::fromJson(u"[%1]"_s.arg(text).toUtf8()).array().size() == 1;
         if (isScalar)
             return fail(ErrorCode::NotAnObject, u"a frame must be a JSON object"_s);
         return fail(ErrorCode::InvalidJson,

@@ -325,7 +325,7 @@ std::optional<RoomRecord> Storage::createRoom(const QString &name, const QString
                               "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING"_s);
     const qint64 now = nowMs();
     query.addBindValue(name);
-    query.addBindValue(topic);
+    query.addBindValue(topic.isNull() ? u""_s : topic); // a null QString would bind as SQL NULL
     query.addBindValue(creatorId ? QVariant(*creatorId) : QVariant(QMetaType::fromType<qint64>()));
     query.addBindValue(now);
     exec(query);

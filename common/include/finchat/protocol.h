@@ -85,7 +85,8 @@ std::optional<ErrorCode> errorCodeFromName(QStringView name);
 // The reply type for a request type: "login" -> "login.ok".
 QString replyType(QStringView requestType);
 
-// Builds {"type": type, "id": id, ...fields}; the id is left out when it is undefined.
+// Builds {"type": type, "id": id, ...fields}; the id is left out when null or undefined
+// (events carry none).
 QJsonObject makeFrame(const QString &type, const QJsonValue &id, const QJsonObject &fields = {});
 QJsonObject makeError(ErrorCode code, const QString &message, const QJsonValue &id = {});
 

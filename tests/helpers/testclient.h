@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QUrl>
+#include <QWebSocket>
+
+namespace FinChat::Testing {
+
+// A real QWebSocket speaking the FinChat protocol, with blocking helpers for tests: send a
+// request and wait for the frame that answers it, or wait for an event of a given type.
+class TestClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int DefaultTimeoutMs = 10'000;
+
+    explicit TestClient(QObject *parent = nullptr);
+
+    // Connects and waits for the server's hello; false on failure.
+    bool open(const QUrl &url);
+    void closeSocket();
+    bool isConnected() const;
+    bool waitForDisconnected(int timeoutMs = DefaultTimeoutMs);
+    QWebSocketProtocol::CloseCode closeCode() const { return m_socket.closeCode(); }
+    const QJsonObject &serverHello() const { return m_hello; }
+
+    // Sends {"type": type, "id": <next>, ...fields}; returns the reply or error with that id,
+    // or an empty object on timeout.
+    QJsonObject request(const QString &type, const QJsonObject &fields = {});
+    // Sends raw text and returns the next reply, or the next error that answers no
+    // particular request (those carry "id": null).
+    QJsonObject sendRaw(const QString &text);
+    void sendRawNoWait(const QString &text);
+    void sendBinary(const QByteArray &data) { m_socket.sendBinaryMessage(data); }
+
+    // The first unconsumed event of this type (removed from the queue), waiting for it.
+    QJsonObject waitForEvent(const QString &type, int timeoutMs = DefaultTimeoutMs);
+    bool hasEvent(const QString &type) const;
+    // True when no event of this type arrives within the time.
+    bool noEvent(const QString &type, int waitMs = 300);
+    QList<QJsonObject> takeEvents(const QString &type);
+    void clearEvents() { m_events.clear(); }
+
+    // Convenience flows; they QVERIFY-like fail by returning an empty object.
+    QJsonObject registerUser(const QString &username, const QString &password,
+                             const QString &displayName = {});
+    QJsonObject login(const QString &username, const QString &password);
+    // register + login, the usual start of a test.
+    QJsonObject signUp(const QString &username, const QString &password = QStringLiteral("correct horse"));
+    QJsonObject send(const QString &room, const QString &body, const QString &nonce = {});
+
+private:
+    void onText(const QString &text);
+    QJsonObject waitForReply(const QJsonValue &id);
+
+    QWebSocket m_socket;
+    QJsonObject m_hello;
+    QList<QJsonObject> m_replies;
+    QList<QJsonObject> m_events;
+    int m_nextId = 1;
+};
+
+} // namespace FinChat::Testing

@@ -1,0 +1,226 @@
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace FinChat;
+using namespace FinChat::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+QString typeOf(const QJsonObject &frame)
+{
+    return frame.value(u"type"_s).toString();
+}
+QString codeOf(const QJsonObject &frame)
+{
+    return frame.value(u"code"_s).toString();
+}
+} // namespace
+
+class TestAccounts : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void serverSaysHelloWithProtocolVersion()
+    {
+        TestServer server;
+        TestClient client;
+        QVERIFY(client.open(server.url()));
+        QCOMPARE(client.serverHello().value(u"protocol"_s).toInt(), 1);
+        QCOMPARE(client.serverHello().value(u"limits"_s).toObject().value(u"maxBodyLength"_s).toInt(), 4000);
+        const QJsonObject reply = client.request(u"hello"_s, {{u"protocol"_s, 1}});
+        QCOMPARE(typeOf(reply), u"hello.ok"_s);
+        const QJsonObject future = client.request(u"hello"_s, {{u"protocol"_s, 2}});
+        QCOMPARE(codeOf(future), u"unsupported_protocol"_s);
+        QVERIFY(client.isConnected());
+    }
+
+    void registerLoginResumeLogout()
+    {
+        TestServer server;
+        TestClient client;
+        QVERIFY(client.open(server.url()));
+
+        const QJsonObject registered = client.registerUser(u"Alice"_s, u"correct horse"_s, u"Alice A."_s);
+        QCOMPARE(typeOf(registered), u"register.ok"_s);
+        QCOMPARE(registered.value(u"user"_s).toObject().value(u"user"_s).toString(), u"alice"_s);
+
+        const QJsonObject loggedIn = client.login(u"alice"_s, u"correct horse"_s);
+        QCOMPARE(typeOf(loggedIn), u"login.ok"_s);
+        const QString token = loggedIn.value(u"token"_s).toString();
+        QVERIFY(token.size() >= 40);
+        QCOMPARE(loggedIn.value(u"user"_s).toObject().value(u"displayName"_s).toString(), u"Alice A."_s);
+        // New accounts start in the default room.
+        QCOMPARE(loggedIn.value(u"rooms"_s).toArray(), QJsonArray{u"general"_s});
+
+        // The password is stored only as an Argon2id hash, the token only as a hash.
+        const auto stored = server.storage().userByName(u"alice"_s);
+        QVERIFY(stored->passwordHash.startsWith(u"$argon2id$"_s));
+        QVERIFY(!stored->passwordHash.contains(u"correct horse"_s));
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"peek"_s);
+            raw.setDatabaseName(server.databasePath());
+            QVERIFY(raw.open());
+            QSqlQuery sessions(u"SELECT token_hash FROM sessions"_s, raw);
+            QVERIFY(sessions.next());
+            QVERIFY(sessions.value(0).toByteArray() != token.toUtf8());
+            QCOMPARE(sessions.value(0).toByteArray().size(), 32);
+        }
+        QSqlDatabase::removeDatabase(u"peek"_s);
+
+        // A reconnect resumes with the token, no password needed.
+        client.closeSocket();
+        TestClient again;
+        QVERIFY(again.open(server.url()));
+        const QJsonObject resumed = again.request(u"resume"_s, {{u"token"_s, token}});
+        QCOMPARE(typeOf(resumed), u"resume.ok"_s);
+        QCOMPARE(resumed.value(u"user"_s).toObject().value(u"user"_s).toString(), u"alice"_s);
+        QCOMPARE(typeOf(again.request(u"rooms.list"_s)), u"rooms.list.ok"_s);
+
+        // Logout revokes the token: the connection is logged out and the token is dead.
+        QCOMPARE(typeOf(again.request(u"logout"_s)), u"logout.ok"_s);
+        QCOMPARE(codeOf(again.request(u"rooms.list"_s)), u"not_logged_in"_s);
+        QCOMPARE(codeOf(again.request(u"resume"_s, {{u"token"_s, token}})), u"invalid_token"_s);
+        // And the socket is still usable for a fresh login.
+        QCOMPARE(typeOf(again.login(u"alice"_s, u"correct horse"_s)), u"login.ok"_s);
+    }
+
+    void wrongPasswordAndUnknownUserLookTheSame()
+    {
+        TestServer server;
+        TestClient client;
+        QVERIFY(client.open(server.url()));
+        QCOMPARE(typeOf(client.registerUser(u"bob"_s, u"hunter2hunter2"_s)), u"register.ok"_s);
+        const QJsonObject wrong = client.login(u"bob"_s, u"hunter3hunter3"_s);
+        QCOMPARE(codeOf(wrong), u"bad_credentials"_s);
+        const QJsonObject unknown = client.login(u"nobody"_s, u"hunter2hunter2"_s);
+        QCOMPARE(codeOf(unknown), u"bad_credentials"_s);
+        QCOMPARE(wrong.value(u"message"_s), unknown.value(u"message"_s));
+        QCOMPARE(typeOf(client.login(u"BOB"_s, u"hunter2hunter2"_s)), u"login.ok"_s);
+    }
+
+    void registrationRules()
+    {
+        TestServer server;
+        TestClient client;
+        QVERIFY(client.open(server.url()));
+        QCOMPARE(codeOf(client.registerUser(u"x"_s, u"long enough"_s)), u"invalid_username"_s);
+        QCOMPARE(codeOf(client.registerUser(u"has space"_s, u"long enough"_s)), u"invalid_username"_s);
+        QCOMPARE(codeOf(client.registerUser(u"carol"_s, u"short"_s)), u"weak_password"_s);
+        QCOMPARE(codeOf(client.registerUser(u"carol"_s, u"long enough"_s, u"bad\nname"_s)), u"invalid_display_name"_s);
+        QCOMPARE(typeOf(client.registerUser(u"carol"_s, u"long enough"_s)), u"register.ok"_s);
+        QCOMPARE(codeOf(client.registerUser(u"Carol"_s, u"another one"_s)), u"username_taken"_s);
+    }
+
+    void failedLoginsAreThrottled()
+    {
+        TestServer server;
+        TestClient client;
+        QVERIFY(client.open(server.url()));
+        QCOMPARE(typeOf(client.registerUser(u"dave"_s, u"right password"_s)), u"register.ok"_s);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(codeOf(client.login(u"dave"_s, u"wrong password"_s)), u"bad_credentials"_s);
+        // Even the right password is refused until the minute has passed.
+        QCOMPARE(codeOf(client.login(u"dave"_s, u"right password"_s)), u"rate_limited"_s);
+        QVERIFY(client.isConnected());
+    }
+
+    void alreadyLoggedInIsRefused()
+    {
+        TestServer server;
+        TestClient client;
+        QVERIFY(client.open(server.url()));
+        QCOMPARE(typeOf(client.signUp(u"erin"_s)), u"login.ok"_s);
+        QCOMPARE(codeOf(client.login(u"erin"_s, u"correct horse"_s)), u"already_logged_in"_s);
+        QCOMPARE(codeOf(client.registerUser(u"erin2"_s, u"correct horse"_s)), u"already_logged_in"_s);
+    }
+
+    void profileGetAndUpdate()
+    {
+        TestServer server;
+        TestClient phone, laptop, friendClient;
+        QVERIFY(phone.open(server.url()));
+        QVERIFY(laptop.open(server.url()));
+        QVERIFY(friendClient.open(server.url()));
+        QCOMPARE(typeOf(phone.signUp(u"frank"_s, u"first password"_s)), u"login.ok"_s);
+        const QString laptopToken = laptop.login(u"frank"_s, u"first password"_s).value(u"token"_s).toString();
+        QCOMPARE(typeOf(friendClient.signUp(u"grace"_s)), u"login.ok"_s);
+
+        const QJsonObject profile = phone.request(u"profile.get"_s);
+        QCOMPARE(profile.value(u"user"_s).toString(), u"frank"_s);
+        QCOMPARE(profile.value(u"displayName"_s).toString(), u"frank"_s);
+        QVERIFY(profile.value(u"createdAt"_s).toInteger() > 0);
+
+        friendClient.clearEvents();
+        const QJsonObject renamed = phone.request(u"profile.update"_s, {{u"displayName"_s, u"Frank F."_s}});
+        QCOMPARE(typeOf(renamed), u"profile.update.ok"_s);
+        QCOMPARE(renamed.value(u"user"_s).toObject().value(u"displayName"_s).toString(), u"Frank F."_s);
+        // People sharing a room see the new name.
+        QCOMPARE(friendClient.waitForEvent(u"user.updated"_s).value(u"displayName"_s).toString(), u"Frank F."_s);
+        QCOMPARE(phone.request(u"profile.get"_s).value(u"displayName"_s).toString(), u"Frank F."_s);
+
+        // A password change needs the old password...
+        QCOMPARE(codeOf(phone.request(u"profile.update"_s, {{u"password"_s, u"second password"_s}})), u"invalid_field"_s);
+        QCOMPARE(codeOf(phone.request(u"profile.update"_s, {{u"password"_s, u"second password"_s},
+                                                            {u"oldPassword"_s, u"wrong password"_s}})),
+                 u"bad_credentials"_s);
+        QCOMPARE(codeOf(phone.request(u"profile.update"_s, {{u"password"_s, u"short"_s},
+                                                            {u"oldPassword"_s, u"first password"_s}})),
+                 u"weak_password"_s);
+        QCOMPARE(typeOf(phone.request(u"profile.update"_s, {{u"password"_s, u"second password"_s},
+                                                            {u"oldPassword"_s, u"first password"_s}})),
+                 u"profile.update.ok"_s);
+        // ... and signs out the other devices' tokens.
+        TestClient later;
+        QVERIFY(later.open(server.url()));
+        QCOMPARE(codeOf(later.request(u"resume"_s, {{u"token"_s, laptopToken}})), u"invalid_token"_s);
+        QCOMPARE(codeOf(later.login(u"frank"_s, u"first password"_s)), u"bad_credentials"_s);
+        QCOMPARE(typeOf(later.login(u"frank"_s, u"second password"_s)), u"login.ok"_s);
+    }
+
+    void presenceOnlineOffline()
+    {
+        TestServer server;
+        TestClient alice, bobPhone, bobLaptop;
+        QVERIFY(alice.open(server.url()));
+        QVERIFY(bobPhone.open(server.url()));
+        QVERIFY(bobLaptop.open(server.url()));
+        QCOMPARE(typeOf(alice.signUp(u"alice"_s)), u"login.ok"_s);
+        QCOMPARE(typeOf(bobPhone.signUp(u"bob"_s)), u"login.ok"_s);
+        QCOMPARE(alice.waitForEvent(u"user.online"_s).value(u"user"_s).toString(), u"bob"_s);
+
+        // A second device is not a second "came online".
+        QCOMPARE(typeOf(bobLaptop.login(u"bob"_s, u"correct horse"_s)), u"login.ok"_s);
+        QVERIFY(alice.noEvent(u"user.online"_s));
+        bobPhone.closeSocket();
+        QVERIFY(alice.noEvent(u"user.offline"_s));
+        // The last one closing is.
+        bobLaptop.closeSocket();
+        QCOMPARE(alice.waitForEvent(u"user.offline"_s).value(u"user"_s).toString(), u"bob"_s);
+    }
+
+    void loginTimeoutClosesIdleSockets()
+    {
+        ServerLimits limits;
+        limits.loginTimeout = std::chrono::milliseconds(1500);
+        TestServer server(limits);
+        TestClient idle, active;
+        QVERIFY(idle.open(server.url()));
+        QVERIFY(active.open(server.url()));
+        QCOMPARE(typeOf(active.signUp(u"henry"_s)), u"login.ok"_s);
+        QCOMPARE(idle.waitForEvent(u"error"_s).value(u"code"_s).toString(), u"login_timeout"_s);
+        QVERIFY(idle.waitForDisconnected());
+        QCOMPARE(idle.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        QTest::qWait(1600);
+        QVERIFY(active.isConnected()); // logged in in time: unaffected
+        QCOMPARE(typeOf(active.request(u"rooms.list"_s)), u"rooms.list.ok"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAccounts)
+#include "tst_accounts.moc"

@@ -1,0 +1,220 @@
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace FinChat;
+using namespace FinChat::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+QString typeOf(const QJsonObject &frame)
+{
+    return frame.value(u"type"_s).toString();
+}
+QString codeOf(const QJsonObject &frame)
+{
+    return frame.value(u"code"_s).toString();
+}
+} // namespace
+
+// Every kind of bad input gets its documented error code, and the socket stays usable; the
+// last request of each case proves it by succeeding.
+class TestBadInput : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<TestClient> m_client;   // logged in as "alice", member of general
+    std::unique_ptr<TestClient> m_stranger; // connected, not logged in
+
+    void assertStillUsable()
+    {
+        QCOMPARE(typeOf(m_client->request(u"rooms.list"_s)), u"rooms.list.ok"_s);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>();
+        m_client = std::make_unique<TestClient>();
+        m_stranger = std::make_unique<TestClient>();
+        QVERIFY(m_client->open(m_server->url()));
+        QVERIFY(m_stranger->open(m_server->url()));
+        QCOMPARE(typeOf(m_client->signUp(u"alice"_s)), u"login.ok"_s);
+        QCOMPARE(typeOf(m_client->request(u"room.create"_s, {{u"name"_s, u"private-ish"_s}})), u"room.create.ok"_s);
+        QCOMPARE(typeOf(m_client->request(u"room.leave"_s, {{u"room"_s, u"private-ish"_s}})), u"room.leave.ok"_s);
+    }
+
+    void cleanupTestCase()
+    {
+        m_client.reset();
+        m_stranger.reset();
+        m_server.reset();
+    }
+
+    void malformedFrames_data()
+    {
+        QTest::addColumn<QString>("frame");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("not JSON") << u"{this is not json"_s << u"invalid_json"_s;
+        QTest::newRow("truncated") << u"{\"type\":\"rooms.list\""_s << u"invalid_json"_s;
+        QTest::newRow("empty") << QString() << u"invalid_json"_s;
+        QTest::newRow("array") << u"[1,2,3]"_s << u"not_an_object"_s;
+        QTest::newRow("number") << u"42"_s << u"not_an_object"_s;
+        QTest::newRow("string") << u"\"hello\""_s << u"not_an_object"_s;
+        QTest::newRow("no type") << u"{\"id\":1}"_s << u"invalid_field"_s;
+        QTest::newRow("type not a string") << u"{\"type\":5,\"id\":1}"_s << u"invalid_field"_s;
+        QTest::newRow("unknown type") << u"{\"type\":\"launch.missiles\",\"id\":1}"_s << u"unknown_type"_s;
+        QTest::newRow("id an object") << u"{\"type\":\"rooms.list\",\"id\":{}}"_s << u"invalid_field"_s;
+        QTest::newRow("id a fraction") << u"{\"type\":\"rooms.list\",\"id\":1.5}"_s << u"invalid_field"_s;
+    }
+    void malformedFrames()
+    {
+        QFETCH(QString, frame);
+        QFETCH(QString, code);
+        const QJsonObject error = m_client->sendRaw(frame);
+        QCOMPARE(typeOf(error), u"error"_s);
+        QCOMPARE(codeOf(error), code);
+        QVERIFY(!error.value(u"message"_s).toString().isEmpty());
+        QVERIFY(error.contains(u"id"_s));
+        assertStillUsable();
+    }
+
+    void errorsEchoTheRequestId()
+    {
+        const QJsonObject error = m_client->sendRaw(u"{\"type\":\"nope\",\"id\":\"abc-1\"}"_s);
+        QCOMPARE(error.value(u"id"_s).toString(), u"abc-1"_s);
+        const QJsonObject numeric = m_client->sendRaw(u"{\"type\":\"nope\",\"id\":77}"_s);
+        QCOMPARE(numeric.value(u"id"_s).toInt(), 77);
+    }
+
+    void wrongFields_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QJsonObject>("fields");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("missing room") << u"message.send"_s << QJsonObject{{u"body"_s, u"x"_s}} << u"invalid_field"_s;
+        QTest::newRow("body a number") << u"message.send"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, 5}} << u"invalid_field"_s;
+        QTest::newRow("nonce too long") << u"message.send"_s
+                                        << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, u"x"_s}, {u"nonce"_s, QString(65, u'n')}}
+                                        << u"invalid_field"_s;
+        QTest::newRow("before a string") << u"history.fetch"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"before"_s, u"10"_s}} << u"invalid_field"_s;
+        QTest::newRow("limit zero") << u"history.fetch"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"limit"_s, 0}} << u"invalid_field"_s;
+        QTest::newRow("unknown room") << u"message.send"_s << QJsonObject{{u"room"_s, u"nowhere"_s}, {u"body"_s, u"x"_s}} << u"unknown_room"_s;
+        QTest::newRow("join unknown room") << u"room.join"_s << QJsonObject{{u"room"_s, u"nowhere"_s}} << u"unknown_room"_s;
+        QTest::newRow("not a member") << u"message.send"_s << QJsonObject{{u"room"_s, u"private-ish"_s}, {u"body"_s, u"x"_s}} << u"not_a_member"_s;
+        QTest::newRow("history not a member") << u"history.fetch"_s << QJsonObject{{u"room"_s, u"private-ish"_s}} << u"not_a_member"_s;
+        QTest::newRow("room exists") << u"room.create"_s << QJsonObject{{u"name"_s, u"general"_s}} << u"room_exists"_s;
+        QTest::newRow("bad room name") << u"room.create"_s << QJsonObject{{u"name"_s, u"no spaces"_s}} << u"invalid_room_name"_s;
+        QTest::newRow("empty message") << u"message.send"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, u"  \n "_s}} << u"empty_message"_s;
+        QTest::newRow("message too long") << u"message.send"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, QString(4001, u'x')}} << u"message_too_long"_s;
+        QTest::newRow("unknown command") << u"message.send"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, u"/nope"_s}} << u"unknown_command"_s;
+        QTest::newRow("already logged in") << u"login"_s << QJsonObject{{u"username"_s, u"alice"_s}, {u"password"_s, u"correct horse"_s}} << u"already_logged_in"_s;
+    }
+    void wrongFields()
+    {
+        QFETCH(QString, type);
+        QFETCH(QJsonObject, fields);
+        QFETCH(QString, code);
+        const QJsonObject error = m_client->request(type, fields);
+        QCOMPARE(codeOf(error), code);
+        assertStillUsable();
+    }
+
+    void bodyAtTheLimitIsAccepted()
+    {
+        const QJsonObject reply = m_client->send(u"general"_s, QString(4000, u'x'));
+        QCOMPARE(typeOf(reply), u"message.send.ok"_s);
+    }
+
+    void notLoggedIn_data()
+    {
+        QTest::addColumn<QString>("type");
+        for (const char *type : {"rooms.list", "room.create", "room.join", "room.leave", "message.send",
+                                 "history.fetch", "profile.get", "profile.update", "logout"})
+            QTest::newRow(type) << QString::fromLatin1(type);
+    }
+    void notLoggedIn()
+    {
+        QFETCH(QString, type);
+        QCOMPARE(codeOf(m_stranger->request(type, {{u"room"_s, u"general"_s}, {u"body"_s, u"x"_s}})), u"not_logged_in"_s);
+        QCOMPARE(typeOf(m_stranger->request(u"hello"_s, {{u"protocol"_s, 1}})), u"hello.ok"_s);
+    }
+
+    void badCredentialsKeepTheSocket()
+    {
+        QCOMPARE(codeOf(m_stranger->login(u"alice"_s, u"not the password"_s)), u"bad_credentials"_s);
+        QCOMPARE(codeOf(m_stranger->request(u"resume"_s, {{u"token"_s, u"forged"_s}})), u"invalid_token"_s);
+        QVERIFY(m_stranger->isConnected());
+    }
+
+    void binaryFramesAreRefused()
+    {
+        m_client->sendBinary(QByteArray("\x00\x01", 2));
+        QCOMPARE(m_client->waitForEvent(u"error"_s).value(u"code"_s).toString(), u"invalid_json"_s);
+        assertStillUsable();
+    }
+
+    void oversizedFrameClosesOnlyThatSocket()
+    {
+        TestClient flooder;
+        QVERIFY(flooder.open(m_server->url()));
+        flooder.sendRawNoWait(u"{\"type\":\"hello\",\"pad\":\"%1\"}"_s.arg(QString(70 * 1024, u'x')));
+        QVERIFY(flooder.waitForDisconnected());
+        QCOMPARE(flooder.closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
+        assertStillUsable();
+    }
+
+    void messageRateIsLimited()
+    {
+        // A long window makes the drain during the test negligible (one unit per 30 s), so
+        // exactly the burst gets through; the drain itself is tst_ratelimiter's subject.
+        ServerLimits limits;
+        limits.messageWindow = std::chrono::minutes(10);
+        TestServer server(limits);
+        TestClient chatty, other;
+        QVERIFY(chatty.open(server.url()));
+        QVERIFY(other.open(server.url()));
+        QCOMPARE(typeOf(chatty.signUp(u"chatty"_s)), u"login.ok"_s);
+        QCOMPARE(typeOf(other.signUp(u"other"_s)), u"login.ok"_s);
+        int accepted = 0;
+        QJsonObject refused;
+        for (int i = 0; i < 25 && refused.isEmpty(); ++i) {
+            const QJsonObject reply = chatty.send(u"general"_s, u"spam %1"_s.arg(i));
+            if (typeOf(reply) == u"message.send.ok"_s)
+                ++accepted;
+            else
+                refused = reply;
+        }
+        QCOMPARE(accepted, 20);
+        QCOMPARE(codeOf(refused), u"rate_limited"_s);
+        // Other users are not affected.
+        QCOMPARE(typeOf(other.send(u"general"_s, u"still here"_s)), u"message.send.ok"_s);
+        QVERIFY(chatty.isConnected());
+    }
+
+    void connectionsPerAddressAreLimited()
+    {
+        ServerLimits limits;
+        limits.maxConnectionsPerAddress = 2;
+        TestServer server(limits);
+        TestClient first, second, third;
+        QVERIFY(first.open(server.url()));
+        QVERIFY(second.open(server.url()));
+        QVERIFY(!third.open(server.url()));
+        QCOMPARE(third.waitForEvent(u"error"_s).value(u"code"_s).toString(), u"too_many_connections"_s);
+        QVERIFY(third.waitForDisconnected());
+        QVERIFY(first.isConnected());
+        first.closeSocket();
+        TestClient fourth;
+        QTRY_VERIFY(server.server().connectionCount() < 2);
+        QVERIFY(fourth.open(server.url()));
+        QVERIFY(fourth.isConnected());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBadInput)
+#include "tst_badinput.moc"

@@ -1,0 +1,300 @@
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace FinChat;
+using namespace FinChat::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString typeOf(const QJsonObject &frame)
+{
+    return frame.value(u"type"_s).toString();
+}
+
+QString codeOf(const QJsonObject &frame)
+{
+    return frame.value(u"code"_s).toString();
+}
+
+// Room fixtures need many messages quickly; the message rate limit has its own test.
+ServerLimits generousLimits()
+{
+    ServerLimits limits;
+    limits.messageBurst = 100'000;
+    limits.requestBurst = 100'000;
+    return limits;
+}
+
+QList<qint64> idsOf(const QJsonArray &messages)
+{
+    QList<qint64> ids;
+    for (const QJsonValue &message : messages)
+        ids.append(message.toObject().value(u"id"_s).toInteger());
+    return ids;
+}
+
+int storedMessageCount(const QString &databasePath)
+{
+    int count = -1;
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"count"_s);
+        raw.setDatabaseName(databasePath);
+        if (raw.open()) {
+            QSqlQuery query(u"SELECT COUNT(*) FROM messages"_s, raw);
+            if (query.next())
+                count = query.value(0).toInt();
+        }
+    }
+    QSqlDatabase::removeDatabase(u"count"_s);
+    return count;
+}
+
+} // namespace
+
+class TestMessaging : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void twoUsersSeeTheSameMessagesInTheSameOrder()
+    {
+        TestServer server(generousLimits());
+        TestClient alice, bob;
+        QVERIFY(alice.open(server.url()));
+        QVERIFY(bob.open(server.url()));
+        QCOMPARE(typeOf(alice.signUp(u"alice"_s)), u"login.ok"_s);
+        QCOMPARE(typeOf(bob.signUp(u"bob"_s)), u"login.ok"_s);
+
+        // Interleave sends without waiting, so the server decides the order.
+        for (int i = 0; i < 10; ++i) {
+            alice.sendRawNoWait(u"{\"type\":\"message.send\",\"room\":\"general\",\"body\":\"a%1\"}"_s.arg(i));
+            bob.sendRawNoWait(u"{\"type\":\"message.send\",\"room\":\"general\",\"body\":\"b%1\"}"_s.arg(i));
+        }
+        QList<QJsonObject> seenByAlice, seenByBob;
+        QVERIFY(QTest::qWaitFor([&] {
+            seenByAlice += alice.takeEvents(u"message.new"_s);
+            seenByBob += bob.takeEvents(u"message.new"_s);
+            return seenByAlice.size() >= 20 && seenByBob.size() >= 20;
+        }, 10'000));
+        QCOMPARE(seenByAlice.size(), 20);
+        QCOMPARE(seenByBob, seenByAlice);
+        qint64 lastId = 0, lastTs = 0;
+        for (const QJsonObject &event : seenByAlice) {
+            const QJsonObject message = event.value(u"message"_s).toObject();
+            QVERIFY(message.value(u"id"_s).toInteger() > lastId);
+            QVERIFY(message.value(u"ts"_s).toInteger() >= lastTs);
+            lastId = message.value(u"id"_s).toInteger();
+            lastTs = message.value(u"ts"_s).toInteger();
+            QCOMPARE(message.value(u"room"_s).toString(), u"general"_s);
+        }
+    }
+
+    void senderGetsReplyAndOwnEchoWithNonce()
+    {
+        TestServer server;
+        TestClient alice, alicePhone;
+        QVERIFY(alice.open(server.url()));
+        QVERIFY(alicePhone.open(server.url()));
+        QCOMPARE(typeOf(alice.signUp(u"alice"_s)), u"login.ok"_s);
+        QCOMPARE(typeOf(alicePhone.login(u"alice"_s, u"correct horse"_s)), u"login.ok"_s);
+
+        const QJsonObject reply = alice.send(u"general"_s, u"AAPL looks heavy"_s, u"nonce-1"_s);
+        QCOMPARE(typeOf(reply), u"message.send.ok"_s);
+        const QJsonObject message = reply.value(u"message"_s).toObject();
+        QCOMPARE(message.value(u"body"_s).toString(), u"AAPL looks heavy"_s);
+        QCOMPARE(message.value(u"user"_s).toString(), u"alice"_s);
+        QCOMPARE(message.value(u"nonce"_s).toString(), u"nonce-1"_s);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(qAbs(message.value(u"ts"_s).toInteger() - now) < 60'000); // UTC milliseconds
+
+        // Every session of the sender gets the broadcast, nonce included.
+        QCOMPARE(alice.waitForEvent(u"message.new"_s).value(u"message"_s).toObject(), message);
+        QCOMPARE(alicePhone.waitForEvent(u"message.new"_s).value(u"message"_s).toObject(), message);
+    }
+
+    void retriedNonceIsStoredOnce()
+    {
+        TestServer server;
+        TestClient alice, bob;
+        QVERIFY(alice.open(server.url()));
+        QVERIFY(bob.open(server.url()));
+        QCOMPARE(typeOf(alice.signUp(u"alice"_s)), u"login.ok"_s);
+        QCOMPARE(typeOf(bob.signUp(u"bob"_s)), u"login.ok"_s);
+        const QJsonObject first = alice.send(u"general"_s, u"buy the dip"_s, u"retry-me"_s);
+        const QJsonObject retry = alice.send(u"general"_s, u"buy the dip"_s, u"retry-me"_s);
+        QCOMPARE(typeOf(retry), u"message.send.ok"_s);
+        QVERIFY(retry.value(u"duplicate"_s).toBool());
+        QCOMPARE(retry.value(u"message"_s), first.value(u"message"_s));
+        QCOMPARE(bob.waitForEvent(u"message.new"_s).value(u"message"_s), first.value(u"message"_s));
+        QVERIFY(bob.noEvent(u"message.new"_s)); // the retry is not broadcast again
+        QCOMPARE(storedMessageCount(server.databasePath()), 1);
+    }
+
+    void joinShowsLastFiftyOldestFirstAndHistoryPagesBack()
+    {
+        TestServer server(generousLimits());
+        TestClient writer, reader;
+        QVERIFY(writer.open(server.url()));
+        QVERIFY(reader.open(server.url()));
+        QCOMPARE(typeOf(writer.signUp(u"writer"_s)), u"login.ok"_s);
+        QCOMPARE(typeOf(writer.request(u"room.create"_s, {{u"name"_s, u"bonds"_s}, {u"topic"_s, u"Rates"_s}})),
+                 u"room.create.ok"_s);
+        QList<qint64> sent;
+        for (int i = 1; i <= 120; ++i)
+            sent.append(writer.send(u"bonds"_s, u"message %1"_s.arg(i)).value(u"message"_s).toObject().value(u"id"_s).toInteger());
+
+        QCOMPARE(typeOf(reader.signUp(u"reader"_s)), u"login.ok"_s);
+        const QJsonObject joined = reader.request(u"room.join"_s, {{u"room"_s, u"bonds"_s}});
+        QCOMPARE(typeOf(joined), u"room.join.ok"_s);
+        QCOMPARE(joined.value(u"room"_s).toObject().value(u"topic"_s).toString(), u"Rates"_s);
+        const QJsonArray last = joined.value(u"messages"_s).toArray();
+        QCOMPARE(last.size(), 50);
+        QCOMPARE(idsOf(last), sent.mid(70));
+        QCOMPARE(last.first().toObject().value(u"body"_s).toString(), u"message 71"_s);
+        QCOMPARE(last.last().toObject().value(u"body"_s).toString(), u"message 120"_s);
+        QVERIFY(joined.value(u"hasMore"_s).toBool());
+        QStringList memberNames;
+        for (const QJsonValue &member : joined.value(u"members"_s).toArray()) {
+            memberNames.append(member.toObject().value(u"user"_s).toString());
+            QVERIFY(member.toObject().value(u"online"_s).toBool());
+        }
+        QCOMPARE(memberNames, (QStringList{u"reader"_s, u"writer"_s}));
+
+        // Page back to the first message: no gap, no duplicate.
+        QList<qint64> all = idsOf(last);
+        qint64 before = all.first();
+        bool hasMore = true;
+        int pages = 0;
+        while (hasMore) {
+            const QJsonObject page = reader.request(u"history.fetch"_s,
+                                                    {{u"room"_s, u"bonds"_s}, {u"before"_s, before}, {u"limit"_s, 30}});
+            QCOMPARE(typeOf(page), u"history.fetch.ok"_s);
+            const QList<qint64> ids = idsOf(page.value(u"messages"_s).toArray());
+            QVERIFY(!ids.isEmpty());
+            all = ids + all;
+            before = ids.first();
+            hasMore = page.value(u"hasMore"_s).toBool();
+            QVERIFY(++pages < 10);
+        }
+        QCOMPARE(pages, 3); // 30 + 30 + 10
+        QCOMPARE(all, sent);
+
+        const QJsonObject tooBig = reader.request(u"history.fetch"_s, {{u"room"_s, u"bonds"_s}, {u"limit"_s, 101}});
+        QCOMPARE(codeOf(tooBig), u"invalid_field"_s);
+    }
+
+    void commandsAreShownButNeverStored()
+    {
+        TestServer server;
+        TestClient alice, bob;
+        QVERIFY(alice.open(server.url()));
+        QVERIFY(bob.open(server.url()));
+        QCOMPARE(typeOf(alice.signUp(u"alice"_s)), u"login.ok"_s);
+        QCOMPARE(typeOf(bob.signUp(u"bob"_s)), u"login.ok"_s);
+
+        const QJsonObject help = alice.send(u"general"_s, u"/help"_s);
+        QCOMPARE(typeOf(help), u"message.send.ok"_s);
+        QCOMPARE(help.value(u"command"_s).toObject().value(u"name"_s).toString(), u"help"_s);
+        QVERIFY(!help.contains(u"message"_s));
+        const QJsonObject event = bob.waitForEvent(u"command"_s);
+        QCOMPARE(event.value(u"user"_s).toString(), u"alice"_s);
+        QCOMPARE(event.value(u"command"_s).toObject().value(u"name"_s).toString(), u"help"_s);
+        // Only the one who asked gets the list.
+        const QJsonObject notice = alice.waitForEvent(u"notice"_s);
+        QVERIFY(notice.value(u"text"_s).toString().contains(u"/help"_s));
+        QCOMPARE(notice.value(u"commands"_s).toArray().first().toObject().value(u"name"_s).toString(), u"help"_s);
+        QVERIFY(bob.noEvent(u"notice"_s));
+
+        const QJsonObject unknown = alice.send(u"general"_s, u"/nosuchbot=1"_s);
+        QCOMPARE(codeOf(unknown), u"unknown_command"_s);
+        QVERIFY(unknown.value(u"message"_s).toString().contains(u"/help"_s));
+
+        QVERIFY(bob.noEvent(u"message.new"_s));
+        QCOMPARE(storedMessageCount(server.databasePath()), 0);
+        const QJsonObject joined = bob.request(u"room.join"_s, {{u"room"_s, u"general"_s}});
+        QVERIFY(joined.value(u"messages"_s).toArray().isEmpty());
+    }
+
+    void restartKeepsEverything()
+    {
+        TestServer server;
+        QString token;
+        {
+            TestClient alice;
+            QVERIFY(alice.open(server.url()));
+            token = alice.signUp(u"alice"_s).value(u"token"_s).toString();
+            QCOMPARE(typeOf(alice.request(u"room.create"_s, {{u"name"_s, u"fx"_s}})), u"room.create.ok"_s);
+            QCOMPARE(typeOf(alice.send(u"fx"_s, u"EURUSD at parity?"_s)), u"message.send.ok"_s);
+            QCOMPARE(typeOf(alice.request(u"room.leave"_s, {{u"room"_s, u"general"_s}})), u"room.leave.ok"_s);
+        }
+        server.restart();
+
+        TestClient alice;
+        QVERIFY(alice.open(server.url()));
+        const QJsonObject resumed = alice.request(u"resume"_s, {{u"token"_s, token}});
+        QCOMPARE(typeOf(resumed), u"resume.ok"_s);
+        QCOMPARE(resumed.value(u"rooms"_s).toArray(), QJsonArray{u"fx"_s}); // memberships kept
+        const QJsonObject history = alice.request(u"history.fetch"_s, {{u"room"_s, u"fx"_s}});
+        QCOMPARE(history.value(u"messages"_s).toArray().first().toObject().value(u"body"_s).toString(),
+                 u"EURUSD at parity?"_s);
+        QCOMPARE(typeOf(alice.login(u"nobody"_s, u"x"_s)), u"error"_s);
+        TestClient other;
+        QVERIFY(other.open(server.url()));
+        QCOMPARE(typeOf(other.login(u"alice"_s, u"correct horse"_s)), u"login.ok"_s);
+        const QJsonObject rooms = other.request(u"rooms.list"_s);
+        QStringList names;
+        for (const QJsonValue &room : rooms.value(u"rooms"_s).toArray())
+            names.append(room.toObject().value(u"name"_s).toString());
+        QCOMPARE(names, (QStringList{u"fx"_s, u"general"_s}));
+    }
+
+    void roomsCreateListJoinLeaveWithPresence()
+    {
+        TestServer server;
+        TestClient alice, bob;
+        QVERIFY(alice.open(server.url()));
+        QVERIFY(bob.open(server.url()));
+        QCOMPARE(typeOf(alice.signUp(u"alice"_s)), u"login.ok"_s);
+        QCOMPARE(typeOf(bob.signUp(u"bob"_s)), u"login.ok"_s);
+
+        QCOMPARE(typeOf(alice.request(u"room.create"_s, {{u"name"_s, u"Crypto"_s}})), u"room.create.ok"_s);
+        QCOMPARE(bob.waitForEvent(u"room.created"_s).value(u"room"_s).toObject().value(u"name"_s).toString(),
+                 u"crypto"_s);
+        QCOMPARE(codeOf(bob.request(u"room.create"_s, {{u"name"_s, u"crypto"_s}})), u"room_exists"_s);
+
+        const QJsonArray rooms = bob.request(u"rooms.list"_s).value(u"rooms"_s).toArray();
+        QCOMPARE(rooms.size(), 2);
+        const QJsonObject crypto = rooms.at(0).toObject();
+        QCOMPARE(crypto.value(u"name"_s).toString(), u"crypto"_s);
+        QCOMPARE(crypto.value(u"members"_s).toInt(), 1);
+        QCOMPARE(crypto.value(u"online"_s).toInt(), 1);
+        QCOMPARE(crypto.value(u"joined"_s).toBool(), false);
+
+        QCOMPARE(codeOf(bob.send(u"crypto"_s, u"hi"_s)), u"not_a_member"_s);
+        alice.clearEvents(); // bob joining general on sign-up is not what this test is about
+        QCOMPARE(typeOf(bob.request(u"room.join"_s, {{u"room"_s, u"crypto"_s}})), u"room.join.ok"_s);
+        const QJsonObject joinedEvent = alice.waitForEvent(u"member.joined"_s);
+        QCOMPARE(joinedEvent.value(u"room"_s).toString(), u"crypto"_s);
+        QCOMPARE(joinedEvent.value(u"user"_s).toString(), u"bob"_s);
+        QCOMPARE(typeOf(bob.send(u"crypto"_s, u"hi"_s)), u"message.send.ok"_s);
+        QCOMPARE(alice.waitForEvent(u"message.new"_s).value(u"message"_s).toObject().value(u"room"_s).toString(),
+                 u"crypto"_s);
+
+        QCOMPARE(typeOf(bob.request(u"room.leave"_s, {{u"room"_s, u"crypto"_s}})), u"room.leave.ok"_s);
+        QCOMPARE(alice.waitForEvent(u"member.left"_s).value(u"user"_s).toString(), u"bob"_s);
+        QCOMPARE(codeOf(bob.request(u"room.leave"_s, {{u"room"_s, u"crypto"_s}})), u"not_a_member"_s);
+        // Left rooms stop delivering.
+        bob.clearEvents();
+        alice.send(u"crypto"_s, u"anyone?"_s);
+        QVERIFY(bob.noEvent(u"message.new"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMessaging)
+#include "tst_messaging.moc"

@@ -1,0 +1,100 @@
+#include "serveroptions.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace FinChat;
+using namespace Qt::StringLiterals;
+
+class TestServerOptions : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_folder;
+
+    QString writeConfig(const QByteArray &text)
+    {
+        const QString path = m_folder.filePath(u"finchat.ini"_s);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            qFatal("cannot write config");
+        file.write(text);
+        return path;
+    }
+
+private slots:
+    void defaults()
+    {
+        const auto result = ServerOptions::parse({u"finchat-server"_s});
+        QCOMPARE(result.action, ServerOptions::Action::Run);
+        QCOMPARE(result.config.port, ServerConfig::DefaultPort);
+        QCOMPARE(result.config.listenAddress, QHostAddress(QHostAddress::Any));
+        QVERIFY(result.config.databasePath.endsWith(u"finchat.db"_s));
+        QCOMPARE(result.config.limits.maxBodyLength, 4000);
+        QCOMPARE(result.config.limits.maxIncomingMessageBytes, 64 * 1024);
+        QCOMPARE(result.config.limits.failedLoginsPerMinute, 5);
+        QCOMPARE(result.config.limits.messageBurst, 20);
+    }
+
+    void commandLineWinsOverFile()
+    {
+        const QString config = writeConfig("[server]\nport=9000\nlisten=127.0.0.1\ndatabase=data/chat.db\n"
+                                           "plugins_dir=bots\n[limits]\nmax_body_length=100\nmessage_burst=3\n");
+        const auto result = ServerOptions::parse({u"finchat-server"_s, u"--config"_s, config, u"--port"_s, u"9100"_s});
+        QCOMPARE(result.action, ServerOptions::Action::Run);
+        QCOMPARE(result.config.port, 9100);
+        QCOMPARE(result.config.listenAddress, QHostAddress(QHostAddress::LocalHost));
+        // Relative paths in the file are relative to the file.
+        QCOMPARE(result.config.databasePath, m_folder.filePath(u"data/chat.db"_s));
+        QCOMPARE(result.config.pluginDirs, QStringList{m_folder.filePath(u"bots"_s)});
+        QCOMPARE(result.config.limits.maxBodyLength, 100);
+        QCOMPARE(result.config.limits.messageBurst, 3);
+    }
+
+    void rejectsBadValues_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("port") << QStringList{u"--port"_s, u"70000"_s};
+        QTest::newRow("address") << QStringList{u"--listen"_s, u"not-an-address"_s};
+        QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s};
+        QTest::newRow("missing config") << QStringList{u"--config"_s, u"/nonexistent/finchat.ini"_s};
+        QTest::newRow("stray argument") << QStringList{u"extra"_s};
+    }
+    void rejectsBadValues()
+    {
+        QFETCH(QStringList, arguments);
+        arguments.prepend(u"finchat-server"_s);
+        const auto result = ServerOptions::parse(arguments);
+        QCOMPARE(result.action, ServerOptions::Action::Fail);
+        QVERIFY(!result.text.isEmpty());
+    }
+
+    void rejectsOutOfRangeLimitInFile()
+    {
+        const QString config = writeConfig("[limits]\nmax_body_length=0\n");
+        const auto result = ServerOptions::parse({u"finchat-server"_s, u"--config"_s, config});
+        QCOMPARE(result.action, ServerOptions::Action::Fail);
+        QVERIFY2(result.text.contains(u"max_body_length"_s), qPrintable(result.text));
+    }
+
+    void helpAndVersion()
+    {
+        QCOMPARE(ServerOptions::parse({u"finchat-server"_s, u"--help"_s}).action, ServerOptions::Action::ShowHelp);
+        const auto version = ServerOptions::parse({u"finchat-server"_s, u"--version"_s});
+        QCOMPARE(version.action, ServerOptions::Action::ShowVersion);
+        QVERIFY(version.text.contains(QStringLiteral(FINCHAT_VERSION_STRING)));
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"finchat-server"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(FINCHAT_VERSION_STRING));
+    TestServerOptions test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_serveroptions.moc"
