@@ -91,14 +91,12 @@ CommandRouter &ChatServer::commands()
 
 void ChatServer::addRoutes()
 {
-    const auto sync = [this](bool needsLogin, auto method, auto *service) {
-        return Route{needsLogin, [method, service](const Request &r) { return (service->*method)(r); }, {}};
+    const auto sync = [](bool needsLogin, auto method, auto *service) {
+        return Route{needsLogin, [method, service](const Request &r) { return (service->*method)(r); }, nullptr};
     };
-    const auto async = [this](bool needsLogin, auto method) {
-        return Route{needsLogin, {}, [method, this](const Request &r) { return (m_accounts->*method)(r); }};
-    };
+    const auto async = [](bool needsLogin, AsyncHandler method) { return Route{needsLogin, {}, method}; };
     m_routes = {
-        {Type::Hello, Route{false, [this](const Request &r) { return hello(r); }, {}}},
+        {Type::Hello, Route{false, [this](const Request &r) { return hello(r); }, nullptr}},
         {Type::Register, async(false, &AccountService::registerUser)},
         {Type::Login, async(false, &AccountService::login)},
         {Type::Resume, sync(false, &AccountService::resume, m_accounts)},
@@ -249,7 +247,11 @@ void ChatServer::onTextReceived(ClientConnection *connection, const QString &tex
         return;
     }
     if (route->async) {
-        runAsync(std::move(*request), route->async);
+        // The handler starts here and runs to its first suspension; its errors, even those
+        // thrown before suspending, surface where finishAsync awaits it. (The member
+        // pointer is not passed into a coroutine: GCC 12 miscompiles such a parameter.)
+        QCoro::Task<QJsonObject> work = (m_accounts->*route->async)(*request);
+        finishAsync(std::move(*request), std::move(work));
         return;
     }
     try {
@@ -261,13 +263,13 @@ void ChatServer::onTextReceived(ClientConnection *connection, const QString &tex
     }
 }
 
-QCoro::Task<> ChatServer::runAsync(Request request, AsyncHandler handler)
+QCoro::Task<> ChatServer::finishAsync(Request request, QCoro::Task<QJsonObject> work)
 {
     QPointer<ChatServer> self(this);
     std::optional<QJsonObject> reply;
     std::optional<ProtocolError> failure;
     try {
-        reply = co_await handler(request);
+        reply = co_await std::move(work);
     } catch (const ProtocolError &error) {
         failure = error;
     } catch (const std::exception &error) {

@@ -52,12 +52,13 @@ public:
 
 private:
     using SyncHandler = std::function<QJsonObject(const Request &)>;
-    using AsyncHandler = std::function<QCoro::Task<QJsonObject>(const Request &)>;
+    // Only account requests hash passwords and so suspend; they run as coroutines.
+    using AsyncHandler = QCoro::Task<QJsonObject> (AccountService::*)(Request);
     struct Route
     {
         bool needsLogin = true;
         SyncHandler sync;
-        AsyncHandler async;
+        AsyncHandler async = nullptr;
     };
 
     void addRoutes();
@@ -67,7 +68,7 @@ private:
     std::optional<Request> decode(ClientConnection *connection, const QString &text) const;
     QJsonObject hello(const Request &request) const;
     QJsonObject serverHello() const;
-    QCoro::Task<> runAsync(Request request, AsyncHandler handler);
+    QCoro::Task<> finishAsync(Request request, QCoro::Task<QJsonObject> work);
     void answer(const Request &request, const QJsonObject &reply) const;
     void answerError(const Request &request, const ProtocolError &error) const;
 
