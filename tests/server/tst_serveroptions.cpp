@@ -80,6 +80,43 @@ private slots:
         QVERIFY2(result.text.contains(u"max_body_length"_s), qPrintable(result.text));
     }
 
+    void exampleConfigStatesTheDefaults()
+    {
+        // packaging/finchat-server.ini lists every setting, commented out, at its default:
+        // switched on, it must parse to exactly the built-in defaults.
+        QFile example(QStringLiteral(FINCHAT_SOURCE_DIR "/packaging/finchat-server.ini"));
+        QVERIFY(example.open(QIODevice::ReadOnly));
+        QByteArray enabled;
+        int settings = 0;
+        for (QByteArray line : example.readAll().split('\n')) {
+            if (line.startsWith(';') && line.contains('=') && !line.contains(' ')) {
+                line = line.mid(1);
+                ++settings;
+            }
+            if (!line.startsWith("database=") && !line.startsWith("plugins_dir=") && !line.startsWith("listen="))
+                enabled += line + '\n';
+        }
+        QCOMPARE(settings, 17); // 4 server settings and all 13 limits
+        const auto result = ServerOptions::parse({u"finchat-server"_s, u"--config"_s, writeConfig(enabled)});
+        QCOMPARE(result.action, ServerOptions::Action::Run);
+        const ServerLimits defaults;
+        const ServerLimits &parsed = result.config.limits;
+        QCOMPARE(result.config.port, ServerConfig::DefaultPort);
+        QCOMPARE(parsed.maxBodyLength, defaults.maxBodyLength);
+        QCOMPARE(parsed.maxIncomingMessageBytes, defaults.maxIncomingMessageBytes);
+        QCOMPARE(parsed.loginTimeout, defaults.loginTimeout);
+        QCOMPARE(parsed.failedLoginsPerMinute, defaults.failedLoginsPerMinute);
+        QCOMPARE(parsed.registrationsPerHour, defaults.registrationsPerHour);
+        QCOMPARE(parsed.messageBurst, defaults.messageBurst);
+        QCOMPARE(parsed.messageWindow, defaults.messageWindow);
+        QCOMPARE(parsed.requestBurst, defaults.requestBurst);
+        QCOMPARE(parsed.requestWindow, defaults.requestWindow);
+        QCOMPARE(parsed.maxConnectionsPerAddress, defaults.maxConnectionsPerAddress);
+        QCOMPARE(parsed.maxConnections, defaults.maxConnections);
+        QCOMPARE(parsed.maxOutgoingBufferBytes, defaults.maxOutgoingBufferBytes);
+        QCOMPARE(parsed.sessionLifetimeDays, defaults.sessionLifetimeDays);
+    }
+
     void helpAndVersion()
     {
         QCOMPARE(ServerOptions::parse({u"finchat-server"_s, u"--help"_s}).action, ServerOptions::Action::ShowHelp);

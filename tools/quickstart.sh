@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# FinChat quick start for Debian 12 / Ubuntu 24.04.
+#
+#   tools/quickstart.sh run [server options]   install what is missing, build, start FinChat
+#   tools/quickstart.sh test [asan]            install what is missing, build, run every test
+#
+# Packages come from the distribution (apt, through sudo when not root); nothing else is
+# downloaded. Build output goes to build/<preset>/, which git ignores.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# What each package is for is listed in the README ("Dependencies").
+PACKAGES=(
+    g++ cmake ninja-build pkg-config
+    qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite
+    qcoro-qt6-dev libsodium-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+)
+
+install_missing_packages() {
+    local missing=()
+    for package in "${PACKAGES[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$package")
+        fi
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if ! command -v apt-get >/dev/null; then
+        echo "quickstart: please install: ${missing[*]}" >&2
+        exit 1
+    fi
+    local sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    echo "quickstart: installing ${missing[*]}"
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+    local preset=$1
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset" --parallel "$(nproc)"
+}
+
+command=${1:-}
+shift || true
+case "$command" in
+    run)
+        install_missing_packages
+        build release
+        exec build/release/server/finchat-server "$@"
+        ;;
+    test)
+        preset=ci
+        [ "${1:-}" = asan ] && preset=asan
+        install_missing_packages
+        build "$preset"
+        ctest --preset "$preset" --parallel "$(nproc)"
+        ;;
+    *)
+        echo "usage: tools/quickstart.sh run [server options] | test [asan]" >&2
+        exit 2
+        ;;
+esac
