@@ -15,9 +15,24 @@ bool hasControlCharacter(QStringView text)
     return std::any_of(text.begin(), text.end(), [](QChar c) { return c.category() == QChar::Other_Control; });
 }
 
-bool matchesWholly(const QRegularExpression &pattern, QStringView text)
+// The lower-cased text when it matches the whole pattern.
+std::optional<QString> lowerCasedIfMatching(const QRegularExpression &pattern, QStringView text)
 {
-    return pattern.match(text).hasMatch();
+    QString lowered = text.toString().toLower();
+    if (!pattern.match(lowered).hasMatch())
+        return std::nullopt;
+    return lowered;
+}
+
+// The trimmed text when it is short enough, not empty unless allowed, and has no control
+// characters.
+std::optional<QString> trimmedIfPrintable(QStringView text, qsizetype maxLength, bool allowEmpty)
+{
+    QString trimmed = text.trimmed().toString();
+    if ((trimmed.isEmpty() && !allowEmpty) || codePointCount(trimmed) > maxLength ||
+        hasControlCharacter(trimmed))
+        return std::nullopt;
+    return trimmed;
 }
 
 } // namespace
@@ -25,10 +40,7 @@ bool matchesWholly(const QRegularExpression &pattern, QStringView text)
 std::optional<QString> normalizedUsername(QStringView username)
 {
     static const QRegularExpression pattern(u"\\A[a-z0-9][a-z0-9_.\\-]{2,31}\\z"_s);
-    QString lowered = username.toString().toLower();
-    if (!matchesWholly(pattern, lowered))
-        return std::nullopt;
-    return lowered;
+    return lowerCasedIfMatching(pattern, username);
 }
 
 bool isValidPassword(QStringView password)
@@ -38,28 +50,18 @@ bool isValidPassword(QStringView password)
 
 std::optional<QString> normalizedDisplayName(QStringView displayName)
 {
-    QString trimmed = displayName.trimmed().toString();
-    if (trimmed.isEmpty() || codePointCount(trimmed) > DisplayNameMaxLength ||
-        hasControlCharacter(trimmed))
-        return std::nullopt;
-    return trimmed;
+    return trimmedIfPrintable(displayName, DisplayNameMaxLength, false);
 }
 
 std::optional<QString> normalizedRoomName(QStringView roomName)
 {
     static const QRegularExpression pattern(u"\\A[a-z0-9][a-z0-9_\\-]{1,31}\\z"_s);
-    QString lowered = roomName.toString().toLower();
-    if (!matchesWholly(pattern, lowered))
-        return std::nullopt;
-    return lowered;
+    return lowerCasedIfMatching(pattern, roomName);
 }
 
 std::optional<QString> normalizedTopic(QStringView topic)
 {
-    QString trimmed = topic.trimmed().toString();
-    if (codePointCount(trimmed) > TopicMaxLength || hasControlCharacter(trimmed))
-        return std::nullopt;
-    return trimmed;
+    return trimmedIfPrintable(topic, TopicMaxLength, true);
 }
 
 qsizetype codePointCount(QStringView text)

@@ -80,8 +80,7 @@ void Storage::openSqlite(const QString &path)
     configureSqliteConnection();
     migrate(u":/finchat/sql/sqlite"_s);
 
-    QSqlQuery last = prepare(u"SELECT COALESCE(MAX(created_at), 0) FROM messages"_s);
-    exec(last);
+    QSqlQuery last = run(u"SELECT COALESCE(MAX(created_at), 0) FROM messages"_s);
     m_lastMessageTimestamp = last.next() ? last.value(0).toLongLong() : 0;
 }
 
@@ -105,8 +104,7 @@ void Storage::configureSqliteConnection()
 
 int Storage::schemaVersion() const
 {
-    QSqlQuery query = prepare(u"SELECT version FROM schema_version"_s);
-    exec(query);
+    QSqlQuery query = run(u"SELECT version FROM schema_version"_s);
     return query.next() ? query.value(0).toInt() : 0;
 }
 
@@ -154,9 +152,7 @@ void Storage::applySchemaFile(int version, const QString &path)
                 execStatement(sql);
         }
         execStatement(u"DELETE FROM schema_version"_s);
-        QSqlQuery setVersion = prepare(u"INSERT INTO schema_version (version) VALUES (?)"_s);
-        setVersion.addBindValue(version);
-        exec(setVersion);
+        run(u"INSERT INTO schema_version (version) VALUES (?)"_s, {version});
         commit();
     } catch (...) {
         rollback();
@@ -176,6 +172,16 @@ void Storage::exec(QSqlQuery &query) const
 {
     if (!query.exec())
         throw StorageError(describe(u"query failed"_s, query.lastError()));
+}
+
+QSqlQuery Storage::run(const QString &sql, std::initializer_list<QVariant> values) const
+{
+    QSqlQuery query = prepare(sql);
+    query.setForwardOnly(true);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    exec(query);
+    return query;
 }
 
 void Storage::execStatement(const QString &sql)
@@ -205,10 +211,9 @@ void Storage::rollback() noexcept
 
 std::optional<UserRecord> Storage::userWhere(const QString &column, const QVariant &value) const
 {
-    QSqlQuery query = prepare(u"SELECT id, username, display_name, password_hash, is_bot, created_at "
-                              "FROM users WHERE "_s + column + u" = ?"_s);
-    query.addBindValue(value);
-    exec(query);
+    QSqlQuery query = run(u"SELECT id, username, display_name, password_hash, is_bot, created_at "
+                          "FROM users WHERE "_s + column + u" = ?"_s,
+                          {value});
     if (!query.next())
         return std::nullopt;
     return UserRecord{query.value(0).toLongLong(), query.value(1).toString(),
@@ -229,13 +234,9 @@ std::optional<UserRecord> Storage::userById(qint64 id) const
 std::optional<qint64> Storage::createUser(const QString &username, const QString &displayName,
                                           const QString &passwordHash)
 {
-    QSqlQuery query = prepare(u"INSERT INTO users (username, display_name, password_hash, created_at) "
-                              "VALUES (?, ?, ?, ?) ON CONFLICT (username) DO NOTHING"_s);
-    query.addBindValue(username);
-    query.addBindValue(displayName);
-    query.addBindValue(passwordHash);
-    query.addBindValue(nowMs());
-    exec(query);
+    const QSqlQuery query = run(u"INSERT INTO users (username, display_name, password_hash, created_at) "
+                                "VALUES (?, ?, ?, ?) ON CONFLICT (username) DO NOTHING"_s,
+                                {username, displayName, passwordHash, nowMs()});
     if (query.numRowsAffected() != 1)
         return std::nullopt;
     return query.lastInsertId().toLongLong();
@@ -243,41 +244,27 @@ std::optional<qint64> Storage::createUser(const QString &username, const QString
 
 void Storage::setDisplayName(qint64 userId, const QString &displayName)
 {
-    QSqlQuery query = prepare(u"UPDATE users SET display_name = ? WHERE id = ?"_s);
-    query.addBindValue(displayName);
-    query.addBindValue(userId);
-    exec(query);
+    run(u"UPDATE users SET display_name = ? WHERE id = ?"_s, {displayName, userId});
 }
 
 void Storage::setPasswordHash(qint64 userId, const QString &passwordHash)
 {
-    QSqlQuery query = prepare(u"UPDATE users SET password_hash = ? WHERE id = ?"_s);
-    query.addBindValue(passwordHash);
-    query.addBindValue(userId);
-    exec(query);
+    run(u"UPDATE users SET password_hash = ? WHERE id = ?"_s, {passwordHash, userId});
 }
 
 void Storage::createSession(const QByteArray &tokenHash, qint64 userId)
 {
-    QSqlQuery query = prepare(u"INSERT INTO sessions (token_hash, user_id, created_at, last_used_at) "
-                              "VALUES (?, ?, ?, ?)"_s);
     const qint64 now = nowMs();
-    query.addBindValue(tokenHash);
-    query.addBindValue(userId);
-    query.addBindValue(now);
-    query.addBindValue(now);
-    exec(query);
+    run(u"INSERT INTO sessions (token_hash, user_id, created_at, last_used_at) VALUES (?, ?, ?, ?)"_s,
+        {tokenHash, userId, now, now});
 }
 
 std::optional<qint64> Storage::touchSession(const QByteArray &tokenHash, qint64 maxIdleMs)
 {
     const qint64 now = nowMs();
-    QSqlQuery query = prepare(u"UPDATE sessions SET last_used_at = ? "
-                              "WHERE token_hash = ? AND last_used_at >= ? RETURNING user_id"_s);
-    query.addBindValue(now);
-    query.addBindValue(tokenHash);
-    query.addBindValue(now - maxIdleMs);
-    exec(query);
+    QSqlQuery query = run(u"UPDATE sessions SET last_used_at = ? "
+                          "WHERE token_hash = ? AND last_used_at >= ? RETURNING user_id"_s,
+                          {now, tokenHash, now - maxIdleMs});
     if (!query.next())
         return std::nullopt;
     return query.value(0).toLongLong();
@@ -285,31 +272,22 @@ std::optional<qint64> Storage::touchSession(const QByteArray &tokenHash, qint64 
 
 void Storage::deleteSession(const QByteArray &tokenHash)
 {
-    QSqlQuery query = prepare(u"DELETE FROM sessions WHERE token_hash = ?"_s);
-    query.addBindValue(tokenHash);
-    exec(query);
+    run(u"DELETE FROM sessions WHERE token_hash = ?"_s, {tokenHash});
 }
 
 void Storage::deleteSessionsOfUserExcept(qint64 userId, const QByteArray &keptTokenHash)
 {
-    QSqlQuery query = prepare(u"DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?"_s);
-    query.addBindValue(userId);
-    query.addBindValue(keptTokenHash);
-    exec(query);
+    run(u"DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?"_s, {userId, keptTokenHash});
 }
 
 int Storage::deleteIdleSessions(qint64 maxIdleMs)
 {
-    QSqlQuery query = prepare(u"DELETE FROM sessions WHERE last_used_at < ?"_s);
-    query.addBindValue(nowMs() - maxIdleMs);
-    exec(query);
-    return query.numRowsAffected();
+    return run(u"DELETE FROM sessions WHERE last_used_at < ?"_s, {nowMs() - maxIdleMs}).numRowsAffected();
 }
 
 QList<RoomRecord> Storage::rooms() const
 {
-    QSqlQuery query = prepare(u"SELECT id, name, topic, created_at FROM rooms ORDER BY name"_s);
-    exec(query);
+    QSqlQuery query = run(u"SELECT id, name, topic, created_at FROM rooms ORDER BY name"_s);
     QList<RoomRecord> result;
     while (query.next()) {
         result.append({query.value(0).toLongLong(), query.value(1).toString(),
@@ -321,14 +299,12 @@ QList<RoomRecord> Storage::rooms() const
 std::optional<RoomRecord> Storage::createRoom(const QString &name, const QString &topic,
                                               std::optional<qint64> creatorId)
 {
-    QSqlQuery query = prepare(u"INSERT INTO rooms (name, topic, created_by, created_at) "
-                              "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING"_s);
     const qint64 now = nowMs();
-    query.addBindValue(name);
-    query.addBindValue(topic.isNull() ? u""_s : topic); // a null QString would bind as SQL NULL
-    query.addBindValue(creatorId ? QVariant(*creatorId) : QVariant(QMetaType::fromType<qint64>()));
-    query.addBindValue(now);
-    exec(query);
+    const QSqlQuery query =
+        run(u"INSERT INTO rooms (name, topic, created_by, created_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (name) DO NOTHING"_s,
+            {name, topic.isNull() ? u""_s : topic, // a null QString would bind as SQL NULL
+             creatorId ? QVariant(*creatorId) : QVariant(QMetaType::fromType<qint64>()), now});
     if (query.numRowsAffected() != 1)
         return std::nullopt;
     return RoomRecord{query.lastInsertId().toLongLong(), name, topic, now};
@@ -336,29 +312,21 @@ std::optional<RoomRecord> Storage::createRoom(const QString &name, const QString
 
 bool Storage::addMember(qint64 roomId, qint64 userId)
 {
-    QSqlQuery query = prepare(u"INSERT INTO memberships (room_id, user_id, joined_at) VALUES (?, ?, ?) "
-                              "ON CONFLICT DO NOTHING"_s);
-    query.addBindValue(roomId);
-    query.addBindValue(userId);
-    query.addBindValue(nowMs());
-    exec(query);
-    return query.numRowsAffected() == 1;
+    return run(u"INSERT INTO memberships (room_id, user_id, joined_at) VALUES (?, ?, ?) "
+               "ON CONFLICT DO NOTHING"_s,
+               {roomId, userId, nowMs()})
+               .numRowsAffected() == 1;
 }
 
 bool Storage::removeMember(qint64 roomId, qint64 userId)
 {
-    QSqlQuery query = prepare(u"DELETE FROM memberships WHERE room_id = ? AND user_id = ?"_s);
-    query.addBindValue(roomId);
-    query.addBindValue(userId);
-    exec(query);
-    return query.numRowsAffected() == 1;
+    return run(u"DELETE FROM memberships WHERE room_id = ? AND user_id = ?"_s, {roomId, userId})
+               .numRowsAffected() == 1;
 }
 
 QList<std::pair<qint64, qint64>> Storage::memberships() const
 {
-    QSqlQuery query = prepare(u"SELECT room_id, user_id FROM memberships"_s);
-    query.setForwardOnly(true);
-    exec(query);
+    QSqlQuery query = run(u"SELECT room_id, user_id FROM memberships"_s);
     QList<std::pair<qint64, qint64>> result;
     while (query.next())
         result.append({query.value(0).toLongLong(), query.value(1).toLongLong()});
@@ -367,11 +335,9 @@ QList<std::pair<qint64, qint64>> Storage::memberships() const
 
 QList<Author> Storage::roomMembers(qint64 roomId) const
 {
-    QSqlQuery query = prepare(u"SELECT u.id, u.username, u.display_name, u.is_bot FROM memberships m "
-                              "JOIN users u ON u.id = m.user_id WHERE m.room_id = ? ORDER BY u.username"_s);
-    query.setForwardOnly(true);
-    query.addBindValue(roomId);
-    exec(query);
+    QSqlQuery query = run(u"SELECT u.id, u.username, u.display_name, u.is_bot FROM memberships m "
+                          "JOIN users u ON u.id = m.user_id WHERE m.room_id = ? ORDER BY u.username"_s,
+                          {roomId});
     QList<Author> result;
     while (query.next()) {
         result.append({query.value(0).toLongLong(), query.value(1).toString(),
@@ -390,10 +356,8 @@ qint64 Storage::nextMessageTimestamp()
 
 std::optional<MessageRecord> Storage::messageByNonce(qint64 userId, const QString &nonce) const
 {
-    QSqlQuery query = prepare(u"SELECT "_s + MessageColumns + u"WHERE m.user_id = ? AND m.nonce = ?"_s);
-    query.addBindValue(userId);
-    query.addBindValue(nonce);
-    exec(query);
+    QSqlQuery query = run(u"SELECT "_s + MessageColumns + u"WHERE m.user_id = ? AND m.nonce = ?"_s,
+                          {userId, nonce});
     if (!query.next())
         return std::nullopt;
     return messageFromRow(query);
@@ -406,15 +370,11 @@ Storage::Inserted Storage::insertMessage(qint64 roomId, const Author &author, co
         if (auto original = messageByNonce(author.id, nonce))
             return {*original, true};
     }
-    QSqlQuery query = prepare(u"INSERT INTO messages (room_id, user_id, body, created_at, nonce) "
-                              "VALUES (?, ?, ?, ?, ?) RETURNING id"_s);
     const qint64 timestamp = nextMessageTimestamp();
-    query.addBindValue(roomId);
-    query.addBindValue(author.id);
-    query.addBindValue(body);
-    query.addBindValue(timestamp);
-    query.addBindValue(nonce.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(nonce));
-    exec(query);
+    QSqlQuery query = run(u"INSERT INTO messages (room_id, user_id, body, created_at, nonce) "
+                          "VALUES (?, ?, ?, ?, ?) RETURNING id"_s,
+                          {roomId, author.id, body, timestamp,
+                           nonce.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(nonce)});
     if (!query.next())
         throw StorageError("insert returned no id");
     const qint64 id = query.value(0).toLongLong();
@@ -426,13 +386,9 @@ Storage::Inserted Storage::insertMessage(qint64 roomId, const Author &author, co
 QList<MessageRecord> Storage::messagesBefore(qint64 roomId, std::optional<qint64> beforeId,
                                              int limit) const
 {
-    QSqlQuery query = prepare(u"SELECT "_s + MessageColumns +
-                              u"WHERE m.room_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?"_s);
-    query.setForwardOnly(true);
-    query.addBindValue(roomId);
-    query.addBindValue(beforeId.value_or(std::numeric_limits<qint64>::max()));
-    query.addBindValue(limit);
-    exec(query);
+    QSqlQuery query = run(u"SELECT "_s + MessageColumns +
+                          u"WHERE m.room_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?"_s,
+                          {roomId, beforeId.value_or(std::numeric_limits<qint64>::max()), limit});
     QList<MessageRecord> newestFirst;
     while (query.next())
         newestFirst.append(messageFromRow(query));

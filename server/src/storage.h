@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <initializer_list>
 #include <optional>
 #include <stdexcept>
 
@@ -86,6 +87,8 @@ private:
     void applySchemaFile(int version, const QString &path);
     QSqlQuery prepare(const QString &sql) const;
     void exec(QSqlQuery &query) const;
+    // Prepares sql, binds values to its '?' in order, runs it; throws StorageError.
+    QSqlQuery run(const QString &sql, std::initializer_list<QVariant> values = {}) const;
     void execStatement(const QString &sql);
     void begin();
     void commit();

@@ -7,6 +7,16 @@ namespace FinChat::Testing {
 
 using namespace Qt::StringLiterals;
 
+QString typeOf(const QJsonObject &frame)
+{
+    return frame.value(u"type"_s).toString();
+}
+
+QString codeOf(const QJsonObject &frame)
+{
+    return frame.value(u"code"_s).toString();
+}
+
 TestClient::TestClient(QObject *parent)
     : QObject(parent)
 {
@@ -165,6 +175,11 @@ QJsonObject TestClient::signUp(const QString &username, const QString &password)
     if (registered.value(u"type"_s).toString() != "register.ok"_L1)
         return registered;
     return login(username, password);
+}
+
+bool TestClient::connectAs(const QUrl &url, const QString &username)
+{
+    return open(url) && typeOf(signUp(username)) == "login.ok"_L1;
 }
 
 QJsonObject TestClient::send(const QString &room, const QString &body, const QString &nonce)

@@ -8,6 +8,10 @@
 
 namespace FinChat::Testing {
 
+// A frame's "type", and an error frame's "code".
+QString typeOf(const QJsonObject &frame);
+QString codeOf(const QJsonObject &frame);
+
 // A real QWebSocket speaking the FinChat protocol, with blocking helpers for tests: send a
 // request and wait for the frame that answers it, or wait for an event of a given type.
 class TestClient : public QObject
@@ -48,7 +52,9 @@ public:
     QJsonObject registerUser(const QString &username, const QString &password,
                              const QString &displayName = {});
     QJsonObject login(const QString &username, const QString &password);
-    // register + login, the usual start of a test.
+    // open + register + login: the usual start of a test. False when any step fails.
+    bool connectAs(const QUrl &url, const QString &username);
+    // register + login.
     QJsonObject signUp(const QString &username, const QString &password = QStringLiteral("correct horse"));
     QJsonObject send(const QString &room, const QString &body, const QString &nonce = {});
 

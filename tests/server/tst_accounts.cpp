@@ -10,17 +10,6 @@ using namespace FinChat;
 using namespace FinChat::Testing;
 using namespace Qt::StringLiterals;
 
-namespace {
-QString typeOf(const QJsonObject &frame)
-{
-    return frame.value(u"type"_s).toString();
-}
-QString codeOf(const QJsonObject &frame)
-{
-    return frame.value(u"code"_s).toString();
-}
-} // namespace
-
 class TestAccounts : public QObject
 {
     Q_OBJECT
@@ -134,8 +123,7 @@ private slots:
     {
         TestServer server;
         TestClient client;
-        QVERIFY(client.open(server.url()));
-        QCOMPARE(typeOf(client.signUp(u"erin"_s)), u"login.ok"_s);
+        QVERIFY(client.connectAs(server.url(), u"erin"_s));
         QCOMPARE(codeOf(client.login(u"erin"_s, u"correct horse"_s)), u"already_logged_in"_s);
         QCOMPARE(codeOf(client.registerUser(u"erin2"_s, u"correct horse"_s)), u"already_logged_in"_s);
     }
@@ -146,10 +134,9 @@ private slots:
         TestClient phone, laptop, friendClient;
         QVERIFY(phone.open(server.url()));
         QVERIFY(laptop.open(server.url()));
-        QVERIFY(friendClient.open(server.url()));
+        QVERIFY(friendClient.connectAs(server.url(), u"grace"_s));
         QCOMPARE(typeOf(phone.signUp(u"frank"_s, u"first password"_s)), u"login.ok"_s);
         const QString laptopToken = laptop.login(u"frank"_s, u"first password"_s).value(u"token"_s).toString();
-        QCOMPARE(typeOf(friendClient.signUp(u"grace"_s)), u"login.ok"_s);
 
         const QJsonObject profile = phone.request(u"profile.get"_s);
         QCOMPARE(profile.value(u"user"_s).toString(), u"frank"_s);
@@ -187,11 +174,9 @@ private slots:
     {
         TestServer server;
         TestClient alice, bobPhone, bobLaptop;
-        QVERIFY(alice.open(server.url()));
-        QVERIFY(bobPhone.open(server.url()));
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(bobPhone.connectAs(server.url(), u"bob"_s));
         QVERIFY(bobLaptop.open(server.url()));
-        QCOMPARE(typeOf(alice.signUp(u"alice"_s)), u"login.ok"_s);
-        QCOMPARE(typeOf(bobPhone.signUp(u"bob"_s)), u"login.ok"_s);
         QCOMPARE(alice.waitForEvent(u"user.online"_s).value(u"user"_s).toString(), u"bob"_s);
 
         // A second device is not a second "came online".
@@ -211,8 +196,7 @@ private slots:
         TestServer server(limits);
         TestClient idle, active;
         QVERIFY(idle.open(server.url()));
-        QVERIFY(active.open(server.url()));
-        QCOMPARE(typeOf(active.signUp(u"henry"_s)), u"login.ok"_s);
+        QVERIFY(active.connectAs(server.url(), u"henry"_s));
         QCOMPARE(idle.waitForEvent(u"error"_s).value(u"code"_s).toString(), u"login_timeout"_s);
         QVERIFY(idle.waitForDisconnected());
         QCOMPARE(idle.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);

@@ -8,17 +8,6 @@ using namespace FinChat;
 using namespace FinChat::Testing;
 using namespace Qt::StringLiterals;
 
-namespace {
-QString typeOf(const QJsonObject &frame)
-{
-    return frame.value(u"type"_s).toString();
-}
-QString codeOf(const QJsonObject &frame)
-{
-    return frame.value(u"code"_s).toString();
-}
-} // namespace
-
 // Every kind of bad input gets its documented error code, and the socket stays usable; the
 // last request of each case proves it by succeeding.
 class TestBadInput : public QObject
@@ -176,10 +165,8 @@ private slots:
         limits.messageWindow = std::chrono::minutes(10);
         TestServer server(limits);
         TestClient chatty, other;
-        QVERIFY(chatty.open(server.url()));
-        QVERIFY(other.open(server.url()));
-        QCOMPARE(typeOf(chatty.signUp(u"chatty"_s)), u"login.ok"_s);
-        QCOMPARE(typeOf(other.signUp(u"other"_s)), u"login.ok"_s);
+        QVERIFY(chatty.connectAs(server.url(), u"chatty"_s));
+        QVERIFY(other.connectAs(server.url(), u"other"_s));
         int accepted = 0;
         QJsonObject refused;
         for (int i = 0; i < 25 && refused.isEmpty(); ++i) {

@@ -12,15 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString typeOf(const QJsonObject &frame)
-{
-    return frame.value(u"type"_s).toString();
-}
-
-QString codeOf(const QJsonObject &frame)
-{
-    return frame.value(u"code"_s).toString();
-}
 
 // Room fixtures need many messages quickly; the message rate limit has its own test.
 ServerLimits generousLimits()
@@ -66,10 +57,8 @@ private slots:
     {
         TestServer server(generousLimits());
         TestClient alice, bob;
-        QVERIFY(alice.open(server.url()));
-        QVERIFY(bob.open(server.url()));
-        QCOMPARE(typeOf(alice.signUp(u"alice"_s)), u"login.ok"_s);
-        QCOMPARE(typeOf(bob.signUp(u"bob"_s)), u"login.ok"_s);
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
 
         // Interleave sends without waiting, so the server decides the order.
         for (int i = 0; i < 10; ++i) {
@@ -99,9 +88,8 @@ private slots:
     {
         TestServer server;
         TestClient alice, alicePhone;
-        QVERIFY(alice.open(server.url()));
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
         QVERIFY(alicePhone.open(server.url()));
-        QCOMPARE(typeOf(alice.signUp(u"alice"_s)), u"login.ok"_s);
         QCOMPARE(typeOf(alicePhone.login(u"alice"_s, u"correct horse"_s)), u"login.ok"_s);
 
         const QJsonObject reply = alice.send(u"general"_s, u"AAPL looks heavy"_s, u"nonce-1"_s);
@@ -122,10 +110,8 @@ private slots:
     {
         TestServer server;
         TestClient alice, bob;
-        QVERIFY(alice.open(server.url()));
-        QVERIFY(bob.open(server.url()));
-        QCOMPARE(typeOf(alice.signUp(u"alice"_s)), u"login.ok"_s);
-        QCOMPARE(typeOf(bob.signUp(u"bob"_s)), u"login.ok"_s);
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
         const QJsonObject first = alice.send(u"general"_s, u"buy the dip"_s, u"retry-me"_s);
         const QJsonObject retry = alice.send(u"general"_s, u"buy the dip"_s, u"retry-me"_s);
         QCOMPARE(typeOf(retry), u"message.send.ok"_s);
@@ -140,16 +126,14 @@ private slots:
     {
         TestServer server(generousLimits());
         TestClient writer, reader;
-        QVERIFY(writer.open(server.url()));
-        QVERIFY(reader.open(server.url()));
-        QCOMPARE(typeOf(writer.signUp(u"writer"_s)), u"login.ok"_s);
+        QVERIFY(writer.connectAs(server.url(), u"writer"_s));
+        QVERIFY(reader.connectAs(server.url(), u"reader"_s));
         QCOMPARE(typeOf(writer.request(u"room.create"_s, {{u"name"_s, u"bonds"_s}, {u"topic"_s, u"Rates"_s}})),
                  u"room.create.ok"_s);
         QList<qint64> sent;
         for (int i = 1; i <= 120; ++i)
             sent.append(writer.send(u"bonds"_s, u"message %1"_s.arg(i)).value(u"message"_s).toObject().value(u"id"_s).toInteger());
 
-        QCOMPARE(typeOf(reader.signUp(u"reader"_s)), u"login.ok"_s);
         const QJsonObject joined = reader.request(u"room.join"_s, {{u"room"_s, u"bonds"_s}});
         QCOMPARE(typeOf(joined), u"room.join.ok"_s);
         QCOMPARE(joined.value(u"room"_s).toObject().value(u"topic"_s).toString(), u"Rates"_s);
@@ -193,10 +177,8 @@ private slots:
     {
         TestServer server;
         TestClient alice, bob;
-        QVERIFY(alice.open(server.url()));
-        QVERIFY(bob.open(server.url()));
-        QCOMPARE(typeOf(alice.signUp(u"alice"_s)), u"login.ok"_s);
-        QCOMPARE(typeOf(bob.signUp(u"bob"_s)), u"login.ok"_s);
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
 
         const QJsonObject help = alice.send(u"general"_s, u"/help"_s);
         QCOMPARE(typeOf(help), u"message.send.ok"_s);
@@ -258,10 +240,8 @@ private slots:
     {
         TestServer server;
         TestClient alice, bob;
-        QVERIFY(alice.open(server.url()));
-        QVERIFY(bob.open(server.url()));
-        QCOMPARE(typeOf(alice.signUp(u"alice"_s)), u"login.ok"_s);
-        QCOMPARE(typeOf(bob.signUp(u"bob"_s)), u"login.ok"_s);
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
 
         QCOMPARE(typeOf(alice.request(u"room.create"_s, {{u"name"_s, u"Crypto"_s}})), u"room.create.ok"_s);
         QCOMPARE(bob.waitForEvent(u"room.created"_s).value(u"room"_s).toObject().value(u"name"_s).toString(),
