@@ -12,7 +12,8 @@ using namespace Qt::StringLiterals;
 
 bool hasControlCharacter(QStringView text)
 {
-    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.category() == QChar::Other_Control; });
+    return std::any_of(text.begin(), text.end(),
+                       [](QChar c) { return c.category() == QChar::Other_Control; });
 }
 
 // The lower-cased text when it matches the whole pattern.
@@ -68,7 +69,8 @@ qsizetype codePointCount(QStringView text)
 {
     qsizetype count = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
-        if (!(text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()))
+        if (!(text.at(i).isHighSurrogate() && i + 1 < text.size() &&
+              text.at(i + 1).isLowSurrogate()))
             ++count;
     }
     return count;
@@ -78,9 +80,8 @@ std::optional<CommandInvocation> parseCommand(QStringView body)
 {
     // "/name" or "/name=argument"; a name starts with a letter. Anything else that happens to
     // start with '/' (a path, "/ shrug") stays an ordinary message.
-    static const QRegularExpression pattern(
-        u"\\A/([A-Za-z][A-Za-z0-9_\\-]{0,31})(?:=(.*))?\\z"_s,
-        QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression pattern(u"\\A/([A-Za-z][A-Za-z0-9_\\-]{0,31})(?:=(.*))?\\z"_s,
+                                            QRegularExpression::DotMatchesEverythingOption);
     const auto match = pattern.match(body);
     if (!match.hasMatch())
         return std::nullopt;

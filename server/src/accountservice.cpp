@@ -39,7 +39,8 @@ qint64 nowMs()
 void requireLoggedOut(const ClientConnection *connection)
 {
     if (connection->isLoggedIn())
-        throw ProtocolError(ErrorCode::AlreadyLoggedIn, u"this connection is already logged in; log out first"_s);
+        throw ProtocolError(ErrorCode::AlreadyLoggedIn,
+                            u"this connection is already logged in; log out first"_s);
 }
 
 QString requirePassword(const Request &request, QLatin1StringView key)
@@ -74,19 +75,21 @@ QCoro::Task<QJsonObject> AccountService::registerUser(Request request)
     requireLoggedOut(request.connection());
     const auto username = Validation::normalizedUsername(request.string("username"_L1, 256));
     if (!username)
-        throw ProtocolError(ErrorCode::InvalidUsername,
-                            u"usernames are 3 to 32 of a-z, 0-9, '_', '.', '-', starting with a letter or digit"_s);
+        throw ProtocolError(
+            ErrorCode::InvalidUsername,
+            u"usernames are 3 to 32 of a-z, 0-9, '_', '.', '-', starting with a letter or digit"_s);
     const QString password = requirePassword(request, "password"_L1);
     if (!Validation::isValidPassword(password))
-        throw ProtocolError(ErrorCode::WeakPassword,
-                            u"passwords need at least %1 characters"_s.arg(Validation::PasswordMinLength));
+        throw ProtocolError(ErrorCode::WeakPassword, u"passwords need at least %1 characters"_s.arg(
+                                                         Validation::PasswordMinLength));
     QString displayName = *username;
     if (const auto requested = request.optionalString("displayName"_L1, 256)) {
         const auto normalized = Validation::normalizedDisplayName(*requested);
         if (!normalized)
-            throw ProtocolError(ErrorCode::InvalidDisplayName,
-                                u"display names are 1 to %1 characters, without control characters"_s.arg(
-                                    Validation::DisplayNameMaxLength));
+            throw ProtocolError(
+                ErrorCode::InvalidDisplayName,
+                u"display names are 1 to %1 characters, without control characters"_s.arg(
+                    Validation::DisplayNameMaxLength));
         displayName = *normalized;
     }
     // Checked before hashing so that a taken name costs no Argon2 work.
@@ -94,11 +97,13 @@ QCoro::Task<QJsonObject> AccountService::registerUser(Request request)
         throw ProtocolError(ErrorCode::UsernameTaken, u"the username %1 is taken"_s.arg(*username));
     const QString address = request.connection()->peerAddress();
     if (m_registrations.isFull(address, nowMs()))
-        throw ProtocolError(ErrorCode::RateLimited, u"too many new accounts from this address; try again later"_s);
+        throw ProtocolError(ErrorCode::RateLimited,
+                            u"too many new accounts from this address; try again later"_s);
     m_registrations.record(address, nowMs());
 
     QPointer<AccountService> self(this);
-    const QString hash = co_await QtConcurrent::run(&m_hashingPool, &PasswordHasher::hash, password);
+    const QString hash =
+        co_await QtConcurrent::run(&m_hashingPool, &PasswordHasher::hash, password);
     if (!self)
         co_return {};
 
@@ -128,7 +133,8 @@ QCoro::Task<QJsonObject> AccountService::login(Request request)
     const QString username = Validation::normalizedUsername(rawUsername).value_or(QString());
     const QString throttleKey = rawUsername.toLower() + u'@' + request.connection()->peerAddress();
     if (m_failedLogins.isFull(throttleKey, nowMs()))
-        throw ProtocolError(ErrorCode::RateLimited, u"too many failed logins; try again in a minute"_s);
+        throw ProtocolError(ErrorCode::RateLimited,
+                            u"too many failed logins; try again in a minute"_s);
 
     const auto user = username.isEmpty() ? std::nullopt : m_context.storage.userByName(username);
     const bool canLogIn = user && !user->isBot && !user->passwordHash.isEmpty();
@@ -136,7 +142,8 @@ QCoro::Task<QJsonObject> AccountService::login(Request request)
     const QString &hash = canLogIn ? user->passwordHash : PasswordHasher::decoyHash();
 
     QPointer<AccountService> self(this);
-    const bool matches = co_await QtConcurrent::run(&m_hashingPool, &PasswordHasher::verify, hash, password);
+    const bool matches =
+        co_await QtConcurrent::run(&m_hashingPool, &PasswordHasher::verify, hash, password);
     if (!self || !request.connection())
         co_return {};
 
@@ -159,8 +166,8 @@ QJsonObject AccountService::resume(const Request &request)
 {
     requireLoggedOut(request.connection());
     const QByteArray tokenHash = SessionToken::hash(request.string("token"_L1, 256));
-    const auto userId = m_context.storage.touchSession(
-        tokenHash, m_context.limits.sessionLifetimeDays * MsPerDay);
+    const auto userId =
+        m_context.storage.touchSession(tokenHash, m_context.limits.sessionLifetimeDays * MsPerDay);
     const auto user = userId ? m_context.storage.userById(*userId) : std::nullopt;
     if (!user)
         throw ProtocolError(ErrorCode::InvalidToken, u"the session has ended; log in again"_s);
@@ -188,7 +195,8 @@ QJsonObject AccountService::startSession(ClientConnection *connection, const Aut
             roomNames.append(room->name);
     }
     roomNames.sort();
-    return {{u"user"_s, WireFormat::user(user)}, {u"rooms"_s, QJsonArray::fromStringList(roomNames)}};
+    return {{u"user"_s, WireFormat::user(user)},
+            {u"rooms"_s, QJsonArray::fromStringList(roomNames)}};
 }
 
 void AccountService::endSession(ClientConnection *connection)
@@ -198,8 +206,9 @@ void AccountService::endSession(ClientConnection *connection)
     const Author user = connection->user();
     connection->logOut();
     if (m_context.online.remove(user.id, connection)) {
-        m_context.fanout.toUsers(m_context.rooms.peersOf(user.id),
-                                 Protocol::makeFrame(Type::UserOffline, {}, WireFormat::user(user)));
+        m_context.fanout.toUsers(
+            m_context.rooms.peersOf(user.id),
+            Protocol::makeFrame(Type::UserOffline, {}, WireFormat::user(user)));
     }
 }
 
@@ -228,16 +237,18 @@ QCoro::Task<QJsonObject> AccountService::updateProfile(Request request)
     if (requestedName) {
         displayName = Validation::normalizedDisplayName(*requestedName);
         if (!displayName)
-            throw ProtocolError(ErrorCode::InvalidDisplayName,
-                                u"display names are 1 to %1 characters, without control characters"_s.arg(
-                                    Validation::DisplayNameMaxLength));
+            throw ProtocolError(
+                ErrorCode::InvalidDisplayName,
+                u"display names are 1 to %1 characters, without control characters"_s.arg(
+                    Validation::DisplayNameMaxLength));
     }
     const Author user = request.connection()->user();
     if (newPassword) {
         const QString oldPassword = requirePassword(request, "oldPassword"_L1);
         if (!Validation::isValidPassword(*newPassword))
-            throw ProtocolError(ErrorCode::WeakPassword,
-                                u"passwords need at least %1 characters"_s.arg(Validation::PasswordMinLength));
+            throw ProtocolError(
+                ErrorCode::WeakPassword,
+                u"passwords need at least %1 characters"_s.arg(Validation::PasswordMinLength));
         const auto record = m_context.storage.userById(user.id);
         if (!record)
             throw ProtocolError(ErrorCode::InternalError, u"the account no longer exists"_s);
@@ -249,7 +260,8 @@ QCoro::Task<QJsonObject> AccountService::updateProfile(Request request)
             co_return {};
         if (!matches)
             throw ProtocolError(ErrorCode::BadCredentials, u"the old password is wrong"_s);
-        const QString hash = co_await QtConcurrent::run(&m_hashingPool, &PasswordHasher::hash, *newPassword);
+        const QString hash =
+            co_await QtConcurrent::run(&m_hashingPool, &PasswordHasher::hash, *newPassword);
         if (!self || !request.connection())
             co_return {};
         m_context.storage.setPasswordHash(user.id, hash);
@@ -272,7 +284,8 @@ void AccountService::renameEverywhere(const Author &user, const QString &display
     renamed.displayName = displayName;
     QSet<qint64> audience = m_context.rooms.peersOf(user.id);
     audience.insert(user.id);
-    m_context.fanout.toUsers(audience, Protocol::makeFrame(Type::UserUpdated, {}, WireFormat::user(renamed)));
+    m_context.fanout.toUsers(audience,
+                             Protocol::makeFrame(Type::UserUpdated, {}, WireFormat::user(renamed)));
 }
 
 } // namespace FinChat

@@ -38,7 +38,8 @@ qint64 nowMs()
 ProtocolError internalError(const char *what)
 {
     qCWarning(lcServer) << "request failed:" << what;
-    return {ErrorCode::InternalError, u"the server could not complete the request; it was not applied"_s};
+    return {ErrorCode::InternalError,
+            u"the server could not complete the request; it was not applied"_s};
 }
 
 bool isValidId(const QJsonValue &id)
@@ -70,7 +71,8 @@ ChatServer::ChatServer(Storage &storage, ServerConfig config, QObject *parent)
 
     m_rooms.load();
     if (!m_rooms.find(QLatin1StringView(DefaultRoom)))
-        m_rooms.create(QLatin1StringView(DefaultRoom), u"Markets, and everything else"_s, std::nullopt);
+        m_rooms.create(QLatin1StringView(DefaultRoom), u"Markets, and everything else"_s,
+                       std::nullopt);
     m_storage.deleteIdleSessions(m_config.limits.sessionLifetimeDays * 24LL * 60 * 60 * 1000);
 
     m_server->setMaxPendingConnections(MaxPendingConnections);
@@ -92,9 +94,13 @@ CommandRouter &ChatServer::commands()
 void ChatServer::addRoutes()
 {
     const auto sync = [](bool needsLogin, auto method, auto *service) {
-        return Route{needsLogin, [method, service](const Request &r) { return (service->*method)(r); }, nullptr};
+        return Route{needsLogin,
+                     [method, service](const Request &r) { return (service->*method)(r); },
+                     nullptr};
     };
-    const auto async = [](bool needsLogin, AsyncHandler method) { return Route{needsLogin, {}, method}; };
+    const auto async = [](bool needsLogin, AsyncHandler method) {
+        return Route{needsLogin, {}, method};
+    };
     m_routes = {
         {Type::Hello, Route{false, [this](const Request &r) { return hello(r); }, nullptr}},
         {Type::Register, async(false, &AccountService::registerUser)},
@@ -150,15 +156,17 @@ void ChatServer::onNewConnection()
     while (QWebSocket *socket = m_server->nextPendingConnection()) {
         auto *connection = new ClientConnection(socket, m_config.limits, this);
         if (!m_connectionCounter.tryAdd(connection->peerAddress())) {
-            connection->send(Protocol::makeError(ErrorCode::TooManyConnections,
-                                                 u"too many connections; close another one first"_s));
-            connection->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, u"too many connections"_s);
+            connection->send(Protocol::makeError(
+                ErrorCode::TooManyConnections, u"too many connections; close another one first"_s));
+            connection->closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
+                                  u"too many connections"_s);
             connection->deleteLater();
             continue;
         }
         connect(connection, &ClientConnection::textReceived, this,
                 [this, connection](const QString &text) { onTextReceived(connection, text); });
-        connect(connection, &ClientConnection::closed, this, [this, connection] { onClosed(connection); });
+        connect(connection, &ClientConnection::closed, this,
+                [this, connection] { onClosed(connection); });
         connection->send(serverHello());
     }
 }
@@ -182,10 +190,11 @@ QJsonObject ChatServer::serverHello() const
         {u"messageWindowMs"_s, static_cast<qint64>(limits.messageWindow.count())},
         {u"historyPageMax"_s, RoomService::MaxHistoryPage},
     };
-    return Protocol::makeFrame(Type::Hello, {},
-                               {{u"protocol"_s, Protocol::Version},
-                                {u"server"_s, u"finchat-server %1"_s.arg(QStringLiteral(FINCHAT_VERSION_STRING))},
-                                {u"limits"_s, advertised}});
+    return Protocol::makeFrame(
+        Type::Hello, {},
+        {{u"protocol"_s, Protocol::Version},
+         {u"server"_s, u"finchat-server %1"_s.arg(QStringLiteral(FINCHAT_VERSION_STRING))},
+         {u"limits"_s, advertised}});
 }
 
 QJsonObject ChatServer::hello(const Request &request) const
@@ -194,14 +203,16 @@ QJsonObject ChatServer::hello(const Request &request) const
     if (!version)
         throw invalidField("protocol"_L1, u"is required"_s);
     if (*version != Protocol::Version)
-        throw ProtocolError(ErrorCode::UnsupportedProtocol,
-                            u"this server speaks protocol %1, not %2"_s.arg(Protocol::Version).arg(*version));
+        throw ProtocolError(
+            ErrorCode::UnsupportedProtocol,
+            u"this server speaks protocol %1, not %2"_s.arg(Protocol::Version).arg(*version));
     return {{u"protocol"_s, Protocol::Version}};
 }
 
 std::optional<Request> ChatServer::decode(ClientConnection *connection, const QString &text) const
 {
-    const auto fail = [connection](ErrorCode code, const QString &message, const QJsonValue &id = {}) {
+    const auto fail = [connection](ErrorCode code, const QString &message,
+                                   const QJsonValue &id = {}) {
         connection->send(Protocol::makeError(code, message, id));
         return std::nullopt;
     };
@@ -209,11 +220,13 @@ std::optional<Request> ChatServer::decode(ClientConnection *connection, const QS
     const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         // QJsonDocument holds only objects and arrays; a bare scalar is valid JSON too.
-        const bool isScalar = QJsonDocument::fromJson(u"[%1]"_s.arg(text).toUtf8()).array().size() == 1;
+        const bool isScalar =
+            QJsonDocument::fromJson(u"[%1]"_s.arg(text).toUtf8()).array().size() == 1;
         if (isScalar)
             return fail(ErrorCode::NotAnObject, u"a frame must be a JSON object"_s);
         return fail(ErrorCode::InvalidJson,
-                    u"not valid JSON at offset %1: %2"_s.arg(parseError.offset).arg(parseError.errorString()));
+                    u"not valid JSON at offset %1: %2"_s.arg(parseError.offset)
+                        .arg(parseError.errorString()));
     }
     if (!document.isObject())
         return fail(ErrorCode::NotAnObject, u"a frame must be a JSON object"_s);
@@ -221,7 +234,8 @@ std::optional<Request> ChatServer::decode(ClientConnection *connection, const QS
     QJsonObject fields = document.object();
     const QJsonValue id = fields.take(Protocol::IdKey);
     if (!isValidId(id))
-        return fail(ErrorCode::InvalidField, u"field 'id' must be a string of at most 64 characters or an integer"_s);
+        return fail(ErrorCode::InvalidField,
+                    u"field 'id' must be a string of at most 64 characters or an integer"_s);
     const QJsonValue type = fields.take(Protocol::TypeKey);
     if (!type.isString())
         return fail(ErrorCode::InvalidField, u"field 'type' must be a string"_s, id);
@@ -235,7 +249,8 @@ void ChatServer::onTextReceived(ClientConnection *connection, const QString &tex
         return;
     const auto route = m_routes.constFind(request->type());
     if (route == m_routes.constEnd()) {
-        answerError(*request, {ErrorCode::UnknownType, u"unknown message type '%1'"_s.arg(request->type().left(64))});
+        answerError(*request, {ErrorCode::UnknownType,
+                               u"unknown message type '%1'"_s.arg(request->type().left(64))});
         return;
     }
     if (!connection->allowRequest(nowMs())) {
@@ -286,7 +301,8 @@ QCoro::Task<> ChatServer::finishAsync(Request request, QCoro::Task<QJsonObject> 
 void ChatServer::answer(const Request &request, const QJsonObject &reply) const
 {
     if (ClientConnection *connection = request.connection())
-        connection->send(Protocol::makeFrame(Protocol::replyType(request.type()), request.id(), reply));
+        connection->send(
+            Protocol::makeFrame(Protocol::replyType(request.type()), request.id(), reply));
 }
 
 void ChatServer::answerError(const Request &request, const ProtocolError &error) const

@@ -23,7 +23,8 @@ ClientConnection::ClientConnection(QWebSocket *socket, const ServerLimits &limit
     // QtWebSockets accepts frames of about 2 GiB unless told otherwise; beyond these limits
     // it closes the socket with 1009 (too much data) before buffering the excess.
     m_socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(limits.maxIncomingMessageBytes));
-    m_socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(limits.maxIncomingMessageBytes));
+    m_socket->setMaxAllowedIncomingMessageSize(
+        static_cast<quint64>(limits.maxIncomingMessageBytes));
 
     connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientConnection::textReceived);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this] {

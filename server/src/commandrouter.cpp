@@ -22,8 +22,7 @@ CommandInfo helpInfo()
 
 CommandRouter::CommandRouter(const Fanout &fanout)
     : m_fanout(fanout)
-{
-}
+{}
 
 QList<CommandInfo> CommandRouter::commands() const
 {
@@ -38,7 +37,8 @@ bool CommandRouter::backendOwns(const QString &name) const
     if (!m_backend)
         return false;
     const QList<CommandInfo> owned = m_backend->commands();
-    return std::any_of(owned.cbegin(), owned.cend(), [&](const CommandInfo &info) { return info.name == name; });
+    return std::any_of(owned.cbegin(), owned.cend(),
+                       [&](const CommandInfo &info) { return info.name == name; });
 }
 
 QJsonObject CommandRouter::route(ClientConnection *sender, const RoomRecord &room,
@@ -46,8 +46,9 @@ QJsonObject CommandRouter::route(ClientConnection *sender, const RoomRecord &roo
 {
     const bool isHelp = invocation.name == HelpCommand;
     if (!isHelp && !backendOwns(invocation.name))
-        throw ProtocolError(Protocol::ErrorCode::UnknownCommand,
-                            u"there is no command /%1; type /help to see the commands"_s.arg(invocation.name));
+        throw ProtocolError(
+            Protocol::ErrorCode::UnknownCommand,
+            u"there is no command /%1; type /help to see the commands"_s.arg(invocation.name));
 
     const Author &user = sender->user();
     const QJsonObject command{{u"name"_s, invocation.name}, {u"argument"_s, invocation.argument}};
@@ -69,12 +70,14 @@ QJsonObject CommandRouter::helpNotice(const RoomRecord &room) const
     QJsonArray list;
     QStringList lines{u"Commands:"_s};
     for (const CommandInfo &info : commands()) {
-        list.append(QJsonObject{{u"name"_s, info.name}, {u"usage"_s, info.usage},
+        list.append(QJsonObject{{u"name"_s, info.name},
+                                {u"usage"_s, info.usage},
                                 {u"description"_s, info.description}});
         lines.append(u"%1 \u2014 %2"_s.arg(info.usage, info.description));
     }
-    return Protocol::makeFrame(Protocol::Type::Notice, {},
-                               {{u"room"_s, room.name}, {u"text"_s, lines.join(u'\n')}, {u"commands"_s, list}});
+    return Protocol::makeFrame(
+        Protocol::Type::Notice, {},
+        {{u"room"_s, room.name}, {u"text"_s, lines.join(u'\n')}, {u"commands"_s, list}});
 }
 
 } // namespace FinChat

@@ -18,8 +18,7 @@ QString serialized(const QJsonObject &event)
 Fanout::Fanout(const OnlineUsers &online, const RoomDirectory &rooms)
     : m_online(online)
     , m_rooms(rooms)
-{
-}
+{}
 
 void Fanout::toRoom(qint64 roomId, const QJsonObject &event) const
 {

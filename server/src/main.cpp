@@ -61,8 +61,8 @@ int main(int argc, char *argv[])
 
     ChatServer server(storage, config);
     if (!server.listen()) {
-        print(stderr, u"finchat-server: cannot listen on %1 port %2: %3"_s.arg(
-                          config.listenAddress.toString())
+        print(stderr, u"finchat-server: cannot listen on %1 port %2: %3"_s
+                          .arg(config.listenAddress.toString())
                           .arg(config.port)
                           .arg(server.errorString()));
         return 1;
@@ -72,11 +72,12 @@ int main(int argc, char *argv[])
         QDir::toNativeSeparators(config.databasePath));
 
     ShutdownSignals shutdownSignals;
-    QObject::connect(&shutdownSignals, &ShutdownSignals::shutdownRequested, &app, [&](int signalNumber) {
-        qCInfo(lcMain) << "signal" << signalNumber << "received; shutting down";
-        server.close();
-        QCoreApplication::quit();
-    });
+    QObject::connect(&shutdownSignals, &ShutdownSignals::shutdownRequested, &app,
+                     [&](int signalNumber) {
+                         qCInfo(lcMain) << "signal" << signalNumber << "received; shutting down";
+                         server.close();
+                         QCoreApplication::quit();
+                     });
     const int status = QCoreApplication::exec();
     storage.close();
     qCInfo(lcMain) << "stopped; all acknowledged messages are on disk";

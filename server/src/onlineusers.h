@@ -16,7 +16,10 @@ public:
     // true when this was the user's last connection: they just went offline.
     bool remove(qint64 userId, ClientConnection *connection);
     bool isOnline(qint64 userId) const { return m_connections.contains(userId); }
-    QList<ClientConnection *> connectionsOf(qint64 userId) const { return m_connections.value(userId); }
+    QList<ClientConnection *> connectionsOf(qint64 userId) const
+    {
+        return m_connections.value(userId);
+    }
     const QHash<qint64, QList<ClientConnection *>> &all() const { return m_connections; }
 
 private:

@@ -52,7 +52,8 @@ const QString &PasswordHasher::decoyHash()
         ensureSodium();
         unsigned char random[32];
         randombytes_buf(random, sizeof random);
-        return hash(QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(random), sizeof random).toHex()));
+        return hash(QString::fromLatin1(
+            QByteArray(reinterpret_cast<const char *>(random), sizeof random).toHex()));
     }();
     return decoy;
 }

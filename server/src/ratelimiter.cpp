@@ -10,9 +10,9 @@ constexpr qsizetype PruneThreshold = 4096;
 
 LeakyBucket::LeakyBucket(int capacity, std::chrono::milliseconds window)
     : m_capacity(capacity)
-    , m_drainPerMs(static_cast<double>(capacity) / static_cast<double>(std::max<qint64>(1, window.count())))
-{
-}
+    , m_drainPerMs(static_cast<double>(capacity) /
+                   static_cast<double>(std::max<qint64>(1, window.count())))
+{}
 
 bool LeakyBucket::tryConsume(qint64 nowMs)
 {
@@ -28,8 +28,7 @@ bool LeakyBucket::tryConsume(qint64 nowMs)
 WindowCounter::WindowCounter(int limit, std::chrono::milliseconds window)
     : m_limit(limit)
     , m_windowMs(window.count())
-{
-}
+{}
 
 void WindowCounter::forgetExpired(std::deque<qint64> &times, qint64 nowMs) const
 {
@@ -79,8 +78,7 @@ void WindowCounter::pruneIfLarge(qint64 nowMs)
 ConnectionCounter::ConnectionCounter(int perAddress, int total)
     : m_perAddress(perAddress)
     , m_maxTotal(total)
-{
-}
+{}
 
 bool ConnectionCounter::tryAdd(const QString &address)
 {

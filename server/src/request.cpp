@@ -16,8 +16,7 @@ Request::Request(ClientConnection *connection, QString type, QJsonValue id, QJso
     , m_type(std::move(type))
     , m_id(std::move(id))
     , m_fields(std::move(fields))
-{
-}
+{}
 
 ClientConnection *Request::connection() const
 {
@@ -52,9 +51,10 @@ std::optional<qint64> Request::optionalInteger(QLatin1StringView key, qint64 min
         return std::nullopt;
     const double number = value.toDouble(std::numeric_limits<double>::quiet_NaN());
     // JSON numbers are doubles; only integral values inside the range are accepted.
-    if (!value.isDouble() || number != std::floor(number) || number < static_cast<double>(minimum) ||
-        number > static_cast<double>(maximum))
-        throw invalidField(key, u"must be a whole number from %1 to %2"_s.arg(minimum).arg(maximum));
+    if (!value.isDouble() || number != std::floor(number) ||
+        number < static_cast<double>(minimum) || number > static_cast<double>(maximum))
+        throw invalidField(key,
+                           u"must be a whole number from %1 to %2"_s.arg(minimum).arg(maximum));
     return static_cast<qint64>(number);
 }
 

@@ -21,8 +21,7 @@ public:
     ProtocolError(Protocol::ErrorCode code, QString message)
         : m_code(code)
         , m_message(std::move(message))
-    {
-    }
+    {}
     Protocol::ErrorCode code() const { return m_code; }
     const QString &message() const { return m_message; }
     const char *what() const noexcept override { return "FinChat protocol error"; }
@@ -46,7 +45,8 @@ public:
 
     QString string(QLatin1StringView key, qsizetype maxLength) const;
     std::optional<QString> optionalString(QLatin1StringView key, qsizetype maxLength) const;
-    std::optional<qint64> optionalInteger(QLatin1StringView key, qint64 minimum, qint64 maximum) const;
+    std::optional<qint64> optionalInteger(QLatin1StringView key, qint64 minimum,
+                                          qint64 maximum) const;
 
 private:
     QPointer<ClientConnection> m_connection;

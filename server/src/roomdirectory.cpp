@@ -8,8 +8,7 @@ namespace FinChat {
 
 RoomDirectory::RoomDirectory(Storage &storage)
     : m_storage(storage)
-{
-}
+{}
 
 void RoomDirectory::load()
 {

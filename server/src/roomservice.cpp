@@ -28,8 +28,7 @@ QJsonObject roomSummary(const RoomRecord &room)
 
 RoomService::RoomService(ServerContext context)
     : m_context(context)
-{
-}
+{}
 
 const RoomRecord &RoomService::existingRoom(const Request &request) const
 {
@@ -54,8 +53,9 @@ QJsonObject RoomService::list(const Request &request) const
     QJsonArray rooms;
     for (const RoomRecord &room : m_context.rooms.rooms()) {
         const QSet<qint64> members = m_context.rooms.members(room.id);
-        const auto online = std::count_if(members.cbegin(), members.cend(),
-                                          [this](qint64 id) { return m_context.online.isOnline(id); });
+        const auto online = std::count_if(members.cbegin(), members.cend(), [this](qint64 id) {
+            return m_context.online.isOnline(id);
+        });
         QJsonObject summary = roomSummary(room);
         summary.insert(u"members"_s, members.size());
         summary.insert(u"online"_s, static_cast<qint64>(online));
@@ -69,22 +69,26 @@ QJsonObject RoomService::create(const Request &request)
 {
     const auto name = Validation::normalizedRoomName(request.string("name"_L1, 256));
     if (!name)
-        throw ProtocolError(ErrorCode::InvalidRoomName,
-                            u"room names are 2 to 32 of a-z, 0-9, '_', '-', starting with a letter or digit"_s);
+        throw ProtocolError(
+            ErrorCode::InvalidRoomName,
+            u"room names are 2 to 32 of a-z, 0-9, '_', '-', starting with a letter or digit"_s);
     QString topic;
     if (const auto requested = request.optionalString("topic"_L1, 1024)) {
         const auto normalized = Validation::normalizedTopic(*requested);
         if (!normalized)
-            throw invalidField("topic"_L1, u"must be at most %1 characters without control characters"_s.arg(
-                                             Validation::TopicMaxLength));
+            throw invalidField("topic"_L1,
+                               u"must be at most %1 characters without control characters"_s.arg(
+                                   Validation::TopicMaxLength));
         topic = *normalized;
     }
     const Author &creator = request.connection()->user();
     const auto room = m_context.rooms.create(*name, topic, creator.id);
     if (!room)
-        throw ProtocolError(ErrorCode::RoomExists, u"a room called %1 exists; join it instead"_s.arg(*name));
+        throw ProtocolError(ErrorCode::RoomExists,
+                            u"a room called %1 exists; join it instead"_s.arg(*name));
     m_context.rooms.join(room->id, creator.id);
-    m_context.fanout.toEveryone(Protocol::makeFrame(Type::RoomCreated, {}, {{u"room"_s, roomSummary(*room)}}));
+    m_context.fanout.toEveryone(
+        Protocol::makeFrame(Type::RoomCreated, {}, {{u"room"_s, roomSummary(*room)}}));
     return {{u"room"_s, roomSummary(*room)}};
 }
 
@@ -100,7 +104,8 @@ QJsonObject RoomService::join(const Request &request)
     const RoomRecord &room = existingRoom(request);
     const Author &user = request.connection()->user();
     if (m_context.rooms.join(room.id, user.id))
-        m_context.fanout.toRoom(room.id, Protocol::makeFrame(Type::MemberJoined, {}, membershipEvent(room, user)));
+        m_context.fanout.toRoom(
+            room.id, Protocol::makeFrame(Type::MemberJoined, {}, membershipEvent(room, user)));
 
     QJsonArray members;
     for (const Author &member : m_context.storage.roomMembers(room.id))
@@ -119,21 +124,25 @@ QJsonObject RoomService::leave(const Request &request)
         throw ProtocolError(ErrorCode::NotAMember, u"you are not in %1"_s.arg(room.name));
     QSet<qint64> audience = m_context.rooms.members(room.id);
     audience.insert(user.id); // the user's other devices learn of it too
-    m_context.fanout.toUsers(audience, Protocol::makeFrame(Type::MemberLeft, {}, membershipEvent(room, user)));
+    m_context.fanout.toUsers(
+        audience, Protocol::makeFrame(Type::MemberLeft, {}, membershipEvent(room, user)));
     return {{u"room"_s, room.name}};
 }
 
 QJsonObject RoomService::history(const Request &request) const
 {
     const RoomRecord &room = memberRoom(request);
-    const auto before = request.optionalInteger("before"_L1, 1, std::numeric_limits<qint64>::max() / 2);
-    const auto limit = request.optionalInteger("limit"_L1, 1, MaxHistoryPage).value_or(JoinHistorySize);
+    const auto before =
+        request.optionalInteger("before"_L1, 1, std::numeric_limits<qint64>::max() / 2);
+    const auto limit =
+        request.optionalInteger("limit"_L1, 1, MaxHistoryPage).value_or(JoinHistorySize);
     QJsonObject reply = page(room, before, static_cast<int>(limit));
     reply.insert(u"room"_s, room.name);
     return reply;
 }
 
-QJsonObject RoomService::page(const RoomRecord &room, std::optional<qint64> beforeId, int limit) const
+QJsonObject RoomService::page(const RoomRecord &room, std::optional<qint64> beforeId,
+                              int limit) const
 {
     // One row more than asked tells whether older messages remain, without a second query.
     QList<MessageRecord> messages = m_context.storage.messagesBefore(room.id, beforeId, limit + 1);

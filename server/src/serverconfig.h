@@ -11,19 +11,19 @@ namespace FinChat {
 // Every bound the server enforces, with the defaults docs/protocol.md documents.
 struct ServerLimits
 {
-    qsizetype maxBodyLength = 4000;                 // code points per message body
-    qint64 maxIncomingMessageBytes = 64 * 1024;     // frame and message; beyond it: close 1009
-    std::chrono::milliseconds loginTimeout{30'000}; // before login or resume
-    int failedLoginsPerMinute = 5;                  // per username and address
-    int registrationsPerHour = 30;                  // new accounts per address
-    int messageBurst = 20;                          // message.send leaky bucket ...
+    qsizetype maxBodyLength = 4000;                  // code points per message body
+    qint64 maxIncomingMessageBytes = 64 * 1024;      // frame and message; beyond it: close 1009
+    std::chrono::milliseconds loginTimeout{30'000};  // before login or resume
+    int failedLoginsPerMinute = 5;                   // per username and address
+    int registrationsPerHour = 30;                   // new accounts per address
+    int messageBurst = 20;                           // message.send leaky bucket ...
     std::chrono::milliseconds messageWindow{10'000}; // ... drains this many per window
     int requestBurst = 200;                          // every request, same shape
     std::chrono::milliseconds requestWindow{10'000};
     int maxConnectionsPerAddress = 64;
     int maxConnections = 20'000;
     qint64 maxOutgoingBufferBytes = 16 * 1024 * 1024; // a client that stops reading is dropped
-    int sessionLifetimeDays = 30;                      // since the token was last used
+    int sessionLifetimeDays = 30;                     // since the token was last used
 };
 
 struct ServerConfig

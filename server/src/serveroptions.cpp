@@ -45,19 +45,32 @@ bool readInteger(const QSettings &settings, const IntegerSetting &setting, auto 
 bool readLimits(const QSettings &settings, ServerLimits &limits, QString &error)
 {
     constexpr qint64 Big = 1'000'000'000;
-    return readInteger(settings, {u"limits/max_body_length"_s, 1, 1'000'000}, limits.maxBodyLength, error) &&
-           readInteger(settings, {u"limits/max_message_bytes"_s, 1024, 64 * 1024 * 1024}, limits.maxIncomingMessageBytes, error) &&
-           readInteger(settings, {u"limits/login_timeout_ms"_s, 100, Big}, limits.loginTimeout, error) &&
-           readInteger(settings, {u"limits/failed_logins_per_minute"_s, 1, 1000}, limits.failedLoginsPerMinute, error) &&
-           readInteger(settings, {u"limits/registrations_per_hour"_s, 1, 1'000'000}, limits.registrationsPerHour, error) &&
-           readInteger(settings, {u"limits/message_burst"_s, 1, 1'000'000}, limits.messageBurst, error) &&
-           readInteger(settings, {u"limits/message_window_ms"_s, 1, Big}, limits.messageWindow, error) &&
-           readInteger(settings, {u"limits/request_burst"_s, 1, 1'000'000}, limits.requestBurst, error) &&
-           readInteger(settings, {u"limits/request_window_ms"_s, 1, Big}, limits.requestWindow, error) &&
-           readInteger(settings, {u"limits/max_connections_per_address"_s, 1, 1'000'000}, limits.maxConnectionsPerAddress, error) &&
-           readInteger(settings, {u"limits/max_connections"_s, 1, 1'000'000}, limits.maxConnections, error) &&
-           readInteger(settings, {u"limits/max_outgoing_buffer_bytes"_s, 64 * 1024, Big}, limits.maxOutgoingBufferBytes, error) &&
-           readInteger(settings, {u"limits/session_lifetime_days"_s, 1, 3650}, limits.sessionLifetimeDays, error);
+    return readInteger(settings, {u"limits/max_body_length"_s, 1, 1'000'000}, limits.maxBodyLength,
+                       error) &&
+           readInteger(settings, {u"limits/max_message_bytes"_s, 1024, 64 * 1024 * 1024},
+                       limits.maxIncomingMessageBytes, error) &&
+           readInteger(settings, {u"limits/login_timeout_ms"_s, 100, Big}, limits.loginTimeout,
+                       error) &&
+           readInteger(settings, {u"limits/failed_logins_per_minute"_s, 1, 1000},
+                       limits.failedLoginsPerMinute, error) &&
+           readInteger(settings, {u"limits/registrations_per_hour"_s, 1, 1'000'000},
+                       limits.registrationsPerHour, error) &&
+           readInteger(settings, {u"limits/message_burst"_s, 1, 1'000'000}, limits.messageBurst,
+                       error) &&
+           readInteger(settings, {u"limits/message_window_ms"_s, 1, Big}, limits.messageWindow,
+                       error) &&
+           readInteger(settings, {u"limits/request_burst"_s, 1, 1'000'000}, limits.requestBurst,
+                       error) &&
+           readInteger(settings, {u"limits/request_window_ms"_s, 1, Big}, limits.requestWindow,
+                       error) &&
+           readInteger(settings, {u"limits/max_connections_per_address"_s, 1, 1'000'000},
+                       limits.maxConnectionsPerAddress, error) &&
+           readInteger(settings, {u"limits/max_connections"_s, 1, 1'000'000}, limits.maxConnections,
+                       error) &&
+           readInteger(settings, {u"limits/max_outgoing_buffer_bytes"_s, 64 * 1024, Big},
+                       limits.maxOutgoingBufferBytes, error) &&
+           readInteger(settings, {u"limits/session_lifetime_days"_s, 1, 3650},
+                       limits.sessionLifetimeDays, error);
 }
 
 bool parseAddress(const QString &text, QHostAddress &address, QString &error)
@@ -112,11 +125,17 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         u"FinChat server: chat rooms for people who talk about markets, over WebSocket."_s);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption configOption(u"config"_s, u"Read settings from INI <file>."_s, u"file"_s);
-    const QCommandLineOption listenOption(u"listen"_s, u"Listen on <address> (default: all interfaces)."_s, u"address"_s);
-    const QCommandLineOption portOption(u"port"_s, u"Listen on <port> (default: %1)."_s.arg(ServerConfig::DefaultPort), u"port"_s);
-    const QCommandLineOption databaseOption(u"database"_s, u"SQLite database <path> (default: %1)."_s.arg(defaultDatabasePath()), u"path"_s);
-    const QCommandLineOption pluginsOption(u"plugins-dir"_s, u"Also load bot plugins from <dir>."_s, u"dir"_s);
+    const QCommandLineOption configOption(u"config"_s, u"Read settings from INI <file>."_s,
+                                          u"file"_s);
+    const QCommandLineOption listenOption(
+        u"listen"_s, u"Listen on <address> (default: all interfaces)."_s, u"address"_s);
+    const QCommandLineOption portOption(
+        u"port"_s, u"Listen on <port> (default: %1)."_s.arg(ServerConfig::DefaultPort), u"port"_s);
+    const QCommandLineOption databaseOption(
+        u"database"_s, u"SQLite database <path> (default: %1)."_s.arg(defaultDatabasePath()),
+        u"path"_s);
+    const QCommandLineOption pluginsOption(u"plugins-dir"_s, u"Also load bot plugins from <dir>."_s,
+                                           u"dir"_s);
     parser.addOptions({configOption, listenOption, portOption, databaseOption, pluginsOption});
 
     Result result;
@@ -133,7 +152,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
     if (parser.isSet(versionOption)) {
         result.action = Action::ShowVersion;
         result.text = u"%1 %2"_s.arg(QCoreApplication::applicationName(),
-                                      QCoreApplication::applicationVersion());
+                                     QCoreApplication::applicationVersion());
         return result;
     }
     if (!parser.positionalArguments().isEmpty()) {

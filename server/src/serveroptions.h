@@ -11,7 +11,13 @@ namespace FinChat {
 class ServerOptions
 {
 public:
-    enum class Action { Run, ShowHelp, ShowVersion, Fail };
+    enum class Action
+    {
+        Run,
+        ShowHelp,
+        ShowVersion,
+        Fail
+    };
 
     struct Result
     {

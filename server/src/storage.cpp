@@ -58,8 +58,7 @@ const QString MessageColumns =
 
 Storage::Storage()
     : m_connectionName(uniqueConnectionName())
-{
-}
+{}
 
 Storage::~Storage()
 {
@@ -212,7 +211,8 @@ void Storage::rollback() noexcept
 std::optional<UserRecord> Storage::userWhere(const QString &column, const QVariant &value) const
 {
     QSqlQuery query = run(u"SELECT id, username, display_name, password_hash, is_bot, created_at "
-                          "FROM users WHERE "_s + column + u" = ?"_s,
+                          "FROM users WHERE "_s +
+                              column + u" = ?"_s,
                           {value});
     if (!query.next())
         return std::nullopt;
@@ -234,9 +234,10 @@ std::optional<UserRecord> Storage::userById(qint64 id) const
 std::optional<qint64> Storage::createUser(const QString &username, const QString &displayName,
                                           const QString &passwordHash)
 {
-    const QSqlQuery query = run(u"INSERT INTO users (username, display_name, password_hash, created_at) "
-                                "VALUES (?, ?, ?, ?) ON CONFLICT (username) DO NOTHING"_s,
-                                {username, displayName, passwordHash, nowMs()});
+    const QSqlQuery query =
+        run(u"INSERT INTO users (username, display_name, password_hash, created_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (username) DO NOTHING"_s,
+            {username, displayName, passwordHash, nowMs()});
     if (query.numRowsAffected() != 1)
         return std::nullopt;
     return query.lastInsertId().toLongLong();
@@ -282,7 +283,8 @@ void Storage::deleteSessionsOfUserExcept(qint64 userId, const QByteArray &keptTo
 
 int Storage::deleteIdleSessions(qint64 maxIdleMs)
 {
-    return run(u"DELETE FROM sessions WHERE last_used_at < ?"_s, {nowMs() - maxIdleMs}).numRowsAffected();
+    return run(u"DELETE FROM sessions WHERE last_used_at < ?"_s, {nowMs() - maxIdleMs})
+        .numRowsAffected();
 }
 
 QList<RoomRecord> Storage::rooms() const
@@ -335,9 +337,10 @@ QList<std::pair<qint64, qint64>> Storage::memberships() const
 
 QList<Author> Storage::roomMembers(qint64 roomId) const
 {
-    QSqlQuery query = run(u"SELECT u.id, u.username, u.display_name, u.is_bot FROM memberships m "
-                          "JOIN users u ON u.id = m.user_id WHERE m.room_id = ? ORDER BY u.username"_s,
-                          {roomId});
+    QSqlQuery query =
+        run(u"SELECT u.id, u.username, u.display_name, u.is_bot FROM memberships m "
+            "JOIN users u ON u.id = m.user_id WHERE m.room_id = ? ORDER BY u.username"_s,
+            {roomId});
     QList<Author> result;
     while (query.next()) {
         result.append({query.value(0).toLongLong(), query.value(1).toString(),
@@ -371,10 +374,11 @@ Storage::Inserted Storage::insertMessage(qint64 roomId, const Author &author, co
             return {*original, true};
     }
     const qint64 timestamp = nextMessageTimestamp();
-    QSqlQuery query = run(u"INSERT INTO messages (room_id, user_id, body, created_at, nonce) "
-                          "VALUES (?, ?, ?, ?, ?) RETURNING id"_s,
-                          {roomId, author.id, body, timestamp,
-                           nonce.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(nonce)});
+    QSqlQuery query =
+        run(u"INSERT INTO messages (room_id, user_id, body, created_at, nonce) "
+            "VALUES (?, ?, ?, ?, ?) RETURNING id"_s,
+            {roomId, author.id, body, timestamp,
+             nonce.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(nonce)});
     if (!query.next())
         throw StorageError("insert returned no id");
     const qint64 id = query.value(0).toLongLong();
@@ -387,7 +391,7 @@ QList<MessageRecord> Storage::messagesBefore(qint64 roomId, std::optional<qint64
                                              int limit) const
 {
     QSqlQuery query = run(u"SELECT "_s + MessageColumns +
-                          u"WHERE m.room_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?"_s,
+                              u"WHERE m.room_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?"_s,
                           {roomId, beforeId.value_or(std::numeric_limits<qint64>::max()), limit});
     QList<MessageRecord> newestFirst;
     while (query.next())

@@ -7,12 +7,9 @@ using namespace Qt::StringLiterals;
 QJsonObject message(const MessageRecord &message, const QString &roomName)
 {
     QJsonObject json{
-        {u"id"_s, message.id},
-        {u"room"_s, roomName},
-        {u"user"_s, message.username},
-        {u"displayName"_s, message.displayName},
-        {u"body"_s, message.body},
-        {u"ts"_s, message.timestamp},
+        {u"id"_s, message.id},         {u"room"_s, roomName},
+        {u"user"_s, message.username}, {u"displayName"_s, message.displayName},
+        {u"body"_s, message.body},     {u"ts"_s, message.timestamp},
     };
     if (message.fromBot)
         json.insert(u"bot"_s, true);

@@ -82,10 +82,13 @@ private slots:
         QTest::addColumn<QString>("argument");
         QTest::newRow("with argument") << u"/stock=aapl.us"_s << true << u"stock"_s << u"aapl.us"_s;
         QTest::newRow("bare") << u"/help"_s << true << u"help"_s << QString();
-        QTest::newRow("name lower-cased") << u"/STOCK=AAPL.US"_s << true << u"stock"_s << u"AAPL.US"_s;
-        QTest::newRow("argument kept whole") << u"/echo=a=b c\nd"_s << true << u"echo"_s << u"a=b c\nd"_s;
+        QTest::newRow("name lower-cased")
+            << u"/STOCK=AAPL.US"_s << true << u"stock"_s << u"AAPL.US"_s;
+        QTest::newRow("argument kept whole")
+            << u"/echo=a=b c\nd"_s << true << u"echo"_s << u"a=b c\nd"_s;
         QTest::newRow("empty argument") << u"/stock="_s << true << u"stock"_s << QString();
-        QTest::newRow("path is a message") << u"/usr/bin is full"_s << false << QString() << QString();
+        QTest::newRow("path is a message")
+            << u"/usr/bin is full"_s << false << QString() << QString();
         QTest::newRow("space after slash") << u"/ shrug"_s << false << QString() << QString();
         QTest::newRow("text after name") << u"/help me"_s << false << QString() << QString();
         QTest::newRow("not at start") << u"see /help"_s << false << QString() << QString();

@@ -26,10 +26,12 @@ TestClient::TestClient(QObject *parent)
 bool TestClient::open(const QUrl &url)
 {
     m_socket.open(url);
-    if (!QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, DefaultTimeoutMs))
+    if (!QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState; },
+                         DefaultTimeoutMs))
         return false;
     // A refused connection gets an error and a close instead of a hello.
-    static_cast<void>(QTest::qWaitFor([this] { return hasEvent(u"hello"_s) || !isConnected(); }, DefaultTimeoutMs));
+    static_cast<void>(QTest::qWaitFor([this] { return hasEvent(u"hello"_s) || !isConnected(); },
+                                      DefaultTimeoutMs));
     if (hasEvent(u"hello"_s))
         m_hello = waitForEvent(u"hello"_s);
     return !m_hello.isEmpty();
@@ -48,7 +50,8 @@ bool TestClient::isConnected() const
 
 bool TestClient::waitForDisconnected(int timeoutMs)
 {
-    return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
+    return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; },
+                           timeoutMs);
 }
 
 void TestClient::onText(const QString &text)
@@ -85,7 +88,8 @@ QJsonObject TestClient::request(const QString &type, const QJsonObject &fields)
     const QString id = u"r%1"_s.arg(m_nextId++);
     frame.insert(u"type"_s, type);
     frame.insert(u"id"_s, id);
-    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+    m_socket.sendTextMessage(
+        QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
     return waitForReply(id);
 }
 
@@ -133,8 +137,9 @@ QJsonObject TestClient::waitForEvent(const QString &type, int timeoutMs)
 
 bool TestClient::hasEvent(const QString &type) const
 {
-    return std::any_of(m_events.cbegin(), m_events.cend(),
-                       [&](const QJsonObject &event) { return event.value(u"type"_s).toString() == type; });
+    return std::any_of(m_events.cbegin(), m_events.cend(), [&](const QJsonObject &event) {
+        return event.value(u"type"_s).toString() == type;
+    });
 }
 
 bool TestClient::noEvent(const QString &type, int waitMs)

@@ -55,7 +55,8 @@ public:
     // open + register + login: the usual start of a test. False when any step fails.
     bool connectAs(const QUrl &url, const QString &username);
     // register + login.
-    QJsonObject signUp(const QString &username, const QString &password = QStringLiteral("correct horse"));
+    QJsonObject signUp(const QString &username,
+                       const QString &password = QStringLiteral("correct horse"));
     QJsonObject send(const QString &room, const QString &body, const QString &nonce = {});
 
 private:

@@ -21,7 +21,9 @@ private slots:
         TestClient client;
         QVERIFY(client.open(server.url()));
         QCOMPARE(client.serverHello().value(u"protocol"_s).toInt(), 1);
-        QCOMPARE(client.serverHello().value(u"limits"_s).toObject().value(u"maxBodyLength"_s).toInt(), 4000);
+        QCOMPARE(
+            client.serverHello().value(u"limits"_s).toObject().value(u"maxBodyLength"_s).toInt(),
+            4000);
         const QJsonObject reply = client.request(u"hello"_s, {{u"protocol"_s, 1}});
         QCOMPARE(typeOf(reply), u"hello.ok"_s);
         const QJsonObject future = client.request(u"hello"_s, {{u"protocol"_s, 2}});
@@ -35,7 +37,8 @@ private slots:
         TestClient client;
         QVERIFY(client.open(server.url()));
 
-        const QJsonObject registered = client.registerUser(u"Alice"_s, u"correct horse"_s, u"Alice A."_s);
+        const QJsonObject registered =
+            client.registerUser(u"Alice"_s, u"correct horse"_s, u"Alice A."_s);
         QCOMPARE(typeOf(registered), u"register.ok"_s);
         QCOMPARE(registered.value(u"user"_s).toObject().value(u"user"_s).toString(), u"alice"_s);
 
@@ -43,7 +46,8 @@ private slots:
         QCOMPARE(typeOf(loggedIn), u"login.ok"_s);
         const QString token = loggedIn.value(u"token"_s).toString();
         QVERIFY(token.size() >= 40);
-        QCOMPARE(loggedIn.value(u"user"_s).toObject().value(u"displayName"_s).toString(), u"Alice A."_s);
+        QCOMPARE(loggedIn.value(u"user"_s).toObject().value(u"displayName"_s).toString(),
+                 u"Alice A."_s);
         // New accounts start in the default room.
         QCOMPARE(loggedIn.value(u"rooms"_s).toArray(), QJsonArray{u"general"_s});
 
@@ -99,9 +103,11 @@ private slots:
         TestClient client;
         QVERIFY(client.open(server.url()));
         QCOMPARE(codeOf(client.registerUser(u"x"_s, u"long enough"_s)), u"invalid_username"_s);
-        QCOMPARE(codeOf(client.registerUser(u"has space"_s, u"long enough"_s)), u"invalid_username"_s);
+        QCOMPARE(codeOf(client.registerUser(u"has space"_s, u"long enough"_s)),
+                 u"invalid_username"_s);
         QCOMPARE(codeOf(client.registerUser(u"carol"_s, u"short"_s)), u"weak_password"_s);
-        QCOMPARE(codeOf(client.registerUser(u"carol"_s, u"long enough"_s, u"bad\nname"_s)), u"invalid_display_name"_s);
+        QCOMPARE(codeOf(client.registerUser(u"carol"_s, u"long enough"_s, u"bad\nname"_s)),
+                 u"invalid_display_name"_s);
         QCOMPARE(typeOf(client.registerUser(u"carol"_s, u"long enough"_s)), u"register.ok"_s);
         QCOMPARE(codeOf(client.registerUser(u"Carol"_s, u"another one"_s)), u"username_taken"_s);
     }
@@ -125,7 +131,8 @@ private slots:
         TestClient client;
         QVERIFY(client.connectAs(server.url(), u"erin"_s));
         QCOMPARE(codeOf(client.login(u"erin"_s, u"correct horse"_s)), u"already_logged_in"_s);
-        QCOMPARE(codeOf(client.registerUser(u"erin2"_s, u"correct horse"_s)), u"already_logged_in"_s);
+        QCOMPARE(codeOf(client.registerUser(u"erin2"_s, u"correct horse"_s)),
+                 u"already_logged_in"_s);
     }
 
     void profileGetAndUpdate()
@@ -136,7 +143,8 @@ private slots:
         QVERIFY(laptop.open(server.url()));
         QVERIFY(friendClient.connectAs(server.url(), u"grace"_s));
         QCOMPARE(typeOf(phone.signUp(u"frank"_s, u"first password"_s)), u"login.ok"_s);
-        const QString laptopToken = laptop.login(u"frank"_s, u"first password"_s).value(u"token"_s).toString();
+        const QString laptopToken =
+            laptop.login(u"frank"_s, u"first password"_s).value(u"token"_s).toString();
 
         const QJsonObject profile = phone.request(u"profile.get"_s);
         QCOMPARE(profile.value(u"user"_s).toString(), u"frank"_s);
@@ -144,28 +152,37 @@ private slots:
         QVERIFY(profile.value(u"createdAt"_s).toInteger() > 0);
 
         friendClient.clearEvents();
-        const QJsonObject renamed = phone.request(u"profile.update"_s, {{u"displayName"_s, u"Frank F."_s}});
+        const QJsonObject renamed =
+            phone.request(u"profile.update"_s, {{u"displayName"_s, u"Frank F."_s}});
         QCOMPARE(typeOf(renamed), u"profile.update.ok"_s);
-        QCOMPARE(renamed.value(u"user"_s).toObject().value(u"displayName"_s).toString(), u"Frank F."_s);
+        QCOMPARE(renamed.value(u"user"_s).toObject().value(u"displayName"_s).toString(),
+                 u"Frank F."_s);
         // People sharing a room see the new name.
-        QCOMPARE(friendClient.waitForEvent(u"user.updated"_s).value(u"displayName"_s).toString(), u"Frank F."_s);
+        QCOMPARE(friendClient.waitForEvent(u"user.updated"_s).value(u"displayName"_s).toString(),
+                 u"Frank F."_s);
         QCOMPARE(phone.request(u"profile.get"_s).value(u"displayName"_s).toString(), u"Frank F."_s);
 
         // A password change needs the old password...
-        QCOMPARE(codeOf(phone.request(u"profile.update"_s, {{u"password"_s, u"second password"_s}})), u"invalid_field"_s);
-        QCOMPARE(codeOf(phone.request(u"profile.update"_s, {{u"password"_s, u"second password"_s},
-                                                            {u"oldPassword"_s, u"wrong password"_s}})),
-                 u"bad_credentials"_s);
-        QCOMPARE(codeOf(phone.request(u"profile.update"_s, {{u"password"_s, u"short"_s},
-                                                            {u"oldPassword"_s, u"first password"_s}})),
-                 u"weak_password"_s);
-        QCOMPARE(typeOf(phone.request(u"profile.update"_s, {{u"password"_s, u"second password"_s},
-                                                            {u"oldPassword"_s, u"first password"_s}})),
-                 u"profile.update.ok"_s);
+        QCOMPARE(
+            codeOf(phone.request(u"profile.update"_s, {{u"password"_s, u"second password"_s}})),
+            u"invalid_field"_s);
+        QCOMPARE(
+            codeOf(phone.request(u"profile.update"_s, {{u"password"_s, u"second password"_s},
+                                                       {u"oldPassword"_s, u"wrong password"_s}})),
+            u"bad_credentials"_s);
+        QCOMPARE(
+            codeOf(phone.request(u"profile.update"_s, {{u"password"_s, u"short"_s},
+                                                       {u"oldPassword"_s, u"first password"_s}})),
+            u"weak_password"_s);
+        QCOMPARE(
+            typeOf(phone.request(u"profile.update"_s, {{u"password"_s, u"second password"_s},
+                                                       {u"oldPassword"_s, u"first password"_s}})),
+            u"profile.update.ok"_s);
         // ... and signs out the other devices' tokens.
         TestClient later;
         QVERIFY(later.open(server.url()));
-        QCOMPARE(codeOf(later.request(u"resume"_s, {{u"token"_s, laptopToken}})), u"invalid_token"_s);
+        QCOMPARE(codeOf(later.request(u"resume"_s, {{u"token"_s, laptopToken}})),
+                 u"invalid_token"_s);
         QCOMPARE(codeOf(later.login(u"frank"_s, u"first password"_s)), u"bad_credentials"_s);
         QCOMPARE(typeOf(later.login(u"frank"_s, u"second password"_s)), u"login.ok"_s);
     }

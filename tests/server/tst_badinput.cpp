@@ -33,8 +33,10 @@ private slots:
         QVERIFY(m_client->open(m_server->url()));
         QVERIFY(m_stranger->open(m_server->url()));
         QCOMPARE(typeOf(m_client->signUp(u"alice"_s)), u"login.ok"_s);
-        QCOMPARE(typeOf(m_client->request(u"room.create"_s, {{u"name"_s, u"private-ish"_s}})), u"room.create.ok"_s);
-        QCOMPARE(typeOf(m_client->request(u"room.leave"_s, {{u"room"_s, u"private-ish"_s}})), u"room.leave.ok"_s);
+        QCOMPARE(typeOf(m_client->request(u"room.create"_s, {{u"name"_s, u"private-ish"_s}})),
+                 u"room.create.ok"_s);
+        QCOMPARE(typeOf(m_client->request(u"room.leave"_s, {{u"room"_s, u"private-ish"_s}})),
+                 u"room.leave.ok"_s);
     }
 
     void cleanupTestCase()
@@ -56,9 +58,12 @@ private slots:
         QTest::newRow("string") << u"\"hello\""_s << u"not_an_object"_s;
         QTest::newRow("no type") << u"{\"id\":1}"_s << u"invalid_field"_s;
         QTest::newRow("type not a string") << u"{\"type\":5,\"id\":1}"_s << u"invalid_field"_s;
-        QTest::newRow("unknown type") << u"{\"type\":\"launch.missiles\",\"id\":1}"_s << u"unknown_type"_s;
-        QTest::newRow("id an object") << u"{\"type\":\"rooms.list\",\"id\":{}}"_s << u"invalid_field"_s;
-        QTest::newRow("id a fraction") << u"{\"type\":\"rooms.list\",\"id\":1.5}"_s << u"invalid_field"_s;
+        QTest::newRow("unknown type")
+            << u"{\"type\":\"launch.missiles\",\"id\":1}"_s << u"unknown_type"_s;
+        QTest::newRow("id an object")
+            << u"{\"type\":\"rooms.list\",\"id\":{}}"_s << u"invalid_field"_s;
+        QTest::newRow("id a fraction")
+            << u"{\"type\":\"rooms.list\",\"id\":1.5}"_s << u"invalid_field"_s;
     }
     void malformedFrames()
     {
@@ -85,23 +90,52 @@ private slots:
         QTest::addColumn<QString>("type");
         QTest::addColumn<QJsonObject>("fields");
         QTest::addColumn<QString>("code");
-        QTest::newRow("missing room") << u"message.send"_s << QJsonObject{{u"body"_s, u"x"_s}} << u"invalid_field"_s;
-        QTest::newRow("body a number") << u"message.send"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, 5}} << u"invalid_field"_s;
+        QTest::newRow("missing room")
+            << u"message.send"_s << QJsonObject{{u"body"_s, u"x"_s}} << u"invalid_field"_s;
+        QTest::newRow("body a number")
+            << u"message.send"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, 5}}
+            << u"invalid_field"_s;
         QTest::newRow("nonce too long") << u"message.send"_s
-                                        << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, u"x"_s}, {u"nonce"_s, QString(65, u'n')}}
+                                        << QJsonObject{{u"room"_s, u"general"_s},
+                                                       {u"body"_s, u"x"_s},
+                                                       {u"nonce"_s, QString(65, u'n')}}
                                         << u"invalid_field"_s;
-        QTest::newRow("before a string") << u"history.fetch"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"before"_s, u"10"_s}} << u"invalid_field"_s;
-        QTest::newRow("limit zero") << u"history.fetch"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"limit"_s, 0}} << u"invalid_field"_s;
-        QTest::newRow("unknown room") << u"message.send"_s << QJsonObject{{u"room"_s, u"nowhere"_s}, {u"body"_s, u"x"_s}} << u"unknown_room"_s;
-        QTest::newRow("join unknown room") << u"room.join"_s << QJsonObject{{u"room"_s, u"nowhere"_s}} << u"unknown_room"_s;
-        QTest::newRow("not a member") << u"message.send"_s << QJsonObject{{u"room"_s, u"private-ish"_s}, {u"body"_s, u"x"_s}} << u"not_a_member"_s;
-        QTest::newRow("history not a member") << u"history.fetch"_s << QJsonObject{{u"room"_s, u"private-ish"_s}} << u"not_a_member"_s;
-        QTest::newRow("room exists") << u"room.create"_s << QJsonObject{{u"name"_s, u"general"_s}} << u"room_exists"_s;
-        QTest::newRow("bad room name") << u"room.create"_s << QJsonObject{{u"name"_s, u"no spaces"_s}} << u"invalid_room_name"_s;
-        QTest::newRow("empty message") << u"message.send"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, u"  \n "_s}} << u"empty_message"_s;
-        QTest::newRow("message too long") << u"message.send"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, QString(4001, u'x')}} << u"message_too_long"_s;
-        QTest::newRow("unknown command") << u"message.send"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, u"/nope"_s}} << u"unknown_command"_s;
-        QTest::newRow("already logged in") << u"login"_s << QJsonObject{{u"username"_s, u"alice"_s}, {u"password"_s, u"correct horse"_s}} << u"already_logged_in"_s;
+        QTest::newRow("before a string")
+            << u"history.fetch"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"before"_s, u"10"_s}}
+            << u"invalid_field"_s;
+        QTest::newRow("limit zero")
+            << u"history.fetch"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"limit"_s, 0}}
+            << u"invalid_field"_s;
+        QTest::newRow("unknown room")
+            << u"message.send"_s << QJsonObject{{u"room"_s, u"nowhere"_s}, {u"body"_s, u"x"_s}}
+            << u"unknown_room"_s;
+        QTest::newRow("join unknown room")
+            << u"room.join"_s << QJsonObject{{u"room"_s, u"nowhere"_s}} << u"unknown_room"_s;
+        QTest::newRow("not a member")
+            << u"message.send"_s << QJsonObject{{u"room"_s, u"private-ish"_s}, {u"body"_s, u"x"_s}}
+            << u"not_a_member"_s;
+        QTest::newRow("history not a member")
+            << u"history.fetch"_s << QJsonObject{{u"room"_s, u"private-ish"_s}}
+            << u"not_a_member"_s;
+        QTest::newRow("room exists")
+            << u"room.create"_s << QJsonObject{{u"name"_s, u"general"_s}} << u"room_exists"_s;
+        QTest::newRow("bad room name")
+            << u"room.create"_s << QJsonObject{{u"name"_s, u"no spaces"_s}}
+            << u"invalid_room_name"_s;
+        QTest::newRow("empty message")
+            << u"message.send"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, u"  \n "_s}}
+            << u"empty_message"_s;
+        QTest::newRow("message too long")
+            << u"message.send"_s
+            << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, QString(4001, u'x')}}
+            << u"message_too_long"_s;
+        QTest::newRow("unknown command")
+            << u"message.send"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, u"/nope"_s}}
+            << u"unknown_command"_s;
+        QTest::newRow("already logged in")
+            << u"login"_s
+            << QJsonObject{{u"username"_s, u"alice"_s}, {u"password"_s, u"correct horse"_s}}
+            << u"already_logged_in"_s;
     }
     void wrongFields()
     {
@@ -122,21 +156,26 @@ private slots:
     void notLoggedIn_data()
     {
         QTest::addColumn<QString>("type");
-        for (const char *type : {"rooms.list", "room.create", "room.join", "room.leave", "message.send",
-                                 "history.fetch", "profile.get", "profile.update", "logout"})
+        for (const char *type :
+             {"rooms.list", "room.create", "room.join", "room.leave", "message.send",
+              "history.fetch", "profile.get", "profile.update", "logout"})
             QTest::newRow(type) << QString::fromLatin1(type);
     }
     void notLoggedIn()
     {
         QFETCH(QString, type);
-        QCOMPARE(codeOf(m_stranger->request(type, {{u"room"_s, u"general"_s}, {u"body"_s, u"x"_s}})), u"not_logged_in"_s);
+        QCOMPARE(
+            codeOf(m_stranger->request(type, {{u"room"_s, u"general"_s}, {u"body"_s, u"x"_s}})),
+            u"not_logged_in"_s);
         QCOMPARE(typeOf(m_stranger->request(u"hello"_s, {{u"protocol"_s, 1}})), u"hello.ok"_s);
     }
 
     void badCredentialsKeepTheSocket()
     {
-        QCOMPARE(codeOf(m_stranger->login(u"alice"_s, u"not the password"_s)), u"bad_credentials"_s);
-        QCOMPARE(codeOf(m_stranger->request(u"resume"_s, {{u"token"_s, u"forged"_s}})), u"invalid_token"_s);
+        QCOMPARE(codeOf(m_stranger->login(u"alice"_s, u"not the password"_s)),
+                 u"bad_credentials"_s);
+        QCOMPARE(codeOf(m_stranger->request(u"resume"_s, {{u"token"_s, u"forged"_s}})),
+                 u"invalid_token"_s);
         QVERIFY(m_stranger->isConnected());
     }
 
@@ -151,7 +190,8 @@ private slots:
     {
         TestClient flooder;
         QVERIFY(flooder.open(m_server->url()));
-        flooder.sendRawNoWait(u"{\"type\":\"hello\",\"pad\":\"%1\"}"_s.arg(QString(70 * 1024, u'x')));
+        flooder.sendRawNoWait(
+            u"{\"type\":\"hello\",\"pad\":\"%1\"}"_s.arg(QString(70 * 1024, u'x')));
         QVERIFY(flooder.waitForDisconnected());
         QCOMPARE(flooder.closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
         assertStillUsable();
@@ -192,7 +232,8 @@ private slots:
         QVERIFY(first.open(server.url()));
         QVERIFY(second.open(server.url()));
         QVERIFY(!third.open(server.url()));
-        QCOMPARE(third.waitForEvent(u"error"_s).value(u"code"_s).toString(), u"too_many_connections"_s);
+        QCOMPARE(third.waitForEvent(u"error"_s).value(u"code"_s).toString(),
+                 u"too_many_connections"_s);
         QVERIFY(third.waitForDisconnected());
         QVERIFY(first.isConnected());
         first.closeSocket();

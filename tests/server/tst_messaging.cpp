@@ -12,7 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-
 // Room fixtures need many messages quickly; the message rate limit has its own test.
 ServerLimits generousLimits()
 {
@@ -62,15 +61,19 @@ private slots:
 
         // Interleave sends without waiting, so the server decides the order.
         for (int i = 0; i < 10; ++i) {
-            alice.sendRawNoWait(u"{\"type\":\"message.send\",\"room\":\"general\",\"body\":\"a%1\"}"_s.arg(i));
-            bob.sendRawNoWait(u"{\"type\":\"message.send\",\"room\":\"general\",\"body\":\"b%1\"}"_s.arg(i));
+            alice.sendRawNoWait(
+                u"{\"type\":\"message.send\",\"room\":\"general\",\"body\":\"a%1\"}"_s.arg(i));
+            bob.sendRawNoWait(
+                u"{\"type\":\"message.send\",\"room\":\"general\",\"body\":\"b%1\"}"_s.arg(i));
         }
         QList<QJsonObject> seenByAlice, seenByBob;
-        QVERIFY(QTest::qWaitFor([&] {
-            seenByAlice += alice.takeEvents(u"message.new"_s);
-            seenByBob += bob.takeEvents(u"message.new"_s);
-            return seenByAlice.size() >= 20 && seenByBob.size() >= 20;
-        }, 10'000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                seenByAlice += alice.takeEvents(u"message.new"_s);
+                seenByBob += bob.takeEvents(u"message.new"_s);
+                return seenByAlice.size() >= 20 && seenByBob.size() >= 20;
+            },
+            10'000));
         QCOMPARE(seenByAlice.size(), 20);
         QCOMPARE(seenByBob, seenByAlice);
         qint64 lastId = 0, lastTs = 0;
@@ -128,11 +131,16 @@ private slots:
         TestClient writer, reader;
         QVERIFY(writer.connectAs(server.url(), u"writer"_s));
         QVERIFY(reader.connectAs(server.url(), u"reader"_s));
-        QCOMPARE(typeOf(writer.request(u"room.create"_s, {{u"name"_s, u"bonds"_s}, {u"topic"_s, u"Rates"_s}})),
+        QCOMPARE(typeOf(writer.request(u"room.create"_s,
+                                       {{u"name"_s, u"bonds"_s}, {u"topic"_s, u"Rates"_s}})),
                  u"room.create.ok"_s);
         QList<qint64> sent;
         for (int i = 1; i <= 120; ++i)
-            sent.append(writer.send(u"bonds"_s, u"message %1"_s.arg(i)).value(u"message"_s).toObject().value(u"id"_s).toInteger());
+            sent.append(writer.send(u"bonds"_s, u"message %1"_s.arg(i))
+                            .value(u"message"_s)
+                            .toObject()
+                            .value(u"id"_s)
+                            .toInteger());
 
         const QJsonObject joined = reader.request(u"room.join"_s, {{u"room"_s, u"bonds"_s}});
         QCOMPARE(typeOf(joined), u"room.join.ok"_s);
@@ -156,8 +164,9 @@ private slots:
         bool hasMore = true;
         int pages = 0;
         while (hasMore) {
-            const QJsonObject page = reader.request(u"history.fetch"_s,
-                                                    {{u"room"_s, u"bonds"_s}, {u"before"_s, before}, {u"limit"_s, 30}});
+            const QJsonObject page =
+                reader.request(u"history.fetch"_s,
+                               {{u"room"_s, u"bonds"_s}, {u"before"_s, before}, {u"limit"_s, 30}});
             QCOMPARE(typeOf(page), u"history.fetch.ok"_s);
             const QList<qint64> ids = idsOf(page.value(u"messages"_s).toArray());
             QVERIFY(!ids.isEmpty());
@@ -169,7 +178,8 @@ private slots:
         QCOMPARE(pages, 3); // 30 + 30 + 10
         QCOMPARE(all, sent);
 
-        const QJsonObject tooBig = reader.request(u"history.fetch"_s, {{u"room"_s, u"bonds"_s}, {u"limit"_s, 101}});
+        const QJsonObject tooBig =
+            reader.request(u"history.fetch"_s, {{u"room"_s, u"bonds"_s}, {u"limit"_s, 101}});
         QCOMPARE(codeOf(tooBig), u"invalid_field"_s);
     }
 
@@ -190,7 +200,9 @@ private slots:
         // Only the one who asked gets the list.
         const QJsonObject notice = alice.waitForEvent(u"notice"_s);
         QVERIFY(notice.value(u"text"_s).toString().contains(u"/help"_s));
-        QCOMPARE(notice.value(u"commands"_s).toArray().first().toObject().value(u"name"_s).toString(), u"help"_s);
+        QCOMPARE(
+            notice.value(u"commands"_s).toArray().first().toObject().value(u"name"_s).toString(),
+            u"help"_s);
         QVERIFY(bob.noEvent(u"notice"_s));
 
         const QJsonObject unknown = alice.send(u"general"_s, u"/nosuchbot=1"_s);
@@ -211,9 +223,11 @@ private slots:
             TestClient alice;
             QVERIFY(alice.open(server.url()));
             token = alice.signUp(u"alice"_s).value(u"token"_s).toString();
-            QCOMPARE(typeOf(alice.request(u"room.create"_s, {{u"name"_s, u"fx"_s}})), u"room.create.ok"_s);
+            QCOMPARE(typeOf(alice.request(u"room.create"_s, {{u"name"_s, u"fx"_s}})),
+                     u"room.create.ok"_s);
             QCOMPARE(typeOf(alice.send(u"fx"_s, u"EURUSD at parity?"_s)), u"message.send.ok"_s);
-            QCOMPARE(typeOf(alice.request(u"room.leave"_s, {{u"room"_s, u"general"_s}})), u"room.leave.ok"_s);
+            QCOMPARE(typeOf(alice.request(u"room.leave"_s, {{u"room"_s, u"general"_s}})),
+                     u"room.leave.ok"_s);
         }
         server.restart();
 
@@ -223,8 +237,9 @@ private slots:
         QCOMPARE(typeOf(resumed), u"resume.ok"_s);
         QCOMPARE(resumed.value(u"rooms"_s).toArray(), QJsonArray{u"fx"_s}); // memberships kept
         const QJsonObject history = alice.request(u"history.fetch"_s, {{u"room"_s, u"fx"_s}});
-        QCOMPARE(history.value(u"messages"_s).toArray().first().toObject().value(u"body"_s).toString(),
-                 u"EURUSD at parity?"_s);
+        QCOMPARE(
+            history.value(u"messages"_s).toArray().first().toObject().value(u"body"_s).toString(),
+            u"EURUSD at parity?"_s);
         QCOMPARE(typeOf(alice.login(u"nobody"_s, u"x"_s)), u"error"_s);
         TestClient other;
         QVERIFY(other.open(server.url()));
@@ -243,10 +258,16 @@ private slots:
         QVERIFY(alice.connectAs(server.url(), u"alice"_s));
         QVERIFY(bob.connectAs(server.url(), u"bob"_s));
 
-        QCOMPARE(typeOf(alice.request(u"room.create"_s, {{u"name"_s, u"Crypto"_s}})), u"room.create.ok"_s);
-        QCOMPARE(bob.waitForEvent(u"room.created"_s).value(u"room"_s).toObject().value(u"name"_s).toString(),
+        QCOMPARE(typeOf(alice.request(u"room.create"_s, {{u"name"_s, u"Crypto"_s}})),
+                 u"room.create.ok"_s);
+        QCOMPARE(bob.waitForEvent(u"room.created"_s)
+                     .value(u"room"_s)
+                     .toObject()
+                     .value(u"name"_s)
+                     .toString(),
                  u"crypto"_s);
-        QCOMPARE(codeOf(bob.request(u"room.create"_s, {{u"name"_s, u"crypto"_s}})), u"room_exists"_s);
+        QCOMPARE(codeOf(bob.request(u"room.create"_s, {{u"name"_s, u"crypto"_s}})),
+                 u"room_exists"_s);
 
         const QJsonArray rooms = bob.request(u"rooms.list"_s).value(u"rooms"_s).toArray();
         QCOMPARE(rooms.size(), 2);
@@ -258,17 +279,24 @@ private slots:
 
         QCOMPARE(codeOf(bob.send(u"crypto"_s, u"hi"_s)), u"not_a_member"_s);
         alice.clearEvents(); // bob joining general on sign-up is not what this test is about
-        QCOMPARE(typeOf(bob.request(u"room.join"_s, {{u"room"_s, u"crypto"_s}})), u"room.join.ok"_s);
+        QCOMPARE(typeOf(bob.request(u"room.join"_s, {{u"room"_s, u"crypto"_s}})),
+                 u"room.join.ok"_s);
         const QJsonObject joinedEvent = alice.waitForEvent(u"member.joined"_s);
         QCOMPARE(joinedEvent.value(u"room"_s).toString(), u"crypto"_s);
         QCOMPARE(joinedEvent.value(u"user"_s).toString(), u"bob"_s);
         QCOMPARE(typeOf(bob.send(u"crypto"_s, u"hi"_s)), u"message.send.ok"_s);
-        QCOMPARE(alice.waitForEvent(u"message.new"_s).value(u"message"_s).toObject().value(u"room"_s).toString(),
+        QCOMPARE(alice.waitForEvent(u"message.new"_s)
+                     .value(u"message"_s)
+                     .toObject()
+                     .value(u"room"_s)
+                     .toString(),
                  u"crypto"_s);
 
-        QCOMPARE(typeOf(bob.request(u"room.leave"_s, {{u"room"_s, u"crypto"_s}})), u"room.leave.ok"_s);
+        QCOMPARE(typeOf(bob.request(u"room.leave"_s, {{u"room"_s, u"crypto"_s}})),
+                 u"room.leave.ok"_s);
         QCOMPARE(alice.waitForEvent(u"member.left"_s).value(u"user"_s).toString(), u"bob"_s);
-        QCOMPARE(codeOf(bob.request(u"room.leave"_s, {{u"room"_s, u"crypto"_s}})), u"not_a_member"_s);
+        QCOMPARE(codeOf(bob.request(u"room.leave"_s, {{u"room"_s, u"crypto"_s}})),
+                 u"not_a_member"_s);
         // Left rooms stop delivering.
         bob.clearEvents();
         alice.send(u"crypto"_s, u"anyone?"_s);

@@ -57,7 +57,8 @@ private slots:
         WindowCounter failures(3, 1s);
         for (int i = 0; i < 10'000; ++i)
             failures.record(u"user%1"_s.arg(i), i); // one a millisecond, window 1 s
-        QVERIFY2(failures.trackedKeys() <= 4096, qPrintable(QString::number(failures.trackedKeys())));
+        QVERIFY2(failures.trackedKeys() <= 4096,
+                 qPrintable(QString::number(failures.trackedKeys())));
     }
 
     void connectionCounterLimitsPerAddressAndTotal()

@@ -41,9 +41,11 @@ private slots:
 
     void commandLineWinsOverFile()
     {
-        const QString config = writeConfig("[server]\nport=9000\nlisten=127.0.0.1\ndatabase=data/chat.db\n"
-                                           "plugins_dir=bots\n[limits]\nmax_body_length=100\nmessage_burst=3\n");
-        const auto result = ServerOptions::parse({u"finchat-server"_s, u"--config"_s, config, u"--port"_s, u"9100"_s});
+        const QString config =
+            writeConfig("[server]\nport=9000\nlisten=127.0.0.1\ndatabase=data/chat.db\n"
+                        "plugins_dir=bots\n[limits]\nmax_body_length=100\nmessage_burst=3\n");
+        const auto result = ServerOptions::parse(
+            {u"finchat-server"_s, u"--config"_s, config, u"--port"_s, u"9100"_s});
         QCOMPARE(result.action, ServerOptions::Action::Run);
         QCOMPARE(result.config.port, 9100);
         QCOMPARE(result.config.listenAddress, QHostAddress(QHostAddress::LocalHost));
@@ -60,7 +62,8 @@ private slots:
         QTest::newRow("port") << QStringList{u"--port"_s, u"70000"_s};
         QTest::newRow("address") << QStringList{u"--listen"_s, u"not-an-address"_s};
         QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s};
-        QTest::newRow("missing config") << QStringList{u"--config"_s, u"/nonexistent/finchat.ini"_s};
+        QTest::newRow("missing config")
+            << QStringList{u"--config"_s, u"/nonexistent/finchat.ini"_s};
         QTest::newRow("stray argument") << QStringList{u"extra"_s};
     }
     void rejectsBadValues()
@@ -93,11 +96,13 @@ private slots:
                 line = line.mid(1);
                 ++settings;
             }
-            if (!line.startsWith("database=") && !line.startsWith("plugins_dir=") && !line.startsWith("listen="))
+            if (!line.startsWith("database=") && !line.startsWith("plugins_dir=") &&
+                !line.startsWith("listen="))
                 enabled += line + '\n';
         }
         QCOMPARE(settings, 17); // 4 server settings and all 13 limits
-        const auto result = ServerOptions::parse({u"finchat-server"_s, u"--config"_s, writeConfig(enabled)});
+        const auto result =
+            ServerOptions::parse({u"finchat-server"_s, u"--config"_s, writeConfig(enabled)});
         QCOMPARE(result.action, ServerOptions::Action::Run);
         const ServerLimits defaults;
         const ServerLimits &parsed = result.config.limits;
@@ -119,7 +124,8 @@ private slots:
 
     void helpAndVersion()
     {
-        QCOMPARE(ServerOptions::parse({u"finchat-server"_s, u"--help"_s}).action, ServerOptions::Action::ShowHelp);
+        QCOMPARE(ServerOptions::parse({u"finchat-server"_s, u"--help"_s}).action,
+                 ServerOptions::Action::ShowHelp);
         const auto version = ServerOptions::parse({u"finchat-server"_s, u"--version"_s});
         QCOMPARE(version.action, ServerOptions::Action::ShowVersion);
         QVERIFY(version.text.contains(QStringLiteral(FINCHAT_VERSION_STRING)));

@@ -23,17 +23,22 @@ private:
     {
         process.setProgram(QStringLiteral(FINCHAT_SERVER_BINARY));
         process.setArguments(QStringList{u"--listen"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
-                                         u"--database"_s, m_folder.filePath(u"server.db"_s)} + extra);
+                                         u"--database"_s, m_folder.filePath(u"server.db"_s)} +
+                             extra);
         process.setProcessChannelMode(QProcess::MergedChannels);
         process.start();
         if (!process.waitForStarted())
             return 0;
-        static const QRegularExpression listening(u"listening on ws://127\\.0\\.0\\.1:(\\d+).*data in (.+)"_s);
+        static const QRegularExpression listening(
+            u"listening on ws://127\\.0\\.0\\.1:(\\d+).*data in (.+)"_s);
         QString output;
-        static_cast<void>(QTest::qWaitFor([&] {
-            output += QString::fromUtf8(process.readAll());
-            return listening.match(output).hasMatch() || process.state() == QProcess::NotRunning;
-        }, 10'000));
+        static_cast<void>(QTest::qWaitFor(
+            [&] {
+                output += QString::fromUtf8(process.readAll());
+                return listening.match(output).hasMatch() ||
+                       process.state() == QProcess::NotRunning;
+            },
+            10'000));
         const auto match = listening.match(output);
         if (!match.hasMatch())
             qWarning().noquote() << "server output:" << output;
@@ -52,7 +57,8 @@ private slots:
         process.start(QStringLiteral(FINCHAT_SERVER_BINARY), {u"--help"_s});
         QVERIFY(process.waitForFinished());
         const QString help = QString::fromUtf8(process.readAllStandardOutput());
-        for (const QString &option : {u"--config"_s, u"--listen"_s, u"--port"_s, u"--database"_s, u"--plugins-dir"_s})
+        for (const QString &option :
+             {u"--config"_s, u"--listen"_s, u"--port"_s, u"--database"_s, u"--plugins-dir"_s})
             QVERIFY2(help.contains(option), qPrintable(option));
     }
 
@@ -75,7 +81,8 @@ private slots:
         QVERIFY(client.open(QUrl(u"ws://127.0.0.1:%1"_s.arg(port))));
         QCOMPARE(client.signUp(u"admin"_s).value(u"type"_s).toString(), u"login.ok"_s);
         for (int i = 0; i < 10; ++i)
-            QCOMPARE(client.send(u"general"_s, u"note %1"_s.arg(i)).value(u"type"_s).toString(), u"message.send.ok"_s);
+            QCOMPARE(client.send(u"general"_s, u"note %1"_s.arg(i)).value(u"type"_s).toString(),
+                     u"message.send.ok"_s);
 
         process.terminate(); // SIGTERM
         QVERIFY(process.waitForFinished(10'000));

@@ -31,7 +31,9 @@ private slots:
             QSqlQuery mode(u"PRAGMA journal_mode"_s, raw);
             QVERIFY(mode.next());
             QCOMPARE(mode.value(0).toString(), u"wal"_s);
-            QSqlQuery indexes(u"SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'messages_by_room'"_s, raw);
+            QSqlQuery indexes(
+                u"SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'messages_by_room'"_s,
+                raw);
             QVERIFY(indexes.next());
         }
         QSqlDatabase::removeDatabase(u"raw"_s);
@@ -74,7 +76,8 @@ private slots:
     {
         Storage storage;
         storage.openSqlite(path());
-        const Author carol{*storage.createUser(u"carol"_s, u"Carol"_s, u"h"_s), u"carol"_s, u"Carol"_s, false};
+        const Author carol{*storage.createUser(u"carol"_s, u"Carol"_s, u"h"_s), u"carol"_s,
+                           u"Carol"_s, false};
         const qint64 room = storage.createRoom(u"general"_s, {}, std::nullopt)->id;
         QList<qint64> ids;
         for (int i = 0; i < 10; ++i)
@@ -96,7 +99,8 @@ private slots:
     {
         Storage storage;
         storage.openSqlite(path());
-        const Author dave{*storage.createUser(u"dave"_s, u"Dave"_s, u"h"_s), u"dave"_s, u"Dave"_s, false};
+        const Author dave{*storage.createUser(u"dave"_s, u"Dave"_s, u"h"_s), u"dave"_s, u"Dave"_s,
+                          false};
         const qint64 room = storage.createRoom(u"general"_s, {}, std::nullopt)->id;
         const auto first = storage.insertMessage(room, dave, u"buy"_s, u"n-1"_s);
         const auto retry = storage.insertMessage(room, dave, u"buy"_s, u"n-1"_s);

@@ -52,7 +52,8 @@ inline constexpr QLatin1StringView RoomCreated{"room.created"};
 } // namespace Type
 
 // Stable error codes. Clients translate these, so a code never changes its meaning.
-enum class ErrorCode {
+enum class ErrorCode
+{
     InvalidJson,
     NotAnObject,
     UnknownType,
