@@ -1,6 +1,7 @@
 #include "chatserver.h"
 
 #include "accountservice.h"
+#include "bothost.h"
 #include "clientconnection.h"
 #include "messageservice.h"
 #include "roomservice.h"
@@ -79,6 +80,13 @@ ChatServer::ChatServer(Storage &storage, ServerConfig config, QObject *parent)
     m_server->setHandshakeTimeout(std::chrono::milliseconds(m_config.limits.loginTimeout));
     connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::onNewConnection);
     addRoutes();
+
+    if (!m_config.pluginDirs.isEmpty()) {
+        m_bots = new BotHost(m_storage, m_fanout, m_config.botSettings,
+                             m_config.limits.botReplyTimeout, this);
+        m_bots->loadFrom(m_config.pluginDirs);
+        commands().setBackend(m_bots);
+    }
 }
 
 ChatServer::~ChatServer()

@@ -22,6 +22,7 @@ class QWebSocketServer;
 namespace FinChat {
 
 class AccountService;
+class BotHost;
 class ClientConnection;
 class CommandRouter;
 class MessageService;
@@ -49,6 +50,8 @@ public:
     int connectionCount() const { return m_connectionCounter.total(); }
 
     CommandRouter &commands();
+    // Null when the configuration names no plugin folder.
+    BotHost *bots() const { return m_bots; }
 
 private:
     using SyncHandler = std::function<QJsonObject(const Request &)>;
@@ -82,6 +85,7 @@ private:
     std::unique_ptr<RoomService> m_roomService;
     std::unique_ptr<MessageService> m_messageService;
     AccountService *m_accounts; // a QObject child: its coroutines guard it with QPointer
+    BotHost *m_bots = nullptr;
     QHash<QString, Route> m_routes;
 };
 

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QHostAddress>
+#include <QMap>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 #include <chrono>
 
@@ -22,8 +24,9 @@ struct ServerLimits
     std::chrono::milliseconds requestWindow{10'000};
     int maxConnectionsPerAddress = 64;
     int maxConnections = 20'000;
-    qint64 maxOutgoingBufferBytes = 16 * 1024 * 1024; // a client that stops reading is dropped
-    int sessionLifetimeDays = 30;                     // since the token was last used
+    qint64 maxOutgoingBufferBytes = 16 * 1024 * 1024;  // a client that stops reading is dropped
+    int sessionLifetimeDays = 30;                      // since the token was last used
+    std::chrono::milliseconds botReplyTimeout{10'000}; // then the asker gets a notice
 };
 
 struct ServerConfig
@@ -32,8 +35,9 @@ struct ServerConfig
 
     QHostAddress listenAddress = QHostAddress::Any;
     quint16 port = DefaultPort;
-    QString databasePath; // empty: finchat.db in the per-user data folder
-    QStringList pluginDirs;
+    QString databasePath;                   // empty: finchat.db in the per-user data folder
+    QStringList pluginDirs;                 // searched in order for bot plugins
+    QMap<QString, QVariantMap> botSettings; // [bot.<name>] sections, by bot name
     ServerLimits limits;
 };
 

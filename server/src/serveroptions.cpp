@@ -70,7 +70,9 @@ bool readLimits(const QSettings &settings, ServerLimits &limits, QString &error)
            readInteger(settings, {u"limits/max_outgoing_buffer_bytes"_s, 64 * 1024, Big},
                        limits.maxOutgoingBufferBytes, error) &&
            readInteger(settings, {u"limits/session_lifetime_days"_s, 1, 3650},
-                       limits.sessionLifetimeDays, error);
+                       limits.sessionLifetimeDays, error) &&
+           readInteger(settings, {u"limits/bot_reply_timeout_ms"_s, 100, Big},
+                       limits.botReplyTimeout, error);
 }
 
 bool parseAddress(const QString &text, QHostAddress &address, QString &error)
@@ -102,6 +104,25 @@ bool parsePort(const QString &text, quint16 &port, QString &error)
     return true;
 }
 
+// [bot.<name>] sections: settings handed to that bot through BotContext::setting().
+QMap<QString, QVariantMap> readBotSettings(QSettings &settings)
+{
+    QMap<QString, QVariantMap> bots;
+    const QStringList groups = settings.childGroups();
+    for (const QString &group : groups) {
+        if (!group.startsWith("bot."_L1))
+            continue;
+        settings.beginGroup(group);
+        QVariantMap values;
+        const QStringList keys = settings.childKeys();
+        for (const QString &key : keys)
+            values.insert(key, settings.value(key));
+        settings.endGroup();
+        bots.insert(group.mid(4), values);
+    }
+    return bots;
+}
+
 // A relative path in the config file means relative to the file, as people expect.
 QString resolvedAgainst(const QString &path, const QString &configFile)
 {
@@ -116,6 +137,16 @@ QString ServerOptions::defaultDatabasePath()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     return QDir(folder).filePath(u"finchat.db"_s);
+}
+
+QStringList ServerOptions::defaultPluginDirs()
+{
+    // The installed plugin folder, found relative to the executable so that the build tree
+    // (which mirrors the install layout) and any install prefix both work.
+    return {QDir::cleanPath(QCoreApplication::applicationDirPath() + u'/' +
+                            QStringLiteral(FINCHAT_PLUGIN_DIR_FROM_BINARY)),
+            QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                .filePath(u"plugins"_s)};
 }
 
 ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
@@ -134,8 +165,10 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
     const QCommandLineOption databaseOption(
         u"database"_s, u"SQLite database <path> (default: %1)."_s.arg(defaultDatabasePath()),
         u"path"_s);
-    const QCommandLineOption pluginsOption(u"plugins-dir"_s, u"Also load bot plugins from <dir>."_s,
-                                           u"dir"_s);
+    const QCommandLineOption pluginsOption(
+        u"plugins-dir"_s,
+        u"Also load bot plugins from <dir> (after %1)."_s.arg(defaultPluginDirs().join(u", "_s)),
+        u"dir"_s);
     parser.addOptions({configOption, listenOption, portOption, databaseOption, pluginsOption});
 
     Result result;
@@ -171,7 +204,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
             result.text = u"cannot read config file %1"_s.arg(file);
             return result;
         }
-        const QSettings settings(file, QSettings::IniFormat);
+        QSettings settings(file, QSettings::IniFormat);
         if (settings.status() != QSettings::NoError) {
             result.action = Action::Fail;
             result.text = u"config file %1 is not valid INI"_s.arg(file);
@@ -181,6 +214,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         port = settings.value(u"server/port"_s).toString();
         database = resolvedAgainst(settings.value(u"server/database"_s).toString(), file);
         pluginsDir = resolvedAgainst(settings.value(u"server/plugins_dir"_s).toString(), file);
+        config.botSettings = readBotSettings(settings);
         if (!readLimits(settings, config.limits, error)) {
             result.action = Action::Fail;
             result.text = u"%1: %2"_s.arg(file, error);
@@ -203,6 +237,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         return result;
     }
     config.databasePath = database.isEmpty() ? defaultDatabasePath() : database;
+    config.pluginDirs = defaultPluginDirs();
     if (!pluginsDir.isEmpty())
         config.pluginDirs.append(pluginsDir);
     return result;

@@ -28,6 +28,7 @@ public:
 
     static Result parse(const QStringList &arguments);
     static QString defaultDatabasePath();
+    static QStringList defaultPluginDirs();
 };
 
 } // namespace FinChat

@@ -243,6 +243,19 @@ std::optional<qint64> Storage::createUser(const QString &username, const QString
     return query.lastInsertId().toLongLong();
 }
 
+std::optional<Author> Storage::ensureBotUser(const QString &username, const QString &displayName)
+{
+    // No password hash: login refuses bot accounts, and this makes it doubly impossible.
+    run(u"INSERT INTO users (username, display_name, password_hash, is_bot, created_at) "
+        "VALUES (?, ?, NULL, 1, ?) "
+        "ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name WHERE is_bot = 1"_s,
+        {username, displayName, nowMs()});
+    const auto user = userByName(username);
+    if (!user || !user->isBot)
+        return std::nullopt;
+    return Author{user->id, user->username, user->displayName, true};
+}
+
 void Storage::setDisplayName(qint64 userId, const QString &displayName)
 {
     run(u"UPDATE users SET display_name = ? WHERE id = ?"_s, {displayName, userId});

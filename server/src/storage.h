@@ -46,6 +46,9 @@ public:
     // nullopt when the username is taken.
     std::optional<qint64> createUser(const QString &username, const QString &displayName,
                                      const QString &passwordHash);
+    // The bot account of this name, created or renamed as needed; nullopt when a person
+    // already has the username.
+    std::optional<Author> ensureBotUser(const QString &username, const QString &displayName);
     void setDisplayName(qint64 userId, const QString &displayName);
     void setPasswordHash(qint64 userId, const QString &passwordHash);
 

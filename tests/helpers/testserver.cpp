@@ -1,15 +1,32 @@
 #include "testserver.h"
 
 #include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 namespace FinChat::Testing {
 
 using namespace Qt::StringLiterals;
 
-TestServer::TestServer(ServerLimits limits)
-    : m_limits(limits)
+namespace {
+ServerConfig withLimits(const ServerLimits &limits)
 {
+    ServerConfig config;
+    config.limits = limits;
+    return config;
+}
+} // namespace
+
+TestServer::TestServer(ServerLimits limits)
+    : TestServer(withLimits(limits))
+{}
+
+TestServer::TestServer(ServerConfig config)
+    : m_config(std::move(config))
+{
+    m_config.listenAddress = QHostAddress::LocalHost;
+    m_config.port = 0;
     start();
 }
 
@@ -22,11 +39,7 @@ void TestServer::start()
 {
     m_storage = std::make_unique<Storage>();
     m_storage->openSqlite(databasePath());
-    ServerConfig config;
-    config.listenAddress = QHostAddress::LocalHost;
-    config.port = 0;
-    config.limits = m_limits;
-    m_server = std::make_unique<ChatServer>(*m_storage, config);
+    m_server = std::make_unique<ChatServer>(*m_storage, m_config);
     if (!m_server->listen())
         qFatal("test server cannot listen: %s", qPrintable(m_server->errorString()));
 }
@@ -48,6 +61,22 @@ void TestServer::restart()
 QUrl TestServer::url() const
 {
     return QUrl(u"ws://127.0.0.1:%1"_s.arg(m_server->serverPort()));
+}
+
+int TestServer::storedMessageCount() const
+{
+    int count = -1;
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"test-count"_s);
+        raw.setDatabaseName(databasePath());
+        if (raw.open()) {
+            QSqlQuery query(u"SELECT COUNT(*) FROM messages"_s, raw);
+            if (query.next())
+                count = query.value(0).toInt();
+        }
+    }
+    QSqlDatabase::removeDatabase(u"test-count"_s);
+    return count;
 }
 
 QString TestServer::databasePath() const

@@ -16,6 +16,8 @@ class TestServer
 {
 public:
     explicit TestServer(ServerLimits limits = {});
+    // Listen address and port are always loopback and a free port.
+    explicit TestServer(ServerConfig config);
     ~TestServer();
 
     // Stops the server and starts a new one on the same database file (a new port).
@@ -24,6 +26,8 @@ public:
 
     QUrl url() const;
     QString databasePath() const;
+    // Rows in the messages table, read through a separate connection to the file.
+    int storedMessageCount() const;
     ChatServer &server() { return *m_server; }
     Storage &storage() { return *m_storage; }
 
@@ -31,7 +35,7 @@ private:
     void start();
 
     QTemporaryDir m_folder;
-    ServerLimits m_limits;
+    ServerConfig m_config;
     std::unique_ptr<Storage> m_storage;
     std::unique_ptr<ChatServer> m_server;
 };

@@ -2,8 +2,6 @@
 #include "testserver.h"
 
 #include <QJsonArray>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTest>
 
 using namespace FinChat;
@@ -27,22 +25,6 @@ QList<qint64> idsOf(const QJsonArray &messages)
     for (const QJsonValue &message : messages)
         ids.append(message.toObject().value(u"id"_s).toInteger());
     return ids;
-}
-
-int storedMessageCount(const QString &databasePath)
-{
-    int count = -1;
-    {
-        QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"count"_s);
-        raw.setDatabaseName(databasePath);
-        if (raw.open()) {
-            QSqlQuery query(u"SELECT COUNT(*) FROM messages"_s, raw);
-            if (query.next())
-                count = query.value(0).toInt();
-        }
-    }
-    QSqlDatabase::removeDatabase(u"count"_s);
-    return count;
 }
 
 } // namespace
@@ -122,7 +104,7 @@ private slots:
         QCOMPARE(retry.value(u"message"_s), first.value(u"message"_s));
         QCOMPARE(bob.waitForEvent(u"message.new"_s).value(u"message"_s), first.value(u"message"_s));
         QVERIFY(bob.noEvent(u"message.new"_s)); // the retry is not broadcast again
-        QCOMPARE(storedMessageCount(server.databasePath()), 1);
+        QCOMPARE(server.storedMessageCount(), 1);
     }
 
     void joinShowsLastFiftyOldestFirstAndHistoryPagesBack()
@@ -210,7 +192,7 @@ private slots:
         QVERIFY(unknown.value(u"message"_s).toString().contains(u"/help"_s));
 
         QVERIFY(bob.noEvent(u"message.new"_s));
-        QCOMPARE(storedMessageCount(server.databasePath()), 0);
+        QCOMPARE(server.storedMessageCount(), 0);
         const QJsonObject joined = bob.request(u"room.join"_s, {{u"room"_s, u"general"_s}});
         QVERIFY(joined.value(u"messages"_s).toArray().isEmpty());
     }

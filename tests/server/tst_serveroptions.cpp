@@ -51,7 +51,9 @@ private slots:
         QCOMPARE(result.config.listenAddress, QHostAddress(QHostAddress::LocalHost));
         // Relative paths in the file are relative to the file.
         QCOMPARE(result.config.databasePath, m_folder.filePath(u"data/chat.db"_s));
-        QCOMPARE(result.config.pluginDirs, QStringList{m_folder.filePath(u"bots"_s)});
+        // The installed and per-user plugin folders come first, then the configured one.
+        QCOMPARE(result.config.pluginDirs,
+                 ServerOptions::defaultPluginDirs() + QStringList{m_folder.filePath(u"bots"_s)});
         QCOMPARE(result.config.limits.maxBodyLength, 100);
         QCOMPARE(result.config.limits.messageBurst, 3);
     }

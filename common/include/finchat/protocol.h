@@ -42,6 +42,7 @@ inline constexpr QLatin1StringView HistoryFetch{"history.fetch"};
 inline constexpr QLatin1StringView Error{"error"};
 inline constexpr QLatin1StringView MessageNew{"message.new"};
 inline constexpr QLatin1StringView CommandEvent{"command"};
+inline constexpr QLatin1StringView BotMessage{"bot.message"};
 inline constexpr QLatin1StringView Notice{"notice"};
 inline constexpr QLatin1StringView MemberJoined{"member.joined"};
 inline constexpr QLatin1StringView MemberLeft{"member.left"};

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "stockreplies.h"
+
+#include <QDeadlineTimer>
+#include <QHash>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+
+#include <qcoro/qcorotask.h>
+
+#include <chrono>
+#include <functional>
+
+namespace FinChat::Stock {
+
+// Fetches quotes from stooq's CSV endpoint without blocking: any number of look-ups run at
+// once on the event loop. Identical look-ups that arrive while one is in flight share it,
+// and answers are kept for a short while so a busy room does not hammer stooq.
+class QuoteService : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr auto DefaultBaseUrl = "https://stooq.com/q/l/";
+
+    explicit QuoteService(QObject *parent = nullptr);
+
+    void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    void setCacheLifetime(std::chrono::milliseconds lifetime) { m_cacheLifetime = lifetime; }
+
+    using Callback = std::function<void(const FetchOutcome &)>;
+    // Calls done exactly once, never before lookup() has returned.
+    void lookup(const QStringList &codes, Callback done);
+
+    QUrl urlFor(const QStringList &codes) const;
+
+private:
+    struct Cached
+    {
+        FetchOutcome outcome;
+        QDeadlineTimer expiry;
+    };
+
+    QCoro::Task<> fetch(QStringList codes);
+    FetchOutcome receive(QNetworkReply *reply, bool timedOut) const;
+    void finish(const QString &key, const FetchOutcome &outcome);
+    void dropExpired();
+
+    QNetworkAccessManager m_network;
+    QUrl m_baseUrl{QString::fromLatin1(DefaultBaseUrl)};
+    std::chrono::milliseconds m_timeout{5000};
+    std::chrono::milliseconds m_cacheLifetime{15'000};
+    QHash<QString, QList<Callback>> m_waiting; // in-flight look-ups and who waits for them
+    QHash<QString, Cached> m_cache;
+};
+
+} // namespace FinChat::Stock

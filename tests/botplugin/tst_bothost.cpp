@@ -1,0 +1,169 @@
+#include "bothost.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace FinChat;
+using namespace FinChat::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString StockBotDir = QStringLiteral(FINCHAT_PLUGIN_OUTPUT_DIR);
+const QString TestBotDir = QStringLiteral(FINCHAT_TEST_PLUGIN_DIR "/testbot");
+const QString BrokenDir = QStringLiteral(FINCHAT_TEST_PLUGIN_DIR "/broken");
+const QString ExampleBotDir = QStringLiteral(FINCHAT_EXAMPLE_BOT_DIR);
+
+ServerConfig withPlugins(const QStringList &folders)
+{
+    ServerConfig config;
+    config.pluginDirs = folders;
+    config.limits.botReplyTimeout = std::chrono::milliseconds(500);
+    return config;
+}
+
+// The report for the plugin file whose name contains this.
+BotHost::PluginReport reportFor(const BotHost &host, const QString &fileNamePart)
+{
+    for (const BotHost::PluginReport &report : host.reports()) {
+        if (QFileInfo(report.path).fileName().contains(fileNamePart))
+            return report;
+    }
+    return {};
+}
+} // namespace
+
+class TestBotHost : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void brokenPluginsAreSkippedWithAReason()
+    {
+        // A folder of broken plugins, plus a file that merely looks like one.
+        QTemporaryDir junk;
+        QFile fake(junk.filePath(u"libnotaplugin.so"_s));
+        QVERIFY(fake.open(QIODevice::WriteOnly));
+        fake.write("this is not a shared library");
+        fake.close();
+
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"skipped plugin .*"_s));
+        for (int i = 0; i < 5; ++i)
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"skipped plugin .*"_s));
+        TestServer server(withPlugins({StockBotDir, BrokenDir, junk.path()}));
+        const BotHost &host = *server.server().bots();
+        QCOMPARE(host.botNames(), QStringList{u"stockbot"_s});
+
+        const auto expectSkipped = [&](const QString &file, const QString &because) {
+            const BotHost::PluginReport report = reportFor(host, file);
+            QVERIFY2(!report.path.isEmpty(), qPrintable(file));
+            QVERIFY(!report.loaded);
+            QVERIFY2(report.detail.contains(because), qPrintable(file + u": "_s + report.detail));
+        };
+        expectSkipped(u"wrongiid"_s, u"not a FinChat bot"_s);
+        expectSkipped(u"futureiid"_s, u"org.finchat.BotPlugin/2"_s);
+        expectSkipped(u"nometadata"_s, u"missing metadata"_s);
+        expectSkipped(u"hollowbot"_s, u"does not implement the bot interface"_s);
+        expectSkipped(u"stealerbot"_s, u"/stock is already answered by stockbot"_s);
+        expectSkipped(u"notaplugin"_s, u"not a Qt plugin"_s);
+
+        // The server works, and the one good bot answers.
+        TestClient alice;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"hello"_s)), u"message.send.ok"_s);
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"/stock="_s)), u"message.send.ok"_s);
+        QVERIFY(alice.waitForEvent(u"bot.message"_s)
+                    .value(u"body"_s)
+                    .toString()
+                    .startsWith(u"Usage"_s));
+        QCOMPARE(codeOf(alice.send(u"general"_s, u"/hollow"_s)), u"unknown_command"_s);
+    }
+
+    void exampleBotFromTheDocsLoadsAndAnswers()
+    {
+        TestServer server(withPlugins({ExampleBotDir}));
+        QCOMPARE(server.server().bots()->botNames(), QStringList{u"echobot"_s});
+        TestClient alice, bob;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"/echo=to the moon, 100%"_s)),
+                 u"message.send.ok"_s);
+        const QJsonObject reply = bob.waitForEvent(u"bot.message"_s);
+        QCOMPARE(reply.value(u"body"_s).toString(), u"to the moon, 100%"_s);
+        QCOMPARE(reply.value(u"user"_s).toString(), u"echobot"_s);
+        QCOMPARE(reply.value(u"displayName"_s).toString(), u"Echo"_s);
+
+        // Its refusal reaches the asker alone.
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"/echo"_s)), u"message.send.ok"_s);
+        const QJsonObject notice = alice.waitForEvent(u"notice"_s);
+        QCOMPARE(notice.value(u"code"_s).toString(), u"bot_failed"_s);
+        QVERIFY(notice.value(u"text"_s).toString().contains(u"nothing to echo"_s));
+        QVERIFY(bob.noEvent(u"notice"_s));
+        QVERIFY(bob.noEvent(u"bot.message"_s));
+    }
+
+    void misbehavingBotsNeverHurtTheServer()
+    {
+        TestServer server(withPlugins({TestBotDir}));
+        TestClient alice, bob;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+
+        // An exception inside the bot: the asker is told, nobody else, and all goes on.
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"threw on.*boom"_s));
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"/boom"_s)), u"message.send.ok"_s);
+        QCOMPARE(alice.waitForEvent(u"notice"_s).value(u"code"_s).toString(), u"bot_failed"_s);
+
+        // No answer in time: a timeout notice to the asker.
+        QCOMPARE(typeOf(bob.send(u"general"_s, u"/silent"_s)), u"message.send.ok"_s);
+        const QJsonObject timeout = bob.waitForEvent(u"notice"_s);
+        QCOMPARE(timeout.value(u"code"_s).toString(), u"bot_timeout"_s);
+        QVERIFY(timeout.value(u"text"_s).toString().contains(u"/silent"_s));
+
+        // Two answers to one request: only the first is delivered.
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"/twice"_s)), u"message.send.ok"_s);
+        QCOMPARE(bob.waitForEvent(u"bot.message"_s).value(u"body"_s).toString(), u"first"_s);
+        QVERIFY(bob.noEvent(u"bot.message"_s));
+
+        // An answer that comes later, within the timeout, is delivered.
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"/later"_s)), u"message.send.ok"_s);
+        QCOMPARE(bob.waitForEvent(u"bot.message"_s).value(u"body"_s).toString(), u"done"_s);
+
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"still talking"_s)), u"message.send.ok"_s);
+        QCOMPARE(server.storedMessageCount(), 1);
+    }
+
+    void aPersonsNameIsNotTakenByABot()
+    {
+        QTemporaryDir folder;
+        const QString database = folder.filePath(u"chat.db"_s);
+        {
+            Storage storage;
+            storage.openSqlite(database);
+            QVERIFY(storage.createUser(u"testbot"_s, u"A person"_s, u"$argon2id$fake"_s));
+        }
+        Storage storage;
+        storage.openSqlite(database);
+        QTest::ignoreMessage(
+            QtWarningMsg,
+            QRegularExpression(u"skipped plugin .*a person already has the username testbot"_s));
+        ChatServer server(storage, withPlugins({TestBotDir}));
+        QVERIFY(server.bots()->botNames().isEmpty());
+        QCOMPARE(storage.userByName(u"testbot"_s)->displayName, u"A person"_s);
+        QVERIFY(!storage.userByName(u"testbot"_s)->isBot);
+    }
+
+    void noFoldersNoHost()
+    {
+        TestServer server;
+        QVERIFY(!server.server().bots());
+        TestClient alice;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QCOMPARE(codeOf(alice.send(u"general"_s, u"/stock=aapl.us"_s)), u"unknown_command"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBotHost)
+#include "tst_bothost.moc"

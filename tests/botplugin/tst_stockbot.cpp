@@ -1,0 +1,251 @@
+#include "bothost.h"
+#include "stooqstandin.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace FinChat;
+using namespace FinChat::Testing;
+using namespace Qt::StringLiterals;
+
+// The real server with the real stock bot plugin, loaded by QPluginLoader from the build
+// folder, asking a local stand-in for stooq.
+class TestStockBot : public QObject
+{
+    Q_OBJECT
+
+private:
+    StooqStandIn m_stooq;
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<TestClient> m_alice;
+    std::unique_ptr<TestClient> m_bob;
+
+    void startServer(const QVariantMap &botSettings = {})
+    {
+        m_bob.reset();
+        m_alice.reset();
+        m_server.reset();
+        ServerConfig config;
+        config.pluginDirs = {QStringLiteral(FINCHAT_PLUGIN_OUTPUT_DIR)};
+        QVariantMap settings{{u"stooq_url"_s, m_stooq.baseUrl().toString()},
+                             {u"timeout_ms"_s, 1000}};
+        settings.insert(botSettings);
+        config.botSettings.insert(u"stockbot"_s, settings);
+        m_server = std::make_unique<TestServer>(config);
+        m_alice = std::make_unique<TestClient>();
+        m_bob = std::make_unique<TestClient>();
+        QVERIFY(m_alice->connectAs(m_server->url(), u"alice"_s));
+        QVERIFY(m_bob->connectAs(m_server->url(), u"bob"_s));
+    }
+
+    // Sends a command as alice and returns the bot's reply as bob saw it.
+    QJsonObject ask(const QString &command)
+    {
+        const QJsonObject sent = m_alice->send(u"general"_s, command);
+        if (typeOf(sent) != "message.send.ok"_L1)
+            return sent;
+        return m_bob->waitForEvent(u"bot.message"_s);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_stooq.listen());
+        m_stooq.setAnswer(u"aapl.us"_s, {200, StooqStandIn::fixture(u"quote-aapl.us.csv"_s)});
+        m_stooq.setAnswer(u"aapl.us+msft.us"_s, {200, StooqStandIn::fixture(u"two-symbols.csv"_s)});
+        m_stooq.setAnswer(u"xyzq.us"_s, {200, StooqStandIn::fixture(u"unknown-symbol.csv"_s)});
+        m_stooq.setAnswer(u"empty.us"_s, {200, StooqStandIn::fixture(u"header-only.csv"_s)});
+        m_stooq.setAnswer(u"nodata.us"_s, {200, StooqStandIn::fixture(u"no-data.txt"_s)});
+        m_stooq.setAnswer(u"limit.us"_s, {200, StooqStandIn::fixture(u"daily-limit.txt"_s)});
+        m_stooq.setAnswer(u"broken.us"_s, {500, "Internal Server Error"});
+        m_stooq.setAnswer(u"html.us"_s, {200, "<html><body>We are down</body></html>"});
+        m_stooq.setAnswer(u"hang.us"_s, {200, {}, 0, true});
+        m_stooq.setAnswer(
+            u"slow.us"_s,
+            {200, StooqStandIn::fixture(u"quote-aapl.us.csv"_s).replace("AAPL.US", "SLOW.US"),
+             300});
+    }
+
+    void init() { startServer(); }
+    void cleanupTestCase()
+    {
+        m_bob.reset();
+        m_alice.reset();
+        m_server.reset();
+    }
+
+    void pluginIsLoaded()
+    {
+        QVERIFY(m_server->server().bots());
+        QCOMPARE(m_server->server().bots()->botNames(), QStringList{u"stockbot"_s});
+    }
+
+    void quoteReachesEveryMemberAndNothingIsStored()
+    {
+        const QJsonObject sent = m_alice->send(u"general"_s, u"/stock=aapl.us"_s);
+        QCOMPARE(typeOf(sent), u"message.send.ok"_s);
+        QCOMPARE(sent.value(u"command"_s).toObject().value(u"name"_s).toString(), u"stock"_s);
+        QCOMPARE(m_bob->waitForEvent(u"command"_s)
+                     .value(u"command"_s)
+                     .toObject()
+                     .value(u"argument"_s)
+                     .toString(),
+                 u"aapl.us"_s);
+
+        for (TestClient *member : {m_alice.get(), m_bob.get()}) {
+            const QJsonObject reply = member->waitForEvent(u"bot.message"_s);
+            QCOMPARE(reply.value(u"body"_s).toString(), u"AAPL.US quote is $229.87 per share"_s);
+            QCOMPARE(reply.value(u"user"_s).toString(), u"stockbot"_s);
+            QCOMPARE(reply.value(u"displayName"_s).toString(), u"Stock bot"_s);
+            QVERIFY(reply.value(u"bot"_s).toBool());
+            QCOMPARE(reply.value(u"room"_s).toString(), u"general"_s);
+            QCOMPARE(reply.value(u"replyTo"_s).toString(), u"alice"_s);
+            QVERIFY(!reply.contains(u"id"_s)); // not stored, so it has no message id
+            const QJsonObject quote =
+                reply.value(u"data"_s).toObject().value(u"quotes"_s).toArray().first().toObject();
+            QCOMPARE(quote.value(u"close"_s).toDouble(), 229.87);
+            QCOMPARE(quote.value(u"date"_s).toString(), u"2026-11-20"_s);
+        }
+        QCOMPARE(m_server->storedMessageCount(), 0);
+        const QJsonObject joined = m_bob->request(u"room.join"_s, {{u"room"_s, u"general"_s}});
+        QVERIFY(joined.value(u"messages"_s).toArray().isEmpty());
+    }
+
+    void dayRangeAndSeveralCodes()
+    {
+        QCOMPARE(ask(u"/day_range=AAPL.US"_s).value(u"body"_s).toString(),
+                 u"AAPL.US day range is $226.90 - $230.75"_s);
+        QCOMPARE(ask(u"/stock=aapl.us+msft.us"_s).value(u"body"_s).toString(),
+                 u"AAPL.US quote is $229.87 per share\nMSFT.US quote is $414.55 per share"_s);
+    }
+
+    void failuresGetAFriendlyReply_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown symbol") << u"/stock=xyzq.us"_s << u"No quote exists for XYZQ.US."_s;
+        QTest::newRow("header only") << u"/stock=empty.us"_s << u"No quote exists for EMPTY.US."_s;
+        QTest::newRow("No data") << u"/stock=nodata.us"_s << u"No quote exists for NODATA.US."_s;
+        QTest::newRow("daily limit") << u"/stock=limit.us"_s << u"busy"_s;
+        QTest::newRow("HTTP 500") << u"/stock=broken.us"_s << u"HTTP 500"_s;
+        QTest::newRow("HTML") << u"/stock=html.us"_s << u"something unexpected"_s;
+        QTest::newRow("no answer") << u"/stock=hang.us"_s << u"did not answer in time"_s;
+    }
+    void failuresGetAFriendlyReply()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, expected);
+        const QJsonObject reply = ask(command);
+        QVERIFY2(reply.value(u"body"_s).toString().contains(expected),
+                 qPrintable(reply.value(u"body"_s).toString()));
+        QVERIFY(reply.value(u"data"_s).toObject().contains(u"error"_s) ||
+                reply.value(u"data"_s).toObject().contains(u"unknown"_s));
+    }
+
+    void badCodesGetTheUsageWithoutAFetch_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::newRow("empty") << u"/stock="_s;
+        QTest::newRow("bare") << u"/stock"_s;
+        QTest::newRow("spaces") << u"/stock=aapl us"_s;
+        QTest::newRow("too long") << u"/stock=%1"_s.arg(QString(30, u'a'));
+        QTest::newRow("injection") << u"/stock=aapl.us&s=msft.us"_s;
+    }
+    void badCodesGetTheUsageWithoutAFetch()
+    {
+        QFETCH(QString, command);
+        const int before = m_stooq.totalRequests();
+        QVERIFY(ask(command).value(u"body"_s).toString().startsWith(u"Usage: /stock=CODE"_s));
+        QCOMPARE(m_stooq.totalRequests(), before);
+    }
+
+    void simultaneousAsksShareOneFetchAndTheCache()
+    {
+        const int before = m_stooq.requestsFor(u"slow.us"_s);
+        m_alice->sendRawNoWait(
+            uR"({"type":"message.send","room":"general","body":"/stock=slow.us"})"_s);
+        m_bob->sendRawNoWait(
+            uR"({"type":"message.send","room":"general","body":"/stock=SLOW.US"})"_s);
+        // Each of the two asks is answered, and every member sees both answers.
+        for (TestClient *member : {m_alice.get(), m_bob.get()}) {
+            QList<QJsonObject> replies;
+            QVERIFY(QTest::qWaitFor(
+                [&] {
+                    replies += member->takeEvents(u"bot.message"_s);
+                    return replies.size() >= 2;
+                },
+                10'000));
+            QCOMPARE(replies.size(), 2);
+            QStringList askers{replies.at(0).value(u"replyTo"_s).toString(),
+                               replies.at(1).value(u"replyTo"_s).toString()};
+            askers.sort();
+            QCOMPARE(askers, (QStringList{u"alice"_s, u"bob"_s}));
+        }
+        QCOMPARE(m_stooq.requestsFor(u"slow.us"_s), before + 1);
+        // Asked again at once: answered from the cache.
+        QCOMPARE(ask(u"/stock=slow.us"_s).value(u"body"_s).toString(),
+                 u"SLOW.US quote is $229.87 per share"_s);
+        QCOMPARE(m_stooq.requestsFor(u"slow.us"_s), before + 1);
+    }
+
+    void cacheCanBeTurnedOff()
+    {
+        startServer({{u"cache_seconds"_s, 0}});
+        const int before = m_stooq.requestsFor(u"aapl.us"_s);
+        QVERIFY(!ask(u"/stock=aapl.us"_s).isEmpty());
+        QVERIFY(!ask(u"/stock=aapl.us"_s).isEmpty());
+        QCOMPARE(m_stooq.requestsFor(u"aapl.us"_s), before + 2);
+    }
+
+    void aSlowQuoteDoesNotHoldUpTheRoom()
+    {
+        const QJsonObject sent = m_alice->send(u"general"_s, u"/stock=hang.us"_s);
+        QCOMPARE(typeOf(sent), u"message.send.ok"_s);
+        QCOMPARE(typeOf(m_bob->send(u"general"_s, u"meanwhile, bonds"_s)), u"message.send.ok"_s);
+        QCOMPARE(m_alice->waitForEvent(u"message.new"_s)
+                     .value(u"message"_s)
+                     .toObject()
+                     .value(u"body"_s)
+                     .toString(),
+                 u"meanwhile, bonds"_s);
+        QVERIFY(!m_alice->hasEvent(u"bot.message"_s)); // the quote is still on its way
+        QVERIFY(!m_alice->waitForEvent(u"bot.message"_s).isEmpty());
+    }
+
+    void helpListsTheBotCommands()
+    {
+        QCOMPARE(typeOf(m_alice->send(u"general"_s, u"/help"_s)), u"message.send.ok"_s);
+        const QString text = m_alice->waitForEvent(u"notice"_s).value(u"text"_s).toString();
+        QVERIFY2(text.contains(u"/stock=CODE"_s), qPrintable(text));
+        QVERIFY(text.contains(u"/day_range=CODE"_s));
+        QVERIFY(text.contains(u"/help"_s));
+    }
+
+    void nobodyCanBeTheBot()
+    {
+        TestClient impostor;
+        QVERIFY(impostor.open(m_server->url()));
+        QCOMPARE(codeOf(impostor.login(u"stockbot"_s, u"any password"_s)), u"bad_credentials"_s);
+        QCOMPARE(codeOf(impostor.registerUser(u"stockbot"_s, u"any password"_s)),
+                 u"username_taken"_s);
+    }
+
+    void environmentPointsTheBotElsewhere()
+    {
+        StooqStandIn other;
+        QVERIFY(other.listen());
+        other.setAnswer(u"aapl.us"_s, {200, "Symbol,Date,Time,Open,High,Low,Close,Volume\r\nAAPL."
+                                            "US,2026-11-21,22:00:01,1,2,1,1.23,5\r\n"});
+        qputenv("FINCHAT_STOOQ_URL", other.baseUrl().toString().toUtf8());
+        startServer();
+        qunsetenv("FINCHAT_STOOQ_URL");
+        QCOMPARE(ask(u"/stock=aapl.us"_s).value(u"body"_s).toString(),
+                 u"AAPL.US quote is $1.23 per share"_s);
+        QCOMPARE(other.totalRequests(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStockBot)
+#include "tst_stockbot.moc"

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QPointer>
+#include <QTcpServer>
+#include <QUrl>
+
+class QTcpSocket;
+
+namespace FinChat::Testing {
+
+// A local HTTP server standing in for stooq's quote endpoint, so bot tests need no internet.
+// It answers GET /q/l/?s=CODES&... with what the test set for CODES.
+class StooqStandIn : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Answer
+    {
+        int status = 200;
+        QByteArray body;
+        int delayMs = 0;
+        bool never = false; // hold the connection open and never answer
+    };
+
+    explicit StooqStandIn(QObject *parent = nullptr);
+
+    bool listen();
+    QUrl baseUrl() const; // what the stock bot's stooq_url setting takes
+
+    void setAnswer(const QString &codes, const Answer &answer) { m_answers.insert(codes, answer); }
+    // Requests for codes without an answer of their own get this one.
+    void setFallback(const Answer &answer) { m_fallback = answer; }
+    int requestsFor(const QString &codes) const { return m_requests.value(codes); }
+    int totalRequests() const { return m_total; }
+
+    // A file of tests/fixtures/stooq, the samples of what stooq sends.
+    static QByteArray fixture(const QString &name);
+
+private:
+    void onConnection();
+    void onReadable(QTcpSocket *socket);
+    static void respond(QTcpSocket *socket, const Answer &answer);
+
+    QTcpServer m_server;
+    QHash<QString, Answer> m_answers;
+    Answer m_fallback{200, QByteArray("No data"), 0, false};
+    QHash<QString, int> m_requests;
+    int m_total = 0;
+};
+
+} // namespace FinChat::Testing
