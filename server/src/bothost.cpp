@@ -38,20 +38,22 @@ QSet<QObject *> &instancesInUse()
 class BotChannel final : public BotContext
 {
 public:
-    BotChannel(BotHost &host, BotManifest manifest, Author account, QObject *instance,
-               BotPlugin *plugin)
+    BotChannel(BotHost &host, BotManifest manifest, Author account,
+               std::unique_ptr<QPluginLoader> loader, BotPlugin *plugin)
         : m_host(host)
         , m_manifest(std::move(manifest))
         , m_account(std::move(account))
-        , m_instance(instance)
+        , m_loader(std::move(loader))
+        , m_instance(m_loader->instance())
         , m_plugin(plugin)
     {}
 
     ~BotChannel() override
     {
         instancesInUse().remove(m_instance.data());
-        // Deleting the root object stops its work (its network requests go with it); the
-        // library stays loaded, since code of it may still be on the way out of the stack.
+        // Deleting the root object stops its work (its network requests go with it). The
+        // library is not unloaded (the loader's destructor leaves it loaded): code of it may
+        // still be on the way out of the stack.
         delete m_instance.data();
     }
 
@@ -76,6 +78,7 @@ private:
     BotHost &m_host;
     BotManifest m_manifest;
     Author m_account;
+    std::unique_ptr<QPluginLoader> m_loader;
     QPointer<QObject> m_instance;
     BotPlugin *m_plugin;
 };
@@ -163,8 +166,7 @@ void BotHost::loadPlugin(const QString &path)
 
     instancesInUse().insert(instance);
     auto &bot = m_bots.emplace_back(
-        std::make_unique<BotChannel>(*this, manifest, *account, instance, plugin));
-    loader.release(); // never unloaded: see ~BotChannel
+        std::make_unique<BotChannel>(*this, manifest, *account, std::move(loader), plugin));
     for (const CommandInfo &command : manifest.commands)
         m_commandOwners.insert(command.name, bot.get());
     QStringList usages;
