@@ -102,7 +102,7 @@ private slots:
                 !line.startsWith("listen="))
                 enabled += line + '\n';
         }
-        QCOMPARE(settings, 17); // 4 server settings and all 13 limits
+        QCOMPARE(settings, 21); // 4 server settings, all 14 limits, 3 stock bot settings
         const auto result =
             ServerOptions::parse({u"finchat-server"_s, u"--config"_s, writeConfig(enabled)});
         QCOMPARE(result.action, ServerOptions::Action::Run);
@@ -122,6 +122,11 @@ private slots:
         QCOMPARE(parsed.maxConnections, defaults.maxConnections);
         QCOMPARE(parsed.maxOutgoingBufferBytes, defaults.maxOutgoingBufferBytes);
         QCOMPARE(parsed.sessionLifetimeDays, defaults.sessionLifetimeDays);
+        QCOMPARE(parsed.botReplyTimeout, defaults.botReplyTimeout);
+        const QVariantMap stockbot = result.config.botSettings.value(u"stockbot"_s);
+        QCOMPARE(stockbot.value(u"stooq_url"_s).toString(), u"https://stooq.com/q/l/"_s);
+        QCOMPARE(stockbot.value(u"timeout_ms"_s).toInt(), 5000);
+        QCOMPARE(stockbot.value(u"cache_seconds"_s).toInt(), 15);
     }
 
     void helpAndVersion()
