@@ -123,6 +123,7 @@ void ChatServer::addRoutes()
         {Type::RoomLeave, sync(true, &RoomService::leave, m_roomService.get())},
         {Type::HistoryFetch, sync(true, &RoomService::history, m_roomService.get())},
         {Type::MessageSend, sync(true, &MessageService::send, m_messageService.get())},
+        {Type::CommandsList, sync(true, &CommandRouter::list, &commands())},
     };
 }
 

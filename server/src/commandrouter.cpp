@@ -65,16 +65,31 @@ QJsonObject CommandRouter::route(ClientConnection *sender, const RoomRecord &roo
     return {{u"command"_s, command}};
 }
 
-QJsonObject CommandRouter::helpNotice(const RoomRecord &room) const
+namespace {
+QJsonArray commandsJson(const QList<CommandInfo> &commands)
 {
     QJsonArray list;
-    QStringList lines{u"Commands:"_s};
-    for (const CommandInfo &info : commands()) {
+    for (const CommandInfo &info : commands) {
         list.append(QJsonObject{{u"name"_s, info.name},
                                 {u"usage"_s, info.usage},
                                 {u"description"_s, info.description}});
-        lines.append(u"%1 \u2014 %2"_s.arg(info.usage, info.description));
     }
+    return list;
+}
+} // namespace
+
+QJsonObject CommandRouter::list(const Request &) const
+{
+    return {{u"commands"_s, commandsJson(commands())}};
+}
+
+QJsonObject CommandRouter::helpNotice(const RoomRecord &room) const
+{
+    const QList<CommandInfo> all = commands();
+    const QJsonArray list = commandsJson(all);
+    QStringList lines{u"Commands:"_s};
+    for (const CommandInfo &info : all)
+        lines.append(u"%1 \u2014 %2"_s.arg(info.usage, info.description));
     return Protocol::makeFrame(
         Protocol::Type::Notice, {},
         {{u"room"_s, room.name}, {u"text"_s, lines.join(u'\n')}, {u"commands"_s, list}});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "commandbackend.h"
+#include "request.h"
 
 #include <QJsonObject>
 
@@ -18,6 +19,8 @@ public:
 
     void setBackend(CommandBackend *backend) { m_backend = backend; }
     QList<CommandInfo> commands() const;
+    // commands.list: what /help shows, as data, for clients that complete commands.
+    QJsonObject list(const Request &request) const;
 
     // The reply fields for the sender's message.send; throws unknown_command.
     QJsonObject route(ClientConnection *sender, const RoomRecord &room,

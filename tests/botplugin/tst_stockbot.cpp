@@ -221,6 +221,15 @@ private slots:
         QVERIFY2(text.contains(u"/stock=CODE"_s), qPrintable(text));
         QVERIFY(text.contains(u"/day_range=CODE"_s));
         QVERIFY(text.contains(u"/help"_s));
+
+        // The same list as data, for clients that complete commands; nothing is broadcast.
+        const QJsonArray commands =
+            m_bob->request(u"commands.list"_s).value(u"commands"_s).toArray();
+        QStringList names;
+        for (const QJsonValue &command : commands)
+            names.append(command.toObject().value(u"name"_s).toString());
+        QCOMPARE(names, (QStringList{u"help"_s, u"stock"_s, u"day_range"_s}));
+        QCOMPARE(commands.at(1).toObject().value(u"usage"_s).toString(), u"/stock=CODE"_s);
     }
 
     void nobodyCanBeTheBot()

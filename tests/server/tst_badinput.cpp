@@ -158,7 +158,7 @@ private slots:
         QTest::addColumn<QString>("type");
         for (const char *type :
              {"rooms.list", "room.create", "room.join", "room.leave", "message.send",
-              "history.fetch", "profile.get", "profile.update", "logout"})
+              "history.fetch", "profile.get", "profile.update", "logout", "commands.list"})
             QTest::newRow(type) << QString::fromLatin1(type);
     }
     void notLoggedIn()

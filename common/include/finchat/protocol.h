@@ -38,6 +38,7 @@ inline constexpr QLatin1StringView RoomJoin{"room.join"};
 inline constexpr QLatin1StringView RoomLeave{"room.leave"};
 inline constexpr QLatin1StringView MessageSend{"message.send"};
 inline constexpr QLatin1StringView HistoryFetch{"history.fetch"};
+inline constexpr QLatin1StringView CommandsList{"commands.list"};
 // Events (server -> client), never replies to a request.
 inline constexpr QLatin1StringView Error{"error"};
 inline constexpr QLatin1StringView MessageNew{"message.new"};
