@@ -40,8 +40,10 @@ void TestServer::start()
     m_storage = std::make_unique<Storage>();
     m_storage->openSqlite(databasePath());
     m_server = std::make_unique<ChatServer>(*m_storage, m_config);
+    // The first start picks a free port; later starts take the same one, as clients expect.
     if (!m_server->listen())
         qFatal("test server cannot listen: %s", qPrintable(m_server->errorString()));
+    m_config.port = m_server->serverPort();
 }
 
 void TestServer::stop()
@@ -60,7 +62,7 @@ void TestServer::restart()
 
 QUrl TestServer::url() const
 {
-    return QUrl(u"ws://127.0.0.1:%1"_s.arg(m_server->serverPort()));
+    return QUrl(u"ws://127.0.0.1:%1"_s.arg(m_config.port));
 }
 
 int TestServer::storedMessageCount() const

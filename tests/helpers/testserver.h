@@ -20,9 +20,12 @@ public:
     explicit TestServer(ServerConfig config);
     ~TestServer();
 
-    // Stops the server and starts a new one on the same database file (a new port).
+    // Stops the server and starts a new one on the same database file and port, as an
+    // admin restarting it would.
     void restart();
     void stop();
+    // Starts again after stop(), on the same file and port.
+    void start();
 
     QUrl url() const;
     QString databasePath() const;
@@ -32,8 +35,6 @@ public:
     Storage &storage() { return *m_storage; }
 
 private:
-    void start();
-
     QTemporaryDir m_folder;
     ServerConfig m_config;
     std::unique_ptr<Storage> m_storage;

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace FinChat::Client {
+
+// One line in a room's conversation, whatever produced it.
+struct ChatMessage
+{
+    enum class Kind
+    {
+        Message, // a stored chat message (has an id)
+        Bot,     // a bot's reply; not stored, no id
+        Command, // someone typed a command; not stored
+        Notice,  // something the server told only this user
+    };
+    enum class Status
+    {
+        Sent,    // the server has it
+        Pending, // typed here, waiting in the outbox
+        Failed,  // the server refused it; text says why
+    };
+
+    Kind kind = Kind::Message;
+    Status status = Status::Sent;
+    qint64 id = 0; // 0 unless stored
+    QString room;
+    QString user;
+    QString displayName;
+    QString body;
+    qint64 timestamp = 0; // UTC milliseconds
+    QString nonce;
+    QJsonObject data; // a bot's structured data (a quote, say)
+    QString error;    // why a Failed message was refused
+
+    static ChatMessage fromStored(const QJsonObject &json);
+    static ChatMessage fromBot(const QJsonObject &event);
+    static ChatMessage fromCommand(const QJsonObject &event);
+    static ChatMessage notice(const QString &room, const QString &text);
+};
+
+} // namespace FinChat::Client

@@ -1,0 +1,111 @@
+#include "membermodel.h"
+
+#include <QJsonObject>
+
+namespace FinChat::Client {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+MemberModel::Member memberFrom(const QJsonObject &json)
+{
+    return {json.value(u"user"_s).toString(), json.value(u"displayName"_s).toString(),
+            json.value(u"online"_s).toBool(), json.value(u"bot"_s).toBool()};
+}
+} // namespace
+
+int MemberModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_members.size());
+}
+
+QVariant MemberModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Member &member = m_members.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case DisplayNameRole:
+        return member.displayName;
+    case Qt::ToolTipRole:
+    case UserRole:
+        return member.user;
+    case OnlineRole:
+        return member.online;
+    case BotRole:
+        return member.bot;
+    default:
+        return {};
+    }
+}
+
+qsizetype MemberModel::rowOf(const QString &user) const
+{
+    for (qsizetype row = 0; row < m_members.size(); ++row) {
+        if (m_members.at(row).user == user)
+            return row;
+    }
+    return -1;
+}
+
+void MemberModel::changed(qsizetype row)
+{
+    const QModelIndex at = index(static_cast<int>(row));
+    emit dataChanged(at, at);
+}
+
+void MemberModel::reset(const QJsonArray &members)
+{
+    beginResetModel();
+    m_members.clear();
+    for (const QJsonValue &member : members)
+        m_members.append(memberFrom(member.toObject()));
+    endResetModel();
+}
+
+void MemberModel::upsert(const QJsonObject &json)
+{
+    const Member member = memberFrom(json);
+    if (const qsizetype row = rowOf(member.user); row >= 0) {
+        m_members[row] = member;
+        changed(row);
+        return;
+    }
+    // Keep the server's order: by username.
+    const auto at = std::lower_bound(
+        m_members.cbegin(), m_members.cend(), member.user,
+        [](const Member &existing, const QString &user) { return existing.user < user; });
+    const int row = static_cast<int>(at - m_members.cbegin());
+    beginInsertRows({}, row, row);
+    m_members.insert(row, member);
+    endInsertRows();
+}
+
+void MemberModel::remove(const QString &user)
+{
+    const qsizetype row = rowOf(user);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, static_cast<int>(row), static_cast<int>(row));
+    m_members.removeAt(row);
+    endRemoveRows();
+}
+
+void MemberModel::setOnline(const QString &user, bool online)
+{
+    if (const qsizetype row = rowOf(user); row >= 0 && m_members.at(row).online != online) {
+        m_members[row].online = online;
+        changed(row);
+    }
+}
+
+void MemberModel::setDisplayName(const QString &user, const QString &displayName)
+{
+    if (const qsizetype row = rowOf(user); row >= 0) {
+        m_members[row].displayName = displayName;
+        changed(row);
+    }
+}
+
+} // namespace FinChat::Client

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "chatmessage.h"
+
+#include <QAbstractListModel>
+#include <QList>
+
+namespace FinChat::Client {
+
+// One room's conversation for a view: stored messages in id order (which the server keeps
+// equal to time order), then what arrived live. Stored messages are never listed twice,
+// however often they arrive (live, in a join, in a catch-up).
+class MessageModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1,
+        UserRole,
+        DisplayNameRole,
+        BodyRole,
+        TimestampRole,
+        KindRole,
+        StatusRole,
+        OwnRole,
+        DataRole,
+        ErrorRole,
+    };
+
+    explicit MessageModel(QString ownUser, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    const QList<ChatMessage> &messages() const { return m_messages; }
+    qint64 oldestId() const;
+    qint64 newestId() const;
+    bool hasOlder() const { return m_hasOlder; }
+    void setHasOlder(bool hasOlder) { m_hasOlder = hasOlder; }
+    bool isLoadingOlder() const { return m_loadingOlder; }
+    void setLoadingOlder(bool loading);
+
+    // The room's latest page, replacing what was shown (pending messages stay).
+    void reset(const QList<ChatMessage> &latest, bool hasOlder);
+    void prependOlder(const QList<ChatMessage> &older, bool hasOlder);
+    // Anything that happened: a stored message (deduplicated, and replacing the pending copy
+    // with the same nonce), a bot reply, a command, a notice.
+    void append(const ChatMessage &message);
+    void addPending(const ChatMessage &message);
+    void markFailed(const QString &nonce, const QString &error);
+
+signals:
+    void loadingOlderChanged(bool loading);
+
+private:
+    qsizetype rowOfNonce(const QString &nonce) const;
+    qsizetype insertionRow(const ChatMessage &message) const;
+    bool containsId(qint64 id) const;
+
+    QString m_ownUser;
+    QList<ChatMessage> m_messages;
+    bool m_hasOlder = false;
+    bool m_loadingOlder = false;
+};
+
+} // namespace FinChat::Client

@@ -1,0 +1,128 @@
+#include "roomlistmodel.h"
+
+#include <QJsonObject>
+
+namespace FinChat::Client {
+
+using namespace Qt::StringLiterals;
+
+int RoomListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rooms.size());
+}
+
+QVariant RoomListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Room &room = m_rooms.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return room.unread > 0 ? u"#%1 (%2)"_s.arg(room.name).arg(room.unread) : u"#"_s + room.name;
+    case NameRole:
+        return room.name;
+    case Qt::ToolTipRole:
+    case TopicRole:
+        return room.topic;
+    case JoinedRole:
+        return room.joined;
+    case UnreadRole:
+        return room.unread;
+    case MembersRole:
+        return room.members;
+    case OnlineRole:
+        return room.online;
+    default:
+        return {};
+    }
+}
+
+int RoomListModel::rowOf(const QString &name) const
+{
+    for (int row = 0; row < m_rooms.size(); ++row) {
+        if (m_rooms.at(row).name == name)
+            return row;
+    }
+    return -1;
+}
+
+void RoomListModel::changed(int row)
+{
+    const QModelIndex at = index(row);
+    emit dataChanged(at, at);
+}
+
+void RoomListModel::reset(const QJsonArray &rooms)
+{
+    beginResetModel();
+    QList<Room> fresh;
+    for (const QJsonValue &value : rooms) {
+        const QJsonObject json = value.toObject();
+        Room room{json.value(u"name"_s).toString(), json.value(u"topic"_s).toString(),
+                  json.value(u"joined"_s).toBool(), 0,
+                  json.value(u"members"_s).toInt(), json.value(u"online"_s).toInt()};
+        if (const int old = rowOf(room.name); old >= 0)
+            room.unread = m_rooms.at(old).unread;
+        fresh.append(room);
+    }
+    m_rooms = fresh;
+    endResetModel();
+}
+
+void RoomListModel::upsert(const QString &name, const QString &topic)
+{
+    if (const int row = rowOf(name); row >= 0) {
+        m_rooms[row].topic = topic;
+        changed(row);
+        return;
+    }
+    const auto at =
+        std::lower_bound(m_rooms.cbegin(), m_rooms.cend(), name,
+                         [](const Room &room, const QString &key) { return room.name < key; });
+    const int row = static_cast<int>(at - m_rooms.cbegin());
+    beginInsertRows({}, row, row);
+    m_rooms.insert(row, Room{name, topic});
+    endInsertRows();
+}
+
+void RoomListModel::setJoined(const QString &name, bool joined)
+{
+    if (const int row = rowOf(name); row >= 0) {
+        m_rooms[row].joined = joined;
+        changed(row);
+    }
+}
+
+void RoomListModel::addUnread(const QString &name)
+{
+    if (const int row = rowOf(name); row >= 0) {
+        ++m_rooms[row].unread;
+        changed(row);
+    }
+}
+
+void RoomListModel::clearUnread(const QString &name)
+{
+    if (const int row = rowOf(name); row >= 0 && m_rooms.at(row).unread != 0) {
+        m_rooms[row].unread = 0;
+        changed(row);
+    }
+}
+
+int RoomListModel::unread(const QString &name) const
+{
+    const int row = rowOf(name);
+    return row < 0 ? 0 : m_rooms.at(row).unread;
+}
+
+QStringList RoomListModel::joinedRooms() const
+{
+    QStringList names;
+    for (const Room &room : m_rooms) {
+        if (room.joined)
+            names.append(room.name);
+    }
+    return names;
+}
+
+} // namespace FinChat::Client

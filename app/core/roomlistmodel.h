@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QAbstractListModel>
+#include <QJsonArray>
+#include <QList>
+
+namespace FinChat::Client {
+
+// Every room on the server, with whether this user is in it and how many messages arrived
+// there unseen.
+class RoomListModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role
+    {
+        NameRole = Qt::UserRole + 1,
+        TopicRole,
+        JoinedRole,
+        UnreadRole,
+        MembersRole,
+        OnlineRole
+    };
+
+    struct Room
+    {
+        QString name;
+        QString topic;
+        bool joined = false;
+        int unread = 0;
+        int members = 0;
+        int online = 0;
+    };
+
+    using QAbstractListModel::QAbstractListModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+    // From rooms.list; unread counts survive.
+    void reset(const QJsonArray &rooms);
+    void upsert(const QString &name, const QString &topic);
+    void setJoined(const QString &name, bool joined);
+    void addUnread(const QString &name);
+    void clearUnread(const QString &name);
+    int unread(const QString &name) const;
+    QStringList joinedRooms() const;
+    int rowOf(const QString &name) const;
+
+private:
+    void changed(int row);
+
+    QList<Room> m_rooms;
+};
+
+} // namespace FinChat::Client

@@ -1,0 +1,282 @@
+#include "chatclient.h"
+#include "membermodel.h"
+#include "messagemodel.h"
+#include "roomlistmodel.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+#include <qcoro/qcorotask.h>
+
+using namespace FinChat;
+using namespace FinChat::Client;
+using namespace FinChat::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+ServerLimits generousLimits()
+{
+    ServerLimits limits;
+    limits.messageBurst = 100'000;
+    limits.requestBurst = 100'000;
+    return limits;
+}
+
+ChatClient::Result createAccount(ChatClient &client, const QUrl &url, const QString &name)
+{
+    return QCoro::waitFor(client.createAccount(url, name, u"correct horse"_s));
+}
+
+QStringList bodies(const MessageModel &model)
+{
+    QStringList result;
+    for (const ChatMessage &message : model.messages())
+        result.append(message.body);
+    return result;
+}
+
+QList<qint64> ids(const MessageModel &model)
+{
+    QList<qint64> result;
+    for (const ChatMessage &message : model.messages())
+        result.append(message.id);
+    return result;
+}
+
+// The room's stored messages as the server has them, oldest first.
+QList<qint64> storedIds(Storage &storage)
+{
+    QList<qint64> result;
+    for (const MessageRecord &record : storage.messagesBefore(1, std::nullopt, 100'000))
+        result.append(record.id);
+    return result;
+}
+
+} // namespace
+
+class TestClientCore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void logInJoinSendAndReceive()
+    {
+        TestServer server;
+        ChatClient alice, bob;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok);
+        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok);
+        QCOMPARE(alice.state(), ChatClient::State::Online);
+        QCOMPARE(alice.joinedRooms(), QStringList{u"general"_s});
+        QVERIFY(!alice.token().isEmpty());
+        QCOMPARE(alice.rooms()->rowCount(), 1);
+
+        const QString nonce = alice.sendMessage(u"general"_s, u"gm, markets"_s);
+        QVERIFY(!nonce.isEmpty());
+        // Shown at once, as pending, then confirmed with the server's id.
+        QCOMPARE(alice.messages(u"general"_s)->messages().last().status,
+                 ChatMessage::Status::Pending);
+        QTRY_COMPARE(alice.messages(u"general"_s)->messages().last().status,
+                     ChatMessage::Status::Sent);
+        QVERIFY(alice.messages(u"general"_s)->messages().last().id > 0);
+        QCOMPARE(alice.outboxSize(), 0);
+
+        QTRY_COMPARE(bodies(*bob.messages(u"general"_s)), QStringList{u"gm, markets"_s});
+        QCOMPARE(bob.messages(u"general"_s)->index(0).data(MessageModel::OwnRole).toBool(), false);
+        QCOMPARE(alice.messages(u"general"_s)->index(0).data(MessageModel::OwnRole).toBool(), true);
+        QCOMPARE(alice.messages(u"general"_s)->rowCount(), 1); // the echo did not add a second copy
+    }
+
+    void loginErrorsAreReported()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok);
+        ChatClient again;
+        const auto wrong =
+            QCoro::waitFor(again.logIn(server.url(), u"alice"_s, u"wrong password"_s));
+        QVERIFY(!wrong.ok);
+        QCOMPARE(wrong.code, u"bad_credentials"_s);
+        QCOMPARE(again.state(), ChatClient::State::Offline);
+        QCOMPARE(createAccount(again, server.url(), u"alice"_s).code, u"username_taken"_s);
+
+        const QUrl nowhere(u"ws://127.0.0.1:1"_s);
+        const auto unreachable =
+            QCoro::waitFor(again.logIn(nowhere, u"alice"_s, u"correct horse"_s));
+        QCOMPARE(unreachable.code, u"unreachable"_s);
+
+        const auto resumed = QCoro::waitFor(again.resume(server.url(), alice.token()));
+        QVERIFY(resumed.ok);
+        QCOMPARE(again.username(), u"alice"_s);
+    }
+
+    void historyPagesBackToTheFirstMessage()
+    {
+        TestServer server(generousLimits());
+        TestClient writer;
+        QVERIFY(writer.connectAs(server.url(), u"writer"_s));
+        for (int i = 1; i <= 120; ++i)
+            QCOMPARE(typeOf(writer.send(u"general"_s, u"m%1"_s.arg(i))), u"message.send.ok"_s);
+
+        ChatClient reader;
+        QVERIFY(createAccount(reader, server.url(), u"reader"_s).ok);
+        MessageModel &model = *reader.messages(u"general"_s);
+        QCOMPARE(model.rowCount(), 50);
+        QCOMPARE(model.messages().first().body, u"m71"_s);
+        QVERIFY(model.hasOlder());
+        QSignalSpy loaded(&reader, &ChatClient::olderLoaded);
+        while (model.hasOlder()) {
+            const qsizetype before = loaded.size();
+            reader.fetchOlder(u"general"_s);
+            QVERIFY(model.isLoadingOlder());
+            reader.fetchOlder(u"general"_s); // ignored while one is under way
+            QTRY_COMPARE(loaded.size(), before + 1);
+        }
+        QCOMPARE(loaded.size(), 2);
+        QCOMPARE(model.rowCount(), 120);
+        QCOMPARE(ids(model), storedIds(server.storage()));
+        QCOMPARE(model.messages().first().body, u"m1"_s);
+    }
+
+    void reconnectsResendsTheOutboxOnceAndCatchesUp()
+    {
+        TestServer server(generousLimits());
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok);
+        TestClient carol;
+        QVERIFY(carol.connectAs(server.url(), u"carol"_s));
+        QCOMPARE(typeOf(carol.send(u"general"_s, u"before the outage"_s)), u"message.send.ok"_s);
+        QTRY_COMPARE(alice.messages(u"general"_s)->rowCount(), 1);
+
+        server.stop();
+        QTRY_COMPARE(alice.state(), ChatClient::State::Reconnecting);
+        // Typed while offline: shown as pending, kept in the outbox.
+        for (int i = 1; i <= 3; ++i)
+            alice.sendMessage(u"general"_s, u"offline %1"_s.arg(i));
+        QCOMPARE(alice.outboxSize(), 3);
+
+        // Meanwhile the room moved on by more than one page.
+        {
+            Storage storage;
+            storage.openSqlite(server.databasePath());
+            const auto carolUser = storage.userByName(u"carol"_s);
+            const Author author{carolUser->id, carolUser->username, carolUser->displayName, false};
+            for (int i = 1; i <= 70; ++i)
+                storage.insertMessage(1, author, u"missed %1"_s.arg(i), {});
+        }
+
+        QSignalSpy caughtUp(&alice, &ChatClient::caughtUp);
+        server.start();
+        QVERIFY(caughtUp.wait(20'000));
+        QCOMPARE(alice.state(), ChatClient::State::Online);
+        QTRY_COMPARE(alice.outboxSize(), 0);
+
+        // Every stored message exactly once, in the server's order, with no gap.
+        MessageModel &model = *alice.messages(u"general"_s);
+        QTRY_COMPARE(ids(model), storedIds(server.storage()));
+        QCOMPARE(model.rowCount(), 1 + 70 + 3);
+        QCOMPARE(bodies(model).count(u"offline 2"_s), 1);
+        QCOMPARE(model.messages().at(1).body, u"missed 1"_s);
+        for (const ChatMessage &message : model.messages())
+            QCOMPARE(message.status, ChatMessage::Status::Sent);
+        QCOMPARE(server.storedMessageCount(), 1 + 70 + 3);
+    }
+
+    void outboxResendIsDeduplicatedByNonce()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok);
+        // The message reaches the server, but the connection dies before the answer comes
+        // back: the client cannot know, so it sends again after reconnecting.
+        alice.sendMessage(u"general"_s, u"did this arrive?"_s);
+        server.stop();
+        QTRY_COMPARE(alice.state(), ChatClient::State::Reconnecting);
+        QSignalSpy caughtUp(&alice, &ChatClient::caughtUp);
+        server.start();
+        QVERIFY(caughtUp.wait(20'000));
+        QTRY_COMPARE(alice.outboxSize(), 0);
+        QCOMPARE(server.storedMessageCount(), 1);
+        QCOMPARE(bodies(*alice.messages(u"general"_s)), QStringList{u"did this arrive?"_s});
+    }
+
+    void presenceUnreadAndMentions()
+    {
+        TestServer server;
+        ChatClient alice, bob;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok);
+        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok);
+        const auto online = [&](ChatClient &client, const QString &user) {
+            for (const MemberModel::Member &member : client.members(u"general"_s)->members()) {
+                if (member.user == user)
+                    return member.online;
+            }
+            return false;
+        };
+        QTRY_VERIFY(online(alice, u"bob"_s));
+
+        bob.setCurrentRoom(u"elsewhere"_s);
+        QSignalSpy mentioned(&bob, &ChatClient::mentioned);
+        alice.sendMessage(u"general"_s, u"just chatting"_s);
+        alice.sendMessage(u"general"_s, u"@bob what do you think of AAPL?"_s);
+        QTRY_COMPARE(bob.rooms()->unread(u"general"_s), 2);
+        QTRY_COMPARE(mentioned.size(), 1);
+        QCOMPARE(mentioned.first().at(1).toString(), u"alice"_s);
+        bob.setCurrentRoom(u"general"_s);
+        QCOMPARE(bob.rooms()->unread(u"general"_s), 0);
+        QCOMPARE(alice.rooms()->unread(u"general"_s), 0); // one's own messages are not unread
+
+        bob.logOut();
+        QTRY_VERIFY(!online(alice, u"bob"_s));
+        QCOMPARE(bob.state(), ChatClient::State::Offline);
+    }
+
+    void commandsAndBotsAreListed()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok);
+        QCOMPARE(alice.commands().size(), 1);
+        QCOMPARE(alice.commands().first().usage, u"/help"_s);
+        alice.sendMessage(u"general"_s, u"/help"_s);
+        QTRY_COMPARE(alice.messages(u"general"_s)->rowCount(), 2); // the command, and the notice
+        QCOMPARE(alice.messages(u"general"_s)->messages().at(0).kind, ChatMessage::Kind::Command);
+        QCOMPARE(alice.messages(u"general"_s)->messages().at(1).kind, ChatMessage::Kind::Notice);
+        alice.sendMessage(u"general"_s, u"/nosuch"_s);
+        QTRY_COMPARE(alice.messages(u"general"_s)->rowCount(), 3);
+        QVERIFY(alice.messages(u"general"_s)->messages().at(2).body.contains(u"/help"_s));
+        QCOMPARE(server.storedMessageCount(), 0);
+    }
+
+    void roomsCanBeCreatedJoinedAndLeft()
+    {
+        TestServer server;
+        ChatClient alice, bob;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok);
+        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok);
+        QSignalSpy joined(&alice, &ChatClient::roomJoined);
+        alice.createRoom(u"crypto"_s, u"BTC and friends"_s);
+        QVERIFY(joined.wait());
+        QCOMPARE(alice.joinedRooms(), (QStringList{u"crypto"_s, u"general"_s}));
+        QTRY_VERIFY(bob.rooms()->rowOf(u"crypto"_s) >= 0); // announced to everyone
+
+        QSignalSpy failed(&bob, &ChatClient::requestFailed);
+        bob.createRoom(u"crypto"_s);
+        QVERIFY(failed.wait());
+        QVERIFY(failed.first().first().toString().contains(u"exists"_s));
+
+        bob.joinRoom(u"crypto"_s);
+        QTRY_COMPARE(bob.joinedRooms(), (QStringList{u"crypto"_s, u"general"_s}));
+        QSignalSpy left(&bob, &ChatClient::roomLeft);
+        bob.leaveRoom(u"crypto"_s);
+        QVERIFY(left.wait());
+        QCOMPARE(bob.joinedRooms(), QStringList{u"general"_s});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClientCore)
+#include "tst_clientcore.moc"
