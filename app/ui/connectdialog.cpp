@@ -1,0 +1,233 @@
+#include "connectdialog.h"
+
+#include "chatclient.h"
+#include "errortext.h"
+#include "localserver.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace FinChat::Ui {
+
+using namespace Qt::StringLiterals;
+using Client::ChatClient;
+using Client::ErrorText;
+
+namespace {
+constexpr int DefaultPort = 7420;
+
+QLabel *errorLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setStyleSheet(u"color: #c0392b;"_s);
+    label->setWordWrap(true);
+    label->hide();
+    return label;
+}
+
+// A field with its error line under it.
+QWidget *withError(QWidget *field, QLabel *error)
+{
+    auto *box = new QWidget;
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(field);
+    layout->addWidget(error);
+    return box;
+}
+} // namespace
+
+ConnectDialog::ConnectDialog(ChatClient &client, LocalServer &localServer, QSettings &settings,
+                             QWidget *parent)
+    : QDialog(parent)
+    , m_client(client)
+    , m_localServer(localServer)
+    , m_settings(settings)
+    , m_host(new QLineEdit(this))
+    , m_port(new QSpinBox(this))
+    , m_username(new QLineEdit(this))
+    , m_password(new QLineEdit(this))
+    , m_hostLocally(new QCheckBox(tr("Host a server on this computer"), this))
+    , m_serverError(errorLabel(this))
+    , m_usernameError(errorLabel(this))
+    , m_passwordError(errorLabel(this))
+    , m_status(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_logIn(new QPushButton(tr("Log in"), this))
+    , m_createAccount(new QPushButton(tr("Create account"), this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+{
+    setWindowTitle(tr("Connect to FinChat"));
+    m_host->setPlaceholderText(tr("server name or address"));
+    m_host->setText(settings.value(u"server/host"_s, u"localhost"_s).toString());
+    m_port->setRange(1, 65535);
+    m_port->setValue(settings.value(u"server/port"_s, DefaultPort).toInt());
+    m_username->setText(settings.value(u"user/name"_s).toString());
+    m_password->setEchoMode(QLineEdit::Password);
+    m_hostLocally->setChecked(settings.value(u"server/hostLocally"_s, false).toBool());
+    m_hostLocally->setToolTip(
+        tr("Runs a FinChat server inside this app; colleagues on your network can join it."));
+    m_progress->setRange(0, 0);
+    m_progress->hide();
+    m_status->hide();
+    m_logIn->setDefault(true);
+
+    auto *server = new QWidget(this);
+    auto *serverRow = new QHBoxLayout(server);
+    serverRow->setContentsMargins(0, 0, 0, 0);
+    serverRow->addWidget(m_host, 1);
+    serverRow->addWidget(new QLabel(tr("Port"), this));
+    serverRow->addWidget(m_port);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Server"), withError(server, m_serverError));
+    form->addRow(QString(), m_hostLocally);
+    form->addRow(tr("Username"), withError(m_username, m_usernameError));
+    form->addRow(tr("Password"), withError(m_password, m_passwordError));
+
+    auto *buttons = new QDialogButtonBox(this);
+    buttons->addButton(m_logIn, QDialogButtonBox::AcceptRole);
+    buttons->addButton(m_createAccount, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_cancel, QDialogButtonBox::RejectRole);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_status);
+    layout->addWidget(m_progress);
+    layout->addWidget(buttons);
+
+    connect(m_logIn, &QPushButton::clicked, this, [this] { attempt(false); });
+    connect(m_createAccount, &QPushButton::clicked, this, [this] { attempt(true); });
+    connect(m_cancel, &QPushButton::clicked, this, &ConnectDialog::reject);
+    connect(m_hostLocally, &QCheckBox::toggled, this, &ConnectDialog::updateHostFields);
+    updateHostFields();
+    if (!m_username->text().isEmpty())
+        m_password->setFocus();
+}
+
+void ConnectDialog::updateHostFields()
+{
+    // Hosting here means connecting here.
+    m_host->setEnabled(!m_hostLocally->isChecked());
+    if (m_hostLocally->isChecked())
+        m_host->setText(u"localhost"_s);
+}
+
+void ConnectDialog::reject()
+{
+    if (m_busy) {
+        // Cancel stops the attempt, not the dialog.
+        m_client.cancel();
+        return;
+    }
+    QDialog::reject();
+}
+
+void ConnectDialog::setBusy(bool busy, const QString &status)
+{
+    m_busy = busy;
+    for (QWidget *input : {static_cast<QWidget *>(m_host), static_cast<QWidget *>(m_port),
+                           static_cast<QWidget *>(m_username), static_cast<QWidget *>(m_password),
+                           static_cast<QWidget *>(m_hostLocally), static_cast<QWidget *>(m_logIn),
+                           static_cast<QWidget *>(m_createAccount)})
+        input->setEnabled(!busy);
+    if (!busy)
+        updateHostFields();
+    m_progress->setVisible(busy);
+    m_status->setText(status);
+    m_status->setVisible(!status.isEmpty());
+}
+
+void ConnectDialog::clearErrors()
+{
+    for (QLabel *label : {m_serverError, m_usernameError, m_passwordError})
+        label->hide();
+}
+
+void ConnectDialog::showError(const QString &code, const QString &serverMessage)
+{
+    const QString detail = code == "unreachable"_L1
+                               ? u"%1:%2"_s.arg(m_host->text()).arg(m_port->value())
+                               : serverMessage;
+    const QString text = ErrorText::describe(code, detail);
+    QLabel *label = m_serverError;
+    switch (ErrorText::fieldFor(code)) {
+    case ErrorText::Field::Username:
+        label = m_usernameError;
+        break;
+    case ErrorText::Field::Password:
+        label = m_passwordError;
+        break;
+    default:
+        break;
+    }
+    label->setText(text);
+    label->show();
+}
+
+QCoro::Task<> ConnectDialog::attempt(bool createAccount)
+{
+    QPointer<ConnectDialog> self(this);
+    clearErrors();
+    const QString username = m_username->text().trimmed();
+    const QString password = m_password->text();
+    if (username.isEmpty()) {
+        m_usernameError->setText(tr("Enter a username."));
+        m_usernameError->show();
+        co_return;
+    }
+    if (password.isEmpty()) {
+        m_passwordError->setText(tr("Enter a password."));
+        m_passwordError->show();
+        co_return;
+    }
+
+    QUrl url;
+    url.setScheme(u"ws"_s);
+    url.setHost(m_host->text().trimmed());
+    url.setPort(m_port->value());
+    if (m_hostLocally->isChecked()) {
+        QString error;
+        if (!m_localServer.start(static_cast<quint16>(m_port->value()), &error)) {
+            m_serverError->setText(error);
+            m_serverError->show();
+            co_return;
+        }
+        url = m_localServer.localUrl();
+    } else {
+        m_localServer.stop();
+    }
+
+    setBusy(true, createAccount ? tr("Creating your account on %1…").arg(url.authority())
+                                : tr("Connecting to %1…").arg(url.authority()));
+    const ChatClient::Result result = createAccount
+                                          ? co_await m_client.createAccount(url, username, password)
+                                          : co_await m_client.logIn(url, username, password);
+    if (!self)
+        co_return;
+    setBusy(false);
+    if (!result.ok) {
+        if (result.code != "cancelled"_L1)
+            showError(result.code, result.message);
+        co_return;
+    }
+    m_settings.setValue(u"server/host"_s, m_host->text().trimmed());
+    m_settings.setValue(u"server/port"_s, m_port->value());
+    m_settings.setValue(u"server/hostLocally"_s, m_hostLocally->isChecked());
+    m_settings.setValue(u"user/name"_s, username);
+    m_settings.setValue(u"session/token"_s, m_client.token());
+    m_settings.setValue(u"session/url"_s, url.toString());
+    accept();
+}
+
+} // namespace FinChat::Ui

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QDialog>
+
+#include <qcoro/qcorotask.h>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSettings;
+class QSpinBox;
+
+namespace FinChat::Client {
+class ChatClient;
+}
+
+namespace FinChat::Ui {
+
+class LocalServer;
+
+// First start: which server, who you are, and "Log in" or "Create account" — or host a
+// server on this computer. Errors appear next to the field they are about; connecting shows
+// progress and can be cancelled. The last server and username are remembered, never the
+// password.
+class ConnectDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ConnectDialog(Client::ChatClient &client, LocalServer &localServer, QSettings &settings,
+                  QWidget *parent = nullptr);
+
+    // For tests and for people who like the keyboard.
+    QLineEdit *hostField() const { return m_host; }
+    QSpinBox *portField() const { return m_port; }
+    QLineEdit *usernameField() const { return m_username; }
+    QLineEdit *passwordField() const { return m_password; }
+    QCheckBox *hostLocallyBox() const { return m_hostLocally; }
+    QPushButton *logInButton() const { return m_logIn; }
+    QPushButton *createAccountButton() const { return m_createAccount; }
+    QLabel *serverError() const { return m_serverError; }
+    QLabel *usernameError() const { return m_usernameError; }
+    QLabel *passwordError() const { return m_passwordError; }
+
+    void reject() override;
+
+private:
+    QCoro::Task<> attempt(bool createAccount);
+    void setBusy(bool busy, const QString &status = {});
+    void clearErrors();
+    void showError(const QString &code, const QString &serverMessage);
+    void updateHostFields();
+
+    Client::ChatClient &m_client;
+    LocalServer &m_localServer;
+    QSettings &m_settings;
+    QLineEdit *m_host;
+    QSpinBox *m_port;
+    QLineEdit *m_username;
+    QLineEdit *m_password;
+    QCheckBox *m_hostLocally;
+    QLabel *m_serverError;
+    QLabel *m_usernameError;
+    QLabel *m_passwordError;
+    QLabel *m_status;
+    QProgressBar *m_progress;
+    QPushButton *m_logIn;
+    QPushButton *m_createAccount;
+    QPushButton *m_cancel;
+    bool m_busy = false;
+};
+
+} // namespace FinChat::Ui

@@ -1,0 +1,84 @@
+#include "localserver.h"
+
+#include "chatserver.h"
+#include "serveroptions.h"
+#include "storage.h"
+
+#include <QDir>
+#include <QNetworkInterface>
+#include <QStandardPaths>
+
+namespace FinChat::Ui {
+
+using namespace Qt::StringLiterals;
+
+LocalServer::LocalServer(QObject *parent)
+    : QObject(parent)
+{}
+
+LocalServer::~LocalServer()
+{
+    stop();
+}
+
+QString LocalServer::databasePath() const
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(u"server/finchat.db"_s);
+}
+
+bool LocalServer::start(quint16 preferredPort, QString *error)
+{
+    if (isRunning())
+        return true;
+    auto storage = std::make_unique<Storage>();
+    try {
+        storage->openSqlite(databasePath());
+    } catch (const StorageError &failure) {
+        *error = tr("Cannot open the server's database: %1").arg(QString::fromUtf8(failure.what()));
+        return false;
+    }
+    ServerConfig config;
+    config.databasePath = databasePath();
+    config.pluginDirs = ServerOptions::defaultPluginDirs();
+    for (const quint16 port : {preferredPort, quint16(0)}) {
+        config.port = port;
+        auto server = std::make_unique<ChatServer>(*storage, config);
+        if (server->listen()) {
+            m_storage = std::move(storage);
+            m_server = std::move(server);
+            return true;
+        }
+        *error = tr("Cannot listen for connections: %1").arg(server->errorString());
+    }
+    return false;
+}
+
+void LocalServer::stop()
+{
+    m_server.reset();
+    m_storage.reset();
+}
+
+quint16 LocalServer::port() const
+{
+    return m_server ? m_server->serverPort() : 0;
+}
+
+QUrl LocalServer::localUrl() const
+{
+    return QUrl(u"ws://127.0.0.1:%1"_s.arg(port()));
+}
+
+QStringList LocalServer::lanAddresses() const
+{
+    QStringList addresses;
+    const auto all = QNetworkInterface::allAddresses();
+    for (const QHostAddress &address : all) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback())
+            addresses.append(u"%1:%2"_s.arg(address.toString()).arg(port()));
+    }
+    return addresses;
+}
+
+} // namespace FinChat::Ui

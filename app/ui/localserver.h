@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+
+namespace FinChat {
+class ChatServer;
+class Storage;
+} // namespace FinChat
+
+namespace FinChat::Ui {
+
+// A FinChat server hosted inside the app, for "Host a server on this computer": the same
+// server library as finchat-server, its database in the app's data folder, the bundled bots
+// loaded, listening on every interface so colleagues on the LAN can join.
+class LocalServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit LocalServer(QObject *parent = nullptr);
+    ~LocalServer() override;
+
+    // Listens on the preferred port, or on a free one when that is taken. False, with a
+    // reason, when it cannot start at all.
+    bool start(quint16 preferredPort, QString *error);
+    void stop();
+    bool isRunning() const { return m_server != nullptr; }
+    quint16 port() const;
+    // How this computer is reached from here.
+    QUrl localUrl() const;
+    // "host:port" for each of this computer's LAN addresses, for telling colleagues.
+    QStringList lanAddresses() const;
+    QString databasePath() const;
+
+private:
+    std::unique_ptr<Storage> m_storage;
+    std::unique_ptr<ChatServer> m_server;
+};
+
+} // namespace FinChat::Ui

@@ -1,0 +1,79 @@
+#include "chatclient.h"
+#include "connectdialog.h"
+#include "localserver.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QCommandLineParser>
+#include <QSettings>
+
+#include <qcoro/qcorotask.h>
+
+using namespace FinChat;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The saved session from the last run, if it still works: no password asked.
+bool resumeLastSession(Client::ChatClient &client, Ui::LocalServer &localServer,
+                       QSettings &settings)
+{
+    const QString token = settings.value(u"session/token"_s).toString();
+    const QUrl url(settings.value(u"session/url"_s).toString());
+    if (token.isEmpty() || !url.isValid())
+        return false;
+    QUrl target = url;
+    if (settings.value(u"server/hostLocally"_s).toBool()) {
+        QString error;
+        if (!localServer.start(static_cast<quint16>(settings.value(u"server/port"_s, 7420).toInt()),
+                               &error))
+            return false;
+        target = localServer.localUrl();
+    }
+    const auto result = QCoro::waitFor(client.resume(target, token));
+    if (!result.ok && result.code == "invalid_token"_L1)
+        settings.remove(u"session/token"_s);
+    return result.ok;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"FinChat"_s);
+    QApplication::setApplicationName(u"finchat"_s);
+    QApplication::setApplicationDisplayName(u"FinChat"_s);
+    QApplication::setApplicationVersion(QStringLiteral(FINCHAT_VERSION_STRING));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "FinChat: chat for people who talk about markets."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption hostOption(
+        u"host"_s, QApplication::translate("main", "Offer to host a server on this computer."));
+    const QCommandLineOption freshOption(
+        u"fresh"_s,
+        QApplication::translate("main", "Do not resume the last session; ask who you are."));
+    parser.addOptions({hostOption, freshOption});
+    parser.process(app);
+
+    QSettings settings;
+    Client::ChatClient client;
+    Ui::LocalServer localServer;
+    if (parser.isSet(freshOption) || !resumeLastSession(client, localServer, settings)) {
+        Ui::ConnectDialog dialog(client, localServer, settings);
+        if (parser.isSet(hostOption))
+            dialog.hostLocallyBox()->setChecked(true);
+        if (dialog.exec() != QDialog::Accepted)
+            return 0;
+    }
+    Ui::MainWindow window(client, &localServer);
+    window.show();
+    const int status = QApplication::exec();
+    // Closing the window keeps the session (and its token) for the next start.
+    settings.setValue(u"session/token"_s, client.token());
+    return status;
+}

@@ -1,0 +1,281 @@
+#include "mainwindow.h"
+
+#include "chatclient.h"
+#include "listdelegates.h"
+#include "localserver.h"
+#include "membermodel.h"
+#include "messagedelegate.h"
+#include "messageinput.h"
+#include "messagemodel.h"
+#include "roomlistmodel.h"
+
+#include <QApplication>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListView>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace FinChat::Ui {
+
+using namespace Qt::StringLiterals;
+using Client::ChatClient;
+using Client::MessageModel;
+using Client::RoomListModel;
+
+namespace {
+constexpr auto DefaultRoom = "general"_L1;
+
+QLabel *heading(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+QWidget *column(QWidget *parent, std::initializer_list<QWidget *> widgets)
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(4, 4, 4, 4);
+    for (QWidget *widget : widgets)
+        layout->addWidget(widget);
+    return box;
+}
+} // namespace
+
+MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *parent)
+    : QMainWindow(parent)
+    , m_client(client)
+    , m_localServer(localServer)
+    , m_rooms(new QListView(this))
+    , m_messages(new QListView(this))
+    , m_members(new QListView(this))
+    , m_loadingOlder(new QProgressBar(this))
+    , m_input(new MessageInput(this))
+    , m_roomTitle(heading(QString(), this))
+    , m_connection(new QLabel(this))
+    , m_hosting(new QLabel(this))
+    , m_leave(new QPushButton(tr("Leave"), this))
+{
+    setWindowTitle(tr("FinChat"));
+    resize(1100, 680);
+
+    m_rooms->setModel(client.rooms());
+    m_rooms->setItemDelegate(new RoomDelegate(m_rooms));
+    m_rooms->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    auto *newRoom = new QPushButton(tr("New room…"), this);
+    auto *roomButtons = new QWidget(this);
+    auto *roomButtonRow = new QHBoxLayout(roomButtons);
+    roomButtonRow->setContentsMargins(0, 0, 0, 0);
+    roomButtonRow->addWidget(newRoom);
+    roomButtonRow->addWidget(m_leave);
+
+    m_messages->setItemDelegate(new MessageDelegate(m_messages));
+    m_messages->setResizeMode(QListView::Adjust);
+    m_messages->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_messages->setSelectionMode(QAbstractItemView::NoSelection);
+    m_messages->setWordWrap(true);
+    m_loadingOlder->setRange(0, 0);
+    m_loadingOlder->setMaximumHeight(6);
+    m_loadingOlder->setTextVisible(false);
+    m_loadingOlder->hide();
+    m_input->setMaximumHeight(90);
+
+    m_members->setItemDelegate(new MemberDelegate(m_members));
+    m_members->setSelectionMode(QAbstractItemView::NoSelection);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(column(splitter, {heading(tr("Rooms"), this), m_rooms, roomButtons}));
+    splitter->addWidget(column(splitter, {m_roomTitle, m_loadingOlder, m_messages, m_input}));
+    splitter->addWidget(column(splitter, {heading(tr("Members"), this), m_members}));
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 0);
+    splitter->setSizes({200, 680, 200});
+    setCentralWidget(splitter);
+
+    statusBar()->addWidget(m_connection, 1);
+    statusBar()->addPermanentWidget(m_hosting);
+    if (m_localServer && m_localServer->isRunning()) {
+        const QStringList addresses = m_localServer->lanAddresses();
+        m_hosting->setText(
+            addresses.isEmpty()
+                ? tr("Hosting on port %1").arg(m_localServer->port())
+                : tr("Hosting — colleagues can join at %1").arg(addresses.join(u", "_s)));
+        m_hosting->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+        m_tray->setToolTip(tr("FinChat"));
+        m_tray->show();
+    }
+
+    connect(m_input, &MessageInput::submitted, this, [this](const QString &text) {
+        if (!m_currentRoom.isEmpty())
+            m_client.sendMessage(m_currentRoom, text);
+    });
+    connect(m_rooms, &QListView::clicked, this, &MainWindow::onRoomActivated);
+    connect(m_rooms, &QListView::activated, this, &MainWindow::onRoomActivated);
+    connect(newRoom, &QPushButton::clicked, this, &MainWindow::askToCreateRoom);
+    connect(m_leave, &QPushButton::clicked, this, [this] {
+        if (!m_currentRoom.isEmpty())
+            m_client.leaveRoom(m_currentRoom);
+    });
+    connect(m_messages->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &MainWindow::onScrolled);
+    connect(&client, &ChatClient::stateChanged, this, &MainWindow::updateConnectionState);
+    connect(&client, &ChatClient::commandsChanged, this, [this] {
+        QStringList usages;
+        for (const ChatClient::Command &command : m_client.commands())
+            usages.append(command.usage);
+        m_input->setCommands(usages);
+    });
+    connect(&client, &ChatClient::roomJoined, this, [this](const QString &room) {
+        if (m_currentRoom.isEmpty() || !m_client.joinedRooms().contains(m_currentRoom))
+            showRoom(room);
+    });
+    connect(&client, &ChatClient::roomLeft, this, [this](const QString &room) {
+        if (room == m_currentRoom) {
+            const QStringList joined = m_client.joinedRooms();
+            showRoom(joined.isEmpty()               ? QString()
+                     : joined.contains(DefaultRoom) ? QString(DefaultRoom)
+                                                    : joined.first());
+        }
+    });
+    connect(&client, &ChatClient::requestFailed, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(&client, &ChatClient::mentioned, this, &MainWindow::notifyMention);
+    connect(&client, &ChatClient::sessionEnded, this,
+            [this](const QString &text) { QMessageBox::information(this, tr("FinChat"), text); });
+
+    // What the client already has (a login that happened before this window).
+    emit client.commandsChanged();
+    const QStringList joined = client.joinedRooms();
+    if (!joined.isEmpty())
+        showRoom(joined.contains(DefaultRoom) ? QString(DefaultRoom) : joined.first());
+    updateConnectionState();
+}
+
+void MainWindow::showRoom(const QString &room)
+{
+    if (m_shownModel)
+        m_shownModel->disconnect(this);
+    m_currentRoom = room;
+    m_client.setCurrentRoom(room);
+    m_roomTitle->setText(room.isEmpty() ? tr("No room") : u"#"_s + room);
+    m_leave->setEnabled(!room.isEmpty());
+    m_input->setEnabled(!room.isEmpty());
+    if (room.isEmpty()) {
+        m_messages->setModel(nullptr);
+        m_members->setModel(nullptr);
+        return;
+    }
+    MessageModel *model = m_client.messages(room);
+    m_shownModel = model;
+    m_messages->setModel(model);
+    m_members->setModel(m_client.members(room));
+    connect(model, &MessageModel::rowsInserted, this, &MainWindow::onMessagesInserted);
+    connect(model, &MessageModel::modelReset, this, [this] { m_messages->scrollToBottom(); });
+    connect(model, &MessageModel::loadingOlderChanged, m_loadingOlder, &QWidget::setVisible);
+    m_loadingOlder->setVisible(model->isLoadingOlder());
+    const int row = m_client.rooms()->rowOf(room);
+    m_rooms->setCurrentIndex(m_client.rooms()->index(row));
+    QTimer::singleShot(0, m_messages, &QListView::scrollToBottom);
+    m_input->setFocus();
+}
+
+void MainWindow::onRoomActivated(const QModelIndex &index)
+{
+    const QString room = index.data(RoomListModel::NameRole).toString();
+    if (index.data(RoomListModel::JoinedRole).toBool())
+        showRoom(room);
+    else
+        m_client.joinRoom(room); // shown once joined
+}
+
+void MainWindow::onScrolled(int value)
+{
+    // Reaching the top asks for older messages.
+    if (value == m_messages->verticalScrollBar()->minimum() && m_shownModel &&
+        m_shownModel->hasOlder() && !m_shownModel->isLoadingOlder()) {
+        m_heightBeforeOlder = m_messages->verticalScrollBar()->maximum();
+        m_client.fetchOlder(m_currentRoom);
+    }
+}
+
+void MainWindow::onMessagesInserted(const QModelIndex &, int first, int last)
+{
+    QScrollBar *bar = m_messages->verticalScrollBar();
+    if (first == 0 && m_heightBeforeOlder >= 0 && last + 1 < m_shownModel->rowCount()) {
+        // Older messages above: keep what the reader was looking at in place.
+        const int before = m_heightBeforeOlder;
+        m_heightBeforeOlder = -1;
+        QTimer::singleShot(0, this, [bar, before] { bar->setValue(bar->maximum() - before); });
+        return;
+    }
+    // New messages below: follow them if the reader was at the bottom.
+    const bool atBottom = bar->value() >= bar->maximum() - 40;
+    if (atBottom)
+        QTimer::singleShot(0, m_messages, &QListView::scrollToBottom);
+}
+
+void MainWindow::askToCreateRoom()
+{
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, tr("New room"), tr("Name (2 to 32 of a-z, 0-9, '_' and '-'):"),
+                              QLineEdit::Normal, QString(), &ok);
+    if (ok && !name.trimmed().isEmpty())
+        m_client.createRoom(name.trimmed());
+}
+
+void MainWindow::updateConnectionState()
+{
+    const QString server = m_client.serverUrl().authority();
+    switch (m_client.state()) {
+    case ChatClient::State::Online:
+        m_connection->setText(tr("Connected to %1 as %2").arg(server, m_client.username()));
+        break;
+    case ChatClient::State::Reconnecting:
+        m_connection->setText(tr("Connection lost — reconnecting to %1…").arg(server));
+        break;
+    case ChatClient::State::Connecting:
+    case ChatClient::State::LoggingIn:
+        m_connection->setText(tr("Connecting to %1…").arg(server));
+        break;
+    case ChatClient::State::Offline:
+        m_connection->setText(tr("Offline"));
+        break;
+    }
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ActivationChange) {
+        m_client.setActive(isActiveWindow());
+        if (isActiveWindow())
+            m_client.setCurrentRoom(m_currentRoom); // what is on screen is read
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::notifyMention(const QString &room, const QString &from, const QString &body)
+{
+    if (m_tray)
+        m_tray->showMessage(tr("%1 in #%2").arg(from, room), body.left(200));
+}
+
+} // namespace FinChat::Ui

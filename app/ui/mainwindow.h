@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QLabel;
+class QListView;
+class QProgressBar;
+class QPushButton;
+class QSystemTrayIcon;
+
+namespace FinChat::Client {
+class ChatClient;
+class MessageModel;
+} // namespace FinChat::Client
+
+namespace FinChat::Ui {
+
+class LocalServer;
+class MessageInput;
+
+// Rooms on the left, the conversation in the middle, the room's members on the right, the
+// input under the conversation and the connection state in the status bar.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(Client::ChatClient &client, LocalServer *localServer = nullptr,
+               QWidget *parent = nullptr);
+
+    QListView *roomView() const { return m_rooms; }
+    QListView *messageView() const { return m_messages; }
+    QListView *memberView() const { return m_members; }
+    MessageInput *input() const { return m_input; }
+    QLabel *connectionLabel() const { return m_connection; }
+    QString currentRoom() const { return m_currentRoom; }
+    void showRoom(const QString &room);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateConnectionState();
+    void onScrolled(int value);
+    void onMessagesInserted(const QModelIndex &parent, int first, int last);
+    void onRoomActivated(const QModelIndex &index);
+    void askToCreateRoom();
+    void notifyMention(const QString &room, const QString &from, const QString &body);
+
+    Client::ChatClient &m_client;
+    QPointer<LocalServer> m_localServer;
+    QListView *m_rooms;
+    QListView *m_messages;
+    QListView *m_members;
+    QProgressBar *m_loadingOlder;
+    MessageInput *m_input;
+    QLabel *m_roomTitle;
+    QLabel *m_connection;
+    QLabel *m_hosting;
+    QPushButton *m_leave;
+    QSystemTrayIcon *m_tray = nullptr;
+    QString m_currentRoom;
+    QPointer<Client::MessageModel> m_shownModel;
+    int m_heightBeforeOlder = -1; // keeps the view still while older messages load above
+};
+
+} // namespace FinChat::Ui

@@ -1,0 +1,129 @@
+#include "messageinput.h"
+
+#include <QAbstractItemView>
+#include <QCompleter>
+#include <QKeyEvent>
+#include <QStringListModel>
+#include <QTextBlock>
+
+namespace FinChat::Ui {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr qsizetype SentHistorySize = 100;
+}
+
+MessageInput::MessageInput(QWidget *parent)
+    : QPlainTextEdit(parent)
+    , m_completer(new QCompleter(this))
+    , m_commands(new QStringListModel(this))
+{
+    setPlaceholderText(tr("Message — Enter sends, Shift+Enter adds a line, / for commands"));
+    setTabChangesFocus(true);
+    m_completer->setModel(m_commands);
+    m_completer->setWidget(this);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setCompletionMode(QCompleter::PopupCompletion);
+    connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
+            &MessageInput::insertCompletion);
+    connect(this, &QPlainTextEdit::textChanged, this, &MessageInput::updateCompletion);
+}
+
+void MessageInput::setCommands(const QStringList &usages)
+{
+    m_commands->setStringList(usages);
+}
+
+void MessageInput::keyPressEvent(QKeyEvent *event)
+{
+    if (m_completer->popup()->isVisible()) {
+        // The popup takes Enter, Tab and Escape; everything else keeps typing.
+        switch (event->key()) {
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+        case Qt::Key_Tab:
+        case Qt::Key_Escape:
+            event->ignore();
+            return;
+        default:
+            break;
+        }
+    }
+    const bool plainEnter = (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+                            !(event->modifiers() & Qt::ShiftModifier);
+    if (plainEnter) {
+        submit();
+        return;
+    }
+    const bool onFirstLine = textCursor().blockNumber() == 0;
+    const bool onLastLine = textCursor().blockNumber() == document()->blockCount() - 1;
+    if (event->key() == Qt::Key_Up && onFirstLine && (toPlainText().isEmpty() || m_recalled >= 0) &&
+        recall(-1))
+        return;
+    if (event->key() == Qt::Key_Down && onLastLine && m_recalled >= 0 && recall(+1))
+        return;
+    QPlainTextEdit::keyPressEvent(event);
+}
+
+void MessageInput::submit()
+{
+    const QString text = toPlainText();
+    if (text.trimmed().isEmpty())
+        return;
+    if (m_sent.isEmpty() || m_sent.constLast() != text)
+        m_sent.append(text);
+    if (m_sent.size() > SentHistorySize)
+        m_sent.removeFirst();
+    m_recalled = -1;
+    clear();
+    emit submitted(text);
+}
+
+bool MessageInput::recall(int step)
+{
+    if (m_sent.isEmpty())
+        return false;
+    const qsizetype next = m_recalled < 0 ? m_sent.size() - 1 : m_recalled + step;
+    if (next < 0)
+        return true; // at the oldest: stay
+    if (next >= m_sent.size()) {
+        m_recalled = -1;
+        clear();
+        return true;
+    }
+    m_recalled = next;
+    setPlainText(m_sent.at(next));
+    moveCursor(QTextCursor::End);
+    return true;
+}
+
+void MessageInput::updateCompletion()
+{
+    const QString text = toPlainText();
+    // Offer commands while the first word is being typed after '/'.
+    const bool typingCommand = text.startsWith(u'/') && !text.contains(u'=') &&
+                               !text.contains(u' ') && !text.contains(u'\n');
+    if (!typingCommand) {
+        m_completer->popup()->hide();
+        return;
+    }
+    m_completer->setCompletionPrefix(text);
+    if (m_completer->completionCount() == 0) {
+        m_completer->popup()->hide();
+        return;
+    }
+    QRect at = cursorRect();
+    at.setWidth(m_completer->popup()->sizeHintForColumn(0) + 24);
+    m_completer->complete(at);
+}
+
+void MessageInput::insertCompletion(const QString &usage)
+{
+    // "/stock=CODE" fills in "/stock=", ready for the argument.
+    const qsizetype equals = usage.indexOf(u'=');
+    setPlainText(equals >= 0 ? usage.left(equals + 1) : usage);
+    moveCursor(QTextCursor::End);
+}
+
+} // namespace FinChat::Ui
