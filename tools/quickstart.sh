@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # FinChat quick start for Debian 12 / Ubuntu 24.04.
 #
-#   tools/quickstart.sh run [server options]   install what is missing, build, start FinChat
+#   tools/quickstart.sh run [options]          install what is missing, build, start FinChat:
+#                                              the desktop app hosting a server when there is a
+#                                              display, the server alone when there is none
 #   tools/quickstart.sh test [asan]            install what is missing, build, run every test
 #
 # Packages come from the distribution (apt, through sudo when not root); nothing else is
@@ -16,6 +18,7 @@ PACKAGES=(
     qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite
     qcoro-qt6-dev libsodium-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    libgl-dev
 )
 
 install_missing_packages() {
@@ -49,7 +52,10 @@ case "$command" in
     run)
         install_missing_packages
         build release
-        exec build/release/server/finchat-server "$@"
+        if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+            exec build/release/bin/finchat --host "$@"
+        fi
+        exec build/release/bin/finchat-server "$@"
         ;;
     test)
         preset=ci

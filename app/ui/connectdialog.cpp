@@ -210,9 +210,12 @@ QCoro::Task<> ConnectDialog::attempt(bool createAccount)
 
     setBusy(true, createAccount ? tr("Creating your account on %1…").arg(url.authority())
                                 : tr("Connecting to %1…").arg(url.authority()));
-    const ChatClient::Result result = createAccount
-                                          ? co_await m_client.createAccount(url, username, password)
-                                          : co_await m_client.logIn(url, username, password);
+        // Not a conditional expression around co_await: GCC 12 destroys its result too early.
+    ChatClient::Result result;
+    if (createAccount)
+        result = co_await m_client.createAccount(url, username, password);
+    else
+        result = co_await m_client.logIn(url, username, password);
     if (!self)
         co_return;
     setBusy(false);

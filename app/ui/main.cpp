@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCommandLineParser>
+#include <QDebug>
 #include <QSettings>
 
 #include <qcoro/qcorotask.h>
@@ -53,7 +54,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption hostOption(
-        u"host"_s, QApplication::translate("main", "Offer to host a server on this computer."));
+        u"host"_s, QApplication::translate("main", "Host a server on this computer from the start."));
     const QCommandLineOption freshOption(
         u"fresh"_s,
         QApplication::translate("main", "Do not resume the last session; ask who you are."));
@@ -63,6 +64,13 @@ int main(int argc, char *argv[])
     QSettings settings;
     Client::ChatClient client;
     Ui::LocalServer localServer;
+    if (parser.isSet(hostOption)) {
+        // Hosting starts at once, so colleagues can connect while this person signs in.
+        QString error;
+        if (!localServer.start(static_cast<quint16>(settings.value(u"server/port"_s, 7420).toInt()), &error))
+            qWarning().noquote() << error;
+        settings.setValue(u"server/hostLocally"_s, true);
+    }
     if (parser.isSet(freshOption) || !resumeLastSession(client, localServer, settings)) {
         Ui::ConnectDialog dialog(client, localServer, settings);
         if (parser.isSet(hostOption))

@@ -1,0 +1,183 @@
+#include "chatclient.h"
+#include "connectdialog.h"
+#include "localserver.h"
+#include "mainwindow.h"
+#include "messageinput.h"
+#include "messagemodel.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QAbstractItemView>
+#include <QCheckBox>
+#include <QCompleter>
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <qcoro/qcorotask.h>
+
+using namespace FinChat;
+using namespace FinChat::Client;
+using namespace FinChat::Testing;
+using namespace FinChat::Ui;
+using namespace Qt::StringLiterals;
+
+namespace {
+QStringList shownBodies(const QListView *view)
+{
+    QStringList bodies;
+    if (!view->model())
+        return bodies;
+    for (int row = 0; row < view->model()->rowCount(); ++row)
+        bodies.append(view->model()->index(row, 0).data(MessageModel::BodyRole).toString());
+    return bodies;
+}
+} // namespace
+
+// The widgets as a person uses them, offscreen, against a real server.
+class TestWidgets : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_settingsFolder;
+    std::unique_ptr<QSettings> m_settings;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // the hosted server's database goes to a test folder
+        m_settings = std::make_unique<QSettings>(m_settingsFolder.filePath(u"finchat.ini"_s), QSettings::IniFormat);
+    }
+
+    void init() { m_settings->clear(); }
+
+    void typingAndEnterSendsToTheOtherPerson()
+    {
+        TestServer server;
+        ChatClient alice, bob;
+        QVERIFY(QCoro::waitFor(alice.createAccount(server.url(), u"alice"_s, u"correct horse"_s)).ok);
+        QVERIFY(QCoro::waitFor(bob.createAccount(server.url(), u"bob"_s, u"correct horse"_s)).ok);
+        MainWindow aliceWindow(alice);
+        MainWindow bobWindow(bob);
+        aliceWindow.show();
+        bobWindow.show();
+        QCOMPARE(aliceWindow.currentRoom(), u"general"_s);
+
+        MessageInput *input = aliceWindow.input();
+        input->setFocus();
+        QTest::keyClicks(input, u"AAPL looks heavy"_s);
+        QTest::keyClick(input, Qt::Key_Return, Qt::ShiftModifier); // a second line, not a send
+        QTest::keyClicks(input, u"into the close"_s);
+        QCOMPARE(input->toPlainText(), u"AAPL looks heavy\ninto the close"_s);
+        QTest::keyClick(input, Qt::Key_Return);
+        QVERIFY(input->toPlainText().isEmpty());
+
+        QTRY_COMPARE(shownBodies(bobWindow.messageView()), QStringList{u"AAPL looks heavy\ninto the close"_s});
+        QTRY_COMPARE(shownBodies(aliceWindow.messageView()), QStringList{u"AAPL looks heavy\ninto the close"_s});
+        QVERIFY(bobWindow.messageView()->visualRect(bobWindow.messageView()->model()->index(0, 0)).height() > 30);
+
+        // Up brings back what was sent.
+        QTest::keyClick(input, Qt::Key_Up);
+        QCOMPARE(input->toPlainText(), u"AAPL looks heavy\ninto the close"_s);
+        QTest::keyClick(input, Qt::Key_Down);
+        QVERIFY(input->toPlainText().isEmpty());
+        QVERIFY(aliceWindow.connectionLabel()->text().contains(u"alice"_s));
+    }
+
+    void slashOffersTheCommands()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(QCoro::waitFor(alice.createAccount(server.url(), u"alice"_s, u"correct horse"_s)).ok);
+        MainWindow window(alice);
+        window.show();
+        QTest::keyClicks(window.input(), u"/he"_s);
+        QCompleter *completer = window.input()->completer();
+        QCOMPARE(completer->completionCount(), 1);
+        QCOMPARE(completer->currentCompletion(), u"/help"_s);
+    }
+
+    void wrongPasswordIsShownAtThePasswordField()
+    {
+        TestServer server;
+        TestClient existing;
+        QVERIFY(existing.connectAs(server.url(), u"dana"_s));
+        ChatClient client;
+        LocalServer local;
+        ConnectDialog dialog(client, local, *m_settings);
+        dialog.show();
+        dialog.hostField()->setText(u"127.0.0.1"_s);
+        dialog.portField()->setValue(server.url().port());
+        dialog.usernameField()->setText(u"dana"_s);
+        dialog.passwordField()->setText(u"not her password"_s);
+        QTest::mouseClick(dialog.logInButton(), Qt::LeftButton);
+        QTRY_VERIFY(dialog.passwordError()->isVisible());
+        QCOMPARE(dialog.passwordError()->text(), u"Wrong username or password."_s);
+        QVERIFY(!dialog.serverError()->isVisible());
+        QVERIFY(dialog.isVisible());
+        QVERIFY(dialog.logInButton()->isEnabled()); // ready to try again
+        QVERIFY(m_settings->value(u"session/token"_s).toString().isEmpty());
+
+        // A taken name is shown at the username.
+        dialog.usernameField()->setText(u"dana"_s);
+        dialog.passwordField()->setText(u"correct horse"_s);
+        QTest::mouseClick(dialog.createAccountButton(), Qt::LeftButton);
+        QTRY_VERIFY(dialog.usernameError()->isVisible());
+        QCOMPARE(dialog.usernameError()->text(), u"That name is taken."_s);
+    }
+
+    void unreachableServerIsShownAtTheServerField()
+    {
+        ChatClient client;
+        LocalServer local;
+        ConnectDialog dialog(client, local, *m_settings);
+        dialog.show();
+        dialog.hostField()->setText(u"127.0.0.1"_s);
+        dialog.portField()->setValue(1);
+        dialog.usernameField()->setText(u"erin"_s);
+        dialog.passwordField()->setText(u"correct horse"_s);
+        QTest::mouseClick(dialog.logInButton(), Qt::LeftButton);
+        QTRY_VERIFY(dialog.serverError()->isVisible());
+        QVERIFY2(dialog.serverError()->text().contains(u"Cannot reach the server at 127.0.0.1:1"_s),
+                 qPrintable(dialog.serverError()->text()));
+    }
+
+    void hostingLocallyBringsUpAServerOthersCanJoin()
+    {
+        ChatClient client;
+        LocalServer local;
+        // A fresh hosted database (test mode keeps it under ~/.qttest, across runs).
+        QVERIFY(QDir(QFileInfo(local.databasePath()).absolutePath()).removeRecursively());
+        ConnectDialog dialog(client, local, *m_settings);
+        dialog.hostLocallyBox()->setChecked(true);
+        QVERIFY(!dialog.hostField()->isEnabled());
+        dialog.usernameField()->setText(u"host"_s);
+        dialog.passwordField()->setText(u"correct horse"_s);
+        QTest::mouseClick(dialog.createAccountButton(), Qt::LeftButton);
+        QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(local.isRunning());
+        QCOMPARE(client.state(), ChatClient::State::Online);
+        QVERIFY(!m_settings->value(u"session/token"_s).toString().isEmpty());
+        QVERIFY(m_settings->value(u"server/hostLocally"_s).toBool());
+
+        MainWindow window(client, &local);
+        window.show();
+        // A colleague joins the hosted server and talks.
+        TestClient colleague;
+        QVERIFY(colleague.connectAs(QUrl(u"ws://127.0.0.1:%1"_s.arg(local.port())), u"colleague"_s));
+        QCOMPARE(typeOf(colleague.send(u"general"_s, u"hello from across the office"_s)), u"message.send.ok"_s);
+        QTRY_VERIFY(shownBodies(window.messageView()).contains(u"hello from across the office"_s));
+    }
+};
+
+QTEST_MAIN(TestWidgets)
+#include "tst_widgets.moc"
