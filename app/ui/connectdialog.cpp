@@ -210,7 +210,7 @@ QCoro::Task<> ConnectDialog::attempt(bool createAccount)
 
     setBusy(true, createAccount ? tr("Creating your account on %1…").arg(url.authority())
                                 : tr("Connecting to %1…").arg(url.authority()));
-        // Not a conditional expression around co_await: GCC 12 destroys its result too early.
+    // Not a conditional expression around co_await: GCC 12 destroys its result too early.
     ChatClient::Result result;
     if (createAccount)
         result = co_await m_client.createAccount(url, username, password);

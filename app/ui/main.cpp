@@ -54,7 +54,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption hostOption(
-        u"host"_s, QApplication::translate("main", "Host a server on this computer from the start."));
+        u"host"_s,
+        QApplication::translate("main", "Host a server on this computer from the start."));
     const QCommandLineOption freshOption(
         u"fresh"_s,
         QApplication::translate("main", "Do not resume the last session; ask who you are."));
@@ -67,7 +68,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(hostOption)) {
         // Hosting starts at once, so colleagues can connect while this person signs in.
         QString error;
-        if (!localServer.start(static_cast<quint16>(settings.value(u"server/port"_s, 7420).toInt()), &error))
+        if (!localServer.start(static_cast<quint16>(settings.value(u"server/port"_s, 7420).toInt()),
+                               &error))
             qWarning().noquote() << error;
         settings.setValue(u"server/hostLocally"_s, true);
     }

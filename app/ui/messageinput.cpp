@@ -109,13 +109,17 @@ void MessageInput::updateCompletion()
         return;
     }
     m_completer->setCompletionPrefix(text);
-    if (m_completer->completionCount() == 0) {
+    const bool complete =
+        m_completer->completionCount() == 1 && m_completer->currentCompletion() == text;
+    if (m_completer->completionCount() == 0 || complete) {
         m_completer->popup()->hide();
         return;
     }
     QRect at = cursorRect();
     at.setWidth(m_completer->popup()->sizeHintForColumn(0) + 24);
     m_completer->complete(at);
+    // The first match is highlighted, so Enter or Tab takes it, as in other chat apps.
+    m_completer->popup()->setCurrentIndex(m_completer->completionModel()->index(0, 0));
 }
 
 void MessageInput::insertCompletion(const QString &usage)

@@ -54,8 +54,10 @@ private:
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true); // the hosted server's database goes to a test folder
-        m_settings = std::make_unique<QSettings>(m_settingsFolder.filePath(u"finchat.ini"_s), QSettings::IniFormat);
+        QStandardPaths::setTestModeEnabled(
+            true); // the hosted server's database goes to a test folder
+        m_settings = std::make_unique<QSettings>(m_settingsFolder.filePath(u"finchat.ini"_s),
+                                                 QSettings::IniFormat);
     }
 
     void init() { m_settings->clear(); }
@@ -64,7 +66,8 @@ private slots:
     {
         TestServer server;
         ChatClient alice, bob;
-        QVERIFY(QCoro::waitFor(alice.createAccount(server.url(), u"alice"_s, u"correct horse"_s)).ok);
+        QVERIFY(
+            QCoro::waitFor(alice.createAccount(server.url(), u"alice"_s, u"correct horse"_s)).ok);
         QVERIFY(QCoro::waitFor(bob.createAccount(server.url(), u"bob"_s, u"correct horse"_s)).ok);
         MainWindow aliceWindow(alice);
         MainWindow bobWindow(bob);
@@ -81,9 +84,13 @@ private slots:
         QTest::keyClick(input, Qt::Key_Return);
         QVERIFY(input->toPlainText().isEmpty());
 
-        QTRY_COMPARE(shownBodies(bobWindow.messageView()), QStringList{u"AAPL looks heavy\ninto the close"_s});
-        QTRY_COMPARE(shownBodies(aliceWindow.messageView()), QStringList{u"AAPL looks heavy\ninto the close"_s});
-        QVERIFY(bobWindow.messageView()->visualRect(bobWindow.messageView()->model()->index(0, 0)).height() > 30);
+        QTRY_COMPARE(shownBodies(bobWindow.messageView()),
+                     QStringList{u"AAPL looks heavy\ninto the close"_s});
+        QTRY_COMPARE(shownBodies(aliceWindow.messageView()),
+                     QStringList{u"AAPL looks heavy\ninto the close"_s});
+        QVERIFY(bobWindow.messageView()
+                    ->visualRect(bobWindow.messageView()->model()->index(0, 0))
+                    .height() > 30);
 
         // Up brings back what was sent.
         QTest::keyClick(input, Qt::Key_Up);
@@ -97,13 +104,22 @@ private slots:
     {
         TestServer server;
         ChatClient alice;
-        QVERIFY(QCoro::waitFor(alice.createAccount(server.url(), u"alice"_s, u"correct horse"_s)).ok);
+        QVERIFY(
+            QCoro::waitFor(alice.createAccount(server.url(), u"alice"_s, u"correct horse"_s)).ok);
         MainWindow window(alice);
         window.show();
         QTest::keyClicks(window.input(), u"/he"_s);
         QCompleter *completer = window.input()->completer();
         QCOMPARE(completer->completionCount(), 1);
         QCOMPARE(completer->currentCompletion(), u"/help"_s);
+        QVERIFY(completer->popup()->isVisible());
+        // Enter takes the highlighted command instead of sending what was typed so far.
+        QTest::keyClick(completer->popup(), Qt::Key_Return);
+        QCOMPARE(window.input()->toPlainText(), u"/help"_s);
+        QVERIFY(!completer->popup()->isVisible());
+        QTest::keyClick(window.input(), Qt::Key_Return);
+        QTRY_COMPARE(shownBodies(window.messageView()).size(),
+                     2); // the command and the help notice
     }
 
     void wrongPasswordIsShownAtThePasswordField()
@@ -173,8 +189,10 @@ private slots:
         window.show();
         // A colleague joins the hosted server and talks.
         TestClient colleague;
-        QVERIFY(colleague.connectAs(QUrl(u"ws://127.0.0.1:%1"_s.arg(local.port())), u"colleague"_s));
-        QCOMPARE(typeOf(colleague.send(u"general"_s, u"hello from across the office"_s)), u"message.send.ok"_s);
+        QVERIFY(
+            colleague.connectAs(QUrl(u"ws://127.0.0.1:%1"_s.arg(local.port())), u"colleague"_s));
+        QCOMPARE(typeOf(colleague.send(u"general"_s, u"hello from across the office"_s)),
+                 u"message.send.ok"_s);
         QTRY_VERIFY(shownBodies(window.messageView()).contains(u"hello from across the office"_s));
     }
 };
