@@ -4,8 +4,6 @@
 #include <QPointer>
 #include <QTimer>
 
-#include <qcoro/qcorosignal.h>
-
 namespace FinChat::Client {
 
 using namespace Qt::StringLiterals;
@@ -15,6 +13,8 @@ ServerLink::ServerLink(QObject *parent)
 {
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &ServerLink::onText);
     connect(&m_socket, &QWebSocket::disconnected, this, &ServerLink::onDisconnected);
+    m_helloDeadline.setSingleShot(true);
+    connect(&m_helloDeadline, &QTimer::timeout, this, [this] { finishHello(false); });
 }
 
 ServerLink::~ServerLink()
@@ -22,6 +22,28 @@ ServerLink::~ServerLink()
     // Waiting callbacks are dropped, not called: their owners are being torn down too.
     m_socket.disconnect(this);
     m_pending.clear();
+    m_helloWaiter = {};
+}
+
+ServerLink::HelloAwaiter::HelloAwaiter(ServerLink *link, std::chrono::milliseconds timeout)
+    : m_link(link)
+    , m_timeout(timeout)
+{}
+
+void ServerLink::HelloAwaiter::await_suspend(std::coroutine_handle<> waiting)
+{
+    m_link->m_helloWaiter = [this, waiting](bool ok) {
+        m_ok = ok;
+        waiting.resume(); // nothing may touch this awaiter afterwards
+    };
+    m_link->m_helloDeadline.start(m_timeout);
+}
+
+void ServerLink::finishHello(bool ok)
+{
+    m_helloDeadline.stop();
+    if (const auto waiter = std::exchange(m_helloWaiter, {}))
+        waiter(ok);
 }
 
 QJsonObject ServerLink::localError(const QString &code)
@@ -36,10 +58,10 @@ QCoro::Task<bool> ServerLink::open(QUrl url, std::chrono::milliseconds timeout)
     m_open = false;
     m_socket.abort();
     m_socket.open(url);
-    const auto said = co_await qCoro(this, &ServerLink::helloReceived, timeout);
+    const bool said = co_await HelloAwaiter(this, timeout);
     if (!self)
         co_return false;
-    if (!said || !*said) {
+    if (!said) {
         m_socket.abort();
         co_return false;
     }
@@ -91,7 +113,7 @@ void ServerLink::onText(const QString &text)
     if (!m_open && type == "hello"_L1) {
         m_hello = frame;
         m_open = true;
-        emit helloReceived(true);
+        finishHello(true);
         return;
     }
     const QJsonValue id = frame.value(u"id"_s);
@@ -106,7 +128,7 @@ void ServerLink::onDisconnected()
     const bool wasOpen = m_open;
     m_open = false;
     if (!wasOpen)
-        emit helloReceived(false);
+        finishHello(false);
     const auto pending = std::exchange(m_pending, {});
     for (const ReplyCallback &callback : pending)
         callback(localError(u"disconnected"_s));

@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
 
@@ -63,11 +64,28 @@ public:
     static QJsonObject localError(const QString &code);
 
 signals:
-    void helloReceived(bool ok); // ok false: closed before the server said hello
     void eventReceived(const QJsonObject &event);
     void closed();
 
 private:
+    // Resumes open() when the hello comes, the socket closes first, or time runs out. (Not
+    // qCoro(signal): QCoro 0.8 touches its awaiter after resuming, which the resumed
+    // coroutine may already have destroyed.)
+    class HelloAwaiter
+    {
+    public:
+        HelloAwaiter(ServerLink *link, std::chrono::milliseconds timeout);
+        bool await_ready() const noexcept { return false; }
+        void await_suspend(std::coroutine_handle<> waiting);
+        bool await_resume() const noexcept { return m_ok; }
+
+    private:
+        ServerLink *m_link;
+        std::chrono::milliseconds m_timeout;
+        bool m_ok = false;
+    };
+
+    void finishHello(bool ok);
     void onText(const QString &text);
     void onDisconnected();
     void answer(const QString &id, const QJsonObject &reply);
@@ -77,6 +95,8 @@ private:
     bool m_open = false;
     quint64 m_nextId = 1;
     QHash<QString, ReplyCallback> m_pending;
+    std::function<void(bool)> m_helloWaiter;
+    QTimer m_helloDeadline;
 };
 
 } // namespace FinChat::Client

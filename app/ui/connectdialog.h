@@ -40,6 +40,7 @@ public:
     QCheckBox *hostLocallyBox() const { return m_hostLocally; }
     QPushButton *logInButton() const { return m_logIn; }
     QPushButton *createAccountButton() const { return m_createAccount; }
+    QPushButton *cancelButton() const { return m_cancel; }
     QLabel *serverError() const { return m_serverError; }
     QLabel *usernameError() const { return m_usernameError; }
     QLabel *passwordError() const { return m_passwordError; }

@@ -19,6 +19,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -165,6 +166,29 @@ private slots:
         QTRY_VERIFY(dialog.serverError()->isVisible());
         QVERIFY2(dialog.serverError()->text().contains(u"Cannot reach the server at 127.0.0.1:1"_s),
                  qPrintable(dialog.serverError()->text()));
+    }
+
+    void connectingCanBeCancelled()
+    {
+        // A server that accepts the connection and then never answers.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        ChatClient client;
+        LocalServer local;
+        ConnectDialog dialog(client, local, *m_settings);
+        dialog.show();
+        dialog.hostField()->setText(u"127.0.0.1"_s);
+        dialog.portField()->setValue(silent.serverPort());
+        dialog.usernameField()->setText(u"erin"_s);
+        dialog.passwordField()->setText(u"correct horse"_s);
+        QTest::mouseClick(dialog.logInButton(), Qt::LeftButton);
+        QVERIFY(!dialog.logInButton()->isEnabled()); // busy
+        QTRY_VERIFY(silent.hasPendingConnections() || silent.nextPendingConnection());
+        QTest::mouseClick(dialog.cancelButton(), Qt::LeftButton);
+        QTRY_VERIFY(dialog.logInButton()->isEnabled());
+        QVERIFY(dialog.isVisible()); // cancelling the attempt keeps the dialog
+        QVERIFY(!dialog.serverError()->isVisible());
+        QCOMPARE(client.state(), ChatClient::State::Offline);
     }
 
     void hostingLocallyBringsUpAServerOthersCanJoin()
