@@ -1,5 +1,6 @@
 #include "chatclient.h"
 #include "connectdialog.h"
+#include "languages.h"
 #include "localserver.h"
 #include "mainwindow.h"
 
@@ -59,10 +60,19 @@ int main(int argc, char *argv[])
     const QCommandLineOption freshOption(
         u"fresh"_s,
         QApplication::translate("main", "Do not resume the last session; ask who you are."));
-    parser.addOptions({hostOption, freshOption});
+    const QCommandLineOption languageOption(
+        u"lang"_s,
+        QApplication::translate("main",
+                                "Use <language> (en, es, pt_BR, de) instead of the system's."),
+        u"language"_s);
+    parser.addOptions({hostOption, freshOption, languageOption});
     parser.process(app);
 
     QSettings settings;
+    // --lang wins over the language chosen in the app, which wins over the system's.
+    Ui::Languages::install(parser.isSet(languageOption)
+                               ? parser.value(languageOption)
+                               : settings.value(u"ui/language"_s).toString());
     Client::ChatClient client;
     Ui::LocalServer localServer;
     if (parser.isSet(hostOption)) {

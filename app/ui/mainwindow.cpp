@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "chatclient.h"
+#include "languages.h"
 #include "listdelegates.h"
 #include "localserver.h"
 #include "membermodel.h"
@@ -9,16 +10,20 @@
 #include "messagemodel.h"
 #include "roomlistmodel.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -117,6 +122,8 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
         m_hosting->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
 
+    addLanguageMenu();
+
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
         m_tray->setToolTip(tr("FinChat"));
@@ -167,6 +174,28 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     if (!joined.isEmpty())
         showRoom(joined.contains(DefaultRoom) ? QString(DefaultRoom) : joined.first());
     updateConnectionState();
+}
+
+void MainWindow::addLanguageMenu()
+{
+    QMenu *languages = menuBar()->addMenu(tr("&Language"));
+    auto *choices = new QActionGroup(languages);
+    QSettings settings;
+    const QString chosen = settings.value(u"ui/language"_s).toString();
+    const auto add = [&](const QString &code, const QString &name) {
+        QAction *action = languages->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(code == chosen);
+        choices->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code] {
+            QSettings().setValue(u"ui/language"_s, code);
+            statusBar()->showMessage(tr("The language changes the next time FinChat starts."),
+                                     8000);
+        });
+    };
+    add(QString(), tr("System language"));
+    for (const Languages::Language &language : Languages::available())
+        add(language.code, language.nativeName);
 }
 
 void MainWindow::showRoom(const QString &room)

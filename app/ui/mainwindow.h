@@ -41,6 +41,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void addLanguageMenu();
     void updateConnectionState();
     void onScrolled(int value);
     void onMessagesInserted(const QModelIndex &parent, int first, int last);

@@ -1,0 +1,314 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>FinChat::Client::ChatClient</name>
+    <message>
+        <source>You are offline; commands are not kept for later.</source>
+        <translation>Du bist offline; Befehle werden nicht für später aufbewahrt.</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Client::ErrorText</name>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Falscher Benutzername oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <source>That name is taken.</source>
+        <translation>Dieser Name ist bereits vergeben.</translation>
+    </message>
+    <message>
+        <source>Use 3 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>Verwende 3 bis 32 Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos;, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters.</source>
+        <translation>Verwende mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Use 1 to 64 characters on one line.</source>
+        <translation>Verwende 1 bis 64 Zeichen in einer Zeile.</translation>
+    </message>
+    <message>
+        <source>Too many attempts; wait a moment.</source>
+        <translation>Zu viele Versuche; warte einen Moment.</translation>
+    </message>
+    <message>
+        <source>Your session has ended; please log in again.</source>
+        <translation>Deine Sitzung ist abgelaufen; bitte melde dich erneut an.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1.</source>
+        <translation>Der Server unter %1 ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection was lost.</source>
+        <translation>Die Verbindung wurde unterbrochen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>There is no such room.</source>
+        <translation>Diesen Raum gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>A room with that name exists.</source>
+        <translation>Ein Raum mit diesem Namen existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Use 2 to 32 letters, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>Verwende 2 bis 32 Buchstaben, Ziffern, &apos;_&apos; oder &apos;-&apos;, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>Join the room first.</source>
+        <translation>Tritt zuerst dem Raum bei.</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>Die Nachricht ist leer.</translation>
+    </message>
+    <message>
+        <source>The message is too long.</source>
+        <translation>Die Nachricht ist zu lang.</translation>
+    </message>
+    <message>
+        <source>There is no such command; type /help to see them.</source>
+        <translation>Diesen Befehl gibt es nicht; gib /help ein, um alle zu sehen.</translation>
+    </message>
+    <message>
+        <source>The server runs an incompatible version of FinChat.</source>
+        <translation>Der Server verwendet eine inkompatible FinChat-Version.</translation>
+    </message>
+    <message>
+        <source>The server has too many connections from here.</source>
+        <translation>Der Server hat zu viele Verbindungen von hier.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation>Etwas ist schiefgelaufen (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::ConnectDialog</name>
+    <message>
+        <source>Host a server on this computer</source>
+        <translation>Einen Server auf diesem Computer betreiben</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Konto erstellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Connect to FinChat</source>
+        <translation>Mit FinChat verbinden</translation>
+    </message>
+    <message>
+        <source>server name or address</source>
+        <translation>Servername oder -adresse</translation>
+    </message>
+    <message>
+        <source>Runs a FinChat server inside this app; colleagues on your network can join it.</source>
+        <translation>Startet einen FinChat-Server in dieser App; Kollegen in deinem Netzwerk können beitreten.</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Enter a username.</source>
+        <translation>Gib einen Benutzernamen ein.</translation>
+    </message>
+    <message>
+        <source>Enter a password.</source>
+        <translation>Gib ein Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Creating your account on %1…</source>
+        <translation>Dein Konto wird auf %1 erstellt…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::LocalServer</name>
+    <message>
+        <source>Cannot open the server&apos;s database: %1</source>
+        <translation>Die Datenbank des Servers kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot listen for connections: %1</source>
+        <translation>Verbindungen können nicht angenommen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::MainWindow</name>
+    <message>
+        <source>Leave</source>
+        <translation>Verlassen</translation>
+    </message>
+    <message>
+        <source>FinChat</source>
+        <translation>FinChat</translation>
+    </message>
+    <message>
+        <source>New room…</source>
+        <translation>Neuer Raum…</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Räume</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Hosting on port %1</source>
+        <translation>Server läuft auf Port %1</translation>
+    </message>
+    <message>
+        <source>Hosting — colleagues can join at %1</source>
+        <translation>Server läuft: Kollegen können über %1 beitreten</translation>
+    </message>
+    <message>
+        <source>No room</source>
+        <translation>Kein Raum</translation>
+    </message>
+    <message>
+        <source>New room</source>
+        <translation>Neuer Raum</translation>
+    </message>
+    <message>
+        <source>Name (2 to 32 of a-z, 0-9, &apos;_&apos; and &apos;-&apos;):</source>
+        <translation>Name (2 bis 32 Zeichen aus a-z, 0-9, &apos;_&apos; und &apos;-&apos;):</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2</source>
+        <translation>Mit %1 verbunden als %2</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting to %1…</source>
+        <translation>Verbindung unterbrochen – neue Verbindung zu %1…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>%1 in #%2</source>
+        <translation>%1 in #%2</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>The language changes the next time FinChat starts.</source>
+        <translation>Die Sprache ändert sich beim nächsten Start von FinChat.</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::MemberDelegate</name>
+    <message>
+        <source> (bot)</source>
+        <translation> (Bot)</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::MessageDelegate</name>
+    <message>
+        <source>%1 (bot)  %2</source>
+        <translation>%1 (Bot)  %2</translation>
+    </message>
+    <message>
+        <source>%1 asked  %2</source>
+        <translation>%1 fragte  %2</translation>
+    </message>
+    <message>
+        <source>Only you can see this  %1</source>
+        <translation>Nur du siehst das  %1</translation>
+    </message>
+    <message>
+        <source>  · sending…</source>
+        <translation>  · wird gesendet…</translation>
+    </message>
+    <message>
+        <source>  · not sent: %1</source>
+        <translation>  · nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Day range %1 – %2</source>
+        <translation>Tagesspanne %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::MessageInput</name>
+    <message>
+        <source>Message — Enter sends, Shift+Enter adds a line, / for commands</source>
+        <translation>Nachricht – Eingabe sendet, Umschalt+Eingabe fügt eine Zeile ein, / für Befehle</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::RoomDelegate</name>
+    <message>
+        <source>  (double-click to join)</source>
+        <translation>  (Doppelklick zum Beitreten)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>FinChat: chat for people who talk about markets.</source>
+        <translation>FinChat: Chat für alle, die über Märkte reden.</translation>
+    </message>
+    <message>
+        <source>Host a server on this computer from the start.</source>
+        <translation>Von Anfang an einen Server auf diesem Computer betreiben.</translation>
+    </message>
+    <message>
+        <source>Do not resume the last session; ask who you are.</source>
+        <translation>Die letzte Sitzung nicht fortsetzen; nachfragen, wer du bist.</translation>
+    </message>
+    <message>
+        <source>Use &lt;language&gt; (en, es, pt_BR, de) instead of the system&apos;s.</source>
+        <translation>&lt;language&gt; (en, es, pt_BR, de) statt der Systemsprache verwenden.</translation>
+    </message>
+</context>
+</TS>

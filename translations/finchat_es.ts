@@ -1,0 +1,314 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>FinChat::Client::ChatClient</name>
+    <message>
+        <source>You are offline; commands are not kept for later.</source>
+        <translation>Estás sin conexión; los comandos no se guardan para después.</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Client::ErrorText</name>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Usuario o contraseña incorrectos.</translation>
+    </message>
+    <message>
+        <source>That name is taken.</source>
+        <translation>Ese nombre ya está en uso.</translation>
+    </message>
+    <message>
+        <source>Use 3 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>Usa de 3 a 32 letras, dígitos, &apos;.&apos;, &apos;_&apos; o &apos;-&apos;, empezando por una letra o un dígito.</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters.</source>
+        <translation>Usa al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <source>Use 1 to 64 characters on one line.</source>
+        <translation>Usa de 1 a 64 caracteres en una sola línea.</translation>
+    </message>
+    <message>
+        <source>Too many attempts; wait a moment.</source>
+        <translation>Demasiados intentos; espera un momento.</translation>
+    </message>
+    <message>
+        <source>Your session has ended; please log in again.</source>
+        <translation>Tu sesión ha terminado; vuelve a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1.</source>
+        <translation>No se puede conectar con el servidor en %1.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>El servidor no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <source>The connection was lost.</source>
+        <translation>Se perdió la conexión.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>There is no such room.</source>
+        <translation>No existe esa sala.</translation>
+    </message>
+    <message>
+        <source>A room with that name exists.</source>
+        <translation>Ya existe una sala con ese nombre.</translation>
+    </message>
+    <message>
+        <source>Use 2 to 32 letters, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>Usa de 2 a 32 letras, dígitos, &apos;_&apos; o &apos;-&apos;, empezando por una letra o un dígito.</translation>
+    </message>
+    <message>
+        <source>Join the room first.</source>
+        <translation>Primero únete a la sala.</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>El mensaje está vacío.</translation>
+    </message>
+    <message>
+        <source>The message is too long.</source>
+        <translation>El mensaje es demasiado largo.</translation>
+    </message>
+    <message>
+        <source>There is no such command; type /help to see them.</source>
+        <translation>No existe ese comando; escribe /help para verlos.</translation>
+    </message>
+    <message>
+        <source>The server runs an incompatible version of FinChat.</source>
+        <translation>El servidor usa una versión incompatible de FinChat.</translation>
+    </message>
+    <message>
+        <source>The server has too many connections from here.</source>
+        <translation>El servidor tiene demasiadas conexiones desde aquí.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation>Algo salió mal (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::ConnectDialog</name>
+    <message>
+        <source>Host a server on this computer</source>
+        <translation>Alojar un servidor en este equipo</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Crear cuenta</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Connect to FinChat</source>
+        <translation>Conectarse a FinChat</translation>
+    </message>
+    <message>
+        <source>server name or address</source>
+        <translation>nombre o dirección del servidor</translation>
+    </message>
+    <message>
+        <source>Runs a FinChat server inside this app; colleagues on your network can join it.</source>
+        <translation>Ejecuta un servidor de FinChat dentro de esta aplicación; tus colegas de la red pueden unirse.</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Enter a username.</source>
+        <translation>Escribe un nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>Enter a password.</source>
+        <translation>Escribe una contraseña.</translation>
+    </message>
+    <message>
+        <source>Creating your account on %1…</source>
+        <translation>Creando tu cuenta en %1…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando con %1…</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::LocalServer</name>
+    <message>
+        <source>Cannot open the server&apos;s database: %1</source>
+        <translation>No se puede abrir la base de datos del servidor: %1</translation>
+    </message>
+    <message>
+        <source>Cannot listen for connections: %1</source>
+        <translation>No se pueden aceptar conexiones: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::MainWindow</name>
+    <message>
+        <source>Leave</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>FinChat</source>
+        <translation>FinChat</translation>
+    </message>
+    <message>
+        <source>New room…</source>
+        <translation>Nueva sala…</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Salas</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <source>Hosting on port %1</source>
+        <translation>Alojando en el puerto %1</translation>
+    </message>
+    <message>
+        <source>Hosting — colleagues can join at %1</source>
+        <translation>Alojando: tus colegas pueden unirse en %1</translation>
+    </message>
+    <message>
+        <source>No room</source>
+        <translation>Ninguna sala</translation>
+    </message>
+    <message>
+        <source>New room</source>
+        <translation>Nueva sala</translation>
+    </message>
+    <message>
+        <source>Name (2 to 32 of a-z, 0-9, &apos;_&apos; and &apos;-&apos;):</source>
+        <translation>Nombre (de 2 a 32 caracteres entre a-z, 0-9, &apos;_&apos; y &apos;-&apos;):</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2</source>
+        <translation>Conectado a %1 como %2</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting to %1…</source>
+        <translation>Conexión perdida: reconectando con %1…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando con %1…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>%1 in #%2</source>
+        <translation>%1 en #%2</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>The language changes the next time FinChat starts.</source>
+        <translation>El idioma cambiará la próxima vez que se inicie FinChat.</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::MemberDelegate</name>
+    <message>
+        <source> (bot)</source>
+        <translation> (bot)</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::MessageDelegate</name>
+    <message>
+        <source>%1 (bot)  %2</source>
+        <translation>%1 (bot)  %2</translation>
+    </message>
+    <message>
+        <source>%1 asked  %2</source>
+        <translation>%1 preguntó  %2</translation>
+    </message>
+    <message>
+        <source>Only you can see this  %1</source>
+        <translation>Solo tú puedes ver esto  %1</translation>
+    </message>
+    <message>
+        <source>  · sending…</source>
+        <translation>  · enviando…</translation>
+    </message>
+    <message>
+        <source>  · not sent: %1</source>
+        <translation>  · no enviado: %1</translation>
+    </message>
+    <message>
+        <source>Day range %1 – %2</source>
+        <translation>Rango del día %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::MessageInput</name>
+    <message>
+        <source>Message — Enter sends, Shift+Enter adds a line, / for commands</source>
+        <translation>Mensaje: Intro envía, Mayús+Intro añade una línea, / para comandos</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::RoomDelegate</name>
+    <message>
+        <source>  (double-click to join)</source>
+        <translation>  (doble clic para unirte)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>FinChat: chat for people who talk about markets.</source>
+        <translation>FinChat: chat para quienes hablan de mercados.</translation>
+    </message>
+    <message>
+        <source>Host a server on this computer from the start.</source>
+        <translation>Alojar un servidor en este equipo desde el inicio.</translation>
+    </message>
+    <message>
+        <source>Do not resume the last session; ask who you are.</source>
+        <translation>No reanudar la última sesión; preguntar quién eres.</translation>
+    </message>
+    <message>
+        <source>Use &lt;language&gt; (en, es, pt_BR, de) instead of the system&apos;s.</source>
+        <translation>Usar &lt;language&gt; (en, es, pt_BR, de) en lugar del idioma del sistema.</translation>
+    </message>
+</context>
+</TS>

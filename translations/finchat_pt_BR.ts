@@ -1,0 +1,314 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR">
+<context>
+    <name>FinChat::Client::ChatClient</name>
+    <message>
+        <source>You are offline; commands are not kept for later.</source>
+        <translation>Você está offline; comandos não são guardados para depois.</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Client::ErrorText</name>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Usuário ou senha incorretos.</translation>
+    </message>
+    <message>
+        <source>That name is taken.</source>
+        <translation>Esse nome já está em uso.</translation>
+    </message>
+    <message>
+        <source>Use 3 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>Use de 3 a 32 letras, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;, começando com uma letra ou um dígito.</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters.</source>
+        <translation>Use pelo menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <source>Use 1 to 64 characters on one line.</source>
+        <translation>Use de 1 a 64 caracteres em uma só linha.</translation>
+    </message>
+    <message>
+        <source>Too many attempts; wait a moment.</source>
+        <translation>Tentativas demais; aguarde um momento.</translation>
+    </message>
+    <message>
+        <source>Your session has ended; please log in again.</source>
+        <translation>Sua sessão terminou; entre novamente.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1.</source>
+        <translation>Não é possível alcançar o servidor em %1.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>O servidor não respondeu a tempo.</translation>
+    </message>
+    <message>
+        <source>The connection was lost.</source>
+        <translation>A conexão foi perdida.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>There is no such room.</source>
+        <translation>Essa sala não existe.</translation>
+    </message>
+    <message>
+        <source>A room with that name exists.</source>
+        <translation>Já existe uma sala com esse nome.</translation>
+    </message>
+    <message>
+        <source>Use 2 to 32 letters, digits, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>Use de 2 a 32 letras, dígitos, &apos;_&apos; ou &apos;-&apos;, começando com uma letra ou um dígito.</translation>
+    </message>
+    <message>
+        <source>Join the room first.</source>
+        <translation>Entre na sala primeiro.</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>A mensagem está vazia.</translation>
+    </message>
+    <message>
+        <source>The message is too long.</source>
+        <translation>A mensagem é longa demais.</translation>
+    </message>
+    <message>
+        <source>There is no such command; type /help to see them.</source>
+        <translation>Esse comando não existe; digite /help para vê-los.</translation>
+    </message>
+    <message>
+        <source>The server runs an incompatible version of FinChat.</source>
+        <translation>O servidor usa uma versão incompatível do FinChat.</translation>
+    </message>
+    <message>
+        <source>The server has too many connections from here.</source>
+        <translation>O servidor tem conexões demais a partir daqui.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation>Algo deu errado (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::ConnectDialog</name>
+    <message>
+        <source>Host a server on this computer</source>
+        <translation>Hospedar um servidor neste computador</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Entrar</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Criar conta</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Connect to FinChat</source>
+        <translation>Conectar ao FinChat</translation>
+    </message>
+    <message>
+        <source>server name or address</source>
+        <translation>nome ou endereço do servidor</translation>
+    </message>
+    <message>
+        <source>Runs a FinChat server inside this app; colleagues on your network can join it.</source>
+        <translation>Executa um servidor FinChat dentro deste aplicativo; colegas na sua rede podem entrar.</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <source>Enter a username.</source>
+        <translation>Digite um nome de usuário.</translation>
+    </message>
+    <message>
+        <source>Enter a password.</source>
+        <translation>Digite uma senha.</translation>
+    </message>
+    <message>
+        <source>Creating your account on %1…</source>
+        <translation>Criando sua conta em %1…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando a %1…</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::LocalServer</name>
+    <message>
+        <source>Cannot open the server&apos;s database: %1</source>
+        <translation>Não é possível abrir o banco de dados do servidor: %1</translation>
+    </message>
+    <message>
+        <source>Cannot listen for connections: %1</source>
+        <translation>Não é possível aceitar conexões: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::MainWindow</name>
+    <message>
+        <source>Leave</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <source>FinChat</source>
+        <translation>FinChat</translation>
+    </message>
+    <message>
+        <source>New room…</source>
+        <translation>Nova sala…</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Salas</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membros</translation>
+    </message>
+    <message>
+        <source>Hosting on port %1</source>
+        <translation>Hospedando na porta %1</translation>
+    </message>
+    <message>
+        <source>Hosting — colleagues can join at %1</source>
+        <translation>Hospedando: colegas podem entrar em %1</translation>
+    </message>
+    <message>
+        <source>No room</source>
+        <translation>Nenhuma sala</translation>
+    </message>
+    <message>
+        <source>New room</source>
+        <translation>Nova sala</translation>
+    </message>
+    <message>
+        <source>Name (2 to 32 of a-z, 0-9, &apos;_&apos; and &apos;-&apos;):</source>
+        <translation>Nome (de 2 a 32 caracteres entre a-z, 0-9, &apos;_&apos; e &apos;-&apos;):</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2</source>
+        <translation>Conectado a %1 como %2</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting to %1…</source>
+        <translation>Conexão perdida: reconectando a %1…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando a %1…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>%1 in #%2</source>
+        <translation>%1 em #%2</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>The language changes the next time FinChat starts.</source>
+        <translation>O idioma muda na próxima vez que o FinChat for iniciado.</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma do sistema</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::MemberDelegate</name>
+    <message>
+        <source> (bot)</source>
+        <translation> (bot)</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::MessageDelegate</name>
+    <message>
+        <source>%1 (bot)  %2</source>
+        <translation>%1 (bot)  %2</translation>
+    </message>
+    <message>
+        <source>%1 asked  %2</source>
+        <translation>%1 perguntou  %2</translation>
+    </message>
+    <message>
+        <source>Only you can see this  %1</source>
+        <translation>Só você pode ver isto  %1</translation>
+    </message>
+    <message>
+        <source>  · sending…</source>
+        <translation>  · enviando…</translation>
+    </message>
+    <message>
+        <source>  · not sent: %1</source>
+        <translation>  · não enviada: %1</translation>
+    </message>
+    <message>
+        <source>Day range %1 – %2</source>
+        <translation>Faixa do dia %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::MessageInput</name>
+    <message>
+        <source>Message — Enter sends, Shift+Enter adds a line, / for commands</source>
+        <translation>Mensagem: Enter envia, Shift+Enter adiciona uma linha, / para comandos</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::RoomDelegate</name>
+    <message>
+        <source>  (double-click to join)</source>
+        <translation>  (clique duas vezes para entrar)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>FinChat: chat for people who talk about markets.</source>
+        <translation>FinChat: chat para quem fala de mercados.</translation>
+    </message>
+    <message>
+        <source>Host a server on this computer from the start.</source>
+        <translation>Hospedar um servidor neste computador desde o início.</translation>
+    </message>
+    <message>
+        <source>Do not resume the last session; ask who you are.</source>
+        <translation>Não retomar a última sessão; perguntar quem você é.</translation>
+    </message>
+    <message>
+        <source>Use &lt;language&gt; (en, es, pt_BR, de) instead of the system&apos;s.</source>
+        <translation>Usar &lt;language&gt; (en, es, pt_BR, de) em vez do idioma do sistema.</translation>
+    </message>
+</context>
+</TS>
