@@ -18,7 +18,7 @@ PACKAGES=(
     qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite
     qcoro-qt6-dev libsodium-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libgl-dev
+    libgl-dev dpkg-dev desktop-file-utils appstream
 )
 
 install_missing_packages() {

@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QCommandLineParser>
 #include <QDebug>
+#include <QIcon>
 #include <QSettings>
 
 #include <qcoro/qcorotask.h>
@@ -48,6 +49,11 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(u"finchat"_s);
     QApplication::setApplicationDisplayName(u"FinChat"_s);
     QApplication::setApplicationVersion(QStringLiteral(FINCHAT_VERSION_STRING));
+    QApplication::setDesktopFileName(u"org.finchat.FinChat"_s);
+    QIcon icon;
+    for (const int size : {16, 24, 32, 48, 64, 128, 256, 512})
+        icon.addFile(u":/icons/%1x%1/finchat.png"_s.arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Builds the .deb from a FinChat build folder, unpacks it into a scratch root as dpkg would
+# install it, and checks what an admin and a desktop user rely on: the server runs from its
+# installed path and loads the stock bot from the plugin folder it reads, the launcher entry
+# and icon are in place, the service unit, config and maintainer scripts are sound, and the
+# dependencies name the distribution's Qt, QCoro and libsodium.
+set -euo pipefail
+build=$(cd "$1" && pwd)
+work=$(mktemp -d)
+server_pid=
+cleanup() {
+    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+cpack -G DEB -B "$work/out" --config "$build/CPackConfig.cmake" >"$work/cpack.log" 2>&1 ||
+    { cat "$work/cpack.log"; fail "cpack -G DEB"; }
+deb=$(ls "$work"/out/*.deb)
+echo "built $(basename "$deb")"
+
+depends=$(dpkg-deb -f "$deb" Depends)
+for needed in libqt6core6 libqt6websockets6 libqt6widgets6 libqcoro6 libsodium adduser; do
+    grep -q "$needed" <<<"$depends" || fail "Depends lacks $needed: $depends"
+done
+dpkg-deb -I "$deb" conffiles | grep -qx /etc/finchat/finchat-server.ini || fail "config is not a conffile"
+
+root="$work/root"
+dpkg-deb -x "$deb" "$root"
+for script in postinst postrm; do
+    dpkg-deb -I "$deb" "$script" >"$work/$script"
+    sh -n "$work/$script" || fail "$script is not valid sh"
+done
+grep -q "adduser --system" "$work/postinst" || fail "postinst does not create the finchat user"
+
+server="$root/usr/bin/finchat-server"
+[ -x "$server" ] || fail "no $server"
+"$server" --version | grep -q "^finchat-server [0-9]" || fail "finchat-server --version"
+
+plugin=$(find "$root/usr/lib" -path '*/finchat/plugins/libstockbot.so')
+[ -n "$plugin" ] || fail "the stock bot is not in a finchat/plugins folder"
+"$server" --listen 127.0.0.1 --port 0 --database "$work/chat.db" >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 100); do
+    grep -q "listening on" "$work/server.log" && break
+    sleep 0.1
+done
+grep -q "loaded bot stockbot .* from $plugin" "$work/server.log" ||
+    { cat "$work/server.log"; fail "the installed server did not load the installed stock bot"; }
+kill -TERM "$server_pid"
+wait "$server_pid" || fail "the server did not stop cleanly on SIGTERM"
+server_pid=
+
+desktop="$root/usr/share/applications/org.finchat.FinChat.desktop"
+[ -f "$desktop" ] || fail "no launcher entry"
+if command -v desktop-file-validate >/dev/null; then desktop-file-validate "$desktop" || fail "launcher entry invalid"; fi
+grep -qx "Exec=finchat" "$desktop" || fail "launcher does not start finchat"
+[ -x "$root/usr/bin/finchat" ] || fail "no finchat app"
+for size in 16x16 32x32 48x48 256x256; do
+    [ -f "$root/usr/share/icons/hicolor/$size/apps/finchat.png" ] || fail "no $size icon"
+done
+[ -f "$root/usr/share/icons/hicolor/scalable/apps/finchat.svg" ] || fail "no scalable icon"
+metainfo="$root/usr/share/metainfo/org.finchat.FinChat.metainfo.xml"
+[ -f "$metainfo" ] || fail "no AppStream metainfo"
+if command -v appstreamcli >/dev/null; then appstreamcli validate --no-net "$metainfo" >/dev/null || fail "metainfo invalid"; fi
+
+unit="$root/usr/lib/systemd/system/finchat-server.service"
+[ -f "$unit" ] || fail "no systemd unit"
+grep -qx "ExecStart=/usr/bin/finchat-server --config /etc/finchat/finchat-server.ini" "$unit" || fail "unit ExecStart"
+grep -qx "User=finchat" "$unit" && grep -qx "StateDirectory=finchat" "$unit" || fail "unit user or state folder"
+grep -qx "database=/var/lib/finchat/finchat.db" "$root/etc/finchat/finchat-server.ini" || fail "config database path"
+[ -f "$root/usr/include/finchat/botplugin.h" ] || fail "no SDK header"
+[ -f "$root/usr/lib/cmake/FinChatBotSDK/FinChatBotSDKConfig.cmake" ] || fail "no SDK package config"
+echo "the .deb installs and runs as described"
