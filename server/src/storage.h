@@ -37,6 +37,20 @@ public:
 
     // Opens (creating if needed) the SQLite file and brings its schema up to date.
     void openSqlite(const QString &path);
+
+    // Runs work as one write transaction: all of it is stored, or none.
+    template<typename Work>
+    void inTransaction(Work &&work)
+    {
+        begin();
+        try {
+            work();
+            commit();
+        } catch (...) {
+            rollback();
+            throw;
+        }
+    }
     void close();
     int schemaVersion() const;
 

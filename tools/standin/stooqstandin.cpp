@@ -53,7 +53,14 @@ void StooqStandIn::onReadable(QTcpSocket *socket)
     const QString codes = QUrlQuery(target.query()).queryItemValue(u"s"_s);
     ++m_total;
     ++m_requests[codes];
-    const Answer answer = m_answers.value(codes, m_fallback);
+    Answer answer = m_answers.value(codes, m_fallback);
+    if (m_synthetic && !m_answers.contains(codes)) {
+        answer = {200, "Symbol,Date,Time,Open,High,Low,Close,Volume\r\n", m_syntheticDelayMs,
+                  false};
+        for (const QString &code : codes.split(u'+'))
+            answer.body += code.toUpper().toUtf8() +
+                           ",2026-11-20,22:00:09,100.00,102.50,99.10,101.25,123456\r\n";
+    }
     if (answer.never)
         return;
     QPointer<QTcpSocket> guarded(socket);

@@ -11,8 +11,9 @@ class QTcpSocket;
 
 namespace FinChat::Testing {
 
-// A local HTTP server standing in for stooq's quote endpoint, so bot tests need no internet.
-// It answers GET /q/l/?s=CODES&... with what the test set for CODES.
+// A local HTTP server standing in for stooq's quote endpoint, so bot tests and the benchmark
+// need no internet. It answers GET /q/l/?s=CODES&... with what was set for CODES, or else
+// with the fallback: a fixed answer, or a made-up quote row for each code asked for.
 class StooqStandIn : public QObject
 {
     Q_OBJECT
@@ -34,6 +35,12 @@ public:
     void setAnswer(const QString &codes, const Answer &answer) { m_answers.insert(codes, answer); }
     // Requests for codes without an answer of their own get this one.
     void setFallback(const Answer &answer) { m_fallback = answer; }
+    // Codes without an answer of their own get a quote row each, after delayMs.
+    void setSyntheticQuotes(int delayMs)
+    {
+        m_synthetic = true;
+        m_syntheticDelayMs = delayMs;
+    }
     int requestsFor(const QString &codes) const { return m_requests.value(codes); }
     int totalRequests() const { return m_total; }
 
@@ -48,6 +55,8 @@ private:
     QTcpServer m_server;
     QHash<QString, Answer> m_answers;
     Answer m_fallback{200, QByteArray("No data"), 0, false};
+    bool m_synthetic = false;
+    int m_syntheticDelayMs = 0;
     QHash<QString, int> m_requests;
     int m_total = 0;
 };

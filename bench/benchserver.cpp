@@ -1,0 +1,142 @@
+#include "benchserver.h"
+
+#include "sessiontoken.h"
+#include "storage.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QRegularExpression>
+#include <QThread>
+
+namespace FinChat::Bench {
+
+using namespace Qt::StringLiterals;
+
+BenchServer::BenchServer(QString serverBinary)
+    : m_binary(std::move(serverBinary))
+{}
+
+BenchServer::~BenchServer()
+{
+    stop();
+}
+
+Storage &BenchServer::storage()
+{
+    if (!m_storage) {
+        m_storage = std::make_unique<Storage>();
+        m_storage->openSqlite(m_folder.filePath(u"bench.db"_s));
+    }
+    return *m_storage;
+}
+
+qint64 BenchServer::roomId(const QString &name)
+{
+    for (const RoomRecord &room : storage().rooms()) {
+        if (room.name == name)
+            return room.id;
+    }
+    return storage().createRoom(name, {}, std::nullopt)->id;
+}
+
+QList<BenchServer::Account> BenchServer::createAccounts(const QString &prefix, int count,
+                                                        const QStringList &rooms,
+                                                        const QString &passwordHash)
+{
+    QList<Account> accounts;
+    QList<qint64> roomIds;
+    for (const QString &room : rooms)
+        roomIds.append(roomId(room));
+    storage().inTransaction([&] {
+        for (int i = 0; i < count; ++i) {
+            const QString name = u"%1%2"_s.arg(prefix).arg(i);
+            const qint64 id = *storage().createUser(name, name, passwordHash);
+            const QString token = SessionToken::generate();
+            storage().createSession(SessionToken::hash(token), id);
+            for (qint64 room : roomIds)
+                storage().addMember(room, id);
+            accounts.append({name, token});
+        }
+    });
+    return accounts;
+}
+
+void BenchServer::fillHistory(const QString &room, const QString &author, int count)
+{
+    const qint64 id = roomId(room);
+    const auto user = storage().userByName(author);
+    const Author writer{user->id, user->username, user->displayName, false};
+    const QString body = u"a history message of a typical length for a market chat, 64 bytes"_s;
+    constexpr int Batch = 50'000;
+    for (int done = 0; done < count; done += Batch) {
+        storage().inTransaction([&] {
+            for (int i = done; i < std::min(count, done + Batch); ++i)
+                storage().insertMessage(id, writer, body, {});
+        });
+    }
+}
+
+bool BenchServer::start(QString *error)
+{
+    const QString database = m_folder.filePath(u"bench.db"_s);
+    storage(); // the schema exists even when nothing was prepared
+    m_storage.reset();
+
+    QString ini =
+        u"[limits]\nmessage_burst=1000000\nrequest_burst=1000000\nregistrations_per_hour=1000000\n"
+        "failed_logins_per_minute=1000\nmax_connections_per_address=1000000\nmax_connections="
+        "1000000\n"
+        "max_outgoing_buffer_bytes=268435456\n"_s;
+    ini += u"[bot.stockbot]\n"_s;
+    for (auto it = m_stockBotSettings.cbegin(); it != m_stockBotSettings.cend(); ++it)
+        ini += it.key() + u'=' + it.value().toString() + u'\n';
+    QFile config(m_folder.filePath(u"bench.ini"_s));
+    if (!config.open(QIODevice::WriteOnly)) {
+        *error = u"cannot write the server's config"_s;
+        return false;
+    }
+    config.write(ini.toUtf8());
+    config.close();
+
+    m_process.setProgram(m_binary);
+    m_process.setArguments({u"--listen"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s, u"--database"_s,
+                            database, u"--config"_s, config.fileName()});
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+    m_process.start();
+    if (!m_process.waitForStarted()) {
+        *error = u"cannot start %1: %2"_s.arg(m_binary, m_process.errorString());
+        return false;
+    }
+    static const QRegularExpression listening(u"listening on ws://127\\.0\\.0\\.1:(\\d+)"_s);
+    QString output;
+    for (int waited = 0; waited < 200; ++waited) {
+        m_process.waitForReadyRead(50);
+        output += QString::fromUtf8(m_process.readAll());
+        if (const auto match = listening.match(output); match.hasMatch()) {
+            m_port = static_cast<quint16>(match.captured(1).toUInt());
+            // From here on the server's log is not read; drop it so the pipe never fills.
+            m_process.setStandardOutputFile(QProcess::nullDevice());
+            QObject::connect(&m_process, &QProcess::readyRead, &m_process,
+                             [this] { m_process.readAll(); });
+            return true;
+        }
+    }
+    *error = u"the server did not start: %1"_s.arg(output);
+    return false;
+}
+
+void BenchServer::stop()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.terminate();
+    if (!m_process.waitForFinished(20'000))
+        m_process.kill();
+}
+
+QUrl BenchServer::url() const
+{
+    return QUrl(u"ws://127.0.0.1:%1"_s.arg(m_port));
+}
+
+} // namespace FinChat::Bench

@@ -1,0 +1,110 @@
+#include "scenarios.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+
+#include <sys/resource.h>
+
+#include <functional>
+#include <map>
+
+using namespace FinChat::Bench;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Ten thousand connections need more file descriptors than the usual soft limit of 1024;
+// the server, started from here, inherits the raised limit.
+void raiseFileLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"finchat-bench"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Load and latency benchmark for finchat-server. Scenarios: fanout, latency, idle, history, bot, logins, all."_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"scenario"_s, u"Which scenario to run (default: all)."_s);
+    Options options;
+    const auto integer = [&](const QString &name, const QString &help, int value) {
+        QCommandLineOption option(name, help + u" (default %1)"_s.arg(value), u"n"_s);
+        parser.addOption(option);
+        return option;
+    };
+    const auto receiversOption =
+        integer(u"receivers"_s, u"Receivers in the room"_s, options.receivers);
+    const auto sendersOption = integer(u"senders"_s, u"Senders in the room"_s, options.senders);
+    const auto messagesOption = integer(u"messages"_s, u"Messages per sender"_s, options.messages);
+    const auto windowOption =
+        integer(u"window"_s, u"Messages a sender has in flight"_s, options.window);
+    const auto rateOption =
+        integer(u"rate"_s, u"Messages per second in the latency scenario"_s, options.rate);
+    const auto secondsOption =
+        integer(u"seconds"_s, u"Length of the latency scenario"_s, options.seconds);
+    const auto connectionsOption =
+        integer(u"connections"_s, u"Idle connections"_s, options.connections);
+    const auto historyMessagesOption =
+        integer(u"history-messages"_s, u"Messages stored for the history scenario"_s,
+                options.historyMessages);
+    const auto botClientsOption =
+        integer(u"bot-clients"_s, u"Clients asking the stock bot at once"_s, options.botClients);
+    const auto loginsOption = integer(u"logins"_s, u"Logins in the login flood"_s, options.logins);
+    const QCommandLineOption serverBinary(
+        u"server-binary"_s, u"The finchat-server to start (default: beside this program)"_s,
+        u"path"_s);
+    parser.addOption(serverBinary);
+    parser.process(app);
+
+    const auto read = [&](const QCommandLineOption &option, int &target) {
+        if (parser.isSet(option))
+            target = parser.value(option).toInt();
+    };
+    read(receiversOption, options.receivers);
+    read(sendersOption, options.senders);
+    read(messagesOption, options.messages);
+    read(windowOption, options.window);
+    read(rateOption, options.rate);
+    read(secondsOption, options.seconds);
+    read(connectionsOption, options.connections);
+    read(historyMessagesOption, options.historyMessages);
+    read(botClientsOption, options.botClients);
+    read(loginsOption, options.logins);
+    options.serverBinary =
+        parser.isSet(serverBinary)
+            ? parser.value(serverBinary)
+            : QDir(QCoreApplication::applicationDirPath()).filePath(u"finchat-server"_s);
+    raiseFileLimit();
+
+    const std::map<QString, std::function<Report(const Options &)>> scenarios{
+        {u"fanout"_s, fanOut},
+        {u"latency"_s, fixedRateLatency},
+        {u"idle"_s, idleConnections},
+        {u"history"_s, history},
+        {u"bot"_s, bot},
+        {u"logins"_s, logins},
+    };
+    const QString chosen = parser.positionalArguments().value(0, u"all"_s);
+    const QStringList order{u"fanout"_s,  u"latency"_s, u"idle"_s,
+                            u"history"_s, u"bot"_s,     u"logins"_s};
+    if (chosen != "all"_L1 && !scenarios.contains(chosen)) {
+        qCritical("unknown scenario %s", qPrintable(chosen));
+        return 2;
+    }
+    for (const QString &name : order) {
+        if (chosen == "all"_L1 || chosen == name)
+            scenarios.at(name)(options).print();
+    }
+    return 0;
+}

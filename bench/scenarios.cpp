@@ -1,0 +1,504 @@
+#include "scenarios.h"
+
+#include "benchclient.h"
+#include "benchserver.h"
+#include "passwordhasher.h"
+#include "stooqstandin.h"
+#include "storage.h"
+
+#include <QCoreApplication>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+namespace FinChat::Bench {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qsizetype BodyLength = 64;
+constexpr int SetupTimeoutMs = 300'000;
+
+// Spins the event loop until done() holds or the time is up.
+bool waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    const std::int64_t deadline = nowNs() + std::int64_t(timeoutMs) * 1'000'000;
+    while (!done()) {
+        if (nowNs() > deadline)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    }
+    return true;
+}
+
+bool isType(const QString &frame, QStringView type)
+{
+    return frame.contains(u"\"type\":\""_s + type + u'"');
+}
+
+QString quoted(const QString &text)
+{
+    return u'"' + text + u'"';
+}
+
+QString sendFrame(const QString &room, const QString &body)
+{
+    return u"{\"type\":\"message.send\",\"room\":"_s + quoted(room) + u",\"body\":"_s +
+           quoted(body) + u'}';
+}
+
+// "b<sender>:<seq>:<sent ns>:" padded to the body length.
+QString timedBody(int sender, int seq)
+{
+    QString body = u"b%1:%2:%3:"_s.arg(sender).arg(seq).arg(nowNs());
+    return body.leftJustified(BodyLength, u'x');
+}
+
+struct TimedBody
+{
+    int sender = -1;
+    int seq = -1;
+    std::int64_t sentNs = 0;
+};
+
+TimedBody parseTimedBody(const QString &frame)
+{
+    static const QString marker = u"\"body\":\"b"_s;
+    const qsizetype at = frame.indexOf(marker);
+    if (at < 0)
+        return {};
+    const QStringView rest = QStringView(frame).mid(at + marker.size());
+    const qsizetype first = rest.indexOf(u':');
+    const qsizetype second = rest.indexOf(u':', first + 1);
+    const qsizetype third = rest.indexOf(u':', second + 1);
+    if (first < 0 || second < 0 || third < 0)
+        return {};
+    return {rest.left(first).toInt(), rest.mid(first + 1, second - first - 1).toInt(),
+            rest.mid(second + 1, third - second - 1).toLongLong()};
+}
+
+// Opens a connection per account and resumes its session, many at a time.
+std::vector<std::unique_ptr<BenchClient>> connectAll(const QUrl &url,
+                                                     const QList<BenchServer::Account> &accounts,
+                                                     int concurrency, double *seconds = nullptr)
+{
+    std::vector<std::unique_ptr<BenchClient>> clients;
+    int started = 0;
+    int ready = 0;
+    const auto startNext = [&] {
+        const int index = started++;
+        auto client = std::make_unique<BenchClient>(index);
+        client->onFrame = [&, index](BenchClient &self, const QString &frame) {
+            if (isType(frame, u"hello"))
+                self.send(u"{\"type\":\"resume\",\"token\":"_s + quoted(accounts.at(index).token) +
+                          u'}');
+            else if (isType(frame, u"resume.ok")) {
+                ++ready;
+                self.onFrame = nullptr;
+            }
+        };
+        client->open(url);
+        clients.push_back(std::move(client));
+    };
+    const std::int64_t begin = nowNs();
+    while (ready < accounts.size()) {
+        while (started < accounts.size() && started - ready < concurrency)
+            startNext();
+        if (!waitUntil([&] { return ready >= started || ready == accounts.size(); },
+                       SetupTimeoutMs))
+            qFatal("only %d of %lld connections logged in", ready,
+                   static_cast<long long>(accounts.size()));
+    }
+    if (seconds)
+        *seconds = static_cast<double>(nowNs() - begin) / 1e9;
+    return clients;
+}
+
+QString dummyHash()
+{
+    // Accounts that only resume never check it; a valid hash keeps the database honest.
+    static const QString hash = PasswordHasher::hash(u"bench password"_s);
+    return hash;
+}
+
+// What receivers saw of the senders' numbered messages.
+class DeliveryLedger
+{
+public:
+    DeliveryLedger(int receivers, int senders, int messages)
+        : m_senders(senders)
+        , m_messages(messages)
+        , m_seen(std::size_t(receivers) * senders * messages, false)
+        , m_last(std::size_t(receivers) * senders, -1)
+    {
+        m_latencies.reserve(std::size_t(receivers) * senders * messages);
+    }
+
+    void record(int receiver, const TimedBody &body)
+    {
+        if (body.sender < 0 || body.sender >= m_senders || body.seq < 0 || body.seq >= m_messages)
+            return;
+        ++m_delivered;
+        m_lastDeliveryNs = nowNs();
+        m_latencies.add(m_lastDeliveryNs - body.sentNs);
+        const std::size_t stream = std::size_t(receiver) * m_senders + body.sender;
+        const std::size_t slot = stream * m_messages + body.seq;
+        if (m_seen[slot])
+            ++m_duplicated;
+        m_seen[slot] = true;
+        if (body.seq < m_last[stream])
+            ++m_outOfOrder;
+        m_last[stream] = std::max(m_last[stream], body.seq);
+    }
+
+    qint64 delivered() const { return m_delivered; }
+    qint64 lost(qint64 expected) const { return expected - (m_delivered - m_duplicated); }
+    qint64 duplicated() const { return m_duplicated; }
+    qint64 outOfOrder() const { return m_outOfOrder; }
+    std::int64_t lastDeliveryNs() const { return m_lastDeliveryNs; }
+    Latencies &latencies() { return m_latencies; }
+
+private:
+    int m_senders;
+    int m_messages;
+    std::vector<bool> m_seen;
+    std::vector<int> m_last;
+    Latencies m_latencies;
+    qint64 m_delivered = 0;
+    qint64 m_duplicated = 0;
+    qint64 m_outOfOrder = 0;
+    std::int64_t m_lastDeliveryNs = 0;
+};
+
+struct FanOutResult
+{
+    QJsonObject figures;
+    double p99 = 0;
+};
+
+// Senders send as fast as the server acknowledges, each with a bounded window in flight;
+// every receiver must get every message once, in order. alongside() runs once the senders
+// have started (the login flood of the logins scenario).
+FanOutResult runFanOut(BenchServer &server, int receivers, int senders, int messages, int window,
+                       const std::function<void()> &alongside = {})
+{
+    const auto accounts =
+        server.createAccounts(u"fan"_s, receivers + senders, {u"general"_s}, dummyHash());
+    QString error;
+    if (!server.start(&error))
+        qFatal("%s", qPrintable(error));
+    auto clients = connectAll(server.url(), accounts, 200);
+
+    DeliveryLedger ledger(receivers, senders, messages);
+    std::vector<int> nextSeq(senders, 0);
+    std::vector<int> inFlight(senders, 0);
+    const auto sendMore = [&](BenchClient &client, int sender) {
+        while (inFlight[sender] < window && nextSeq[sender] < messages) {
+            client.send(sendFrame(u"general"_s, timedBody(sender, nextSeq[sender]++)));
+            ++inFlight[sender];
+        }
+    };
+    for (int r = 0; r < receivers; ++r) {
+        clients[r]->onFrame = [&, r](BenchClient &, const QString &frame) {
+            if (isType(frame, u"message.new"))
+                ledger.record(r, parseTimedBody(frame));
+        };
+    }
+    for (int s = 0; s < senders; ++s) {
+        clients[receivers + s]->onFrame = [&, s](BenchClient &self, const QString &frame) {
+            if (isType(frame, u"message.send.ok")) {
+                --inFlight[s];
+                sendMore(self, s);
+            }
+        };
+    }
+
+    const double serverCpu = processCpuSeconds(server.pid());
+    const double benchCpu = processCpuSeconds(QCoreApplication::applicationPid());
+    const std::int64_t begin = nowNs();
+    for (int s = 0; s < senders; ++s)
+        sendMore(*clients[receivers + s], s);
+    if (alongside)
+        alongside();
+    const qint64 expected = qint64(receivers) * senders * messages;
+    waitUntil([&] { return ledger.delivered() >= expected; }, 600'000);
+    waitUntil([] { return false; }, 200); // late duplicates, if any, would show now
+    const double wall = static_cast<double>(ledger.lastDeliveryNs() - begin) / 1e9;
+
+    FanOutResult result;
+    QJsonObject &f = result.figures;
+    f.insert(u"receivers"_s, receivers);
+    f.insert(u"senders"_s, senders);
+    f.insert(u"messages_per_sender"_s, messages);
+    f.insert(u"deliveries_per_s"_s, std::round(double(ledger.delivered()) / wall));
+    f.insert(u"p50_ms"_s, ledger.latencies().percentileMs(50));
+    f.insert(u"p99_ms"_s, ledger.latencies().percentileMs(99));
+    f.insert(u"max_ms"_s, ledger.latencies().maxMs());
+    f.insert(u"lost"_s, ledger.lost(expected));
+    f.insert(u"duplicated"_s, ledger.duplicated());
+    f.insert(u"out_of_order"_s, ledger.outOfOrder());
+    f.insert(u"wall_s"_s, wall);
+    f.insert(u"server_cpu_s"_s, processCpuSeconds(server.pid()) - serverCpu);
+    f.insert(u"bench_cpu_s"_s, processCpuSeconds(QCoreApplication::applicationPid()) - benchCpu);
+    result.p99 = ledger.latencies().percentileMs(99);
+    clients.clear();
+    return result;
+}
+
+} // namespace
+
+Report fanOut(const Options &options)
+{
+    BenchServer server(options.serverBinary);
+    FanOutResult result =
+        runFanOut(server, options.receivers, options.senders, options.messages, options.window);
+    server.stop();
+    // Every message acknowledged is on disk.
+    Storage storage;
+    storage.openSqlite(server.databasePath());
+    const qint64 stored =
+        storage.messagesBefore(1, std::nullopt, options.senders * options.messages + 1).size();
+    result.figures.insert(u"persisted"_s, stored);
+    return {u"fan-out"_s, result.figures};
+}
+
+Report fixedRateLatency(const Options &options)
+{
+    BenchServer server(options.serverBinary);
+    const int receivers = options.receivers;
+    const int senders = options.senders;
+    const auto accounts =
+        server.createAccounts(u"rate"_s, receivers + senders, {u"general"_s}, dummyHash());
+    QString error;
+    if (!server.start(&error))
+        qFatal("%s", qPrintable(error));
+    auto clients = connectAll(server.url(), accounts, 200);
+
+    const int total = options.rate * options.seconds;
+    const int perSender = (total + senders - 1) / senders;
+    DeliveryLedger ledger(receivers, senders, perSender);
+    for (int r = 0; r < receivers; ++r) {
+        clients[r]->onFrame = [&, r](BenchClient &, const QString &frame) {
+            if (isType(frame, u"message.new"))
+                ledger.record(r, parseTimedBody(frame));
+        };
+    }
+    std::vector<int> nextSeq(senders, 0);
+    int sent = 0;
+    const std::int64_t begin = nowNs();
+    QTimer pace;
+    pace.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&pace, &QTimer::timeout, [&] {
+        // As many as the rate allows by now, round robin over the senders.
+        const auto due =
+            std::min<qint64>(total, qint64(double(nowNs() - begin) / 1e9 * options.rate));
+        while (sent < due) {
+            const int s = sent % senders;
+            clients[receivers + s]->send(sendFrame(u"general"_s, timedBody(s, nextSeq[s]++)));
+            ++sent;
+        }
+        if (sent >= total)
+            pace.stop();
+    });
+    pace.start(1);
+    const qint64 expected = qint64(sent) * receivers;
+    waitUntil([&] { return sent >= total && ledger.delivered() >= qint64(total) * receivers; },
+              (options.seconds + 30) * 1000);
+
+    QJsonObject f;
+    f.insert(u"rate_per_s"_s, options.rate);
+    f.insert(u"seconds"_s, options.seconds);
+    f.insert(u"sent"_s, sent);
+    f.insert(u"deliveries"_s, ledger.delivered());
+    f.insert(u"p50_ms"_s, ledger.latencies().percentileMs(50));
+    f.insert(u"p99_ms"_s, ledger.latencies().percentileMs(99));
+    f.insert(u"max_ms"_s, ledger.latencies().maxMs());
+    f.insert(u"lost"_s, ledger.lost(qint64(total) * receivers));
+    Q_UNUSED(expected);
+    clients.clear();
+    return {u"latency"_s, f};
+}
+
+Report idleConnections(const Options &options)
+{
+    BenchServer server(options.serverBinary);
+    constexpr int Rooms = 100;
+    QList<BenchServer::Account> accounts;
+    for (int room = 0; room < Rooms; ++room) {
+        const int count =
+            options.connections / Rooms + (room < options.connections % Rooms ? 1 : 0);
+        accounts += server.createAccounts(u"idle%1-"_s.arg(room), count, {u"idle-%1"_s.arg(room)},
+                                          dummyHash());
+    }
+    QString error;
+    if (!server.start(&error))
+        qFatal("%s", qPrintable(error));
+    waitUntil([] { return false; }, 500);
+    const qint64 rssBefore = processRssKiB(server.pid());
+    double seconds = 0;
+    auto clients = connectAll(server.url(), accounts, 500, &seconds);
+    // Each joins its room and stays.
+    int joined = 0;
+    for (std::size_t i = 0; i < clients.size(); ++i) {
+        clients[i]->onFrame = [&](BenchClient &, const QString &frame) {
+            if (isType(frame, u"room.join.ok"))
+                ++joined;
+        };
+        clients[i]->send(u"{\"type\":\"room.join\",\"room\":\"idle-%1\"}"_s.arg(i % Rooms));
+    }
+    waitUntil([&] { return joined >= options.connections; }, SetupTimeoutMs);
+    waitUntil([] { return false; }, 1000);
+    const qint64 rssAfter = processRssKiB(server.pid());
+
+    QJsonObject f;
+    f.insert(u"connections"_s, joined);
+    f.insert(u"connects_per_s"_s, std::round(double(options.connections) / seconds));
+    f.insert(u"rss_before_kib"_s, rssBefore);
+    f.insert(u"rss_after_kib"_s, rssAfter);
+    f.insert(u"kib_per_connection"_s, double(rssAfter - rssBefore) / std::max(1, joined));
+    clients.clear();
+    return {u"idle"_s, f};
+}
+
+Report history(const Options &options)
+{
+    BenchServer server(options.serverBinary);
+    const auto reader = server.createAccounts(u"reader"_s, 1, {u"history"_s}, dummyHash());
+    server.fillHistory(u"history"_s, u"reader0"_s, options.historyMessages);
+    QString error;
+    if (!server.start(&error))
+        qFatal("%s", qPrintable(error));
+    auto clients = connectAll(server.url(), reader, 1);
+    BenchClient &client = *clients.front();
+
+    bool answered = false;
+    client.onFrame = [&](BenchClient &, const QString &) {
+        answered = true;
+    };
+    const auto timed = [&](const QString &request, Latencies &latencies) {
+        answered = false;
+        const std::int64_t begin = nowNs();
+        client.send(request);
+        waitUntil([&] { return answered; }, 10'000);
+        latencies.add(nowNs() - begin);
+    };
+    Latencies joins;
+    Latencies fetches;
+    for (int i = 0; i < options.historyQueries; ++i)
+        timed(u"{\"type\":\"room.join\",\"room\":\"history\"}"_s, joins);
+    for (int i = 0; i < options.historyQueries; ++i) {
+        const auto before = 51 + QRandomGenerator::global()->bounded(options.historyMessages - 50);
+        timed(u"{\"type\":\"history.fetch\",\"room\":\"history\",\"limit\":50,\"before\":%1}"_s.arg(
+                  before),
+              fetches);
+    }
+    QJsonObject f;
+    f.insert(u"stored_messages"_s, options.historyMessages);
+    f.insert(u"join_p50_ms"_s, joins.percentileMs(50));
+    f.insert(u"join_p99_ms"_s, joins.percentileMs(99));
+    f.insert(u"fetch_p50_ms"_s, fetches.percentileMs(50));
+    f.insert(u"fetch_p99_ms"_s, fetches.percentileMs(99));
+    clients.clear();
+    return {u"history"_s, f};
+}
+
+Report bot(const Options &options)
+{
+    Testing::StooqStandIn stooq;
+    if (!stooq.listen())
+        qFatal("cannot start the stooq stand-in");
+    stooq.setSyntheticQuotes(options.botDelayMs);
+    BenchServer server(options.serverBinary);
+    server.setBotSetting(u"stooq_url"_s, stooq.baseUrl().toString());
+    server.setBotSetting(u"cache_seconds"_s, u"0"_s);
+    const auto accounts =
+        server.createAccounts(u"trader"_s, options.botClients, {u"general"_s}, dummyHash());
+    QString error;
+    if (!server.start(&error))
+        qFatal("%s", qPrintable(error));
+    auto clients = connectAll(server.url(), accounts, 200);
+
+    int ownReplies = 0;
+    std::int64_t lastReplyNs = 0;
+    for (auto &client : clients) {
+        const QString me = u"\"replyTo\":"_s + quoted(accounts.at(client->index()).username);
+        client->onFrame = [&, me](BenchClient &, const QString &frame) {
+            if (isType(frame, u"bot.message") && frame.contains(me)) {
+                ++ownReplies;
+                lastReplyNs = nowNs();
+            }
+        };
+    }
+    const std::int64_t begin = nowNs();
+    for (auto &client : clients)
+        client->send(sendFrame(u"general"_s, u"/stock=c%1.us"_s.arg(client->index())));
+    waitUntil([&] { return ownReplies >= options.botClients; }, 30'000);
+
+    const double lastMs = double(lastReplyNs - begin) / 1e6;
+    QJsonObject f;
+    f.insert(u"clients"_s, options.botClients);
+    f.insert(u"replies"_s, ownReplies);
+    f.insert(u"lost"_s, options.botClients - ownReplies);
+    f.insert(u"standin_delay_ms"_s, options.botDelayMs);
+    f.insert(u"last_reply_ms"_s, lastMs);
+    f.insert(u"after_standin_ms"_s, lastMs - options.botDelayMs);
+    f.insert(u"stooq_requests"_s, stooq.totalRequests());
+    clients.clear();
+    return {u"bot"_s, f};
+}
+
+Report logins(const Options &options)
+{
+    // The fan-out's p99 alone, then again while logins with real hashing pour in.
+    const int receivers = options.receivers / 2;
+    const int senders = std::max(1, options.senders / 2);
+    const int messages = std::max(100, options.messages / 4);
+    double quietP99 = 0;
+    {
+        BenchServer quiet(options.serverBinary);
+        quietP99 = runFanOut(quiet, receivers, senders, messages, options.window).p99;
+    }
+
+    BenchServer server(options.serverBinary);
+    const QString hash = PasswordHasher::hash(u"bench password"_s);
+    const auto loginAccounts = server.createAccounts(u"login"_s, options.logins, {}, hash);
+    std::vector<std::unique_ptr<BenchClient>> loginClients;
+    int loggedIn = 0;
+    std::int64_t loginBegin = 0;
+    std::int64_t loginEnd = 0;
+    const auto flood = [&] {
+        loginBegin = nowNs();
+        for (int i = 0; i < options.logins; ++i) {
+            auto client = std::make_unique<BenchClient>(i);
+            client->onFrame = [&, i](BenchClient &self, const QString &frame) {
+                if (isType(frame, u"hello")) {
+                    self.send(u"{\"type\":\"login\",\"username\":"_s +
+                              quoted(loginAccounts.at(i).username) +
+                              u",\"password\":\"bench password\"}"_s);
+                } else if (isType(frame, u"login.ok")) {
+                    ++loggedIn;
+                    loginEnd = nowNs();
+                }
+            };
+            client->open(server.url());
+            loginClients.push_back(std::move(client));
+        }
+    };
+    const FanOutResult busy =
+        runFanOut(server, receivers, senders, messages, options.window, flood);
+    waitUntil([&] { return loggedIn >= options.logins; }, 120'000);
+
+    QJsonObject f;
+    f.insert(u"logins"_s, loggedIn);
+    f.insert(u"logins_per_s"_s, double(loggedIn) / (double(loginEnd - loginBegin) / 1e9));
+    f.insert(u"fanout_p99_quiet_ms"_s, quietP99);
+    f.insert(u"fanout_p99_during_logins_ms"_s, busy.p99);
+    f.insert(u"p99_ratio"_s, quietP99 > 0 ? busy.p99 / quietP99 : 0);
+    loginClients.clear();
+    return {u"logins"_s, f};
+}
+
+} // namespace FinChat::Bench
