@@ -34,10 +34,27 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs)
     return true;
 }
 
-bool isType(const QString &frame, QStringView type)
+// The text that marks a frame of this type, built once per type: checking a frame then
+// costs a substring search and no allocation.
+class FrameType
 {
-    return frame.contains(u"\"type\":\""_s + type + u'"');
-}
+public:
+    explicit FrameType(QStringView type)
+        : m_needle(u"\"type\":\""_s + type + u'"')
+    {}
+    bool matches(const QString &frame) const { return frame.contains(m_needle); }
+
+private:
+    QString m_needle;
+};
+
+const FrameType Hello(u"hello");
+const FrameType ResumeOk(u"resume.ok");
+const FrameType MessageNew(u"message.new");
+const FrameType MessageSendOk(u"message.send.ok");
+const FrameType RoomJoinOk(u"room.join.ok");
+const FrameType BotMessage(u"bot.message");
+const FrameType LoginOk(u"login.ok");
 
 QString quoted(const QString &text)
 {
@@ -92,10 +109,10 @@ std::vector<std::unique_ptr<BenchClient>> connectAll(const QUrl &url,
         const int index = started++;
         auto client = std::make_unique<BenchClient>(index);
         client->onFrame = [&, index](BenchClient &self, const QString &frame) {
-            if (isType(frame, u"hello"))
+            if (Hello.matches(frame))
                 self.send(u"{\"type\":\"resume\",\"token\":"_s + quoted(accounts.at(index).token) +
                           u'}');
-            else if (isType(frame, u"resume.ok")) {
+            else if (ResumeOk.matches(frame)) {
                 ++ready;
                 self.onFrame = nullptr;
             }
@@ -203,13 +220,13 @@ FanOutResult runFanOut(BenchServer &server, int receivers, int senders, int mess
     };
     for (int r = 0; r < receivers; ++r) {
         clients[r]->onFrame = [&, r](BenchClient &, const QString &frame) {
-            if (isType(frame, u"message.new"))
+            if (MessageNew.matches(frame))
                 ledger.record(r, parseTimedBody(frame));
         };
     }
     for (int s = 0; s < senders; ++s) {
         clients[receivers + s]->onFrame = [&, s](BenchClient &self, const QString &frame) {
-            if (isType(frame, u"message.send.ok")) {
+            if (MessageSendOk.matches(frame)) {
                 --inFlight[s];
                 sendMore(self, s);
             }
@@ -282,7 +299,7 @@ Report fixedRateLatency(const Options &options)
     DeliveryLedger ledger(receivers, senders, perSender);
     for (int r = 0; r < receivers; ++r) {
         clients[r]->onFrame = [&, r](BenchClient &, const QString &frame) {
-            if (isType(frame, u"message.new"))
+            if (MessageNew.matches(frame))
                 ledger.record(r, parseTimedBody(frame));
         };
     }
@@ -344,7 +361,7 @@ Report idleConnections(const Options &options)
     int joined = 0;
     for (std::size_t i = 0; i < clients.size(); ++i) {
         clients[i]->onFrame = [&](BenchClient &, const QString &frame) {
-            if (isType(frame, u"room.join.ok"))
+            if (RoomJoinOk.matches(frame))
                 ++joined;
         };
         clients[i]->send(u"{\"type\":\"room.join\",\"room\":\"idle-%1\"}"_s.arg(i % Rooms));
@@ -426,7 +443,7 @@ Report bot(const Options &options)
     for (auto &client : clients) {
         const QString me = u"\"replyTo\":"_s + quoted(accounts.at(client->index()).username);
         client->onFrame = [&, me](BenchClient &, const QString &frame) {
-            if (isType(frame, u"bot.message") && frame.contains(me)) {
+            if (BotMessage.matches(frame) && frame.contains(me)) {
                 ++ownReplies;
                 lastReplyNs = nowNs();
             }
@@ -474,11 +491,11 @@ Report logins(const Options &options)
         for (int i = 0; i < options.logins; ++i) {
             auto client = std::make_unique<BenchClient>(i);
             client->onFrame = [&, i](BenchClient &self, const QString &frame) {
-                if (isType(frame, u"hello")) {
+                if (Hello.matches(frame)) {
                     self.send(u"{\"type\":\"login\",\"username\":"_s +
                               quoted(loginAccounts.at(i).username) +
                               u",\"password\":\"bench password\"}"_s);
-                } else if (isType(frame, u"login.ok")) {
+                } else if (LoginOk.matches(frame)) {
                     ++loggedIn;
                     loginEnd = nowNs();
                 }

@@ -14,6 +14,10 @@ namespace {
 // A quote answer is a few hundred bytes; anything much larger is not what we asked for.
 constexpr qint64 MaxBodyBytes = 64 * 1024;
 constexpr qsizetype MaxCacheEntries = 1000;
+// Codes per request: stooq takes many, and the URL stays short.
+constexpr qsizetype MaxCodesPerRequest = 20;
+// How long a look-up waits for others to share its request.
+constexpr auto BatchWindow = std::chrono::milliseconds(5);
 
 QString keyFor(const QStringList &codes)
 {
@@ -25,6 +29,9 @@ QuoteService::QuoteService(QObject *parent)
     : QObject(parent)
 {
     m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_batchWindow.setSingleShot(true);
+    m_batchWindow.setInterval(BatchWindow);
+    connect(&m_batchWindow, &QTimer::timeout, this, &QuoteService::sendQueued);
 }
 
 QUrl QuoteService::urlFor(const QStringList &codes) const
@@ -47,12 +54,52 @@ void QuoteService::lookup(const QStringList &codes, Callback done)
     }
     auto &waiting = m_waiting[key];
     waiting.append(std::move(done));
-    if (waiting.size() == 1)
-        fetch(codes);
+    if (waiting.size() == 1) {
+        m_queued.append(key);
+        if (!m_batchWindow.isActive())
+            m_batchWindow.start();
+    }
 }
 
-QCoro::Task<> QuoteService::fetch(QStringList codes)
+void QuoteService::sendQueued()
 {
+    QStringList batch;
+    qsizetype codes = 0;
+    for (const QString &key : std::exchange(m_queued, {})) {
+        const qsizetype count = key.count(u'+') + 1;
+        if (!batch.isEmpty() && codes + count > MaxCodesPerRequest) {
+            fetch(std::exchange(batch, {}));
+            codes = 0;
+        }
+        batch.append(key);
+        codes += count;
+    }
+    if (!batch.isEmpty())
+        fetch(batch);
+}
+
+FetchOutcome QuoteService::outcomeFor(const QString &key, const FetchOutcome &whole)
+{
+    if (whole.kind != FetchOutcome::Kind::Answered ||
+        whole.answer.kind != StooqAnswer::Kind::Quotes)
+        return whole; // an error, or "no data", is the same for everyone in the request
+    // Each look-up gets the rows of its own codes.
+    const QStringList codes = key.split(u'+');
+    FetchOutcome own = whole;
+    own.answer.quotes.removeIf(
+        [&](const Quote &quote) { return !codes.contains(quote.symbol, Qt::CaseInsensitive); });
+    return own;
+}
+
+QCoro::Task<> QuoteService::fetch(QStringList keys)
+{
+    QStringList codes;
+    for (const QString &key : std::as_const(keys)) {
+        for (const QString &code : key.split(u'+')) {
+            if (!codes.contains(code))
+                codes.append(code);
+        }
+    }
     QPointer<QuoteService> self(this);
     QNetworkRequest request(urlFor(codes));
     request.setHeader(QNetworkRequest::UserAgentHeader, u"FinChat stock bot"_s);
@@ -72,7 +119,8 @@ QCoro::Task<> QuoteService::fetch(QStringList codes)
         co_return; // the bot was unloaded; its network manager took the reply with it
     const FetchOutcome outcome = receive(reply, !deadline.isActive());
     reply->deleteLater();
-    finish(keyFor(codes), outcome);
+    for (const QString &key : std::as_const(keys))
+        finish(key, outcomeFor(key, outcome));
 }
 
 FetchOutcome QuoteService::receive(QNetworkReply *reply, bool timedOut) const

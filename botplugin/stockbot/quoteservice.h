@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 
 #include <qcoro/qcorotask.h>
@@ -16,8 +17,10 @@
 namespace FinChat::Stock {
 
 // Fetches quotes from stooq's CSV endpoint without blocking: any number of look-ups run at
-// once on the event loop. Identical look-ups that arrive while one is in flight share it,
-// and answers are kept for a short while so a busy room does not hammer stooq.
+// once on the event loop. Look-ups that arrive within a few milliseconds of each other go out
+// as one request (stooq answers several codes joined with '+'), identical look-ups share it,
+// and answers are kept for a short while, so a busy room neither hammers stooq nor queues
+// behind the network manager's few connections per host.
 class QuoteService : public QObject
 {
     Q_OBJECT
@@ -45,7 +48,9 @@ private:
         QDeadlineTimer expiry;
     };
 
-    QCoro::Task<> fetch(QStringList codes);
+    void sendQueued();
+    QCoro::Task<> fetch(QStringList keys);
+    static FetchOutcome outcomeFor(const QString &key, const FetchOutcome &whole);
     FetchOutcome receive(QNetworkReply *reply, bool timedOut) const;
     void finish(const QString &key, const FetchOutcome &outcome);
     void dropExpired();
@@ -55,6 +60,8 @@ private:
     std::chrono::milliseconds m_timeout{5000};
     std::chrono::milliseconds m_cacheLifetime{15'000};
     QHash<QString, QList<Callback>> m_waiting; // in-flight look-ups and who waits for them
+    QStringList m_queued;                      // look-ups for the next request
+    QTimer m_batchWindow;
     QHash<QString, Cached> m_cache;
 };
 

@@ -62,6 +62,7 @@ private slots:
         m_stooq.setAnswer(u"broken.us"_s, {500, "Internal Server Error"});
         m_stooq.setAnswer(u"html.us"_s, {200, "<html><body>We are down</body></html>"});
         m_stooq.setAnswer(u"hang.us"_s, {200, {}, 0, true});
+        m_stooq.setSyntheticQuotes(0); // any other code gets a made-up quote
         m_stooq.setAnswer(
             u"slow.us"_s,
             {200, StooqStandIn::fixture(u"quote-aapl.us.csv"_s).replace("AAPL.US", "SLOW.US"),
@@ -188,6 +189,31 @@ private slots:
         QCOMPARE(ask(u"/stock=slow.us"_s).value(u"body"_s).toString(),
                  u"SLOW.US quote is $229.87 per share"_s);
         QCOMPARE(m_stooq.requestsFor(u"slow.us"_s), before + 1);
+    }
+
+    void differentCodesAskedTogetherShareOneRequest()
+    {
+        const int before = m_stooq.totalRequests();
+        m_alice->sendRawNoWait(
+            uR"({"type":"message.send","room":"general","body":"/stock=aaa.us"})"_s);
+        m_bob->sendRawNoWait(
+            uR"({"type":"message.send","room":"general","body":"/stock=bbb.us"})"_s);
+        m_alice->sendRawNoWait(
+            uR"({"type":"message.send","room":"general","body":"/day_range=ccc.us"})"_s);
+        QStringList bodies;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (const QJsonObject &reply : m_bob->takeEvents(u"bot.message"_s))
+                    bodies.append(reply.value(u"body"_s).toString());
+                return bodies.size() >= 3;
+            },
+            10'000));
+        bodies.sort();
+        // Each asker gets the line for its own code, from one request to stooq.
+        QCOMPARE(bodies, (QStringList{u"AAA.US quote is $101.25 per share"_s,
+                                      u"BBB.US quote is $101.25 per share"_s,
+                                      u"CCC.US day range is $99.10 - $102.50"_s}));
+        QCOMPARE(m_stooq.totalRequests(), before + 1);
     }
 
     void cacheCanBeTurnedOff()
