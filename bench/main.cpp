@@ -102,9 +102,17 @@ int main(int argc, char *argv[])
         qCritical("unknown scenario %s", qPrintable(chosen));
         return 2;
     }
+    int status = 0;
     for (const QString &name : order) {
-        if (chosen == "all"_L1 || chosen == name)
-            scenarios.at(name)(options).print();
+        if (chosen != "all"_L1 && chosen != name)
+            continue;
+        const Report report = scenarios.at(name)(options);
+        report.print();
+        // Speed is reported, never judged here; a lost or mangled message is a failure.
+        for (const auto *key : {"lost", "duplicated", "out_of_order"}) {
+            if (report.figures.value(QLatin1StringView(key)).toDouble() > 0)
+                status = 1;
+        }
     }
-    return 0;
+    return status;
 }
