@@ -134,6 +134,27 @@ std::vector<std::unique_ptr<BenchClient>> connectAll(const QUrl &url,
     return clients;
 }
 
+void startOrDie(BenchServer &server)
+{
+    QString error;
+    if (!server.start(&error))
+        qFatal("%s", qPrintable(error));
+}
+
+QString dummyHash();
+
+// count accounts in the room, the server started, and a logged-in connection for each.
+std::vector<std::unique_ptr<BenchClient>>
+startWithClients(BenchServer &server, const QString &prefix, int count, const QString &room,
+                 QList<BenchServer::Account> *accounts = nullptr)
+{
+    const auto created = server.createAccounts(prefix, count, {room}, dummyHash());
+    if (accounts)
+        *accounts = created;
+    startOrDie(server);
+    return connectAll(server.url(), created, 200);
+}
+
 QString dummyHash()
 {
     // Accounts that only resume never check it; a valid hash keeps the database honest.
@@ -202,12 +223,7 @@ struct FanOutResult
 FanOutResult runFanOut(BenchServer &server, int receivers, int senders, int messages, int window,
                        const std::function<void()> &alongside = {})
 {
-    const auto accounts =
-        server.createAccounts(u"fan"_s, receivers + senders, {u"general"_s}, dummyHash());
-    QString error;
-    if (!server.start(&error))
-        qFatal("%s", qPrintable(error));
-    auto clients = connectAll(server.url(), accounts, 200);
+    auto clients = startWithClients(server, u"fan"_s, receivers + senders, u"general"_s);
 
     DeliveryLedger ledger(receivers, senders, messages);
     std::vector<int> nextSeq(senders, 0);
@@ -287,12 +303,7 @@ Report fixedRateLatency(const Options &options)
     BenchServer server(options.serverBinary);
     const int receivers = options.receivers;
     const int senders = options.senders;
-    const auto accounts =
-        server.createAccounts(u"rate"_s, receivers + senders, {u"general"_s}, dummyHash());
-    QString error;
-    if (!server.start(&error))
-        qFatal("%s", qPrintable(error));
-    auto clients = connectAll(server.url(), accounts, 200);
+    auto clients = startWithClients(server, u"rate"_s, receivers + senders, u"general"_s);
 
     const int total = options.rate * options.seconds;
     const int perSender = (total + senders - 1) / senders;
@@ -350,9 +361,7 @@ Report idleConnections(const Options &options)
         accounts += server.createAccounts(u"idle%1-"_s.arg(room), count, {u"idle-%1"_s.arg(room)},
                                           dummyHash());
     }
-    QString error;
-    if (!server.start(&error))
-        qFatal("%s", qPrintable(error));
+    startOrDie(server);
     waitUntil([] { return false; }, 500);
     const qint64 rssBefore = processRssKiB(server.pid());
     double seconds = 0;
@@ -385,9 +394,7 @@ Report history(const Options &options)
     BenchServer server(options.serverBinary);
     const auto reader = server.createAccounts(u"reader"_s, 1, {u"history"_s}, dummyHash());
     server.fillHistory(u"history"_s, u"reader0"_s, options.historyMessages);
-    QString error;
-    if (!server.start(&error))
-        qFatal("%s", qPrintable(error));
+    startOrDie(server);
     auto clients = connectAll(server.url(), reader, 1);
     BenchClient &client = *clients.front();
 
@@ -431,12 +438,9 @@ Report bot(const Options &options)
     BenchServer server(options.serverBinary);
     server.setBotSetting(u"stooq_url"_s, stooq.baseUrl().toString());
     server.setBotSetting(u"cache_seconds"_s, u"0"_s);
-    const auto accounts =
-        server.createAccounts(u"trader"_s, options.botClients, {u"general"_s}, dummyHash());
-    QString error;
-    if (!server.start(&error))
-        qFatal("%s", qPrintable(error));
-    auto clients = connectAll(server.url(), accounts, 200);
+    QList<BenchServer::Account> accounts;
+    auto clients =
+        startWithClients(server, u"trader"_s, options.botClients, u"general"_s, &accounts);
 
     int ownReplies = 0;
     std::int64_t lastReplyNs = 0;

@@ -19,14 +19,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-ServerLimits generousLimits()
-{
-    ServerLimits limits;
-    limits.messageBurst = 100'000;
-    limits.requestBurst = 100'000;
-    return limits;
-}
-
 ChatClient::Result createAccount(ChatClient &client, const QUrl &url, const QString &name)
 {
     return QCoro::waitFor(client.createAccount(url, name, u"correct horse"_s));
@@ -116,7 +108,7 @@ private slots:
 
     void historyPagesBackToTheFirstMessage()
     {
-        TestServer server(generousLimits());
+        TestServer server(TestServer::generousLimits());
         TestClient writer;
         QVERIFY(writer.connectAs(server.url(), u"writer"_s));
         for (int i = 1; i <= 120; ++i)
@@ -144,7 +136,7 @@ private slots:
 
     void reconnectsResendsTheOutboxOnceAndCatchesUp()
     {
-        TestServer server(generousLimits());
+        TestServer server(TestServer::generousLimits());
         ChatClient alice;
         QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok);
         TestClient carol;

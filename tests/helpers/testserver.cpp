@@ -18,6 +18,14 @@ ServerConfig withLimits(const ServerLimits &limits)
 }
 } // namespace
 
+ServerLimits TestServer::generousLimits()
+{
+    ServerLimits limits;
+    limits.messageBurst = 100'000;
+    limits.requestBurst = 100'000;
+    return limits;
+}
+
 TestServer::TestServer(ServerLimits limits)
     : TestServer(withLimits(limits))
 {}

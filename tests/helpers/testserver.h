@@ -15,6 +15,10 @@ namespace FinChat::Testing {
 class TestServer
 {
 public:
+    // Limits high enough that fixtures can send many messages quickly; the limits
+    // themselves have their own tests.
+    static ServerLimits generousLimits();
+
     explicit TestServer(ServerLimits limits = {});
     // Listen address and port are always loopback and a free port.
     explicit TestServer(ServerConfig config);

@@ -10,15 +10,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Room fixtures need many messages quickly; the message rate limit has its own test.
-ServerLimits generousLimits()
-{
-    ServerLimits limits;
-    limits.messageBurst = 100'000;
-    limits.requestBurst = 100'000;
-    return limits;
-}
-
 QList<qint64> idsOf(const QJsonArray &messages)
 {
     QList<qint64> ids;
@@ -36,7 +27,7 @@ class TestMessaging : public QObject
 private slots:
     void twoUsersSeeTheSameMessagesInTheSameOrder()
     {
-        TestServer server(generousLimits());
+        TestServer server(TestServer::generousLimits());
         TestClient alice, bob;
         QVERIFY(alice.connectAs(server.url(), u"alice"_s));
         QVERIFY(bob.connectAs(server.url(), u"bob"_s));
@@ -109,7 +100,7 @@ private slots:
 
     void joinShowsLastFiftyOldestFirstAndHistoryPagesBack()
     {
-        TestServer server(generousLimits());
+        TestServer server(TestServer::generousLimits());
         TestClient writer, reader;
         QVERIFY(writer.connectAs(server.url(), u"writer"_s));
         QVERIFY(reader.connectAs(server.url(), u"reader"_s));
