@@ -240,7 +240,7 @@ void MainWindow::onScrolled(int value)
     // Reaching the top asks for older messages.
     if (value == m_messages->verticalScrollBar()->minimum() && m_shownModel &&
         m_shownModel->hasOlder() && !m_shownModel->isLoadingOlder()) {
-        m_heightBeforeOlder = m_messages->verticalScrollBar()->maximum();
+        m_olderRequested = true;
         m_client.fetchOlder(m_currentRoom);
     }
 }
@@ -248,11 +248,16 @@ void MainWindow::onScrolled(int value)
 void MainWindow::onMessagesInserted(const QModelIndex &, int first, int last)
 {
     QScrollBar *bar = m_messages->verticalScrollBar();
-    if (first == 0 && m_heightBeforeOlder >= 0 && last + 1 < m_shownModel->rowCount()) {
-        // Older messages above: keep what the reader was looking at in place.
-        const int before = m_heightBeforeOlder;
-        m_heightBeforeOlder = -1;
-        QTimer::singleShot(0, this, [bar, before] { bar->setValue(bar->maximum() - before); });
+    if (first == 0 && m_olderRequested && last + 1 < m_shownModel->rowCount()) {
+        // Older messages above: the message that was at the top stays at the top, so the
+        // reader keeps their place (and the view is not at the top again, asking for more).
+        m_olderRequested = false;
+        const QPersistentModelIndex anchor = m_shownModel->index(last + 1);
+        m_messages->scrollTo(anchor, QAbstractItemView::PositionAtTop);
+        QTimer::singleShot(0, this, [this, anchor] {
+            if (anchor.isValid())
+                m_messages->scrollTo(anchor, QAbstractItemView::PositionAtTop);
+        });
         return;
     }
     // New messages below: follow them if the reader was at the bottom.

@@ -63,7 +63,7 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     QString m_currentRoom;
     QPointer<Client::MessageModel> m_shownModel;
-    int m_heightBeforeOlder = -1; // keeps the view still while older messages load above
+    bool m_olderRequested = false; // older messages asked for by scrolling to the top
 };
 
 } // namespace FinChat::Ui

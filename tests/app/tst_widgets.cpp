@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -99,6 +100,34 @@ private slots:
         QTest::keyClick(input, Qt::Key_Down);
         QVERIFY(input->toPlainText().isEmpty());
         QVERIFY(aliceWindow.connectionLabel()->text().contains(u"alice"_s));
+    }
+
+    void scrollingToTheTopLoadsOlderMessagesInPlace()
+    {
+        TestServer server(TestServer::generousLimits());
+        TestClient writer;
+        QVERIFY(writer.connectAs(server.url(), u"writer"_s));
+        for (int i = 1; i <= 120; ++i)
+            QCOMPARE(typeOf(writer.send(u"general"_s, u"m%1"_s.arg(i))), u"message.send.ok"_s);
+        ChatClient reader;
+        QVERIFY(
+            QCoro::waitFor(reader.createAccount(server.url(), u"reader"_s, u"correct horse"_s)).ok);
+        MainWindow window(reader);
+        window.resize(900, 600);
+        window.show();
+        QListView *view = window.messageView();
+        QCOMPARE(view->model()->rowCount(), 50);
+        QTRY_VERIFY(view->verticalScrollBar()->maximum() > 0);
+        QTRY_COMPARE(view->verticalScrollBar()->value(),
+                     view->verticalScrollBar()->maximum()); // at the newest
+
+        view->verticalScrollBar()->setValue(0); // the reader scrolls to the top
+        QTRY_COMPARE(view->model()->rowCount(), 100);
+        QCOMPARE(view->model()->index(0, 0).data(MessageModel::BodyRole).toString(), u"m21"_s);
+        // What was at the top (m71, now row 50) stays in view; the view does not jump.
+        QTRY_VERIFY(
+            view->viewport()->rect().intersects(view->visualRect(view->model()->index(50, 0))));
+        QVERIFY(!view->viewport()->rect().intersects(view->visualRect(view->model()->index(0, 0))));
     }
 
     void slashOffersTheCommands()

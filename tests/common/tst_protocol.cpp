@@ -1,6 +1,8 @@
 #include "finchat/protocol.h"
 
+#include <QFile>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTest>
 
@@ -25,6 +27,31 @@ private slots:
         QCOMPARE(errorCodeName(ErrorCode::RateLimited), u"rate_limited"_s);
         QCOMPARE(errorCodeName(ErrorCode::BadCredentials), u"bad_credentials"_s);
         QVERIFY(!errorCodeFromName(u"no_such_code"_s));
+    }
+
+    void everyTypeAndCodeIsDocumented()
+    {
+        // docs/protocol.md is how third parties learn the protocol: nothing may be missing.
+        QFile header(QStringLiteral(FINCHAT_SOURCE_DIR "/common/include/finchat/protocol.h"));
+        QFile document(QStringLiteral(FINCHAT_SOURCE_DIR "/docs/protocol.md"));
+        QVERIFY(header.open(QIODevice::ReadOnly) && document.open(QIODevice::ReadOnly));
+        const QString docs = QString::fromUtf8(document.readAll());
+        static const QRegularExpression typeConstant(
+            u"QLatin1StringView \\w+\\{\"([a-z.]+)\"\\}"_s);
+        int types = 0;
+        for (auto match = typeConstant.globalMatch(QString::fromUtf8(header.readAll()));
+             match.hasNext();) {
+            const QString type = match.next().captured(1);
+            if (type == "type"_L1 || type == "id"_L1 || type == ".ok"_L1)
+                continue;
+            ++types;
+            QVERIFY2(docs.contains(u'`' + type + u'`'), qPrintable(type));
+        }
+        QVERIFY(types >= 20);
+        for (int i = 0; i <= static_cast<int>(ErrorCode::InternalError); ++i) {
+            const QString code = errorCodeName(static_cast<ErrorCode>(i));
+            QVERIFY2(docs.contains(u'`' + code + u'`'), qPrintable(code));
+        }
     }
 
     void replyTypes()
