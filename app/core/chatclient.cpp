@@ -34,6 +34,13 @@ bool isError(const QJsonObject &reply)
     return reply.value(u"type"_s).toString() == "error"_L1;
 }
 
+// An error frame in the person's language.
+QString describe(const QJsonObject &error)
+{
+    return ErrorText::describe(error.value(u"code"_s).toString(),
+                               error.value(u"message"_s).toString());
+}
+
 ChatClient::Result failure(const QJsonObject &error)
 {
     return {false, error.value(u"code"_s).toString(), error.value(u"message"_s).toString()};
@@ -254,8 +261,7 @@ QCoro::Task<bool> ChatClient::loadRoom(QString room)
     if (!self)
         co_return false;
     if (isError(joined)) {
-        emit requestFailed(ErrorText::describe(joined.value(u"code"_s).toString(),
-                                               joined.value(u"message"_s).toString()));
+        emit requestFailed(describe(joined));
         co_return joined.value(u"code"_s).toString() != "disconnected"_L1;
     }
     MessageModel *model = messages(room);
@@ -415,7 +421,7 @@ void ChatClient::leaveRoom(const QString &room)
 {
     m_link->send(u"room.leave"_s, {{u"room"_s, room}}, [this, room](const QJsonObject &reply) {
         if (isError(reply))
-            return emit requestFailed(ErrorText::describe(reply.value(u"code"_s).toString()));
+            return emit requestFailed(describe(reply));
         m_rooms->setJoined(room, false);
         emit roomLeft(room);
     });
@@ -423,15 +429,15 @@ void ChatClient::leaveRoom(const QString &room)
 
 void ChatClient::createRoom(const QString &name, const QString &topic)
 {
-    m_link->send(
-        u"room.create"_s, {{u"name"_s, name}, {u"topic"_s, topic}},
-        [this](const QJsonObject &reply) {
-            if (isError(reply))
-                return emit requestFailed(ErrorText::describe(reply.value(u"code"_s).toString()));
-            const QJsonObject room = reply.value(u"room"_s).toObject();
-            m_rooms->upsert(room.value(u"name"_s).toString(), room.value(u"topic"_s).toString());
-            loadRoom(room.value(u"name"_s).toString());
-        });
+    m_link->send(u"room.create"_s, {{u"name"_s, name}, {u"topic"_s, topic}},
+                 [this](const QJsonObject &reply) {
+                     if (isError(reply))
+                         return emit requestFailed(describe(reply));
+                     const QJsonObject room = reply.value(u"room"_s).toObject();
+                     m_rooms->upsert(room.value(u"name"_s).toString(),
+                                     room.value(u"topic"_s).toString());
+                     loadRoom(room.value(u"name"_s).toString());
+                 });
 }
 
 void ChatClient::fetchOlder(const QString &room)
@@ -466,9 +472,7 @@ QString ChatClient::sendMessage(const QString &room, const QString &body)
         m_link->send(u"message.send"_s, {{u"room"_s, room}, {u"body"_s, body}},
                      [this, room](const QJsonObject &reply) {
                          if (isError(reply))
-                             messages(room)->append(ChatMessage::notice(
-                                 room, ErrorText::describe(reply.value(u"code"_s).toString(),
-                                                           reply.value(u"message"_s).toString())));
+                             messages(room)->append(ChatMessage::notice(room, describe(reply)));
                      });
         return {};
     }
@@ -527,8 +531,7 @@ void ChatClient::transmit(const QString &nonce)
                 });
             } else {
                 m_outbox.erase(sent);
-                messages(room)->markFailed(
-                    nonce, ErrorText::describe(code, reply.value(u"message"_s).toString()));
+                messages(room)->markFailed(nonce, describe(reply));
             }
         });
 }

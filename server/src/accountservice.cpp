@@ -48,6 +48,24 @@ QString requirePassword(const Request &request, QLatin1StringView key)
     return request.string(key, Validation::PasswordMaxLength);
 }
 
+void requireStrongPassword(const QString &password)
+{
+    if (!Validation::isValidPassword(password))
+        throw ProtocolError(ErrorCode::WeakPassword, u"passwords need at least %1 characters"_s.arg(
+                                                         Validation::PasswordMinLength));
+}
+
+QString requireDisplayName(const QString &requested)
+{
+    const auto normalized = Validation::normalizedDisplayName(requested);
+    if (!normalized)
+        throw ProtocolError(
+            ErrorCode::InvalidDisplayName,
+            u"display names are 1 to %1 characters, without control characters"_s.arg(
+                Validation::DisplayNameMaxLength));
+    return *normalized;
+}
+
 Author authorOf(const UserRecord &user)
 {
     return {user.id, user.username, user.displayName, user.isBot};
@@ -79,19 +97,9 @@ QCoro::Task<QJsonObject> AccountService::registerUser(Request request)
             ErrorCode::InvalidUsername,
             u"usernames are 3 to 32 of a-z, 0-9, '_', '.', '-', starting with a letter or digit"_s);
     const QString password = requirePassword(request, "password"_L1);
-    if (!Validation::isValidPassword(password))
-        throw ProtocolError(ErrorCode::WeakPassword, u"passwords need at least %1 characters"_s.arg(
-                                                         Validation::PasswordMinLength));
-    QString displayName = *username;
-    if (const auto requested = request.optionalString("displayName"_L1, 256)) {
-        const auto normalized = Validation::normalizedDisplayName(*requested);
-        if (!normalized)
-            throw ProtocolError(
-                ErrorCode::InvalidDisplayName,
-                u"display names are 1 to %1 characters, without control characters"_s.arg(
-                    Validation::DisplayNameMaxLength));
-        displayName = *normalized;
-    }
+    requireStrongPassword(password);
+    const auto requestedName = request.optionalString("displayName"_L1, 256);
+    const QString displayName = requestedName ? requireDisplayName(*requestedName) : *username;
     // Checked before hashing so that a taken name costs no Argon2 work.
     if (m_context.storage.userByName(*username))
         throw ProtocolError(ErrorCode::UsernameTaken, u"the username %1 is taken"_s.arg(*username));
@@ -234,21 +242,12 @@ QCoro::Task<QJsonObject> AccountService::updateProfile(Request request)
     if (!requestedName && !newPassword)
         throw invalidField("displayName"_L1, u"or 'password' is required"_s);
     std::optional<QString> displayName;
-    if (requestedName) {
-        displayName = Validation::normalizedDisplayName(*requestedName);
-        if (!displayName)
-            throw ProtocolError(
-                ErrorCode::InvalidDisplayName,
-                u"display names are 1 to %1 characters, without control characters"_s.arg(
-                    Validation::DisplayNameMaxLength));
-    }
+    if (requestedName)
+        displayName = requireDisplayName(*requestedName);
     const Author user = request.connection()->user();
     if (newPassword) {
         const QString oldPassword = requirePassword(request, "oldPassword"_L1);
-        if (!Validation::isValidPassword(*newPassword))
-            throw ProtocolError(
-                ErrorCode::WeakPassword,
-                u"passwords need at least %1 characters"_s.arg(Validation::PasswordMinLength));
+        requireStrongPassword(*newPassword);
         const auto record = m_context.storage.userById(user.id);
         if (!record)
             throw ProtocolError(ErrorCode::InternalError, u"the account no longer exists"_s);

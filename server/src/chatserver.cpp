@@ -137,11 +137,8 @@ void ChatServer::close()
     m_server->close();
     const auto connections = findChildren<ClientConnection *>(Qt::FindDirectChildrenOnly);
     for (ClientConnection *connection : connections) {
-        disconnect(connection, nullptr, this, nullptr);
-        m_accounts->connectionClosed(connection);
-        m_connectionCounter.remove(connection->peerAddress());
+        onClosed(connection); // first, so that the close below is not counted twice
         connection->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
-        connection->deleteLater();
     }
 }
 
