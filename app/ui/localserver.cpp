@@ -2,7 +2,7 @@
 
 #include "chatserver.h"
 #include "serveroptions.h"
-#include "storage.h"
+#include "storagethread.h"
 
 #include <QDir>
 #include <QNetworkInterface>
@@ -31,25 +31,24 @@ bool LocalServer::start(quint16 preferredPort, QString *error)
 {
     if (isRunning())
         return true;
-    auto storage = std::make_unique<Storage>();
-    try {
-        storage->openSqlite(databasePath());
-    } catch (const StorageError &failure) {
-        *error = tr("Cannot open the server's database: %1").arg(QString::fromUtf8(failure.what()));
-        return false;
-    }
+    auto storage = std::make_unique<StorageThread>();
     ServerConfig config;
     config.databasePath = databasePath();
     config.pluginDirs = ServerOptions::defaultPluginDirs();
-    for (const quint16 port : {preferredPort, quint16(0)}) {
-        config.port = port;
-        auto server = std::make_unique<ChatServer>(*storage, config);
-        if (server->listen()) {
-            m_storage = std::move(storage);
-            m_server = std::move(server);
-            return true;
+    try {
+        storage->openSqlite(databasePath());
+        for (const quint16 port : {preferredPort, quint16(0)}) {
+            config.port = port;
+            auto server = std::make_unique<ChatServer>(*storage, config);
+            if (server->listen()) {
+                m_storage = std::move(storage);
+                m_server = std::move(server);
+                return true;
+            }
+            *error = tr("Cannot listen for connections: %1").arg(server->errorString());
         }
-        *error = tr("Cannot listen for connections: %1").arg(server->errorString());
+    } catch (const StorageError &failure) {
+        *error = tr("Cannot open the server's database: %1").arg(QString::fromUtf8(failure.what()));
     }
     return false;
 }

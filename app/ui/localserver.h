@@ -8,7 +8,7 @@
 
 namespace FinChat {
 class ChatServer;
-class Storage;
+class StorageThread;
 } // namespace FinChat
 
 namespace FinChat::Ui {
@@ -37,7 +37,7 @@ public:
     QString databasePath() const;
 
 private:
-    std::unique_ptr<Storage> m_storage;
+    std::unique_ptr<StorageThread> m_storage;
     std::unique_ptr<ChatServer> m_server;
 };
 

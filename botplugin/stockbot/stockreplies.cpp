@@ -108,6 +108,9 @@ Reply composeReply(Command command, const QStringList &codes, const FetchOutcome
     QJsonObject data{{u"quotes"_s, quotes}};
     if (!unknown.isEmpty())
         data.insert(u"unknown"_s, unknown);
+    // An N/D row says no more than a header-only answer: no code asked for has a quote.
+    if (quotes.isEmpty())
+        data.insert(u"error"_s, u"unknown_symbol"_s);
     return {lines.join(u'\n'), data};
 }
 

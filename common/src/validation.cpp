@@ -46,7 +46,10 @@ std::optional<QString> normalizedUsername(QStringView username)
 
 bool isValidPassword(QStringView password)
 {
-    return password.size() >= PasswordMinLength && password.size() <= PasswordMaxLength;
+    // Counted in characters a person types (code points), not UTF-16 units: four emoji are
+    // four characters, not eight.
+    const qsizetype length = codePointCount(password);
+    return length >= PasswordMinLength && length <= PasswordMaxLength;
 }
 
 std::optional<QString> normalizedDisplayName(QStringView displayName)

@@ -14,7 +14,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <qcoro/qcorofuture.h>
 
@@ -45,7 +44,7 @@ void requireLoggedOut(const ClientConnection *connection)
 
 QString requirePassword(const Request &request, QLatin1StringView key)
 {
-    return request.string(key, Validation::PasswordMaxLength);
+    return request.string(key, Validation::PasswordMaxUtf16Length);
 }
 
 void requireStrongPassword(const QString &password)
@@ -76,16 +75,20 @@ Author authorOf(const UserRecord &user)
 AccountService::AccountService(ServerContext context, QObject *parent)
     : QObject(parent)
     , m_context(context)
+    , m_hashing(context.limits.pendingHashesPerAddress, context.limits.pendingHashes)
     , m_failedLogins(context.limits.failedLoginsPerMinute, std::chrono::minutes(1))
     , m_registrations(context.limits.registrationsPerHour, std::chrono::hours(1))
-{
-    // Each Argon2id hash holds 64 MiB while it runs: bound how many run at once.
-    m_hashingPool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
-}
+{}
 
-AccountService::~AccountService()
+AccountService::~AccountService() = default;
+
+HashingQueue::Ticket AccountService::admitHashing(const Request &request)
 {
-    m_hashingPool.waitForDone();
+    auto ticket = m_hashing.admit(request.connection()->peerAddress());
+    if (!ticket)
+        throw ProtocolError(ErrorCode::RateLimited,
+                            u"the server is busy checking passwords; try again in a moment"_s);
+    return std::move(*ticket);
 }
 
 QCoro::Task<QJsonObject> AccountService::registerUser(Request request)
@@ -100,33 +103,51 @@ QCoro::Task<QJsonObject> AccountService::registerUser(Request request)
     requireStrongPassword(password);
     const auto requestedName = request.optionalString("displayName"_L1, 256);
     const QString displayName = requestedName ? requireDisplayName(*requestedName) : *username;
-    // Checked before hashing so that a taken name costs no Argon2 work.
-    if (m_context.storage.userByName(*username))
-        throw ProtocolError(ErrorCode::UsernameTaken, u"the username %1 is taken"_s.arg(*username));
     const QString address = request.connection()->peerAddress();
     if (m_registrations.isFull(address, nowMs()))
         throw ProtocolError(ErrorCode::RateLimited,
                             u"too many new accounts from this address; try again later"_s);
+    // Checked before hashing so that a taken name costs no Argon2 work.
+    auto lookingUp = m_context.read(
+        [name = *username](Storage &storage) { return storage.userByName(name).has_value(); });
+    const bool taken = co_await lookingUp;
+    if (taken)
+        throw ProtocolError(ErrorCode::UsernameTaken, u"the username %1 is taken"_s.arg(*username));
+    const HashingQueue::Ticket ticket = admitHashing(request);
     m_registrations.record(address, nowMs());
 
     QPointer<AccountService> self(this);
-    const QString hash =
-        co_await QtConcurrent::run(&m_hashingPool, &PasswordHasher::hash, password);
-    if (!self)
-        co_return {};
+    // Named, not a temporary of the co_await: GCC 12 destroys a closure temporary's result
+    // twice when both live in the co_await's full-expression.
+    const auto hashing = m_hashing.run(ticket, request.liveConnection()->closedFlag(),
+                                       [password] { return PasswordHasher::hash(password); });
+    const std::optional<QString> hash = co_await hashing;
+    if (!self || !hash)
+        throw Abandoned(); // the server stopped, or the client left before the hash started
 
-    const auto userId = m_context.storage.createUser(*username, displayName, hash);
+    const RoomRecord *defaultRoom = m_context.rooms.find(DefaultRoom);
+    const qint64 defaultRoomId = defaultRoom ? defaultRoom->id : 0;
+    auto creating = m_context.write(
+        [name = *username, displayName, hash = *hash, defaultRoomId](Storage &storage) {
+            const auto userId = storage.createUser(name, displayName, hash);
+            if (userId && defaultRoomId != 0)
+                storage.addMember(defaultRoomId, *userId);
+            return userId;
+        });
+    const std::optional<qint64> userId = co_await creating;
     if (!userId) // someone else took it while we were hashing
         throw ProtocolError(ErrorCode::UsernameTaken, u"the username %1 is taken"_s.arg(*username));
     const Author user{*userId, *username, displayName, false};
-    joinDefaultRoom(user);
+    if (defaultRoomId != 0)
+        announceJoin(defaultRoomId, user);
     co_return QJsonObject{{u"user"_s, WireFormat::user(user)}};
 }
 
-void AccountService::joinDefaultRoom(const Author &user)
+void AccountService::announceJoin(qint64 roomId, const Author &user)
 {
-    const RoomRecord *room = m_context.rooms.find(DefaultRoom);
-    if (!room || !m_context.rooms.join(room->id, user.id))
+    m_context.rooms.addMember(roomId, user.id);
+    const RoomRecord *room = m_context.rooms.findById(roomId);
+    if (!room)
         return;
     QJsonObject event = WireFormat::member(user, false);
     event.insert(u"room"_s, room->name);
@@ -143,50 +164,67 @@ QCoro::Task<QJsonObject> AccountService::login(Request request)
     if (m_failedLogins.isFull(throttleKey, nowMs()))
         throw ProtocolError(ErrorCode::RateLimited,
                             u"too many failed logins; try again in a minute"_s);
+    const HashingQueue::Ticket ticket = admitHashing(request);
+    // Counted as failed until it succeeds, so that pipelined guesses are refused before they
+    // cost a hash rather than after.
+    m_failedLogins.record(throttleKey, nowMs());
 
-    const auto user = username.isEmpty() ? std::nullopt : m_context.storage.userByName(username);
+    auto lookingUp = m_context.read([username](Storage &storage) {
+        return username.isEmpty() ? std::nullopt : storage.userByName(username);
+    });
+    const std::optional<UserRecord> user = co_await lookingUp;
     const bool canLogIn = user && !user->isBot && !user->passwordHash.isEmpty();
     // Unknown users are checked against a decoy so that timing does not reveal who exists.
-    const QString &hash = canLogIn ? user->passwordHash : PasswordHasher::decoyHash();
+    const QString hash = canLogIn ? user->passwordHash : PasswordHasher::decoyHash();
 
     QPointer<AccountService> self(this);
-    const bool matches =
-        co_await QtConcurrent::run(&m_hashingPool, &PasswordHasher::verify, hash, password);
-    if (!self || !request.connection())
-        co_return {};
-
-    if (!canLogIn || !matches) {
-        m_failedLogins.record(throttleKey, nowMs());
+    const auto checking =
+        m_hashing.run(ticket, request.liveConnection()->closedFlag(),
+                      [hash, password] { return PasswordHasher::verify(hash, password); });
+    const std::optional<bool> matches = co_await checking;
+    if (!self || !matches)
+        throw Abandoned(); // the server stopped, or the client left
+    if (!canLogIn || !*matches)
         throw ProtocolError(ErrorCode::BadCredentials, u"wrong username or password"_s);
-    }
     m_failedLogins.clear(throttleKey);
-    requireLoggedOut(request.connection()); // a second login on this socket may have won the race
 
     const QString token = SessionToken::generate();
     const QByteArray tokenHash = SessionToken::hash(token);
-    m_context.storage.createSession(tokenHash, user->id);
-    QJsonObject reply = startSession(request.connection(), authorOf(*user), tokenHash);
+    auto storing = m_context.write([tokenHash, userId = user->id](Storage &storage) {
+        storage.createSession(tokenHash, userId);
+    });
+    co_await storing;
+    ClientConnection *connection = request.liveConnection();
+    requireLoggedOut(connection); // a second login on this socket may have won the race
+    QJsonObject reply = startSession(connection, authorOf(*user), tokenHash);
     reply.insert(u"token"_s, token);
     co_return reply;
 }
 
-QJsonObject AccountService::resume(const Request &request)
+QCoro::Task<QJsonObject> AccountService::resume(Request request)
 {
     requireLoggedOut(request.connection());
     const QByteArray tokenHash = SessionToken::hash(request.string("token"_L1, 256));
-    const auto userId =
-        m_context.storage.touchSession(tokenHash, m_context.limits.sessionLifetimeDays * MsPerDay);
-    const auto user = userId ? m_context.storage.userById(*userId) : std::nullopt;
+    auto touching = m_context.write(
+        [tokenHash, maxIdleMs = m_context.limits.sessionLifetimeDays * MsPerDay](Storage &storage) {
+            const auto userId = storage.touchSession(tokenHash, maxIdleMs);
+            return userId ? storage.userById(*userId) : std::nullopt;
+        });
+    const std::optional<UserRecord> user = co_await touching;
     if (!user)
         throw ProtocolError(ErrorCode::InvalidToken, u"the session has ended; log in again"_s);
-    return startSession(request.connection(), authorOf(*user), tokenHash);
+    ClientConnection *connection = request.liveConnection();
+    requireLoggedOut(connection);
+    co_return startSession(connection, authorOf(*user), tokenHash);
 }
 
-QJsonObject AccountService::logout(const Request &request)
+QCoro::Task<QJsonObject> AccountService::logout(Request request)
 {
-    m_context.storage.deleteSession(request.connection()->tokenHash());
-    endSession(request.connection());
-    return {};
+    auto deleting = m_context.write([tokenHash = request.connection()->tokenHash()](
+                                        Storage &storage) { storage.deleteSession(tokenHash); });
+    co_await deleting;
+    endSession(request.liveConnection());
+    co_return QJsonObject{};
 }
 
 QJsonObject AccountService::startSession(ClientConnection *connection, const Author &user,
@@ -225,20 +263,24 @@ void AccountService::connectionClosed(ClientConnection *connection)
     endSession(connection);
 }
 
-QJsonObject AccountService::profile(const Request &request)
+QCoro::Task<QJsonObject> AccountService::profile(Request request)
 {
-    const auto user = m_context.storage.userById(request.connection()->user().id);
+    auto reading = m_context.read([userId = request.connection()->user().id](Storage &storage) {
+        return storage.userById(userId);
+    });
+    const std::optional<UserRecord> user = co_await reading;
     if (!user)
         throw ProtocolError(ErrorCode::InternalError, u"the account no longer exists"_s);
     QJsonObject reply = WireFormat::user(authorOf(*user));
     reply.insert(u"createdAt"_s, user->createdAt);
-    return reply;
+    co_return reply;
 }
 
 QCoro::Task<QJsonObject> AccountService::updateProfile(Request request)
 {
     const auto requestedName = request.optionalString("displayName"_L1, 256);
-    const auto newPassword = request.optionalString("password"_L1, Validation::PasswordMaxLength);
+    const auto newPassword =
+        request.optionalString("password"_L1, Validation::PasswordMaxUtf16Length);
     if (!requestedName && !newPassword)
         throw invalidField("displayName"_L1, u"or 'password' is required"_s);
     std::optional<QString> displayName;
@@ -248,35 +290,64 @@ QCoro::Task<QJsonObject> AccountService::updateProfile(Request request)
     if (newPassword) {
         const QString oldPassword = requirePassword(request, "oldPassword"_L1);
         requireStrongPassword(*newPassword);
-        const auto record = m_context.storage.userById(user.id);
-        if (!record)
-            throw ProtocolError(ErrorCode::InternalError, u"the account no longer exists"_s);
-
-        QPointer<AccountService> self(this);
-        const bool matches = co_await QtConcurrent::run(&m_hashingPool, &PasswordHasher::verify,
-                                                        record->passwordHash, oldPassword);
-        if (!self || !request.connection())
-            co_return {};
-        if (!matches)
-            throw ProtocolError(ErrorCode::BadCredentials, u"the old password is wrong"_s);
-        const QString hash =
-            co_await QtConcurrent::run(&m_hashingPool, &PasswordHasher::hash, *newPassword);
-        if (!self || !request.connection())
-            co_return {};
-        m_context.storage.setPasswordHash(user.id, hash);
-        // A changed password signs out every other device; this one keeps its token.
-        m_context.storage.deleteSessionsOfUserExcept(user.id, request.connection()->tokenHash());
+        QCoro::Task<> changing = changePassword(request, user, oldPassword, *newPassword);
+        co_await changing;
     }
-    if (displayName && *displayName != user.displayName)
-        renameEverywhere(user, *displayName);
+    if (displayName && *displayName != user.displayName) {
+        auto renaming = m_context.write([userId = user.id, name = *displayName](Storage &storage) {
+            storage.setDisplayName(userId, name);
+        });
+        co_await renaming;
+        announceRename(user, *displayName);
+    }
     Author updated = user;
     updated.displayName = displayName.value_or(user.displayName);
     co_return QJsonObject{{u"user"_s, WireFormat::user(updated)}};
 }
 
-void AccountService::renameEverywhere(const Author &user, const QString &displayName)
+QCoro::Task<> AccountService::changePassword(const Request &request, const Author &user,
+                                             const QString &oldPassword, const QString &newPassword)
 {
-    m_context.storage.setDisplayName(user.id, displayName);
+    const QString throttleKey = user.username + u'@' + request.connection()->peerAddress();
+    if (m_failedLogins.isFull(throttleKey, nowMs()))
+        throw ProtocolError(ErrorCode::RateLimited,
+                            u"too many wrong passwords; try again in a minute"_s);
+    const HashingQueue::Ticket ticket = admitHashing(request);
+    m_failedLogins.record(throttleKey, nowMs());
+    auto reading =
+        m_context.read([userId = user.id](Storage &storage) { return storage.userById(userId); });
+    const std::optional<UserRecord> record = co_await reading;
+    if (!record)
+        throw ProtocolError(ErrorCode::InternalError, u"the account no longer exists"_s);
+
+    QPointer<AccountService> self(this);
+    const auto checking = m_hashing.run(ticket, request.liveConnection()->closedFlag(),
+                                        [hash = record->passwordHash, oldPassword] {
+                                            return PasswordHasher::verify(hash, oldPassword);
+                                        });
+    const std::optional<bool> matches = co_await checking;
+    if (!self || !matches)
+        throw Abandoned();
+    if (!*matches)
+        throw ProtocolError(ErrorCode::BadCredentials, u"the old password is wrong"_s);
+    m_failedLogins.clear(throttleKey);
+    const auto hashing = m_hashing.run(ticket, request.liveConnection()->closedFlag(),
+                                       [newPassword] { return PasswordHasher::hash(newPassword); });
+    const std::optional<QString> hash = co_await hashing;
+    if (!self || !hash)
+        throw Abandoned();
+    // A changed password signs out every other device; this one keeps its token.
+    auto storing =
+        m_context.write([userId = user.id, hash = *hash,
+                         kept = request.liveConnection()->tokenHash()](Storage &storage) {
+            storage.setPasswordHash(userId, hash);
+            storage.deleteSessionsOfUserExcept(userId, kept);
+        });
+    co_await storing;
+}
+
+void AccountService::announceRename(const Author &user, const QString &displayName)
+{
     for (ClientConnection *connection : m_context.online.connectionsOf(user.id))
         connection->setDisplayName(displayName);
     Author renamed = user;

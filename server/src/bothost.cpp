@@ -1,7 +1,7 @@
 #include "bothost.h"
 
 #include "fanout.h"
-#include "storage.h"
+#include "storagethread.h"
 
 #include "finchat/botplugin.h"
 #include "finchat/protocol.h"
@@ -13,6 +13,7 @@
 #include <QPluginLoader>
 #include <QPointer>
 #include <QSet>
+#include <QThread>
 #include <QTimer>
 
 namespace FinChat {
@@ -24,6 +25,9 @@ Q_LOGGING_CATEGORY(lcBots, "finchat.server.bots")
 namespace {
 constexpr qsizetype MaxReplyLength = 4000;
 constexpr qsizetype MaxReasonLength = 300;
+// A reply's data (a quote card's figures, say) is bounded like its body: larger data is
+// dropped and the text alone goes out.
+constexpr qsizetype MaxReplyDataBytes = 16 * 1024;
 
 // Qt keeps one root object per plugin library per process; two servers in one process
 // (the app restarting its local server, say) must not drive the same bot object at once.
@@ -59,11 +63,14 @@ public:
 
     void reply(quint64 requestId, const QString &text, const QJsonObject &data) override
     {
-        m_host.deliver(this, requestId, text, data);
+        onHostThread(
+            [this, requestId, text, data] { m_host.deliver(this, requestId, text, data); });
     }
     void fail(quint64 requestId, const QString &reason) override
     {
-        m_host.notifyFailure(this, requestId, reason.left(MaxReasonLength));
+        onHostThread([this, requestId, reason = reason.left(MaxReasonLength)] {
+            m_host.notifyFailure(this, requestId, reason);
+        });
     }
     QString setting(const QString &key) const override
     {
@@ -75,6 +82,17 @@ public:
     BotPlugin *plugin() const { return m_plugin; }
 
 private:
+    // A bot may answer from a thread of its own; the rooms and sockets it reaches belong to
+    // the host's thread, so the answer is carried there. (Dropped if the host is gone.)
+    template<typename Work>
+    void onHostThread(Work work)
+    {
+        if (QThread::currentThread() == m_host.thread())
+            work();
+        else
+            QMetaObject::invokeMethod(&m_host, std::move(work), Qt::QueuedConnection);
+    }
+
     BotHost &m_host;
     BotManifest m_manifest;
     Author m_account;
@@ -83,7 +101,7 @@ private:
     BotPlugin *m_plugin;
 };
 
-BotHost::BotHost(Storage &storage, const Fanout &fanout, QMap<QString, QVariantMap> settings,
+BotHost::BotHost(StorageThread &storage, const Fanout &fanout, QMap<QString, QVariantMap> settings,
                  std::chrono::milliseconds replyTimeout, QObject *parent)
     : QObject(parent)
     , m_storage(storage)
@@ -160,7 +178,10 @@ void BotHost::loadPlugin(const QString &path)
                                        : loader->errorString()));
     if (instancesInUse().contains(instance))
         return skip(path, u"it is already in use by another server in this process"_s);
-    const auto account = m_storage.ensureBotUser(manifest.name, manifest.displayName);
+    // Plugins load at start-up, before anything is served: waiting for storage is fine.
+    const auto account = m_storage.blocking([&manifest](Storage &storage) {
+        return storage.ensureBotUser(manifest.name, manifest.displayName);
+    });
     if (!account)
         return skip(path, u"a person already has the username %1"_s.arg(manifest.name));
 
@@ -245,8 +266,14 @@ void BotHost::deliver(BotChannel *bot, quint64 requestId, const QString &text,
         {u"command"_s, QJsonObject{{u"name"_s, pending->invocation.name},
                                    {u"argument"_s, pending->invocation.argument}}},
     };
-    if (!data.isEmpty())
-        event.insert(u"data"_s, data);
+    if (!data.isEmpty()) {
+        if (Protocol::serialize(data).size() <= MaxReplyDataBytes)
+            event.insert(u"data"_s, data);
+        else
+            qCWarning(lcBots).noquote()
+                << bot->manifest().name << "sent more than" << MaxReplyDataBytes
+                << "bytes of data with a reply; the text went out without it";
+    }
     m_fanout.toRoom(pending->roomId, Protocol::makeFrame(Protocol::Type::BotMessage, {}, event));
 }
 

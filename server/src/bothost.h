@@ -16,7 +16,7 @@ namespace FinChat {
 
 class BotChannel;
 class Fanout;
-class Storage;
+class StorageThread;
 
 // Loads bot plugins from folders and answers the commands they own. Each bot gets its own
 // account (flagged as a bot, with no password, so nobody can log in as it) and its own
@@ -35,7 +35,7 @@ public:
         QString detail; // the bot and version when loaded, else why it was skipped
     };
 
-    BotHost(Storage &storage, const Fanout &fanout, QMap<QString, QVariantMap> settings,
+    BotHost(StorageThread &storage, const Fanout &fanout, QMap<QString, QVariantMap> settings,
             std::chrono::milliseconds replyTimeout, QObject *parent = nullptr);
     ~BotHost() override;
 
@@ -68,7 +68,7 @@ private:
     std::optional<Pending> takePending(BotChannel *bot, quint64 requestId);
     QString setting(const QString &bot, const QString &key) const;
 
-    Storage &m_storage;
+    StorageThread &m_storage;
     const Fanout &m_fanout;
     QMap<QString, QVariantMap> m_settings;
     std::chrono::milliseconds m_replyTimeout;

@@ -5,7 +5,7 @@
 #include "clientconnection.h"
 #include "messageservice.h"
 #include "roomservice.h"
-#include "storage.h"
+#include "storagethread.h"
 
 #include "finchat/protocol.h"
 
@@ -29,6 +29,9 @@ Q_LOGGING_CATEGORY(lcServer, "finchat.server")
 namespace {
 
 constexpr int MaxPendingConnections = 1024;
+// How often every connection's unsent bytes are checked besides on each send: Qt answers a
+// client's pings by itself, so a client that pings and never reads is only seen here.
+constexpr std::chrono::milliseconds OutgoingCheckInterval{100};
 constexpr qsizetype MaxIdLength = 64;
 
 qint64 nowMs()
@@ -48,38 +51,34 @@ bool isValidId(const QJsonValue &id)
     if (id.isUndefined())
         return true;
     if (id.isString())
-        return id.toString().size() <= MaxIdLength;
+        return id.toString().size() <= MaxIdLength && id.toString().isValidUtf16();
     const double number = id.toDouble(0.5);
     return id.isDouble() && number == std::floor(number) && std::abs(number) < 9.0e15;
 }
 
 } // namespace
 
-ChatServer::ChatServer(Storage &storage, ServerConfig config, QObject *parent)
+ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *parent)
     : QObject(parent)
     , m_storage(storage)
     , m_config(std::move(config))
     , m_server(new QWebSocketServer(u"FinChat/%1"_s.arg(QStringLiteral(FINCHAT_VERSION_STRING)),
                                     QWebSocketServer::NonSecureMode, this))
-    , m_rooms(storage)
     , m_fanout(m_online, m_rooms)
     , m_connectionCounter(m_config.limits.maxConnectionsPerAddress, m_config.limits.maxConnections)
 {
-    const ServerContext context{m_storage, m_config.limits, m_online, m_rooms, m_fanout};
+    const ServerContext context{m_storage, m_config.limits, m_online, m_rooms, m_fanout, *this};
     m_roomService = std::make_unique<RoomService>(context);
     m_messageService = std::make_unique<MessageService>(context, *m_roomService);
     m_accounts = new AccountService(context, this);
-
-    m_rooms.load();
-    if (!m_rooms.find(QLatin1StringView(DefaultRoom)))
-        m_rooms.create(QLatin1StringView(DefaultRoom), u"Markets, and everything else"_s,
-                       std::nullopt);
-    m_storage.deleteIdleSessions(m_config.limits.sessionLifetimeDays * 24LL * 60 * 60 * 1000);
+    loadRooms();
 
     m_server->setMaxPendingConnections(MaxPendingConnections);
     m_server->setHandshakeTimeout(std::chrono::milliseconds(m_config.limits.loginTimeout));
     connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::onNewConnection);
     addRoutes();
+    m_outgoingCheck.setInterval(OutgoingCheckInterval);
+    connect(&m_outgoingCheck, &QTimer::timeout, this, &ChatServer::enforceOutgoingLimits);
 
     if (!m_config.pluginDirs.isEmpty()) {
         m_bots = new BotHost(m_storage, m_fanout, m_config.botSettings,
@@ -94,6 +93,19 @@ ChatServer::~ChatServer()
     close();
 }
 
+void ChatServer::loadRooms()
+{
+    // Start-up is the one place that waits for storage: nothing is served yet.
+    const auto [rooms, memberships] = m_storage.blocking([this](Storage &storage) {
+        if (!storage.roomByName(QLatin1StringView(DefaultRoom)))
+            storage.createRoom(QLatin1StringView(DefaultRoom), u"Markets, and everything else"_s,
+                               std::nullopt);
+        storage.deleteIdleSessions(m_config.limits.sessionLifetimeDays * 24LL * 60 * 60 * 1000);
+        return std::pair(storage.rooms(), storage.memberships());
+    });
+    m_rooms.load(rooms, memberships);
+}
+
 CommandRouter &ChatServer::commands()
 {
     return m_messageService->commands();
@@ -102,27 +114,31 @@ CommandRouter &ChatServer::commands()
 void ChatServer::addRoutes()
 {
     const auto sync = [](bool needsLogin, auto method, auto *service) {
-        return Route{needsLogin,
-                     [method, service](const Request &r) { return (service->*method)(r); },
-                     nullptr};
+        return Route{
+            needsLogin, [method, service](const Request &r) { return (service->*method)(r); }, {}};
     };
-    const auto async = [](bool needsLogin, AsyncHandler method) {
-        return Route{needsLogin, {}, method};
+    // The lambda only calls the member coroutine and hands back its task; it is no coroutine
+    // itself (GCC 12 miscompiles member pointers passed into a coroutine).
+    const auto async = [](bool needsLogin, auto method, auto *service) {
+        return Route{needsLogin, {}, [method, service](Request r) {
+                         return (service->*method)(std::move(r));
+                     }};
     };
+    RoomService *rooms = m_roomService.get();
     m_routes = {
-        {Type::Hello, Route{false, [this](const Request &r) { return hello(r); }, nullptr}},
-        {Type::Register, async(false, &AccountService::registerUser)},
-        {Type::Login, async(false, &AccountService::login)},
-        {Type::Resume, sync(false, &AccountService::resume, m_accounts)},
-        {Type::Logout, sync(true, &AccountService::logout, m_accounts)},
-        {Type::ProfileGet, sync(true, &AccountService::profile, m_accounts)},
-        {Type::ProfileUpdate, async(true, &AccountService::updateProfile)},
-        {Type::RoomsList, sync(true, &RoomService::list, m_roomService.get())},
-        {Type::RoomCreate, sync(true, &RoomService::create, m_roomService.get())},
-        {Type::RoomJoin, sync(true, &RoomService::join, m_roomService.get())},
-        {Type::RoomLeave, sync(true, &RoomService::leave, m_roomService.get())},
-        {Type::HistoryFetch, sync(true, &RoomService::history, m_roomService.get())},
-        {Type::MessageSend, sync(true, &MessageService::send, m_messageService.get())},
+        {Type::Hello, Route{false, [this](const Request &r) { return hello(r); }, {}}},
+        {Type::Register, async(false, &AccountService::registerUser, m_accounts)},
+        {Type::Login, async(false, &AccountService::login, m_accounts)},
+        {Type::Resume, async(false, &AccountService::resume, m_accounts)},
+        {Type::Logout, async(true, &AccountService::logout, m_accounts)},
+        {Type::ProfileGet, async(true, &AccountService::profile, m_accounts)},
+        {Type::ProfileUpdate, async(true, &AccountService::updateProfile, m_accounts)},
+        {Type::RoomsList, sync(true, &RoomService::list, rooms)},
+        {Type::RoomCreate, async(true, &RoomService::create, rooms)},
+        {Type::RoomJoin, async(true, &RoomService::join, rooms)},
+        {Type::RoomLeave, async(true, &RoomService::leave, rooms)},
+        {Type::HistoryFetch, async(true, &RoomService::history, rooms)},
+        {Type::MessageSend, async(true, &MessageService::send, m_messageService.get())},
         {Type::CommandsList, sync(true, &CommandRouter::list, &commands())},
     };
 }
@@ -135,6 +151,7 @@ bool ChatServer::listen()
 void ChatServer::close()
 {
     m_server->close();
+    m_accounts->stop();
     const auto connections = findChildren<ClientConnection *>(Qt::FindDirectChildrenOnly);
     for (ClientConnection *connection : connections) {
         onClosed(connection); // first, so that the close below is not counted twice
@@ -174,7 +191,18 @@ void ChatServer::onNewConnection()
         connect(connection, &ClientConnection::closed, this,
                 [this, connection] { onClosed(connection); });
         connection->send(serverHello());
+        if (!m_outgoingCheck.isActive())
+            m_outgoingCheck.start();
     }
+}
+
+void ChatServer::enforceOutgoingLimits()
+{
+    const auto connections = findChildren<ClientConnection *>(Qt::FindDirectChildrenOnly);
+    for (ClientConnection *connection : connections)
+        connection->enforceOutgoingLimit();
+    if (m_connectionCounter.total() == 0)
+        m_outgoingCheck.stop();
 }
 
 void ChatServer::onClosed(ClientConnection *connection)
@@ -243,7 +271,7 @@ std::optional<Request> ChatServer::decode(ClientConnection *connection, const QS
         return fail(ErrorCode::InvalidField,
                     u"field 'id' must be a string of at most 64 characters or an integer"_s);
     const QJsonValue type = fields.take(Protocol::TypeKey);
-    if (!type.isString())
+    if (!type.isString() || !type.toString().isValidUtf16())
         return fail(ErrorCode::InvalidField, u"field 'type' must be a string"_s, id);
     return Request(connection, type.toString(), id, fields);
 }
@@ -269,9 +297,8 @@ void ChatServer::onTextReceived(ClientConnection *connection, const QString &tex
     }
     if (route->async) {
         // The handler starts here and runs to its first suspension; its errors, even those
-        // thrown before suspending, surface where finishAsync awaits it. (The member
-        // pointer is not passed into a coroutine: GCC 12 miscompiles such a parameter.)
-        QCoro::Task<QJsonObject> work = (m_accounts->*route->async)(*request);
+        // thrown before suspending, surface where finishAsync awaits it.
+        QCoro::Task<QJsonObject> work = route->async(*request);
         finishAsync(std::move(*request), std::move(work));
         return;
     }
@@ -289,14 +316,17 @@ QCoro::Task<> ChatServer::finishAsync(Request request, QCoro::Task<QJsonObject> 
     QPointer<ChatServer> self(this);
     std::optional<QJsonObject> reply;
     std::optional<ProtocolError> failure;
+    bool abandoned = false;
     try {
         reply = co_await std::move(work);
     } catch (const ProtocolError &error) {
         failure = error;
+    } catch (const Abandoned &) {
+        abandoned = true;
     } catch (const std::exception &error) {
         failure = internalError(error.what());
     }
-    if (!self || !request.connection())
+    if (abandoned || !self || !request.connection())
         co_return; // the server or the client went away while the work ran
     if (failure)
         answerError(request, *failure);

@@ -11,6 +11,7 @@
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QObject>
+#include <QTimer>
 
 #include <qcoro/qcorotask.h>
 
@@ -27,7 +28,7 @@ class ClientConnection;
 class CommandRouter;
 class MessageService;
 class RoomService;
-class Storage;
+class StorageThread;
 
 // The FinChat server: accepts WebSocket connections, enforces the connection limits, decodes
 // request frames and routes each to its handler. Storage is opened by the caller, so the
@@ -39,7 +40,8 @@ class ChatServer : public QObject
 public:
     static constexpr auto DefaultRoom = "general";
 
-    ChatServer(Storage &storage, ServerConfig config, QObject *parent = nullptr);
+    // Throws StorageError when the database cannot be read at start.
+    ChatServer(StorageThread &storage, ServerConfig config, QObject *parent = nullptr);
     ~ChatServer() override;
 
     bool listen();
@@ -54,20 +56,22 @@ public:
     BotHost *bots() const { return m_bots; }
 
 private:
+    // Handlers that need only memory answer at once; those that wait for storage or a
+    // password hash are coroutines.
     using SyncHandler = std::function<QJsonObject(const Request &)>;
-    // Only account requests hash passwords and so suspend; they run as coroutines.
-    using AsyncHandler = QCoro::Task<QJsonObject> (AccountService::*)(Request);
+    using AsyncHandler = std::function<QCoro::Task<QJsonObject>(Request)>;
     struct Route
     {
         bool needsLogin = true;
         SyncHandler sync;
-        AsyncHandler async = nullptr;
+        AsyncHandler async;
     };
 
     void addRoutes();
     void onNewConnection();
     void onTextReceived(ClientConnection *connection, const QString &text);
     void onClosed(ClientConnection *connection);
+    void enforceOutgoingLimits();
     std::optional<Request> decode(ClientConnection *connection, const QString &text) const;
     QJsonObject hello(const Request &request) const;
     QJsonObject serverHello() const;
@@ -75,7 +79,9 @@ private:
     void answer(const Request &request, const QJsonObject &reply) const;
     void answerError(const Request &request, const ProtocolError &error) const;
 
-    Storage &m_storage;
+    void loadRooms();
+
+    StorageThread &m_storage;
     ServerConfig m_config;
     QWebSocketServer *m_server;
     OnlineUsers m_online;
@@ -87,6 +93,7 @@ private:
     AccountService *m_accounts; // a QObject child: its coroutines guard it with QPointer
     BotHost *m_bots = nullptr;
     QHash<QString, Route> m_routes;
+    QTimer m_outgoingCheck;
 };
 
 } // namespace FinChat

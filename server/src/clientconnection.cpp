@@ -17,7 +17,6 @@ ClientConnection::ClientConnection(QWebSocket *socket, const ServerLimits &limit
     , m_peerAddress(socket->peerAddress().toString())
     , m_maxOutgoingBufferBytes(limits.maxOutgoingBufferBytes)
     , m_requestBucket(limits.requestBurst, limits.requestWindow)
-    , m_messageBucket(limits.messageBurst, limits.messageWindow)
 {
     m_socket->setParent(this);
     // QtWebSockets accepts frames of about 2 GiB unless told otherwise; beyond these limits
@@ -31,7 +30,10 @@ ClientConnection::ClientConnection(QWebSocket *socket, const ServerLimits &limit
         send(Protocol::makeError(Protocol::ErrorCode::InvalidJson,
                                  u"binary frames are not part of the protocol; send JSON text"_s));
     });
-    connect(m_socket, &QWebSocket::disconnected, this, &ClientConnection::closed);
+    connect(m_socket, &QWebSocket::disconnected, this, [this] {
+        markClosing();
+        emit closed();
+    });
 
     m_loginDeadline.setSingleShot(true);
     m_loginDeadline.setInterval(limits.loginTimeout);
@@ -39,7 +41,16 @@ ClientConnection::ClientConnection(QWebSocket *socket, const ServerLimits &limit
     m_loginDeadline.start();
 }
 
-ClientConnection::~ClientConnection() = default;
+ClientConnection::~ClientConnection()
+{
+    markClosing();
+}
+
+void ClientConnection::markClosing()
+{
+    m_closing = true;
+    m_closedFlag->store(true);
+}
 
 void ClientConnection::logIn(const Author &user, const QByteArray &tokenHash)
 {
@@ -65,19 +76,24 @@ void ClientConnection::sendSerialized(const QString &json)
     if (m_closing)
         return;
     m_socket->sendTextMessage(json);
-    // A client that stops reading would make the server buffer without bound.
-    if (m_socket->bytesToWrite() > m_maxOutgoingBufferBytes) {
-        qCWarning(lcConnection) << "dropping" << m_peerAddress << "which stopped reading";
-        m_closing = true;
-        m_socket->abort();
-    }
+    enforceOutgoingLimit();
+}
+
+void ClientConnection::enforceOutgoingLimit()
+{
+    if (m_closing || m_socket->bytesToWrite() <= m_maxOutgoingBufferBytes)
+        return;
+    qCWarning(lcConnection) << "dropping" << m_peerAddress << "which stopped reading";
+    markClosing();
+    // abort() emits disconnected() at once, so ChatServer forgets this connection.
+    m_socket->abort();
 }
 
 void ClientConnection::closeWith(QWebSocketProtocol::CloseCode code, const QString &reason)
 {
     if (m_closing)
         return;
-    m_closing = true;
+    markClosing();
     m_socket->close(code, reason);
 }
 

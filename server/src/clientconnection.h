@@ -10,6 +10,9 @@
 #include <QTimer>
 #include <QWebSocketProtocol>
 
+#include <atomic>
+#include <memory>
+
 class QWebSocket;
 
 namespace FinChat {
@@ -26,6 +29,12 @@ public:
     ~ClientConnection() override;
 
     const QString &peerAddress() const { return m_peerAddress; }
+    // False from the moment either side starts closing: nothing may log in, join or be
+    // answered on it any more, although the object lives until its deferred delete.
+    bool isOpen() const { return !m_closing; }
+    // Set (from any thread's point of view) once the connection closes, so that work queued
+    // for it elsewhere, such as a password hash, can be skipped.
+    std::shared_ptr<const std::atomic<bool>> closedFlag() const { return m_closedFlag; }
 
     bool isLoggedIn() const { return m_user.id != 0; }
     const Author &user() const { return m_user; }
@@ -35,12 +44,15 @@ public:
     void setDisplayName(const QString &displayName) { m_user.displayName = displayName; }
 
     bool allowRequest(qint64 nowMs) { return m_requestBucket.tryConsume(nowMs); }
-    bool allowMessage(qint64 nowMs) { return m_messageBucket.tryConsume(nowMs); }
 
     void send(const QJsonObject &frame);
     // For broadcasts: the caller serialises once for all recipients.
     void sendSerialized(const QString &json);
     void closeWith(QWebSocketProtocol::CloseCode code, const QString &reason);
+    // Drops the client when more than the limit waits to be written to it: a client that
+    // stops reading must not make the server buffer without bound. Called after every send
+    // and periodically, since Qt answers pings with pongs that no send() sees.
+    void enforceOutgoingLimit();
 
 signals:
     void textReceived(const QString &text);
@@ -48,16 +60,17 @@ signals:
 
 private:
     void onLoginDeadline();
+    void markClosing();
 
     QWebSocket *m_socket;
     QString m_peerAddress;
     qint64 m_maxOutgoingBufferBytes;
     QTimer m_loginDeadline;
     LeakyBucket m_requestBucket;
-    LeakyBucket m_messageBucket;
     Author m_user;
     QByteArray m_tokenHash;
     bool m_closing = false;
+    std::shared_ptr<std::atomic<bool>> m_closedFlag = std::make_shared<std::atomic<bool>>(false);
 };
 
 } // namespace FinChat

@@ -42,7 +42,10 @@ void Fanout::toUser(qint64 userId, const QJsonObject &event) const
 void Fanout::toEveryone(const QJsonObject &event) const
 {
     const QString json = serialized(event);
-    for (const auto &connections : m_online.all()) {
+    // A copy (cheap: implicitly shared): a send may drop a client that stopped reading,
+    // which takes it out of the online table while this loop runs.
+    const auto everyone = m_online.all();
+    for (const auto &connections : everyone) {
         for (ClientConnection *connection : connections)
             connection->sendSerialized(json);
     }

@@ -1,7 +1,7 @@
 #include "chatserver.h"
 #include "serveroptions.h"
 #include "shutdownsignals.h"
-#include "storage.h"
+#include "storagethread.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -51,15 +51,18 @@ int main(int argc, char *argv[])
     }
     const ServerConfig &config = options.config;
 
-    Storage storage;
+    StorageThread storage;
+    std::unique_ptr<ChatServer> running;
     try {
-        storage.openSqlite(config.databasePath);
-    } catch (const StorageError &error) {
+        storage.openSqlite(config.databasePath, config.durability);
+        running = std::make_unique<ChatServer>(storage, config);
+    } catch (const std::exception &error) {
+        // A database that cannot be opened or read (permissions, a damaged file) is a
+        // message and exit code 1, never an abort.
         print(stderr, u"finchat-server: %1"_s.arg(QString::fromUtf8(error.what())));
         return 1;
     }
-
-    ChatServer server(storage, config);
+    ChatServer &server = *running;
     if (!server.listen()) {
         print(stderr, u"finchat-server: cannot listen on %1 port %2: %3"_s
                           .arg(config.listenAddress.toString())
@@ -79,7 +82,7 @@ int main(int argc, char *argv[])
                          QCoreApplication::quit();
                      });
     const int status = QCoreApplication::exec();
-    storage.close();
-    qCInfo(lcMain) << "stopped; all acknowledged messages are on disk";
+    running.reset();
+    qCInfo(lcMain) << "stopped; all acknowledged messages are stored";
     return status;
 }

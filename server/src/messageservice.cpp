@@ -20,12 +20,13 @@ MessageService::MessageService(ServerContext context, const RoomService &rooms)
     : m_context(context)
     , m_rooms(rooms)
     , m_commands(context.fanout)
+    , m_messageRate(context.limits.messageBurst, context.limits.messageWindow)
 {}
 
-QJsonObject MessageService::send(const Request &request)
+QCoro::Task<QJsonObject> MessageService::send(Request request)
 {
     ClientConnection *sender = request.connection();
-    const RoomRecord &room = m_rooms.memberRoom(request);
+    const RoomRecord room = m_rooms.memberRoom(request);
     // The frame limit already bounds the raw size; the body limit is checked in code points.
     const QString body = request.string("body"_L1, m_context.limits.maxIncomingMessageBytes);
     const QString nonce =
@@ -35,16 +36,20 @@ QJsonObject MessageService::send(const Request &request)
     if (Validation::codePointCount(body) > m_context.limits.maxBodyLength)
         throw ProtocolError(ErrorCode::MessageTooLong, u"messages are at most %1 characters"_s.arg(
                                                            m_context.limits.maxBodyLength));
-    if (!sender->allowMessage(QDateTime::currentMSecsSinceEpoch()))
+    if (!m_messageRate.tryConsume(sender->user().id, QDateTime::currentMSecsSinceEpoch()))
         throw ProtocolError(ErrorCode::RateLimited,
                             u"you are sending too fast; wait a few seconds"_s);
 
     if (const auto command = Validation::parseCommand(body))
-        return m_commands.route(sender, room, *command);
+        co_return m_commands.route(sender, room, *command);
 
-    // Stored before it is shown to anyone: what a client sees was acknowledged by the disk.
-    const Storage::Inserted inserted =
-        m_context.storage.insertMessage(room.id, sender->user(), body, nonce);
+    // Committed before anyone is shown it: what a client sees was acknowledged by the disk.
+    // Once stored it goes out even if the sender has left meanwhile.
+    auto storing =
+        m_context.write([roomId = room.id, author = sender->user(), body, nonce](Storage &storage) {
+            return storage.insertMessage(roomId, author, body, nonce);
+        });
+    const Storage::Inserted inserted = co_await storing;
     // A retried nonce answers with the original, which names its own room.
     const RoomRecord *origin = m_context.rooms.findById(inserted.message.roomId);
     const QJsonObject message =
@@ -56,7 +61,7 @@ QJsonObject MessageService::send(const Request &request)
     QJsonObject reply{{u"message"_s, message}};
     if (inserted.duplicate)
         reply.insert(u"duplicate"_s, true);
-    return reply;
+    co_return reply;
 }
 
 } // namespace FinChat

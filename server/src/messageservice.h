@@ -1,10 +1,13 @@
 #pragma once
 
 #include "commandrouter.h"
+#include "ratelimiter.h"
 #include "request.h"
 #include "servercontext.h"
 
 #include <QJsonObject>
+
+#include <qcoro/qcorotask.h>
 
 namespace FinChat {
 
@@ -16,13 +19,15 @@ class MessageService
 public:
     MessageService(ServerContext context, const RoomService &rooms);
 
-    QJsonObject send(const Request &request);
+    QCoro::Task<QJsonObject> send(Request request);
     CommandRouter &commands() { return m_commands; }
 
 private:
     ServerContext m_context;
     const RoomService &m_rooms;
     CommandRouter m_commands;
+    // Per user, not per connection: more sockets must not buy a higher rate.
+    KeyedLeakyBuckets m_messageRate;
 };
 
 } // namespace FinChat

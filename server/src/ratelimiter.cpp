@@ -25,6 +25,27 @@ bool LeakyBucket::tryConsume(qint64 nowMs)
     return true;
 }
 
+bool LeakyBucket::isEmptyAt(qint64 nowMs) const
+{
+    return m_level - static_cast<double>(std::max<qint64>(0, nowMs - m_lastMs)) * m_drainPerMs <=
+           0.0;
+}
+
+KeyedLeakyBuckets::KeyedLeakyBuckets(int capacity, std::chrono::milliseconds window)
+    : m_capacity(capacity)
+    , m_window(window)
+{}
+
+bool KeyedLeakyBuckets::tryConsume(qint64 key, qint64 nowMs)
+{
+    if (m_buckets.size() >= PruneThreshold)
+        m_buckets.removeIf([nowMs](const auto &entry) { return entry.value().isEmptyAt(nowMs); });
+    auto it = m_buckets.find(key);
+    if (it == m_buckets.end())
+        it = m_buckets.insert(key, LeakyBucket(m_capacity, m_window));
+    return it->tryConsume(nowMs);
+}
+
 WindowCounter::WindowCounter(int limit, std::chrono::milliseconds window)
     : m_limit(limit)
     , m_windowMs(window.count())

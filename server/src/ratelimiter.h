@@ -16,12 +16,29 @@ class LeakyBucket
 public:
     LeakyBucket(int capacity, std::chrono::milliseconds window);
     bool tryConsume(qint64 nowMs);
+    // True when the bucket has drained empty by nowMs: forgetting it changes nothing.
+    bool isEmptyAt(qint64 nowMs) const;
 
 private:
     double m_capacity;
     double m_drainPerMs;
     double m_level = 0;
     qint64 m_lastMs = 0;
+};
+
+// A leaky bucket per key (a user id): the same shape for each. Buckets that drained empty are
+// forgotten, so memory stays bounded by the keys active within one window.
+class KeyedLeakyBuckets
+{
+public:
+    KeyedLeakyBuckets(int capacity, std::chrono::milliseconds window);
+    bool tryConsume(qint64 key, qint64 nowMs);
+    qsizetype trackedKeys() const { return m_buckets.size(); }
+
+private:
+    int m_capacity;
+    std::chrono::milliseconds m_window;
+    QHash<qint64, LeakyBucket> m_buckets;
 };
 
 // Counts events per key in a sliding window (failed logins, sign-ups); a key with `limit`

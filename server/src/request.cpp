@@ -1,5 +1,6 @@
 #include "request.h"
 
+#include "abandoned.h"
 #include "clientconnection.h"
 
 namespace FinChat {
@@ -20,26 +21,46 @@ Request::Request(ClientConnection *connection, QString type, QJsonValue id, QJso
 
 ClientConnection *Request::connection() const
 {
-    return m_connection.data();
+    ClientConnection *connection = m_connection.data();
+    return connection && connection->isOpen() ? connection : nullptr;
 }
 
 QString Request::string(QLatin1StringView key, qsizetype maxLength) const
 {
-    if (!m_fields.contains(key))
+    const QJsonValue value = m_fields.value(key);
+    if (value.isUndefined())
         throw invalidField(key, u"is required"_s);
-    return *optionalString(key, maxLength);
+    return checkedString(key, value, maxLength);
+}
+
+ClientConnection *Request::liveConnection() const
+{
+    ClientConnection *live = connection();
+    if (!live)
+        throw Abandoned();
+    return live;
 }
 
 std::optional<QString> Request::optionalString(QLatin1StringView key, qsizetype maxLength) const
 {
     const QJsonValue value = m_fields.value(key);
+    // An optional field may be left out or be null; both mean "not given".
     if (value.isUndefined() || value.isNull())
         return std::nullopt;
+    return checkedString(key, value, maxLength);
+}
+
+QString Request::checkedString(QLatin1StringView key, const QJsonValue &value, qsizetype maxLength)
+{
     if (!value.isString())
-        throw invalidField(key, u"must be a string"_s);
+        throw invalidField(key, value.isNull() ? u"must be a string, not null"_s
+                                               : u"must be a string"_s);
     QString text = value.toString();
     if (text.size() > maxLength)
         throw invalidField(key, u"must be at most %1 characters"_s.arg(maxLength));
+    // JSON's \uXXXX escapes can spell a lone surrogate, which no UTF-8 can store or send on.
+    if (!text.isValidUtf16())
+        throw invalidField(key, u"must be valid Unicode (it holds a lone surrogate)"_s);
     return text;
 }
 

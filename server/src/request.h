@@ -38,8 +38,12 @@ class Request
 public:
     Request(ClientConnection *connection, QString type, QJsonValue id, QJsonObject fields);
 
-    // Null once the client has gone; async handlers check it after every suspension.
+    // Null once the connection is closing or gone (it may still exist until its deferred
+    // delete); handlers that suspend must fetch it anew after every co_await.
     ClientConnection *connection() const;
+    // The same, for a handler that cannot go on without it: throws Abandoned (the request
+    // is dropped without an answer, there being nobody to answer) when the client has left.
+    ClientConnection *liveConnection() const;
     const QString &type() const { return m_type; }
     const QJsonValue &id() const { return m_id; }
 
@@ -49,6 +53,9 @@ public:
                                           qint64 maximum) const;
 
 private:
+    static QString checkedString(QLatin1StringView key, const QJsonValue &value,
+                                 qsizetype maxLength);
+
     QPointer<ClientConnection> m_connection;
     QString m_type;
     QJsonValue m_id;

@@ -1,29 +1,20 @@
 #include "roomdirectory.h"
 
-#include "storage.h"
-
 #include <algorithm>
 
 namespace FinChat {
 
-RoomDirectory::RoomDirectory(Storage &storage)
-    : m_storage(storage)
-{}
-
-void RoomDirectory::load()
+void RoomDirectory::load(const QList<RoomRecord> &rooms,
+                         const QList<std::pair<qint64, qint64>> &memberships)
 {
     m_rooms.clear();
     m_roomIdsByName.clear();
     m_members.clear();
     m_roomsOfUser.clear();
-    for (const RoomRecord &room : m_storage.rooms()) {
-        m_rooms.insert(room.id, room);
-        m_roomIdsByName.insert(room.name, room.id);
-    }
-    for (const auto &[roomId, userId] : m_storage.memberships()) {
-        m_members[roomId].insert(userId);
-        m_roomsOfUser[userId].insert(roomId);
-    }
+    for (const RoomRecord &room : rooms)
+        addRoom(room);
+    for (const auto &[roomId, userId] : memberships)
+        addMember(roomId, userId);
 }
 
 const RoomRecord *RoomDirectory::find(const QString &name) const
@@ -46,35 +37,22 @@ QList<RoomRecord> RoomDirectory::rooms() const
     return result;
 }
 
-std::optional<RoomRecord> RoomDirectory::create(const QString &name, const QString &topic,
-                                                std::optional<qint64> creatorId)
+void RoomDirectory::addRoom(const RoomRecord &room)
 {
-    auto room = m_storage.createRoom(name, topic, creatorId);
-    if (room) {
-        m_rooms.insert(room->id, *room);
-        m_roomIdsByName.insert(room->name, room->id);
-    }
-    return room;
+    m_rooms.insert(room.id, room);
+    m_roomIdsByName.insert(room.name, room.id);
 }
 
-bool RoomDirectory::join(qint64 roomId, qint64 userId)
+void RoomDirectory::addMember(qint64 roomId, qint64 userId)
 {
-    if (isMember(roomId, userId))
-        return false;
-    m_storage.addMember(roomId, userId);
     m_members[roomId].insert(userId);
     m_roomsOfUser[userId].insert(roomId);
-    return true;
 }
 
-bool RoomDirectory::leave(qint64 roomId, qint64 userId)
+void RoomDirectory::removeMember(qint64 roomId, qint64 userId)
 {
-    if (!isMember(roomId, userId))
-        return false;
-    m_storage.removeMember(roomId, userId);
     m_members[roomId].remove(userId);
     m_roomsOfUser[userId].remove(roomId);
-    return true;
 }
 
 bool RoomDirectory::isMember(qint64 roomId, qint64 userId) const

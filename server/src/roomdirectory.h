@@ -10,24 +10,19 @@
 
 namespace FinChat {
 
-class Storage;
-
 // Rooms and who is in them, mirrored in memory so that a broadcast or a membership check
-// needs no query. Storage stays the source of truth: every change is written there first.
+// needs no query. The database stays the source of truth: the services change it first and
+// tell the directory once the change is committed.
 class RoomDirectory
 {
 public:
-    explicit RoomDirectory(Storage &storage);
-
-    void load();
+    void load(const QList<RoomRecord> &rooms, const QList<std::pair<qint64, qint64>> &memberships);
     const RoomRecord *find(const QString &name) const;
     const RoomRecord *findById(qint64 roomId) const;
     QList<RoomRecord> rooms() const;
-    // nullopt when a room of that name exists.
-    std::optional<RoomRecord> create(const QString &name, const QString &topic,
-                                     std::optional<qint64> creatorId);
-    bool join(qint64 roomId, qint64 userId);  // true when newly joined
-    bool leave(qint64 roomId, qint64 userId); // true when the user was a member
+    void addRoom(const RoomRecord &room);
+    void addMember(qint64 roomId, qint64 userId);
+    void removeMember(qint64 roomId, qint64 userId);
     bool isMember(qint64 roomId, qint64 userId) const;
     QSet<qint64> members(qint64 roomId) const { return m_members.value(roomId); }
     QSet<qint64> roomsOf(qint64 userId) const { return m_roomsOfUser.value(userId); }
@@ -35,7 +30,6 @@ public:
     QSet<qint64> peersOf(qint64 userId) const;
 
 private:
-    Storage &m_storage;
     QHash<qint64, RoomRecord> m_rooms;
     QHash<QString, qint64> m_roomIdsByName;
     QHash<qint64, QSet<qint64>> m_members;

@@ -30,7 +30,7 @@ RoomService::RoomService(ServerContext context)
     : m_context(context)
 {}
 
-const RoomRecord &RoomService::existingRoom(const Request &request) const
+RoomRecord RoomService::existingRoom(const Request &request) const
 {
     const QString name = request.string("room"_L1, 256).toLower();
     const RoomRecord *room = m_context.rooms.find(name);
@@ -39,9 +39,9 @@ const RoomRecord &RoomService::existingRoom(const Request &request) const
     return *room;
 }
 
-const RoomRecord &RoomService::memberRoom(const Request &request) const
+RoomRecord RoomService::memberRoom(const Request &request) const
 {
-    const RoomRecord &room = existingRoom(request);
+    RoomRecord room = existingRoom(request);
     if (!m_context.rooms.isMember(room.id, request.connection()->user().id))
         throw ProtocolError(ErrorCode::NotAMember, u"join %1 first"_s.arg(room.name));
     return room;
@@ -65,7 +65,7 @@ QJsonObject RoomService::list(const Request &request) const
     return {{u"rooms"_s, rooms}};
 }
 
-QJsonObject RoomService::create(const Request &request)
+QCoro::Task<QJsonObject> RoomService::create(Request request)
 {
     const auto name = Validation::normalizedRoomName(request.string("name"_L1, 256));
     if (!name)
@@ -81,15 +81,22 @@ QJsonObject RoomService::create(const Request &request)
                                    Validation::TopicMaxLength));
         topic = *normalized;
     }
-    const Author &creator = request.connection()->user();
-    const auto room = m_context.rooms.create(*name, topic, creator.id);
+    const qint64 creatorId = request.connection()->user().id;
+    auto creating = m_context.write([name = *name, topic, creatorId](Storage &storage) {
+        auto room = storage.createRoom(name, topic, creatorId);
+        if (room)
+            storage.addMember(room->id, creatorId);
+        return room;
+    });
+    const std::optional<RoomRecord> room = co_await creating;
     if (!room)
         throw ProtocolError(ErrorCode::RoomExists,
                             u"a room called %1 exists; join it instead"_s.arg(*name));
-    m_context.rooms.join(room->id, creator.id);
+    m_context.rooms.addRoom(*room);
+    m_context.rooms.addMember(room->id, creatorId);
     m_context.fanout.toEveryone(
         Protocol::makeFrame(Type::RoomCreated, {}, {{u"room"_s, roomSummary(*room)}}));
-    return {{u"room"_s, roomSummary(*room)}};
+    co_return QJsonObject{{u"room"_s, roomSummary(*room)}};
 }
 
 QJsonObject RoomService::membershipEvent(const RoomRecord &room, const Author &user) const
@@ -99,53 +106,80 @@ QJsonObject RoomService::membershipEvent(const RoomRecord &room, const Author &u
     return event;
 }
 
-QJsonObject RoomService::join(const Request &request)
+namespace {
+struct Joined
 {
-    const RoomRecord &room = existingRoom(request);
-    const Author &user = request.connection()->user();
-    if (m_context.rooms.join(room.id, user.id))
+    bool isNew = false;
+    QList<Author> members;
+    QList<MessageRecord> messages;
+};
+} // namespace
+
+QCoro::Task<QJsonObject> RoomService::join(Request request)
+{
+    const RoomRecord room = existingRoom(request);
+    const Author user = request.connection()->user();
+    auto joining = m_context.write([roomId = room.id, userId = user.id](Storage &storage) {
+        Joined joined;
+        joined.isNew = storage.addMember(roomId, userId);
+        joined.members = storage.roomMembers(roomId);
+        joined.messages = storage.messagesBefore(roomId, std::nullopt, JoinHistorySize + 1);
+        return joined;
+    });
+    const Joined joined = co_await joining;
+    m_context.rooms.addMember(room.id, user.id);
+    if (joined.isNew)
         m_context.fanout.toRoom(
             room.id, Protocol::makeFrame(Type::MemberJoined, {}, membershipEvent(room, user)));
 
     QJsonArray members;
-    for (const Author &member : m_context.storage.roomMembers(room.id))
+    for (const Author &member : joined.members)
         members.append(WireFormat::member(member, m_context.online.isOnline(member.id)));
-    QJsonObject reply = page(room, std::nullopt, JoinHistorySize);
+    QJsonObject reply = page(room, joined.messages, JoinHistorySize);
     reply.insert(u"room"_s, roomSummary(room));
     reply.insert(u"members"_s, members);
-    return reply;
+    co_return reply;
 }
 
-QJsonObject RoomService::leave(const Request &request)
+QCoro::Task<QJsonObject> RoomService::leave(Request request)
 {
-    const RoomRecord &room = existingRoom(request);
-    const Author &user = request.connection()->user();
-    if (!m_context.rooms.leave(room.id, user.id))
+    const RoomRecord room = existingRoom(request);
+    const Author user = request.connection()->user();
+    if (!m_context.rooms.isMember(room.id, user.id))
         throw ProtocolError(ErrorCode::NotAMember, u"you are not in %1"_s.arg(room.name));
+    auto leaving = m_context.write([roomId = room.id, userId = user.id](Storage &storage) {
+        return storage.removeMember(roomId, userId);
+    });
+    const bool wasMember = co_await leaving;
+    if (!wasMember) // another device of the same user left first
+        throw ProtocolError(ErrorCode::NotAMember, u"you are not in %1"_s.arg(room.name));
+    m_context.rooms.removeMember(room.id, user.id);
     QSet<qint64> audience = m_context.rooms.members(room.id);
     audience.insert(user.id); // the user's other devices learn of it too
     m_context.fanout.toUsers(
         audience, Protocol::makeFrame(Type::MemberLeft, {}, membershipEvent(room, user)));
-    return {{u"room"_s, room.name}};
+    co_return QJsonObject{{u"room"_s, room.name}};
 }
 
-QJsonObject RoomService::history(const Request &request) const
+QCoro::Task<QJsonObject> RoomService::history(Request request)
 {
-    const RoomRecord &room = memberRoom(request);
+    const RoomRecord room = memberRoom(request);
     const auto before =
         request.optionalInteger("before"_L1, 1, std::numeric_limits<qint64>::max() / 2);
-    const auto limit =
-        request.optionalInteger("limit"_L1, 1, MaxHistoryPage).value_or(JoinHistorySize);
-    QJsonObject reply = page(room, before, static_cast<int>(limit));
+    const auto limit = static_cast<int>(
+        request.optionalInteger("limit"_L1, 1, MaxHistoryPage).value_or(JoinHistorySize));
+    // One row more than asked tells whether older messages remain, without a second query.
+    auto fetching = m_context.read([roomId = room.id, before, limit](Storage &storage) {
+        return storage.messagesBefore(roomId, before, limit + 1);
+    });
+    const QList<MessageRecord> messages = co_await fetching;
+    QJsonObject reply = page(room, messages, limit);
     reply.insert(u"room"_s, room.name);
-    return reply;
+    co_return reply;
 }
 
-QJsonObject RoomService::page(const RoomRecord &room, std::optional<qint64> beforeId,
-                              int limit) const
+QJsonObject RoomService::page(const RoomRecord &room, QList<MessageRecord> messages, int limit)
 {
-    // One row more than asked tells whether older messages remain, without a second query.
-    QList<MessageRecord> messages = m_context.storage.messagesBefore(room.id, beforeId, limit + 1);
     const bool hasMore = messages.size() > limit;
     if (hasMore)
         messages.removeFirst();

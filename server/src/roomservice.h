@@ -1,14 +1,14 @@
 #pragma once
 
+#include "records.h"
 #include "request.h"
 #include "servercontext.h"
 
 #include <QJsonObject>
 
-namespace FinChat {
+#include <qcoro/qcorotask.h>
 
-struct Author;
-struct RoomRecord;
+namespace FinChat {
 
 // rooms.list, room.create, room.join, room.leave and history.fetch.
 class RoomService
@@ -20,17 +20,19 @@ public:
     explicit RoomService(ServerContext context);
 
     QJsonObject list(const Request &request) const;
-    QJsonObject create(const Request &request);
-    QJsonObject join(const Request &request);
-    QJsonObject leave(const Request &request);
-    QJsonObject history(const Request &request) const;
+    QCoro::Task<QJsonObject> create(Request request);
+    QCoro::Task<QJsonObject> join(Request request);
+    QCoro::Task<QJsonObject> leave(Request request);
+    QCoro::Task<QJsonObject> history(Request request);
 
-    // The room a request names in its "room" field, or unknown_room / not_a_member.
-    const RoomRecord &existingRoom(const Request &request) const;
-    const RoomRecord &memberRoom(const Request &request) const;
+    // The room a request names in its "room" field, or unknown_room / not_a_member. A copy:
+    // the directory may change while a handler waits for storage.
+    RoomRecord existingRoom(const Request &request) const;
+    RoomRecord memberRoom(const Request &request) const;
 
 private:
-    QJsonObject page(const RoomRecord &room, std::optional<qint64> beforeId, int limit) const;
+    // limit messages of the page, plus whether older ones remain, from limit + 1 fetched.
+    static QJsonObject page(const RoomRecord &room, QList<MessageRecord> messages, int limit);
     QJsonObject membershipEvent(const RoomRecord &room, const Author &user) const;
 
     ServerContext m_context;

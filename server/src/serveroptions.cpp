@@ -7,72 +7,100 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <algorithm>
+#include <functional>
+
 namespace FinChat {
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-struct IntegerSetting
+// One [limits] key: its range, and the member of ServerLimits it sets.
+struct LimitSetting
 {
     QString key;
     qint64 minimum;
     qint64 maximum;
+    std::function<void(ServerLimits &, qint64)> store;
 };
 
-// Reads one integer from the INI file into target, keeping the default when absent.
-bool readInteger(const QSettings &settings, const IntegerSetting &setting, auto &target,
-                 QString &error)
+template<typename T>
+std::function<void(ServerLimits &, qint64)> into(T ServerLimits::*member)
 {
-    if (!settings.contains(setting.key))
-        return true;
-    bool ok = false;
-    const qint64 value = settings.value(setting.key).toLongLong(&ok);
-    if (!ok || value < setting.minimum || value > setting.maximum) {
-        error = u"%1 must be a whole number from %2 to %3"_s.arg(setting.key)
-                    .arg(setting.minimum)
-                    .arg(setting.maximum);
-        return false;
-    }
-    using Target = std::remove_reference_t<decltype(target)>;
-    if constexpr (std::is_same_v<Target, std::chrono::milliseconds>)
-        target = std::chrono::milliseconds(value);
-    else
-        target = static_cast<Target>(value);
-    return true;
+    return [member](ServerLimits &limits, qint64 value) {
+        if constexpr (std::is_same_v<T, std::chrono::milliseconds>)
+            limits.*member = std::chrono::milliseconds(value);
+        else
+            limits.*member = static_cast<T>(value);
+    };
 }
+
+const QList<LimitSetting> &limitSettings()
+{
+    constexpr qint64 Big = 1'000'000'000;
+    static const QList<LimitSetting> all{
+        {u"limits/max_body_length"_s, 1, 1'000'000, into(&ServerLimits::maxBodyLength)},
+        {u"limits/max_message_bytes"_s, 1024, 64 * 1024 * 1024,
+         into(&ServerLimits::maxIncomingMessageBytes)},
+        {u"limits/login_timeout_ms"_s, 100, Big, into(&ServerLimits::loginTimeout)},
+        {u"limits/failed_logins_per_minute"_s, 1, 1000, into(&ServerLimits::failedLoginsPerMinute)},
+        {u"limits/pending_hashes_per_address"_s, 1, 10'000,
+         into(&ServerLimits::pendingHashesPerAddress)},
+        {u"limits/pending_hashes"_s, 1, 100'000, into(&ServerLimits::pendingHashes)},
+        {u"limits/registrations_per_hour"_s, 1, 1'000'000,
+         into(&ServerLimits::registrationsPerHour)},
+        {u"limits/message_burst"_s, 1, 1'000'000, into(&ServerLimits::messageBurst)},
+        {u"limits/message_window_ms"_s, 1, Big, into(&ServerLimits::messageWindow)},
+        {u"limits/request_burst"_s, 1, 1'000'000, into(&ServerLimits::requestBurst)},
+        {u"limits/request_window_ms"_s, 1, Big, into(&ServerLimits::requestWindow)},
+        {u"limits/max_connections_per_address"_s, 1, 1'000'000,
+         into(&ServerLimits::maxConnectionsPerAddress)},
+        {u"limits/max_connections"_s, 1, 1'000'000, into(&ServerLimits::maxConnections)},
+        {u"limits/max_outgoing_buffer_bytes"_s, 64 * 1024, Big,
+         into(&ServerLimits::maxOutgoingBufferBytes)},
+        {u"limits/session_lifetime_days"_s, 1, 3650, into(&ServerLimits::sessionLifetimeDays)},
+        {u"limits/bot_reply_timeout_ms"_s, 100, Big, into(&ServerLimits::botReplyTimeout)},
+    };
+    return all;
+}
+
+const QStringList ServerKeys{u"server/listen"_s, u"server/port"_s, u"server/database"_s,
+                             u"server/plugins_dir"_s, u"server/durability"_s};
 
 bool readLimits(const QSettings &settings, ServerLimits &limits, QString &error)
 {
-    constexpr qint64 Big = 1'000'000'000;
-    return readInteger(settings, {u"limits/max_body_length"_s, 1, 1'000'000}, limits.maxBodyLength,
-                       error) &&
-           readInteger(settings, {u"limits/max_message_bytes"_s, 1024, 64 * 1024 * 1024},
-                       limits.maxIncomingMessageBytes, error) &&
-           readInteger(settings, {u"limits/login_timeout_ms"_s, 100, Big}, limits.loginTimeout,
-                       error) &&
-           readInteger(settings, {u"limits/failed_logins_per_minute"_s, 1, 1000},
-                       limits.failedLoginsPerMinute, error) &&
-           readInteger(settings, {u"limits/registrations_per_hour"_s, 1, 1'000'000},
-                       limits.registrationsPerHour, error) &&
-           readInteger(settings, {u"limits/message_burst"_s, 1, 1'000'000}, limits.messageBurst,
-                       error) &&
-           readInteger(settings, {u"limits/message_window_ms"_s, 1, Big}, limits.messageWindow,
-                       error) &&
-           readInteger(settings, {u"limits/request_burst"_s, 1, 1'000'000}, limits.requestBurst,
-                       error) &&
-           readInteger(settings, {u"limits/request_window_ms"_s, 1, Big}, limits.requestWindow,
-                       error) &&
-           readInteger(settings, {u"limits/max_connections_per_address"_s, 1, 1'000'000},
-                       limits.maxConnectionsPerAddress, error) &&
-           readInteger(settings, {u"limits/max_connections"_s, 1, 1'000'000}, limits.maxConnections,
-                       error) &&
-           readInteger(settings, {u"limits/max_outgoing_buffer_bytes"_s, 64 * 1024, Big},
-                       limits.maxOutgoingBufferBytes, error) &&
-           readInteger(settings, {u"limits/session_lifetime_days"_s, 1, 3650},
-                       limits.sessionLifetimeDays, error) &&
-           readInteger(settings, {u"limits/bot_reply_timeout_ms"_s, 100, Big},
-                       limits.botReplyTimeout, error);
+    for (const LimitSetting &setting : limitSettings()) {
+        if (!settings.contains(setting.key))
+            continue;
+        bool ok = false;
+        const qint64 value = settings.value(setting.key).toLongLong(&ok);
+        if (!ok || value < setting.minimum || value > setting.maximum) {
+            error = u"%1 must be a whole number from %2 to %3"_s.arg(setting.key)
+                        .arg(setting.minimum)
+                        .arg(setting.maximum);
+            return false;
+        }
+        setting.store(limits, value);
+    }
+    return true;
+}
+
+// A misspelt key would otherwise leave its default in force without a word.
+bool checkKnownKeys(const QSettings &settings, QString &error)
+{
+    for (const QString &key : settings.allKeys()) {
+        const bool known =
+            key.startsWith("bot."_L1) || ServerKeys.contains(key) ||
+            std::any_of(limitSettings().cbegin(), limitSettings().cend(),
+                        [&](const LimitSetting &setting) { return setting.key == key; });
+        if (!known) {
+            error =
+                u"unknown setting '%1' (packaging/finchat-server.ini lists them all)"_s.arg(key);
+            return false;
+        }
+    }
+    return true;
 }
 
 bool parseAddress(const QString &text, QHostAddress &address, QString &error)
@@ -213,9 +241,16 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         listen = settings.value(u"server/listen"_s).toString();
         port = settings.value(u"server/port"_s).toString();
         database = resolvedAgainst(settings.value(u"server/database"_s).toString(), file);
+        const QString durability = settings.value(u"server/durability"_s, u"full"_s).toString();
+        if (durability != "full"_L1 && durability != "normal"_L1) {
+            result.action = Action::Fail;
+            result.text = u"%1: server/durability must be full or normal"_s.arg(file);
+            return result;
+        }
+        config.durability = durability == "full"_L1 ? Durability::Full : Durability::Normal;
         pluginsDir = resolvedAgainst(settings.value(u"server/plugins_dir"_s).toString(), file);
         config.botSettings = readBotSettings(settings);
-        if (!readLimits(settings, config.limits, error)) {
+        if (!checkKnownKeys(settings, error) || !readLimits(settings, config.limits, error)) {
             result.action = Action::Fail;
             result.text = u"%1: %2"_s.arg(file, error);
             return result;

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -15,6 +16,8 @@
 namespace FinChat {
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcStorage, "finchat.server.storage")
 
 namespace {
 
@@ -65,18 +68,21 @@ Storage::~Storage()
     close();
 }
 
-void Storage::openSqlite(const QString &path)
+void Storage::openSqlite(const QString &path, Durability durability)
 {
     const QFileInfo file(path);
     if (!QDir().mkpath(file.absolutePath()))
         throw StorageError("cannot create the folder for " + path.toStdString());
+    m_path = file.absoluteFilePath();
+    if (!file.exists())
+        qCInfo(lcStorage).noquote() << u"creating a new, empty database at %1"_s.arg(m_path);
 
     m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     m_db.setDatabaseName(file.absoluteFilePath());
     m_db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(BusyTimeoutMs));
     if (!m_db.open())
         throw StorageError(describe(u"cannot open "_s + path, m_db.lastError()));
-    configureSqliteConnection();
+    configureSqliteConnection(durability);
     migrate(u":/finchat/sql/sqlite"_s);
 
     QSqlQuery last = run(u"SELECT COALESCE(MAX(created_at), 0) FROM messages"_s);
@@ -92,12 +98,14 @@ void Storage::close()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-void Storage::configureSqliteConnection()
+void Storage::configureSqliteConnection(Durability durability)
 {
-    // WAL lets readers proceed during a write; NORMAL syncs at checkpoints, which in WAL
-    // mode still never loses a committed transaction to a process crash.
+    // WAL lets readers proceed during a write. FULL syncs the WAL at every commit, so a
+    // committed transaction survives a power loss; NORMAL syncs only at checkpoints, which
+    // in WAL mode still never loses a committed transaction to a process crash.
     execStatement(u"PRAGMA journal_mode=WAL"_s);
-    execStatement(u"PRAGMA synchronous=NORMAL"_s);
+    execStatement(durability == Durability::Full ? u"PRAGMA synchronous=FULL"_s
+                                                 : u"PRAGMA synchronous=NORMAL"_s);
     execStatement(u"PRAGMA foreign_keys=ON"_s);
 }
 
@@ -188,6 +196,33 @@ void Storage::execStatement(const QString &sql)
     QSqlQuery query(m_db);
     if (!query.exec(sql))
         throw StorageError(describe(sql.simplified(), query.lastError()));
+}
+
+bool Storage::tryStatement(const QString &sql) noexcept
+{
+    QSqlQuery query(m_db);
+    return query.exec(sql);
+}
+
+void Storage::beginBatch()
+{
+    m_batchBroken = false;
+    begin();
+}
+
+void Storage::commitBatch()
+{
+    try {
+        if (m_batchBroken)
+            throw StorageError("the database lost the transaction (is the disk full?)");
+        if (!QFileInfo::exists(m_path))
+            throw StorageError("the database file " + m_path.toStdString() +
+                               " is gone (was its folder removed?)");
+        commit();
+    } catch (...) {
+        rollback();
+        throw;
+    }
 }
 
 void Storage::begin()
@@ -309,6 +344,16 @@ QList<RoomRecord> Storage::rooms() const
                        query.value(2).toString(), query.value(3).toLongLong()});
     }
     return result;
+}
+
+std::optional<RoomRecord> Storage::roomByName(const QString &name) const
+{
+    QSqlQuery query =
+        run(u"SELECT id, name, topic, created_at FROM rooms WHERE name = ?"_s, {name});
+    if (!query.next())
+        return std::nullopt;
+    return RoomRecord{query.value(0).toLongLong(), query.value(1).toString(),
+                      query.value(2).toString(), query.value(3).toLongLong()};
 }
 
 std::optional<RoomRecord> Storage::createRoom(const QString &name, const QString &topic,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "records.h"
+#include "serverconfig.h"
 
 #include <QByteArray>
 #include <QList>
@@ -36,7 +37,7 @@ public:
     Storage &operator=(const Storage &) = delete;
 
     // Opens (creating if needed) the SQLite file and brings its schema up to date.
-    void openSqlite(const QString &path);
+    void openSqlite(const QString &path, Durability durability = Durability::Full);
 
     // Runs work as one write transaction: all of it is stored, or none.
     template<typename Work>
@@ -53,6 +54,32 @@ public:
     }
     void close();
     int schemaVersion() const;
+
+    // Group commit, for StorageThread: many writes in one transaction, each in a savepoint
+    // of its own, so that one failing write does not undo the others.
+    void beginBatch();
+    // Runs work, which returns false when it failed; a failed work's writes are undone. When
+    // the database cannot do that (it lost the transaction, as SQLite may on a full disk),
+    // the batch is broken and will not commit.
+    template<typename Work>
+    bool inSavepoint(Work &&work)
+    {
+        if (!tryStatement(QStringLiteral("SAVEPOINT write"))) {
+            m_batchBroken = true;
+            return false;
+        }
+        const bool succeeded = work();
+        const bool settled = succeeded ? tryStatement(QStringLiteral("RELEASE write"))
+                                       : tryStatement(QStringLiteral("ROLLBACK TO write")) &&
+                                             tryStatement(QStringLiteral("RELEASE write"));
+        m_batchBroken = m_batchBroken || !settled;
+        return succeeded;
+    }
+    bool batchBroken() const { return m_batchBroken; }
+    // Commits, or rolls back and throws StorageError: when the batch is broken, the commit
+    // fails (a full disk), or the database file is no longer where it was opened (its folder
+    // was removed: SQLite would go on writing to a file nobody can open again).
+    void commitBatch();
 
     // Users
     std::optional<UserRecord> userByName(const QString &username) const;
@@ -76,6 +103,7 @@ public:
 
     // Rooms and memberships
     QList<RoomRecord> rooms() const;
+    std::optional<RoomRecord> roomByName(const QString &name) const;
     std::optional<RoomRecord> createRoom(const QString &name, const QString &topic,
                                          std::optional<qint64> creatorId);
     // true when the user was not a member before.
@@ -99,7 +127,7 @@ public:
                                         int limit) const;
 
 private:
-    void configureSqliteConnection();
+    void configureSqliteConnection(Durability durability);
     void migrate(const QString &driverFolder);
     void applySchemaFile(int version, const QString &path);
     QSqlQuery prepare(const QString &sql) const;
@@ -107,6 +135,7 @@ private:
     // Prepares sql, binds values to its '?' in order, runs it; throws StorageError.
     QSqlQuery run(const QString &sql, std::initializer_list<QVariant> values = {}) const;
     void execStatement(const QString &sql);
+    bool tryStatement(const QString &sql) noexcept;
     void begin();
     void commit();
     void rollback() noexcept;
@@ -115,7 +144,9 @@ private:
     qint64 nextMessageTimestamp();
 
     QString m_connectionName;
+    QString m_path;
     QSqlDatabase m_db;
+    bool m_batchBroken = false;
     qint64 m_lastMessageTimestamp = 0;
 };
 

@@ -41,10 +41,12 @@ QList<qint64> ids(const MessageModel &model)
 }
 
 // The room's stored messages as the server has them, oldest first.
-QList<qint64> storedIds(Storage &storage)
+QList<qint64> storedIds(StorageThread &storage)
 {
     QList<qint64> result;
-    for (const MessageRecord &record : storage.messagesBefore(1, std::nullopt, 100'000))
+    const auto records = storage.blocking(
+        [](Storage &opened) { return opened.messagesBefore(1, std::nullopt, 100'000); });
+    for (const MessageRecord &record : records)
         result.append(record.id);
     return result;
 }

@@ -135,6 +135,37 @@ private slots:
         QCOMPARE(server.storedMessageCount(), 1);
     }
 
+    // A bot that answers from a thread of its own: the answer reaches everyone in the room
+    // through the server's thread, and both connections stay usable.
+    void answerFromAnotherThreadIsDelivered()
+    {
+        TestServer server(withPlugins({TestBotDir}));
+        TestClient alice, bob;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(typeOf(alice.send(u"general"_s, u"/threaded"_s)), u"message.send.ok"_s);
+            QCOMPARE(alice.waitForEvent(u"bot.message"_s)[u"body"_s].toString(),
+                     u"from a thread"_s);
+            QCOMPARE(bob.waitForEvent(u"bot.message"_s)[u"body"_s].toString(), u"from a thread"_s);
+        }
+        QCOMPARE(typeOf(bob.send(u"general"_s, u"still talking"_s)), u"message.send.ok"_s);
+        QVERIFY(!alice.waitForEvent(u"message.new"_s).isEmpty());
+    }
+
+    // A reply's data is bounded like its text: the text goes out, the megabyte does not.
+    void oversizedReplyDataIsDropped()
+    {
+        TestServer server(withPlugins({TestBotDir}));
+        TestClient alice;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"testbot sent more than"_s));
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"/bigdata"_s)), u"message.send.ok"_s);
+        const QJsonObject reply = alice.waitForEvent(u"bot.message"_s);
+        QCOMPARE(reply[u"body"_s].toString(), u"big"_s);
+        QVERIFY(!reply.contains(u"data"_s));
+    }
+
     void aPersonsNameIsNotTakenByABot()
     {
         QTemporaryDir folder;
@@ -144,15 +175,17 @@ private slots:
             storage.openSqlite(database);
             QVERIFY(storage.createUser(u"testbot"_s, u"A person"_s, u"$argon2id$fake"_s));
         }
-        Storage storage;
+        StorageThread storage;
         storage.openSqlite(database);
         QTest::ignoreMessage(
             QtWarningMsg,
             QRegularExpression(u"skipped plugin .*a person already has the username testbot"_s));
         ChatServer server(storage, withPlugins({TestBotDir}));
         QVERIFY(server.bots()->botNames().isEmpty());
-        QCOMPARE(storage.userByName(u"testbot"_s)->displayName, u"A person"_s);
-        QVERIFY(!storage.userByName(u"testbot"_s)->isBot);
+        const auto person =
+            storage.blocking([](Storage &opened) { return opened.userByName(u"testbot"_s); });
+        QCOMPARE(person->displayName, u"A person"_s);
+        QVERIFY(!person->isBot);
     }
 
     void noFoldersNoHost()

@@ -126,23 +126,29 @@ private slots:
     {
         QTest::addColumn<QString>("command");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unknown symbol") << u"/stock=xyzq.us"_s << u"No quote exists for XYZQ.US."_s;
-        QTest::newRow("header only") << u"/stock=empty.us"_s << u"No quote exists for EMPTY.US."_s;
-        QTest::newRow("No data") << u"/stock=nodata.us"_s << u"No quote exists for NODATA.US."_s;
-        QTest::newRow("daily limit") << u"/stock=limit.us"_s << u"busy"_s;
-        QTest::newRow("HTTP 500") << u"/stock=broken.us"_s << u"HTTP 500"_s;
-        QTest::newRow("HTML") << u"/stock=html.us"_s << u"something unexpected"_s;
-        QTest::newRow("no answer") << u"/stock=hang.us"_s << u"did not answer in time"_s;
+        QTest::addColumn<QString>("error"); // data.error, for clients that show more
+        QTest::newRow("unknown symbol (N/D row)")
+            << u"/stock=xyzq.us"_s << u"No quote exists for XYZQ.US."_s << u"unknown_symbol"_s;
+        QTest::newRow("header only")
+            << u"/stock=empty.us"_s << u"No quote exists for EMPTY.US."_s << u"unknown_symbol"_s;
+        QTest::newRow("No data") << u"/stock=nodata.us"_s << u"No quote exists for NODATA.US."_s
+                                 << u"unknown_symbol"_s;
+        QTest::newRow("daily limit") << u"/stock=limit.us"_s << u"busy"_s << u"service_busy"_s;
+        QTest::newRow("HTTP 500") << u"/stock=broken.us"_s << u"HTTP 500"_s << u"http_error"_s;
+        QTest::newRow("HTML") << u"/stock=html.us"_s << u"something unexpected"_s
+                              << u"unexpected_answer"_s;
+        QTest::newRow("no answer")
+            << u"/stock=hang.us"_s << u"did not answer in time"_s << u"timeout"_s;
     }
     void failuresGetAFriendlyReply()
     {
         QFETCH(QString, command);
         QFETCH(QString, expected);
+        QFETCH(QString, error);
         const QJsonObject reply = ask(command);
         QVERIFY2(reply.value(u"body"_s).toString().contains(expected),
                  qPrintable(reply.value(u"body"_s).toString()));
-        QVERIFY(reply.value(u"data"_s).toObject().contains(u"error"_s) ||
-                reply.value(u"data"_s).toObject().contains(u"unknown"_s));
+        QCOMPARE(reply[u"data"_s][u"error"_s].toString(), error);
     }
 
     void badCodesGetTheUsageWithoutAFetch_data()

@@ -41,6 +41,10 @@ private slots:
         QVERIFY(isValidPassword(QString(PasswordMinLength, u'x')));
         QVERIFY(isValidPassword(QString(PasswordMaxLength, u'x')));
         QVERIFY(!isValidPassword(QString(PasswordMaxLength + 1, u'x')));
+        // Counted in code points: four emoji are four characters, eight are enough.
+        QVERIFY(!isValidPassword(u"\U0001F4C8\U0001F4C9\U0001F4B0\U0001F680"_s));
+        QVERIFY(isValidPassword(u"\U0001F4C8\U0001F4C9\U0001F4B0\U0001F680"_s.repeated(2)));
+        QVERIFY(isValidPassword(u"\U0001F4C8"_s.repeated(PasswordMaxLength)));
     }
 
     void displayNames()

@@ -46,6 +46,9 @@ public:
     // True when no event of this type arrives within the time.
     bool noEvent(const QString &type, int waitMs = 300);
     QList<QJsonObject> takeEvents(const QString &type);
+    // Replies to requests sent raw (with ids of the test's choosing), in arrival order.
+    qsizetype replyCount() const { return m_replies.size(); }
+    QList<QJsonObject> takeReplies() { return std::exchange(m_replies, {}); }
     void clearEvents() { m_events.clear(); }
 
     // Convenience flows; they QVERIFY-like fail by returning an empty object.

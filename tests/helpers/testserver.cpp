@@ -45,8 +45,8 @@ TestServer::~TestServer()
 
 void TestServer::start()
 {
-    m_storage = std::make_unique<Storage>();
-    m_storage->openSqlite(databasePath());
+    m_storage = std::make_unique<StorageThread>();
+    m_storage->openSqlite(databasePath(), m_config.durability);
     m_server = std::make_unique<ChatServer>(*m_storage, m_config);
     // The first start picks a free port; later starts take the same one, as clients expect.
     if (!m_server->listen())

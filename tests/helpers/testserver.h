@@ -2,7 +2,7 @@
 
 #include "chatserver.h"
 #include "serverconfig.h"
-#include "storage.h"
+#include "storagethread.h"
 
 #include <QTemporaryDir>
 #include <QUrl>
@@ -36,12 +36,12 @@ public:
     // Rows in the messages table, read through a separate connection to the file.
     int storedMessageCount() const;
     ChatServer &server() { return *m_server; }
-    Storage &storage() { return *m_storage; }
+    StorageThread &storage() { return *m_storage; }
 
 private:
     QTemporaryDir m_folder;
     ServerConfig m_config;
-    std::unique_ptr<Storage> m_storage;
+    std::unique_ptr<StorageThread> m_storage;
     std::unique_ptr<ChatServer> m_server;
 };
 

@@ -52,7 +52,8 @@ private slots:
         QCOMPARE(loggedIn.value(u"rooms"_s).toArray(), QJsonArray{u"general"_s});
 
         // The password is stored only as an Argon2id hash, the token only as a hash.
-        const auto stored = server.storage().userByName(u"alice"_s);
+        const auto stored = server.storage().blocking(
+            [](Storage &storage) { return storage.userByName(u"alice"_s); });
         QVERIFY(stored->passwordHash.startsWith(u"$argon2id$"_s));
         QVERIFY(!stored->passwordHash.contains(u"correct horse"_s));
         {

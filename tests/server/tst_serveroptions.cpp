@@ -85,6 +85,39 @@ private slots:
         QVERIFY2(result.text.contains(u"max_body_length"_s), qPrintable(result.text));
     }
 
+    void rejectsUnknownSettings_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("misspelt limit")
+            << QByteArray("[limits]\nmax_body_lenght=10\n") << u"limits/max_body_lenght"_s;
+        QTest::newRow("unknown section")
+            << QByteArray("[limit]\nmax_body_length=10\n") << u"limit/max_body_length"_s;
+        QTest::newRow("unknown server key")
+            << QByteArray("[server]\nlisten_port=7000\n") << u"server/listen_port"_s;
+        QTest::newRow("bad durability")
+            << QByteArray("[server]\ndurability=sometimes\n") << u"durability"_s;
+    }
+    void rejectsUnknownSettings()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(QString, named);
+        const auto result =
+            ServerOptions::parse({u"finchat-server"_s, u"--config"_s, writeConfig(ini)});
+        QCOMPARE(result.action, ServerOptions::Action::Fail);
+        QVERIFY2(result.text.contains(named), qPrintable(result.text));
+    }
+
+    void botSectionsTakeAnyKey()
+    {
+        const auto result = ServerOptions::parse(
+            {u"finchat-server"_s, u"--config"_s,
+             writeConfig("[server]\ndurability=normal\n[bot.somebot]\nanything=1\n")});
+        QCOMPARE(result.action, ServerOptions::Action::Run);
+        QCOMPARE(result.config.durability, Durability::Normal);
+        QCOMPARE(result.config.botSettings.value(u"somebot"_s).value(u"anything"_s).toInt(), 1);
+    }
+
     void exampleConfigStatesTheDefaults()
     {
         // packaging/finchat-server.ini lists every setting, commented out, at its default:
@@ -102,7 +135,7 @@ private slots:
                 !line.startsWith("listen="))
                 enabled += line + '\n';
         }
-        QCOMPARE(settings, 21); // 4 server settings, all 14 limits, 3 stock bot settings
+        QCOMPARE(settings, 24); // 5 server settings, all 16 limits, 3 stock bot settings
         const auto result =
             ServerOptions::parse({u"finchat-server"_s, u"--config"_s, writeConfig(enabled)});
         QCOMPARE(result.action, ServerOptions::Action::Run);

@@ -24,7 +24,10 @@ inline constexpr qsizetype CommandNameMaxLength = 32;
 // Usernames are case-insensitive: this lower-cases and checks the result. Allowed:
 // 3-32 of a-z, 0-9, '_', '.', '-', starting with a letter or digit.
 std::optional<QString> normalizedUsername(QStringView username);
+// PasswordMinLength to PasswordMaxLength code points.
 bool isValidPassword(QStringView password);
+// A password in UTF-16 units is at most twice its length in code points.
+inline constexpr qsizetype PasswordMaxUtf16Length = 2 * PasswordMaxLength;
 // Trimmed; 1-64 characters; no control characters.
 std::optional<QString> normalizedDisplayName(QStringView displayName);
 // Lower-cased; 2-32 of a-z, 0-9, '_', '-', starting with a letter or digit.
