@@ -24,6 +24,14 @@ if(FINCHAT_SANITIZE)
     target_link_options(finchat_compiler_options INTERFACE ${_finchat_sanitizers})
 endif()
 
+if(FINCHAT_FUZZ)
+    # Coverage for libFuzzer in every FinChat object; the fuzz target itself links the
+    # fuzzer's main (tests/fuzz).
+    target_compile_options(finchat_compiler_options INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+    target_link_options(finchat_compiler_options INTERFACE -fsanitize=address,undefined)
+endif()
+
 # Qt's strict mode: no implicit ASCII casts, so every string's encoding is a decision.
 target_compile_definitions(finchat_compiler_options INTERFACE
     QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING

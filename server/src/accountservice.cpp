@@ -84,7 +84,7 @@ AccountService::~AccountService() = default;
 
 HashingQueue::Ticket AccountService::admitHashing(const Request &request)
 {
-    auto ticket = m_hashing.admit(request.connection()->peerAddress());
+    auto ticket = m_hashing.admit(request.liveConnection()->peerAddress());
     if (!ticket)
         throw ProtocolError(ErrorCode::RateLimited,
                             u"the server is busy checking passwords; try again in a moment"_s);

@@ -233,6 +233,36 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return checked; }));
     }
 
+    // Found by finchat-protocol-fuzz: a client that sends register and leaves at once. The
+    // handler resumed after the name check with no connection to take the address from.
+    void clientLeavingRightAfterARequestIsNoCrash_data()
+    {
+        QTest::addColumn<QString>("frame");
+        QTest::newRow("register")
+            << uR"({"type":"register","username":"leaver","password":"correct horse"})"_s;
+        QTest::newRow("login")
+            << uR"({"type":"login","username":"someone","password":"correct horse"})"_s;
+        QTest::newRow("resume") << uR"({"type":"resume","token":"whatever"})"_s;
+    }
+    void clientLeavingRightAfterARequestIsNoCrash()
+    {
+        QFETCH(QString, frame);
+        TestServer server(TestServer::generousLimits());
+        for (int i = 0; i < 20; ++i) {
+            QWebSocket leaver;
+            leaver.open(server.url());
+            QVERIFY(
+                QTest::qWaitFor([&] { return leaver.state() == QAbstractSocket::ConnectedState; }));
+            leaver.sendTextMessage(frame);
+            leaver.flush();
+            leaver.abort();
+            QTest::qWait(i % 4);
+        }
+        TestClient alice;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"still serving"_s)), u"message.send.ok"_s);
+    }
+
     void clientThatPingsAndNeverReadsIsDropped()
     {
         ServerLimits limits = TestServer::generousLimits();

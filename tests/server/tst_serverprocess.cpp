@@ -3,6 +3,8 @@
 
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -46,6 +48,33 @@ private:
     }
 
 private slots:
+    // A database that opens but cannot be read as FinChat's (a damaged or foreign file) is
+    // a message and exit code 1, never an abort.
+    void unreadableDatabaseIsAMessageNotACrash()
+    {
+        const QString path = m_folder.filePath(u"broken.db"_s);
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"broken"_s);
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery query(raw);
+            // Claims the current schema, but has only one of its tables: it opens, and fails
+            // when the server reads its rooms.
+            QVERIFY(query.exec(u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s));
+            QVERIFY(query.exec(u"CREATE TABLE messages (created_at INTEGER)"_s));
+            QVERIFY(query.exec(u"INSERT INTO schema_version (version) VALUES (1)"_s));
+        }
+        QSqlDatabase::removeDatabase(u"broken"_s);
+        QProcess process;
+        process.start(QStringLiteral(FINCHAT_SERVER_BINARY),
+                      {u"--listen"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s, u"--database"_s, path});
+        QVERIFY(process.waitForFinished(10'000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 1);
+        const QString errors = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(errors.contains(u"finchat-server: "_s), qPrintable(errors));
+    }
+
     void versionAndHelp()
     {
         QProcess process;

@@ -1,0 +1,169 @@
+#include "fuzzharness.h"
+
+#include "passwordhasher.h"
+#include "sessiontoken.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace FinChat::Fuzzing {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int AnswerTimeoutMs = 300;
+const QString FuzzUser = u"fuzzer"_s;
+const QString Password = u"correct horse"_s;
+
+ServerConfig fuzzConfig()
+{
+    ServerConfig config;
+    config.listenAddress = QHostAddress::LocalHost;
+    config.port = 0;
+    // High enough that the fuzzer is not just rate limited; bounded all the same.
+    config.limits.messageBurst = 1'000'000;
+    config.limits.requestBurst = 1'000'000;
+    config.limits.registrationsPerHour = 1'000'000;
+    config.limits.failedLoginsPerMinute = 1000;
+    return config;
+}
+
+} // namespace
+
+FuzzHarness::FuzzHarness()
+{
+    m_storage = std::make_unique<StorageThread>();
+    // Durability::Normal: no fsync per input, so more inputs per second; the code paths are
+    // the same.
+    m_storage->openSqlite(m_folder.filePath(u"fuzz.db"_s), Durability::Normal);
+    // The account and its token are made directly, so that no fuzz input waits for a hash.
+    const QString token = SessionToken::generate();
+    m_storage->blocking([&token](Storage &storage) {
+        const auto userId =
+            storage.createUser(FuzzUser, u"Fuzzer"_s, PasswordHasher::hash(Password));
+        storage.createSession(SessionToken::hash(token), *userId);
+        const auto room = storage.createRoom(u"fuzzroom"_s, {}, userId);
+        storage.addMember(room->id, *userId);
+    });
+    m_token = token;
+    m_server = std::make_unique<ChatServer>(*m_storage, fuzzConfig());
+    if (!m_server->listen())
+        qFatal("fuzz harness cannot listen: %s", qPrintable(m_server->errorString()));
+    connectClient();
+    deliver(u"{\"type\":\"room.join\",\"id\":\"setup\",\"room\":\"general\"}"_s);
+}
+
+FuzzHarness::~FuzzHarness()
+{
+    m_client.reset();
+    m_server.reset();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    m_storage.reset();
+}
+
+bool FuzzHarness::waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!done() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    return done();
+}
+
+void FuzzHarness::connectClient()
+{
+    ++m_reconnects;
+    m_client = std::make_unique<QWebSocket>();
+    QObject::connect(
+        m_client.get(), &QWebSocket::textMessageReceived, m_client.get(),
+        [this](const QString &text) {
+            // An answer is a reply or an error; everything else is an event.
+            const QString type =
+                QJsonDocument::fromJson(text.toUtf8()).object().value(u"type"_s).toString();
+            if (type.endsWith(u".ok"_s) || type == "error"_L1)
+                m_answered = true;
+        });
+    const QUrl url(u"ws://127.0.0.1:%1"_s.arg(m_server->serverPort()));
+    m_client->open(url);
+    waitFor([this] { return m_client->state() == QAbstractSocket::ConnectedState; }, 5000);
+    const QString resumed = callAndWait(
+        *m_client, u"{\"type\":\"resume\",\"id\":\"probe\",\"token\":\"%1\"}"_s.arg(m_token));
+    if (resumed.contains(u"resume.ok"_s))
+        return;
+    // An input logged the token out: log in with the password for a new one.
+    const QString loggedIn = callAndWait(
+        *m_client,
+        u"{\"type\":\"login\",\"id\":\"probe\",\"username\":\"%1\",\"password\":\"%2\"}"_s.arg(
+            FuzzUser, Password));
+    const QJsonObject reply = QJsonDocument::fromJson(loggedIn.toUtf8()).object();
+    if (reply.contains(u"token"_s))
+        m_token = reply[u"token"_s].toString();
+    else
+        qWarning().noquote() << "fuzz harness: cannot log in again:" << loggedIn;
+}
+
+void FuzzHarness::deliver(const QString &frame)
+{
+    if (m_client->state() != QAbstractSocket::ConnectedState)
+        connectClient();
+    m_answered = false;
+    m_client->sendTextMessage(frame);
+    if (waitFor(
+            [this] { return m_answered || m_client->state() != QAbstractSocket::ConnectedState; },
+            AnswerTimeoutMs))
+        ++m_answers;
+    // A logout, a closing frame or a size violation leaves the client unusable: start over.
+    if (m_client->state() != QAbstractSocket::ConnectedState || frame.contains(u"logout"_s))
+        connectClient();
+}
+
+void FuzzHarness::deliverAndLeave(const QString &frame)
+{
+    QWebSocket leaver;
+    leaver.open(QUrl(u"ws://127.0.0.1:%1"_s.arg(m_server->serverPort())));
+    waitFor([&] { return leaver.state() == QAbstractSocket::ConnectedState; }, 2000);
+    leaver.sendTextMessage(u"{\"type\":\"resume\",\"token\":\"%1\"}"_s.arg(m_token));
+    leaver.sendTextMessage(frame);
+    leaver.flush();
+    leaver.abort();
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+}
+
+QString FuzzHarness::callAndWait(QWebSocket &socket, const QString &frame)
+{
+    QString answer;
+    const auto connection = QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
+                                             [&](const QString &text) {
+                                                 if (text.contains(u"\"id\":\"probe\""_s))
+                                                     answer = text;
+                                             });
+    socket.sendTextMessage(frame);
+    waitFor([&] { return !answer.isEmpty(); }, 10'000);
+    QObject::disconnect(connection);
+    return answer;
+}
+
+bool FuzzHarness::serverServes()
+{
+    connectClient(); // for a token that is valid now
+    QWebSocket probe;
+    probe.open(QUrl(u"ws://127.0.0.1:%1"_s.arg(m_server->serverPort())));
+    if (!waitFor([&] { return probe.state() == QAbstractSocket::ConnectedState; }, 5000))
+        return false;
+    const QString resumed = callAndWait(
+        probe, u"{\"type\":\"resume\",\"id\":\"probe\",\"token\":\"%1\"}"_s.arg(m_token));
+    const QString joined =
+        callAndWait(probe, u"{\"type\":\"room.join\",\"id\":\"probe\",\"room\":\"fuzzroom\"}"_s);
+    const QString sent = callAndWait(
+        probe,
+        u"{\"type\":\"message.send\",\"id\":\"probe\",\"room\":\"fuzzroom\",\"body\":\"alive\"}"_s);
+    const bool serves = resumed.contains(u"resume.ok"_s) && joined.contains(u"room.join.ok"_s) &&
+                        sent.contains(u"message.send.ok"_s);
+    if (!serves)
+        qWarning().noquote() << "fuzz harness: the server answered" << resumed << joined << sent;
+    return serves;
+}
+
+} // namespace FinChat::Fuzzing

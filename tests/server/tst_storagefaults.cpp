@@ -1,0 +1,151 @@
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUuid>
+
+#include <csignal>
+#include <sys/resource.h>
+
+using namespace FinChat;
+using namespace FinChat::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A file-size limit on this process: writes past it fail with EFBIG, which SQLite reports
+// as it reports a full disk. Lifted again when it goes out of scope.
+class FileSizeLimit
+{
+public:
+    explicit FileSizeLimit(rlim_t bytes)
+    {
+        std::signal(SIGXFSZ, SIG_IGN); // a failed write, not a killed process
+        getrlimit(RLIMIT_FSIZE, &m_saved);
+        rlimit limited = m_saved;
+        limited.rlim_cur = bytes;
+        setrlimit(RLIMIT_FSIZE, &limited);
+    }
+    ~FileSizeLimit() { setrlimit(RLIMIT_FSIZE, &m_saved); }
+    FileSizeLimit(const FileSizeLimit &) = delete;
+    FileSizeLimit &operator=(const FileSizeLimit &) = delete;
+
+private:
+    rlimit m_saved{};
+};
+
+QList<qint64> messageIds(const QList<QJsonObject> &events)
+{
+    QList<qint64> ids;
+    for (const QJsonObject &event : events)
+        ids.append(event[u"message"_s][u"id"_s].toInteger());
+    return ids;
+}
+
+} // namespace
+
+// The disk and the database misbehave under a running server. An acknowledgement must still
+// mean stored, a failure must be internal_error with nothing broadcast, and the server must
+// keep serving everyone else.
+class TestStorageFaults : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void fullDiskNeverAcknowledgesLostMessages()
+    {
+        TestServer server(TestServer::generousLimits());
+        TestClient alice, bob;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"before the disk fills"_s)),
+                 u"message.send.ok"_s);
+        QVERIFY(!bob.waitForEvent(u"message.new"_s).isEmpty());
+
+        const QString body(2000, u'x');
+        QStringList nonces;
+        QList<qint64> acknowledged;
+        int failures = 0;
+        {
+            const qint64 largest = std::max(QFileInfo(server.databasePath()).size(),
+                                            QFileInfo(server.databasePath() + u"-wal"_s).size());
+            const FileSizeLimit limit(static_cast<rlim_t>(largest + 64 * 1024));
+            for (int i = 0; i < 300 && failures < 5; ++i) {
+                nonces.append(QUuid::createUuid().toString(QUuid::WithoutBraces));
+                const QJsonObject reply = alice.send(u"general"_s, body, nonces.last());
+                if (typeOf(reply) == "message.send.ok"_L1) {
+                    acknowledged.append(reply[u"message"_s][u"id"_s].toInteger());
+                } else {
+                    QCOMPARE(codeOf(reply), u"internal_error"_s);
+                    ++failures;
+                }
+            }
+        }
+        QVERIFY2(failures > 0, "the disk never filled");
+        // Every acknowledgement named its own message, and only those were broadcast.
+        QCOMPARE(QSet<qint64>(acknowledged.cbegin(), acknowledged.cend()).size(),
+                 acknowledged.size());
+        QVERIFY(bob.noEvent(u"nothing"_s, 200));
+        QCOMPARE(messageIds(bob.takeEvents(u"message.new"_s)), acknowledged);
+
+        // With room on the disk again, resending the same nonces stores each message once.
+        for (const QString &nonce : nonces)
+            QCOMPARE(typeOf(alice.send(u"general"_s, body, nonce)), u"message.send.ok"_s);
+        QCOMPARE(server.storedMessageCount(), 1 + nonces.size());
+        server.restart();
+        QCOMPARE(server.storedMessageCount(), 1 + nonces.size());
+    }
+
+    void removedDatabaseFolderFailsInsteadOfPretending()
+    {
+        auto server = std::make_unique<TestServer>(TestServer::generousLimits());
+        TestClient alice, bob;
+        QVERIFY(alice.connectAs(server->url(), u"alice"_s));
+        QVERIFY(bob.connectAs(server->url(), u"bob"_s));
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"stored"_s)), u"message.send.ok"_s);
+        QVERIFY(!bob.waitForEvent(u"message.new"_s).isEmpty());
+
+        QVERIFY(QDir(QFileInfo(server->databasePath()).absolutePath()).removeRecursively());
+        QCOMPARE(codeOf(alice.send(u"general"_s, u"lost?"_s)), u"internal_error"_s);
+        QVERIFY(bob.noEvent(u"message.new"_s));
+        // Requests that need no write are still served.
+        QCOMPARE(typeOf(bob.request(u"rooms.list"_s)), u"rooms.list.ok"_s);
+    }
+
+    // Another program holds the database's write lock. The write waits (up to the busy
+    // timeout) on the storage thread; everybody else is served meanwhile.
+    void lockedDatabaseStallsOnlyTheWrite()
+    {
+        TestServer server(TestServer::generousLimits());
+        TestClient alice, bob;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other-program"_s);
+            other.setDatabaseName(server.databasePath());
+            QVERIFY(other.open());
+            QSqlQuery lock(other);
+            QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
+
+            alice.sendRawNoWait(
+                uR"({"type":"message.send","id":"held","room":"general","body":"waits"})"_s);
+            // bob is answered while alice's write still waits for the lock.
+            QCOMPARE(typeOf(bob.request(u"rooms.list"_s)), u"rooms.list.ok"_s);
+            QCOMPARE(typeOf(bob.request(u"commands.list"_s)), u"commands.list.ok"_s);
+            QCOMPARE(alice.replyCount(), 0);
+
+            QVERIFY(lock.exec(u"ROLLBACK"_s));
+        }
+        QSqlDatabase::removeDatabase(u"other-program"_s);
+        QVERIFY(QTest::qWaitFor([&] { return alice.replyCount() == 1; }));
+        QCOMPARE(typeOf(alice.takeReplies().constFirst()), u"message.send.ok"_s);
+        QVERIFY(!bob.waitForEvent(u"message.new"_s).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStorageFaults)
+#include "tst_storagefaults.moc"
