@@ -12,8 +12,9 @@ namespace FinChat::Bench {
 
 using namespace Qt::StringLiterals;
 
-BenchServer::BenchServer(QString serverBinary)
+BenchServer::BenchServer(QString serverBinary, QString durability)
     : m_binary(std::move(serverBinary))
+    , m_durability(std::move(durability))
 {}
 
 BenchServer::~BenchServer()
@@ -83,10 +84,14 @@ bool BenchServer::start(QString *error)
     m_storage.reset();
 
     QString ini =
+        u"[server]\ndurability=%1\n"_s.arg(m_durability) +
         u"[limits]\nmessage_burst=1000000\nrequest_burst=1000000\nregistrations_per_hour=1000000\n"
         "failed_logins_per_minute=1000\nmax_connections_per_address=1000000\nmax_connections="
         "1000000\n"
-        "max_outgoing_buffer_bytes=268435456\n"_s;
+        "max_outgoing_buffer_bytes=268435456\n"
+        // The login scenario's clients all come from 127.0.0.1; it measures hashing under
+        // load, not the bound on waiting checks.
+        "pending_hashes_per_address=10000\npending_hashes=10000\n"_s;
     ini += u"[bot.stockbot]\n"_s;
     for (auto it = m_stockBotSettings.cbegin(); it != m_stockBotSettings.cend(); ++it)
         ini += it.key() + u'=' + it.value().toString() + u'\n';

@@ -27,7 +27,8 @@ public:
         QString token;
     };
 
-    explicit BenchServer(QString serverBinary);
+    // durability: "full" or "normal", the server's [server] durability setting.
+    explicit BenchServer(QString serverBinary, QString durability = QStringLiteral("full"));
     ~BenchServer();
 
     // Before start():
@@ -50,6 +51,7 @@ private:
     qint64 roomId(const QString &name);
 
     QString m_binary;
+    QString m_durability;
     QTemporaryDir m_folder;
     std::unique_ptr<Storage> m_storage;
     QVariantMap m_stockBotSettings;

@@ -65,7 +65,12 @@ int main(int argc, char *argv[])
         u"server-binary"_s, u"The finchat-server to start (default: beside this program)"_s,
         u"path"_s);
     parser.addOption(serverBinary);
+    const QCommandLineOption durabilityOption(
+        u"durability"_s, u"The server's durability: full or normal (default full)"_s, u"mode"_s,
+        u"full"_s);
+    parser.addOption(durabilityOption);
     parser.process(app);
+    options.durability = parser.value(durabilityOption);
 
     const auto read = [&](const QCommandLineOption &option, int &target) {
         if (parser.isSet(option))

@@ -285,7 +285,7 @@ FanOutResult runFanOut(BenchServer &server, int receivers, int senders, int mess
 
 Report fanOut(const Options &options)
 {
-    BenchServer server(options.serverBinary);
+    BenchServer server(options.serverBinary, options.durability);
     FanOutResult result =
         runFanOut(server, options.receivers, options.senders, options.messages, options.window);
     server.stop();
@@ -300,7 +300,7 @@ Report fanOut(const Options &options)
 
 Report fixedRateLatency(const Options &options)
 {
-    BenchServer server(options.serverBinary);
+    BenchServer server(options.serverBinary, options.durability);
     const int receivers = options.receivers;
     const int senders = options.senders;
     auto clients = startWithClients(server, u"rate"_s, receivers + senders, u"general"_s);
@@ -352,7 +352,7 @@ Report fixedRateLatency(const Options &options)
 
 Report idleConnections(const Options &options)
 {
-    BenchServer server(options.serverBinary);
+    BenchServer server(options.serverBinary, options.durability);
     constexpr int Rooms = 100;
     QList<BenchServer::Account> accounts;
     for (int room = 0; room < Rooms; ++room) {
@@ -391,7 +391,7 @@ Report idleConnections(const Options &options)
 
 Report history(const Options &options)
 {
-    BenchServer server(options.serverBinary);
+    BenchServer server(options.serverBinary, options.durability);
     const auto reader = server.createAccounts(u"reader"_s, 1, {u"history"_s}, dummyHash());
     server.fillHistory(u"history"_s, u"reader0"_s, options.historyMessages);
     startOrDie(server);
@@ -435,7 +435,7 @@ Report bot(const Options &options)
     if (!stooq.listen())
         qFatal("cannot start the stooq stand-in");
     stooq.setSyntheticQuotes(options.botDelayMs);
-    BenchServer server(options.serverBinary);
+    BenchServer server(options.serverBinary, options.durability);
     server.setBotSetting(u"stooq_url"_s, stooq.baseUrl().toString());
     server.setBotSetting(u"cache_seconds"_s, u"0"_s);
     QList<BenchServer::Account> accounts;
@@ -479,11 +479,11 @@ Report logins(const Options &options)
     const int messages = std::max(100, options.messages / 4);
     double quietP99 = 0;
     {
-        BenchServer quiet(options.serverBinary);
+        BenchServer quiet(options.serverBinary, options.durability);
         quietP99 = runFanOut(quiet, receivers, senders, messages, options.window).p99;
     }
 
-    BenchServer server(options.serverBinary);
+    BenchServer server(options.serverBinary, options.durability);
     const QString hash = PasswordHasher::hash(u"bench password"_s);
     const auto loginAccounts = server.createAccounts(u"login"_s, options.logins, {}, hash);
     std::vector<std::unique_ptr<BenchClient>> loginClients;

@@ -9,6 +9,7 @@ namespace FinChat::Bench {
 struct Options
 {
     QString serverBinary;
+    QString durability = QStringLiteral("full"); // the server's [server] durability
     int receivers = 100;
     int senders = 10;
     int messages = 2000;

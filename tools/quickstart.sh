@@ -5,6 +5,7 @@
 #                                              the desktop app hosting a server when there is a
 #                                              display, the server alone when there is none
 #   tools/quickstart.sh test [asan]            install what is missing, build, run every test
+#   tools/quickstart.sh fuzz [SECONDS]         build the libFuzzer target (clang) and run it
 #
 # Packages come from the distribution (apt, through sudo when not root); nothing else is
 # downloaded. Build output goes to build/<preset>/, which git ignores.
@@ -20,6 +21,9 @@ PACKAGES=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libgl-dev dpkg-dev desktop-file-utils appstream
 )
+
+# Only for the libFuzzer target (fuzz): clang and its fuzzer runtime.
+FUZZ_PACKAGES=(clang libclang-rt-dev)
 
 install_missing_packages() {
     local missing=()
@@ -64,8 +68,21 @@ case "$command" in
         build "$preset"
         ctest --preset "$preset" --parallel "$(nproc)"
         ;;
+    fuzz)
+        seconds=${1:-60}
+        PACKAGES+=("${FUZZ_PACKAGES[@]}")
+        install_missing_packages
+        cmake --preset fuzz >/dev/null
+        cmake --build --preset fuzz --parallel "$(nproc)"
+        corpus=$(mktemp -d)
+        trap 'rm -rf "$corpus"' EXIT
+        # Exits non-zero, with the input that did it, on a crash, a leak or undefined behaviour.
+        QT_LOGGING_RULES='finchat.*=false' build/fuzz/bin/fuzz_frames \
+            -max_total_time="$seconds" -print_final_stats=1 -dict=tests/fuzz/frames.dict \
+            -artifact_prefix="$corpus/" "$corpus" tests/fuzz/corpus
+        ;;
     *)
-        echo "usage: tools/quickstart.sh run [server options] | test [asan]" >&2
+        echo "usage: tools/quickstart.sh run [server options] | test [asan] | fuzz [seconds]" >&2
         exit 2
         ;;
 esac

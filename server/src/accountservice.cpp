@@ -188,6 +188,7 @@ QCoro::Task<QJsonObject> AccountService::login(Request request)
         throw ProtocolError(ErrorCode::BadCredentials, u"wrong username or password"_s);
     m_failedLogins.clear(throttleKey);
 
+    requireLoggedOut(request.liveConnection()); // no session for a client that has left
     const QString token = SessionToken::generate();
     const QByteArray tokenHash = SessionToken::hash(token);
     auto storing = m_context.write([tokenHash, userId = user->id](Storage &storage) {

@@ -32,6 +32,8 @@ constexpr int MaxPendingConnections = 1024;
 // How often every connection's unsent bytes are checked besides on each send: Qt answers a
 // client's pings by itself, so a client that pings and never reads is only seen here.
 constexpr std::chrono::milliseconds OutgoingCheckInterval{100};
+// Sessions idle past their lifetime are refused anyway; this keeps the table from growing.
+constexpr std::chrono::hours SessionPurgeInterval{1};
 constexpr qsizetype MaxIdLength = 64;
 
 qint64 nowMs()
@@ -77,6 +79,9 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     m_server->setHandshakeTimeout(std::chrono::milliseconds(m_config.limits.loginTimeout));
     connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::onNewConnection);
     addRoutes();
+    m_sessionPurge.setInterval(SessionPurgeInterval);
+    connect(&m_sessionPurge, &QTimer::timeout, this, &ChatServer::purgeIdleSessions);
+    m_sessionPurge.start();
     m_outgoingCheck.setInterval(OutgoingCheckInterval);
     connect(&m_outgoingCheck, &QTimer::timeout, this, &ChatServer::enforceOutgoingLimits);
 
@@ -100,10 +105,27 @@ void ChatServer::loadRooms()
         if (!storage.roomByName(QLatin1StringView(DefaultRoom)))
             storage.createRoom(QLatin1StringView(DefaultRoom), u"Markets, and everything else"_s,
                                std::nullopt);
-        storage.deleteIdleSessions(m_config.limits.sessionLifetimeDays * 24LL * 60 * 60 * 1000);
+        storage.deleteIdleSessions(sessionLifetimeMs());
         return std::pair(storage.rooms(), storage.memberships());
     });
     m_rooms.load(rooms, memberships);
+}
+
+qint64 ChatServer::sessionLifetimeMs() const
+{
+    return m_config.limits.sessionLifetimeDays * 24LL * 60 * 60 * 1000;
+}
+
+QCoro::Task<> ChatServer::purgeIdleSessions()
+{
+    auto purging = m_storage.write(this, [maxIdleMs = sessionLifetimeMs()](Storage &storage) {
+        return storage.deleteIdleSessions(maxIdleMs);
+    });
+    try {
+        co_await purging;
+    } catch (const std::exception &error) {
+        qCWarning(lcServer) << "could not purge idle sessions:" << error.what();
+    }
 }
 
 CommandRouter &ChatServer::commands()
@@ -278,6 +300,8 @@ std::optional<Request> ChatServer::decode(ClientConnection *connection, const QS
 
 void ChatServer::onTextReceived(ClientConnection *connection, const QString &text)
 {
+    if (!connection->isOpen())
+        return; // a frame that arrived with the close: nobody to answer
     auto request = decode(connection, text);
     if (!request)
         return;
@@ -296,10 +320,16 @@ void ChatServer::onTextReceived(ClientConnection *connection, const QString &tex
         return;
     }
     if (route->async) {
+        auto slot = connection->tryBeginRequest();
+        if (!slot) {
+            answerError(*request, {ErrorCode::RateLimited,
+                                   u"too many requests waiting for an answer; wait for them"_s});
+            return;
+        }
         // The handler starts here and runs to its first suspension; its errors, even those
         // thrown before suspending, surface where finishAsync awaits it.
         QCoro::Task<QJsonObject> work = route->async(*request);
-        finishAsync(std::move(*request), std::move(work));
+        finishAsync(std::move(*request), std::move(work), std::move(*slot));
         return;
     }
     try {
@@ -311,14 +341,18 @@ void ChatServer::onTextReceived(ClientConnection *connection, const QString &tex
     }
 }
 
-QCoro::Task<> ChatServer::finishAsync(Request request, QCoro::Task<QJsonObject> work)
+QCoro::Task<> ChatServer::finishAsync(Request request, QCoro::Task<QJsonObject> work,
+                                      ClientConnection::InFlight slot)
 {
+    // slot is held until the answer: the connection's count of requests in flight.
+    Q_UNUSED(slot);
     QPointer<ChatServer> self(this);
     std::optional<QJsonObject> reply;
     std::optional<ProtocolError> failure;
     bool abandoned = false;
     try {
-        reply = co_await std::move(work);
+        QJsonObject answered = co_await work;
+        reply = std::move(answered);
     } catch (const ProtocolError &error) {
         failure = error;
     } catch (const Abandoned &) {

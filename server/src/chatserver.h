@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clientconnection.h"
 #include "fanout.h"
 #include "onlineusers.h"
 #include "ratelimiter.h"
@@ -75,11 +76,14 @@ private:
     std::optional<Request> decode(ClientConnection *connection, const QString &text) const;
     QJsonObject hello(const Request &request) const;
     QJsonObject serverHello() const;
-    QCoro::Task<> finishAsync(Request request, QCoro::Task<QJsonObject> work);
+    QCoro::Task<> finishAsync(Request request, QCoro::Task<QJsonObject> work,
+                              ClientConnection::InFlight slot);
     void answer(const Request &request, const QJsonObject &reply) const;
     void answerError(const Request &request, const ProtocolError &error) const;
 
     void loadRooms();
+    qint64 sessionLifetimeMs() const;
+    QCoro::Task<> purgeIdleSessions();
 
     StorageThread &m_storage;
     ServerConfig m_config;
@@ -94,6 +98,7 @@ private:
     BotHost *m_bots = nullptr;
     QHash<QString, Route> m_routes;
     QTimer m_outgoingCheck;
+    QTimer m_sessionPurge;
 };
 
 } // namespace FinChat

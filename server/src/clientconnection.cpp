@@ -11,12 +11,18 @@ using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcConnection, "finchat.server.connection")
 
+namespace {
+// How long a client has to complete a close the server started.
+constexpr std::chrono::seconds CloseGracePeriod{5};
+} // namespace
+
 ClientConnection::ClientConnection(QWebSocket *socket, const ServerLimits &limits, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_peerAddress(socket->peerAddress().toString())
     , m_maxOutgoingBufferBytes(limits.maxOutgoingBufferBytes)
     , m_requestBucket(limits.requestBurst, limits.requestWindow)
+    , m_maxInFlight(limits.maxRequestsInFlight)
 {
     m_socket->setParent(this);
     // QtWebSockets accepts frames of about 2 GiB unless told otherwise; beyond these limits
@@ -81,12 +87,43 @@ void ClientConnection::sendSerialized(const QString &json)
 
 void ClientConnection::enforceOutgoingLimit()
 {
-    if (m_closing || m_socket->bytesToWrite() <= m_maxOutgoingBufferBytes)
+    // A closing socket counts too: it waits to write its buffer before it goes.
+    if (m_aborted || m_socket->bytesToWrite() <= m_maxOutgoingBufferBytes)
         return;
     qCWarning(lcConnection) << "dropping" << m_peerAddress << "which stopped reading";
+    abort();
+}
+
+void ClientConnection::abort()
+{
+    if (std::exchange(m_aborted, true))
+        return;
     markClosing();
     // abort() emits disconnected() at once, so ChatServer forgets this connection.
     m_socket->abort();
+}
+
+ClientConnection::InFlight::InFlight(ClientConnection *connection)
+    : m_connection(connection)
+{
+    ++connection->m_inFlight;
+}
+
+ClientConnection::InFlight::InFlight(InFlight &&other) noexcept
+    : m_connection(std::exchange(other.m_connection, nullptr))
+{}
+
+ClientConnection::InFlight::~InFlight()
+{
+    if (m_connection)
+        --m_connection->m_inFlight;
+}
+
+std::optional<ClientConnection::InFlight> ClientConnection::tryBeginRequest()
+{
+    if (m_inFlight >= m_maxInFlight)
+        return std::nullopt;
+    return InFlight(this);
 }
 
 void ClientConnection::closeWith(QWebSocketProtocol::CloseCode code, const QString &reason)
@@ -95,6 +132,7 @@ void ClientConnection::closeWith(QWebSocketProtocol::CloseCode code, const QStri
         return;
     markClosing();
     m_socket->close(code, reason);
+    QTimer::singleShot(CloseGracePeriod, this, &ClientConnection::abort);
 }
 
 void ClientConnection::onLoginDeadline()

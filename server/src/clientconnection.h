@@ -7,11 +7,13 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 #include <QWebSocketProtocol>
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 class QWebSocket;
 
@@ -45,9 +47,28 @@ public:
 
     bool allowRequest(qint64 nowMs) { return m_requestBucket.tryConsume(nowMs); }
 
+    // A place for one request that waits for storage or a hash, held until it is answered:
+    // a connection may have only so many, so that one client cannot fill the shared queues.
+    class InFlight
+    {
+    public:
+        explicit InFlight(ClientConnection *connection);
+        InFlight(InFlight &&other) noexcept;
+        InFlight &operator=(InFlight &&) = delete;
+        ~InFlight();
+
+    private:
+        QPointer<ClientConnection> m_connection;
+    };
+    // nullopt when the connection has as many requests in flight as it may.
+    std::optional<InFlight> tryBeginRequest();
+
     void send(const QJsonObject &frame);
     // For broadcasts: the caller serialises once for all recipients.
     void sendSerialized(const QString &json);
+    // A polite close (a close frame first). A client that does not complete it, say because
+    // it reads nothing, is cut off after a grace period: a closing socket still holds a
+    // connection slot and its unsent bytes.
     void closeWith(QWebSocketProtocol::CloseCode code, const QString &reason);
     // Drops the client when more than the limit waits to be written to it: a client that
     // stops reading must not make the server buffer without bound. Called after every send
@@ -61,15 +82,19 @@ signals:
 private:
     void onLoginDeadline();
     void markClosing();
+    void abort();
 
     QWebSocket *m_socket;
     QString m_peerAddress;
     qint64 m_maxOutgoingBufferBytes;
     QTimer m_loginDeadline;
     LeakyBucket m_requestBucket;
+    int m_maxInFlight;
+    int m_inFlight = 0;
     Author m_user;
     QByteArray m_tokenHash;
     bool m_closing = false;
+    bool m_aborted = false;
     std::shared_ptr<std::atomic<bool>> m_closedFlag = std::make_shared<std::atomic<bool>>(false);
 };
 

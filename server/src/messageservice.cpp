@@ -40,8 +40,13 @@ QCoro::Task<QJsonObject> MessageService::send(Request request)
         throw ProtocolError(ErrorCode::RateLimited,
                             u"you are sending too fast; wait a few seconds"_s);
 
-    if (const auto command = Validation::parseCommand(body))
-        co_return m_commands.route(sender, room, *command);
+    if (const auto command = Validation::parseCommand(body)) {
+        // Through the storage queue, though it stores nothing: the room must see the command
+        // after the messages this user sent before it, which may still be committing.
+        auto queued = m_context.read([](Storage &) {});
+        co_await queued;
+        co_return m_commands.route(request.liveConnection(), room, *command);
+    }
 
     // Committed before anyone is shown it: what a client sees was acknowledged by the disk.
     // Once stored it goes out even if the sender has left meanwhile.

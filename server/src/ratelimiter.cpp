@@ -6,7 +6,14 @@ namespace FinChat {
 
 namespace {
 constexpr qsizetype PruneThreshold = 4096;
+
+// The next size at which to prune: twice what a prune left, so that many keys that are all
+// still active cost a scan now and then, not one per event.
+qsizetype nextPruneAt(qsizetype remaining)
+{
+    return std::max(PruneThreshold, 2 * remaining);
 }
+} // namespace
 
 LeakyBucket::LeakyBucket(int capacity, std::chrono::milliseconds window)
     : m_capacity(capacity)
@@ -38,8 +45,10 @@ KeyedLeakyBuckets::KeyedLeakyBuckets(int capacity, std::chrono::milliseconds win
 
 bool KeyedLeakyBuckets::tryConsume(qint64 key, qint64 nowMs)
 {
-    if (m_buckets.size() >= PruneThreshold)
+    if (m_buckets.size() >= m_pruneAt) {
         m_buckets.removeIf([nowMs](const auto &entry) { return entry.value().isEmptyAt(nowMs); });
+        m_pruneAt = nextPruneAt(m_buckets.size());
+    }
     auto it = m_buckets.find(key);
     if (it == m_buckets.end())
         it = m_buckets.insert(key, LeakyBucket(m_capacity, m_window));
@@ -88,12 +97,13 @@ void WindowCounter::clear(const QString &key)
 
 void WindowCounter::pruneIfLarge(qint64 nowMs)
 {
-    if (m_events.size() < PruneThreshold)
+    if (m_events.size() < m_pruneAt)
         return;
     for (auto it = m_events.begin(); it != m_events.end();) {
         forgetExpired(*it, nowMs);
         it = it->empty() ? m_events.erase(it) : std::next(it);
     }
+    m_pruneAt = nextPruneAt(m_events.size());
 }
 
 ConnectionCounter::ConnectionCounter(int perAddress, int total)

@@ -39,6 +39,7 @@ private:
     int m_capacity;
     std::chrono::milliseconds m_window;
     QHash<qint64, LeakyBucket> m_buckets;
+    qsizetype m_pruneAt = 4096;
 };
 
 // Counts events per key in a sliding window (failed logins, sign-ups); a key with `limit`
@@ -60,6 +61,7 @@ private:
     int m_limit;
     qint64 m_windowMs;
     QHash<QString, std::deque<qint64>> m_events;
+    qsizetype m_pruneAt = 4096;
 };
 
 // Open connections per peer address, and in all.

@@ -24,6 +24,7 @@ struct ServerLimits
     std::chrono::milliseconds messageWindow{10'000}; // ... drains this many per window
     int requestBurst = 200;                          // every request, same shape
     std::chrono::milliseconds requestWindow{10'000};
+    int maxRequestsInFlight = 32; // per connection: waiting for storage or a hash
     int maxConnectionsPerAddress = 64;
     int maxConnections = 20'000;
     qint64 maxOutgoingBufferBytes = 16 * 1024 * 1024;  // a client that stops reading is dropped

@@ -54,6 +54,7 @@ const QList<LimitSetting> &limitSettings()
         {u"limits/message_window_ms"_s, 1, Big, into(&ServerLimits::messageWindow)},
         {u"limits/request_burst"_s, 1, 1'000'000, into(&ServerLimits::requestBurst)},
         {u"limits/request_window_ms"_s, 1, Big, into(&ServerLimits::requestWindow)},
+        {u"limits/max_requests_in_flight"_s, 1, 100'000, into(&ServerLimits::maxRequestsInFlight)},
         {u"limits/max_connections_per_address"_s, 1, 1'000'000,
          into(&ServerLimits::maxConnectionsPerAddress)},
         {u"limits/max_connections"_s, 1, 1'000'000, into(&ServerLimits::maxConnections)},

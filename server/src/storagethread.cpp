@@ -69,30 +69,33 @@ void StorageThread::workerLoop()
 
 void StorageThread::process(const std::vector<Job *> &batch)
 {
-    std::size_t next = 0;
-    while (next < batch.size()) {
-        if (!batch[next]->isWrite()) {
-            // A read sees only committed data: writes queued before it were committed in
-            // the group before, and it does not wait for writes queued after it.
-            static_cast<void>(batch[next]->execute(*m_storage));
-            ++next;
-            continue;
-        }
-        std::size_t end = next;
-        while (end < batch.size() && batch[end]->isWrite())
-            ++end;
-        commitGroup(batch, next, end);
-        next = end;
+    // Every write of the batch goes into one group commit, however reads are interleaved
+    // with them: that is what makes a durable commit cheap under load. Reads run after it, so
+    // each read sees at least every write that was queued before it. Each job's waiter is
+    // resumed as soon as its result is final (posted in that order, so writers resume in
+    // queue order, and before the reads).
+    std::vector<Job *> writes;
+    for (Job *job : batch) {
+        if (job->isWrite())
+            writes.push_back(job);
     }
-    for (Job *job : batch)
+    if (!writes.empty())
+        commitGroup(writes);
+    for (Job *job : writes)
         job->finish(*this);
+    for (Job *job : batch) {
+        if (job->isWrite())
+            continue;
+        static_cast<void>(job->execute(*m_storage));
+        job->finish(*this);
+    }
 }
 
-void StorageThread::commitGroup(const std::vector<Job *> &batch, std::size_t begin, std::size_t end)
+void StorageThread::commitGroup(const std::vector<Job *> &writes)
 {
     const auto failAll = [&](const std::exception_ptr &error) {
-        for (std::size_t i = begin; i < end; ++i)
-            batch[i]->fail(error);
+        for (Job *job : writes)
+            job->fail(error);
     };
     try {
         m_storage->beginBatch();
@@ -101,18 +104,18 @@ void StorageThread::commitGroup(const std::vector<Job *> &batch, std::size_t beg
         failAll(std::current_exception());
         return;
     }
-    for (std::size_t i = begin; i < end; ++i) {
+    for (Job *job : writes) {
         if (m_storage->batchBroken()) {
-            batch[i]->fail(std::make_exception_ptr(
+            job->fail(std::make_exception_ptr(
                 StorageError("the database lost the transaction of an earlier write")));
             continue;
         }
-        m_storage->inSavepoint([&] { return batch[i]->execute(*m_storage); });
+        m_storage->inSavepoint([&] { return job->execute(*m_storage); });
     }
     try {
         m_storage->commitBatch();
     } catch (const std::exception &error) {
-        qCWarning(lcStorage) << "writes of" << (end - begin)
+        qCWarning(lcStorage) << "writes of" << writes.size()
                              << "requests were not stored:" << error.what();
         failAll(std::current_exception());
     }

@@ -209,7 +209,7 @@ private:
     bool enqueue(Job *job);
     void workerLoop();
     void process(const std::vector<Job *> &batch);
-    void commitGroup(const std::vector<Job *> &batch, std::size_t begin, std::size_t end);
+    void commitGroup(const std::vector<Job *> &writes);
 
     std::unique_ptr<Storage> m_storage; // used on the storage thread only
     std::unique_ptr<QThread> m_thread;

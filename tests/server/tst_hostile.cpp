@@ -290,6 +290,36 @@ private slots:
         QCOMPARE(typeOf(bystander.send(u"general"_s, u"unaffected"_s)), u"message.send.ok"_s);
     }
 
+    // The server closes a client politely (its login time is up) while pongs it cannot write
+    // are queued for it, and the client never reads, so it never completes the close. The
+    // connection must still be released, or each such client holds a slot and its buffers for
+    // ever. (Qt 6.4 drops the TCP connection at once here; ClientConnection also aborts any
+    // close still open after 5 s, in case a Qt version waits for the buffer to drain.)
+    void closingClientThatNeverReadsIsCutOff()
+    {
+        ServerLimits limits = TestServer::generousLimits();
+        limits.loginTimeout = std::chrono::milliseconds(5000);
+        limits.maxOutgoingBufferBytes = 64 * 1024 * 1024; // the pongs stay under it
+        TestServer server(limits);
+        NonReadingClient flooder;
+        QVERIFY(flooder.open(static_cast<quint16>(server.url().port())));
+        QVERIFY(QTest::qWaitFor([&] { return server.server().connectionCount() == 1; }));
+        const auto unsent = [&] {
+            const auto sockets = server.server().findChildren<QWebSocket *>();
+            return sockets.isEmpty() ? qint64(0) : sockets.first()->bytesToWrite();
+        };
+        // Until the kernel's buffers are full and Qt holds some of the pongs, before the login
+        // deadline.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                while (flooder.bytesToWrite() < 1024 * 1024)
+                    flooder.ping();
+                return unsent() > 64 * 1024;
+            },
+            4000));
+        QVERIFY(QTest::qWaitFor([&] { return server.server().connectionCount() == 0; }, 20'000));
+    }
+
     // Fifty guesses sent at once for one username are refused after the documented five,
     // before they cost a hash each.
     void pipelinedGuessesAreThrottledBeforeHashing()

@@ -135,7 +135,7 @@ private slots:
                 !line.startsWith("listen="))
                 enabled += line + '\n';
         }
-        QCOMPARE(settings, 24); // 5 server settings, all 16 limits, 3 stock bot settings
+        QCOMPARE(settings, 25); // 5 server settings, all 17 limits, 3 stock bot settings
         const auto result =
             ServerOptions::parse({u"finchat-server"_s, u"--config"_s, writeConfig(enabled)});
         QCOMPARE(result.action, ServerOptions::Action::Run);
@@ -146,6 +146,9 @@ private slots:
         QCOMPARE(parsed.maxIncomingMessageBytes, defaults.maxIncomingMessageBytes);
         QCOMPARE(parsed.loginTimeout, defaults.loginTimeout);
         QCOMPARE(parsed.failedLoginsPerMinute, defaults.failedLoginsPerMinute);
+        QCOMPARE(parsed.pendingHashesPerAddress, defaults.pendingHashesPerAddress);
+        QCOMPARE(parsed.pendingHashes, defaults.pendingHashes);
+        QCOMPARE(parsed.maxRequestsInFlight, defaults.maxRequestsInFlight);
         QCOMPARE(parsed.registrationsPerHour, defaults.registrationsPerHour);
         QCOMPARE(parsed.messageBurst, defaults.messageBurst);
         QCOMPARE(parsed.messageWindow, defaults.messageWindow);

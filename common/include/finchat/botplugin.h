@@ -21,8 +21,8 @@ struct BotRequest
     QString displayName; // their display name
 };
 
-// What the host gives a bot to answer with. Every method may be called from the thread the
-// bot was created on (the server's event loop), at any time after handleCommand() returned.
+// What the host gives a bot to answer with. reply() and fail() may be called from any thread,
+// at any time after handleCommand() was called; the host carries them to its own thread.
 class BotContext
 {
 public:
