@@ -74,18 +74,18 @@ void StorageThread::process(const std::vector<Job *> &batch)
     // each read sees at least every write that was queued before it. Each job's waiter is
     // resumed as soon as its result is final (posted in that order, so writers resume in
     // queue order, and before the reads).
+    // A job may be destroyed as soon as it is finished (its coroutine resumes and moves on),
+    // so the two lists are made before anything is finished, and a job is never touched
+    // after its finish().
     std::vector<Job *> writes;
-    for (Job *job : batch) {
-        if (job->isWrite())
-            writes.push_back(job);
-    }
+    std::vector<Job *> reads;
+    for (Job *job : batch)
+        (job->isWrite() ? writes : reads).push_back(job);
     if (!writes.empty())
         commitGroup(writes);
     for (Job *job : writes)
         job->finish(*this);
-    for (Job *job : batch) {
-        if (job->isWrite())
-            continue;
+    for (Job *job : reads) {
         static_cast<void>(job->execute(*m_storage));
         job->finish(*this);
     }
