@@ -1,7 +1,7 @@
 #include "benchserver.h"
 
-#include "sessiontoken.h"
-#include "storage.h"
+#include "auth/sessiontoken.h"
+#include "storage/storage.h"
 
 #include <QCoreApplication>
 #include <QFile>

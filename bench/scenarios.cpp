@@ -1,10 +1,10 @@
 #include "scenarios.h"
 
+#include "auth/passwordhasher.h"
 #include "benchclient.h"
 #include "benchserver.h"
-#include "passwordhasher.h"
 #include "stooqstandin.h"
-#include "storage.h"
+#include "storage/storage.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>

@@ -4,6 +4,8 @@
 #include "errortext.h"
 #include "localserver.h"
 
+#include "finchat/protocol.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -23,8 +25,6 @@ using Client::ChatClient;
 using Client::ErrorText;
 
 namespace {
-constexpr int DefaultPort = 7420;
-
 QLabel *errorLabel(QWidget *parent)
 {
     auto *label = new QLabel(parent);
@@ -71,7 +71,7 @@ ConnectDialog::ConnectDialog(ChatClient &client, LocalServer &localServer, QSett
     m_host->setPlaceholderText(tr("server name or address"));
     m_host->setText(settings.value(u"server/host"_s, u"localhost"_s).toString());
     m_port->setRange(1, 65535);
-    m_port->setValue(settings.value(u"server/port"_s, DefaultPort).toInt());
+    m_port->setValue(settings.value(u"server/port"_s, Protocol::DefaultPort).toInt());
     m_username->setText(settings.value(u"user/name"_s).toString());
     m_password->setEchoMode(QLineEdit::Password);
     m_hostLocally->setChecked(settings.value(u"server/hostLocally"_s, false).toBool());

@@ -1,8 +1,8 @@
 #include "localserver.h"
 
-#include "chatserver.h"
-#include "serveroptions.h"
-#include "storagethread.h"
+#include "core/chatserver.h"
+#include "startup/serveroptions.h"
+#include "storage/storagethread.h"
 
 #include <QDir>
 #include <QNetworkInterface>

@@ -4,6 +4,8 @@
 #include "localserver.h"
 #include "mainwindow.h"
 
+#include "finchat/protocol.h"
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QCommandLineParser>
@@ -29,7 +31,8 @@ bool resumeLastSession(Client::ChatClient &client, Ui::LocalServer &localServer,
     QUrl target = url;
     if (settings.value(u"server/hostLocally"_s).toBool()) {
         QString error;
-        if (!localServer.start(static_cast<quint16>(settings.value(u"server/port"_s, 7420).toInt()),
+        if (!localServer.start(static_cast<quint16>(
+                                   settings.value(u"server/port"_s, Protocol::DefaultPort).toInt()),
                                &error))
             return false;
         target = localServer.localUrl();
@@ -84,7 +87,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(hostOption)) {
         // Hosting starts at once, so colleagues can connect while this person signs in.
         QString error;
-        if (!localServer.start(static_cast<quint16>(settings.value(u"server/port"_s, 7420).toInt()),
+        if (!localServer.start(static_cast<quint16>(
+                                   settings.value(u"server/port"_s, Protocol::DefaultPort).toInt()),
                                &error))
             qWarning().noquote() << error;
         settings.setValue(u"server/hostLocally"_s, true);

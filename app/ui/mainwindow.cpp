@@ -10,6 +10,8 @@
 #include "messagemodel.h"
 #include "roomlistmodel.h"
 
+#include "finchat/protocol.h"
+
 #include <QActionGroup>
 #include <QApplication>
 #include <QEvent>
@@ -38,8 +40,6 @@ using Client::MessageModel;
 using Client::RoomListModel;
 
 namespace {
-constexpr auto DefaultRoom = "general"_L1;
-
 QLabel *heading(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
@@ -157,9 +157,9 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     connect(&client, &ChatClient::roomLeft, this, [this](const QString &room) {
         if (room == m_currentRoom) {
             const QStringList joined = m_client.joinedRooms();
-            showRoom(joined.isEmpty()               ? QString()
-                     : joined.contains(DefaultRoom) ? QString(DefaultRoom)
-                                                    : joined.first());
+            showRoom(joined.isEmpty()                         ? QString()
+                     : joined.contains(Protocol::DefaultRoom) ? QString(Protocol::DefaultRoom)
+                                                              : joined.first());
         }
     });
     connect(&client, &ChatClient::requestFailed, this,
@@ -172,7 +172,8 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     emit client.commandsChanged();
     const QStringList joined = client.joinedRooms();
     if (!joined.isEmpty())
-        showRoom(joined.contains(DefaultRoom) ? QString(DefaultRoom) : joined.first());
+        showRoom(joined.contains(Protocol::DefaultRoom) ? QString(Protocol::DefaultRoom)
+                                                        : joined.first());
     updateConnectionState();
 }
 

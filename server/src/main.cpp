@@ -1,7 +1,7 @@
-#include "chatserver.h"
-#include "serveroptions.h"
-#include "shutdownsignals.h"
-#include "storagethread.h"
+#include "core/chatserver.h"
+#include "startup/serveroptions.h"
+#include "startup/shutdownsignals.h"
+#include "storage/storagethread.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "bothost.h"
+#include "bots/bothost.h"
 #include "testclient.h"
 #include "testserver.h"
 

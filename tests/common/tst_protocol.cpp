@@ -1,6 +1,9 @@
 #include "finchat/protocol.h"
+#include "finchat/protocol/dispatcher.h"
+#include "finchat/protocol/messages.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
@@ -8,6 +11,16 @@
 
 using namespace FinChat::Protocol;
 using namespace Qt::StringLiterals;
+
+namespace {
+QString protocolDocument()
+{
+    QFile document(QStringLiteral(FINCHAT_SOURCE_DIR "/docs/protocol.md"));
+    if (!document.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(document.readAll());
+}
+} // namespace
 
 class TestProtocol : public QObject
 {
@@ -32,26 +45,141 @@ private slots:
     void everyTypeAndCodeIsDocumented()
     {
         // docs/protocol.md is how third parties learn the protocol: nothing may be missing.
-        QFile header(QStringLiteral(FINCHAT_SOURCE_DIR "/common/include/finchat/protocol.h"));
-        QFile document(QStringLiteral(FINCHAT_SOURCE_DIR "/docs/protocol.md"));
-        QVERIFY(header.open(QIODevice::ReadOnly) && document.open(QIODevice::ReadOnly));
-        const QString docs = QString::fromUtf8(document.readAll());
-        static const QRegularExpression typeConstant(
-            u"QLatin1StringView \\w+\\{\"([a-z.]+)\"\\}"_s);
+        const QString docs = protocolDocument();
+        QVERIFY(!docs.isEmpty());
+        const auto documented = [&](QLatin1StringView type) {
+            return docs.contains(u'`' + type + u'`') ||
+                   docs.contains(u"\"type\": \""_s + type + u'"');
+        };
         int types = 0;
-        for (auto match = typeConstant.globalMatch(QString::fromUtf8(header.readAll()));
-             match.hasNext();) {
-            const QString type = match.next().captured(1);
-            if (type == "type"_L1 || type == "id"_L1 || type == ".ok"_L1)
-                continue;
+        Requests::forEach([&]<typename Request>() {
+            QVERIFY2(documented(Request::Type), Request::Type.data());
+            QVERIFY2(documented(Request::Reply::Type), Request::Reply::Type.data());
+            QCOMPARE(replyType(QString(Request::Type)), QString(Request::Reply::Type));
+            types += 2;
+        });
+        Events::forEach([&]<typename Event>() {
+            QVERIFY2(documented(Event::Type), Event::Type.data());
             ++types;
-            QVERIFY2(docs.contains(u'`' + type + u'`'), qPrintable(type));
-        }
-        QVERIFY(types >= 20);
+        });
+        QCOMPARE(types, 2 * 14 + 12);
         for (int i = 0; i <= static_cast<int>(ErrorCode::InternalError); ++i) {
             const QString code = errorCodeName(static_cast<ErrorCode>(i));
             QVERIFY2(docs.contains(u'`' + code + u'`'), qPrintable(code));
         }
+        for (const QLatin1StringView code : {NoticeCode::BotTimeout, NoticeCode::BotFailed})
+            QVERIFY2(docs.contains(u'`' + code + u'`'), code.data());
+    }
+
+    void everyDocumentedExampleParsesAsItsType()
+    {
+        // Each one-line JSON example in the docs is read with the type it names: the prose
+        // and the types cannot drift apart without this failing.
+        QHash<QString, std::function<void(const QJsonObject &)>> readers;
+        const auto add = [&]<typename Message>() {
+            readers.insert(QString(Message::Type),
+                           [](const QJsonObject &json) { fromJson<Message>(json); });
+        };
+        Requests::forEach([&]<typename Request>() {
+            add.template operator()<Request>();
+            add.template operator()<typename Request::Reply>();
+        });
+        Events::forEach([&]<typename Event>() {
+            if (Event::Type != Type::Hello) // the client's hello is the request
+                add.template operator()<Event>();
+        });
+        int examples = 0;
+        const QStringList lines = protocolDocument().split(u'\n');
+        for (const QString &line : lines) {
+            const qsizetype brace = line.indexOf(u'{');
+            if (brace < 0)
+                continue;
+            const QJsonObject json = QJsonDocument::fromJson(line.mid(brace).toUtf8()).object();
+            const QString type = json.value(u"type"_s).toString();
+            if (!readers.contains(type))
+                continue;
+            try {
+                readers.value(type)(json);
+            } catch (const ProtocolError &error) {
+                QFAIL(qPrintable(u"%1: %2"_s.arg(line, error.message())));
+            }
+            ++examples;
+        }
+        QVERIFY2(examples >= 25, qPrintable(QString::number(examples)));
+    }
+
+    void typedMessagesRoundTrip()
+    {
+        const RoomJoinOk joined{{u"fx"_s, u"Currencies"_s},
+                                {{Message{7, u"fx"_s, u"alice"_s, u"Alice"_s, u"EURUSD?"_s,
+                                          1763800000123, u"n-1"_s, false}},
+                                 true},
+                                {Member{{u"alice"_s, u"Alice"_s, false}, true},
+                                 Member{{u"stockbot"_s, u"Stock bot"_s, true}, false}}};
+        const QJsonObject json = frame(joined, 3);
+        QCOMPARE(json.value(u"type"_s).toString(), u"room.join.ok"_s);
+        QCOMPARE(json.value(u"id"_s).toInt(), 3);
+        const QJsonObject member = json.value(u"members"_s).toArray().at(1).toObject();
+        QCOMPARE(member.value(u"user"_s).toString(), u"stockbot"_s);
+        QCOMPARE(member.value(u"bot"_s).toBool(), true);
+        QVERIFY(!json.value(u"members"_s).toArray().at(0).toObject().contains(u"bot"_s));
+        const auto back = fromJson<RoomJoinOk>(json);
+        QCOMPARE(back.page.messages.at(0).nonce, std::optional(u"n-1"_s));
+        QCOMPARE(back.page.messages.at(0).timestamp, 1763800000123);
+        QVERIFY(back.page.hasMore);
+        QCOMPARE(back.members.at(1).user.bot, true);
+        QCOMPARE(back.members.at(0).online, true);
+        QCOMPARE(toJson(back), toJson(joined));
+    }
+
+    void invalidFieldsAreNamed_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("missing") << u"{}"_s << u"room"_s;
+        QTest::newRow("null where a string belongs") << u"{\"room\":null}"_s << u"room"_s;
+        QTest::newRow("number for a string") << u"{\"room\":5}"_s << u"room"_s;
+        QTest::newRow("lone surrogate") << u"{\"room\":\"\\ud800\"}"_s << u"room"_s;
+        QTest::newRow("too long") << u"{\"room\":\"%1\"}"_s.arg(QString(300, u'x')) << u"room"_s;
+        QTest::newRow("fraction") << u"{\"room\":\"fx\",\"before\":1.5}"_s << u"before"_s;
+        QTest::newRow("out of range") << u"{\"room\":\"fx\",\"limit\":101}"_s << u"limit"_s;
+        QTest::newRow("string for a number")
+            << u"{\"room\":\"fx\",\"limit\":\"5\"}"_s << u"limit"_s;
+    }
+
+    void invalidFieldsAreNamed()
+    {
+        QFETCH(QString, json);
+        QFETCH(QString, field);
+        const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
+        try {
+            fromJson<HistoryFetch>(object);
+            QFAIL("accepted");
+        } catch (const ProtocolError &error) {
+            QCOMPARE(error.code(), ErrorCode::InvalidField);
+            QVERIFY2(error.message().contains(u'\'' + field + u'\''), qPrintable(error.message()));
+        }
+    }
+
+    void optionalFieldsMayBeNullOrMissing()
+    {
+        const auto fetch = fromJson<HistoryFetch>(
+            QJsonDocument::fromJson(R"({"room":"fx","before":null})").object());
+        QCOMPARE(fetch.room, u"fx"_s);
+        QVERIFY(!fetch.before && !fetch.limit);
+    }
+
+    void dispatcherHandsOverTypedMessages()
+    {
+        Dispatcher<QString, int> dispatcher;
+        dispatcher.on<RoomJoin>(
+            [](const RoomJoin &join, int id) { return u"%1:%2"_s.arg(join.room).arg(id); });
+        QVERIFY(dispatcher.handles(u"room.join"_s));
+        QVERIFY(!dispatcher.find(u"room.leave"_s));
+        const auto *handler = dispatcher.find(u"room.join"_s);
+        QVERIFY(handler);
+        QCOMPARE((*handler)(QJsonObject{{u"room"_s, u"fx"_s}}, 4), u"fx:4"_s);
+        QVERIFY_THROWS_EXCEPTION(ProtocolError, (*handler)(QJsonObject{}, 4));
     }
 
     void replyTypes()

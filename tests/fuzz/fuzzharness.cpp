@@ -1,7 +1,7 @@
 #include "fuzzharness.h"
 
-#include "passwordhasher.h"
-#include "sessiontoken.h"
+#include "auth/passwordhasher.h"
+#include "auth/sessiontoken.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

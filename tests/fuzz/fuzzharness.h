@@ -1,7 +1,7 @@
 #pragma once
 
-#include "chatserver.h"
-#include "storagethread.h"
+#include "core/chatserver.h"
+#include "storage/storagethread.h"
 
 #include <QTemporaryDir>
 #include <QWebSocket>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "chatserver.h"
-#include "serverconfig.h"
-#include "storagethread.h"
+#include "core/chatserver.h"
+#include "startup/serverconfig.h"
+#include "storage/storagethread.h"
 
 #include <QTemporaryDir>
 #include <QUrl>

@@ -1,7 +1,7 @@
 #include "testclient.h"
 #include "testserver.h"
 
-#include "clientconnection.h"
+#include "wire/clientconnection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

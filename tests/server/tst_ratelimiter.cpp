@@ -1,4 +1,4 @@
-#include "ratelimiter.h"
+#include "state/ratelimiter.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "serveroptions.h"
+#include "startup/serveroptions.h"
 
 #include <QCoreApplication>
 #include <QFile>

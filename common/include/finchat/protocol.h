@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QLatin1StringView>
@@ -14,6 +15,16 @@ namespace FinChat::Protocol {
 // Bumped when a change would break an existing client. Additive changes (a new field, a new
 // message type) keep the version.
 inline constexpr int Version = 1;
+
+// Where a server listens unless told otherwise.
+inline constexpr quint16 DefaultPort = 7420;
+// The room the server creates itself and puts every new account in.
+inline constexpr QLatin1StringView DefaultRoom{"general"};
+// room.join shows this many of the latest messages; history.fetch pages are at most
+// MaxHistoryPage, DefaultHistoryPage unless asked otherwise.
+inline constexpr int JoinHistorySize = 50;
+inline constexpr int DefaultHistoryPage = 50;
+inline constexpr int MaxHistoryPage = 100;
 
 // Every frame is a JSON object with this member naming its kind.
 inline constexpr QLatin1StringView TypeKey{"type"};
@@ -39,6 +50,21 @@ inline constexpr QLatin1StringView RoomLeave{"room.leave"};
 inline constexpr QLatin1StringView MessageSend{"message.send"};
 inline constexpr QLatin1StringView HistoryFetch{"history.fetch"};
 inline constexpr QLatin1StringView CommandsList{"commands.list"};
+// Replies: the request's type with ReplySuffix.
+inline constexpr QLatin1StringView HelloOk{"hello.ok"};
+inline constexpr QLatin1StringView RegisterOk{"register.ok"};
+inline constexpr QLatin1StringView LoginOk{"login.ok"};
+inline constexpr QLatin1StringView ResumeOk{"resume.ok"};
+inline constexpr QLatin1StringView LogoutOk{"logout.ok"};
+inline constexpr QLatin1StringView ProfileGetOk{"profile.get.ok"};
+inline constexpr QLatin1StringView ProfileUpdateOk{"profile.update.ok"};
+inline constexpr QLatin1StringView RoomsListOk{"rooms.list.ok"};
+inline constexpr QLatin1StringView RoomCreateOk{"room.create.ok"};
+inline constexpr QLatin1StringView RoomJoinOk{"room.join.ok"};
+inline constexpr QLatin1StringView RoomLeaveOk{"room.leave.ok"};
+inline constexpr QLatin1StringView MessageSendOk{"message.send.ok"};
+inline constexpr QLatin1StringView HistoryFetchOk{"history.fetch.ok"};
+inline constexpr QLatin1StringView CommandsListOk{"commands.list.ok"};
 // Events (server -> client), never replies to a request.
 inline constexpr QLatin1StringView Error{"error"};
 inline constexpr QLatin1StringView MessageNew{"message.new"};
@@ -92,6 +118,12 @@ QString replyType(QStringView requestType);
 // (events carry none).
 QJsonObject makeFrame(const QString &type, const QJsonValue &id, const QJsonObject &fields = {});
 QJsonObject makeError(ErrorCode code, const QString &message, const QJsonValue &id = {});
+
+// The clock of every timestamp on the wire: UTC milliseconds since 1970.
+inline qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 // Compact UTF-8 JSON, the form every frame travels in.
 QByteArray serialize(const QJsonObject &frame);

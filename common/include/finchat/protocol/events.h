@@ -1,0 +1,152 @@
+#pragma once
+
+#include "finchat/protocol.h"
+#include "finchat/protocol/shapes.h"
+
+// Every frame the server sends on its own, not as a reply, as docs/protocol.md lists them
+// under "Events".
+namespace FinChat::Protocol {
+
+// The first frame of every connection.
+struct ServerHello
+{
+    static constexpr QLatin1StringView Type = Type::Hello;
+    qint64 protocol = Version;
+    QString server;
+    Limits limits;
+    static auto fields()
+    {
+        return std::tuple{field("protocol"_L1, &ServerHello::protocol),
+                          field("server"_L1, &ServerHello::server),
+                          field("limits"_L1, &ServerHello::limits)};
+    }
+};
+
+struct MessageNew
+{
+    static constexpr QLatin1StringView Type = Type::MessageNew;
+    Message message;
+    static auto fields() { return std::tuple{field("message"_L1, &MessageNew::message)}; }
+};
+
+// Someone in the room typed a command; it is shown, never stored.
+struct CommandEvent
+{
+    static constexpr QLatin1StringView Type = Type::CommandEvent;
+    QString room;
+    QString username;
+    QString displayName;
+    Invocation command;
+    qint64 timestamp = 0;
+    static auto fields()
+    {
+        return std::tuple{
+            field("room"_L1, &CommandEvent::room), field("user"_L1, &CommandEvent::username),
+            field("displayName"_L1, &CommandEvent::displayName),
+            field("command"_L1, &CommandEvent::command), field("ts"_L1, &CommandEvent::timestamp)};
+    }
+};
+
+// A bot's answer to a command; not stored, no id.
+struct BotMessage
+{
+    static constexpr QLatin1StringView Type = Type::BotMessage;
+    QString room;
+    QString username;
+    QString displayName;
+    bool bot = true;
+    QString body;
+    qint64 timestamp = 0;
+    QString replyTo;
+    Invocation command;
+    std::optional<QJsonObject> data; // bot-specific, when the bot sent any
+    static auto fields()
+    {
+        return std::tuple{field("room"_L1, &BotMessage::room),
+                          field("user"_L1, &BotMessage::username),
+                          field("displayName"_L1, &BotMessage::displayName),
+                          field("bot"_L1, &BotMessage::bot),
+                          field("body"_L1, &BotMessage::body),
+                          field("ts"_L1, &BotMessage::timestamp),
+                          field("replyTo"_L1, &BotMessage::replyTo),
+                          field("command"_L1, &BotMessage::command),
+                          field("data"_L1, &BotMessage::data)};
+    }
+};
+
+// Why a bot's notice was sent.
+namespace NoticeCode {
+inline constexpr QLatin1StringView BotTimeout{"bot_timeout"};
+inline constexpr QLatin1StringView BotFailed{"bot_failed"};
+} // namespace NoticeCode
+
+// Something for one user only: the /help listing, or a bot that could not answer.
+struct Notice
+{
+    static constexpr QLatin1StringView Type = Type::Notice;
+    QString room;
+    QString text;
+    std::optional<QList<CommandInfo>> commands; // /help
+    std::optional<QString> bot;                 // a bot's failure: its username
+    std::optional<QString> code;                // and a NoticeCode
+    static auto fields()
+    {
+        return std::tuple{field("room"_L1, &Notice::room), field("text"_L1, &Notice::text),
+                          field("commands"_L1, &Notice::commands), field("bot"_L1, &Notice::bot),
+                          field("code"_L1, &Notice::code)};
+    }
+};
+
+// A member joined or left a room.
+template<const QLatin1StringView &TypeName>
+struct Membership
+{
+    static constexpr QLatin1StringView Type = TypeName;
+    QString room;
+    Member member;
+    static auto fields()
+    {
+        return std::tuple{field("room"_L1, &Membership::room), inlined(&Membership::member)};
+    }
+};
+using MemberJoined = Membership<Type::MemberJoined>;
+using MemberLeft = Membership<Type::MemberLeft>;
+
+// Presence and profile changes: a User, under one of three types.
+template<const QLatin1StringView &TypeName>
+struct UserEvent
+{
+    static constexpr QLatin1StringView Type = TypeName;
+    User user;
+    static auto fields() { return std::tuple{inlined(&UserEvent::user)}; }
+};
+using UserOnline = UserEvent<Type::UserOnline>;
+using UserOffline = UserEvent<Type::UserOffline>;
+using UserUpdated = UserEvent<Type::UserUpdated>;
+
+struct RoomCreated
+{
+    static constexpr QLatin1StringView Type = Type::RoomCreated;
+    RoomSummary room;
+    static auto fields() { return std::tuple{field("room"_L1, &RoomCreated::room)}; }
+};
+
+// An error frame: the answer to a failed request (id echoed), or to no request (id null).
+struct Error
+{
+    static constexpr QLatin1StringView Type = Type::Error;
+    QString code; // an ErrorCode's name; a newer server may send codes this build lacks
+    QString message;
+
+    static Error of(ErrorCode errorCode, QString message)
+    {
+        return {errorCodeName(errorCode), std::move(message)};
+    }
+    std::optional<ErrorCode> knownCode() const { return errorCodeFromName(code); }
+    static auto fields()
+    {
+        return std::tuple{field("code"_L1, &Error::code), field("message"_L1, &Error::message)};
+    }
+};
+
+} // namespace FinChat::Protocol

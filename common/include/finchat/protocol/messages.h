@@ -1,0 +1,34 @@
+#pragma once
+
+#include "finchat/protocol/events.h"
+#include "finchat/protocol/requests.h"
+
+// The whole typed protocol: include this one header.
+namespace FinChat::Protocol {
+
+// A typed message as a frame: {"type": M::Type, "id": id, ...its fields}.
+template<Described M>
+QJsonObject frame(const M &message, const QJsonValue &id = {})
+{
+    return makeFrame(QString(M::Type), id, toJson(message));
+}
+
+template<typename... Types>
+struct TypeList
+{
+    // Calls visit.template operator()<T>() for every T, in order.
+    template<typename Visitor>
+    static void forEach(Visitor &&visit)
+    {
+        (visit.template operator()<Types>(), ...);
+    }
+};
+
+// Every request (each with its Reply) and every event: what docs/protocol.md must describe.
+using Requests =
+    TypeList<Hello, Register, Login, Resume, Logout, ProfileGet, ProfileUpdate, RoomsList,
+             RoomCreate, RoomJoin, RoomLeave, HistoryFetch, MessageSend, CommandsList>;
+using Events = TypeList<ServerHello, MessageNew, CommandEvent, BotMessage, Notice, MemberJoined,
+                        MemberLeft, UserOnline, UserOffline, UserUpdated, RoomCreated, Error>;
+
+} // namespace FinChat::Protocol

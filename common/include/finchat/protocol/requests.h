@@ -1,0 +1,332 @@
+#pragma once
+
+#include "finchat/protocol.h"
+#include "finchat/protocol/shapes.h"
+
+// Every request a client sends and the reply it gets on success, as docs/protocol.md
+// describes them. Each names its wire type (Type) and, for requests, its reply (Reply).
+// Caps on request fields bound what a handler ever sees; the rules for names and texts
+// (Validation) are applied by the server on top.
+namespace FinChat::Protocol {
+
+inline constexpr qsizetype NameFieldMaxLength = 256;
+
+// Replies.
+
+struct HelloOk
+{
+    static constexpr QLatin1StringView Type = Type::HelloOk;
+    qint64 protocol = Version;
+    static auto fields() { return std::tuple{field("protocol"_L1, &HelloOk::protocol)}; }
+};
+
+struct RegisterOk
+{
+    static constexpr QLatin1StringView Type = Type::RegisterOk;
+    User user;
+    static auto fields() { return std::tuple{field("user"_L1, &RegisterOk::user)}; }
+};
+
+// What login and resume both answer: who is logged in and the rooms they are in.
+struct SessionInfo
+{
+    User user;
+    QStringList rooms;
+    static auto fields()
+    {
+        return std::tuple{field("user"_L1, &SessionInfo::user),
+                          field("rooms"_L1, &SessionInfo::rooms)};
+    }
+};
+
+struct LoginOk
+{
+    static constexpr QLatin1StringView Type = Type::LoginOk;
+    QString token;
+    SessionInfo session;
+    static auto fields()
+    {
+        return std::tuple{field("token"_L1, &LoginOk::token), inlined(&LoginOk::session)};
+    }
+};
+
+struct ResumeOk
+{
+    static constexpr QLatin1StringView Type = Type::ResumeOk;
+    SessionInfo session;
+    static auto fields() { return std::tuple{inlined(&ResumeOk::session)}; }
+};
+
+struct LogoutOk
+{
+    static constexpr QLatin1StringView Type = Type::LogoutOk;
+    static auto fields() { return std::tuple{}; }
+};
+
+struct ProfileGetOk
+{
+    static constexpr QLatin1StringView Type = Type::ProfileGetOk;
+    User user;
+    qint64 createdAt = 0;
+    static auto fields()
+    {
+        return std::tuple{inlined(&ProfileGetOk::user),
+                          field("createdAt"_L1, &ProfileGetOk::createdAt)};
+    }
+};
+
+struct ProfileUpdateOk
+{
+    static constexpr QLatin1StringView Type = Type::ProfileUpdateOk;
+    User user;
+    static auto fields() { return std::tuple{field("user"_L1, &ProfileUpdateOk::user)}; }
+};
+
+struct RoomsListOk
+{
+    static constexpr QLatin1StringView Type = Type::RoomsListOk;
+    QList<RoomListing> rooms;
+    static auto fields() { return std::tuple{field("rooms"_L1, &RoomsListOk::rooms)}; }
+};
+
+struct RoomCreateOk
+{
+    static constexpr QLatin1StringView Type = Type::RoomCreateOk;
+    RoomSummary room;
+    static auto fields() { return std::tuple{field("room"_L1, &RoomCreateOk::room)}; }
+};
+
+// Messages of a room, oldest first, and whether older ones exist.
+struct HistoryPage
+{
+    QList<Message> messages;
+    bool hasMore = false;
+    static auto fields()
+    {
+        return std::tuple{field("messages"_L1, &HistoryPage::messages),
+                          field("hasMore"_L1, &HistoryPage::hasMore)};
+    }
+};
+
+struct RoomJoinOk
+{
+    static constexpr QLatin1StringView Type = Type::RoomJoinOk;
+    RoomSummary room;
+    HistoryPage page;
+    QList<Member> members;
+    static auto fields()
+    {
+        return std::tuple{field("room"_L1, &RoomJoinOk::room), inlined(&RoomJoinOk::page),
+                          field("members"_L1, &RoomJoinOk::members)};
+    }
+};
+
+struct RoomLeaveOk
+{
+    static constexpr QLatin1StringView Type = Type::RoomLeaveOk;
+    QString room;
+    static auto fields() { return std::tuple{field("room"_L1, &RoomLeaveOk::room)}; }
+};
+
+struct HistoryFetchOk
+{
+    static constexpr QLatin1StringView Type = Type::HistoryFetchOk;
+    QString room;
+    HistoryPage page;
+    static auto fields()
+    {
+        return std::tuple{field("room"_L1, &HistoryFetchOk::room), inlined(&HistoryFetchOk::page)};
+    }
+};
+
+// A stored message (duplicate when its nonce was seen before), or a command routed.
+struct MessageSendOk
+{
+    static constexpr QLatin1StringView Type = Type::MessageSendOk;
+    std::optional<Message> message;
+    bool duplicate = false;
+    std::optional<Invocation> command;
+    static auto fields()
+    {
+        return std::tuple{field("message"_L1, &MessageSendOk::message),
+                          field("duplicate"_L1, &MessageSendOk::duplicate, OmitWhenFalse),
+                          field("command"_L1, &MessageSendOk::command)};
+    }
+};
+
+struct CommandsListOk
+{
+    static constexpr QLatin1StringView Type = Type::CommandsListOk;
+    QList<CommandInfo> commands;
+    static auto fields() { return std::tuple{field("commands"_L1, &CommandsListOk::commands)}; }
+};
+
+// Requests.
+
+struct Hello
+{
+    static constexpr QLatin1StringView Type = Type::Hello;
+    using Reply = HelloOk;
+    qint64 protocol = Version;
+    static auto fields()
+    {
+        return std::tuple{field("protocol"_L1, &Hello::protocol, range(0, 1'000'000))};
+    }
+};
+
+struct Register
+{
+    static constexpr QLatin1StringView Type = Type::Register;
+    using Reply = RegisterOk;
+    QString username;
+    QString password;
+    std::optional<QString> displayName;
+    static auto fields()
+    {
+        return std::tuple{
+            field("username"_L1, &Register::username, maxLength(NameFieldMaxLength)),
+            field("password"_L1, &Register::password,
+                  maxLength(Validation::PasswordMaxUtf16Length)),
+            field("displayName"_L1, &Register::displayName, maxLength(NameFieldMaxLength))};
+    }
+};
+
+struct Login
+{
+    static constexpr QLatin1StringView Type = Type::Login;
+    using Reply = LoginOk;
+    QString username;
+    QString password;
+    static auto fields()
+    {
+        return std::tuple{
+            field("username"_L1, &Login::username, maxLength(NameFieldMaxLength)),
+            field("password"_L1, &Login::password, maxLength(Validation::PasswordMaxUtf16Length))};
+    }
+};
+
+struct Resume
+{
+    static constexpr QLatin1StringView Type = Type::Resume;
+    using Reply = ResumeOk;
+    QString token;
+    static auto fields()
+    {
+        return std::tuple{field("token"_L1, &Resume::token, maxLength(NameFieldMaxLength))};
+    }
+};
+
+struct Logout
+{
+    static constexpr QLatin1StringView Type = Type::Logout;
+    using Reply = LogoutOk;
+    static auto fields() { return std::tuple{}; }
+};
+
+struct ProfileGet
+{
+    static constexpr QLatin1StringView Type = Type::ProfileGet;
+    using Reply = ProfileGetOk;
+    static auto fields() { return std::tuple{}; }
+};
+
+// A new display name, a new password (with the old one), or both.
+struct ProfileUpdate
+{
+    static constexpr QLatin1StringView Type = Type::ProfileUpdate;
+    using Reply = ProfileUpdateOk;
+    std::optional<QString> displayName;
+    std::optional<QString> password;
+    std::optional<QString> oldPassword;
+    static auto fields()
+    {
+        constexpr auto PasswordRule = maxLength(Validation::PasswordMaxUtf16Length);
+        return std::tuple{
+            field("displayName"_L1, &ProfileUpdate::displayName, maxLength(NameFieldMaxLength)),
+            field("password"_L1, &ProfileUpdate::password, PasswordRule),
+            field("oldPassword"_L1, &ProfileUpdate::oldPassword, PasswordRule)};
+    }
+};
+
+struct RoomsList
+{
+    static constexpr QLatin1StringView Type = Type::RoomsList;
+    using Reply = RoomsListOk;
+    static auto fields() { return std::tuple{}; }
+};
+
+struct RoomCreate
+{
+    static constexpr QLatin1StringView Type = Type::RoomCreate;
+    using Reply = RoomCreateOk;
+    QString name;
+    std::optional<QString> topic;
+    static auto fields()
+    {
+        return std::tuple{field("name"_L1, &RoomCreate::name, maxLength(NameFieldMaxLength)),
+                          field("topic"_L1, &RoomCreate::topic, maxLength(1024))};
+    }
+};
+
+struct RoomJoin
+{
+    static constexpr QLatin1StringView Type = Type::RoomJoin;
+    using Reply = RoomJoinOk;
+    QString room;
+    static auto fields()
+    {
+        return std::tuple{field("room"_L1, &RoomJoin::room, maxLength(NameFieldMaxLength))};
+    }
+};
+
+struct RoomLeave
+{
+    static constexpr QLatin1StringView Type = Type::RoomLeave;
+    using Reply = RoomLeaveOk;
+    QString room;
+    static auto fields()
+    {
+        return std::tuple{field("room"_L1, &RoomLeave::room, maxLength(NameFieldMaxLength))};
+    }
+};
+
+struct HistoryFetch
+{
+    static constexpr QLatin1StringView Type = Type::HistoryFetch;
+    using Reply = HistoryFetchOk;
+    QString room;
+    std::optional<qint64> before; // message id; the newest messages when absent
+    std::optional<qint64> limit;  // DefaultHistoryPage when absent
+    static auto fields()
+    {
+        return std::tuple{field("room"_L1, &HistoryFetch::room, maxLength(NameFieldMaxLength)),
+                          field("before"_L1, &HistoryFetch::before,
+                                range(1, std::numeric_limits<qint64>::max() / 2)),
+                          field("limit"_L1, &HistoryFetch::limit, range(1, MaxHistoryPage))};
+    }
+};
+
+struct MessageSend
+{
+    static constexpr QLatin1StringView Type = Type::MessageSend;
+    using Reply = MessageSendOk;
+    QString room;
+    QString body; // bounded by the frame size here; by code points in the server
+    std::optional<QString> nonce;
+    static auto fields()
+    {
+        return std::tuple{
+            field("room"_L1, &MessageSend::room, maxLength(NameFieldMaxLength)),
+            field("body"_L1, &MessageSend::body),
+            field("nonce"_L1, &MessageSend::nonce, maxLength(Validation::NonceMaxLength))};
+    }
+};
+
+struct CommandsList
+{
+    static constexpr QLatin1StringView Type = Type::CommandsList;
+    using Reply = CommandsListOk;
+    static auto fields() { return std::tuple{}; }
+};
+
+} // namespace FinChat::Protocol

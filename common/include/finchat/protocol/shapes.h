@@ -1,0 +1,150 @@
+#pragma once
+
+#include "finchat/protocol/fields.h"
+#include "finchat/validation.h"
+
+#include <QString>
+
+// The shapes that requests, replies and events are made of, as docs/protocol.md shows them
+// under "Shapes used below".
+namespace FinChat::Protocol {
+
+using namespace Qt::StringLiterals;
+
+// Who someone is. "user" is the username, the stable key; displayName is what to show.
+struct User
+{
+    QString username;
+    QString displayName;
+    bool bot = false;
+
+    static auto fields()
+    {
+        return std::tuple{field("user"_L1, &User::username),
+                          field("displayName"_L1, &User::displayName),
+                          field("bot"_L1, &User::bot, OmitWhenFalse)};
+    }
+};
+
+// A user in a room, with their presence.
+struct Member
+{
+    User user;
+    bool online = false;
+
+    static auto fields()
+    {
+        return std::tuple{inlined(&Member::user), field("online"_L1, &Member::online)};
+    }
+};
+
+// A stored chat message.
+struct Message
+{
+    qint64 id = 0;
+    QString room;
+    QString username;
+    QString displayName;
+    QString body;
+    qint64 timestamp = 0; // UTC milliseconds
+    std::optional<QString> nonce;
+    bool bot = false;
+
+    static auto fields()
+    {
+        return std::tuple{
+            field("id"_L1, &Message::id),         field("room"_L1, &Message::room),
+            field("user"_L1, &Message::username), field("displayName"_L1, &Message::displayName),
+            field("body"_L1, &Message::body),     field("ts"_L1, &Message::timestamp),
+            field("nonce"_L1, &Message::nonce),   field("bot"_L1, &Message::bot, OmitWhenFalse)};
+    }
+};
+
+struct RoomSummary
+{
+    QString name;
+    QString topic;
+
+    static auto fields()
+    {
+        return std::tuple{field("name"_L1, &RoomSummary::name),
+                          field("topic"_L1, &RoomSummary::topic)};
+    }
+};
+
+// A room as rooms.list shows it.
+struct RoomListing
+{
+    RoomSummary room;
+    qint64 members = 0;
+    qint64 online = 0;
+    bool joined = false;
+
+    static auto fields()
+    {
+        return std::tuple{inlined(&RoomListing::room), field("members"_L1, &RoomListing::members),
+                          field("online"_L1, &RoomListing::online),
+                          field("joined"_L1, &RoomListing::joined)};
+    }
+};
+
+// A command as /help and commands.list show it.
+struct CommandInfo
+{
+    QString name; // lower-case, without the slash
+    QString usage;
+    QString description;
+
+    static auto fields()
+    {
+        return std::tuple{field("name"_L1, &CommandInfo::name),
+                          field("usage"_L1, &CommandInfo::usage),
+                          field("description"_L1, &CommandInfo::description)};
+    }
+};
+
+// A command someone typed: "/stock=aapl.us" is {"name": "stock", "argument": "aapl.us"}.
+struct Invocation
+{
+    QString name;
+    QString argument;
+
+    static Invocation of(const Validation::CommandInvocation &parsed)
+    {
+        return {parsed.name, parsed.argument};
+    }
+    // As typed: "/name" or "/name=argument".
+    QString text() const
+    {
+        return argument.isEmpty() ? QString(u'/' + name) : QString(u'/' + name + u'=' + argument);
+    }
+
+    static auto fields()
+    {
+        return std::tuple{field("name"_L1, &Invocation::name),
+                          field("argument"_L1, &Invocation::argument)};
+    }
+};
+
+// The limits a server announces in its hello.
+struct Limits
+{
+    qint64 maxBodyLength = 0;
+    qint64 maxMessageBytes = 0;
+    qint64 loginTimeoutMs = 0;
+    qint64 messageBurst = 0;
+    qint64 messageWindowMs = 0;
+    qint64 historyPageMax = 0;
+
+    static auto fields()
+    {
+        return std::tuple{field("maxBodyLength"_L1, &Limits::maxBodyLength),
+                          field("maxMessageBytes"_L1, &Limits::maxMessageBytes),
+                          field("loginTimeoutMs"_L1, &Limits::loginTimeoutMs),
+                          field("messageBurst"_L1, &Limits::messageBurst),
+                          field("messageWindowMs"_L1, &Limits::messageWindowMs),
+                          field("historyPageMax"_L1, &Limits::historyPageMax)};
+    }
+};
+
+} // namespace FinChat::Protocol

@@ -1,0 +1,308 @@
+#include "bots/bothost.h"
+
+#include "state/fanout.h"
+#include "storage/storagethread.h"
+
+#include "finchat/botplugin.h"
+#include "finchat/protocol.h"
+
+#include <QDir>
+#include <QLibrary>
+#include <QLoggingCategory>
+#include <QPluginLoader>
+#include <QPointer>
+#include <QSet>
+#include <QThread>
+#include <QTimer>
+
+namespace FinChat {
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcBots, "finchat.server.bots")
+
+namespace {
+constexpr qsizetype MaxReplyLength = 4000;
+constexpr qsizetype MaxReasonLength = 300;
+// A reply's data (a quote card's figures, say) is bounded like its body: larger data is
+// dropped and the text alone goes out.
+constexpr qsizetype MaxReplyDataBytes = 16 * 1024;
+
+// Qt keeps one root object per plugin library per process; two servers in one process
+// (the app restarting its local server, say) must not drive the same bot object at once.
+QSet<QObject *> &instancesInUse()
+{
+    static QSet<QObject *> inUse;
+    return inUse;
+}
+} // namespace
+
+// One loaded bot: its account, its plugin object, and the context it answers through.
+class BotChannel final : public BotContext
+{
+public:
+    BotChannel(BotHost &host, BotManifest manifest, Author account,
+               std::unique_ptr<QPluginLoader> loader, BotPlugin *plugin)
+        : m_host(host)
+        , m_manifest(std::move(manifest))
+        , m_account(std::move(account))
+        , m_loader(std::move(loader))
+        , m_instance(m_loader->instance())
+        , m_plugin(plugin)
+    {}
+
+    ~BotChannel() override
+    {
+        instancesInUse().remove(m_instance.data());
+        // Deleting the root object stops its work (its network requests go with it). The
+        // library is not unloaded (the loader's destructor leaves it loaded): code of it may
+        // still be on the way out of the stack.
+        delete m_instance.data();
+    }
+
+    void reply(quint64 requestId, const QString &text, const QJsonObject &data) override
+    {
+        onHostThread(
+            [this, requestId, text, data] { m_host.deliver(this, requestId, text, data); });
+    }
+    void fail(quint64 requestId, const QString &reason) override
+    {
+        onHostThread([this, requestId, reason = reason.left(MaxReasonLength)] {
+            m_host.notifyFailure(this, requestId, reason);
+        });
+    }
+    QString setting(const QString &key) const override
+    {
+        return m_host.setting(m_manifest.name, key);
+    }
+
+    const BotManifest &manifest() const { return m_manifest; }
+    const Author &account() const { return m_account; }
+    BotPlugin *plugin() const { return m_plugin; }
+
+private:
+    // A bot may answer from a thread of its own; the rooms and sockets it reaches belong to
+    // the host's thread, so the answer is carried there. (Dropped if the host is gone.)
+    template<typename Work>
+    void onHostThread(Work work)
+    {
+        if (QThread::currentThread() == m_host.thread())
+            work();
+        else
+            QMetaObject::invokeMethod(&m_host, std::move(work), Qt::QueuedConnection);
+    }
+
+    BotHost &m_host;
+    BotManifest m_manifest;
+    Author m_account;
+    std::unique_ptr<QPluginLoader> m_loader;
+    QPointer<QObject> m_instance;
+    BotPlugin *m_plugin;
+};
+
+BotHost::BotHost(StorageThread &storage, const Fanout &fanout, QMap<QString, QVariantMap> settings,
+                 std::chrono::milliseconds replyTimeout, QObject *parent)
+    : QObject(parent)
+    , m_storage(storage)
+    , m_fanout(fanout)
+    , m_settings(std::move(settings))
+    , m_replyTimeout(replyTimeout)
+{}
+
+BotHost::~BotHost() = default;
+
+QStringList BotHost::botNames() const
+{
+    QStringList names;
+    for (const auto &bot : m_bots)
+        names.append(bot->manifest().name);
+    return names;
+}
+
+QString BotHost::setting(const QString &bot, const QString &key) const
+{
+    return m_settings.value(bot).value(key).toString();
+}
+
+void BotHost::loadFrom(const QStringList &folders)
+{
+    for (const QString &folder : folders) {
+        const QDir dir(folder);
+        if (!dir.exists())
+            continue;
+        const QFileInfoList files =
+            dir.entryInfoList(QDir::Files | QDir::NoDotAndDotDot, QDir::Name);
+        for (const QFileInfo &file : files) {
+            if (QLibrary::isLibrary(file.fileName()))
+                loadPlugin(file.absoluteFilePath());
+        }
+    }
+}
+
+void BotHost::skip(const QString &path, const QString &reason)
+{
+    qCWarning(lcBots).noquote() << u"skipped plugin %1: %2"_s.arg(QDir::toNativeSeparators(path),
+                                                                  reason);
+    m_reports.append({path, false, reason});
+}
+
+void BotHost::loadPlugin(const QString &path)
+{
+    auto loader = std::make_unique<QPluginLoader>(path);
+    // The metadata is read without running any of the plugin's code.
+    const auto checked = BotManifest::fromPluginMetaData(loader->metaData());
+    if (const QString *reason = std::get_if<QString>(&checked)) {
+        skip(path, loader->metaData().isEmpty() && !loader->errorString().isEmpty()
+                       ? *reason + u" ("_s + loader->errorString() + u')'
+                       : *reason);
+        return;
+    }
+    const BotManifest &manifest = std::get<BotManifest>(checked);
+    if (std::any_of(m_bots.cbegin(), m_bots.cend(),
+                    [&](const auto &bot) { return bot->manifest().name == manifest.name; }))
+        return skip(path, u"a bot named %1 is already loaded"_s.arg(manifest.name));
+    for (const CommandInfo &command : manifest.commands) {
+        if (command.name == "help"_L1)
+            return skip(path, u"/help belongs to the server"_s);
+        if (const BotChannel *owner = m_commandOwners.value(command.name))
+            return skip(
+                path, u"/%1 is already answered by %2"_s.arg(command.name, owner->manifest().name));
+    }
+
+    QObject *instance = loader->instance();
+    auto *plugin = qobject_cast<BotPlugin *>(instance);
+    if (!plugin)
+        return skip(path, u"cannot load it: %1"_s.arg(
+                              instance ? u"it does not implement the bot interface"_s
+                                       : loader->errorString()));
+    if (instancesInUse().contains(instance))
+        return skip(path, u"it is already in use by another server in this process"_s);
+    // Plugins load at start-up, before anything is served: waiting for storage is fine.
+    const auto account = m_storage.blocking([&manifest](Storage &storage) {
+        return storage.ensureBotUser(manifest.name, manifest.displayName);
+    });
+    if (!account)
+        return skip(path, u"a person already has the username %1"_s.arg(manifest.name));
+
+    instancesInUse().insert(instance);
+    auto &bot = m_bots.emplace_back(
+        std::make_unique<BotChannel>(*this, manifest, *account, std::move(loader), plugin));
+    for (const CommandInfo &command : manifest.commands)
+        m_commandOwners.insert(command.name, bot.get());
+    QStringList usages;
+    for (const CommandInfo &command : manifest.commands)
+        usages.append(command.usage);
+    const QString detail =
+        u"%1 %2 (%3)"_s.arg(manifest.name, manifest.version, usages.join(u", "_s));
+    qCInfo(lcBots).noquote() << u"loaded bot %1 from %2"_s.arg(detail,
+                                                               QDir::toNativeSeparators(path));
+    m_reports.append({path, true, detail});
+    try {
+        bot->plugin()->start(bot.get());
+    } catch (const std::exception &error) {
+        qCWarning(lcBots) << manifest.name << "failed to start:" << error.what();
+    }
+}
+
+QList<CommandInfo> BotHost::commands() const
+{
+    QList<CommandInfo> all;
+    for (const auto &bot : m_bots)
+        all.append(bot->manifest().commands);
+    return all;
+}
+
+void BotHost::run(const CommandCall &call)
+{
+    BotChannel *bot = m_commandOwners.value(call.invocation.name);
+    if (!bot)
+        return;
+    const quint64 id = m_nextRequestId++;
+    // As typed, with a long argument cut short for the notices that quote it.
+    const QString commandText =
+        Protocol::Invocation{call.invocation.name, call.invocation.argument.left(40)}.text();
+    m_pending.insert(id, {call.roomId, call.room, call.sender.id, commandText, call.invocation,
+                          call.sender.username, bot});
+    QTimer::singleShot(m_replyTimeout, this, [this, id] { expire(id); });
+    try {
+        bot->plugin()->handleCommand({id, call.invocation.name, call.invocation.argument, call.room,
+                                      call.sender.username, call.sender.displayName});
+    } catch (const std::exception &error) {
+        qCWarning(lcBots) << bot->manifest().name << "threw on" << call.invocation.name << ":"
+                          << error.what();
+        notifyFailure(bot, id, u"it ran into an error"_s);
+    } catch (...) {
+        notifyFailure(bot, id, u"it ran into an error"_s);
+    }
+}
+
+std::optional<BotHost::Pending> BotHost::takePending(BotChannel *bot, quint64 requestId)
+{
+    const auto it = m_pending.find(requestId);
+    // An unknown id is a late or repeated answer, or one for another bot's request.
+    if (it == m_pending.end() || it->bot != bot)
+        return std::nullopt;
+    Pending pending = *it;
+    m_pending.erase(it);
+    return pending;
+}
+
+void BotHost::deliver(BotChannel *bot, quint64 requestId, const QString &text,
+                      const QJsonObject &data)
+{
+    const auto pending = takePending(bot, requestId);
+    if (!pending)
+        return;
+    const Author &account = bot->account();
+    Protocol::BotMessage event{.room = pending->room,
+                               .username = account.username,
+                               .displayName = account.displayName,
+                               .bot = true,
+                               .body = text.left(MaxReplyLength),
+                               .timestamp = Protocol::nowMs(),
+                               .replyTo = pending->sender,
+                               .command = Protocol::Invocation::of(pending->invocation),
+                               .data = std::nullopt};
+    if (!data.isEmpty()) {
+        if (Protocol::serialize(data).size() <= MaxReplyDataBytes)
+            event.data = data;
+        else
+            qCWarning(lcBots).noquote()
+                << bot->manifest().name << "sent more than" << MaxReplyDataBytes
+                << "bytes of data with a reply; the text went out without it";
+    }
+    m_fanout.toRoom(pending->roomId, event);
+}
+
+void BotHost::notifyFailure(BotChannel *bot, quint64 requestId, const QString &reason)
+{
+    if (const auto pending = takePending(bot, requestId)) {
+        sendNotice(*pending, Protocol::NoticeCode::BotFailed,
+                   u"%1 could not answer %2: %3"_s.arg(bot->account().displayName,
+                                                       pending->commandText, reason));
+    }
+}
+
+void BotHost::expire(quint64 requestId)
+{
+    const auto it = m_pending.constFind(requestId);
+    if (it == m_pending.constEnd())
+        return; // answered in time
+    BotChannel *bot = it->bot;
+    const auto pending = takePending(bot, requestId);
+    qCInfo(lcBots).noquote() << bot->manifest().name << "did not answer" << pending->commandText
+                             << "in time";
+    sendNotice(
+        *pending, Protocol::NoticeCode::BotTimeout,
+        u"%1 did not answer %2 in time"_s.arg(bot->account().displayName, pending->commandText));
+}
+
+void BotHost::sendNotice(const Pending &pending, QLatin1StringView code, const QString &text)
+{
+    // Only the person who asked learns of it; the room saw the command and nothing more.
+    m_fanout.toUser(pending.senderId,
+                    Protocol::Notice{pending.room, text, std::nullopt,
+                                     pending.bot->account().username, QString(code)});
+}
+
+} // namespace FinChat

@@ -1,0 +1,69 @@
+#include "bots/botmanifest.h"
+
+#include "finchat/botplugin.h"
+#include "finchat/validation.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace FinChat {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr qsizetype MaxTextLength = 200;
+constexpr qsizetype MaxCommands = 32;
+
+QString shortText(const QJsonObject &object, QLatin1StringView key)
+{
+    const QString text = object.value(key).toString().trimmed();
+    return text.size() <= MaxTextLength ? text : QString();
+}
+} // namespace
+
+std::variant<BotManifest, QString> BotManifest::fromPluginMetaData(const QJsonObject &metaData)
+{
+    if (metaData.isEmpty())
+        return u"not a Qt plugin"_s;
+    const QString iid = metaData.value("IID"_L1).toString();
+    if (iid != QLatin1StringView(FinChatBotPlugin_iid)) {
+        if (iid.startsWith("org.finchat.BotPlugin/"_L1))
+            return u"built for bot interface %1, this server needs %2"_s.arg(
+                iid, QLatin1StringView(FinChatBotPlugin_iid));
+        return u"not a FinChat bot (interface '%1')"_s.arg(iid);
+    }
+    const QJsonObject fields = metaData.value("MetaData"_L1).toObject();
+    if (fields.isEmpty())
+        return u"missing metadata: the plugin has no JSON file"_s;
+
+    BotManifest manifest;
+    const auto name = Validation::normalizedUsername(fields.value("name"_L1).toString());
+    if (!name || *name != fields.value("name"_L1).toString())
+        return u"missing metadata: 'name' must be a lower-case username"_s;
+    manifest.name = *name;
+    manifest.displayName = shortText(fields, "displayName"_L1);
+    if (manifest.displayName.isEmpty())
+        manifest.displayName = manifest.name;
+    manifest.version = shortText(fields, "version"_L1);
+    if (manifest.version.isEmpty())
+        return u"missing metadata: 'version'"_s;
+
+    static const QRegularExpression commandName(u"\\A[a-z][a-z0-9_\\-]{0,31}\\z"_s);
+    const QJsonArray commands = fields.value("commands"_L1).toArray();
+    if (commands.isEmpty() || commands.size() > MaxCommands)
+        return u"missing metadata: 'commands' must list 1 to %1 commands"_s.arg(MaxCommands);
+    for (const QJsonValue &value : commands) {
+        const QJsonObject command = value.toObject();
+        CommandInfo info{command.value("name"_L1).toString(), shortText(command, "usage"_L1),
+                         shortText(command, "description"_L1)};
+        if (!commandName.match(info.name).hasMatch())
+            return u"missing metadata: command name '%1' is not lower-case a-z, 0-9, '_', '-'"_s
+                .arg(info.name.left(40));
+        if (info.usage.isEmpty())
+            info.usage = u"/"_s + info.name;
+        manifest.commands.append(info);
+    }
+    return manifest;
+}
+
+} // namespace FinChat

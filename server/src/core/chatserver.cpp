@@ -1,0 +1,385 @@
+#include "core/chatserver.h"
+
+#include "bots/bothost.h"
+#include "handlers/accountservice.h"
+#include "handlers/housekeeping.h"
+#include "handlers/messageservice.h"
+#include "handlers/roomservice.h"
+#include "storage/storagethread.h"
+#include "wire/abandoned.h"
+#include "wire/clientconnection.h"
+
+#include "finchat/protocol.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+namespace FinChat {
+
+using namespace Qt::StringLiterals;
+using Protocol::ErrorCode;
+using Protocol::nowMs;
+
+Q_LOGGING_CATEGORY(lcServer, "finchat.server")
+
+namespace {
+
+constexpr int MaxPendingConnections = 1024;
+// How often every connection's unsent bytes are checked besides on each send: Qt answers a
+// client's pings by itself, so a client that pings and never reads is only seen here.
+constexpr std::chrono::milliseconds OutgoingCheckInterval{100};
+constexpr qsizetype MaxIdLength = 64;
+
+ProtocolError internalError(const char *what)
+{
+    qCWarning(lcServer) << "request failed:" << what;
+    return {ErrorCode::InternalError,
+            u"the server could not complete the request; it was not applied"_s};
+}
+
+bool isValidId(const QJsonValue &id)
+{
+    if (id.isUndefined())
+        return true;
+    if (id.isString())
+        return id.toString().size() <= MaxIdLength && id.toString().isValidUtf16();
+    const double number = id.toDouble(0.5);
+    return id.isDouble() && number == std::floor(number) && std::abs(number) < 9.0e15;
+}
+
+} // namespace
+
+ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_storage(storage)
+    , m_config(std::move(config))
+    , m_server(new QWebSocketServer(u"FinChat/%1"_s.arg(QStringLiteral(FINCHAT_VERSION_STRING)),
+                                    QWebSocketServer::NonSecureMode, this))
+    , m_fanout(m_online, m_rooms)
+    , m_connectionCounter(m_config.limits.maxConnectionsPerAddress, m_config.limits.maxConnections)
+    , m_housekeeping(new Housekeeping(m_storage, m_config.limits.sessionLifetimeMs(), this))
+{
+    const ServerContext context{m_storage, m_config.limits, m_online, m_rooms, m_fanout, *this};
+    m_roomService = std::make_unique<RoomService>(context);
+    m_messageService = std::make_unique<MessageService>(context, *m_roomService);
+    m_accounts = new AccountService(context, this);
+    const auto [rooms, memberships] = m_housekeeping->prepare();
+    m_rooms.load(rooms, memberships);
+    m_housekeeping->startPurging();
+
+    m_server->setMaxPendingConnections(MaxPendingConnections);
+    m_server->setHandshakeTimeout(std::chrono::milliseconds(m_config.limits.loginTimeout));
+    connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::onNewConnection);
+    addRoutes();
+    m_outgoingCheck.setInterval(OutgoingCheckInterval);
+    connect(&m_outgoingCheck, &QTimer::timeout, this, &ChatServer::enforceOutgoingLimits);
+
+    if (!m_config.pluginDirs.isEmpty()) {
+        m_bots = new BotHost(m_storage, m_fanout, m_config.botSettings,
+                             m_config.limits.botReplyTimeout, this);
+        m_bots->loadFrom(m_config.pluginDirs);
+        commands().setBackend(m_bots);
+    }
+}
+
+ChatServer::~ChatServer()
+{
+    close();
+}
+
+CommandRouter &ChatServer::commands()
+{
+    return m_messageService->commands();
+}
+
+namespace {
+
+// What a handler's method looks like: Reply (Service::*)(Request, Message) [const], where
+// Reply is the typed reply or a coroutine task of it.
+template<typename Method>
+struct HandlerTraits;
+template<typename Service, typename Result, typename Message>
+struct HandlerTraits<Result (Service::*)(Request, Message)>
+{
+    using Input = Message;
+    using Answer = Result;
+};
+template<typename Service, typename Result, typename Message>
+struct HandlerTraits<Result (Service::*)(Request, Message) const>
+    : HandlerTraits<Result (Service::*)(Request, Message)>
+{};
+
+template<typename Reply>
+QCoro::Task<QJsonObject> framed(QCoro::Task<Reply> work)
+{
+    const Reply reply = co_await work;
+    co_return Protocol::frame(reply);
+}
+
+template<typename Reply>
+QCoro::Task<QJsonObject> framedNow(Reply reply)
+{
+    co_return Protocol::frame(reply);
+}
+
+} // namespace
+
+template<typename Service, typename Method>
+void ChatServer::route(Access access, Service *service, Method method)
+{
+    using Message = typename HandlerTraits<Method>::Input;
+    using Answer = typename HandlerTraits<Method>::Answer;
+    constexpr bool immediate = std::is_same_v<Answer, typename Message::Reply>;
+    static_assert(immediate || std::is_same_v<Answer, QCoro::Task<typename Message::Reply>>,
+                  "a handler answers with its request's Reply");
+    if (access == Access::Anyone)
+        m_public.insert(QString(Message::Type));
+    if (immediate)
+        m_immediate.insert(QString(Message::Type));
+    // Not a coroutine itself: it calls the handler and wraps the task it returns (GCC 12
+    // miscompiles member pointers passed into a coroutine).
+    m_dispatcher.on<Message>([service, method](Message message, Request request) {
+        if constexpr (immediate)
+            return framedNow((service->*method)(std::move(request), std::move(message)));
+        else
+            return framed((service->*method)(std::move(request), std::move(message)));
+    });
+}
+
+void ChatServer::addRoutes()
+{
+    route(Access::Anyone, this, &ChatServer::hello);
+    route(Access::Anyone, m_accounts, &AccountService::registerUser);
+    route(Access::Anyone, m_accounts, &AccountService::login);
+    route(Access::Anyone, m_accounts, &AccountService::resume);
+    route(Access::LoggedIn, m_accounts, &AccountService::logout);
+    route(Access::LoggedIn, m_accounts, &AccountService::profile);
+    route(Access::LoggedIn, m_accounts, &AccountService::updateProfile);
+    RoomService *rooms = m_roomService.get();
+    route(Access::LoggedIn, rooms, &RoomService::list);
+    route(Access::LoggedIn, rooms, &RoomService::create);
+    route(Access::LoggedIn, rooms, &RoomService::join);
+    route(Access::LoggedIn, rooms, &RoomService::leave);
+    route(Access::LoggedIn, rooms, &RoomService::history);
+    route(Access::LoggedIn, m_messageService.get(), &MessageService::send);
+    route(Access::LoggedIn, &commands(), &CommandRouter::list);
+}
+
+bool ChatServer::listen()
+{
+    return m_server->listen(m_config.listenAddress, m_config.port);
+}
+
+void ChatServer::close()
+{
+    m_server->close();
+    m_accounts->stop();
+    const auto connections = findChildren<ClientConnection *>(Qt::FindDirectChildrenOnly);
+    for (ClientConnection *connection : connections) {
+        onClosed(connection); // first, so that the close below is not counted twice
+        connection->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
+    }
+}
+
+QString ChatServer::errorString() const
+{
+    return m_server->errorString();
+}
+
+QHostAddress ChatServer::serverAddress() const
+{
+    return m_server->serverAddress();
+}
+
+quint16 ChatServer::serverPort() const
+{
+    return m_server->serverPort();
+}
+
+void ChatServer::onNewConnection()
+{
+    while (QWebSocket *socket = m_server->nextPendingConnection()) {
+        auto *connection = new ClientConnection(socket, m_config.limits, this);
+        if (!m_connectionCounter.tryAdd(connection->peerAddress())) {
+            connection->send(Protocol::makeError(
+                ErrorCode::TooManyConnections, u"too many connections; close another one first"_s));
+            connection->closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
+                                  u"too many connections"_s);
+            connection->deleteLater();
+            continue;
+        }
+        connect(connection, &ClientConnection::textReceived, this,
+                [this, connection](const QString &text) { onTextReceived(connection, text); });
+        connect(connection, &ClientConnection::closed, this,
+                [this, connection] { onClosed(connection); });
+        connection->send(Protocol::frame(serverHello()));
+        if (!m_outgoingCheck.isActive())
+            m_outgoingCheck.start();
+    }
+}
+
+void ChatServer::enforceOutgoingLimits()
+{
+    const auto connections = findChildren<ClientConnection *>(Qt::FindDirectChildrenOnly);
+    for (ClientConnection *connection : connections)
+        connection->enforceOutgoingLimit();
+    if (m_connectionCounter.total() == 0)
+        m_outgoingCheck.stop();
+}
+
+void ChatServer::onClosed(ClientConnection *connection)
+{
+    disconnect(connection, nullptr, this, nullptr);
+    m_accounts->connectionClosed(connection);
+    m_connectionCounter.remove(connection->peerAddress());
+    connection->deleteLater();
+}
+
+Protocol::ServerHello ChatServer::serverHello() const
+{
+    const ServerLimits &limits = m_config.limits;
+    return {.protocol = Protocol::Version,
+            .server = u"finchat-server %1"_s.arg(QStringLiteral(FINCHAT_VERSION_STRING)),
+            .limits = {.maxBodyLength = limits.maxBodyLength,
+                       .maxMessageBytes = limits.maxIncomingMessageBytes,
+                       .loginTimeoutMs = limits.loginTimeout.count(),
+                       .messageBurst = limits.messageBurst,
+                       .messageWindowMs = limits.messageWindow.count(),
+                       .historyPageMax = Protocol::MaxHistoryPage}};
+}
+
+Protocol::HelloOk ChatServer::hello(Request, Protocol::Hello fields) const
+{
+    if (fields.protocol != Protocol::Version)
+        throw ProtocolError(ErrorCode::UnsupportedProtocol,
+                            u"this server speaks protocol %1, not %2"_s.arg(Protocol::Version)
+                                .arg(fields.protocol));
+    return {Protocol::Version};
+}
+
+std::optional<Request> ChatServer::decode(ClientConnection *connection, const QString &text) const
+{
+    const auto fail = [connection](ErrorCode code, const QString &message,
+                                   const QJsonValue &id = {}) {
+        connection->send(Protocol::makeError(code, message, id));
+        return std::nullopt;
+    };
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        // QJsonDocument holds only objects and arrays; a bare scalar is valid JSON too.
+        const bool isScalar =
+            QJsonDocument::fromJson(u"[%1]"_s.arg(text).toUtf8()).array().size() == 1;
+        if (isScalar)
+            return fail(ErrorCode::NotAnObject, u"a frame must be a JSON object"_s);
+        return fail(ErrorCode::InvalidJson,
+                    u"not valid JSON at offset %1: %2"_s.arg(parseError.offset)
+                        .arg(parseError.errorString()));
+    }
+    if (!document.isObject())
+        return fail(ErrorCode::NotAnObject, u"a frame must be a JSON object"_s);
+
+    QJsonObject fields = document.object();
+    const QJsonValue id = fields.take(Protocol::IdKey);
+    if (!isValidId(id))
+        return fail(ErrorCode::InvalidField,
+                    u"field 'id' must be a string of at most 64 characters or an integer"_s);
+    const QJsonValue type = fields.take(Protocol::TypeKey);
+    if (!type.isString() || !type.toString().isValidUtf16())
+        return fail(ErrorCode::InvalidField, u"field 'type' must be a string"_s, id);
+    return Request(connection, type.toString(), id, fields);
+}
+
+void ChatServer::onTextReceived(ClientConnection *connection, const QString &text)
+{
+    if (!connection->isOpen())
+        return; // a frame that arrived with the close: nobody to answer
+    auto request = decode(connection, text);
+    if (!request)
+        return;
+    const Dispatcher::Handler *handler = m_dispatcher.find(request->type());
+    if (!handler) {
+        answerError(*request, {ErrorCode::UnknownType,
+                               u"unknown message type '%1'"_s.arg(request->type().left(64))});
+        return;
+    }
+    if (!connection->allowRequest(nowMs())) {
+        answerError(*request, {ErrorCode::RateLimited, u"too many requests; slow down"_s});
+        return;
+    }
+    if (!m_public.contains(request->type()) && !connection->isLoggedIn()) {
+        answerError(*request, {ErrorCode::NotLoggedIn, u"log in or resume first"_s});
+        return;
+    }
+    std::optional<ClientConnection::InFlight> slot;
+    if (!m_immediate.contains(request->type())) {
+        auto taken = connection->tryBeginRequest();
+        if (!taken) {
+            answerError(*request, {ErrorCode::RateLimited,
+                                   u"too many requests waiting for an answer; wait for them"_s});
+            return;
+        }
+        slot.emplace(std::move(*taken));
+    }
+    // The handler starts here and runs to its first suspension (to the end, for immediate
+    // ones); its errors, even those thrown before suspending, surface where finishAsync
+    // awaits it. Only reading the typed request throws here, before anything started.
+    QCoro::Task<QJsonObject> work;
+    try {
+        work = (*handler)(request->fields(), *request);
+    } catch (const ProtocolError &error) {
+        answerError(*request, error);
+        return;
+    }
+    finishAsync(std::move(*request), std::move(work), std::move(slot));
+}
+
+QCoro::Task<> ChatServer::finishAsync(Request request, QCoro::Task<QJsonObject> work,
+                                      std::optional<ClientConnection::InFlight> slot)
+{
+    // slot is held until the answer: the connection's count of requests in flight.
+    Q_UNUSED(slot);
+    QPointer<ChatServer> self(this);
+    std::optional<QJsonObject> reply;
+    std::optional<ProtocolError> failure;
+    bool abandoned = false;
+    try {
+        QJsonObject answered = co_await work;
+        reply = std::move(answered);
+    } catch (const ProtocolError &error) {
+        failure = error;
+    } catch (const Abandoned &) {
+        abandoned = true;
+    } catch (const std::exception &error) {
+        failure = internalError(error.what());
+    }
+    if (abandoned || !self || !request.connection())
+        co_return; // the server or the client went away while the work ran
+    if (failure)
+        answerError(request, *failure);
+    else
+        answer(request, std::move(*reply));
+}
+
+void ChatServer::answer(const Request &request, QJsonObject reply) const
+{
+    if (ClientConnection *connection = request.connection()) {
+        if (!request.id().isUndefined())
+            reply.insert(Protocol::IdKey, request.id());
+        connection->send(reply);
+    }
+}
+
+void ChatServer::answerError(const Request &request, const ProtocolError &error) const
+{
+    if (ClientConnection *connection = request.connection())
+        connection->send(Protocol::makeError(error.code(), error.message(), request.id()));
+}
+
+} // namespace FinChat

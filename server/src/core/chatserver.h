@@ -1,0 +1,103 @@
+#pragma once
+
+#include "startup/serverconfig.h"
+#include "state/fanout.h"
+#include "state/onlineusers.h"
+#include "state/ratelimiter.h"
+#include "state/roomdirectory.h"
+#include "wire/clientconnection.h"
+#include "wire/request.h"
+
+#include "finchat/protocol/dispatcher.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <qcoro/qcorotask.h>
+
+#include <memory>
+
+class QWebSocketServer;
+
+namespace FinChat {
+
+class AccountService;
+class BotHost;
+class ClientConnection;
+class CommandRouter;
+class Housekeeping;
+class MessageService;
+class RoomService;
+class StorageThread;
+
+// The FinChat server: accepts WebSocket connections, enforces the connection limits, decodes
+// request frames and routes each to its handler. Storage is opened by the caller, so the
+// same server runs headless, inside the desktop app and inside tests.
+class ChatServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Throws StorageError when the database cannot be read at start.
+    ChatServer(StorageThread &storage, ServerConfig config, QObject *parent = nullptr);
+    ~ChatServer() override;
+
+    bool listen();
+    void close();
+    QString errorString() const;
+    QHostAddress serverAddress() const;
+    quint16 serverPort() const;
+    int connectionCount() const { return m_connectionCounter.total(); }
+
+    CommandRouter &commands();
+    // Null when the configuration names no plugin folder.
+    BotHost *bots() const { return m_bots; }
+
+private:
+    // Every handler gets the typed request and its Request (connection and id) and returns
+    // the typed reply, at once or as a coroutine when it waits for storage or a hash.
+    using Dispatcher = Protocol::Dispatcher<QCoro::Task<QJsonObject>, Request>;
+    enum class Access
+    {
+        Anyone,
+        LoggedIn
+    };
+    template<typename Service, typename Method>
+    void route(Access access, Service *service, Method method);
+
+    void addRoutes();
+    void onNewConnection();
+    void onTextReceived(ClientConnection *connection, const QString &text);
+    void onClosed(ClientConnection *connection);
+    void enforceOutgoingLimits();
+    std::optional<Request> decode(ClientConnection *connection, const QString &text) const;
+    Protocol::HelloOk hello(Request request, Protocol::Hello fields) const;
+    Protocol::ServerHello serverHello() const;
+    QCoro::Task<> finishAsync(Request request, QCoro::Task<QJsonObject> work,
+                              std::optional<ClientConnection::InFlight> slot);
+    void answer(const Request &request, QJsonObject reply) const;
+    void answerError(const Request &request, const ProtocolError &error) const;
+
+    StorageThread &m_storage;
+    ServerConfig m_config;
+    QWebSocketServer *m_server;
+    OnlineUsers m_online;
+    RoomDirectory m_rooms;
+    Fanout m_fanout;
+    ConnectionCounter m_connectionCounter;
+    Housekeeping *m_housekeeping;
+    std::unique_ptr<RoomService> m_roomService;
+    std::unique_ptr<MessageService> m_messageService;
+    AccountService *m_accounts; // a QObject child: its coroutines guard it with QPointer
+    BotHost *m_bots = nullptr;
+    Dispatcher m_dispatcher;
+    QSet<QString> m_public;    // request types that need no login
+    QSet<QString> m_immediate; // answered at once: they take no slot of the in-flight limit
+    QTimer m_outgoingCheck;
+};
+
+} // namespace FinChat

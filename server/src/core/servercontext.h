@@ -1,0 +1,37 @@
+#pragma once
+
+#include "storage/storagethread.h"
+
+namespace FinChat {
+
+class Fanout;
+class OnlineUsers;
+class RoomDirectory;
+struct ServerLimits;
+
+// The shared state the request handlers work on, owned by ChatServer.
+struct ServerContext
+{
+    StorageThread &storage;
+    const ServerLimits &limits;
+    OnlineUsers &online;
+    RoomDirectory &rooms;
+    const Fanout &fanout;
+    // Lives exactly as long as the server: storage answers that arrive after it is gone
+    // unwind their handler (Abandoned) instead of resuming into freed services.
+    const QObject &lifetime;
+
+    // Storage work for a handler; name the result before co_awaiting it (see StorageThread).
+    template<typename Work>
+    auto read(Work work) const
+    {
+        return storage.read(&lifetime, std::move(work));
+    }
+    template<typename Work>
+    auto write(Work work) const
+    {
+        return storage.write(&lifetime, std::move(work));
+    }
+};
+
+} // namespace FinChat

@@ -1,0 +1,347 @@
+#include "handlers/accountservice.h"
+
+#include "auth/passwordhasher.h"
+#include "auth/sessiontoken.h"
+#include "state/fanout.h"
+#include "state/onlineusers.h"
+#include "state/roomdirectory.h"
+#include "storage/storage.h"
+#include "wire/clientconnection.h"
+#include "wire/wireformat.h"
+
+#include "finchat/validation.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QPointer>
+
+#include <qcoro/qcorofuture.h>
+
+#include <algorithm>
+
+namespace FinChat {
+
+using namespace Qt::StringLiterals;
+using Protocol::ErrorCode;
+using Protocol::nowMs;
+
+namespace {
+
+void requireLoggedOut(const ClientConnection *connection)
+{
+    if (connection->isLoggedIn())
+        throw ProtocolError(ErrorCode::AlreadyLoggedIn,
+                            u"this connection is already logged in; log out first"_s);
+}
+
+void requireStrongPassword(const QString &password)
+{
+    if (!Validation::isValidPassword(password))
+        throw ProtocolError(ErrorCode::WeakPassword, u"passwords need at least %1 characters"_s.arg(
+                                                         Validation::PasswordMinLength));
+}
+
+QString requireDisplayName(const QString &requested)
+{
+    const auto normalized = Validation::normalizedDisplayName(requested);
+    if (!normalized)
+        throw ProtocolError(
+            ErrorCode::InvalidDisplayName,
+            u"display names are 1 to %1 characters, without control characters"_s.arg(
+                Validation::DisplayNameMaxLength));
+    return *normalized;
+}
+
+Author authorOf(const UserRecord &user)
+{
+    return {user.id, user.username, user.displayName, user.isBot};
+}
+
+} // namespace
+
+AccountService::AccountService(ServerContext context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_hashing(context.limits.pendingHashesPerAddress, context.limits.pendingHashes)
+    , m_failedLogins(context.limits.failedLoginsPerMinute, std::chrono::minutes(1))
+    , m_registrations(context.limits.registrationsPerHour, std::chrono::hours(1))
+{}
+
+AccountService::~AccountService() = default;
+
+HashingQueue::Ticket AccountService::admitPasswordCheck(const Request &request,
+                                                        const QString &throttleKey,
+                                                        const QString &refusal)
+{
+    if (m_failedLogins.isFull(throttleKey, nowMs()))
+        throw ProtocolError(ErrorCode::RateLimited, refusal);
+    HashingQueue::Ticket ticket = admitHashing(request);
+    // Counted as failed until it succeeds, so that pipelined guesses are refused before they
+    // cost a hash rather than after.
+    m_failedLogins.record(throttleKey, nowMs());
+    return ticket;
+}
+
+HashingQueue::Ticket AccountService::admitHashing(const Request &request)
+{
+    auto ticket = m_hashing.admit(request.liveConnection()->peerAddress());
+    if (!ticket)
+        throw ProtocolError(ErrorCode::RateLimited,
+                            u"the server is busy checking passwords; try again in a moment"_s);
+    return std::move(*ticket);
+}
+
+QCoro::Task<Protocol::RegisterOk> AccountService::registerUser(Request request,
+                                                               Protocol::Register fields)
+{
+    requireLoggedOut(request.connection());
+    const auto username = Validation::normalizedUsername(fields.username);
+    if (!username)
+        throw ProtocolError(
+            ErrorCode::InvalidUsername,
+            u"usernames are 3 to 32 of a-z, 0-9, '_', '.', '-', starting with a letter or digit"_s);
+    const QString password = fields.password;
+    requireStrongPassword(password);
+    const QString displayName =
+        fields.displayName ? requireDisplayName(*fields.displayName) : *username;
+    const QString address = request.connection()->peerAddress();
+    if (m_registrations.isFull(address, nowMs()))
+        throw ProtocolError(ErrorCode::RateLimited,
+                            u"too many new accounts from this address; try again later"_s);
+    // Checked before hashing so that a taken name costs no Argon2 work.
+    auto lookingUp = m_context.read(
+        [name = *username](Storage &storage) { return storage.userByName(name).has_value(); });
+    const bool taken = co_await lookingUp;
+    if (taken)
+        throw ProtocolError(ErrorCode::UsernameTaken, u"the username %1 is taken"_s.arg(*username));
+    const HashingQueue::Ticket ticket = admitHashing(request);
+    m_registrations.record(address, nowMs());
+
+    QPointer<AccountService> self(this);
+    // Named, not a temporary of the co_await: GCC 12 destroys a closure temporary's result
+    // twice when both live in the co_await's full-expression.
+    const auto hashing = m_hashing.run(ticket, request.liveConnection()->closedFlag(),
+                                       [password] { return PasswordHasher::hash(password); });
+    const std::optional<QString> hash = co_await hashing;
+    if (!self || !hash)
+        throw Abandoned(); // the server stopped, or the client left before the hash started
+
+    const RoomRecord *defaultRoom = m_context.rooms.find(Protocol::DefaultRoom);
+    const qint64 defaultRoomId = defaultRoom ? defaultRoom->id : 0;
+    auto creating = m_context.write(
+        [name = *username, displayName, hash = *hash, defaultRoomId](Storage &storage) {
+            const auto userId = storage.createUser(name, displayName, hash);
+            if (userId && defaultRoomId != 0)
+                storage.addMember(defaultRoomId, *userId);
+            return userId;
+        });
+    const std::optional<qint64> userId = co_await creating;
+    if (!userId) // someone else took it while we were hashing
+        throw ProtocolError(ErrorCode::UsernameTaken, u"the username %1 is taken"_s.arg(*username));
+    const Author user{*userId, *username, displayName, false};
+    if (defaultRoomId != 0)
+        announceJoin(defaultRoomId, user);
+    co_return Protocol::RegisterOk{WireFormat::user(user)};
+}
+
+void AccountService::announceJoin(qint64 roomId, const Author &user)
+{
+    m_context.rooms.addMember(roomId, user.id);
+    const RoomRecord *room = m_context.rooms.findById(roomId);
+    if (!room)
+        return;
+    m_context.fanout.toRoom(room->id,
+                            Protocol::MemberJoined{room->name, WireFormat::member(user, false)});
+}
+
+QCoro::Task<Protocol::LoginOk> AccountService::login(Request request, Protocol::Login fields)
+{
+    requireLoggedOut(request.connection());
+    const QString password = fields.password;
+    const QString username = Validation::normalizedUsername(fields.username).value_or(QString());
+    const QString throttleKey =
+        fields.username.toLower() + u'@' + request.connection()->peerAddress();
+    const HashingQueue::Ticket ticket = admitPasswordCheck(
+        request, throttleKey, u"too many failed logins; try again in a minute"_s);
+
+    auto lookingUp = m_context.read([username](Storage &storage) {
+        return username.isEmpty() ? std::nullopt : storage.userByName(username);
+    });
+    const std::optional<UserRecord> user = co_await lookingUp;
+    const bool canLogIn = user && !user->isBot && !user->passwordHash.isEmpty();
+    // Unknown users are checked against a decoy so that timing does not reveal who exists.
+    const QString hash = canLogIn ? user->passwordHash : PasswordHasher::decoyHash();
+
+    QPointer<AccountService> self(this);
+    const auto checking =
+        m_hashing.run(ticket, request.liveConnection()->closedFlag(),
+                      [hash, password] { return PasswordHasher::verify(hash, password); });
+    const std::optional<bool> matches = co_await checking;
+    if (!self || !matches)
+        throw Abandoned(); // the server stopped, or the client left
+    if (!canLogIn || !*matches)
+        throw ProtocolError(ErrorCode::BadCredentials, u"wrong username or password"_s);
+    m_failedLogins.clear(throttleKey);
+
+    requireLoggedOut(request.liveConnection()); // no session for a client that has left
+    const QString token = SessionToken::generate();
+    const QByteArray tokenHash = SessionToken::hash(token);
+    auto storing = m_context.write([tokenHash, userId = user->id](Storage &storage) {
+        storage.createSession(tokenHash, userId);
+    });
+    co_await storing;
+    ClientConnection *connection = request.liveConnection();
+    requireLoggedOut(connection); // a second login on this socket may have won the race
+    co_return Protocol::LoginOk{token, startSession(connection, authorOf(*user), tokenHash)};
+}
+
+QCoro::Task<Protocol::ResumeOk> AccountService::resume(Request request, Protocol::Resume fields)
+{
+    requireLoggedOut(request.connection());
+    const QByteArray tokenHash = SessionToken::hash(fields.token);
+    auto touching = m_context.write(
+        [tokenHash, maxIdleMs = m_context.limits.sessionLifetimeMs()](Storage &storage) {
+            const auto userId = storage.touchSession(tokenHash, maxIdleMs);
+            return userId ? storage.userById(*userId) : std::nullopt;
+        });
+    const std::optional<UserRecord> user = co_await touching;
+    if (!user)
+        throw ProtocolError(ErrorCode::InvalidToken, u"the session has ended; log in again"_s);
+    ClientConnection *connection = request.liveConnection();
+    requireLoggedOut(connection);
+    co_return Protocol::ResumeOk{startSession(connection, authorOf(*user), tokenHash)};
+}
+
+QCoro::Task<Protocol::LogoutOk> AccountService::logout(Request request, Protocol::Logout)
+{
+    auto deleting = m_context.write([tokenHash = request.connection()->tokenHash()](
+                                        Storage &storage) { storage.deleteSession(tokenHash); });
+    co_await deleting;
+    endSession(request.liveConnection());
+    co_return Protocol::LogoutOk{};
+}
+
+Protocol::SessionInfo AccountService::startSession(ClientConnection *connection, const Author &user,
+                                                   const QByteArray &tokenHash)
+{
+    connection->logIn(user, tokenHash);
+    if (m_context.online.add(user.id, connection)) {
+        m_context.fanout.toUsers(m_context.rooms.peersOf(user.id),
+                                 Protocol::UserOnline{WireFormat::user(user)});
+    }
+    QStringList roomNames;
+    for (qint64 roomId : m_context.rooms.roomsOf(user.id)) {
+        if (const RoomRecord *room = m_context.rooms.findById(roomId))
+            roomNames.append(room->name);
+    }
+    roomNames.sort();
+    return {WireFormat::user(user), roomNames};
+}
+
+void AccountService::endSession(ClientConnection *connection)
+{
+    if (!connection->isLoggedIn())
+        return;
+    const Author user = connection->user();
+    connection->logOut();
+    if (m_context.online.remove(user.id, connection)) {
+        m_context.fanout.toUsers(m_context.rooms.peersOf(user.id),
+                                 Protocol::UserOffline{WireFormat::user(user)});
+    }
+}
+
+void AccountService::connectionClosed(ClientConnection *connection)
+{
+    endSession(connection);
+}
+
+QCoro::Task<Protocol::ProfileGetOk> AccountService::profile(Request request, Protocol::ProfileGet)
+{
+    auto reading = m_context.read([userId = request.connection()->user().id](Storage &storage) {
+        return storage.userById(userId);
+    });
+    const std::optional<UserRecord> user = co_await reading;
+    if (!user)
+        throw ProtocolError(ErrorCode::InternalError, u"the account no longer exists"_s);
+    co_return Protocol::ProfileGetOk{WireFormat::user(authorOf(*user)), user->createdAt};
+}
+
+QCoro::Task<Protocol::ProfileUpdateOk> AccountService::updateProfile(Request request,
+                                                                     Protocol::ProfileUpdate fields)
+{
+    if (!fields.displayName && !fields.password)
+        throw invalidField("displayName"_L1, u"or 'password' is required"_s);
+    std::optional<QString> displayName;
+    if (fields.displayName)
+        displayName = requireDisplayName(*fields.displayName);
+    const Author user = request.connection()->user();
+    if (fields.password) {
+        if (!fields.oldPassword)
+            throw invalidField("oldPassword"_L1, u"must be given, not null, with 'password'"_s);
+        requireStrongPassword(*fields.password);
+        QCoro::Task<> changing =
+            changePassword(request, user, *fields.oldPassword, *fields.password);
+        co_await changing;
+    }
+    if (displayName && *displayName != user.displayName) {
+        auto renaming = m_context.write([userId = user.id, name = *displayName](Storage &storage) {
+            storage.setDisplayName(userId, name);
+        });
+        co_await renaming;
+        announceRename(user, *displayName);
+    }
+    Author updated = user;
+    updated.displayName = displayName.value_or(user.displayName);
+    co_return Protocol::ProfileUpdateOk{WireFormat::user(updated)};
+}
+
+QCoro::Task<> AccountService::changePassword(const Request &request, const Author &user,
+                                             const QString &oldPassword, const QString &newPassword)
+{
+    const QString throttleKey = user.username + u'@' + request.connection()->peerAddress();
+    const HashingQueue::Ticket ticket = admitPasswordCheck(
+        request, throttleKey, u"too many wrong passwords; try again in a minute"_s);
+    auto reading =
+        m_context.read([userId = user.id](Storage &storage) { return storage.userById(userId); });
+    const std::optional<UserRecord> record = co_await reading;
+    if (!record)
+        throw ProtocolError(ErrorCode::InternalError, u"the account no longer exists"_s);
+
+    QPointer<AccountService> self(this);
+    const auto checking = m_hashing.run(ticket, request.liveConnection()->closedFlag(),
+                                        [hash = record->passwordHash, oldPassword] {
+                                            return PasswordHasher::verify(hash, oldPassword);
+                                        });
+    const std::optional<bool> matches = co_await checking;
+    if (!self || !matches)
+        throw Abandoned();
+    if (!*matches)
+        throw ProtocolError(ErrorCode::BadCredentials, u"the old password is wrong"_s);
+    m_failedLogins.clear(throttleKey);
+    const auto hashing = m_hashing.run(ticket, request.liveConnection()->closedFlag(),
+                                       [newPassword] { return PasswordHasher::hash(newPassword); });
+    const std::optional<QString> hash = co_await hashing;
+    if (!self || !hash)
+        throw Abandoned();
+    // A changed password signs out every other device; this one keeps its token.
+    auto storing =
+        m_context.write([userId = user.id, hash = *hash,
+                         kept = request.liveConnection()->tokenHash()](Storage &storage) {
+            storage.setPasswordHash(userId, hash);
+            storage.deleteSessionsOfUserExcept(userId, kept);
+        });
+    co_await storing;
+}
+
+void AccountService::announceRename(const Author &user, const QString &displayName)
+{
+    for (ClientConnection *connection : m_context.online.connectionsOf(user.id))
+        connection->setDisplayName(displayName);
+    Author renamed = user;
+    renamed.displayName = displayName;
+    QSet<qint64> audience = m_context.rooms.peersOf(user.id);
+    audience.insert(user.id);
+    m_context.fanout.toUsers(audience, Protocol::UserUpdated{WireFormat::user(renamed)});
+}
+
+} // namespace FinChat

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "auth/hashingqueue.h"
+#include "core/servercontext.h"
+#include "state/ratelimiter.h"
+#include "wire/request.h"
+
+#include "finchat/protocol/requests.h"
+
+#include <QObject>
+
+#include <qcoro/qcorotask.h>
+
+namespace FinChat {
+
+class ClientConnection;
+struct Author;
+
+// register, login, resume, logout, profile.get and profile.update, plus presence as
+// connections log in and out. Password hashing runs on a small thread pool so that a login
+// never stalls the event loop that delivers everybody's messages.
+class AccountService : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit AccountService(ServerContext context, QObject *parent = nullptr);
+    ~AccountService() override;
+
+    QCoro::Task<Protocol::RegisterOk> registerUser(Request request, Protocol::Register fields);
+    QCoro::Task<Protocol::LoginOk> login(Request request, Protocol::Login fields);
+    QCoro::Task<Protocol::ResumeOk> resume(Request request, Protocol::Resume fields);
+    QCoro::Task<Protocol::LogoutOk> logout(Request request, Protocol::Logout fields);
+    QCoro::Task<Protocol::ProfileGetOk> profile(Request request, Protocol::ProfileGet fields);
+    QCoro::Task<Protocol::ProfileUpdateOk> updateProfile(Request request,
+                                                         Protocol::ProfileUpdate fields);
+
+    // A socket closed: the user may have gone offline.
+    void connectionClosed(ClientConnection *connection);
+    // The server is stopping: password work not yet started is dropped.
+    void stop() { m_hashing.stop(); }
+
+private:
+    Protocol::SessionInfo startSession(ClientConnection *connection, const Author &user,
+                                       const QByteArray &tokenHash);
+    void endSession(ClientConnection *connection);
+    // A new member is in the room (committed): the directory and the room learn of it.
+    void announceJoin(qint64 roomId, const Author &user);
+    // A new display name is committed: every connection of the user and their peers learn it.
+    void announceRename(const Author &user, const QString &displayName);
+    QCoro::Task<> changePassword(const Request &request, const Author &user,
+                                 const QString &oldPassword, const QString &newPassword);
+
+    // A password check may start: the throttle for this key has room and so has the
+    // hashing queue. The attempt counts as failed until it succeeds.
+    HashingQueue::Ticket admitPasswordCheck(const Request &request, const QString &throttleKey,
+                                            const QString &refusal);
+    HashingQueue::Ticket admitHashing(const Request &request);
+
+    ServerContext m_context;
+    HashingQueue m_hashing;
+    WindowCounter m_failedLogins;
+    WindowCounter m_registrations;
+};
+
+} // namespace FinChat

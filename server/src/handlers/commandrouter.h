@@ -1,0 +1,37 @@
+#pragma once
+
+#include "handlers/commandbackend.h"
+#include "wire/request.h"
+
+#include "finchat/protocol/messages.h"
+
+namespace FinChat {
+
+class ClientConnection;
+class Fanout;
+
+// Routes "/name=argument" bodies: shows the command to the room (it is never stored), then
+// answers /help itself or hands the call to the backend that owns the name.
+class CommandRouter
+{
+public:
+    explicit CommandRouter(const Fanout &fanout);
+
+    void setBackend(CommandBackend *backend) { m_backend = backend; }
+    QList<CommandInfo> commands() const;
+    // commands.list: what /help shows, as data, for clients that complete commands.
+    Protocol::CommandsListOk list(Request request, Protocol::CommandsList fields) const;
+
+    // The sender's message.send answer; throws unknown_command.
+    Protocol::MessageSendOk route(ClientConnection *sender, const RoomRecord &room,
+                                  const Validation::CommandInvocation &invocation);
+
+private:
+    bool backendOwns(const QString &name) const;
+    Protocol::Notice helpNotice(const RoomRecord &room) const;
+
+    const Fanout &m_fanout;
+    CommandBackend *m_backend = nullptr;
+};
+
+} // namespace FinChat

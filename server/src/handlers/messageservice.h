@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/servercontext.h"
+#include "handlers/commandrouter.h"
+#include "state/ratelimiter.h"
+#include "wire/request.h"
+
+#include "finchat/protocol/requests.h"
+
+#include <qcoro/qcorotask.h>
+
+namespace FinChat {
+
+class RoomService;
+
+// message.send: stores and broadcasts a message, or routes a command.
+class MessageService
+{
+public:
+    MessageService(ServerContext context, const RoomService &rooms);
+
+    QCoro::Task<Protocol::MessageSendOk> send(Request request, Protocol::MessageSend fields);
+    CommandRouter &commands() { return m_commands; }
+
+private:
+    ServerContext m_context;
+    const RoomService &m_rooms;
+    CommandRouter m_commands;
+    // Per user, not per connection: more sockets must not buy a higher rate.
+    KeyedLeakyBuckets m_messageRate;
+};
+
+} // namespace FinChat

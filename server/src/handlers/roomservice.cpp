@@ -1,0 +1,169 @@
+#include "handlers/roomservice.h"
+
+#include "state/fanout.h"
+#include "state/onlineusers.h"
+#include "state/roomdirectory.h"
+#include "storage/storage.h"
+#include "wire/clientconnection.h"
+#include "wire/wireformat.h"
+
+#include "finchat/validation.h"
+
+#include <algorithm>
+
+namespace FinChat {
+
+using namespace Qt::StringLiterals;
+using Protocol::ErrorCode;
+
+RoomService::RoomService(ServerContext context)
+    : m_context(context)
+{}
+
+RoomRecord RoomService::existingRoom(const QString &name) const
+{
+    const QString key = name.toLower();
+    const RoomRecord *room = m_context.rooms.find(key);
+    if (!room)
+        throw ProtocolError(ErrorCode::UnknownRoom, u"there is no room called %1"_s.arg(key));
+    return *room;
+}
+
+RoomRecord RoomService::memberRoom(const Request &request, const QString &name) const
+{
+    RoomRecord room = existingRoom(name);
+    if (!m_context.rooms.isMember(room.id, request.connection()->user().id))
+        throw ProtocolError(ErrorCode::NotAMember, u"join %1 first"_s.arg(room.name));
+    return room;
+}
+
+Protocol::Member RoomService::memberOf(const Author &user) const
+{
+    return WireFormat::member(user, m_context.online.isOnline(user.id));
+}
+
+Protocol::RoomsListOk RoomService::list(Request request, Protocol::RoomsList) const
+{
+    const qint64 self = request.connection()->user().id;
+    Protocol::RoomsListOk reply;
+    for (const RoomRecord &room : m_context.rooms.rooms()) {
+        const QSet<qint64> members = m_context.rooms.members(room.id);
+        const auto online = std::count_if(members.cbegin(), members.cend(), [this](qint64 id) {
+            return m_context.online.isOnline(id);
+        });
+        reply.rooms.append(
+            {WireFormat::room(room), members.size(), online, members.contains(self)});
+    }
+    return reply;
+}
+
+QCoro::Task<Protocol::RoomCreateOk> RoomService::create(Request request,
+                                                        Protocol::RoomCreate fields)
+{
+    const auto name = Validation::normalizedRoomName(fields.name);
+    if (!name)
+        throw ProtocolError(
+            ErrorCode::InvalidRoomName,
+            u"room names are 2 to 32 of a-z, 0-9, '_', '-', starting with a letter or digit"_s);
+    QString topic;
+    if (fields.topic) {
+        const auto normalized = Validation::normalizedTopic(*fields.topic);
+        if (!normalized)
+            throw invalidField("topic"_L1,
+                               u"must be at most %1 characters without control characters"_s.arg(
+                                   Validation::TopicMaxLength));
+        topic = *normalized;
+    }
+    const qint64 creatorId = request.connection()->user().id;
+    auto creating = m_context.write([name = *name, topic, creatorId](Storage &storage) {
+        auto room = storage.createRoom(name, topic, creatorId);
+        if (room)
+            storage.addMember(room->id, creatorId);
+        return room;
+    });
+    const std::optional<RoomRecord> room = co_await creating;
+    if (!room)
+        throw ProtocolError(ErrorCode::RoomExists,
+                            u"a room called %1 exists; join it instead"_s.arg(*name));
+    m_context.rooms.addRoom(*room);
+    m_context.rooms.addMember(room->id, creatorId);
+    m_context.fanout.toEveryone(Protocol::RoomCreated{WireFormat::room(*room)});
+    co_return Protocol::RoomCreateOk{WireFormat::room(*room)};
+}
+
+namespace {
+struct Joined
+{
+    bool isNew = false;
+    QList<Author> members;
+    QList<MessageRecord> messages;
+};
+} // namespace
+
+QCoro::Task<Protocol::RoomJoinOk> RoomService::join(Request request, Protocol::RoomJoin fields)
+{
+    const RoomRecord room = existingRoom(fields.room);
+    const Author user = request.connection()->user();
+    auto joining = m_context.write([roomId = room.id, userId = user.id](Storage &storage) {
+        Joined joined;
+        joined.isNew = storage.addMember(roomId, userId);
+        joined.members = storage.roomMembers(roomId);
+        joined.messages =
+            storage.messagesBefore(roomId, std::nullopt, Protocol::JoinHistorySize + 1);
+        return joined;
+    });
+    const Joined joined = co_await joining;
+    m_context.rooms.addMember(room.id, user.id);
+    if (joined.isNew)
+        m_context.fanout.toRoom(room.id, Protocol::MemberJoined{room.name, memberOf(user)});
+
+    Protocol::RoomJoinOk reply{
+        WireFormat::room(room), page(room, joined.messages, Protocol::JoinHistorySize), {}};
+    for (const Author &member : joined.members)
+        reply.members.append(memberOf(member));
+    co_return reply;
+}
+
+QCoro::Task<Protocol::RoomLeaveOk> RoomService::leave(Request request, Protocol::RoomLeave fields)
+{
+    const RoomRecord room = existingRoom(fields.room);
+    const Author user = request.connection()->user();
+    if (!m_context.rooms.isMember(room.id, user.id))
+        throw ProtocolError(ErrorCode::NotAMember, u"you are not in %1"_s.arg(room.name));
+    auto leaving = m_context.write([roomId = room.id, userId = user.id](Storage &storage) {
+        return storage.removeMember(roomId, userId);
+    });
+    const bool wasMember = co_await leaving;
+    if (!wasMember) // another device of the same user left first
+        throw ProtocolError(ErrorCode::NotAMember, u"you are not in %1"_s.arg(room.name));
+    m_context.rooms.removeMember(room.id, user.id);
+    QSet<qint64> audience = m_context.rooms.members(room.id);
+    audience.insert(user.id); // the user's other devices learn of it too
+    m_context.fanout.toUsers(audience, Protocol::MemberLeft{room.name, memberOf(user)});
+    co_return Protocol::RoomLeaveOk{room.name};
+}
+
+QCoro::Task<Protocol::HistoryFetchOk> RoomService::history(Request request,
+                                                           Protocol::HistoryFetch fields)
+{
+    const RoomRecord room = memberRoom(request, fields.room);
+    const auto limit = static_cast<int>(fields.limit.value_or(Protocol::DefaultHistoryPage));
+    // One row more than asked tells whether older messages remain, without a second query.
+    auto fetching =
+        m_context.read([roomId = room.id, before = fields.before, limit](Storage &storage) {
+            return storage.messagesBefore(roomId, before, limit + 1);
+        });
+    const QList<MessageRecord> messages = co_await fetching;
+    co_return Protocol::HistoryFetchOk{room.name, page(room, messages, limit)};
+}
+
+Protocol::HistoryPage RoomService::page(const RoomRecord &room, QList<MessageRecord> messages,
+                                        int limit)
+{
+    const bool hasMore = messages.size() > limit;
+    if (hasMore)
+        messages.removeFirst();
+    return {WireFormat::messages(messages, room.name), hasMore};
+}
+
+} // namespace FinChat

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/servercontext.h"
+#include "storage/records.h"
+#include "wire/request.h"
+
+#include "finchat/protocol/requests.h"
+
+#include <qcoro/qcorotask.h>
+
+namespace FinChat {
+
+// rooms.list, room.create, room.join, room.leave and history.fetch.
+class RoomService
+{
+public:
+    explicit RoomService(ServerContext context);
+
+    Protocol::RoomsListOk list(Request request, Protocol::RoomsList fields) const;
+    QCoro::Task<Protocol::RoomCreateOk> create(Request request, Protocol::RoomCreate fields);
+    QCoro::Task<Protocol::RoomJoinOk> join(Request request, Protocol::RoomJoin fields);
+    QCoro::Task<Protocol::RoomLeaveOk> leave(Request request, Protocol::RoomLeave fields);
+    QCoro::Task<Protocol::HistoryFetchOk> history(Request request, Protocol::HistoryFetch fields);
+
+    // The room called name, or unknown_room / not_a_member. A copy: the directory may change
+    // while a handler waits for storage.
+    RoomRecord existingRoom(const QString &name) const;
+    RoomRecord memberRoom(const Request &request, const QString &name) const;
+
+private:
+    // limit messages of the page, plus whether older ones remain, from limit + 1 fetched.
+    static Protocol::HistoryPage page(const RoomRecord &room, QList<MessageRecord> messages,
+                                      int limit);
+    Protocol::Member memberOf(const Author &user) const;
+
+    ServerContext m_context;
+};
+
+} // namespace FinChat

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "finchat/protocol.h"
+
+#include <QHostAddress>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+#include <chrono>
+
+namespace FinChat {
+
+// Every bound the server enforces, with the defaults docs/protocol.md documents.
+struct ServerLimits
+{
+    qsizetype maxBodyLength = 4000;                 // code points per message body
+    qint64 maxIncomingMessageBytes = 64 * 1024;     // frame and message; beyond it: close 1009
+    std::chrono::milliseconds loginTimeout{30'000}; // before login or resume
+    int failedLoginsPerMinute = 5;                  // per username and address
+    int pendingHashesPerAddress = 8; // password checks waiting or running, per address ...
+    int pendingHashes = 64;          // ... and in all; more are refused at once
+    int registrationsPerHour = 30;   // new accounts per address
+    int messageBurst = 20;           // message.send leaky bucket ...
+    std::chrono::milliseconds messageWindow{10'000}; // ... drains this many per window
+    int requestBurst = 200;                          // every request, same shape
+    std::chrono::milliseconds requestWindow{10'000};
+    int maxRequestsInFlight = 32; // per connection: waiting for storage or a hash
+    int maxConnectionsPerAddress = 64;
+    int maxConnections = 20'000;
+    qint64 maxOutgoingBufferBytes = 16 * 1024 * 1024; // a client that stops reading is dropped
+    int sessionLifetimeDays = 30;                     // since the token was last used
+    qint64 sessionLifetimeMs() const { return sessionLifetimeDays * 24LL * 60 * 60 * 1000; }
+    std::chrono::milliseconds botReplyTimeout{10'000}; // then the asker gets a notice
+};
+
+// What an acknowledgement promises about a stored message (docs/protocol.md).
+enum class Durability
+{
+    Full,   // on disk (fsync) before the acknowledgement: survives a power loss
+    Normal, // in the database before it: survives the server crashing, not a power loss
+};
+
+struct ServerConfig
+{
+    static constexpr quint16 DefaultPort = Protocol::DefaultPort;
+
+    QHostAddress listenAddress = QHostAddress::Any;
+    quint16 port = DefaultPort;
+    QString databasePath; // empty: finchat.db in the per-user data folder
+    Durability durability = Durability::Full;
+    QStringList pluginDirs;                 // searched in order for bot plugins
+    QMap<QString, QVariantMap> botSettings; // [bot.<name>] sections, by bot name
+    ServerLimits limits;
+};
+
+} // namespace FinChat

@@ -1,0 +1,282 @@
+#include "startup/serveroptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include <algorithm>
+#include <functional>
+
+namespace FinChat {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// One [limits] key: its range, and the member of ServerLimits it sets.
+struct LimitSetting
+{
+    QString key;
+    qint64 minimum;
+    qint64 maximum;
+    std::function<void(ServerLimits &, qint64)> store;
+};
+
+template<typename T>
+std::function<void(ServerLimits &, qint64)> into(T ServerLimits::*member)
+{
+    return [member](ServerLimits &limits, qint64 value) {
+        if constexpr (std::is_same_v<T, std::chrono::milliseconds>)
+            limits.*member = std::chrono::milliseconds(value);
+        else
+            limits.*member = static_cast<T>(value);
+    };
+}
+
+const QList<LimitSetting> &limitSettings()
+{
+    constexpr qint64 Big = 1'000'000'000;
+    static const QList<LimitSetting> all{
+        {u"limits/max_body_length"_s, 1, 1'000'000, into(&ServerLimits::maxBodyLength)},
+        {u"limits/max_message_bytes"_s, 1024, 64 * 1024 * 1024,
+         into(&ServerLimits::maxIncomingMessageBytes)},
+        {u"limits/login_timeout_ms"_s, 100, Big, into(&ServerLimits::loginTimeout)},
+        {u"limits/failed_logins_per_minute"_s, 1, 1000, into(&ServerLimits::failedLoginsPerMinute)},
+        {u"limits/pending_hashes_per_address"_s, 1, 10'000,
+         into(&ServerLimits::pendingHashesPerAddress)},
+        {u"limits/pending_hashes"_s, 1, 100'000, into(&ServerLimits::pendingHashes)},
+        {u"limits/registrations_per_hour"_s, 1, 1'000'000,
+         into(&ServerLimits::registrationsPerHour)},
+        {u"limits/message_burst"_s, 1, 1'000'000, into(&ServerLimits::messageBurst)},
+        {u"limits/message_window_ms"_s, 1, Big, into(&ServerLimits::messageWindow)},
+        {u"limits/request_burst"_s, 1, 1'000'000, into(&ServerLimits::requestBurst)},
+        {u"limits/request_window_ms"_s, 1, Big, into(&ServerLimits::requestWindow)},
+        {u"limits/max_requests_in_flight"_s, 1, 100'000, into(&ServerLimits::maxRequestsInFlight)},
+        {u"limits/max_connections_per_address"_s, 1, 1'000'000,
+         into(&ServerLimits::maxConnectionsPerAddress)},
+        {u"limits/max_connections"_s, 1, 1'000'000, into(&ServerLimits::maxConnections)},
+        {u"limits/max_outgoing_buffer_bytes"_s, 64 * 1024, Big,
+         into(&ServerLimits::maxOutgoingBufferBytes)},
+        {u"limits/session_lifetime_days"_s, 1, 3650, into(&ServerLimits::sessionLifetimeDays)},
+        {u"limits/bot_reply_timeout_ms"_s, 100, Big, into(&ServerLimits::botReplyTimeout)},
+    };
+    return all;
+}
+
+const QStringList ServerKeys{u"server/listen"_s, u"server/port"_s, u"server/database"_s,
+                             u"server/plugins_dir"_s, u"server/durability"_s};
+
+bool readLimits(const QSettings &settings, ServerLimits &limits, QString &error)
+{
+    for (const LimitSetting &setting : limitSettings()) {
+        if (!settings.contains(setting.key))
+            continue;
+        bool ok = false;
+        const qint64 value = settings.value(setting.key).toLongLong(&ok);
+        if (!ok || value < setting.minimum || value > setting.maximum) {
+            error = u"%1 must be a whole number from %2 to %3"_s.arg(setting.key)
+                        .arg(setting.minimum)
+                        .arg(setting.maximum);
+            return false;
+        }
+        setting.store(limits, value);
+    }
+    return true;
+}
+
+// A misspelt key would otherwise leave its default in force without a word.
+bool checkKnownKeys(const QSettings &settings, QString &error)
+{
+    for (const QString &key : settings.allKeys()) {
+        const bool known =
+            key.startsWith("bot."_L1) || ServerKeys.contains(key) ||
+            std::any_of(limitSettings().cbegin(), limitSettings().cend(),
+                        [&](const LimitSetting &setting) { return setting.key == key; });
+        if (!known) {
+            error =
+                u"unknown setting '%1' (packaging/finchat-server.ini lists them all)"_s.arg(key);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool parseAddress(const QString &text, QHostAddress &address, QString &error)
+{
+    if (text == "any"_L1 || text == "*"_L1) {
+        address = QHostAddress::Any;
+        return true;
+    }
+    if (text == "localhost"_L1) {
+        address = QHostAddress::LocalHost;
+        return true;
+    }
+    if (!address.setAddress(text)) {
+        error = u"not an IP address: %1"_s.arg(text);
+        return false;
+    }
+    return true;
+}
+
+bool parsePort(const QString &text, quint16 &port, QString &error)
+{
+    bool ok = false;
+    const uint value = text.toUInt(&ok);
+    if (!ok || value > 65535) {
+        error = u"not a port number: %1"_s.arg(text);
+        return false;
+    }
+    port = static_cast<quint16>(value);
+    return true;
+}
+
+// [bot.<name>] sections: settings handed to that bot through BotContext::setting().
+QMap<QString, QVariantMap> readBotSettings(QSettings &settings)
+{
+    QMap<QString, QVariantMap> bots;
+    const QStringList groups = settings.childGroups();
+    for (const QString &group : groups) {
+        if (!group.startsWith("bot."_L1))
+            continue;
+        settings.beginGroup(group);
+        QVariantMap values;
+        const QStringList keys = settings.childKeys();
+        for (const QString &key : keys)
+            values.insert(key, settings.value(key));
+        settings.endGroup();
+        bots.insert(group.mid(4), values);
+    }
+    return bots;
+}
+
+// A relative path in the config file means relative to the file, as people expect.
+QString resolvedAgainst(const QString &path, const QString &configFile)
+{
+    if (path.isEmpty() || QDir::isAbsolutePath(path))
+        return path;
+    return QFileInfo(configFile).absoluteDir().absoluteFilePath(path);
+}
+
+} // namespace
+
+QString ServerOptions::defaultDatabasePath()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(folder).filePath(u"finchat.db"_s);
+}
+
+QStringList ServerOptions::defaultPluginDirs()
+{
+    // The installed plugin folder, found relative to the executable so that the build tree
+    // (which mirrors the install layout) and any install prefix both work.
+    return {QDir::cleanPath(QCoreApplication::applicationDirPath() + u'/' +
+                            QStringLiteral(FINCHAT_PLUGIN_DIR_FROM_BINARY)),
+            QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                .filePath(u"plugins"_s)};
+}
+
+ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"FinChat server: chat rooms for people who talk about markets, over WebSocket."_s);
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption configOption(u"config"_s, u"Read settings from INI <file>."_s,
+                                          u"file"_s);
+    const QCommandLineOption listenOption(
+        u"listen"_s, u"Listen on <address> (default: all interfaces)."_s, u"address"_s);
+    const QCommandLineOption portOption(
+        u"port"_s, u"Listen on <port> (default: %1)."_s.arg(ServerConfig::DefaultPort), u"port"_s);
+    const QCommandLineOption databaseOption(
+        u"database"_s, u"SQLite database <path> (default: %1)."_s.arg(defaultDatabasePath()),
+        u"path"_s);
+    const QCommandLineOption pluginsOption(
+        u"plugins-dir"_s,
+        u"Also load bot plugins from <dir> (after %1)."_s.arg(defaultPluginDirs().join(u", "_s)),
+        u"dir"_s);
+    parser.addOptions({configOption, listenOption, portOption, databaseOption, pluginsOption});
+
+    Result result;
+    if (!parser.parse(arguments)) {
+        result.action = Action::Fail;
+        result.text = parser.errorText();
+        return result;
+    }
+    if (parser.isSet(helpOption)) {
+        result.action = Action::ShowHelp;
+        result.text = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(versionOption)) {
+        result.action = Action::ShowVersion;
+        result.text = u"%1 %2"_s.arg(QCoreApplication::applicationName(),
+                                     QCoreApplication::applicationVersion());
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        result.action = Action::Fail;
+        result.text = u"unexpected argument: %1"_s.arg(parser.positionalArguments().constFirst());
+        return result;
+    }
+
+    ServerConfig &config = result.config;
+    QString listen, port, database, pluginsDir;
+    QString error;
+    if (parser.isSet(configOption)) {
+        const QString file = parser.value(configOption);
+        if (!QFileInfo(file).isReadable()) {
+            result.action = Action::Fail;
+            result.text = u"cannot read config file %1"_s.arg(file);
+            return result;
+        }
+        QSettings settings(file, QSettings::IniFormat);
+        if (settings.status() != QSettings::NoError) {
+            result.action = Action::Fail;
+            result.text = u"config file %1 is not valid INI"_s.arg(file);
+            return result;
+        }
+        listen = settings.value(u"server/listen"_s).toString();
+        port = settings.value(u"server/port"_s).toString();
+        database = resolvedAgainst(settings.value(u"server/database"_s).toString(), file);
+        const QString durability = settings.value(u"server/durability"_s, u"full"_s).toString();
+        if (durability != "full"_L1 && durability != "normal"_L1) {
+            result.action = Action::Fail;
+            result.text = u"%1: server/durability must be full or normal"_s.arg(file);
+            return result;
+        }
+        config.durability = durability == "full"_L1 ? Durability::Full : Durability::Normal;
+        pluginsDir = resolvedAgainst(settings.value(u"server/plugins_dir"_s).toString(), file);
+        config.botSettings = readBotSettings(settings);
+        if (!checkKnownKeys(settings, error) || !readLimits(settings, config.limits, error)) {
+            result.action = Action::Fail;
+            result.text = u"%1: %2"_s.arg(file, error);
+            return result;
+        }
+    }
+    if (parser.isSet(listenOption))
+        listen = parser.value(listenOption);
+    if (parser.isSet(portOption))
+        port = parser.value(portOption);
+    if (parser.isSet(databaseOption))
+        database = parser.value(databaseOption);
+    if (parser.isSet(pluginsOption))
+        pluginsDir = parser.value(pluginsOption);
+
+    if ((!listen.isEmpty() && !parseAddress(listen, config.listenAddress, error)) ||
+        (!port.isEmpty() && !parsePort(port, config.port, error))) {
+        result.action = Action::Fail;
+        result.text = error;
+        return result;
+    }
+    config.databasePath = database.isEmpty() ? defaultDatabasePath() : database;
+    config.pluginDirs = defaultPluginDirs();
+    if (!pluginsDir.isEmpty())
+        config.pluginDirs.append(pluginsDir);
+    return result;
+}
+
+} // namespace FinChat

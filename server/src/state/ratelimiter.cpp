@@ -1,0 +1,137 @@
+#include "state/ratelimiter.h"
+
+#include <algorithm>
+
+namespace FinChat {
+
+namespace {
+constexpr qsizetype PruneThreshold = 4096;
+
+// The next size at which to prune: twice what a prune left, so that many keys that are all
+// still active cost a scan now and then, not one per event.
+qsizetype nextPruneAt(qsizetype remaining)
+{
+    return std::max(PruneThreshold, 2 * remaining);
+}
+} // namespace
+
+LeakyBucket::LeakyBucket(int capacity, std::chrono::milliseconds window)
+    : m_capacity(capacity)
+    , m_drainPerMs(static_cast<double>(capacity) /
+                   static_cast<double>(std::max<qint64>(1, window.count())))
+{}
+
+bool LeakyBucket::tryConsume(qint64 nowMs)
+{
+    const qint64 elapsed = std::max<qint64>(0, nowMs - m_lastMs);
+    m_level = std::max(0.0, m_level - static_cast<double>(elapsed) * m_drainPerMs);
+    m_lastMs = std::max(m_lastMs, nowMs);
+    if (m_level + 1.0 > m_capacity)
+        return false;
+    m_level += 1.0;
+    return true;
+}
+
+bool LeakyBucket::isEmptyAt(qint64 nowMs) const
+{
+    return m_level - static_cast<double>(std::max<qint64>(0, nowMs - m_lastMs)) * m_drainPerMs <=
+           0.0;
+}
+
+KeyedLeakyBuckets::KeyedLeakyBuckets(int capacity, std::chrono::milliseconds window)
+    : m_capacity(capacity)
+    , m_window(window)
+{}
+
+bool KeyedLeakyBuckets::tryConsume(qint64 key, qint64 nowMs)
+{
+    if (m_buckets.size() >= m_pruneAt) {
+        m_buckets.removeIf([nowMs](const auto &entry) { return entry.value().isEmptyAt(nowMs); });
+        m_pruneAt = nextPruneAt(m_buckets.size());
+    }
+    auto it = m_buckets.find(key);
+    if (it == m_buckets.end())
+        it = m_buckets.insert(key, LeakyBucket(m_capacity, m_window));
+    return it->tryConsume(nowMs);
+}
+
+WindowCounter::WindowCounter(int limit, std::chrono::milliseconds window)
+    : m_limit(limit)
+    , m_windowMs(window.count())
+{}
+
+void WindowCounter::forgetExpired(std::deque<qint64> &times, qint64 nowMs) const
+{
+    while (!times.empty() && times.front() <= nowMs - m_windowMs)
+        times.pop_front();
+}
+
+bool WindowCounter::isFull(const QString &key, qint64 nowMs)
+{
+    const auto it = m_events.find(key);
+    if (it == m_events.end())
+        return false;
+    forgetExpired(*it, nowMs);
+    if (it->empty()) {
+        m_events.erase(it);
+        return false;
+    }
+    return std::ssize(*it) >= m_limit;
+}
+
+void WindowCounter::record(const QString &key, qint64 nowMs)
+{
+    pruneIfLarge(nowMs);
+    auto &times = m_events[key];
+    forgetExpired(times, nowMs);
+    times.push_back(nowMs);
+    // Only the newest `limit` matter for the decision.
+    while (std::ssize(times) > m_limit)
+        times.pop_front();
+}
+
+void WindowCounter::clear(const QString &key)
+{
+    m_events.remove(key);
+}
+
+void WindowCounter::pruneIfLarge(qint64 nowMs)
+{
+    if (m_events.size() < m_pruneAt)
+        return;
+    for (auto it = m_events.begin(); it != m_events.end();) {
+        forgetExpired(*it, nowMs);
+        it = it->empty() ? m_events.erase(it) : std::next(it);
+    }
+    m_pruneAt = nextPruneAt(m_events.size());
+}
+
+ConnectionCounter::ConnectionCounter(int perAddress, int total)
+    : m_perAddress(perAddress)
+    , m_maxTotal(total)
+{}
+
+bool ConnectionCounter::tryAdd(const QString &address)
+{
+    int &count = m_byAddress[address];
+    if (count >= m_perAddress || m_total >= m_maxTotal) {
+        if (count == 0)
+            m_byAddress.remove(address);
+        return false;
+    }
+    ++count;
+    ++m_total;
+    return true;
+}
+
+void ConnectionCounter::remove(const QString &address)
+{
+    const auto it = m_byAddress.find(address);
+    if (it == m_byAddress.end())
+        return;
+    --m_total;
+    if (--*it == 0)
+        m_byAddress.erase(it);
+}
+
+} // namespace FinChat

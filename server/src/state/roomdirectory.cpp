@@ -1,0 +1,73 @@
+#include "state/roomdirectory.h"
+
+#include <algorithm>
+
+namespace FinChat {
+
+void RoomDirectory::load(const QList<RoomRecord> &rooms,
+                         const QList<std::pair<qint64, qint64>> &memberships)
+{
+    m_rooms.clear();
+    m_roomIdsByName.clear();
+    m_members.clear();
+    m_roomsOfUser.clear();
+    for (const RoomRecord &room : rooms)
+        addRoom(room);
+    for (const auto &[roomId, userId] : memberships)
+        addMember(roomId, userId);
+}
+
+const RoomRecord *RoomDirectory::find(const QString &name) const
+{
+    const auto id = m_roomIdsByName.constFind(name);
+    return id == m_roomIdsByName.constEnd() ? nullptr : findById(*id);
+}
+
+const RoomRecord *RoomDirectory::findById(qint64 roomId) const
+{
+    const auto it = m_rooms.constFind(roomId);
+    return it == m_rooms.constEnd() ? nullptr : &*it;
+}
+
+QList<RoomRecord> RoomDirectory::rooms() const
+{
+    QList<RoomRecord> result = m_rooms.values();
+    std::sort(result.begin(), result.end(),
+              [](const RoomRecord &a, const RoomRecord &b) { return a.name < b.name; });
+    return result;
+}
+
+void RoomDirectory::addRoom(const RoomRecord &room)
+{
+    m_rooms.insert(room.id, room);
+    m_roomIdsByName.insert(room.name, room.id);
+}
+
+void RoomDirectory::addMember(qint64 roomId, qint64 userId)
+{
+    m_members[roomId].insert(userId);
+    m_roomsOfUser[userId].insert(roomId);
+}
+
+void RoomDirectory::removeMember(qint64 roomId, qint64 userId)
+{
+    m_members[roomId].remove(userId);
+    m_roomsOfUser[userId].remove(roomId);
+}
+
+bool RoomDirectory::isMember(qint64 roomId, qint64 userId) const
+{
+    const auto it = m_members.constFind(roomId);
+    return it != m_members.constEnd() && it->contains(userId);
+}
+
+QSet<qint64> RoomDirectory::peersOf(qint64 userId) const
+{
+    QSet<qint64> peers;
+    for (qint64 roomId : roomsOf(userId))
+        peers.unite(members(roomId));
+    peers.remove(userId);
+    return peers;
+}
+
+} // namespace FinChat

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "storage/records.h"
+
+#include <QHash>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+namespace FinChat {
+
+// Rooms and who is in them, mirrored in memory so that a broadcast or a membership check
+// needs no query. The database stays the source of truth: the services change it first and
+// tell the directory once the change is committed.
+class RoomDirectory
+{
+public:
+    void load(const QList<RoomRecord> &rooms, const QList<std::pair<qint64, qint64>> &memberships);
+    const RoomRecord *find(const QString &name) const;
+    const RoomRecord *findById(qint64 roomId) const;
+    QList<RoomRecord> rooms() const;
+    void addRoom(const RoomRecord &room);
+    void addMember(qint64 roomId, qint64 userId);
+    void removeMember(qint64 roomId, qint64 userId);
+    bool isMember(qint64 roomId, qint64 userId) const;
+    QSet<qint64> members(qint64 roomId) const { return m_members.value(roomId); }
+    QSet<qint64> roomsOf(qint64 userId) const { return m_roomsOfUser.value(userId); }
+    // Everyone who shares at least one room with the user, the user left out.
+    QSet<qint64> peersOf(qint64 userId) const;
+
+private:
+    QHash<qint64, RoomRecord> m_rooms;
+    QHash<QString, qint64> m_roomIdsByName;
+    QHash<qint64, QSet<qint64>> m_members;
+    QHash<qint64, QSet<qint64>> m_roomsOfUser;
+};
+
+} // namespace FinChat

@@ -1,0 +1,460 @@
+#include "storage/storage.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <atomic>
+#include <map>
+
+namespace FinChat {
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcStorage, "finchat.server.storage")
+
+namespace {
+
+constexpr int BusyTimeoutMs = 5000;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QString uniqueConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return u"finchat-storage-%1"_s.arg(++counter);
+}
+
+std::string describe(const QString &what, const QSqlError &error)
+{
+    return QString(what + u": "_s + error.text()).toStdString();
+}
+
+MessageRecord messageFromRow(const QSqlQuery &query)
+{
+    MessageRecord message;
+    message.id = query.value(0).toLongLong();
+    message.roomId = query.value(1).toLongLong();
+    message.username = query.value(2).toString();
+    message.displayName = query.value(3).toString();
+    message.fromBot = query.value(4).toBool();
+    message.body = query.value(5).toString();
+    message.timestamp = query.value(6).toLongLong();
+    message.nonce = query.value(7).toString();
+    return message;
+}
+
+const QString MessageColumns =
+    u"m.id, m.room_id, u.username, u.display_name, u.is_bot, m.body, m.created_at, m.nonce "
+    "FROM messages m JOIN users u ON u.id = m.user_id "_s;
+
+} // namespace
+
+Storage::Storage()
+    : m_connectionName(uniqueConnectionName())
+{}
+
+Storage::~Storage()
+{
+    close();
+}
+
+void Storage::openSqlite(const QString &path, Durability durability)
+{
+    const QFileInfo file(path);
+    if (!QDir().mkpath(file.absolutePath()))
+        throw StorageError("cannot create the folder for " + path.toStdString());
+    m_path = file.absoluteFilePath();
+    if (!file.exists())
+        qCInfo(lcStorage).noquote() << u"creating a new, empty database at %1"_s.arg(m_path);
+
+    m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    m_db.setDatabaseName(file.absoluteFilePath());
+    m_db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(BusyTimeoutMs));
+    if (!m_db.open())
+        throw StorageError(describe(u"cannot open "_s + path, m_db.lastError()));
+    configureSqliteConnection(durability);
+    migrate(u":/finchat/sql/sqlite"_s);
+
+    QSqlQuery last = run(u"SELECT COALESCE(MAX(created_at), 0) FROM messages"_s);
+    m_lastMessageTimestamp = last.next() ? last.value(0).toLongLong() : 0;
+}
+
+void Storage::close()
+{
+    if (!m_db.isValid())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+void Storage::configureSqliteConnection(Durability durability)
+{
+    // WAL lets readers proceed during a write. FULL syncs the WAL at every commit, so a
+    // committed transaction survives a power loss; NORMAL syncs only at checkpoints, which
+    // in WAL mode still never loses a committed transaction to a process crash.
+    execStatement(u"PRAGMA journal_mode=WAL"_s);
+    execStatement(durability == Durability::Full ? u"PRAGMA synchronous=FULL"_s
+                                                 : u"PRAGMA synchronous=NORMAL"_s);
+    execStatement(u"PRAGMA foreign_keys=ON"_s);
+}
+
+int Storage::schemaVersion() const
+{
+    QSqlQuery query = run(u"SELECT version FROM schema_version"_s);
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+void Storage::migrate(const QString &driverFolder)
+{
+    execStatement(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s);
+    const int current = schemaVersion();
+
+    static const QRegularExpression numbered(u"\\A(\\d+)_.*\\.sql\\z"_s);
+    std::map<int, QString> files;
+    const QStringList names = QDir(driverFolder).entryList({u"*.sql"_s}, QDir::Files);
+    for (const QString &name : names) {
+        const auto match = numbered.match(name);
+        if (match.hasMatch())
+            files.emplace(match.captured(1).toInt(), QDir(driverFolder).filePath(name));
+    }
+    if (files.empty())
+        throw StorageError("no schema files in " + driverFolder.toStdString());
+    if (current > files.rbegin()->first)
+        throw StorageError("the database is from a newer FinChat (schema version " +
+                           std::to_string(current) + ")");
+    for (const auto &[version, path] : files) {
+        if (version > current)
+            applySchemaFile(version, path);
+    }
+}
+
+void Storage::applySchemaFile(int version, const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw StorageError("cannot read " + path.toStdString());
+    const QString script = QString::fromUtf8(file.readAll());
+
+    static const QRegularExpression statementEnd(u";[ \\t]*(?:--[^\\n]*)?\\r?\\n|;\\s*\\z"_s);
+    begin();
+    try {
+        for (const QString &statement : script.split(statementEnd, Qt::SkipEmptyParts)) {
+            QString sql;
+            for (const QString &line : statement.split(u'\n')) {
+                if (!line.trimmed().startsWith("--"_L1))
+                    sql += line + u'\n';
+            }
+            if (!sql.trimmed().isEmpty())
+                execStatement(sql);
+        }
+        execStatement(u"DELETE FROM schema_version"_s);
+        run(u"INSERT INTO schema_version (version) VALUES (?)"_s, {version});
+        commit();
+    } catch (...) {
+        rollback();
+        throw;
+    }
+}
+
+QSqlQuery Storage::prepare(const QString &sql) const
+{
+    QSqlQuery query(m_db);
+    if (!query.prepare(sql))
+        throw StorageError(describe(u"cannot prepare "_s + sql, query.lastError()));
+    return query;
+}
+
+void Storage::exec(QSqlQuery &query) const
+{
+    if (!query.exec())
+        throw StorageError(describe(u"query failed"_s, query.lastError()));
+}
+
+QSqlQuery Storage::run(const QString &sql, std::initializer_list<QVariant> values) const
+{
+    QSqlQuery query = prepare(sql);
+    query.setForwardOnly(true);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    exec(query);
+    return query;
+}
+
+void Storage::execStatement(const QString &sql)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(sql))
+        throw StorageError(describe(sql.simplified(), query.lastError()));
+}
+
+bool Storage::tryStatement(const QString &sql) noexcept
+{
+    QSqlQuery query(m_db);
+    return query.exec(sql);
+}
+
+void Storage::beginBatch()
+{
+    m_batchBroken = false;
+    begin();
+}
+
+void Storage::commitBatch()
+{
+    try {
+        if (m_batchBroken)
+            throw StorageError("the database lost the transaction (is the disk full?)");
+        if (!QFileInfo::exists(m_path))
+            throw StorageError("the database file " + m_path.toStdString() +
+                               " is gone (was its folder removed?)");
+        commit();
+    } catch (...) {
+        rollback();
+        throw;
+    }
+}
+
+void Storage::begin()
+{
+    // A plain BEGIN takes the write lock only at the first write and can then fail with
+    // SQLITE_BUSY mid-transaction; IMMEDIATE waits for it up front, under the busy timeout.
+    execStatement(u"BEGIN IMMEDIATE"_s);
+}
+
+void Storage::commit()
+{
+    execStatement(u"COMMIT"_s);
+}
+
+void Storage::rollback() noexcept
+{
+    QSqlQuery query(m_db);
+    query.exec(u"ROLLBACK"_s);
+}
+
+std::optional<UserRecord> Storage::userWhere(const QString &column, const QVariant &value) const
+{
+    QSqlQuery query = run(u"SELECT id, username, display_name, password_hash, is_bot, created_at "
+                          "FROM users WHERE "_s +
+                              column + u" = ?"_s,
+                          {value});
+    if (!query.next())
+        return std::nullopt;
+    return UserRecord{query.value(0).toLongLong(), query.value(1).toString(),
+                      query.value(2).toString(),   query.value(3).toString(),
+                      query.value(4).toBool(),     query.value(5).toLongLong()};
+}
+
+std::optional<UserRecord> Storage::userByName(const QString &username) const
+{
+    return userWhere(u"username"_s, username);
+}
+
+std::optional<UserRecord> Storage::userById(qint64 id) const
+{
+    return userWhere(u"id"_s, id);
+}
+
+std::optional<qint64> Storage::createUser(const QString &username, const QString &displayName,
+                                          const QString &passwordHash)
+{
+    const QSqlQuery query =
+        run(u"INSERT INTO users (username, display_name, password_hash, created_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (username) DO NOTHING"_s,
+            {username, displayName, passwordHash, nowMs()});
+    if (query.numRowsAffected() != 1)
+        return std::nullopt;
+    return query.lastInsertId().toLongLong();
+}
+
+std::optional<Author> Storage::ensureBotUser(const QString &username, const QString &displayName)
+{
+    // No password hash: login refuses bot accounts, and this makes it doubly impossible.
+    run(u"INSERT INTO users (username, display_name, password_hash, is_bot, created_at) "
+        "VALUES (?, ?, NULL, 1, ?) "
+        "ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name WHERE is_bot = 1"_s,
+        {username, displayName, nowMs()});
+    const auto user = userByName(username);
+    if (!user || !user->isBot)
+        return std::nullopt;
+    return Author{user->id, user->username, user->displayName, true};
+}
+
+void Storage::setDisplayName(qint64 userId, const QString &displayName)
+{
+    run(u"UPDATE users SET display_name = ? WHERE id = ?"_s, {displayName, userId});
+}
+
+void Storage::setPasswordHash(qint64 userId, const QString &passwordHash)
+{
+    run(u"UPDATE users SET password_hash = ? WHERE id = ?"_s, {passwordHash, userId});
+}
+
+void Storage::createSession(const QByteArray &tokenHash, qint64 userId)
+{
+    const qint64 now = nowMs();
+    run(u"INSERT INTO sessions (token_hash, user_id, created_at, last_used_at) VALUES (?, ?, ?, ?)"_s,
+        {tokenHash, userId, now, now});
+}
+
+std::optional<qint64> Storage::touchSession(const QByteArray &tokenHash, qint64 maxIdleMs)
+{
+    const qint64 now = nowMs();
+    QSqlQuery query = run(u"UPDATE sessions SET last_used_at = ? "
+                          "WHERE token_hash = ? AND last_used_at >= ? RETURNING user_id"_s,
+                          {now, tokenHash, now - maxIdleMs});
+    if (!query.next())
+        return std::nullopt;
+    return query.value(0).toLongLong();
+}
+
+void Storage::deleteSession(const QByteArray &tokenHash)
+{
+    run(u"DELETE FROM sessions WHERE token_hash = ?"_s, {tokenHash});
+}
+
+void Storage::deleteSessionsOfUserExcept(qint64 userId, const QByteArray &keptTokenHash)
+{
+    run(u"DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?"_s, {userId, keptTokenHash});
+}
+
+int Storage::deleteIdleSessions(qint64 maxIdleMs)
+{
+    return run(u"DELETE FROM sessions WHERE last_used_at < ?"_s, {nowMs() - maxIdleMs})
+        .numRowsAffected();
+}
+
+QList<RoomRecord> Storage::rooms() const
+{
+    QSqlQuery query = run(u"SELECT id, name, topic, created_at FROM rooms ORDER BY name"_s);
+    QList<RoomRecord> result;
+    while (query.next()) {
+        result.append({query.value(0).toLongLong(), query.value(1).toString(),
+                       query.value(2).toString(), query.value(3).toLongLong()});
+    }
+    return result;
+}
+
+std::optional<RoomRecord> Storage::roomByName(const QString &name) const
+{
+    QSqlQuery query =
+        run(u"SELECT id, name, topic, created_at FROM rooms WHERE name = ?"_s, {name});
+    if (!query.next())
+        return std::nullopt;
+    return RoomRecord{query.value(0).toLongLong(), query.value(1).toString(),
+                      query.value(2).toString(), query.value(3).toLongLong()};
+}
+
+std::optional<RoomRecord> Storage::createRoom(const QString &name, const QString &topic,
+                                              std::optional<qint64> creatorId)
+{
+    const qint64 now = nowMs();
+    const QSqlQuery query =
+        run(u"INSERT INTO rooms (name, topic, created_by, created_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (name) DO NOTHING"_s,
+            {name, topic.isNull() ? u""_s : topic, // a null QString would bind as SQL NULL
+             creatorId ? QVariant(*creatorId) : QVariant(QMetaType::fromType<qint64>()), now});
+    if (query.numRowsAffected() != 1)
+        return std::nullopt;
+    return RoomRecord{query.lastInsertId().toLongLong(), name, topic, now};
+}
+
+bool Storage::addMember(qint64 roomId, qint64 userId)
+{
+    return run(u"INSERT INTO memberships (room_id, user_id, joined_at) VALUES (?, ?, ?) "
+               "ON CONFLICT DO NOTHING"_s,
+               {roomId, userId, nowMs()})
+               .numRowsAffected() == 1;
+}
+
+bool Storage::removeMember(qint64 roomId, qint64 userId)
+{
+    return run(u"DELETE FROM memberships WHERE room_id = ? AND user_id = ?"_s, {roomId, userId})
+               .numRowsAffected() == 1;
+}
+
+QList<std::pair<qint64, qint64>> Storage::memberships() const
+{
+    QSqlQuery query = run(u"SELECT room_id, user_id FROM memberships"_s);
+    QList<std::pair<qint64, qint64>> result;
+    while (query.next())
+        result.append({query.value(0).toLongLong(), query.value(1).toLongLong()});
+    return result;
+}
+
+QList<Author> Storage::roomMembers(qint64 roomId) const
+{
+    QSqlQuery query =
+        run(u"SELECT u.id, u.username, u.display_name, u.is_bot FROM memberships m "
+            "JOIN users u ON u.id = m.user_id WHERE m.room_id = ? ORDER BY u.username"_s,
+            {roomId});
+    QList<Author> result;
+    while (query.next()) {
+        result.append({query.value(0).toLongLong(), query.value(1).toString(),
+                       query.value(2).toString(), query.value(3).toBool()});
+    }
+    return result;
+}
+
+qint64 Storage::nextMessageTimestamp()
+{
+    // History is ordered by id; keeping timestamps monotonic makes that the same order as
+    // by time, even when the wall clock steps back.
+    m_lastMessageTimestamp = std::max(nowMs(), m_lastMessageTimestamp);
+    return m_lastMessageTimestamp;
+}
+
+std::optional<MessageRecord> Storage::messageByNonce(qint64 userId, const QString &nonce) const
+{
+    QSqlQuery query = run(u"SELECT "_s + MessageColumns + u"WHERE m.user_id = ? AND m.nonce = ?"_s,
+                          {userId, nonce});
+    if (!query.next())
+        return std::nullopt;
+    return messageFromRow(query);
+}
+
+Storage::Inserted Storage::insertMessage(qint64 roomId, const Author &author, const QString &body,
+                                         const QString &nonce)
+{
+    if (!nonce.isEmpty()) {
+        if (auto original = messageByNonce(author.id, nonce))
+            return {*original, true};
+    }
+    const qint64 timestamp = nextMessageTimestamp();
+    QSqlQuery query =
+        run(u"INSERT INTO messages (room_id, user_id, body, created_at, nonce) "
+            "VALUES (?, ?, ?, ?, ?) RETURNING id"_s,
+            {roomId, author.id, body, timestamp,
+             nonce.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(nonce)});
+    if (!query.next())
+        throw StorageError("insert returned no id");
+    const qint64 id = query.value(0).toLongLong();
+    query.finish(); // a RETURNING statement completes only once its rows are consumed
+    return {{id, roomId, author.username, author.displayName, author.isBot, body, timestamp, nonce},
+            false};
+}
+
+QList<MessageRecord> Storage::messagesBefore(qint64 roomId, std::optional<qint64> beforeId,
+                                             int limit) const
+{
+    QSqlQuery query = run(u"SELECT "_s + MessageColumns +
+                              u"WHERE m.room_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?"_s,
+                          {roomId, beforeId.value_or(std::numeric_limits<qint64>::max()), limit});
+    QList<MessageRecord> newestFirst;
+    while (query.next())
+        newestFirst.append(messageFromRow(query));
+    return {newestFirst.crbegin(), newestFirst.crend()};
+}
+
+} // namespace FinChat

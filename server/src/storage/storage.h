@@ -1,0 +1,153 @@
+#pragma once
+
+#include "startup/serverconfig.h"
+#include "storage/records.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <initializer_list>
+#include <optional>
+#include <stdexcept>
+
+class QSqlQuery;
+
+namespace FinChat {
+
+// A database failure the caller cannot fix; the server answers internal_error and goes on.
+class StorageError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Everything FinChat keeps, behind one class. The SQL dialect lives in numbered schema files
+// under :/finchat/sql/<driver>/, so another QSqlDatabase driver is a new folder of schema
+// files and a connection setup, not a fork of this class.
+//
+// One Storage owns one connection and must be used from the thread that opened it.
+class Storage
+{
+public:
+    Storage();
+    ~Storage();
+    Storage(const Storage &) = delete;
+    Storage &operator=(const Storage &) = delete;
+
+    // Opens (creating if needed) the SQLite file and brings its schema up to date.
+    void openSqlite(const QString &path, Durability durability = Durability::Full);
+
+    // Runs work as one write transaction: all of it is stored, or none.
+    template<typename Work>
+    void inTransaction(Work &&work)
+    {
+        begin();
+        try {
+            work();
+            commit();
+        } catch (...) {
+            rollback();
+            throw;
+        }
+    }
+    void close();
+    int schemaVersion() const;
+
+    // Group commit, for StorageThread: many writes in one transaction, each in a savepoint
+    // of its own, so that one failing write does not undo the others.
+    void beginBatch();
+    // Runs work, which returns false when it failed; a failed work's writes are undone. When
+    // the database cannot do that (it lost the transaction, as SQLite may on a full disk),
+    // the batch is broken and will not commit.
+    template<typename Work>
+    bool inSavepoint(Work &&work)
+    {
+        if (!tryStatement(QStringLiteral("SAVEPOINT write"))) {
+            m_batchBroken = true;
+            return false;
+        }
+        const bool succeeded = work();
+        const bool settled = succeeded ? tryStatement(QStringLiteral("RELEASE write"))
+                                       : tryStatement(QStringLiteral("ROLLBACK TO write")) &&
+                                             tryStatement(QStringLiteral("RELEASE write"));
+        m_batchBroken = m_batchBroken || !settled;
+        return succeeded;
+    }
+    bool batchBroken() const { return m_batchBroken; }
+    // Commits, or rolls back and throws StorageError: when the batch is broken, the commit
+    // fails (a full disk), or the database file is no longer where it was opened (its folder
+    // was removed: SQLite would go on writing to a file nobody can open again).
+    void commitBatch();
+
+    // Users
+    std::optional<UserRecord> userByName(const QString &username) const;
+    std::optional<UserRecord> userById(qint64 id) const;
+    // nullopt when the username is taken.
+    std::optional<qint64> createUser(const QString &username, const QString &displayName,
+                                     const QString &passwordHash);
+    // The bot account of this name, created or renamed as needed; nullopt when a person
+    // already has the username.
+    std::optional<Author> ensureBotUser(const QString &username, const QString &displayName);
+    void setDisplayName(qint64 userId, const QString &displayName);
+    void setPasswordHash(qint64 userId, const QString &passwordHash);
+
+    // Sessions: only the SHA-256 of a token is stored.
+    void createSession(const QByteArray &tokenHash, qint64 userId);
+    // The user of a live session, refreshing its last use; nullopt when unknown or expired.
+    std::optional<qint64> touchSession(const QByteArray &tokenHash, qint64 maxIdleMs);
+    void deleteSession(const QByteArray &tokenHash);
+    void deleteSessionsOfUserExcept(qint64 userId, const QByteArray &keptTokenHash);
+    int deleteIdleSessions(qint64 maxIdleMs);
+
+    // Rooms and memberships
+    QList<RoomRecord> rooms() const;
+    std::optional<RoomRecord> roomByName(const QString &name) const;
+    std::optional<RoomRecord> createRoom(const QString &name, const QString &topic,
+                                         std::optional<qint64> creatorId);
+    // true when the user was not a member before.
+    bool addMember(qint64 roomId, qint64 userId);
+    // true when the user was a member.
+    bool removeMember(qint64 roomId, qint64 userId);
+    QList<std::pair<qint64, qint64>> memberships() const; // (room id, user id)
+    QList<Author> roomMembers(qint64 roomId) const;
+
+    // Messages
+    struct Inserted
+    {
+        MessageRecord message;
+        bool duplicate = false; // the nonce was seen before; message is the original
+    };
+    Inserted insertMessage(qint64 roomId, const Author &author, const QString &body,
+                           const QString &nonce);
+    // Up to limit messages of the room with an id below beforeId (all when nullopt), oldest
+    // first.
+    QList<MessageRecord> messagesBefore(qint64 roomId, std::optional<qint64> beforeId,
+                                        int limit) const;
+
+private:
+    void configureSqliteConnection(Durability durability);
+    void migrate(const QString &driverFolder);
+    void applySchemaFile(int version, const QString &path);
+    QSqlQuery prepare(const QString &sql) const;
+    void exec(QSqlQuery &query) const;
+    // Prepares sql, binds values to its '?' in order, runs it; throws StorageError.
+    QSqlQuery run(const QString &sql, std::initializer_list<QVariant> values = {}) const;
+    void execStatement(const QString &sql);
+    bool tryStatement(const QString &sql) noexcept;
+    void begin();
+    void commit();
+    void rollback() noexcept;
+    std::optional<UserRecord> userWhere(const QString &column, const QVariant &value) const;
+    std::optional<MessageRecord> messageByNonce(qint64 userId, const QString &nonce) const;
+    qint64 nextMessageTimestamp();
+
+    QString m_connectionName;
+    QString m_path;
+    QSqlDatabase m_db;
+    bool m_batchBroken = false;
+    qint64 m_lastMessageTimestamp = 0;
+};
+
+} // namespace FinChat

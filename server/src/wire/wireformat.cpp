@@ -1,0 +1,41 @@
+#include "wire/wireformat.h"
+
+namespace FinChat::WireFormat {
+
+Protocol::Message message(const MessageRecord &message, const QString &roomName)
+{
+    return {.id = message.id,
+            .room = roomName,
+            .username = message.username,
+            .displayName = message.displayName,
+            .body = message.body,
+            .timestamp = message.timestamp,
+            .nonce = message.nonce.isEmpty() ? std::nullopt : std::optional(message.nonce),
+            .bot = message.fromBot};
+}
+
+QList<Protocol::Message> messages(const QList<MessageRecord> &messages, const QString &roomName)
+{
+    QList<Protocol::Message> list;
+    list.reserve(messages.size());
+    for (const MessageRecord &record : messages)
+        list.append(message(record, roomName));
+    return list;
+}
+
+Protocol::User user(const Author &user)
+{
+    return {user.username, user.displayName, user.isBot};
+}
+
+Protocol::Member member(const Author &user, bool online)
+{
+    return {WireFormat::user(user), online};
+}
+
+Protocol::RoomSummary room(const RoomRecord &room)
+{
+    return {room.name, room.topic};
+}
+
+} // namespace FinChat::WireFormat

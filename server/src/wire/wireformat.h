@@ -1,0 +1,16 @@
+#pragma once
+
+#include "storage/records.h"
+
+#include "finchat/protocol/shapes.h"
+
+namespace FinChat::WireFormat {
+
+// Stored things as the protocol's shapes.
+Protocol::Message message(const MessageRecord &message, const QString &roomName);
+QList<Protocol::Message> messages(const QList<MessageRecord> &messages, const QString &roomName);
+Protocol::User user(const Author &user);
+Protocol::Member member(const Author &user, bool online);
+Protocol::RoomSummary room(const RoomRecord &room);
+
+} // namespace FinChat::WireFormat
