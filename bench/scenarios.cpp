@@ -6,6 +6,8 @@
 #include "stooqstandin.h"
 #include "storage/storage.h"
 
+#include "finchat/protocol/messages.h"
+
 #include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -16,6 +18,7 @@
 namespace FinChat::Bench {
 
 using namespace Qt::StringLiterals;
+namespace Type = Protocol::Type;
 
 namespace {
 
@@ -39,7 +42,7 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs)
 class FrameType
 {
 public:
-    explicit FrameType(QStringView type)
+    explicit FrameType(QLatin1StringView type)
         : m_needle(u"\"type\":\""_s + type + u'"')
     {}
     bool matches(const QString &frame) const { return frame.contains(m_needle); }
@@ -48,23 +51,17 @@ private:
     QString m_needle;
 };
 
-const FrameType Hello(u"hello");
-const FrameType ResumeOk(u"resume.ok");
-const FrameType MessageNew(u"message.new");
-const FrameType MessageSendOk(u"message.send.ok");
-const FrameType RoomJoinOk(u"room.join.ok");
-const FrameType BotMessage(u"bot.message");
-const FrameType LoginOk(u"login.ok");
-
-QString quoted(const QString &text)
-{
-    return u'"' + text + u'"';
-}
+const FrameType Hello(Type::Hello);
+const FrameType ResumeOk(Type::ResumeOk);
+const FrameType MessageNew(Type::MessageNew);
+const FrameType MessageSendOk(Type::MessageSendOk);
+const FrameType RoomJoinOk(Type::RoomJoinOk);
+const FrameType BotMessage(Type::BotMessage);
+const FrameType LoginOk(Type::LoginOk);
 
 QString sendFrame(const QString &room, const QString &body)
 {
-    return u"{\"type\":\"message.send\",\"room\":"_s + quoted(room) + u",\"body\":"_s +
-           quoted(body) + u'}';
+    return Protocol::frameText(Protocol::MessageSend{room, body, {}});
 }
 
 // "b<sender>:<seq>:<sent ns>:" padded to the body length.
@@ -110,8 +107,7 @@ std::vector<std::unique_ptr<BenchClient>> connectAll(const QUrl &url,
         auto client = std::make_unique<BenchClient>(index);
         client->onFrame = [&, index](BenchClient &self, const QString &frame) {
             if (Hello.matches(frame))
-                self.send(u"{\"type\":\"resume\",\"token\":"_s + quoted(accounts.at(index).token) +
-                          u'}');
+                self.send(Protocol::frameText(Protocol::Resume{accounts.at(index).token}));
             else if (ResumeOk.matches(frame)) {
                 ++ready;
                 self.onFrame = nullptr;
@@ -223,14 +219,16 @@ struct FanOutResult
 FanOutResult runFanOut(BenchServer &server, int receivers, int senders, int messages, int window,
                        const std::function<void()> &alongside = {})
 {
-    auto clients = startWithClients(server, u"fan"_s, receivers + senders, u"general"_s);
+    auto clients =
+        startWithClients(server, u"fan"_s, receivers + senders, QString(Protocol::DefaultRoom));
 
     DeliveryLedger ledger(receivers, senders, messages);
     std::vector<int> nextSeq(senders, 0);
     std::vector<int> inFlight(senders, 0);
     const auto sendMore = [&](BenchClient &client, int sender) {
         while (inFlight[sender] < window && nextSeq[sender] < messages) {
-            client.send(sendFrame(u"general"_s, timedBody(sender, nextSeq[sender]++)));
+            client.send(
+                sendFrame(QString(Protocol::DefaultRoom), timedBody(sender, nextSeq[sender]++)));
             ++inFlight[sender];
         }
     };
@@ -303,7 +301,8 @@ Report fixedRateLatency(const Options &options)
     BenchServer server(options.serverBinary, options.durability);
     const int receivers = options.receivers;
     const int senders = options.senders;
-    auto clients = startWithClients(server, u"rate"_s, receivers + senders, u"general"_s);
+    auto clients =
+        startWithClients(server, u"rate"_s, receivers + senders, QString(Protocol::DefaultRoom));
 
     const int total = options.rate * options.seconds;
     const int perSender = (total + senders - 1) / senders;
@@ -325,7 +324,8 @@ Report fixedRateLatency(const Options &options)
             std::min<qint64>(total, qint64(double(nowNs() - begin) / 1e9 * options.rate));
         while (sent < due) {
             const int s = sent % senders;
-            clients[receivers + s]->send(sendFrame(u"general"_s, timedBody(s, nextSeq[s]++)));
+            clients[receivers + s]->send(
+                sendFrame(QString(Protocol::DefaultRoom), timedBody(s, nextSeq[s]++)));
             ++sent;
         }
         if (sent >= total)
@@ -373,7 +373,7 @@ Report idleConnections(const Options &options)
             if (RoomJoinOk.matches(frame))
                 ++joined;
         };
-        clients[i]->send(u"{\"type\":\"room.join\",\"room\":\"idle-%1\"}"_s.arg(i % Rooms));
+        clients[i]->send(Protocol::frameText(Protocol::RoomJoin{u"idle-%1"_s.arg(i % Rooms)}));
     }
     waitUntil([&] { return joined >= options.connections; }, SetupTimeoutMs);
     waitUntil([] { return false; }, 1000);
@@ -412,12 +412,10 @@ Report history(const Options &options)
     Latencies joins;
     Latencies fetches;
     for (int i = 0; i < options.historyQueries; ++i)
-        timed(u"{\"type\":\"room.join\",\"room\":\"history\"}"_s, joins);
+        timed(Protocol::frameText(Protocol::RoomJoin{u"history"_s}), joins);
     for (int i = 0; i < options.historyQueries; ++i) {
         const auto before = 51 + QRandomGenerator::global()->bounded(options.historyMessages - 50);
-        timed(u"{\"type\":\"history.fetch\",\"room\":\"history\",\"limit\":50,\"before\":%1}"_s.arg(
-                  before),
-              fetches);
+        timed(Protocol::frameText(Protocol::HistoryFetch{u"history"_s, before, 50}), fetches);
     }
     QJsonObject f;
     f.insert(u"stored_messages"_s, options.historyMessages);
@@ -439,13 +437,13 @@ Report bot(const Options &options)
     server.setBotSetting(u"stooq_url"_s, stooq.baseUrl().toString());
     server.setBotSetting(u"cache_seconds"_s, u"0"_s);
     QList<BenchServer::Account> accounts;
-    auto clients =
-        startWithClients(server, u"trader"_s, options.botClients, u"general"_s, &accounts);
+    auto clients = startWithClients(server, u"trader"_s, options.botClients,
+                                    QString(Protocol::DefaultRoom), &accounts);
 
     int ownReplies = 0;
     std::int64_t lastReplyNs = 0;
     for (auto &client : clients) {
-        const QString me = u"\"replyTo\":"_s + quoted(accounts.at(client->index()).username);
+        const QString me = u"\"replyTo\":\"%1\""_s.arg(accounts.at(client->index()).username);
         client->onFrame = [&, me](BenchClient &, const QString &frame) {
             if (BotMessage.matches(frame) && frame.contains(me)) {
                 ++ownReplies;
@@ -455,7 +453,8 @@ Report bot(const Options &options)
     }
     const std::int64_t begin = nowNs();
     for (auto &client : clients)
-        client->send(sendFrame(u"general"_s, u"/stock=c%1.us"_s.arg(client->index())));
+        client->send(
+            sendFrame(QString(Protocol::DefaultRoom), u"/stock=c%1.us"_s.arg(client->index())));
     waitUntil([&] { return ownReplies >= options.botClients; }, 30'000);
 
     const double lastMs = double(lastReplyNs - begin) / 1e6;
@@ -496,9 +495,8 @@ Report logins(const Options &options)
             auto client = std::make_unique<BenchClient>(i);
             client->onFrame = [&, i](BenchClient &self, const QString &frame) {
                 if (Hello.matches(frame)) {
-                    self.send(u"{\"type\":\"login\",\"username\":"_s +
-                              quoted(loginAccounts.at(i).username) +
-                              u",\"password\":\"bench password\"}"_s);
+                    self.send(Protocol::frameText(
+                        Protocol::Login{loginAccounts.at(i).username, u"bench password"_s}));
                 } else if (LoginOk.matches(frame)) {
                     ++loggedIn;
                     loginEnd = nowNs();

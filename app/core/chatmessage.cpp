@@ -1,49 +1,56 @@
-#include "chatmessage.h"
+#include "core/chatmessage.h"
 
-#include <QDateTime>
+#include "finchat/protocol.h"
 
 namespace FinChat::Client {
 
-using namespace Qt::StringLiterals;
-
 namespace {
-ChatMessage authored(ChatMessage::Kind kind, const QJsonObject &json)
+ChatMessage authored(ChatMessage::Kind kind, const QString &room, const QString &user,
+                     const QString &displayName, qint64 timestamp)
 {
     ChatMessage message;
     message.kind = kind;
-    message.room = json.value(u"room"_s).toString();
-    message.user = json.value(u"user"_s).toString();
-    message.displayName = json.value(u"displayName"_s).toString(message.user);
-    message.timestamp = json.value(u"ts"_s).toInteger();
+    message.room = room;
+    message.user = user;
+    message.displayName = displayName.isEmpty() ? user : displayName;
+    message.timestamp = timestamp;
     return message;
 }
 } // namespace
 
-ChatMessage ChatMessage::fromStored(const QJsonObject &json)
+ChatMessage ChatMessage::fromStored(const Protocol::Message &stored)
 {
-    ChatMessage message = authored(json.value(u"bot"_s).toBool() ? Kind::Bot : Kind::Message, json);
-    message.id = json.value(u"id"_s).toInteger();
-    message.body = json.value(u"body"_s).toString();
-    message.nonce = json.value(u"nonce"_s).toString();
+    ChatMessage message = authored(stored.bot ? Kind::Bot : Kind::Message, stored.room,
+                                   stored.username, stored.displayName, stored.timestamp);
+    message.id = stored.id;
+    message.body = stored.body;
+    message.nonce = stored.nonce.value_or(QString());
     return message;
 }
 
-ChatMessage ChatMessage::fromBot(const QJsonObject &event)
+QList<ChatMessage> ChatMessage::fromStored(const QList<Protocol::Message> &messages)
 {
-    ChatMessage message = authored(Kind::Bot, event);
-    message.body = event.value(u"body"_s).toString();
-    message.data = event.value(u"data"_s).toObject();
+    QList<ChatMessage> list;
+    list.reserve(messages.size());
+    for (const Protocol::Message &message : messages)
+        list.append(fromStored(message));
+    return list;
+}
+
+ChatMessage ChatMessage::fromBot(const Protocol::BotMessage &event)
+{
+    ChatMessage message =
+        authored(Kind::Bot, event.room, event.username, event.displayName, event.timestamp);
+    message.body = event.body;
+    message.data = event.data.value_or(QJsonObject());
     return message;
 }
 
-ChatMessage ChatMessage::fromCommand(const QJsonObject &event)
+ChatMessage ChatMessage::fromCommand(const Protocol::CommandEvent &event)
 {
-    ChatMessage message = authored(Kind::Command, event);
-    const QJsonObject command = event.value(u"command"_s).toObject();
-    message.body = u"/"_s + command.value(u"name"_s).toString();
-    const QString argument = command.value(u"argument"_s).toString();
-    if (!argument.isEmpty())
-        message.body += u'=' + argument;
+    ChatMessage message =
+        authored(Kind::Command, event.room, event.username, event.displayName, event.timestamp);
+    message.body = event.command.text();
     return message;
 }
 
@@ -53,7 +60,7 @@ ChatMessage ChatMessage::notice(const QString &room, const QString &text)
     message.kind = Kind::Notice;
     message.room = room;
     message.body = text;
-    message.timestamp = QDateTime::currentMSecsSinceEpoch();
+    message.timestamp = Protocol::nowMs();
     return message;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "finchat/protocol/events.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -34,9 +36,10 @@ struct ChatMessage
     QJsonObject data; // a bot's structured data (a quote, say)
     QString error;    // why a Failed message was refused
 
-    static ChatMessage fromStored(const QJsonObject &json);
-    static ChatMessage fromBot(const QJsonObject &event);
-    static ChatMessage fromCommand(const QJsonObject &event);
+    static ChatMessage fromStored(const Protocol::Message &message);
+    static QList<ChatMessage> fromStored(const QList<Protocol::Message> &messages);
+    static ChatMessage fromBot(const Protocol::BotMessage &event);
+    static ChatMessage fromCommand(const Protocol::CommandEvent &event);
     static ChatMessage notice(const QString &room, const QString &text);
 };
 

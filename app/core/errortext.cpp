@@ -1,4 +1,4 @@
-#include "errortext.h"
+#include "core/errortext.h"
 
 #include <QCoreApplication>
 
@@ -6,10 +6,19 @@ namespace FinChat::Client {
 
 using namespace Qt::StringLiterals;
 
+using Protocol::ErrorCode;
+
 namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("FinChat::Client::ErrorText", text);
+}
+
+QString codeName(const Failure &failure)
+{
+    if (const auto code = failure.code())
+        return Protocol::errorCodeName(*code);
+    return QString::number(static_cast<int>(failure.reason()));
 }
 
 struct Known
@@ -18,91 +27,120 @@ struct Known
     ErrorText::Field field;
 };
 
-// Every code the client words itself: the sentence, and the input it is about.
-const QHash<QString, Known> &knownCodes()
+// Every server code the client words itself: the sentence, and the input it is about.
+// Codes not listed show the server's own (English) message.
+const QHash<ErrorCode, Known> &serverCodes()
 {
     using Field = ErrorText::Field;
-    static const QHash<QString, Known> table{
-        {u"bad_credentials"_s,
+    static const QHash<ErrorCode, Known> table{
+        {ErrorCode::BadCredentials,
          {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "Wrong username or password."),
           Field::Password}},
-        {u"username_taken"_s,
+        {ErrorCode::UsernameTaken,
          {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "That name is taken."), Field::Username}},
-        {u"invalid_username"_s,
+        {ErrorCode::InvalidUsername,
          {QT_TRANSLATE_NOOP(
               "FinChat::Client::ErrorText",
               "Use 3 to 32 letters, digits, '.', '_' or '-', starting with a letter or digit."),
           Field::Username}},
-        {u"weak_password"_s,
+        {ErrorCode::WeakPassword,
          {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "Use at least 8 characters."),
           Field::Password}},
-        {u"invalid_display_name"_s,
+        {ErrorCode::InvalidDisplayName,
          {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "Use 1 to 64 characters on one line."),
           Field::DisplayName}},
-        {u"rate_limited"_s,
+        {ErrorCode::RateLimited,
          {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "Too many attempts; wait a moment."),
           Field::None}},
-        {u"invalid_token"_s,
+        {ErrorCode::InvalidToken,
          {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText",
                             "Your session has ended; please log in again."),
           Field::None}},
-        {u"unreachable"_s,
-         {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "Cannot reach the server at %1."),
-          Field::Server}},
-        {u"timeout"_s,
-         {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "The server did not answer in time."),
-          Field::Server}},
-        {u"disconnected"_s,
-         {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "The connection was lost."),
-          Field::None}},
-        {u"cancelled"_s,
-         {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "Cancelled."), Field::None}},
-        {u"unknown_room"_s,
+        {ErrorCode::UnknownRoom,
          {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "There is no such room."), Field::None}},
-        {u"room_exists"_s,
+        {ErrorCode::RoomExists,
          {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "A room with that name exists."),
           Field::RoomName}},
-        {u"invalid_room_name"_s,
+        {ErrorCode::InvalidRoomName,
          {QT_TRANSLATE_NOOP(
               "FinChat::Client::ErrorText",
               "Use 2 to 32 letters, digits, '_' or '-', starting with a letter or digit."),
           Field::RoomName}},
-        {u"not_a_member"_s,
+        {ErrorCode::NotAMember,
          {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "Join the room first."), Field::None}},
-        {u"empty_message"_s,
+        {ErrorCode::EmptyMessage,
          {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "The message is empty."), Field::None}},
-        {u"message_too_long"_s,
+        {ErrorCode::MessageTooLong,
          {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "The message is too long."),
           Field::Message}},
-        {u"unknown_command"_s,
+        {ErrorCode::UnknownCommand,
          {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText",
                             "There is no such command; type /help to see them."),
           Field::None}},
-        {u"unsupported_protocol"_s,
+        {ErrorCode::UnsupportedProtocol,
          {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText",
                             "The server runs an incompatible version of FinChat."),
           Field::Server}},
-        {u"too_many_connections"_s,
+        {ErrorCode::TooManyConnections,
          {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText",
                             "The server has too many connections from here."),
           Field::Server}},
     };
     return table;
 }
-} // namespace
 
-QString ErrorText::describe(const QString &code, const QString &serverMessage)
+// The client's own reasons.
+const QHash<Failure::Reason, Known> &localReasons()
 {
-    const auto known = knownCodes().constFind(code);
-    if (known != knownCodes().constEnd())
-        return code == "unreachable"_L1 ? tr(known->text).arg(serverMessage) : tr(known->text);
-    return serverMessage.isEmpty() ? tr("Something went wrong (%1).").arg(code) : serverMessage;
+    using Field = ErrorText::Field;
+    using Reason = Failure::Reason;
+    static const QHash<Reason, Known> table{
+        {Reason::Unreachable,
+         {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "Cannot reach the server at %1."),
+          Field::Server}},
+        {Reason::Timeout,
+         {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "The server did not answer in time."),
+          Field::Server}},
+        {Reason::Disconnected,
+         {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "The connection was lost."),
+          Field::None}},
+        {Reason::Cancelled,
+         {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "Cancelled."), Field::None}},
+    };
+    return table;
 }
 
-ErrorText::Field ErrorText::fieldFor(const QString &code)
+const Known *knownText(const Failure &failure)
 {
-    const auto known = knownCodes().constFind(code);
-    return known == knownCodes().constEnd() ? Field::None : known->field;
+    if (failure.reason() == Failure::Reason::Server) {
+        const auto code = failure.code();
+        const auto it = code ? serverCodes().constFind(*code) : serverCodes().constEnd();
+        return it == serverCodes().constEnd() ? nullptr : &*it;
+    }
+    const auto it = localReasons().constFind(failure.reason());
+    return it == localReasons().constEnd() ? nullptr : &*it;
+}
+} // namespace
+
+QString ErrorText::describe(const Failure &failure)
+{
+    if (const Known *known = knownText(failure)) {
+        return failure.is(Failure::Reason::Unreachable) ? tr(known->text).arg(failure.message())
+                                                        : tr(known->text);
+    }
+    return failure.message().isEmpty() ? tr("Something went wrong (%1).").arg(codeName(failure))
+                                       : failure.message();
+}
+
+QString ErrorText::describe(Protocol::ErrorCode code)
+{
+    return describe(Failure::fromServer(Protocol::Error::of(code, {})));
+}
+
+ErrorText::Field ErrorText::fieldFor(const Failure &failure)
+{
+    const Known *known = knownText(failure);
+    return known ? known->field : Field::None;
 }
 
 } // namespace FinChat::Client

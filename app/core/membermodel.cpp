@@ -1,16 +1,13 @@
-#include "membermodel.h"
-
-#include <QJsonObject>
+#include "core/membermodel.h"
 
 namespace FinChat::Client {
 
 using namespace Qt::StringLiterals;
 
 namespace {
-MemberModel::Member memberFrom(const QJsonObject &json)
+MemberModel::Member memberFrom(const Protocol::Member &member)
 {
-    return {json.value(u"user"_s).toString(), json.value(u"displayName"_s).toString(),
-            json.value(u"online"_s).toBool(), json.value(u"bot"_s).toBool()};
+    return {member.user.username, member.user.displayName, member.online, member.user.bot};
 }
 } // namespace
 
@@ -55,18 +52,18 @@ void MemberModel::changed(qsizetype row)
     emit dataChanged(at, at);
 }
 
-void MemberModel::reset(const QJsonArray &members)
+void MemberModel::reset(const QList<Protocol::Member> &members)
 {
     beginResetModel();
     m_members.clear();
-    for (const QJsonValue &member : members)
-        m_members.append(memberFrom(member.toObject()));
+    for (const Protocol::Member &member : members)
+        m_members.append(memberFrom(member));
     endResetModel();
 }
 
-void MemberModel::upsert(const QJsonObject &json)
+void MemberModel::upsert(const Protocol::Member &joined)
 {
-    const Member member = memberFrom(json);
+    const Member member = memberFrom(joined);
     if (const qsizetype row = rowOf(member.user); row >= 0) {
         m_members[row] = member;
         changed(row);

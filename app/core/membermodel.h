@@ -1,7 +1,8 @@
 #pragma once
 
+#include "finchat/protocol/shapes.h"
 #include <QAbstractListModel>
-#include <QJsonArray>
+
 #include <QList>
 
 namespace FinChat::Client {
@@ -33,8 +34,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
-    void reset(const QJsonArray &members);
-    void upsert(const QJsonObject &member);
+    void reset(const QList<Protocol::Member> &members);
+    void upsert(const Protocol::Member &member);
     void remove(const QString &user);
     void setOnline(const QString &user, bool online);
     void setDisplayName(const QString &user, const QString &displayName);

@@ -1,4 +1,4 @@
-#include "messagemodel.h"
+#include "core/messagemodel.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "chatmessage.h"
+#include "core/chatmessage.h"
 
 #include <QAbstractListModel>
 #include <QList>
@@ -39,7 +39,6 @@ public:
     qint64 oldestId() const;
     qint64 newestId() const;
     bool hasOlder() const { return m_hasOlder; }
-    void setHasOlder(bool hasOlder) { m_hasOlder = hasOlder; }
     bool isLoadingOlder() const { return m_loadingOlder; }
     void setLoadingOlder(bool loading);
 

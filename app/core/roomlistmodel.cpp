@@ -1,6 +1,4 @@
-#include "roomlistmodel.h"
-
-#include <QJsonObject>
+#include "core/roomlistmodel.h"
 
 namespace FinChat::Client {
 
@@ -52,15 +50,17 @@ void RoomListModel::changed(int row)
     emit dataChanged(at, at);
 }
 
-void RoomListModel::reset(const QJsonArray &rooms)
+void RoomListModel::reset(const QList<Protocol::RoomListing> &rooms)
 {
     beginResetModel();
     QList<Room> fresh;
-    for (const QJsonValue &value : rooms) {
-        const QJsonObject json = value.toObject();
-        Room room{json.value(u"name"_s).toString(), json.value(u"topic"_s).toString(),
-                  json.value(u"joined"_s).toBool(), 0,
-                  json.value(u"members"_s).toInt(), json.value(u"online"_s).toInt()};
+    for (const Protocol::RoomListing &listing : rooms) {
+        Room room{listing.room.name,
+                  listing.room.topic,
+                  listing.joined,
+                  0,
+                  static_cast<int>(listing.members),
+                  static_cast<int>(listing.online)};
         if (const int old = rowOf(room.name); old >= 0)
             room.unread = m_rooms.at(old).unread;
         fresh.append(room);

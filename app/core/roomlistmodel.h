@@ -1,7 +1,8 @@
 #pragma once
 
+#include "finchat/protocol/shapes.h"
 #include <QAbstractListModel>
-#include <QJsonArray>
+
 #include <QList>
 
 namespace FinChat::Client {
@@ -39,7 +40,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
     // From rooms.list; unread counts survive.
-    void reset(const QJsonArray &rooms);
+    void reset(const QList<Protocol::RoomListing> &rooms);
     void upsert(const QString &name, const QString &topic);
     void setJoined(const QString &name, bool joined);
     void addUnread(const QString &name);

@@ -1,4 +1,4 @@
-#include "serverlink.h"
+#include "core/serverlink.h"
 
 #include <QJsonDocument>
 #include <QPointer>
@@ -19,10 +19,11 @@ ServerLink::ServerLink(QObject *parent)
 
 ServerLink::~ServerLink()
 {
-    // Waiting callbacks are dropped, not called: their owners are being torn down too.
     m_socket.disconnect(this);
-    m_pending.clear();
-    m_helloWaiter = {};
+    // Waiting coroutines are resumed, not dropped, so that they end and free their frames;
+    // their owners, being torn down too, are no longer alive for them to touch.
+    failAll(Failure::Reason::Disconnected);
+    finishHello(false);
 }
 
 ServerLink::HelloAwaiter::HelloAwaiter(ServerLink *link, std::chrono::milliseconds timeout)
@@ -46,15 +47,9 @@ void ServerLink::finishHello(bool ok)
         waiter(ok);
 }
 
-QJsonObject ServerLink::localError(const QString &code)
-{
-    return {{u"type"_s, u"error"_s}, {u"code"_s, code}, {u"message"_s, code}};
-}
-
 QCoro::Task<bool> ServerLink::open(QUrl url, std::chrono::milliseconds timeout)
 {
     QPointer<ServerLink> self(this);
-    m_hello = {};
     m_open = false;
     m_socket.abort();
     m_socket.open(url);
@@ -80,45 +75,48 @@ void ServerLink::abort()
         onDisconnected();
 }
 
-void ServerLink::send(const QString &type, const QJsonObject &fields, ReplyCallback onReply)
+void ServerLink::send(QJsonObject frame, Waiter waiter)
 {
     const QString id = QString::number(m_nextId++);
-    QJsonObject frame = fields;
-    frame.insert(u"type"_s, type);
-    frame.insert(u"id"_s, id);
-    if (onReply) {
-        if (!m_open) {
-            // Answer from the event loop, like a real reply, so callers see one behaviour.
-            QTimer::singleShot(0, this, [onReply] { onReply(localError(u"disconnected"_s)); });
-            return;
-        }
-        m_pending.insert(id, std::move(onReply));
-        QTimer::singleShot(RequestTimeout, this,
-                           [this, id] { answer(id, localError(u"timeout"_s)); });
+    if (!m_open) {
+        // Answered from the event loop, like a real reply, so callers see one behaviour.
+        QTimer::singleShot(0, this, [waiter = std::move(waiter)] {
+            waiter({}, Failure::local(Failure::Reason::Disconnected));
+        });
+        return;
     }
-    m_socket.sendTextMessage(
-        QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+    frame.insert(Protocol::IdKey, id);
+    m_pending.insert(id, std::move(waiter));
+    QTimer::singleShot(RequestTimeout, this,
+                       [this, id] { resolve(id, {}, Failure::local(Failure::Reason::Timeout)); });
+    m_socket.sendTextMessage(QString::fromUtf8(Protocol::serialize(frame)));
 }
 
-void ServerLink::answer(const QString &id, const QJsonObject &reply)
+void ServerLink::resolve(const QString &id, const QJsonObject &frame, std::optional<Failure> local)
 {
-    if (const ReplyCallback callback = m_pending.take(id))
-        callback(reply);
+    if (const Waiter waiter = m_pending.take(id))
+        waiter(frame, std::move(local));
+}
+
+void ServerLink::failAll(Failure::Reason reason)
+{
+    const auto pending = std::exchange(m_pending, {});
+    for (const Waiter &waiter : pending)
+        waiter({}, Failure::local(reason));
 }
 
 void ServerLink::onText(const QString &text)
 {
     const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
-    const QString type = frame.value(u"type"_s).toString();
-    if (!m_open && type == "hello"_L1) {
-        m_hello = frame;
+    const QString type = frame.value(Protocol::TypeKey).toString();
+    if (!m_open && type == Protocol::ServerHello::Type) {
         m_open = true;
         finishHello(true);
         return;
     }
-    const QJsonValue id = frame.value(u"id"_s);
+    const QJsonValue id = frame.value(Protocol::IdKey);
     if (id.isString() && m_pending.contains(id.toString()))
-        answer(id.toString(), frame);
+        resolve(id.toString(), frame, std::nullopt);
     else
         emit eventReceived(frame);
 }
@@ -129,25 +127,9 @@ void ServerLink::onDisconnected()
     m_open = false;
     if (!wasOpen)
         finishHello(false);
-    const auto pending = std::exchange(m_pending, {});
-    for (const ReplyCallback &callback : pending)
-        callback(localError(u"disconnected"_s));
+    failAll(Failure::Reason::Disconnected);
     if (wasOpen)
         emit closed();
-}
-
-ServerLink::ReplyAwaiter::ReplyAwaiter(ServerLink *link, QString type, QJsonObject fields)
-    : m_link(link)
-    , m_type(std::move(type))
-    , m_fields(std::move(fields))
-{}
-
-void ServerLink::ReplyAwaiter::await_suspend(std::coroutine_handle<> waiting)
-{
-    m_link->send(m_type, m_fields, [this, waiting](const QJsonObject &reply) {
-        m_reply = reply;
-        waiting.resume();
-    });
 }
 
 } // namespace FinChat::Client

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "core/failure.h"
+
+#include "finchat/protocol/messages.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
@@ -15,14 +19,16 @@
 
 namespace FinChat::Client {
 
-// The wire: one WebSocket to a FinChat server, JSON frames in and out, and replies matched
-// to their requests by id. It knows nothing of rooms or users.
+// The wire: one WebSocket to a FinChat server, typed requests out, their typed replies
+// matched by id, and events handed on. It knows nothing of rooms or users.
 class ServerLink : public QObject
 {
     Q_OBJECT
 
+    // A request waiting for its answer: resumed with the frame, or a local failure.
+    using Waiter = std::function<void(const QJsonObject &frame, std::optional<Failure> local)>;
+
 public:
-    using ReplyCallback = std::function<void(const QJsonObject &reply)>;
     static constexpr std::chrono::milliseconds RequestTimeout{15'000};
 
     explicit ServerLink(QObject *parent = nullptr);
@@ -34,36 +40,59 @@ public:
     // Drops the connection at once, as a network failure would (for "cancel").
     void abort();
     bool isOpen() const { return m_open; }
-    const QJsonObject &serverHello() const { return m_hello; }
-    QUrl url() const { return m_socket.requestUrl(); }
 
-    // Sends a request; onReply gets its reply or error, or a local error frame with code
-    // "disconnected" or "timeout" when none can come.
-    void send(const QString &type, const QJsonObject &fields, ReplyCallback onReply = {});
-
-    // co_await link.call(type, fields) gives the reply frame (or error frame) of a request.
+    // co_await link.call(Protocol::RoomJoin{...}) gives an Answer<RoomJoinOk>: the reply, or
+    // the server's error, or Timeout / Disconnected when no answer can come. The awaiting
+    // coroutine is resumed exactly once, also when the link is destroyed meanwhile (with
+    // Disconnected), so it must check its own object is alive after every co_await.
+    template<Protocol::Described Request>
     class ReplyAwaiter
     {
     public:
-        ReplyAwaiter(ServerLink *link, QString type, QJsonObject fields);
+        using Reply = typename Request::Reply;
+        ReplyAwaiter(ServerLink *link, const Request &request)
+            : m_link(link)
+            , m_frame(Protocol::frame(request))
+        {}
         bool await_ready() const noexcept { return false; }
-        void await_suspend(std::coroutine_handle<> waiting);
-        QJsonObject await_resume() { return std::move(m_reply); }
+        void await_suspend(std::coroutine_handle<> waiting)
+        {
+            m_link->send(m_frame,
+                         [this, waiting](const QJsonObject &frame, std::optional<Failure> local) {
+                             m_answer = local ? Answer<Reply>(*local) : read(frame);
+                             waiting.resume(); // nothing may touch this awaiter afterwards
+                         });
+        }
+        Answer<Reply> await_resume() { return std::move(*m_answer); }
 
     private:
+        static Answer<Reply> read(const QJsonObject &frame)
+        {
+            try {
+                const QString type = frame.value(Protocol::TypeKey).toString();
+                if (type == Protocol::Type::Error)
+                    return Failure::fromServer(Protocol::fromJson<Protocol::Error>(frame));
+                if (type != Reply::Type)
+                    return Failure::local(Failure::Reason::BadAnswer, type);
+                return Protocol::fromJson<Reply>(frame);
+            } catch (const Protocol::ProtocolError &error) {
+                return Failure::local(Failure::Reason::BadAnswer, error.message());
+            }
+        }
+
         ServerLink *m_link;
-        QString m_type;
-        QJsonObject m_fields;
-        QJsonObject m_reply;
+        QJsonObject m_frame;
+        std::optional<Answer<Reply>> m_answer;
     };
-    ReplyAwaiter call(const QString &type, const QJsonObject &fields = {})
+
+    template<Protocol::Described Request>
+    ReplyAwaiter<Request> call(const Request &request)
     {
-        return ReplyAwaiter(this, type, fields);
+        return ReplyAwaiter<Request>(this, request);
     }
 
-    static QJsonObject localError(const QString &code);
-
 signals:
+    // Every frame that answers no request of ours, in arrival order.
     void eventReceived(const QJsonObject &event);
     void closed();
 
@@ -85,16 +114,17 @@ private:
         bool m_ok = false;
     };
 
+    void send(QJsonObject frame, Waiter waiter);
     void finishHello(bool ok);
     void onText(const QString &text);
     void onDisconnected();
-    void answer(const QString &id, const QJsonObject &reply);
+    void resolve(const QString &id, const QJsonObject &frame, std::optional<Failure> local);
+    void failAll(Failure::Reason reason);
 
     QWebSocket m_socket;
-    QJsonObject m_hello;
     bool m_open = false;
     quint64 m_nextId = 1;
-    QHash<QString, ReplyCallback> m_pending;
+    QHash<QString, Waiter> m_pending;
     std::function<void(bool)> m_helloWaiter;
     QTimer m_helloDeadline;
 };

@@ -1,8 +1,8 @@
-#include "connectdialog.h"
+#include "ui/connectdialog.h"
 
-#include "chatclient.h"
-#include "errortext.h"
-#include "localserver.h"
+#include "core/chatclient.h"
+#include "core/errortext.h"
+#include "ui/localserver.h"
 
 #include "finchat/protocol.h"
 
@@ -23,6 +23,7 @@ namespace FinChat::Ui {
 using namespace Qt::StringLiterals;
 using Client::ChatClient;
 using Client::ErrorText;
+using Client::Failure;
 
 namespace {
 QLabel *errorLabel(QWidget *parent)
@@ -154,14 +155,16 @@ void ConnectDialog::clearErrors()
         label->hide();
 }
 
-void ConnectDialog::showError(const QString &code, const QString &serverMessage)
+void ConnectDialog::showError(const Failure &failure)
 {
-    const QString detail = code == "unreachable"_L1
-                               ? u"%1:%2"_s.arg(m_host->text()).arg(m_port->value())
-                               : serverMessage;
-    const QString text = ErrorText::describe(code, detail);
+    // The address as the person typed it, not as it was resolved.
+    const QString text = failure.is(Failure::Reason::Unreachable)
+                             ? ErrorText::describe(Failure::local(
+                                   Failure::Reason::Unreachable,
+                                   u"%1:%2"_s.arg(m_host->text()).arg(m_port->value())))
+                             : ErrorText::describe(failure);
     QLabel *label = m_serverError;
-    switch (ErrorText::fieldFor(code)) {
+    switch (ErrorText::fieldFor(failure)) {
     case ErrorText::Field::Username:
         label = m_usernameError;
         break;
@@ -219,9 +222,9 @@ QCoro::Task<> ConnectDialog::attempt(bool createAccount)
     if (!self)
         co_return;
     setBusy(false);
-    if (!result.ok) {
-        if (result.code != "cancelled"_L1)
-            showError(result.code, result.message);
+    if (!result.ok()) {
+        if (!result.failure->is(Failure::Reason::Cancelled))
+            showError(*result.failure);
         co_return;
     }
     m_settings.setValue(u"server/host"_s, m_host->text().trimmed());

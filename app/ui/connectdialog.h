@@ -14,7 +14,8 @@ class QSpinBox;
 
 namespace FinChat::Client {
 class ChatClient;
-}
+class Failure;
+} // namespace FinChat::Client
 
 namespace FinChat::Ui {
 
@@ -51,7 +52,7 @@ private:
     QCoro::Task<> attempt(bool createAccount);
     void setBusy(bool busy, const QString &status = {});
     void clearErrors();
-    void showError(const QString &code, const QString &serverMessage);
+    void showError(const Client::Failure &failure);
     void updateHostFields();
 
     Client::ChatClient &m_client;

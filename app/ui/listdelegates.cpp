@@ -1,7 +1,7 @@
-#include "listdelegates.h"
+#include "ui/listdelegates.h"
 
-#include "membermodel.h"
-#include "roomlistmodel.h"
+#include "core/membermodel.h"
+#include "core/roomlistmodel.h"
 
 namespace FinChat::Ui {
 

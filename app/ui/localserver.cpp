@@ -1,4 +1,4 @@
-#include "localserver.h"
+#include "ui/localserver.h"
 
 #include "core/chatserver.h"
 #include "startup/serveroptions.h"

@@ -1,8 +1,8 @@
-#include "chatclient.h"
-#include "connectdialog.h"
-#include "languages.h"
-#include "localserver.h"
-#include "mainwindow.h"
+#include "core/chatclient.h"
+#include "ui/connectdialog.h"
+#include "ui/languages.h"
+#include "ui/localserver.h"
+#include "ui/mainwindow.h"
 
 #include "finchat/protocol.h"
 
@@ -38,9 +38,9 @@ bool resumeLastSession(Client::ChatClient &client, Ui::LocalServer &localServer,
         target = localServer.localUrl();
     }
     const auto result = QCoro::waitFor(client.resume(target, token));
-    if (!result.ok && result.code == "invalid_token"_L1)
+    if (!result.ok() && result.failure->is(Protocol::ErrorCode::InvalidToken))
         settings.remove(u"session/token"_s);
-    return result.ok;
+    return result.ok();
 }
 
 } // namespace

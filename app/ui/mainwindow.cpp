@@ -1,14 +1,14 @@
-#include "mainwindow.h"
+#include "ui/mainwindow.h"
 
-#include "chatclient.h"
-#include "languages.h"
-#include "listdelegates.h"
-#include "localserver.h"
-#include "membermodel.h"
-#include "messagedelegate.h"
-#include "messageinput.h"
-#include "messagemodel.h"
-#include "roomlistmodel.h"
+#include "core/chatclient.h"
+#include "core/membermodel.h"
+#include "core/messagemodel.h"
+#include "core/roomlistmodel.h"
+#include "ui/languages.h"
+#include "ui/listdelegates.h"
+#include "ui/localserver.h"
+#include "ui/messagedelegate.h"
+#include "ui/messageinput.h"
 
 #include "finchat/protocol.h"
 
@@ -146,7 +146,7 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     connect(&client, &ChatClient::stateChanged, this, &MainWindow::updateConnectionState);
     connect(&client, &ChatClient::commandsChanged, this, [this] {
         QStringList usages;
-        for (const ChatClient::Command &command : m_client.commands())
+        for (const Protocol::CommandInfo &command : m_client.commands())
             usages.append(command.usage);
         m_input->setCommands(usages);
     });

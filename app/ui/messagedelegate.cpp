@@ -1,7 +1,7 @@
-#include "messagedelegate.h"
+#include "ui/messagedelegate.h"
 
-#include "chatmessage.h"
-#include "messagemodel.h"
+#include "core/chatmessage.h"
+#include "core/messagemodel.h"
 
 #include <QAbstractItemView>
 #include <QDateTime>

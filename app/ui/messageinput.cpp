@@ -1,4 +1,4 @@
-#include "messageinput.h"
+#include "ui/messageinput.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>

@@ -1,7 +1,8 @@
-#include "chatclient.h"
-#include "membermodel.h"
-#include "messagemodel.h"
-#include "roomlistmodel.h"
+#include "core/chatclient.h"
+#include "core/membermodel.h"
+#include "core/messagemodel.h"
+#include "core/roomlistmodel.h"
+#include "scriptedserver.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -62,8 +63,8 @@ private slots:
     {
         TestServer server;
         ChatClient alice, bob;
-        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok);
-        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok);
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok());
         QCOMPARE(alice.state(), ChatClient::State::Online);
         QCOMPARE(alice.joinedRooms(), QStringList{u"general"_s});
         QVERIFY(!alice.token().isEmpty());
@@ -89,22 +90,23 @@ private slots:
     {
         TestServer server;
         ChatClient alice;
-        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok);
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
         ChatClient again;
         const auto wrong =
             QCoro::waitFor(again.logIn(server.url(), u"alice"_s, u"wrong password"_s));
-        QVERIFY(!wrong.ok);
-        QCOMPARE(wrong.code, u"bad_credentials"_s);
+        QVERIFY(!wrong.ok());
+        QVERIFY(wrong.failure->is(Protocol::ErrorCode::BadCredentials));
         QCOMPARE(again.state(), ChatClient::State::Offline);
-        QCOMPARE(createAccount(again, server.url(), u"alice"_s).code, u"username_taken"_s);
+        QVERIFY(createAccount(again, server.url(), u"alice"_s)
+                    .failure->is(Protocol::ErrorCode::UsernameTaken));
 
         const QUrl nowhere(u"ws://127.0.0.1:1"_s);
         const auto unreachable =
             QCoro::waitFor(again.logIn(nowhere, u"alice"_s, u"correct horse"_s));
-        QCOMPARE(unreachable.code, u"unreachable"_s);
+        QVERIFY(unreachable.failure->is(Failure::Reason::Unreachable));
 
         const auto resumed = QCoro::waitFor(again.resume(server.url(), alice.token()));
-        QVERIFY(resumed.ok);
+        QVERIFY(resumed.ok());
         QCOMPARE(again.username(), u"alice"_s);
     }
 
@@ -114,10 +116,10 @@ private slots:
         TestClient writer;
         QVERIFY(writer.connectAs(server.url(), u"writer"_s));
         for (int i = 1; i <= 120; ++i)
-            QCOMPARE(typeOf(writer.send(u"general"_s, u"m%1"_s.arg(i))), u"message.send.ok"_s);
+            QCOMPARE(typeOf(writer.send(u"general"_s, u"m%1"_s.arg(i))), Type::MessageSendOk);
 
         ChatClient reader;
-        QVERIFY(createAccount(reader, server.url(), u"reader"_s).ok);
+        QVERIFY(createAccount(reader, server.url(), u"reader"_s).ok());
         MessageModel &model = *reader.messages(u"general"_s);
         QCOMPARE(model.rowCount(), 50);
         QCOMPARE(model.messages().first().body, u"m71"_s);
@@ -140,10 +142,10 @@ private slots:
     {
         TestServer server(TestServer::generousLimits());
         ChatClient alice;
-        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok);
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
         TestClient carol;
         QVERIFY(carol.connectAs(server.url(), u"carol"_s));
-        QCOMPARE(typeOf(carol.send(u"general"_s, u"before the outage"_s)), u"message.send.ok"_s);
+        QCOMPARE(typeOf(carol.send(u"general"_s, u"before the outage"_s)), Type::MessageSendOk);
         QTRY_COMPARE(alice.messages(u"general"_s)->rowCount(), 1);
 
         server.stop();
@@ -184,7 +186,7 @@ private slots:
     {
         TestServer server;
         ChatClient alice;
-        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok);
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
         // The message reaches the server, but the connection dies before the answer comes
         // back: the client cannot know, so it sends again after reconnecting.
         alice.sendMessage(u"general"_s, u"did this arrive?"_s);
@@ -202,8 +204,8 @@ private slots:
     {
         TestServer server;
         ChatClient alice, bob;
-        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok);
-        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok);
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok());
         const auto online = [&](ChatClient &client, const QString &user) {
             for (const MemberModel::Member &member : client.members(u"general"_s)->members()) {
                 if (member.user == user)
@@ -233,7 +235,7 @@ private slots:
     {
         TestServer server;
         ChatClient alice;
-        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok);
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
         QCOMPARE(alice.commands().size(), 1);
         QCOMPARE(alice.commands().first().usage, u"/help"_s);
         alice.sendMessage(u"general"_s, u"/help"_s);
@@ -250,8 +252,8 @@ private slots:
     {
         TestServer server;
         ChatClient alice, bob;
-        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok);
-        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok);
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok());
         QSignalSpy joined(&alice, &ChatClient::roomJoined);
         alice.createRoom(u"crypto"_s, u"BTC and friends"_s);
         QVERIFY(joined.wait());
@@ -269,6 +271,22 @@ private slots:
         bob.leaveRoom(u"crypto"_s);
         QVERIFY(left.wait());
         QCOMPARE(bob.joinedRooms(), QStringList{u"general"_s});
+    }
+
+    void aSessionThatFailsHalfwayOnReconnectIsStartedOver()
+    {
+        // After a reconnect the link is open and resumed, but the server refuses the next
+        // step (rooms.list): the client must not sit "Reconnecting" on an open link.
+        ScriptedServer server;
+        server.refuseRoomsListOn(2);
+        ChatClient alice;
+        QCoro::waitFor(alice.logIn(server.url(), u"alice"_s, u"correct horse"_s));
+        QCOMPARE(alice.state(), ChatClient::State::Online);
+        server.dropConnections();
+        QTRY_COMPARE(alice.state(), ChatClient::State::Reconnecting);
+        QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), 2, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(alice.state(), ChatClient::State::Online, 10'000);
+        QCOMPARE(server.connectionCount(), 3);
     }
 };
 

@@ -1,8 +1,8 @@
-#include "chatclient.h"
-#include "connectdialog.h"
-#include "errortext.h"
-#include "languages.h"
-#include "localserver.h"
+#include "core/chatclient.h"
+#include "core/errortext.h"
+#include "ui/connectdialog.h"
+#include "ui/languages.h"
+#include "ui/localserver.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -91,10 +91,11 @@ private slots:
                             copy));
         QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         QProcess lupdate;
-        lupdate.start(
-            QStringLiteral(FINCHAT_LUPDATE),
-            QString::fromUtf8(FINCHAT_TRANSLATED_SOURCES).split(u'|') +
-                QStringList{u"-no-obsolete"_s, u"-locations"_s, u"none"_s, u"-ts"_s, copy});
+        lupdate.start(QStringLiteral(FINCHAT_LUPDATE),
+                      QString::fromUtf8(FINCHAT_TRANSLATED_SOURCES).split(u'|') +
+                          QStringList{u"-I"_s, QStringLiteral(FINCHAT_SOURCE_DIR "/app"),
+                                      u"-no-obsolete"_s, u"-locations"_s, u"none"_s, u"-ts"_s,
+                                      copy});
         QVERIFY(lupdate.waitForFinished(60'000));
         QCOMPARE(lupdate.exitCode(), 0);
 
@@ -121,14 +122,15 @@ private slots:
         QCOMPARE(dialog.logInButton()->text(), u"Iniciar sesión"_s);
         QCOMPARE(dialog.createAccountButton()->text(), u"Crear cuenta"_s);
         QCOMPARE(dialog.hostLocallyBox()->text(), u"Alojar un servidor en este equipo"_s);
-        QCOMPARE(Client::ErrorText::describe(u"bad_credentials"_s),
+        QCOMPARE(Client::ErrorText::describe(Protocol::ErrorCode::BadCredentials),
                  u"Usuario o contraseña incorrectos."_s);
 
         QVERIFY(Languages::install(u"de"_s).startsWith(u"de"_s));
-        QCOMPARE(Client::ErrorText::describe(u"username_taken"_s),
+        QCOMPARE(Client::ErrorText::describe(Protocol::ErrorCode::UsernameTaken),
                  u"Dieser Name ist bereits vergeben."_s);
         QCOMPARE(Languages::install(u"en"_s), u"en"_s);
-        QCOMPARE(Client::ErrorText::describe(u"username_taken"_s), u"That name is taken."_s);
+        QCOMPARE(Client::ErrorText::describe(Protocol::ErrorCode::UsernameTaken),
+                 u"That name is taken."_s);
     }
 };
 

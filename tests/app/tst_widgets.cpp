@@ -1,11 +1,11 @@
-#include "chatclient.h"
-#include "connectdialog.h"
-#include "localserver.h"
-#include "mainwindow.h"
-#include "messageinput.h"
-#include "messagemodel.h"
+#include "core/chatclient.h"
+#include "core/messagemodel.h"
 #include "testclient.h"
 #include "testserver.h"
+#include "ui/connectdialog.h"
+#include "ui/localserver.h"
+#include "ui/mainwindow.h"
+#include "ui/messageinput.h"
 
 #include <QAbstractItemView>
 #include <QCheckBox>
@@ -69,8 +69,8 @@ private slots:
         TestServer server;
         ChatClient alice, bob;
         QVERIFY(
-            QCoro::waitFor(alice.createAccount(server.url(), u"alice"_s, u"correct horse"_s)).ok);
-        QVERIFY(QCoro::waitFor(bob.createAccount(server.url(), u"bob"_s, u"correct horse"_s)).ok);
+            QCoro::waitFor(alice.createAccount(server.url(), u"alice"_s, u"correct horse"_s)).ok());
+        QVERIFY(QCoro::waitFor(bob.createAccount(server.url(), u"bob"_s, u"correct horse"_s)).ok());
         MainWindow aliceWindow(alice);
         MainWindow bobWindow(bob);
         aliceWindow.show();
@@ -108,10 +108,10 @@ private slots:
         TestClient writer;
         QVERIFY(writer.connectAs(server.url(), u"writer"_s));
         for (int i = 1; i <= 120; ++i)
-            QCOMPARE(typeOf(writer.send(u"general"_s, u"m%1"_s.arg(i))), u"message.send.ok"_s);
+            QCOMPARE(typeOf(writer.send(u"general"_s, u"m%1"_s.arg(i))), Type::MessageSendOk);
         ChatClient reader;
-        QVERIFY(
-            QCoro::waitFor(reader.createAccount(server.url(), u"reader"_s, u"correct horse"_s)).ok);
+        QVERIFY(QCoro::waitFor(reader.createAccount(server.url(), u"reader"_s, u"correct horse"_s))
+                    .ok());
         MainWindow window(reader);
         window.resize(900, 600);
         window.show();
@@ -135,7 +135,7 @@ private slots:
         TestServer server;
         ChatClient alice;
         QVERIFY(
-            QCoro::waitFor(alice.createAccount(server.url(), u"alice"_s, u"correct horse"_s)).ok);
+            QCoro::waitFor(alice.createAccount(server.url(), u"alice"_s, u"correct horse"_s)).ok());
         MainWindow window(alice);
         window.show();
         QTest::keyClicks(window.input(), u"/he"_s);
@@ -245,7 +245,7 @@ private slots:
         QVERIFY(
             colleague.connectAs(QUrl(u"ws://127.0.0.1:%1"_s.arg(local.port())), u"colleague"_s));
         QCOMPARE(typeOf(colleague.send(u"general"_s, u"hello from across the office"_s)),
-                 u"message.send.ok"_s);
+                 Type::MessageSendOk);
         QTRY_VERIFY(shownBodies(window.messageView()).contains(u"hello from across the office"_s));
     }
 };

@@ -72,9 +72,9 @@ private slots:
         // The server works, and the one good bot answers.
         TestClient alice;
         QVERIFY(alice.connectAs(server.url(), u"alice"_s));
-        QCOMPARE(typeOf(alice.send(u"general"_s, u"hello"_s)), u"message.send.ok"_s);
-        QCOMPARE(typeOf(alice.send(u"general"_s, u"/stock="_s)), u"message.send.ok"_s);
-        QVERIFY(alice.waitForEvent(u"bot.message"_s)
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"hello"_s)), Type::MessageSendOk);
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"/stock="_s)), Type::MessageSendOk);
+        QVERIFY(alice.waitForEvent(Type::BotMessage)
                     .value(u"body"_s)
                     .toString()
                     .startsWith(u"Usage"_s));
@@ -89,19 +89,19 @@ private slots:
         QVERIFY(alice.connectAs(server.url(), u"alice"_s));
         QVERIFY(bob.connectAs(server.url(), u"bob"_s));
         QCOMPARE(typeOf(alice.send(u"general"_s, u"/echo=to the moon, 100%"_s)),
-                 u"message.send.ok"_s);
-        const QJsonObject reply = bob.waitForEvent(u"bot.message"_s);
+                 Type::MessageSendOk);
+        const QJsonObject reply = bob.waitForEvent(Type::BotMessage);
         QCOMPARE(reply.value(u"body"_s).toString(), u"to the moon, 100%"_s);
         QCOMPARE(reply.value(u"user"_s).toString(), u"echobot"_s);
         QCOMPARE(reply.value(u"displayName"_s).toString(), u"Echo"_s);
 
         // Its refusal reaches the asker alone.
-        QCOMPARE(typeOf(alice.send(u"general"_s, u"/echo"_s)), u"message.send.ok"_s);
-        const QJsonObject notice = alice.waitForEvent(u"notice"_s);
-        QCOMPARE(notice.value(u"code"_s).toString(), u"bot_failed"_s);
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"/echo"_s)), Type::MessageSendOk);
+        const QJsonObject notice = alice.waitForEvent(Type::Notice);
+        QCOMPARE(notice.value(u"code"_s).toString(), Protocol::NoticeCode::BotFailed);
         QVERIFY(notice.value(u"text"_s).toString().contains(u"nothing to echo"_s));
-        QVERIFY(bob.noEvent(u"notice"_s));
-        QVERIFY(bob.noEvent(u"bot.message"_s));
+        QVERIFY(bob.noEvent(Type::Notice));
+        QVERIFY(bob.noEvent(Type::BotMessage));
     }
 
     void misbehavingBotsNeverHurtTheServer()
@@ -113,25 +113,26 @@ private slots:
 
         // An exception inside the bot: the asker is told, nobody else, and all goes on.
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"threw on.*boom"_s));
-        QCOMPARE(typeOf(alice.send(u"general"_s, u"/boom"_s)), u"message.send.ok"_s);
-        QCOMPARE(alice.waitForEvent(u"notice"_s).value(u"code"_s).toString(), u"bot_failed"_s);
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"/boom"_s)), Type::MessageSendOk);
+        QCOMPARE(alice.waitForEvent(Type::Notice).value(u"code"_s).toString(),
+                 Protocol::NoticeCode::BotFailed);
 
         // No answer in time: a timeout notice to the asker.
-        QCOMPARE(typeOf(bob.send(u"general"_s, u"/silent"_s)), u"message.send.ok"_s);
-        const QJsonObject timeout = bob.waitForEvent(u"notice"_s);
-        QCOMPARE(timeout.value(u"code"_s).toString(), u"bot_timeout"_s);
+        QCOMPARE(typeOf(bob.send(u"general"_s, u"/silent"_s)), Type::MessageSendOk);
+        const QJsonObject timeout = bob.waitForEvent(Type::Notice);
+        QCOMPARE(timeout.value(u"code"_s).toString(), Protocol::NoticeCode::BotTimeout);
         QVERIFY(timeout.value(u"text"_s).toString().contains(u"/silent"_s));
 
         // Two answers to one request: only the first is delivered.
-        QCOMPARE(typeOf(alice.send(u"general"_s, u"/twice"_s)), u"message.send.ok"_s);
-        QCOMPARE(bob.waitForEvent(u"bot.message"_s).value(u"body"_s).toString(), u"first"_s);
-        QVERIFY(bob.noEvent(u"bot.message"_s));
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"/twice"_s)), Type::MessageSendOk);
+        QCOMPARE(bob.waitForEvent(Type::BotMessage).value(u"body"_s).toString(), u"first"_s);
+        QVERIFY(bob.noEvent(Type::BotMessage));
 
         // An answer that comes later, within the timeout, is delivered.
-        QCOMPARE(typeOf(alice.send(u"general"_s, u"/later"_s)), u"message.send.ok"_s);
-        QCOMPARE(bob.waitForEvent(u"bot.message"_s).value(u"body"_s).toString(), u"done"_s);
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"/later"_s)), Type::MessageSendOk);
+        QCOMPARE(bob.waitForEvent(Type::BotMessage).value(u"body"_s).toString(), u"done"_s);
 
-        QCOMPARE(typeOf(alice.send(u"general"_s, u"still talking"_s)), u"message.send.ok"_s);
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"still talking"_s)), Type::MessageSendOk);
         QCOMPARE(server.storedMessageCount(), 1);
     }
 
@@ -144,13 +145,13 @@ private slots:
         QVERIFY(alice.connectAs(server.url(), u"alice"_s));
         QVERIFY(bob.connectAs(server.url(), u"bob"_s));
         for (int i = 0; i < 5; ++i) {
-            QCOMPARE(typeOf(alice.send(u"general"_s, u"/threaded"_s)), u"message.send.ok"_s);
-            QCOMPARE(alice.waitForEvent(u"bot.message"_s)[u"body"_s].toString(),
+            QCOMPARE(typeOf(alice.send(u"general"_s, u"/threaded"_s)), Type::MessageSendOk);
+            QCOMPARE(alice.waitForEvent(Type::BotMessage)[u"body"_s].toString(),
                      u"from a thread"_s);
-            QCOMPARE(bob.waitForEvent(u"bot.message"_s)[u"body"_s].toString(), u"from a thread"_s);
+            QCOMPARE(bob.waitForEvent(Type::BotMessage)[u"body"_s].toString(), u"from a thread"_s);
         }
-        QCOMPARE(typeOf(bob.send(u"general"_s, u"still talking"_s)), u"message.send.ok"_s);
-        QVERIFY(!alice.waitForEvent(u"message.new"_s).isEmpty());
+        QCOMPARE(typeOf(bob.send(u"general"_s, u"still talking"_s)), Type::MessageSendOk);
+        QVERIFY(!alice.waitForEvent(Type::MessageNew).isEmpty());
     }
 
     // A reply's data is bounded like its text: the text goes out, the megabyte does not.
@@ -160,8 +161,8 @@ private slots:
         TestClient alice;
         QVERIFY(alice.connectAs(server.url(), u"alice"_s));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"testbot sent more than"_s));
-        QCOMPARE(typeOf(alice.send(u"general"_s, u"/bigdata"_s)), u"message.send.ok"_s);
-        const QJsonObject reply = alice.waitForEvent(u"bot.message"_s);
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"/bigdata"_s)), Type::MessageSendOk);
+        const QJsonObject reply = alice.waitForEvent(Type::BotMessage);
         QCOMPARE(reply[u"body"_s].toString(), u"big"_s);
         QVERIFY(!reply.contains(u"data"_s));
     }

@@ -44,9 +44,9 @@ private:
     QJsonObject ask(const QString &command)
     {
         const QJsonObject sent = m_alice->send(u"general"_s, command);
-        if (typeOf(sent) != "message.send.ok"_L1)
+        if (typeOf(sent) != Type::MessageSendOk)
             return sent;
-        return m_bob->waitForEvent(u"bot.message"_s);
+        return m_bob->waitForEvent(Type::BotMessage);
     }
 
 private slots:
@@ -86,9 +86,9 @@ private slots:
     void quoteReachesEveryMemberAndNothingIsStored()
     {
         const QJsonObject sent = m_alice->send(u"general"_s, u"/stock=aapl.us"_s);
-        QCOMPARE(typeOf(sent), u"message.send.ok"_s);
+        QCOMPARE(typeOf(sent), Type::MessageSendOk);
         QCOMPARE(sent.value(u"command"_s).toObject().value(u"name"_s).toString(), u"stock"_s);
-        QCOMPARE(m_bob->waitForEvent(u"command"_s)
+        QCOMPARE(m_bob->waitForEvent(Type::CommandEvent)
                      .value(u"command"_s)
                      .toObject()
                      .value(u"argument"_s)
@@ -96,7 +96,7 @@ private slots:
                  u"aapl.us"_s);
 
         for (TestClient *member : {m_alice.get(), m_bob.get()}) {
-            const QJsonObject reply = member->waitForEvent(u"bot.message"_s);
+            const QJsonObject reply = member->waitForEvent(Type::BotMessage);
             QCOMPARE(reply.value(u"body"_s).toString(), u"AAPL.US quote is $229.87 per share"_s);
             QCOMPARE(reply.value(u"user"_s).toString(), u"stockbot"_s);
             QCOMPARE(reply.value(u"displayName"_s).toString(), u"Stock bot"_s);
@@ -110,7 +110,7 @@ private slots:
             QCOMPARE(quote.value(u"date"_s).toString(), u"2026-11-20"_s);
         }
         QCOMPARE(m_server->storedMessageCount(), 0);
-        const QJsonObject joined = m_bob->request(u"room.join"_s, {{u"room"_s, u"general"_s}});
+        const QJsonObject joined = m_bob->request(Type::RoomJoin, {{u"room"_s, u"general"_s}});
         QVERIFY(joined.value(u"messages"_s).toArray().isEmpty());
     }
 
@@ -172,15 +172,15 @@ private slots:
     {
         const int before = m_stooq.requestsFor(u"slow.us"_s);
         m_alice->sendRawNoWait(
-            uR"({"type":"message.send","room":"general","body":"/stock=slow.us"})"_s);
+            rawFrame(Type::MessageSend, uR"("room":"general","body":"/stock=slow.us")"_s));
         m_bob->sendRawNoWait(
-            uR"({"type":"message.send","room":"general","body":"/stock=SLOW.US"})"_s);
+            rawFrame(Type::MessageSend, uR"("room":"general","body":"/stock=SLOW.US")"_s));
         // Each of the two asks is answered, and every member sees both answers.
         for (TestClient *member : {m_alice.get(), m_bob.get()}) {
             QList<QJsonObject> replies;
             QVERIFY(QTest::qWaitFor(
                 [&] {
-                    replies += member->takeEvents(u"bot.message"_s);
+                    replies += member->takeEvents(Type::BotMessage);
                     return replies.size() >= 2;
                 },
                 10'000));
@@ -201,15 +201,15 @@ private slots:
     {
         const int before = m_stooq.totalRequests();
         m_alice->sendRawNoWait(
-            uR"({"type":"message.send","room":"general","body":"/stock=aaa.us"})"_s);
+            rawFrame(Type::MessageSend, uR"("room":"general","body":"/stock=aaa.us")"_s));
         m_bob->sendRawNoWait(
-            uR"({"type":"message.send","room":"general","body":"/stock=bbb.us"})"_s);
+            rawFrame(Type::MessageSend, uR"("room":"general","body":"/stock=bbb.us")"_s));
         m_alice->sendRawNoWait(
-            uR"({"type":"message.send","room":"general","body":"/day_range=ccc.us"})"_s);
+            rawFrame(Type::MessageSend, uR"("room":"general","body":"/day_range=ccc.us")"_s));
         QStringList bodies;
         QVERIFY(QTest::qWaitFor(
             [&] {
-                for (const QJsonObject &reply : m_bob->takeEvents(u"bot.message"_s))
+                for (const QJsonObject &reply : m_bob->takeEvents(Type::BotMessage))
                     bodies.append(reply.value(u"body"_s).toString());
                 return bodies.size() >= 3;
             },
@@ -234,29 +234,29 @@ private slots:
     void aSlowQuoteDoesNotHoldUpTheRoom()
     {
         const QJsonObject sent = m_alice->send(u"general"_s, u"/stock=hang.us"_s);
-        QCOMPARE(typeOf(sent), u"message.send.ok"_s);
-        QCOMPARE(typeOf(m_bob->send(u"general"_s, u"meanwhile, bonds"_s)), u"message.send.ok"_s);
-        QCOMPARE(m_alice->waitForEvent(u"message.new"_s)
+        QCOMPARE(typeOf(sent), Type::MessageSendOk);
+        QCOMPARE(typeOf(m_bob->send(u"general"_s, u"meanwhile, bonds"_s)), Type::MessageSendOk);
+        QCOMPARE(m_alice->waitForEvent(Type::MessageNew)
                      .value(u"message"_s)
                      .toObject()
                      .value(u"body"_s)
                      .toString(),
                  u"meanwhile, bonds"_s);
-        QVERIFY(!m_alice->hasEvent(u"bot.message"_s)); // the quote is still on its way
-        QVERIFY(!m_alice->waitForEvent(u"bot.message"_s).isEmpty());
+        QVERIFY(!m_alice->hasEvent(Type::BotMessage)); // the quote is still on its way
+        QVERIFY(!m_alice->waitForEvent(Type::BotMessage).isEmpty());
     }
 
     void helpListsTheBotCommands()
     {
-        QCOMPARE(typeOf(m_alice->send(u"general"_s, u"/help"_s)), u"message.send.ok"_s);
-        const QString text = m_alice->waitForEvent(u"notice"_s).value(u"text"_s).toString();
+        QCOMPARE(typeOf(m_alice->send(u"general"_s, u"/help"_s)), Type::MessageSendOk);
+        const QString text = m_alice->waitForEvent(Type::Notice).value(u"text"_s).toString();
         QVERIFY2(text.contains(u"/stock=CODE"_s), qPrintable(text));
         QVERIFY(text.contains(u"/day_range=CODE"_s));
         QVERIFY(text.contains(u"/help"_s));
 
         // The same list as data, for clients that complete commands; nothing is broadcast.
         const QJsonArray commands =
-            m_bob->request(u"commands.list"_s).value(u"commands"_s).toArray();
+            m_bob->request(Type::CommandsList).value(u"commands"_s).toArray();
         QStringList names;
         for (const QJsonValue &command : commands)
             names.append(command.toObject().value(u"name"_s).toString());

@@ -3,6 +3,8 @@
 #include "auth/passwordhasher.h"
 #include "auth/sessiontoken.h"
 
+#include "finchat/protocol/messages.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QJsonDocument>
@@ -11,12 +13,15 @@
 namespace FinChat::Fuzzing {
 
 using namespace Qt::StringLiterals;
+namespace Type = Protocol::Type;
 
 namespace {
 
 constexpr int AnswerTimeoutMs = 300;
 const QString FuzzUser = u"fuzzer"_s;
 const QString Password = u"correct horse"_s;
+// The id of the harness's own requests, which check the server still serves.
+const QString ProbeId = u"probe"_s;
 
 ServerConfig fuzzConfig()
 {
@@ -53,7 +58,7 @@ FuzzHarness::FuzzHarness()
     if (!m_server->listen())
         qFatal("fuzz harness cannot listen: %s", qPrintable(m_server->errorString()));
     connectClient();
-    deliver(u"{\"type\":\"room.join\",\"id\":\"setup\",\"room\":\"general\"}"_s);
+    deliver(Protocol::frameText(Protocol::RoomJoin{QString(Protocol::DefaultRoom)}, u"setup"_s));
 }
 
 FuzzHarness::~FuzzHarness()
@@ -82,21 +87,19 @@ void FuzzHarness::connectClient()
             // An answer is a reply or an error; everything else is an event.
             const QString type =
                 QJsonDocument::fromJson(text.toUtf8()).object().value(u"type"_s).toString();
-            if (type.endsWith(u".ok"_s) || type == "error"_L1)
+            if (type.endsWith(Protocol::ReplySuffix) || type == Type::Error)
                 m_answered = true;
         });
     const QUrl url(u"ws://127.0.0.1:%1"_s.arg(m_server->serverPort()));
     m_client->open(url);
     waitFor([this] { return m_client->state() == QAbstractSocket::ConnectedState; }, 5000);
-    const QString resumed = callAndWait(
-        *m_client, u"{\"type\":\"resume\",\"id\":\"probe\",\"token\":\"%1\"}"_s.arg(m_token));
-    if (resumed.contains(u"resume.ok"_s))
+    const QString resumed =
+        callAndWait(*m_client, Protocol::frameText(Protocol::Resume{m_token}, ProbeId));
+    if (resumed.contains(Type::ResumeOk))
         return;
     // An input logged the token out: log in with the password for a new one.
-    const QString loggedIn = callAndWait(
-        *m_client,
-        u"{\"type\":\"login\",\"id\":\"probe\",\"username\":\"%1\",\"password\":\"%2\"}"_s.arg(
-            FuzzUser, Password));
+    const QString loggedIn =
+        callAndWait(*m_client, Protocol::frameText(Protocol::Login{FuzzUser, Password}, ProbeId));
     const QJsonObject reply = QJsonDocument::fromJson(loggedIn.toUtf8()).object();
     if (reply.contains(u"token"_s))
         m_token = reply[u"token"_s].toString();
@@ -115,7 +118,7 @@ void FuzzHarness::deliver(const QString &frame)
             AnswerTimeoutMs))
         ++m_answers;
     // A logout, a closing frame or a size violation leaves the client unusable: start over.
-    if (m_client->state() != QAbstractSocket::ConnectedState || frame.contains(u"logout"_s))
+    if (m_client->state() != QAbstractSocket::ConnectedState || frame.contains(Type::Logout))
         connectClient();
 }
 
@@ -124,7 +127,7 @@ void FuzzHarness::deliverAndLeave(const QString &frame)
     QWebSocket leaver;
     leaver.open(QUrl(u"ws://127.0.0.1:%1"_s.arg(m_server->serverPort())));
     waitFor([&] { return leaver.state() == QAbstractSocket::ConnectedState; }, 2000);
-    leaver.sendTextMessage(u"{\"type\":\"resume\",\"token\":\"%1\"}"_s.arg(m_token));
+    leaver.sendTextMessage(Protocol::frameText(Protocol::Resume{m_token}));
     leaver.sendTextMessage(frame);
     leaver.flush();
     leaver.abort();
@@ -152,15 +155,14 @@ bool FuzzHarness::serverServes()
     probe.open(QUrl(u"ws://127.0.0.1:%1"_s.arg(m_server->serverPort())));
     if (!waitFor([&] { return probe.state() == QAbstractSocket::ConnectedState; }, 5000))
         return false;
-    const QString resumed = callAndWait(
-        probe, u"{\"type\":\"resume\",\"id\":\"probe\",\"token\":\"%1\"}"_s.arg(m_token));
+    const QString resumed =
+        callAndWait(probe, Protocol::frameText(Protocol::Resume{m_token}, ProbeId));
     const QString joined =
-        callAndWait(probe, u"{\"type\":\"room.join\",\"id\":\"probe\",\"room\":\"fuzzroom\"}"_s);
+        callAndWait(probe, Protocol::frameText(Protocol::RoomJoin{u"fuzzroom"_s}, ProbeId));
     const QString sent = callAndWait(
-        probe,
-        u"{\"type\":\"message.send\",\"id\":\"probe\",\"room\":\"fuzzroom\",\"body\":\"alive\"}"_s);
-    const bool serves = resumed.contains(u"resume.ok"_s) && joined.contains(u"room.join.ok"_s) &&
-                        sent.contains(u"message.send.ok"_s);
+        probe, Protocol::frameText(Protocol::MessageSend{u"fuzzroom"_s, u"alive"_s, {}}, ProbeId));
+    const bool serves = resumed.contains(Type::ResumeOk) && joined.contains(Type::RoomJoinOk) &&
+                        sent.contains(Type::MessageSendOk);
     if (!serves)
         qWarning().noquote() << "fuzz harness: the server answered" << resumed << joined << sent;
     return serves;

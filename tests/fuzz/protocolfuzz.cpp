@@ -11,6 +11,8 @@
 
 #include "fuzzharness.h"
 
+#include "finchat/protocol.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -24,6 +26,7 @@
 
 using namespace FinChat::Fuzzing;
 using namespace Qt::StringLiterals;
+namespace Type = FinChat::Protocol::Type;
 
 namespace {
 
@@ -93,10 +96,10 @@ private:
     QJsonObject structuralMutation(QJsonObject frame)
     {
         static const QStringList types{
-            u"hello"_s,        u"register"_s,      u"login"_s,          u"resume"_s,
-            u"logout"_s,       u"profile.get"_s,   u"profile.update"_s, u"rooms.list"_s,
-            u"room.create"_s,  u"room.join"_s,     u"room.leave"_s,     u"history.fetch"_s,
-            u"message.send"_s, u"commands.list"_s, u"error"_s,          u"message.new"_s};
+            Type::Hello,       Type::Register,     Type::Login,         Type::Resume,
+            Type::Logout,      Type::ProfileGet,   Type::ProfileUpdate, Type::RoomsList,
+            Type::RoomCreate,  Type::RoomJoin,     Type::RoomLeave,     Type::HistoryFetch,
+            Type::MessageSend, Type::CommandsList, Type::Error,         Type::MessageNew};
         static const QStringList fields{
             u"id"_s,          u"type"_s,  u"room"_s,     u"body"_s,     u"nonce"_s,
             u"name"_s,        u"topic"_s, u"username"_s, u"password"_s, u"oldPassword"_s,

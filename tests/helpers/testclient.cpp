@@ -17,6 +17,11 @@ QString codeOf(const QJsonObject &frame)
     return frame.value(u"code"_s).toString();
 }
 
+QString rawFrame(QLatin1StringView type, const QString &rest)
+{
+    return u"{\"type\":\"%1\",%2}"_s.arg(type, rest);
+}
+
 TestClient::TestClient(QObject *parent)
     : QObject(parent)
 {
@@ -30,10 +35,10 @@ bool TestClient::open(const QUrl &url)
                          DefaultTimeoutMs))
         return false;
     // A refused connection gets an error and a close instead of a hello.
-    static_cast<void>(QTest::qWaitFor([this] { return hasEvent(u"hello"_s) || !isConnected(); },
+    static_cast<void>(QTest::qWaitFor([this] { return hasEvent(Type::Hello) || !isConnected(); },
                                       DefaultTimeoutMs));
-    if (hasEvent(u"hello"_s))
-        m_hello = waitForEvent(u"hello"_s);
+    if (hasEvent(Type::Hello))
+        m_hello = waitForEvent(Type::Hello);
     return !m_hello.isEmpty();
 }
 
@@ -103,8 +108,8 @@ QJsonObject TestClient::sendRaw(const QString &text)
                 found = m_replies.takeFirst();
                 return true;
             }
-            if (hasEvent(u"error"_s)) {
-                found = waitForEvent(u"error"_s);
+            if (hasEvent(Type::Error)) {
+                found = waitForEvent(Type::Error);
                 return true;
             }
             return !isConnected();
@@ -166,25 +171,25 @@ QJsonObject TestClient::registerUser(const QString &username, const QString &pas
     QJsonObject fields{{u"username"_s, username}, {u"password"_s, password}};
     if (!displayName.isEmpty())
         fields.insert(u"displayName"_s, displayName);
-    return request(u"register"_s, fields);
+    return request(Type::Register, fields);
 }
 
 QJsonObject TestClient::login(const QString &username, const QString &password)
 {
-    return request(u"login"_s, {{u"username"_s, username}, {u"password"_s, password}});
+    return request(Type::Login, {{u"username"_s, username}, {u"password"_s, password}});
 }
 
 QJsonObject TestClient::signUp(const QString &username, const QString &password)
 {
     const QJsonObject registered = registerUser(username, password);
-    if (registered.value(u"type"_s).toString() != "register.ok"_L1)
+    if (registered.value(u"type"_s).toString() != Type::RegisterOk)
         return registered;
     return login(username, password);
 }
 
 bool TestClient::connectAs(const QUrl &url, const QString &username)
 {
-    return open(url) && typeOf(signUp(username)) == "login.ok"_L1;
+    return open(url) && typeOf(signUp(username)) == Type::LoginOk;
 }
 
 QJsonObject TestClient::send(const QString &room, const QString &body, const QString &nonce)
@@ -192,7 +197,7 @@ QJsonObject TestClient::send(const QString &room, const QString &body, const QSt
     QJsonObject fields{{u"room"_s, room}, {u"body"_s, body}};
     if (!nonce.isEmpty())
         fields.insert(u"nonce"_s, nonce);
-    return request(u"message.send"_s, fields);
+    return request(Type::MessageSend, fields);
 }
 
 } // namespace FinChat::Testing

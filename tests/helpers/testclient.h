@@ -1,5 +1,7 @@
 #pragma once
 
+#include "finchat/protocol.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -8,9 +10,15 @@
 
 namespace FinChat::Testing {
 
+// Tests name frame types by the protocol's constants: Type::LoginOk.
+namespace Type = Protocol::Type;
+
 // A frame's "type", and an error frame's "code".
 QString typeOf(const QJsonObject &frame);
 QString codeOf(const QJsonObject &frame);
+// The exact text {"type":"<type>",<rest>}, for tests that must send these bytes (a null, an
+// escape, a malformed field) rather than a well-formed typed frame.
+QString rawFrame(QLatin1StringView type, const QString &rest);
 
 // A real QWebSocket speaking the FinChat protocol, with blocking helpers for tests: send a
 // request and wait for the frame that answers it, or wait for an event of a given type.

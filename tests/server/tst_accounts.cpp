@@ -24,9 +24,9 @@ private slots:
         QCOMPARE(
             client.serverHello().value(u"limits"_s).toObject().value(u"maxBodyLength"_s).toInt(),
             4000);
-        const QJsonObject reply = client.request(u"hello"_s, {{u"protocol"_s, 1}});
-        QCOMPARE(typeOf(reply), u"hello.ok"_s);
-        const QJsonObject future = client.request(u"hello"_s, {{u"protocol"_s, 2}});
+        const QJsonObject reply = client.request(Type::Hello, {{u"protocol"_s, 1}});
+        QCOMPARE(typeOf(reply), Type::HelloOk);
+        const QJsonObject future = client.request(Type::Hello, {{u"protocol"_s, 2}});
         QCOMPARE(codeOf(future), u"unsupported_protocol"_s);
         QVERIFY(client.isConnected());
     }
@@ -39,11 +39,11 @@ private slots:
 
         const QJsonObject registered =
             client.registerUser(u"Alice"_s, u"correct horse"_s, u"Alice A."_s);
-        QCOMPARE(typeOf(registered), u"register.ok"_s);
+        QCOMPARE(typeOf(registered), Type::RegisterOk);
         QCOMPARE(registered.value(u"user"_s).toObject().value(u"user"_s).toString(), u"alice"_s);
 
         const QJsonObject loggedIn = client.login(u"alice"_s, u"correct horse"_s);
-        QCOMPARE(typeOf(loggedIn), u"login.ok"_s);
+        QCOMPARE(typeOf(loggedIn), Type::LoginOk);
         const QString token = loggedIn.value(u"token"_s).toString();
         QVERIFY(token.size() >= 40);
         QCOMPARE(loggedIn.value(u"user"_s).toObject().value(u"displayName"_s).toString(),
@@ -71,17 +71,17 @@ private slots:
         client.closeSocket();
         TestClient again;
         QVERIFY(again.open(server.url()));
-        const QJsonObject resumed = again.request(u"resume"_s, {{u"token"_s, token}});
-        QCOMPARE(typeOf(resumed), u"resume.ok"_s);
+        const QJsonObject resumed = again.request(Type::Resume, {{u"token"_s, token}});
+        QCOMPARE(typeOf(resumed), Type::ResumeOk);
         QCOMPARE(resumed.value(u"user"_s).toObject().value(u"user"_s).toString(), u"alice"_s);
-        QCOMPARE(typeOf(again.request(u"rooms.list"_s)), u"rooms.list.ok"_s);
+        QCOMPARE(typeOf(again.request(Type::RoomsList)), Type::RoomsListOk);
 
         // Logout revokes the token: the connection is logged out and the token is dead.
-        QCOMPARE(typeOf(again.request(u"logout"_s)), u"logout.ok"_s);
-        QCOMPARE(codeOf(again.request(u"rooms.list"_s)), u"not_logged_in"_s);
-        QCOMPARE(codeOf(again.request(u"resume"_s, {{u"token"_s, token}})), u"invalid_token"_s);
+        QCOMPARE(typeOf(again.request(Type::Logout)), Type::LogoutOk);
+        QCOMPARE(codeOf(again.request(Type::RoomsList)), u"not_logged_in"_s);
+        QCOMPARE(codeOf(again.request(Type::Resume, {{u"token"_s, token}})), u"invalid_token"_s);
         // And the socket is still usable for a fresh login.
-        QCOMPARE(typeOf(again.login(u"alice"_s, u"correct horse"_s)), u"login.ok"_s);
+        QCOMPARE(typeOf(again.login(u"alice"_s, u"correct horse"_s)), Type::LoginOk);
     }
 
     void wrongPasswordAndUnknownUserLookTheSame()
@@ -89,13 +89,13 @@ private slots:
         TestServer server;
         TestClient client;
         QVERIFY(client.open(server.url()));
-        QCOMPARE(typeOf(client.registerUser(u"bob"_s, u"hunter2hunter2"_s)), u"register.ok"_s);
+        QCOMPARE(typeOf(client.registerUser(u"bob"_s, u"hunter2hunter2"_s)), Type::RegisterOk);
         const QJsonObject wrong = client.login(u"bob"_s, u"hunter3hunter3"_s);
         QCOMPARE(codeOf(wrong), u"bad_credentials"_s);
         const QJsonObject unknown = client.login(u"nobody"_s, u"hunter2hunter2"_s);
         QCOMPARE(codeOf(unknown), u"bad_credentials"_s);
         QCOMPARE(wrong.value(u"message"_s), unknown.value(u"message"_s));
-        QCOMPARE(typeOf(client.login(u"BOB"_s, u"hunter2hunter2"_s)), u"login.ok"_s);
+        QCOMPARE(typeOf(client.login(u"BOB"_s, u"hunter2hunter2"_s)), Type::LoginOk);
     }
 
     void registrationRules()
@@ -109,7 +109,7 @@ private slots:
         QCOMPARE(codeOf(client.registerUser(u"carol"_s, u"short"_s)), u"weak_password"_s);
         QCOMPARE(codeOf(client.registerUser(u"carol"_s, u"long enough"_s, u"bad\nname"_s)),
                  u"invalid_display_name"_s);
-        QCOMPARE(typeOf(client.registerUser(u"carol"_s, u"long enough"_s)), u"register.ok"_s);
+        QCOMPARE(typeOf(client.registerUser(u"carol"_s, u"long enough"_s)), Type::RegisterOk);
         QCOMPARE(codeOf(client.registerUser(u"Carol"_s, u"another one"_s)), u"username_taken"_s);
     }
 
@@ -118,7 +118,7 @@ private slots:
         TestServer server;
         TestClient client;
         QVERIFY(client.open(server.url()));
-        QCOMPARE(typeOf(client.registerUser(u"dave"_s, u"right password"_s)), u"register.ok"_s);
+        QCOMPARE(typeOf(client.registerUser(u"dave"_s, u"right password"_s)), Type::RegisterOk);
         for (int i = 0; i < 5; ++i)
             QCOMPARE(codeOf(client.login(u"dave"_s, u"wrong password"_s)), u"bad_credentials"_s);
         // Even the right password is refused until the minute has passed.
@@ -143,49 +143,49 @@ private slots:
         QVERIFY(phone.open(server.url()));
         QVERIFY(laptop.open(server.url()));
         QVERIFY(friendClient.connectAs(server.url(), u"grace"_s));
-        QCOMPARE(typeOf(phone.signUp(u"frank"_s, u"first password"_s)), u"login.ok"_s);
+        QCOMPARE(typeOf(phone.signUp(u"frank"_s, u"first password"_s)), Type::LoginOk);
         const QString laptopToken =
             laptop.login(u"frank"_s, u"first password"_s).value(u"token"_s).toString();
 
-        const QJsonObject profile = phone.request(u"profile.get"_s);
+        const QJsonObject profile = phone.request(Type::ProfileGet);
         QCOMPARE(profile.value(u"user"_s).toString(), u"frank"_s);
         QCOMPARE(profile.value(u"displayName"_s).toString(), u"frank"_s);
         QVERIFY(profile.value(u"createdAt"_s).toInteger() > 0);
 
         friendClient.clearEvents();
         const QJsonObject renamed =
-            phone.request(u"profile.update"_s, {{u"displayName"_s, u"Frank F."_s}});
-        QCOMPARE(typeOf(renamed), u"profile.update.ok"_s);
+            phone.request(Type::ProfileUpdate, {{u"displayName"_s, u"Frank F."_s}});
+        QCOMPARE(typeOf(renamed), Type::ProfileUpdateOk);
         QCOMPARE(renamed.value(u"user"_s).toObject().value(u"displayName"_s).toString(),
                  u"Frank F."_s);
         // People sharing a room see the new name.
-        QCOMPARE(friendClient.waitForEvent(u"user.updated"_s).value(u"displayName"_s).toString(),
+        QCOMPARE(friendClient.waitForEvent(Type::UserUpdated).value(u"displayName"_s).toString(),
                  u"Frank F."_s);
-        QCOMPARE(phone.request(u"profile.get"_s).value(u"displayName"_s).toString(), u"Frank F."_s);
+        QCOMPARE(phone.request(Type::ProfileGet).value(u"displayName"_s).toString(), u"Frank F."_s);
 
         // A password change needs the old password...
         QCOMPARE(
-            codeOf(phone.request(u"profile.update"_s, {{u"password"_s, u"second password"_s}})),
+            codeOf(phone.request(Type::ProfileUpdate, {{u"password"_s, u"second password"_s}})),
             u"invalid_field"_s);
         QCOMPARE(
-            codeOf(phone.request(u"profile.update"_s, {{u"password"_s, u"second password"_s},
+            codeOf(phone.request(Type::ProfileUpdate, {{u"password"_s, u"second password"_s},
                                                        {u"oldPassword"_s, u"wrong password"_s}})),
             u"bad_credentials"_s);
         QCOMPARE(
-            codeOf(phone.request(u"profile.update"_s, {{u"password"_s, u"short"_s},
+            codeOf(phone.request(Type::ProfileUpdate, {{u"password"_s, u"short"_s},
                                                        {u"oldPassword"_s, u"first password"_s}})),
             u"weak_password"_s);
         QCOMPARE(
-            typeOf(phone.request(u"profile.update"_s, {{u"password"_s, u"second password"_s},
+            typeOf(phone.request(Type::ProfileUpdate, {{u"password"_s, u"second password"_s},
                                                        {u"oldPassword"_s, u"first password"_s}})),
-            u"profile.update.ok"_s);
+            Type::ProfileUpdateOk);
         // ... and signs out the other devices' tokens.
         TestClient later;
         QVERIFY(later.open(server.url()));
-        QCOMPARE(codeOf(later.request(u"resume"_s, {{u"token"_s, laptopToken}})),
+        QCOMPARE(codeOf(later.request(Type::Resume, {{u"token"_s, laptopToken}})),
                  u"invalid_token"_s);
         QCOMPARE(codeOf(later.login(u"frank"_s, u"first password"_s)), u"bad_credentials"_s);
-        QCOMPARE(typeOf(later.login(u"frank"_s, u"second password"_s)), u"login.ok"_s);
+        QCOMPARE(typeOf(later.login(u"frank"_s, u"second password"_s)), Type::LoginOk);
     }
 
     void presenceOnlineOffline()
@@ -195,16 +195,16 @@ private slots:
         QVERIFY(alice.connectAs(server.url(), u"alice"_s));
         QVERIFY(bobPhone.connectAs(server.url(), u"bob"_s));
         QVERIFY(bobLaptop.open(server.url()));
-        QCOMPARE(alice.waitForEvent(u"user.online"_s).value(u"user"_s).toString(), u"bob"_s);
+        QCOMPARE(alice.waitForEvent(Type::UserOnline).value(u"user"_s).toString(), u"bob"_s);
 
         // A second device is not a second "came online".
-        QCOMPARE(typeOf(bobLaptop.login(u"bob"_s, u"correct horse"_s)), u"login.ok"_s);
-        QVERIFY(alice.noEvent(u"user.online"_s));
+        QCOMPARE(typeOf(bobLaptop.login(u"bob"_s, u"correct horse"_s)), Type::LoginOk);
+        QVERIFY(alice.noEvent(Type::UserOnline));
         bobPhone.closeSocket();
-        QVERIFY(alice.noEvent(u"user.offline"_s));
+        QVERIFY(alice.noEvent(Type::UserOffline));
         // The last one closing is.
         bobLaptop.closeSocket();
-        QCOMPARE(alice.waitForEvent(u"user.offline"_s).value(u"user"_s).toString(), u"bob"_s);
+        QCOMPARE(alice.waitForEvent(Type::UserOffline).value(u"user"_s).toString(), u"bob"_s);
     }
 
     void loginTimeoutClosesIdleSockets()
@@ -215,12 +215,12 @@ private slots:
         TestClient idle, active;
         QVERIFY(idle.open(server.url()));
         QVERIFY(active.connectAs(server.url(), u"henry"_s));
-        QCOMPARE(idle.waitForEvent(u"error"_s).value(u"code"_s).toString(), u"login_timeout"_s);
+        QCOMPARE(idle.waitForEvent(Type::Error).value(u"code"_s).toString(), u"login_timeout"_s);
         QVERIFY(idle.waitForDisconnected());
         QCOMPARE(idle.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
         QTest::qWait(1600);
         QVERIFY(active.isConnected()); // logged in in time: unaffected
-        QCOMPARE(typeOf(active.request(u"rooms.list"_s)), u"rooms.list.ok"_s);
+        QCOMPARE(typeOf(active.request(Type::RoomsList)), Type::RoomsListOk);
     }
 };
 

@@ -1,6 +1,8 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include "finchat/protocol/messages.h"
+
 #include <QJsonArray>
 #include <QTest>
 
@@ -21,7 +23,7 @@ private:
 
     void assertStillUsable()
     {
-        QCOMPARE(typeOf(m_client->request(u"rooms.list"_s)), u"rooms.list.ok"_s);
+        QCOMPARE(typeOf(m_client->request(Type::RoomsList)), Type::RoomsListOk);
     }
 
 private slots:
@@ -32,11 +34,11 @@ private slots:
         m_stranger = std::make_unique<TestClient>();
         QVERIFY(m_client->open(m_server->url()));
         QVERIFY(m_stranger->open(m_server->url()));
-        QCOMPARE(typeOf(m_client->signUp(u"alice"_s)), u"login.ok"_s);
-        QCOMPARE(typeOf(m_client->request(u"room.create"_s, {{u"name"_s, u"private-ish"_s}})),
-                 u"room.create.ok"_s);
-        QCOMPARE(typeOf(m_client->request(u"room.leave"_s, {{u"room"_s, u"private-ish"_s}})),
-                 u"room.leave.ok"_s);
+        QCOMPARE(typeOf(m_client->signUp(u"alice"_s)), Type::LoginOk);
+        QCOMPARE(typeOf(m_client->request(Type::RoomCreate, {{u"name"_s, u"private-ish"_s}})),
+                 Type::RoomCreateOk);
+        QCOMPARE(typeOf(m_client->request(Type::RoomLeave, {{u"room"_s, u"private-ish"_s}})),
+                 Type::RoomLeaveOk);
     }
 
     void cleanupTestCase()
@@ -51,7 +53,8 @@ private slots:
         QTest::addColumn<QString>("frame");
         QTest::addColumn<QString>("code");
         QTest::newRow("not JSON") << u"{this is not json"_s << u"invalid_json"_s;
-        QTest::newRow("truncated") << u"{\"type\":\"rooms.list\""_s << u"invalid_json"_s;
+        QTest::newRow("truncated")
+            << u"{\"type\":\"%1\""_s.arg(Type::RoomsList) << u"invalid_json"_s;
         QTest::newRow("empty") << QString() << u"invalid_json"_s;
         QTest::newRow("array") << u"[1,2,3]"_s << u"not_an_object"_s;
         QTest::newRow("number") << u"42"_s << u"not_an_object"_s;
@@ -61,16 +64,16 @@ private slots:
         QTest::newRow("unknown type")
             << u"{\"type\":\"launch.missiles\",\"id\":1}"_s << u"unknown_type"_s;
         QTest::newRow("id an object")
-            << u"{\"type\":\"rooms.list\",\"id\":{}}"_s << u"invalid_field"_s;
+            << u"{\"type\":\"%1\",\"id\":{}}"_s.arg(Type::RoomsList) << u"invalid_field"_s;
         QTest::newRow("id a fraction")
-            << u"{\"type\":\"rooms.list\",\"id\":1.5}"_s << u"invalid_field"_s;
+            << u"{\"type\":\"%1\",\"id\":1.5}"_s.arg(Type::RoomsList) << u"invalid_field"_s;
     }
     void malformedFrames()
     {
         QFETCH(QString, frame);
         QFETCH(QString, code);
         const QJsonObject error = m_client->sendRaw(frame);
-        QCOMPARE(typeOf(error), u"error"_s);
+        QCOMPARE(typeOf(error), Type::Error);
         QCOMPARE(codeOf(error), code);
         QVERIFY(!error.value(u"message"_s).toString().isEmpty());
         QVERIFY(error.contains(u"id"_s));
@@ -91,49 +94,52 @@ private slots:
         QTest::addColumn<QJsonObject>("fields");
         QTest::addColumn<QString>("code");
         QTest::newRow("missing room")
-            << u"message.send"_s << QJsonObject{{u"body"_s, u"x"_s}} << u"invalid_field"_s;
+            << QString(Type::MessageSend) << QJsonObject{{u"body"_s, u"x"_s}} << u"invalid_field"_s;
         QTest::newRow("body a number")
-            << u"message.send"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, 5}}
+            << QString(Type::MessageSend) << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, 5}}
             << u"invalid_field"_s;
-        QTest::newRow("nonce too long") << u"message.send"_s
+        QTest::newRow("nonce too long") << QString(Type::MessageSend)
                                         << QJsonObject{{u"room"_s, u"general"_s},
                                                        {u"body"_s, u"x"_s},
                                                        {u"nonce"_s, QString(65, u'n')}}
                                         << u"invalid_field"_s;
         QTest::newRow("before a string")
-            << u"history.fetch"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"before"_s, u"10"_s}}
-            << u"invalid_field"_s;
+            << QString(Type::HistoryFetch)
+            << QJsonObject{{u"room"_s, u"general"_s}, {u"before"_s, u"10"_s}} << u"invalid_field"_s;
         QTest::newRow("limit zero")
-            << u"history.fetch"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"limit"_s, 0}}
-            << u"invalid_field"_s;
+            << QString(Type::HistoryFetch)
+            << QJsonObject{{u"room"_s, u"general"_s}, {u"limit"_s, 0}} << u"invalid_field"_s;
         QTest::newRow("unknown room")
-            << u"message.send"_s << QJsonObject{{u"room"_s, u"nowhere"_s}, {u"body"_s, u"x"_s}}
-            << u"unknown_room"_s;
+            << QString(Type::MessageSend)
+            << QJsonObject{{u"room"_s, u"nowhere"_s}, {u"body"_s, u"x"_s}} << u"unknown_room"_s;
         QTest::newRow("join unknown room")
-            << u"room.join"_s << QJsonObject{{u"room"_s, u"nowhere"_s}} << u"unknown_room"_s;
+            << QString(Type::RoomJoin) << QJsonObject{{u"room"_s, u"nowhere"_s}}
+            << u"unknown_room"_s;
         QTest::newRow("not a member")
-            << u"message.send"_s << QJsonObject{{u"room"_s, u"private-ish"_s}, {u"body"_s, u"x"_s}}
-            << u"not_a_member"_s;
+            << QString(Type::MessageSend)
+            << QJsonObject{{u"room"_s, u"private-ish"_s}, {u"body"_s, u"x"_s}} << u"not_a_member"_s;
         QTest::newRow("history not a member")
-            << u"history.fetch"_s << QJsonObject{{u"room"_s, u"private-ish"_s}}
+            << QString(Type::HistoryFetch) << QJsonObject{{u"room"_s, u"private-ish"_s}}
             << u"not_a_member"_s;
-        QTest::newRow("room exists")
-            << u"room.create"_s << QJsonObject{{u"name"_s, u"general"_s}} << u"room_exists"_s;
+        QTest::newRow("room exists") << QString(Type::RoomCreate)
+                                     << QJsonObject{{u"name"_s, u"general"_s}} << u"room_exists"_s;
         QTest::newRow("bad room name")
-            << u"room.create"_s << QJsonObject{{u"name"_s, u"no spaces"_s}}
+            << QString(Type::RoomCreate) << QJsonObject{{u"name"_s, u"no spaces"_s}}
             << u"invalid_room_name"_s;
         QTest::newRow("empty message")
-            << u"message.send"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, u"  \n "_s}}
+            << QString(Type::MessageSend)
+            << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, u"  \n "_s}}
             << u"empty_message"_s;
         QTest::newRow("message too long")
-            << u"message.send"_s
+            << QString(Type::MessageSend)
             << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, QString(4001, u'x')}}
             << u"message_too_long"_s;
         QTest::newRow("unknown command")
-            << u"message.send"_s << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, u"/nope"_s}}
+            << QString(Type::MessageSend)
+            << QJsonObject{{u"room"_s, u"general"_s}, {u"body"_s, u"/nope"_s}}
             << u"unknown_command"_s;
         QTest::newRow("already logged in")
-            << u"login"_s
+            << QString(Type::Login)
             << QJsonObject{{u"username"_s, u"alice"_s}, {u"password"_s, u"correct horse"_s}}
             << u"already_logged_in"_s;
     }
@@ -150,16 +156,19 @@ private slots:
     void bodyAtTheLimitIsAccepted()
     {
         const QJsonObject reply = m_client->send(u"general"_s, QString(4000, u'x'));
-        QCOMPARE(typeOf(reply), u"message.send.ok"_s);
+        QCOMPARE(typeOf(reply), Type::MessageSendOk);
     }
 
     void notLoggedIn_data()
     {
         QTest::addColumn<QString>("type");
-        for (const char *type :
-             {"rooms.list", "room.create", "room.join", "room.leave", "message.send",
-              "history.fetch", "profile.get", "profile.update", "logout", "commands.list"})
-            QTest::newRow(type) << QString::fromLatin1(type);
+        // Every request but the four that lead to a login.
+        Protocol::Requests::forEach([]<typename Request>() {
+            const QList<QLatin1StringView> open{Type::Hello, Type::Register, Type::Login,
+                                                Type::Resume};
+            if (!open.contains(Request::Type))
+                QTest::newRow(Request::Type.data()) << QString(Request::Type);
+        });
     }
     void notLoggedIn()
     {
@@ -167,14 +176,14 @@ private slots:
         QCOMPARE(
             codeOf(m_stranger->request(type, {{u"room"_s, u"general"_s}, {u"body"_s, u"x"_s}})),
             u"not_logged_in"_s);
-        QCOMPARE(typeOf(m_stranger->request(u"hello"_s, {{u"protocol"_s, 1}})), u"hello.ok"_s);
+        QCOMPARE(typeOf(m_stranger->request(Type::Hello, {{u"protocol"_s, 1}})), Type::HelloOk);
     }
 
     void badCredentialsKeepTheSocket()
     {
         QCOMPARE(codeOf(m_stranger->login(u"alice"_s, u"not the password"_s)),
                  u"bad_credentials"_s);
-        QCOMPARE(codeOf(m_stranger->request(u"resume"_s, {{u"token"_s, u"forged"_s}})),
+        QCOMPARE(codeOf(m_stranger->request(Type::Resume, {{u"token"_s, u"forged"_s}})),
                  u"invalid_token"_s);
         QVERIFY(m_stranger->isConnected());
     }
@@ -182,7 +191,8 @@ private slots:
     void binaryFramesAreRefused()
     {
         m_client->sendBinary(QByteArray("\x00\x01", 2));
-        QCOMPARE(m_client->waitForEvent(u"error"_s).value(u"code"_s).toString(), u"invalid_json"_s);
+        QCOMPARE(m_client->waitForEvent(Type::Error).value(u"code"_s).toString(),
+                 u"invalid_json"_s);
         assertStillUsable();
     }
 
@@ -191,7 +201,7 @@ private slots:
         TestClient flooder;
         QVERIFY(flooder.open(m_server->url()));
         flooder.sendRawNoWait(
-            u"{\"type\":\"hello\",\"pad\":\"%1\"}"_s.arg(QString(70 * 1024, u'x')));
+            u"{\"type\":\"%1\",\"pad\":\"%2\"}"_s.arg(Type::Hello, QString(70 * 1024, u'x')));
         QVERIFY(flooder.waitForDisconnected());
         QCOMPARE(flooder.closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
         assertStillUsable();
@@ -211,7 +221,7 @@ private slots:
         QJsonObject refused;
         for (int i = 0; i < 25 && refused.isEmpty(); ++i) {
             const QJsonObject reply = chatty.send(u"general"_s, u"spam %1"_s.arg(i));
-            if (typeOf(reply) == u"message.send.ok"_s)
+            if (typeOf(reply) == Type::MessageSendOk)
                 ++accepted;
             else
                 refused = reply;
@@ -219,7 +229,7 @@ private slots:
         QCOMPARE(accepted, 20);
         QCOMPARE(codeOf(refused), u"rate_limited"_s);
         // Other users are not affected.
-        QCOMPARE(typeOf(other.send(u"general"_s, u"still here"_s)), u"message.send.ok"_s);
+        QCOMPARE(typeOf(other.send(u"general"_s, u"still here"_s)), Type::MessageSendOk);
         QVERIFY(chatty.isConnected());
     }
 
@@ -232,7 +242,7 @@ private slots:
         QVERIFY(first.open(server.url()));
         QVERIFY(second.open(server.url()));
         QVERIFY(!third.open(server.url()));
-        QCOMPARE(third.waitForEvent(u"error"_s).value(u"code"_s).toString(),
+        QCOMPARE(third.waitForEvent(Type::Error).value(u"code"_s).toString(),
                  u"too_many_connections"_s);
         QVERIFY(third.waitForDisconnected());
         QVERIFY(first.isConnected());

@@ -76,27 +76,25 @@ private slots:
     {
         QTest::addColumn<QString>("frame");
         QTest::addColumn<bool>("loggedIn");
-        const auto row = [](const char *name, const char *frame, bool loggedIn) {
-            QTest::newRow(name) << QString::fromLatin1(frame) << loggedIn;
+        const auto row = [](const char *name, QLatin1StringView type, const char *rest,
+                            bool loggedIn) {
+            QTest::newRow(name) << rawFrame(type, QString::fromLatin1(rest)) << loggedIn;
         };
-        row("login password", R"({"type":"login","id":1,"username":"someone","password":null})",
+        row("login password", Type::Login, R"("id":1,"username":"someone","password":null)", false);
+        row("login username", Type::Login, R"("id":1,"username":null,"password":"x")", false);
+        row("register password", Type::Register, R"("id":1,"username":"newbie","password":null)",
             false);
-        row("login username", R"({"type":"login","id":1,"username":null,"password":"x"})", false);
-        row("register password",
-            R"({"type":"register","id":1,"username":"newbie","password":null})", false);
-        row("register username",
-            R"({"type":"register","id":1,"username":null,"password":"long enough"})", false);
-        row("resume token", R"({"type":"resume","id":1,"token":null})", false);
-        row("room.create name", R"({"type":"room.create","id":1,"name":null})", true);
-        row("room.join room", R"({"type":"room.join","id":1,"room":null})", true);
-        row("room.leave room", R"({"type":"room.leave","id":1,"room":null})", true);
-        row("history.fetch room", R"({"type":"history.fetch","id":1,"room":null})", true);
-        row("message.send room", R"({"type":"message.send","id":1,"room":null,"body":"x"})", true);
-        row("message.send body", R"({"type":"message.send","id":1,"room":"general","body":null})",
-            true);
-        row("profile.update old password",
-            R"({"type":"profile.update","id":1,"password":"a new password","oldPassword":null})",
-            true);
+        row("register username", Type::Register,
+            R"("id":1,"username":null,"password":"long enough")", false);
+        row("resume token", Type::Resume, R"("id":1,"token":null)", false);
+        row("room.create name", Type::RoomCreate, R"("id":1,"name":null)", true);
+        row("room.join room", Type::RoomJoin, R"("id":1,"room":null)", true);
+        row("room.leave room", Type::RoomLeave, R"("id":1,"room":null)", true);
+        row("history.fetch room", Type::HistoryFetch, R"("id":1,"room":null)", true);
+        row("message.send room", Type::MessageSend, R"("id":1,"room":null,"body":"x")", true);
+        row("message.send body", Type::MessageSend, R"("id":1,"room":"general","body":null)", true);
+        row("profile.update old password", Type::ProfileUpdate,
+            R"("id":1,"password":"a new password","oldPassword":null)", true);
     }
     void nullWhereAStringBelongs()
     {
@@ -112,14 +110,14 @@ private slots:
             QVERIFY(client.open(server.url()));
 
         const QJsonObject error = client.sendRaw(frame);
-        QCOMPARE(typeOf(error), u"error"_s);
+        QCOMPARE(typeOf(error), Type::Error);
         QCOMPARE(codeOf(error), u"invalid_field"_s);
         QVERIFY2(error.value(u"message"_s).toString().contains(u"null"_s),
                  qPrintable(frameText(error)));
         // Nothing reached anyone else, nothing was stored, and the server still serves both.
-        QVERIFY(watcher.noEvent(u"message.new"_s, 100));
+        QVERIFY(watcher.noEvent(Type::MessageNew, 100));
         QCOMPARE(server.storedMessageCount(), 0);
-        QCOMPARE(typeOf(watcher.send(u"general"_s, u"still here"_s)), u"message.send.ok"_s);
+        QCOMPARE(typeOf(watcher.send(u"general"_s, u"still here"_s)), Type::MessageSendOk);
         QVERIFY(client.isConnected());
     }
 
@@ -130,18 +128,18 @@ private slots:
         QVERIFY(client.connectAs(server.url(), u"alice"_s));
         // Written as JSON escapes: a QString holding a lone surrogate cannot go through UTF-8.
         const QJsonObject send = client.sendRaw(
-            uR"({"type":"message.send","id":1,"room":"general","body":"a\ud800b"})"_s);
+            rawFrame(Type::MessageSend, uR"("id":1,"room":"general","body":"a\ud800b")"_s));
         QCOMPARE(codeOf(send), u"invalid_field"_s);
         QCOMPARE(server.storedMessageCount(), 0);
         const QJsonObject rename =
-            client.sendRaw(uR"({"type":"profile.update","id":2,"displayName":"x\udc00y"})"_s);
+            client.sendRaw(rawFrame(Type::ProfileUpdate, uR"("id":2,"displayName":"x\udc00y")"_s));
         QCOMPARE(codeOf(rename), u"invalid_field"_s);
-        const QJsonObject id = client.sendRaw(uR"({"type":"rooms.list","id":"\ud83d"})"_s);
+        const QJsonObject id = client.sendRaw(rawFrame(Type::RoomsList, uR"("id":"\ud83d")"_s));
         QCOMPARE(codeOf(id), u"invalid_field"_s);
         // A proper pair is a character like any other.
         const QJsonObject ok = client.sendRaw(
-            uR"({"type":"message.send","id":3,"room":"general","body":"up \ud83d\udcc8"})"_s);
-        QCOMPARE(typeOf(ok), u"message.send.ok"_s);
+            rawFrame(Type::MessageSend, uR"("id":3,"room":"general","body":"up \ud83d\udcc8")"_s));
+        QCOMPARE(typeOf(ok), Type::MessageSendOk);
         QCOMPARE(ok[u"message"_s][u"body"_s].toString(), u"up \U0001F4C8"_s);
     }
 
@@ -152,7 +150,7 @@ private slots:
         QVERIFY(client.open(server.url()));
         const QString fourEmoji = u"\U0001F4C8\U0001F4C9\U0001F4B0\U0001F680"_s;
         QCOMPARE(codeOf(client.registerUser(u"emoji"_s, fourEmoji)), u"weak_password"_s);
-        QCOMPARE(typeOf(client.registerUser(u"emoji"_s, fourEmoji.repeated(2))), u"register.ok"_s);
+        QCOMPARE(typeOf(client.registerUser(u"emoji"_s, fourEmoji.repeated(2))), Type::RegisterOk);
     }
 
     // The socket of a login closes while its password is being checked, and the server is
@@ -164,15 +162,15 @@ private slots:
         TestServer server(TestServer::generousLimits());
         TestClient setup;
         QVERIFY(setup.open(server.url()));
-        QCOMPARE(typeOf(setup.registerUser(u"victim"_s, u"correct horse"_s)), u"register.ok"_s);
+        QCOMPARE(typeOf(setup.registerUser(u"victim"_s, u"correct horse"_s)), Type::RegisterOk);
         TestClient watcher;
         QVERIFY(watcher.connectAs(server.url(), u"watcher"_s));
         QElapsedTimer timer;
         timer.start();
-        QCOMPARE(typeOf(setup.login(u"victim"_s, u"correct horse"_s)), u"login.ok"_s);
+        QCOMPARE(typeOf(setup.login(u"victim"_s, u"correct horse"_s)), Type::LoginOk);
         const auto hashMs = static_cast<unsigned long>(std::max<qint64>(timer.elapsed(), 5));
         setup.closeSocket();
-        QVERIFY(!watcher.waitForEvent(u"user.offline"_s).isEmpty());
+        QVERIFY(!watcher.waitForEvent(Type::UserOffline).isEmpty());
         watcher.clearEvents();
 
         for (int attempt = 0; attempt < 5; ++attempt) {
@@ -192,7 +190,7 @@ private slots:
                                  if (!std::exchange(stalled, true))
                                      QThread::msleep(hashMs * 3);
                              });
-            client.sendRawNoWait(frameText({{u"type"_s, u"login"_s},
+            client.sendRawNoWait(frameText({{u"type"_s, Type::Login},
                                             {u"id"_s, 1},
                                             {u"username"_s, u"victim"_s},
                                             {u"password"_s, u"correct horse"_s}}));
@@ -200,14 +198,14 @@ private slots:
             client.closeSocket();
             QTest::qWait(static_cast<int>(hashMs * 2));
 
-            const QJsonObject joined = watcher.request(u"room.join"_s, {{u"room"_s, u"general"_s}});
+            const QJsonObject joined = watcher.request(Type::RoomJoin, {{u"room"_s, u"general"_s}});
             const QJsonArray members = joined[u"members"_s].toArray();
             for (const QJsonValue &member : members) {
                 if (member[u"user"_s].toString() == "victim"_L1)
                     QCOMPARE(member[u"online"_s].toBool(), false);
             }
-            QVERIFY(watcher.noEvent(u"user.online"_s, 0));
-            QCOMPARE(typeOf(watcher.send(u"general"_s, u"anyone there?"_s)), u"message.send.ok"_s);
+            QVERIFY(watcher.noEvent(Type::UserOnline, 0));
+            QCOMPARE(typeOf(watcher.send(u"general"_s, u"anyone there?"_s)), Type::MessageSendOk);
         }
     }
 
@@ -222,7 +220,7 @@ private slots:
         const auto connections = server.server().findChildren<ClientConnection *>();
         QCOMPARE(connections.size(), 1);
         ClientConnection *connection = connections.first();
-        const Request request(connection, u"login"_s, 1, {});
+        const Request request(connection, Type::Login, 1, {});
         QCOMPARE(request.connection(), connection);
         bool checked = false;
         QObject::connect(connection, &ClientConnection::closed, connection, [&] {
@@ -238,11 +236,11 @@ private slots:
     void clientLeavingRightAfterARequestIsNoCrash_data()
     {
         QTest::addColumn<QString>("frame");
-        QTest::newRow("register")
-            << uR"({"type":"register","username":"leaver","password":"correct horse"})"_s;
-        QTest::newRow("login")
-            << uR"({"type":"login","username":"someone","password":"correct horse"})"_s;
-        QTest::newRow("resume") << uR"({"type":"resume","token":"whatever"})"_s;
+        QTest::newRow("register") << rawFrame(
+            Type::Register, uR"("username":"leaver","password":"correct horse")"_s);
+        QTest::newRow("login") << rawFrame(Type::Login,
+                                           uR"("username":"someone","password":"correct horse")"_s);
+        QTest::newRow("resume") << rawFrame(Type::Resume, uR"("token":"whatever")"_s);
     }
     void clientLeavingRightAfterARequestIsNoCrash()
     {
@@ -260,7 +258,7 @@ private slots:
         }
         TestClient alice;
         QVERIFY(alice.connectAs(server.url(), u"alice"_s));
-        QCOMPARE(typeOf(alice.send(u"general"_s, u"still serving"_s)), u"message.send.ok"_s);
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"still serving"_s)), Type::MessageSendOk);
     }
 
     void clientThatPingsAndNeverReadsIsDropped()
@@ -287,7 +285,7 @@ private slots:
         }
         QVERIFY2(!flooder.isConnected(),
                  qPrintable(u"still connected after %1 MiB of pings"_s.arg(sent >> 20)));
-        QCOMPARE(typeOf(bystander.send(u"general"_s, u"unaffected"_s)), u"message.send.ok"_s);
+        QCOMPARE(typeOf(bystander.send(u"general"_s, u"unaffected"_s)), Type::MessageSendOk);
     }
 
     // The server closes a client politely (its login time is up) while pongs it cannot write
@@ -327,13 +325,13 @@ private slots:
         TestServer server(TestServer::generousLimits());
         TestClient setup;
         QVERIFY(setup.open(server.url()));
-        QCOMPARE(typeOf(setup.registerUser(u"target"_s, u"correct horse"_s)), u"register.ok"_s);
+        QCOMPARE(typeOf(setup.registerUser(u"target"_s, u"correct horse"_s)), Type::RegisterOk);
 
         TestClient attacker;
         QVERIFY(attacker.open(server.url()));
         constexpr int Guesses = 50;
         for (int i = 0; i < Guesses; ++i) {
-            attacker.sendRawNoWait(frameText({{u"type"_s, u"login"_s},
+            attacker.sendRawNoWait(frameText({{u"type"_s, Type::Login},
                                               {u"id"_s, i},
                                               {u"username"_s, u"target"_s},
                                               {u"password"_s, u"guess number %1"_s.arg(i)}}));
@@ -360,7 +358,7 @@ private slots:
         TestServer server(TestServer::generousLimits());
         TestClient user;
         QVERIFY(user.open(server.url()));
-        QCOMPARE(typeOf(user.registerUser(u"real"_s, u"correct horse"_s)), u"register.ok"_s);
+        QCOMPARE(typeOf(user.registerUser(u"real"_s, u"correct horse"_s)), Type::RegisterOk);
 
         constexpr int Attackers = 16;
         constexpr int GuessesEach = 40;
@@ -369,7 +367,7 @@ private slots:
             auto attacker = std::make_unique<TestClient>();
             QVERIFY(attacker->open(server.url()));
             for (int i = 0; i < GuessesEach; ++i) {
-                attacker->sendRawNoWait(frameText({{u"type"_s, u"login"_s},
+                attacker->sendRawNoWait(frameText({{u"type"_s, Type::Login},
                                                    {u"id"_s, i},
                                                    {u"username"_s, u"name%1x%2"_s.arg(a).arg(i)},
                                                    {u"password"_s, u"guess"_s}}));
@@ -390,10 +388,10 @@ private slots:
         QVERIFY(QTest::qWaitFor(
             [&] {
                 reply = user.login(u"real"_s, u"correct horse"_s);
-                return typeOf(reply) == "login.ok"_L1 || codeOf(reply) != "rate_limited"_L1;
+                return typeOf(reply) == Type::LoginOk || codeOf(reply) != "rate_limited"_L1;
             },
             5000));
-        QCOMPARE(typeOf(reply), u"login.ok"_s);
+        QCOMPARE(typeOf(reply), Type::LoginOk);
     }
 
     void messageRateIsPerUser()
@@ -406,17 +404,17 @@ private slots:
         QVERIFY(first.connectAs(server.url(), u"alice"_s));
         TestClient second;
         QVERIFY(second.open(server.url()));
-        QCOMPARE(typeOf(second.login(u"alice"_s, u"correct horse"_s)), u"login.ok"_s);
+        QCOMPARE(typeOf(second.login(u"alice"_s, u"correct horse"_s)), Type::LoginOk);
         for (int i = 0; i < 3; ++i) {
-            QCOMPARE(typeOf(first.send(u"general"_s, u"one %1"_s.arg(i))), u"message.send.ok"_s);
-            QCOMPARE(typeOf(second.send(u"general"_s, u"two %1"_s.arg(i))), u"message.send.ok"_s);
+            QCOMPARE(typeOf(first.send(u"general"_s, u"one %1"_s.arg(i))), Type::MessageSendOk);
+            QCOMPARE(typeOf(second.send(u"general"_s, u"two %1"_s.arg(i))), Type::MessageSendOk);
         }
         QCOMPARE(codeOf(first.send(u"general"_s, u"too many"_s)), u"rate_limited"_s);
         QCOMPARE(codeOf(second.send(u"general"_s, u"too many"_s)), u"rate_limited"_s);
         // Another user is not held back by alice's rate.
         TestClient bob;
         QVERIFY(bob.connectAs(server.url(), u"bob"_s));
-        QCOMPARE(typeOf(bob.send(u"general"_s, u"hello"_s)), u"message.send.ok"_s);
+        QCOMPARE(typeOf(bob.send(u"general"_s, u"hello"_s)), Type::MessageSendOk);
     }
 };
 

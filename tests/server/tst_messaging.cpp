@@ -35,15 +35,15 @@ private slots:
         // Interleave sends without waiting, so the server decides the order.
         for (int i = 0; i < 10; ++i) {
             alice.sendRawNoWait(
-                u"{\"type\":\"message.send\",\"room\":\"general\",\"body\":\"a%1\"}"_s.arg(i));
+                Protocol::frameText(Protocol::MessageSend{u"general"_s, u"a%1"_s.arg(i), {}}));
             bob.sendRawNoWait(
-                u"{\"type\":\"message.send\",\"room\":\"general\",\"body\":\"b%1\"}"_s.arg(i));
+                Protocol::frameText(Protocol::MessageSend{u"general"_s, u"b%1"_s.arg(i), {}}));
         }
         QList<QJsonObject> seenByAlice, seenByBob;
         QVERIFY(QTest::qWaitFor(
             [&] {
-                seenByAlice += alice.takeEvents(u"message.new"_s);
-                seenByBob += bob.takeEvents(u"message.new"_s);
+                seenByAlice += alice.takeEvents(Type::MessageNew);
+                seenByBob += bob.takeEvents(Type::MessageNew);
                 return seenByAlice.size() >= 20 && seenByBob.size() >= 20;
             },
             10'000));
@@ -66,10 +66,10 @@ private slots:
         TestClient alice, alicePhone;
         QVERIFY(alice.connectAs(server.url(), u"alice"_s));
         QVERIFY(alicePhone.open(server.url()));
-        QCOMPARE(typeOf(alicePhone.login(u"alice"_s, u"correct horse"_s)), u"login.ok"_s);
+        QCOMPARE(typeOf(alicePhone.login(u"alice"_s, u"correct horse"_s)), Type::LoginOk);
 
         const QJsonObject reply = alice.send(u"general"_s, u"AAPL looks heavy"_s, u"nonce-1"_s);
-        QCOMPARE(typeOf(reply), u"message.send.ok"_s);
+        QCOMPARE(typeOf(reply), Type::MessageSendOk);
         const QJsonObject message = reply.value(u"message"_s).toObject();
         QCOMPARE(message.value(u"body"_s).toString(), u"AAPL looks heavy"_s);
         QCOMPARE(message.value(u"user"_s).toString(), u"alice"_s);
@@ -78,8 +78,8 @@ private slots:
         QVERIFY(qAbs(message.value(u"ts"_s).toInteger() - now) < 60'000); // UTC milliseconds
 
         // Every session of the sender gets the broadcast, nonce included.
-        QCOMPARE(alice.waitForEvent(u"message.new"_s).value(u"message"_s).toObject(), message);
-        QCOMPARE(alicePhone.waitForEvent(u"message.new"_s).value(u"message"_s).toObject(), message);
+        QCOMPARE(alice.waitForEvent(Type::MessageNew).value(u"message"_s).toObject(), message);
+        QCOMPARE(alicePhone.waitForEvent(Type::MessageNew).value(u"message"_s).toObject(), message);
     }
 
     void retriedNonceIsStoredOnce()
@@ -90,11 +90,11 @@ private slots:
         QVERIFY(bob.connectAs(server.url(), u"bob"_s));
         const QJsonObject first = alice.send(u"general"_s, u"buy the dip"_s, u"retry-me"_s);
         const QJsonObject retry = alice.send(u"general"_s, u"buy the dip"_s, u"retry-me"_s);
-        QCOMPARE(typeOf(retry), u"message.send.ok"_s);
+        QCOMPARE(typeOf(retry), Type::MessageSendOk);
         QVERIFY(retry.value(u"duplicate"_s).toBool());
         QCOMPARE(retry.value(u"message"_s), first.value(u"message"_s));
-        QCOMPARE(bob.waitForEvent(u"message.new"_s).value(u"message"_s), first.value(u"message"_s));
-        QVERIFY(bob.noEvent(u"message.new"_s)); // the retry is not broadcast again
+        QCOMPARE(bob.waitForEvent(Type::MessageNew).value(u"message"_s), first.value(u"message"_s));
+        QVERIFY(bob.noEvent(Type::MessageNew)); // the retry is not broadcast again
         QCOMPARE(server.storedMessageCount(), 1);
     }
 
@@ -104,9 +104,9 @@ private slots:
         TestClient writer, reader;
         QVERIFY(writer.connectAs(server.url(), u"writer"_s));
         QVERIFY(reader.connectAs(server.url(), u"reader"_s));
-        QCOMPARE(typeOf(writer.request(u"room.create"_s,
+        QCOMPARE(typeOf(writer.request(Type::RoomCreate,
                                        {{u"name"_s, u"bonds"_s}, {u"topic"_s, u"Rates"_s}})),
-                 u"room.create.ok"_s);
+                 Type::RoomCreateOk);
         QList<qint64> sent;
         for (int i = 1; i <= 120; ++i)
             sent.append(writer.send(u"bonds"_s, u"message %1"_s.arg(i))
@@ -115,8 +115,8 @@ private slots:
                             .value(u"id"_s)
                             .toInteger());
 
-        const QJsonObject joined = reader.request(u"room.join"_s, {{u"room"_s, u"bonds"_s}});
-        QCOMPARE(typeOf(joined), u"room.join.ok"_s);
+        const QJsonObject joined = reader.request(Type::RoomJoin, {{u"room"_s, u"bonds"_s}});
+        QCOMPARE(typeOf(joined), Type::RoomJoinOk);
         QCOMPARE(joined.value(u"room"_s).toObject().value(u"topic"_s).toString(), u"Rates"_s);
         const QJsonArray last = joined.value(u"messages"_s).toArray();
         QCOMPARE(last.size(), 50);
@@ -138,9 +138,9 @@ private slots:
         int pages = 0;
         while (hasMore) {
             const QJsonObject page =
-                reader.request(u"history.fetch"_s,
+                reader.request(Type::HistoryFetch,
                                {{u"room"_s, u"bonds"_s}, {u"before"_s, before}, {u"limit"_s, 30}});
-            QCOMPARE(typeOf(page), u"history.fetch.ok"_s);
+            QCOMPARE(typeOf(page), Type::HistoryFetchOk);
             const QList<qint64> ids = idsOf(page.value(u"messages"_s).toArray());
             QVERIFY(!ids.isEmpty());
             all = ids + all;
@@ -152,7 +152,7 @@ private slots:
         QCOMPARE(all, sent);
 
         const QJsonObject tooBig =
-            reader.request(u"history.fetch"_s, {{u"room"_s, u"bonds"_s}, {u"limit"_s, 101}});
+            reader.request(Type::HistoryFetch, {{u"room"_s, u"bonds"_s}, {u"limit"_s, 101}});
         QCOMPARE(codeOf(tooBig), u"invalid_field"_s);
     }
 
@@ -164,27 +164,27 @@ private slots:
         QVERIFY(bob.connectAs(server.url(), u"bob"_s));
 
         const QJsonObject help = alice.send(u"general"_s, u"/help"_s);
-        QCOMPARE(typeOf(help), u"message.send.ok"_s);
+        QCOMPARE(typeOf(help), Type::MessageSendOk);
         QCOMPARE(help.value(u"command"_s).toObject().value(u"name"_s).toString(), u"help"_s);
         QVERIFY(!help.contains(u"message"_s));
-        const QJsonObject event = bob.waitForEvent(u"command"_s);
+        const QJsonObject event = bob.waitForEvent(Type::CommandEvent);
         QCOMPARE(event.value(u"user"_s).toString(), u"alice"_s);
         QCOMPARE(event.value(u"command"_s).toObject().value(u"name"_s).toString(), u"help"_s);
         // Only the one who asked gets the list.
-        const QJsonObject notice = alice.waitForEvent(u"notice"_s);
+        const QJsonObject notice = alice.waitForEvent(Type::Notice);
         QVERIFY(notice.value(u"text"_s).toString().contains(u"/help"_s));
         QCOMPARE(
             notice.value(u"commands"_s).toArray().first().toObject().value(u"name"_s).toString(),
             u"help"_s);
-        QVERIFY(bob.noEvent(u"notice"_s));
+        QVERIFY(bob.noEvent(Type::Notice));
 
         const QJsonObject unknown = alice.send(u"general"_s, u"/nosuchbot=1"_s);
         QCOMPARE(codeOf(unknown), u"unknown_command"_s);
         QVERIFY(unknown.value(u"message"_s).toString().contains(u"/help"_s));
 
-        QVERIFY(bob.noEvent(u"message.new"_s));
+        QVERIFY(bob.noEvent(Type::MessageNew));
         QCOMPARE(server.storedMessageCount(), 0);
-        const QJsonObject joined = bob.request(u"room.join"_s, {{u"room"_s, u"general"_s}});
+        const QJsonObject joined = bob.request(Type::RoomJoin, {{u"room"_s, u"general"_s}});
         QVERIFY(joined.value(u"messages"_s).toArray().isEmpty());
     }
 
@@ -196,28 +196,28 @@ private slots:
             TestClient alice;
             QVERIFY(alice.open(server.url()));
             token = alice.signUp(u"alice"_s).value(u"token"_s).toString();
-            QCOMPARE(typeOf(alice.request(u"room.create"_s, {{u"name"_s, u"fx"_s}})),
-                     u"room.create.ok"_s);
-            QCOMPARE(typeOf(alice.send(u"fx"_s, u"EURUSD at parity?"_s)), u"message.send.ok"_s);
-            QCOMPARE(typeOf(alice.request(u"room.leave"_s, {{u"room"_s, u"general"_s}})),
-                     u"room.leave.ok"_s);
+            QCOMPARE(typeOf(alice.request(Type::RoomCreate, {{u"name"_s, u"fx"_s}})),
+                     Type::RoomCreateOk);
+            QCOMPARE(typeOf(alice.send(u"fx"_s, u"EURUSD at parity?"_s)), Type::MessageSendOk);
+            QCOMPARE(typeOf(alice.request(Type::RoomLeave, {{u"room"_s, u"general"_s}})),
+                     Type::RoomLeaveOk);
         }
         server.restart();
 
         TestClient alice;
         QVERIFY(alice.open(server.url()));
-        const QJsonObject resumed = alice.request(u"resume"_s, {{u"token"_s, token}});
-        QCOMPARE(typeOf(resumed), u"resume.ok"_s);
+        const QJsonObject resumed = alice.request(Type::Resume, {{u"token"_s, token}});
+        QCOMPARE(typeOf(resumed), Type::ResumeOk);
         QCOMPARE(resumed.value(u"rooms"_s).toArray(), QJsonArray{u"fx"_s}); // memberships kept
-        const QJsonObject history = alice.request(u"history.fetch"_s, {{u"room"_s, u"fx"_s}});
+        const QJsonObject history = alice.request(Type::HistoryFetch, {{u"room"_s, u"fx"_s}});
         QCOMPARE(
             history.value(u"messages"_s).toArray().first().toObject().value(u"body"_s).toString(),
             u"EURUSD at parity?"_s);
-        QCOMPARE(typeOf(alice.login(u"nobody"_s, u"x"_s)), u"error"_s);
+        QCOMPARE(typeOf(alice.login(u"nobody"_s, u"x"_s)), Type::Error);
         TestClient other;
         QVERIFY(other.open(server.url()));
-        QCOMPARE(typeOf(other.login(u"alice"_s, u"correct horse"_s)), u"login.ok"_s);
-        const QJsonObject rooms = other.request(u"rooms.list"_s);
+        QCOMPARE(typeOf(other.login(u"alice"_s, u"correct horse"_s)), Type::LoginOk);
+        const QJsonObject rooms = other.request(Type::RoomsList);
         QStringList names;
         for (const QJsonValue &room : rooms.value(u"rooms"_s).toArray())
             names.append(room.toObject().value(u"name"_s).toString());
@@ -231,18 +231,18 @@ private slots:
         QVERIFY(alice.connectAs(server.url(), u"alice"_s));
         QVERIFY(bob.connectAs(server.url(), u"bob"_s));
 
-        QCOMPARE(typeOf(alice.request(u"room.create"_s, {{u"name"_s, u"Crypto"_s}})),
-                 u"room.create.ok"_s);
-        QCOMPARE(bob.waitForEvent(u"room.created"_s)
+        QCOMPARE(typeOf(alice.request(Type::RoomCreate, {{u"name"_s, u"Crypto"_s}})),
+                 Type::RoomCreateOk);
+        QCOMPARE(bob.waitForEvent(Type::RoomCreated)
                      .value(u"room"_s)
                      .toObject()
                      .value(u"name"_s)
                      .toString(),
                  u"crypto"_s);
-        QCOMPARE(codeOf(bob.request(u"room.create"_s, {{u"name"_s, u"crypto"_s}})),
+        QCOMPARE(codeOf(bob.request(Type::RoomCreate, {{u"name"_s, u"crypto"_s}})),
                  u"room_exists"_s);
 
-        const QJsonArray rooms = bob.request(u"rooms.list"_s).value(u"rooms"_s).toArray();
+        const QJsonArray rooms = bob.request(Type::RoomsList).value(u"rooms"_s).toArray();
         QCOMPARE(rooms.size(), 2);
         const QJsonObject crypto = rooms.at(0).toObject();
         QCOMPARE(crypto.value(u"name"_s).toString(), u"crypto"_s);
@@ -252,28 +252,27 @@ private slots:
 
         QCOMPARE(codeOf(bob.send(u"crypto"_s, u"hi"_s)), u"not_a_member"_s);
         alice.clearEvents(); // bob joining general on sign-up is not what this test is about
-        QCOMPARE(typeOf(bob.request(u"room.join"_s, {{u"room"_s, u"crypto"_s}})),
-                 u"room.join.ok"_s);
-        const QJsonObject joinedEvent = alice.waitForEvent(u"member.joined"_s);
+        QCOMPARE(typeOf(bob.request(Type::RoomJoin, {{u"room"_s, u"crypto"_s}})), Type::RoomJoinOk);
+        const QJsonObject joinedEvent = alice.waitForEvent(Type::MemberJoined);
         QCOMPARE(joinedEvent.value(u"room"_s).toString(), u"crypto"_s);
         QCOMPARE(joinedEvent.value(u"user"_s).toString(), u"bob"_s);
-        QCOMPARE(typeOf(bob.send(u"crypto"_s, u"hi"_s)), u"message.send.ok"_s);
-        QCOMPARE(alice.waitForEvent(u"message.new"_s)
+        QCOMPARE(typeOf(bob.send(u"crypto"_s, u"hi"_s)), Type::MessageSendOk);
+        QCOMPARE(alice.waitForEvent(Type::MessageNew)
                      .value(u"message"_s)
                      .toObject()
                      .value(u"room"_s)
                      .toString(),
                  u"crypto"_s);
 
-        QCOMPARE(typeOf(bob.request(u"room.leave"_s, {{u"room"_s, u"crypto"_s}})),
-                 u"room.leave.ok"_s);
-        QCOMPARE(alice.waitForEvent(u"member.left"_s).value(u"user"_s).toString(), u"bob"_s);
-        QCOMPARE(codeOf(bob.request(u"room.leave"_s, {{u"room"_s, u"crypto"_s}})),
+        QCOMPARE(typeOf(bob.request(Type::RoomLeave, {{u"room"_s, u"crypto"_s}})),
+                 Type::RoomLeaveOk);
+        QCOMPARE(alice.waitForEvent(Type::MemberLeft).value(u"user"_s).toString(), u"bob"_s);
+        QCOMPARE(codeOf(bob.request(Type::RoomLeave, {{u"room"_s, u"crypto"_s}})),
                  u"not_a_member"_s);
         // Left rooms stop delivering.
         bob.clearEvents();
         alice.send(u"crypto"_s, u"anyone?"_s);
-        QVERIFY(bob.noEvent(u"message.new"_s));
+        QVERIFY(bob.noEvent(Type::MessageNew));
     }
 };
 

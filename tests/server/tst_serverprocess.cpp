@@ -108,10 +108,10 @@ private slots:
 
         TestClient client;
         QVERIFY(client.open(QUrl(u"ws://127.0.0.1:%1"_s.arg(port))));
-        QCOMPARE(client.signUp(u"admin"_s).value(u"type"_s).toString(), u"login.ok"_s);
+        QCOMPARE(client.signUp(u"admin"_s).value(u"type"_s).toString(), Type::LoginOk);
         for (int i = 0; i < 10; ++i)
             QCOMPARE(client.send(u"general"_s, u"note %1"_s.arg(i)).value(u"type"_s).toString(),
-                     u"message.send.ok"_s);
+                     Type::MessageSendOk);
 
         process.terminate(); // SIGTERM
         QVERIFY(process.waitForFinished(10'000));

@@ -62,9 +62,8 @@ private slots:
         TestClient alice, bob;
         QVERIFY(alice.connectAs(server.url(), u"alice"_s));
         QVERIFY(bob.connectAs(server.url(), u"bob"_s));
-        QCOMPARE(typeOf(alice.send(u"general"_s, u"before the disk fills"_s)),
-                 u"message.send.ok"_s);
-        QVERIFY(!bob.waitForEvent(u"message.new"_s).isEmpty());
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"before the disk fills"_s)), Type::MessageSendOk);
+        QVERIFY(!bob.waitForEvent(Type::MessageNew).isEmpty());
 
         const QString body(2000, u'x');
         QStringList nonces;
@@ -77,7 +76,7 @@ private slots:
             for (int i = 0; i < 300 && failures < 5; ++i) {
                 nonces.append(QUuid::createUuid().toString(QUuid::WithoutBraces));
                 const QJsonObject reply = alice.send(u"general"_s, body, nonces.last());
-                if (typeOf(reply) == "message.send.ok"_L1) {
+                if (typeOf(reply) == Type::MessageSendOk) {
                     acknowledged.append(reply[u"message"_s][u"id"_s].toInteger());
                 } else {
                     QCOMPARE(codeOf(reply), u"internal_error"_s);
@@ -90,11 +89,11 @@ private slots:
         QCOMPARE(QSet<qint64>(acknowledged.cbegin(), acknowledged.cend()).size(),
                  acknowledged.size());
         QVERIFY(bob.noEvent(u"nothing"_s, 200));
-        QCOMPARE(messageIds(bob.takeEvents(u"message.new"_s)), acknowledged);
+        QCOMPARE(messageIds(bob.takeEvents(Type::MessageNew)), acknowledged);
 
         // With room on the disk again, resending the same nonces stores each message once.
         for (const QString &nonce : nonces)
-            QCOMPARE(typeOf(alice.send(u"general"_s, body, nonce)), u"message.send.ok"_s);
+            QCOMPARE(typeOf(alice.send(u"general"_s, body, nonce)), Type::MessageSendOk);
         QCOMPARE(server.storedMessageCount(), 1 + nonces.size());
         server.restart();
         QCOMPARE(server.storedMessageCount(), 1 + nonces.size());
@@ -106,14 +105,14 @@ private slots:
         TestClient alice, bob;
         QVERIFY(alice.connectAs(server->url(), u"alice"_s));
         QVERIFY(bob.connectAs(server->url(), u"bob"_s));
-        QCOMPARE(typeOf(alice.send(u"general"_s, u"stored"_s)), u"message.send.ok"_s);
-        QVERIFY(!bob.waitForEvent(u"message.new"_s).isEmpty());
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"stored"_s)), Type::MessageSendOk);
+        QVERIFY(!bob.waitForEvent(Type::MessageNew).isEmpty());
 
         QVERIFY(QDir(QFileInfo(server->databasePath()).absolutePath()).removeRecursively());
         QCOMPARE(codeOf(alice.send(u"general"_s, u"lost?"_s)), u"internal_error"_s);
-        QVERIFY(bob.noEvent(u"message.new"_s));
+        QVERIFY(bob.noEvent(Type::MessageNew));
         // Requests that need no write are still served.
-        QCOMPARE(typeOf(bob.request(u"rooms.list"_s)), u"rooms.list.ok"_s);
+        QCOMPARE(typeOf(bob.request(Type::RoomsList)), Type::RoomsListOk);
     }
 
     // Another program holds the database's write lock. The write waits (up to the busy
@@ -132,18 +131,18 @@ private slots:
             QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
 
             alice.sendRawNoWait(
-                uR"({"type":"message.send","id":"held","room":"general","body":"waits"})"_s);
+                rawFrame(Type::MessageSend, uR"("id":"held","room":"general","body":"waits")"_s));
             // bob is answered while alice's write still waits for the lock.
-            QCOMPARE(typeOf(bob.request(u"rooms.list"_s)), u"rooms.list.ok"_s);
-            QCOMPARE(typeOf(bob.request(u"commands.list"_s)), u"commands.list.ok"_s);
+            QCOMPARE(typeOf(bob.request(Type::RoomsList)), Type::RoomsListOk);
+            QCOMPARE(typeOf(bob.request(Type::CommandsList)), Type::CommandsListOk);
             QCOMPARE(alice.replyCount(), 0);
 
             QVERIFY(lock.exec(u"ROLLBACK"_s));
         }
         QSqlDatabase::removeDatabase(u"other-program"_s);
         QVERIFY(QTest::qWaitFor([&] { return alice.replyCount() == 1; }));
-        QCOMPARE(typeOf(alice.takeReplies().constFirst()), u"message.send.ok"_s);
-        QVERIFY(!bob.waitForEvent(u"message.new"_s).isEmpty());
+        QCOMPARE(typeOf(alice.takeReplies().constFirst()), Type::MessageSendOk);
+        QVERIFY(!bob.waitForEvent(Type::MessageNew).isEmpty());
     }
 };
 

@@ -20,30 +20,25 @@ public:
     template<Protocol::Described Event>
     void toRoom(qint64 roomId, const Event &event) const
     {
-        sendToUsers(roomMembers(roomId), encode(event));
+        sendToUsers(roomMembers(roomId), Protocol::frameText(event));
     }
     template<Protocol::Described Event>
     void toUsers(const QSet<qint64> &userIds, const Event &event) const
     {
-        sendToUsers(userIds, encode(event));
+        sendToUsers(userIds, Protocol::frameText(event));
     }
     template<Protocol::Described Event>
     void toUser(qint64 userId, const Event &event) const
     {
-        sendToUsers({userId}, encode(event));
+        sendToUsers({userId}, Protocol::frameText(event));
     }
     template<Protocol::Described Event>
     void toEveryone(const Event &event) const
     {
-        sendToEveryone(encode(event));
+        sendToEveryone(Protocol::frameText(event));
     }
 
 private:
-    template<Protocol::Described Event>
-    static QString encode(const Event &event)
-    {
-        return QString::fromUtf8(Protocol::serialize(Protocol::frame(event)));
-    }
     QSet<qint64> roomMembers(qint64 roomId) const;
     void sendToUsers(const QSet<qint64> &userIds, const QString &json) const;
     void sendToEveryone(const QString &json) const;

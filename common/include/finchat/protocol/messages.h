@@ -13,6 +13,13 @@ QJsonObject frame(const M &message, const QJsonValue &id = {})
     return makeFrame(QString(M::Type), id, toJson(message));
 }
 
+// The frame as the text of one WebSocket message.
+template<Described M>
+QString frameText(const M &message, const QJsonValue &id = {})
+{
+    return QString::fromUtf8(serialize(frame(message, id)));
+}
+
 template<typename... Types>
 struct TypeList
 {

@@ -1,0 +1,83 @@
+#include "core/catchup.h"
+
+#include "core/chatmessage.h"
+#include "core/conversations.h"
+#include "core/errortext.h"
+#include "core/membermodel.h"
+#include "core/messagemodel.h"
+#include "core/roomlistmodel.h"
+#include "core/serverlink.h"
+#include "core/unreadtracker.h"
+
+#include <QPointer>
+
+namespace FinChat::Client {
+
+CatchUp::CatchUp(ServerLink &link, Conversations &conversations, UnreadTracker &unread,
+                 QObject *parent)
+    : QObject(parent)
+    , m_link(link)
+    , m_conversations(conversations)
+    , m_unread(unread)
+{}
+
+QCoro::Task<bool> CatchUp::loadRoom(QString room)
+{
+    QPointer<CatchUp> self(this);
+    auto joining = m_link.call(Protocol::RoomJoin{room});
+    const auto joined = co_await joining;
+    if (!self)
+        co_return false;
+    if (!joined.ok()) {
+        emit requestFailed(ErrorText::describe(joined.failure()));
+        co_return !joined.failure().is(Failure::Reason::Disconnected);
+    }
+    MessageModel *model = m_conversations.messages(room);
+    QList<ChatMessage> latest = ChatMessage::fromStored(joined->page.messages);
+    bool hasOlder = joined->page.hasMore;
+    const qint64 known = model->newestId();
+    if (known == 0) {
+        model->reset(latest, hasOlder);
+    } else {
+        // Back from a disconnection: page back until the pages reach what is shown.
+        while (hasOlder && !latest.isEmpty() && latest.first().id > known) {
+            auto fetching =
+                m_link.call(Protocol::HistoryFetch{room, latest.first().id, CatchUpPage});
+            const auto page = co_await fetching;
+            if (!self || !page.ok())
+                co_return false;
+            latest = ChatMessage::fromStored(page->page.messages) + latest;
+            hasOlder = page->page.hasMore;
+        }
+        for (const ChatMessage &message : std::as_const(latest)) {
+            if (message.id > known)
+                m_unread.deliver(message);
+        }
+    }
+    m_conversations.members(room)->reset(joined->members);
+    m_conversations.rooms()->upsert(room, joined->room.topic);
+    m_conversations.rooms()->setJoined(room, true);
+    emit roomJoined(room);
+    co_return true;
+}
+
+QCoro::Task<> CatchUp::fetchOlder(QString room)
+{
+    QPointer<CatchUp> self(this);
+    QPointer<MessageModel> model = m_conversations.messages(room);
+    if (model->isLoadingOlder() || !model->hasOlder())
+        co_return;
+    model->setLoadingOlder(true);
+    auto fetching = m_link.call(Protocol::HistoryFetch{room, model->oldestId(), HistoryPage});
+    const auto page = co_await fetching;
+    if (!self || !model)
+        co_return; // signed out meanwhile, or another account took over
+    model->setLoadingOlder(false);
+    if (!page.ok())
+        co_return;
+    const QList<ChatMessage> older = ChatMessage::fromStored(page->page.messages);
+    model->prependOlder(older, page->page.hasMore);
+    emit olderLoaded(room, static_cast<int>(older.size()));
+}
+
+} // namespace FinChat::Client

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QObject>
+
+#include <qcoro/qcorotask.h>
+
+namespace FinChat::Client {
+
+class Conversations;
+class ServerLink;
+class UnreadTracker;
+
+// Keeps each room's conversation complete: joins (or reloads) a room with its latest page;
+// after a reconnect pages back until the pages meet what is already shown, so that every
+// message missed meanwhile appears, once; and loads older history when asked.
+class CatchUp : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int HistoryPage = 50;
+    static constexpr int CatchUpPage = 100;
+
+    CatchUp(ServerLink &link, Conversations &conversations, UnreadTracker &unread,
+            QObject *parent = nullptr);
+
+    // False when the connection failed on the way (the session must start over); a room the
+    // server refuses is reported with requestFailed and does not stop the rest.
+    QCoro::Task<bool> loadRoom(QString room);
+    QCoro::Task<> fetchOlder(QString room);
+
+signals:
+    void roomJoined(const QString &room);
+    void olderLoaded(const QString &room, int count);
+    void requestFailed(const QString &text);
+
+private:
+    ServerLink &m_link;
+    Conversations &m_conversations;
+    UnreadTracker &m_unread;
+};
+
+} // namespace FinChat::Client

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "finchat/protocol/shapes.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace FinChat::Client {
+
+class MemberModel;
+class MessageModel;
+class RoomListModel;
+
+// Who is logged in and what they see: the room list and, per room, its conversation and
+// members. Another account logging in starts from nothing: no room of the previous one may
+// show.
+class Conversations : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Conversations(QObject *parent = nullptr);
+
+    // The logged-in user; true when it is another account than before (all was cleared).
+    bool enter(const Protocol::User &user);
+    const QString &username() const { return m_username; }
+    const QString &displayName() const { return m_displayName; }
+    void setDisplayName(const QString &displayName) { m_displayName = displayName; }
+
+    RoomListModel *rooms() const { return m_rooms; }
+    // Created on first use.
+    MessageModel *messages(const QString &room);
+    MemberModel *members(const QString &room);
+    QList<MemberModel *> allMembers() const { return m_members.values(); }
+
+private:
+    RoomListModel *m_rooms;
+    QHash<QString, MessageModel *> m_messages;
+    QHash<QString, MemberModel *> m_members;
+    QString m_username;
+    QString m_displayName;
+};
+
+} // namespace FinChat::Client

@@ -1,0 +1,81 @@
+#include "core/eventrouter.h"
+
+#include "core/chatmessage.h"
+#include "core/conversations.h"
+#include "core/membermodel.h"
+#include "core/messagemodel.h"
+#include "core/roomlistmodel.h"
+#include "core/serverlink.h"
+#include "core/unreadtracker.h"
+
+#include <QLoggingCategory>
+
+namespace FinChat::Client {
+
+Q_LOGGING_CATEGORY(lcEvents, "finchat.client.events")
+
+using namespace Protocol;
+
+EventRouter::EventRouter(ServerLink &link, Conversations &conversations, UnreadTracker &unread,
+                         QObject *parent)
+    : QObject(parent)
+    , m_conversations(conversations)
+    , m_unread(unread)
+{
+    connect(&link, &ServerLink::eventReceived, this, &EventRouter::route);
+    m_dispatcher.on<MessageNew>([this](const MessageNew &event) {
+        m_unread.deliver(ChatMessage::fromStored(event.message));
+    });
+    m_dispatcher.on<BotMessage>(
+        [this](const BotMessage &event) { m_unread.deliver(ChatMessage::fromBot(event)); });
+    m_dispatcher.on<CommandEvent>([this](const CommandEvent &event) {
+        m_conversations.messages(event.room)->append(ChatMessage::fromCommand(event));
+    });
+    m_dispatcher.on<Notice>([this](const Notice &event) {
+        m_conversations.messages(event.room)->append(ChatMessage::notice(event.room, event.text));
+    });
+    m_dispatcher.on<MemberJoined>([this](const MemberJoined &event) {
+        m_conversations.members(event.room)->upsert(event.member);
+    });
+    m_dispatcher.on<MemberLeft>([this](const MemberLeft &event) {
+        m_conversations.members(event.room)->remove(event.member.user.username);
+        if (event.member.user.username == m_conversations.username()) {
+            m_conversations.rooms()->setJoined(event.room, false);
+            emit roomLeft(event.room);
+        }
+    });
+    m_dispatcher.on<UserOnline>([this](const UserOnline &event) { setOnline(event.user, true); });
+    m_dispatcher.on<UserOffline>(
+        [this](const UserOffline &event) { setOnline(event.user, false); });
+    m_dispatcher.on<UserUpdated>([this](const UserUpdated &event) {
+        for (MemberModel *model : m_conversations.allMembers())
+            model->setDisplayName(event.user.username, event.user.displayName);
+        if (event.user.username == m_conversations.username())
+            m_conversations.setDisplayName(event.user.displayName);
+    });
+    m_dispatcher.on<RoomCreated>([this](const RoomCreated &event) {
+        m_conversations.rooms()->upsert(event.room.name, event.room.topic);
+    });
+}
+
+void EventRouter::setOnline(const Protocol::User &user, bool online)
+{
+    for (MemberModel *model : m_conversations.allMembers())
+        model->setOnline(user.username, online);
+}
+
+void EventRouter::route(const QJsonObject &event)
+{
+    const QString type = event.value(TypeKey).toString();
+    const auto *handler = m_dispatcher.find(type);
+    if (!handler)
+        return; // errors not tied to a request, and types newer than this client
+    try {
+        (*handler)(event);
+    } catch (const ProtocolError &error) {
+        qCWarning(lcEvents).noquote()
+            << "ignored a malformed" << type << "event:" << error.message();
+    }
+}
+
+} // namespace FinChat::Client

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "finchat/protocol/dispatcher.h"
+
+#include <QObject>
+
+namespace FinChat::Client {
+
+class Conversations;
+class ServerLink;
+class UnreadTracker;
+
+// Applies the server's events to what the client shows, each read as its typed event; an
+// event that does not read as the protocol says is logged and dropped.
+class EventRouter : public QObject
+{
+    Q_OBJECT
+
+public:
+    EventRouter(ServerLink &link, Conversations &conversations, UnreadTracker &unread,
+                QObject *parent = nullptr);
+
+signals:
+    // This user left a room, here or on another device.
+    void roomLeft(const QString &room);
+
+private:
+    void route(const QJsonObject &event);
+    void setOnline(const Protocol::User &user, bool online);
+
+    Conversations &m_conversations;
+    UnreadTracker &m_unread;
+    Protocol::Dispatcher<void> m_dispatcher;
+};
+
+} // namespace FinChat::Client
