@@ -1,6 +1,7 @@
 #include "storage/storage.h"
 
-#include <QDateTime>
+#include "finchat/protocol.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -19,14 +20,11 @@ using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcStorage, "finchat.server.storage")
 
+using Protocol::nowMs;
+
 namespace {
 
 constexpr int BusyTimeoutMs = 5000;
-
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
 
 QString uniqueConnectionName()
 {

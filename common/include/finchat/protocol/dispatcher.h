@@ -4,7 +4,6 @@
 
 #include <QHash>
 #include <QJsonObject>
-#include <QStringList>
 
 #include <functional>
 
@@ -31,7 +30,6 @@ public:
     }
 
     bool handles(const QString &type) const { return m_handlers.contains(type); }
-    QStringList types() const { return m_handlers.keys(); }
 
     // Null for a type nobody registered.
     const Handler *find(const QString &type) const
