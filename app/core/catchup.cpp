@@ -21,6 +21,16 @@ CatchUp::CatchUp(ServerLink &link, Conversations &conversations, UnreadTracker &
     , m_unread(unread)
 {}
 
+void CatchUp::rememberShown()
+{
+    // A room not reloaded since an earlier drop keeps its mark: what it shows since came
+    // live, with the gap before it still open.
+    for (const QString &room : m_conversations.rooms()->joinedRooms()) {
+        if (!m_shownBeforeDrop.contains(room))
+            m_shownBeforeDrop.insert(room, m_conversations.messages(room)->newestId());
+    }
+}
+
 QCoro::Task<bool> CatchUp::loadRoom(QString room)
 {
     QPointer<CatchUp> self(this);
@@ -35,7 +45,8 @@ QCoro::Task<bool> CatchUp::loadRoom(QString room)
     MessageModel *model = m_conversations.messages(room);
     QList<ChatMessage> latest = ChatMessage::fromStored(joined->page.messages);
     bool hasOlder = joined->page.hasMore;
-    const qint64 known = model->newestId();
+    const qint64 known =
+        m_shownBeforeDrop.contains(room) ? m_shownBeforeDrop.take(room) : model->newestId();
     if (known == 0) {
         model->reset(latest, hasOlder);
     } else {

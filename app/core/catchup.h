@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QObject>
 
 #include <qcoro/qcorotask.h>
@@ -24,6 +25,12 @@ public:
     CatchUp(ServerLink &link, Conversations &conversations, UnreadTracker &unread,
             QObject *parent = nullptr);
 
+    // The connection dropped: what each joined room shows now is what the catch-up after the
+    // reconnect must reach back to. Taken here, not when the room is loaded again, because
+    // live messages arrive from the moment the session resumes, before every room is loaded.
+    void rememberShown();
+    void forgetShown() { m_shownBeforeDrop.clear(); }
+
     // False when the connection failed on the way (the session must start over); a room the
     // server refuses is reported with requestFailed and does not stop the rest.
     QCoro::Task<bool> loadRoom(QString room);
@@ -38,6 +45,7 @@ private:
     ServerLink &m_link;
     Conversations &m_conversations;
     UnreadTracker &m_unread;
+    QHash<QString, qint64> m_shownBeforeDrop; // room → newest stored id shown
 };
 
 } // namespace FinChat::Client

@@ -20,6 +20,7 @@ ServerLink::ServerLink(QObject *parent)
 ServerLink::~ServerLink()
 {
     m_socket.disconnect(this);
+    m_open = false; // what the resumed coroutines send now fails at once
     // Waiting coroutines are resumed, not dropped, so that they end and free their frames;
     // their owners, being torn down too, are no longer alive for them to touch.
     failAll(Failure::Reason::Disconnected);
@@ -50,6 +51,7 @@ void ServerLink::finishHello(bool ok)
 QCoro::Task<bool> ServerLink::open(QUrl url, std::chrono::milliseconds timeout)
 {
     QPointer<ServerLink> self(this);
+    finishHello(false); // an open() still waiting gives up: one at a time
     m_open = false;
     m_socket.abort();
     m_socket.open(url);
@@ -78,15 +80,16 @@ void ServerLink::abort()
 void ServerLink::send(QJsonObject frame, Waiter waiter)
 {
     const QString id = QString::number(m_nextId++);
+    m_pending.insert(id, std::move(waiter));
     if (!m_open) {
-        // Answered from the event loop, like a real reply, so callers see one behaviour.
-        QTimer::singleShot(0, this, [waiter = std::move(waiter)] {
-            waiter({}, Failure::local(Failure::Reason::Disconnected));
+        // Answered from the event loop, like a real reply, so callers see one behaviour; kept
+        // pending meanwhile, so that a link destroyed first still resumes it.
+        QTimer::singleShot(0, this, [this, id] {
+            resolve(id, {}, Failure::local(Failure::Reason::Disconnected));
         });
         return;
     }
     frame.insert(Protocol::IdKey, id);
-    m_pending.insert(id, std::move(waiter));
     QTimer::singleShot(RequestTimeout, this,
                        [this, id] { resolve(id, {}, Failure::local(Failure::Reason::Timeout)); });
     m_socket.sendTextMessage(QString::fromUtf8(Protocol::serialize(frame)));

@@ -71,6 +71,7 @@ QCoro::Task<Session::Result> Session::start(QUrl server, Credentials credentials
     m_wantOnline = false;
     m_reconnectTimer.stop();
     m_outbox.setOnline(false);
+    m_catchUp.forgetShown();
     m_url = server;
     setState(State::Connecting);
 
@@ -82,7 +83,7 @@ QCoro::Task<Session::Result> Session::start(QUrl server, Credentials credentials
         co_return failed(Failure::Reason::Unreachable, server.authority());
     }
     setState(State::LoggingIn);
-    const std::optional<Failure> refused = co_await authenticate(std::move(credentials));
+    const std::optional<Failure> refused = co_await authenticate(std::move(credentials), attempt);
     if (cancelled())
         co_return failed(Failure::Reason::Cancelled);
     if (refused) {
@@ -93,10 +94,9 @@ QCoro::Task<Session::Result> Session::start(QUrl server, Credentials credentials
     co_return Result{};
 }
 
-QCoro::Task<std::optional<Failure>> Session::authenticate(Credentials credentials)
+QCoro::Task<std::optional<Failure>> Session::authenticate(Credentials credentials, quint64 attempt)
 {
     QPointer<Session> self(this);
-    const quint64 attempt = m_attempt;
     if (credentials.create) {
         auto registering =
             m_link.call(Protocol::Register{credentials.username, credentials.password, {}});
@@ -126,7 +126,7 @@ QCoro::Task<std::optional<Failure>> Session::authenticate(Credentials credential
         m_token = credentials.token;
         session = resumed->session;
     }
-    const bool entered = co_await enter(*session);
+    const bool entered = co_await enter(*session, attempt);
     if (!self || attempt != m_attempt || entered)
         co_return std::nullopt;
     co_return Failure::local(Failure::Reason::Disconnected);
@@ -143,6 +143,7 @@ void Session::cancel()
 
 void Session::logOut()
 {
+    ++m_attempt; // a login, resume or catch-up on the way stops where it is
     m_wantOnline = false;
     m_reconnectTimer.stop();
     m_token.clear();
@@ -163,27 +164,30 @@ QCoro::Task<> Session::sendLogout(quint64 attempt)
         m_link.close();
 }
 
-QCoro::Task<bool> Session::enter(Protocol::SessionInfo session)
+QCoro::Task<bool> Session::enter(Protocol::SessionInfo session, quint64 attempt)
 {
     QPointer<Session> self(this);
+    const auto stopped = [&] {
+        return !self || attempt != m_attempt;
+    };
     if (m_conversations.enter(session.user))
         m_outbox.clear(); // another account: nothing typed by the previous one may go out
 
     auto listing = m_link.call(Protocol::RoomsList{});
     const auto rooms = co_await listing;
-    if (!self || !rooms.ok())
+    if (stopped() || !rooms.ok())
         co_return false;
     m_conversations.rooms()->reset(rooms->rooms);
 
     for (const QString &room : std::as_const(session.rooms)) {
         const bool loaded = co_await m_catchUp.loadRoom(room);
-        if (!self || !loaded)
+        if (stopped() || !loaded)
             co_return false;
     }
 
     auto askingCommands = m_link.call(Protocol::CommandsList{});
     const auto commands = co_await askingCommands;
-    if (!self || !commands.ok())
+    if (stopped() || !commands.ok())
         co_return false;
     m_commands = commands->commands;
     emit commandsChanged();
@@ -204,6 +208,7 @@ void Session::onLinkClosed()
         return;
     }
     qCInfo(lcSession) << "connection lost; reconnecting";
+    m_catchUp.rememberShown();
     setState(State::Reconnecting);
     scheduleReconnect();
 }
@@ -220,10 +225,14 @@ void Session::scheduleReconnect()
 QCoro::Task<> Session::reconnect()
 {
     QPointer<Session> self(this);
+    const quint64 attempt = m_attempt;
+    const auto stopped = [&] {
+        return !self || attempt != m_attempt || !m_wantOnline;
+    };
     if (!m_wantOnline)
         co_return;
     const bool opened = co_await m_link.open(m_url, ConnectTimeout);
-    if (!self || !m_wantOnline)
+    if (stopped())
         co_return;
     if (!opened) {
         scheduleReconnect();
@@ -231,7 +240,7 @@ QCoro::Task<> Session::reconnect()
     }
     auto resuming = m_link.call(Protocol::Resume{m_token});
     const auto resumed = co_await resuming;
-    if (!self || !m_wantOnline)
+    if (stopped())
         co_return;
     if (!resumed.ok() && resumed.failure().is(Protocol::ErrorCode::InvalidToken)) {
         m_wantOnline = false;
@@ -243,8 +252,8 @@ QCoro::Task<> Session::reconnect()
     // Not a conditional expression around co_await: GCC 12 destroys its result too early.
     bool entered = false;
     if (resumed.ok())
-        entered = co_await enter(resumed->session);
-    if (!self || entered || !m_wantOnline)
+        entered = co_await enter(resumed->session, attempt);
+    if (stopped() || entered)
         co_return;
     // Refused or failed halfway on an open link (a busy server, say): start over as after a
     // drop. Dropping the link makes its close schedule the next attempt.

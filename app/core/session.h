@@ -82,8 +82,8 @@ private:
     };
 
     QCoro::Task<Result> start(QUrl server, Credentials credentials);
-    QCoro::Task<std::optional<Failure>> authenticate(Credentials credentials);
-    QCoro::Task<bool> enter(Protocol::SessionInfo session);
+    QCoro::Task<std::optional<Failure>> authenticate(Credentials credentials, quint64 attempt);
+    QCoro::Task<bool> enter(Protocol::SessionInfo session, quint64 attempt);
     QCoro::Task<> reconnect();
     QCoro::Task<> sendLogout(quint64 attempt);
     void setState(State state);
@@ -99,7 +99,9 @@ private:
     QString m_token;
     QList<Protocol::CommandInfo> m_commands;
     bool m_wantOnline = false; // a session exists and should be kept alive
-    quint64 m_attempt = 0;     // bumped by every start and cancel, so older flows know
+    // Bumped by every start, cancel and log-out: a flow that sees it changed after a
+    // co_await stops, whatever it was doing.
+    quint64 m_attempt = 0;
     QTimer m_reconnectTimer;
     int m_reconnectRound = 0;
 };

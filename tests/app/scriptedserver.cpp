@@ -26,6 +26,12 @@ void ScriptedServer::dropConnections()
         socket->abort();
 }
 
+void ScriptedServer::answerHeld()
+{
+    for (const auto &[socket, id] : std::exchange(m_held, {}))
+        socket->sendTextMessage(frameText(CommandsListOk{}, id));
+}
+
 void ScriptedServer::onConnection()
 {
     while (QWebSocket *socket = m_server.nextPendingConnection()) {
@@ -56,8 +62,12 @@ void ScriptedServer::answer(QWebSocket *socket, int connection, const QString &t
         send(makeError(ErrorCode::InternalError, u"scripted failure"_s, id));
     else if (type == RoomsList::Type)
         send(frame(RoomsListOk{}, id));
+    else if (type == CommandsList::Type && connection == m_holdCommandsListOn)
+        m_held.append({socket, id});
     else if (type == CommandsList::Type)
         send(frame(CommandsListOk{}, id));
+    else if (type == Logout::Type)
+        send(frame(LogoutOk{}, id));
     else
         send(makeError(ErrorCode::UnknownType, u"not scripted"_s, id));
 }

@@ -24,6 +24,11 @@ public:
     int connectionCount() const { return m_connectionCount; }
     // Connection numbers count from 1.
     void refuseRoomsListOn(int connection) { m_refuseRoomsListOn = connection; }
+    // commands.list on this connection is answered only by answerHeld(): a session caught
+    // halfway through entering.
+    void holdCommandsListOn(int connection) { m_holdCommandsListOn = connection; }
+    bool isHolding() const { return !m_held.isEmpty(); }
+    void answerHeld();
     void dropConnections();
 
 private:
@@ -34,6 +39,8 @@ private:
     QList<QWebSocket *> m_sockets;
     int m_connectionCount = 0;
     int m_refuseRoomsListOn = 0;
+    int m_holdCommandsListOn = 0;
+    QList<std::pair<QWebSocket *, QJsonValue>> m_held;
 };
 
 } // namespace FinChat::Testing

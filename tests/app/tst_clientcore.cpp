@@ -6,6 +6,8 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include "finchat/protocol/messages.h"
+
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -182,6 +184,48 @@ private slots:
         QCOMPARE(server.storedMessageCount(), 1 + 70 + 3);
     }
 
+    void messagesArrivingWhileRoomsReloadLeaveNoGap()
+    {
+        // Live messages reach the client from the moment its session resumes, before each
+        // room is loaded again: the catch-up must still reach back to what was shown before
+        // the drop, or what was missed in between never appears.
+        TestServer server(TestServer::generousLimits());
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        // Joined rooms load in name order: these load before "general" and widen the window.
+        for (int i = 0; i < 8; ++i)
+            alice.createRoom(u"a%1"_s.arg(i));
+        QTRY_COMPARE(alice.joinedRooms().size(), 9);
+        TestClient carol;
+        QVERIFY(carol.connectAs(server.url(), u"carol"_s));
+        QCOMPARE(typeOf(carol.send(u"general"_s, u"before the outage"_s)), Type::MessageSendOk);
+        QTRY_COMPARE(alice.messages(u"general"_s)->rowCount(), 1);
+
+        server.stop();
+        QTRY_COMPARE(alice.state(), ChatClient::State::Reconnecting);
+        {
+            Storage storage;
+            storage.openSqlite(server.databasePath());
+            const auto carolUser = storage.userByName(u"carol"_s);
+            const Author author{carolUser->id, carolUser->username, carolUser->displayName, false};
+            for (int i = 1; i <= 30; ++i)
+                storage.insertMessage(1, author, u"missed %1"_s.arg(i), {});
+        }
+        server.start();
+        TestClient bob;
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        QSignalSpy caughtUp(&alice, &ChatClient::caughtUp);
+        // Bob talks all through Alice's return.
+        for (int i = 0; caughtUp.isEmpty() && i < 4000; ++i) {
+            bob.sendRawNoWait(
+                Protocol::frameText(Protocol::MessageSend{u"general"_s, u"live %1"_s.arg(i), {}}));
+            QTest::qWait(5);
+        }
+        QVERIFY(!caughtUp.isEmpty());
+        QTRY_COMPARE(ids(*alice.messages(u"general"_s)), storedIds(server.storage()));
+        QVERIFY(bodies(*alice.messages(u"general"_s)).contains(u"missed 1"_s));
+    }
+
     void outboxResendIsDeduplicatedByNonce()
     {
         TestServer server;
@@ -287,6 +331,26 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), 2, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(alice.state(), ChatClient::State::Online, 10'000);
         QCOMPARE(server.connectionCount(), 3);
+    }
+
+    void loggingOutHalfwayThroughAReconnectStaysLoggedOut()
+    {
+        ScriptedServer server;
+        server.holdCommandsListOn(2);
+        ChatClient alice;
+        QCoro::waitFor(alice.logIn(server.url(), u"alice"_s, u"correct horse"_s));
+        QCOMPARE(alice.state(), ChatClient::State::Online);
+        server.dropConnections();
+        QTRY_VERIFY_WITH_TIMEOUT(server.isHolding(), 5000); // resumed, entering
+        QSignalSpy ended(&alice, &ChatClient::sessionEnded);
+        alice.logOut();
+        QCOMPARE(alice.state(), ChatClient::State::Offline);
+        server.answerHeld();
+        // The entering that was under way must not bring the session back.
+        QTest::qWait(1500);
+        QCOMPARE(alice.state(), ChatClient::State::Offline);
+        QCOMPARE(server.connectionCount(), 2);
+        QCOMPARE(ended.count(), 0);
     }
 };
 

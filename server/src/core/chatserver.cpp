@@ -327,14 +327,17 @@ void ChatServer::onTextReceived(ClientConnection *connection, const QString &tex
         }
         slot.emplace(std::move(*taken));
     }
-    // The handler starts here and runs to its first suspension (to the end, for immediate
-    // ones); its errors, even those thrown before suspending, surface where finishAsync
-    // awaits it. Only reading the typed request throws here, before anything started.
+    // Reading the typed request happens here and may throw (invalid_field), before any
+    // handler code runs. The handler then starts and runs to its first suspension (to the
+    // end, for immediate ones); the errors it throws surface where finishAsync awaits it.
     QCoro::Task<QJsonObject> work;
     try {
         work = (*handler)(request->fields(), *request);
     } catch (const ProtocolError &error) {
         answerError(*request, error);
+        return;
+    } catch (const std::exception &error) {
+        answerError(*request, internalError(error.what()));
         return;
     }
     finishAsync(std::move(*request), std::move(work), std::move(slot));

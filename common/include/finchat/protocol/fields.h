@@ -20,8 +20,9 @@
 //     }
 //
 // Plain members are required, std::optional members may be missing or null, bool members
-// missing mean false, QJsonObject members missing mean empty. Strings must be valid Unicode
-// (JSON escapes can spell lone surrogates), integers whole and in range.
+// missing or null mean false, QJsonObject members missing or null mean empty. Integers are
+// qint64. Lengths count UTF-16 units (a cap on size; code-point rules are the server's). Strings
+// must be valid Unicode (JSON escapes can spell lone surrogates), integers whole and in range.
 namespace FinChat::Protocol {
 
 struct FieldRule
@@ -89,16 +90,18 @@ V readValue(QLatin1StringView key, const QJsonValue &value, const FieldRule &rul
             return std::nullopt;
         return readValue<typename IsOptional<V>::Inner>(key, value, rule);
     } else if constexpr (std::is_same_v<V, bool>) {
-        return value.isUndefined() ? false : checkedBool(key, value);
+        return value.isUndefined() || value.isNull() ? false : checkedBool(key, value);
     } else if constexpr (std::is_same_v<V, QJsonObject>) {
-        return value.isUndefined() ? QJsonObject() : checkedObject(key, value);
+        return value.isUndefined() || value.isNull() ? QJsonObject() : checkedObject(key, value);
     } else {
         if (value.isUndefined())
             throw invalidField(key, QStringLiteral("is required"));
         if constexpr (std::is_same_v<V, QString>) {
             return checkedString(key, value, rule);
         } else if constexpr (std::is_integral_v<V>) {
-            return static_cast<V>(checkedInteger(key, value, rule));
+            // One integer type, so that no range is cut short by a narrower member.
+            static_assert(std::is_same_v<V, qint64>, "integer fields are qint64");
+            return checkedInteger(key, value, rule);
         } else if constexpr (std::is_same_v<V, QStringList>) {
             QStringList list;
             for (const QJsonValue &item : checkedArray(key, value))
@@ -127,7 +130,8 @@ void writeValue(QJsonObject &json, QLatin1StringView key, const V &value, const 
     } else if constexpr (std::is_same_v<V, QString> || std::is_same_v<V, QJsonObject>) {
         json.insert(key, value);
     } else if constexpr (std::is_integral_v<V>) {
-        json.insert(key, static_cast<qint64>(value));
+        static_assert(std::is_same_v<V, qint64>, "integer fields are qint64");
+        json.insert(key, value);
     } else if constexpr (std::is_same_v<V, QStringList>) {
         json.insert(key, QJsonArray::fromStringList(value));
     } else if constexpr (IsList<V>::value) {

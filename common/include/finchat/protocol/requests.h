@@ -317,7 +317,7 @@ struct MessageSend
     {
         return std::tuple{
             field("room"_L1, &MessageSend::room, maxLength(NameFieldMaxLength)),
-            field("body"_L1, &MessageSend::body),
+            field("body"_L1, &MessageSend::body, maxLength(std::numeric_limits<qsizetype>::max())),
             field("nonce"_L1, &MessageSend::nonce, maxLength(Validation::NonceMaxLength))};
     }
 };
