@@ -96,6 +96,17 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Client::Session</name>
+    <message>
+        <source>Your password was changed on another device. Log in with the new one.</source>
+        <translation>Dein Passwort wurde auf einem anderen Gerät geändert. Melde dich mit dem neuen an.</translation>
+    </message>
+    <message>
+        <source>This session was logged out on another device. Log in again.</source>
+        <translation>Diese Sitzung wurde auf einem anderen Gerät abgemeldet. Melde dich erneut an.</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Ui::ConnectDialog</name>
     <message>
         <source>Host a server on this computer</source>

@@ -96,6 +96,17 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Client::Session</name>
+    <message>
+        <source>Your password was changed on another device. Log in with the new one.</source>
+        <translation>Tu contraseña se cambió en otro dispositivo. Inicia sesión con la nueva.</translation>
+    </message>
+    <message>
+        <source>This session was logged out on another device. Log in again.</source>
+        <translation>Esta sesión se cerró en otro dispositivo. Vuelve a iniciar sesión.</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Ui::ConnectDialog</name>
     <message>
         <source>Host a server on this computer</source>

@@ -96,6 +96,17 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Client::Session</name>
+    <message>
+        <source>Your password was changed on another device. Log in with the new one.</source>
+        <translation>Sua senha foi alterada em outro dispositivo. Entre com a nova.</translation>
+    </message>
+    <message>
+        <source>This session was logged out on another device. Log in again.</source>
+        <translation>Esta sessão foi encerrada em outro dispositivo. Entre novamente.</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Ui::ConnectDialog</name>
     <message>
         <source>Host a server on this computer</source>

@@ -34,6 +34,7 @@ ChatClient::ChatClient(QObject *parent)
     connect(m_catchUp, &CatchUp::olderLoaded, this, &ChatClient::olderLoaded);
     connect(m_catchUp, &CatchUp::requestFailed, this, &ChatClient::requestFailed);
     connect(m_events, &EventRouter::roomLeft, this, &ChatClient::roomLeft);
+    connect(m_events, &EventRouter::sessionEnded, m_session, &Session::endedByServer);
     connect(m_unread, &UnreadTracker::mentioned, this, &ChatClient::mentioned);
 }
 

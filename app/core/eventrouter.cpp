@@ -53,6 +53,8 @@ EventRouter::EventRouter(ServerLink &link, Conversations &conversations, UnreadT
         if (event.user.username == m_conversations.username())
             m_conversations.setDisplayName(event.user.displayName);
     });
+    m_dispatcher.on<SessionEnded>(
+        [this](const SessionEnded &event) { emit sessionEnded(event.reason); });
     m_dispatcher.on<RoomCreated>([this](const RoomCreated &event) {
         m_conversations.rooms()->upsert(event.room.name, event.room.topic);
     });

@@ -23,6 +23,8 @@ public:
 signals:
     // This user left a room, here or on another device.
     void roomLeft(const QString &room);
+    // The server ended this session (a SessionEndReason); the connection closes next.
+    void sessionEnded(const QString &reason);
 
 private:
     void route(const QJsonObject &event);

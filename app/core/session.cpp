@@ -154,6 +154,24 @@ void Session::logOut()
     setState(State::Offline);
 }
 
+void Session::endedByServer(const QString &reason)
+{
+    ++m_attempt;
+    m_wantOnline = false;
+    m_reconnectTimer.stop();
+    m_token.clear();
+    m_outbox.setOnline(false); // kept: it goes out after the next login, if it is this user's
+    setState(State::Offline);
+    QString text;
+    if (reason == Protocol::SessionEndReason::PasswordChanged)
+        text = tr("Your password was changed on another device. Log in with the new one.");
+    else if (reason == Protocol::SessionEndReason::LoggedOut)
+        text = tr("This session was logged out on another device. Log in again.");
+    else
+        text = ErrorText::describe(Protocol::ErrorCode::InvalidToken);
+    emit sessionEnded(text);
+}
+
 QCoro::Task<> Session::sendLogout(quint64 attempt)
 {
     QPointer<Session> self(this);

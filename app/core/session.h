@@ -2,7 +2,7 @@
 
 #include "core/failure.h"
 
-#include "finchat/protocol/requests.h"
+#include "finchat/protocol/messages.h"
 
 #include <QObject>
 #include <QTimer>
@@ -58,6 +58,8 @@ public:
     void cancel();
     // Ends the session for good: the server revokes the token.
     void logOut();
+    // The server ended the session (a SessionEndReason): the person must log in again.
+    void endedByServer(const QString &reason);
 
     State state() const { return m_state; }
     QUrl serverUrl() const { return m_url; }
@@ -67,7 +69,8 @@ public:
 signals:
     void stateChanged(FinChat::Client::Session::State state);
     void commandsChanged();
-    // The token was refused on reconnect; the person must log in again.
+    // The token was refused on reconnect, or the server ended the session (a password
+    // changed elsewhere, a logout of this session elsewhere): the person must log in again.
     void sessionEnded(const QString &text);
     // Reconnected, caught up on every joined room, and the outbox sent.
     void caughtUp();

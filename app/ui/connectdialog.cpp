@@ -149,6 +149,12 @@ void ConnectDialog::setBusy(bool busy, const QString &status)
     m_status->setVisible(!status.isEmpty());
 }
 
+void ConnectDialog::showNotice(const QString &text)
+{
+    m_serverError->setText(text);
+    m_serverError->show();
+}
+
 void ConnectDialog::clearErrors()
 {
     for (QLabel *label : {m_serverError, m_usernameError, m_passwordError})

@@ -46,6 +46,9 @@ public:
     QLabel *usernameError() const { return m_usernameError; }
     QLabel *passwordError() const { return m_passwordError; }
 
+    // Why the person is asked to log in (again): shown above the fields.
+    void showNotice(const QString &text);
+
     void reject() override;
 
 private:

@@ -4,6 +4,7 @@
 #include "core/membermodel.h"
 #include "core/messagemodel.h"
 #include "core/roomlistmodel.h"
+#include "ui/connectdialog.h"
 #include "ui/languages.h"
 #include "ui/listdelegates.h"
 #include "ui/localserver.h"
@@ -165,16 +166,45 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     connect(&client, &ChatClient::requestFailed, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(&client, &ChatClient::mentioned, this, &MainWindow::notifyMention);
-    connect(&client, &ChatClient::sessionEnded, this,
-            [this](const QString &text) { QMessageBox::information(this, tr("FinChat"), text); });
+    connect(&client, &ChatClient::sessionEnded, this, [this](const QString &text) {
+        // From the event loop, not from inside the socket's signal: the dialog runs its own.
+        QMetaObject::invokeMethod(
+            this, [this, text] { askToLogInAgain(text); }, Qt::QueuedConnection);
+    });
 
     // What the client already has (a login that happened before this window).
     emit client.commandsChanged();
-    const QStringList joined = client.joinedRooms();
-    if (!joined.isEmpty())
+    showPreferredRoom();
+    updateConnectionState();
+}
+
+void MainWindow::showPreferredRoom()
+{
+    const QStringList joined = m_client.joinedRooms();
+    if (joined.contains(m_currentRoom))
+        showRoom(m_currentRoom);
+    else if (!joined.isEmpty())
         showRoom(joined.contains(Protocol::DefaultRoom) ? QString(Protocol::DefaultRoom)
                                                         : joined.first());
-    updateConnectionState();
+}
+
+void MainWindow::askToLogInAgain(const QString &why)
+{
+    if (!m_localServer) {
+        QMessageBox::information(this, tr("FinChat"), why);
+        return;
+    }
+    // The session is over: the login dialog again, saying why, as at the start.
+    QSettings settings;
+    ConnectDialog dialog(m_client, *m_localServer, settings, this);
+    dialog.showNotice(why);
+    hide();
+    if (dialog.exec() != QDialog::Accepted) {
+        close();
+        return;
+    }
+    show();
+    showPreferredRoom(); // another account may have logged in: its rooms, not the last ones
 }
 
 void MainWindow::addLanguageMenu()

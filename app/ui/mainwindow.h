@@ -48,6 +48,8 @@ private:
     void onRoomActivated(const QModelIndex &index);
     void askToCreateRoom();
     void notifyMention(const QString &room, const QString &from, const QString &body);
+    void showPreferredRoom();
+    void askToLogInAgain(const QString &why);
 
     Client::ChatClient &m_client;
     QPointer<LocalServer> m_localServer;

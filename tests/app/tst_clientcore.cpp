@@ -352,6 +352,29 @@ private slots:
         QCOMPARE(server.connectionCount(), 2);
         QCOMPARE(ended.count(), 0);
     }
+
+    void aPasswordChangedElsewhereEndsTheSession()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        QSignalSpy ended(&alice, &ChatClient::sessionEnded);
+        TestClient web;
+        QVERIFY(web.open(server.url()));
+        QCOMPARE(typeOf(web.login(u"alice"_s, u"correct horse"_s)), Type::LoginOk);
+        QCOMPARE(typeOf(web.request(Type::ProfileUpdate, {{u"password"_s, u"a new password"_s},
+                                                          {u"oldPassword"_s, u"correct horse"_s}})),
+                 Type::ProfileUpdateOk);
+        // (The event may already have come while the request above waited for its answer.)
+        QTRY_COMPARE(ended.count(), 1);
+        QVERIFY(ended.first().first().toString().contains(u"password"_s));
+        QCOMPARE(alice.state(), ChatClient::State::Offline);
+        QVERIFY(alice.token().isEmpty());
+        // It does not try to come back with the revoked token.
+        QTest::qWait(1500);
+        QCOMPARE(alice.state(), ChatClient::State::Offline);
+        QCOMPARE(ended.count(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestClientCore)

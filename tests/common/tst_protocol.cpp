@@ -62,12 +62,14 @@ private slots:
             QVERIFY2(documented(Event::Type), Event::Type.data());
             ++types;
         });
-        QCOMPARE(types, 2 * 14 + 12);
+        QCOMPARE(types, 2 * 14 + 13);
         for (int i = 0; i <= static_cast<int>(ErrorCode::InternalError); ++i) {
             const QString code = errorCodeName(static_cast<ErrorCode>(i));
             QVERIFY2(docs.contains(u'`' + code + u'`'), qPrintable(code));
         }
-        for (const QLatin1StringView code : {NoticeCode::BotTimeout, NoticeCode::BotFailed})
+        for (const QLatin1StringView code :
+             {NoticeCode::BotTimeout, NoticeCode::BotFailed, SessionEndReason::PasswordChanged,
+              SessionEndReason::LoggedOut})
             QVERIFY2(docs.contains(u'`' + code + u'`'), code.data());
     }
 

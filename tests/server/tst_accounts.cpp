@@ -1,6 +1,8 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include "finchat/protocol/messages.h"
+
 #include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -186,6 +188,59 @@ private slots:
                  u"invalid_token"_s);
         QCOMPARE(codeOf(later.login(u"frank"_s, u"first password"_s)), u"bad_credentials"_s);
         QCOMPARE(typeOf(later.login(u"frank"_s, u"second password"_s)), Type::LoginOk);
+    }
+
+    void passwordChangeEndsTheOtherSessionsAtOnce()
+    {
+        TestServer server;
+        TestClient phone, laptop, tablet, stranger;
+        QVERIFY(phone.open(server.url()));
+        const QString phoneToken =
+            phone.signUp(u"gina"_s, u"first password"_s).value(u"token"_s).toString();
+        QVERIFY(laptop.open(server.url()));
+        QCOMPARE(typeOf(laptop.login(u"gina"_s, u"first password"_s)), Type::LoginOk);
+        // The tablet resumes the phone's session: the same token on another connection.
+        QVERIFY(tablet.open(server.url()));
+        QCOMPARE(typeOf(tablet.request(Type::Resume, {{u"token"_s, phoneToken}})), Type::ResumeOk);
+        QVERIFY(stranger.connectAs(server.url(), u"hank"_s));
+
+        QCOMPARE(
+            typeOf(phone.request(Type::ProfileUpdate, {{u"password"_s, u"second password"_s},
+                                                       {u"oldPassword"_s, u"first password"_s}})),
+            Type::ProfileUpdateOk);
+        // The laptop's open connection is told why and closed, not left chatting.
+        const QJsonObject ended = laptop.waitForEvent(Type::SessionEnded);
+        QCOMPARE(ended.value(u"reason"_s).toString(), Protocol::SessionEndReason::PasswordChanged);
+        QVERIFY(laptop.waitForDisconnected());
+        // The session that changed it goes on, on both its connections; others never notice.
+        QVERIFY(tablet.noEvent(Type::SessionEnded));
+        QCOMPARE(typeOf(tablet.request(Type::RoomsList)), Type::RoomsListOk);
+        QCOMPARE(typeOf(phone.request(Type::RoomsList)), Type::RoomsListOk);
+        QVERIFY(stranger.noEvent(Type::SessionEnded, 100));
+        QCOMPARE(typeOf(stranger.request(Type::RoomsList)), Type::RoomsListOk);
+    }
+
+    void logoutEndsTheSessionOnEveryConnectionUsingIt()
+    {
+        TestServer server;
+        TestClient laptop, tablet, phone;
+        QVERIFY(laptop.open(server.url()));
+        const QString token =
+            laptop.signUp(u"ivy"_s, u"correct horse"_s).value(u"token"_s).toString();
+        QVERIFY(tablet.open(server.url()));
+        QCOMPARE(typeOf(tablet.request(Type::Resume, {{u"token"_s, token}})), Type::ResumeOk);
+        QVERIFY(phone.open(server.url()));
+        QCOMPARE(typeOf(phone.login(u"ivy"_s, u"correct horse"_s)), Type::LoginOk);
+
+        QCOMPARE(typeOf(laptop.request(Type::Logout)), Type::LogoutOk);
+        const QJsonObject ended = tablet.waitForEvent(Type::SessionEnded);
+        QCOMPARE(ended.value(u"reason"_s).toString(), Protocol::SessionEndReason::LoggedOut);
+        QVERIFY(tablet.waitForDisconnected());
+        // The connection that logged out stays open, logged out; another session goes on.
+        QVERIFY(laptop.isConnected());
+        QCOMPARE(codeOf(laptop.request(Type::RoomsList)), u"not_logged_in"_s);
+        QVERIFY(phone.noEvent(Type::SessionEnded, 100));
+        QCOMPARE(typeOf(phone.request(Type::RoomsList)), Type::RoomsListOk);
     }
 
     void presenceOnlineOffline()

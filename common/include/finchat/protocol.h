@@ -77,6 +77,7 @@ inline constexpr QLatin1StringView UserOnline{"user.online"};
 inline constexpr QLatin1StringView UserOffline{"user.offline"};
 inline constexpr QLatin1StringView UserUpdated{"user.updated"};
 inline constexpr QLatin1StringView RoomCreated{"room.created"};
+inline constexpr QLatin1StringView SessionEnded{"session.ended"};
 } // namespace Type
 
 // Stable error codes. Clients translate these, so a code never changes its meaning.

@@ -9,11 +9,13 @@
 #include "wire/clientconnection.h"
 #include "wire/wireformat.h"
 
+#include "finchat/protocol/messages.h"
 #include "finchat/validation.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QPointer>
+#include <QWebSocketProtocol>
 
 #include <qcoro/qcorofuture.h>
 
@@ -214,11 +216,34 @@ QCoro::Task<Protocol::ResumeOk> AccountService::resume(Request request, Protocol
 
 QCoro::Task<Protocol::LogoutOk> AccountService::logout(Request request, Protocol::Logout)
 {
-    auto deleting = m_context.write([tokenHash = request.connection()->tokenHash()](
-                                        Storage &storage) { storage.deleteSession(tokenHash); });
+    const QByteArray tokenHash = request.connection()->tokenHash();
+    const qint64 userId = request.connection()->user().id;
+    auto deleting =
+        m_context.write([tokenHash](Storage &storage) { storage.deleteSession(tokenHash); });
     co_await deleting;
+    // The same token may be in use on other connections (resumed elsewhere): they end too.
+    closeRevoked(
+        userId, [tokenHash](const QByteArray &hash) { return hash == tokenHash; },
+        Protocol::SessionEndReason::LoggedOut, u"this session was logged out"_s,
+        request.connection());
     endSession(request.liveConnection());
     co_return Protocol::LogoutOk{};
+}
+
+void AccountService::closeRevoked(qint64 userId,
+                                  const std::function<bool(const QByteArray &)> &isRevoked,
+                                  QLatin1StringView reason, const QString &message,
+                                  const ClientConnection *except)
+{
+    // A copy: ending a session takes the connection out of the online table.
+    const QList<ClientConnection *> connections = m_context.online.connectionsOf(userId);
+    for (ClientConnection *connection : connections) {
+        if (connection == except || !isRevoked(connection->tokenHash()))
+            continue;
+        connection->send(Protocol::frame(Protocol::SessionEnded{QString(reason), message}));
+        endSession(connection);
+        connection->closeWith(QWebSocketProtocol::CloseCodeNormal, message);
+    }
 }
 
 Protocol::SessionInfo AccountService::startSession(ClientConnection *connection, const Author &user,
@@ -323,14 +348,17 @@ QCoro::Task<> AccountService::changePassword(const Request &request, const Autho
     const std::optional<QString> hash = co_await hashing;
     if (!self || !hash)
         throw Abandoned();
-    // A changed password signs out every other device; this one keeps its token.
-    auto storing =
-        m_context.write([userId = user.id, hash = *hash,
-                         kept = request.liveConnection()->tokenHash()](Storage &storage) {
-            storage.setPasswordHash(userId, hash);
-            storage.deleteSessionsOfUserExcept(userId, kept);
-        });
+    // A changed password signs out every other device, at once; this one keeps its token.
+    const QByteArray kept = request.liveConnection()->tokenHash();
+    auto storing = m_context.write([userId = user.id, hash = *hash, kept](Storage &storage) {
+        storage.setPasswordHash(userId, hash);
+        storage.deleteSessionsOfUserExcept(userId, kept);
+    });
     co_await storing;
+    closeRevoked(
+        user.id, [kept](const QByteArray &token) { return token != kept; },
+        Protocol::SessionEndReason::PasswordChanged,
+        u"the password was changed on another device; log in again"_s, nullptr);
 }
 
 void AccountService::announceRename(const Author &user, const QString &displayName)

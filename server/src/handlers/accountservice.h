@@ -9,6 +9,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 #include <qcoro/qcorotask.h>
 
 namespace FinChat {
@@ -44,6 +46,11 @@ private:
     Protocol::SessionInfo startSession(ClientConnection *connection, const Author &user,
                                        const QByteArray &tokenHash);
     void endSession(ClientConnection *connection);
+    // Tokens of the user were revoked: every other connection still using one is told why,
+    // logged out and closed.
+    void closeRevoked(qint64 userId, const std::function<bool(const QByteArray &)> &isRevoked,
+                      QLatin1StringView reason, const QString &message,
+                      const ClientConnection *except);
     // A new member is in the room (committed): the directory and the room learn of it.
     void announceJoin(qint64 roomId, const Author &user);
     // A new display name is committed: every connection of the user and their peers learn it.

@@ -131,6 +131,26 @@ struct RoomCreated
     static auto fields() { return std::tuple{field("room"_L1, &RoomCreated::room)}; }
 };
 
+// Why the server ended a session.
+namespace SessionEndReason {
+inline constexpr QLatin1StringView PasswordChanged{"password_changed"};
+inline constexpr QLatin1StringView LoggedOut{"logged_out"};
+} // namespace SessionEndReason
+
+// The server ended this connection's session (its token no longer works); the socket closes
+// right after. Log in again.
+struct SessionEnded
+{
+    static constexpr QLatin1StringView Type = Type::SessionEnded;
+    QString reason; // a SessionEndReason; a newer server may send others
+    QString message;
+    static auto fields()
+    {
+        return std::tuple{field("reason"_L1, &SessionEnded::reason),
+                          field("message"_L1, &SessionEnded::message)};
+    }
+};
+
 // An error frame: the answer to a failed request (id echoed), or to no request (id null).
 struct Error
 {

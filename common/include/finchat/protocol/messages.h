@@ -35,7 +35,8 @@ struct TypeList
 using Requests =
     TypeList<Hello, Register, Login, Resume, Logout, ProfileGet, ProfileUpdate, RoomsList,
              RoomCreate, RoomJoin, RoomLeave, HistoryFetch, MessageSend, CommandsList>;
-using Events = TypeList<ServerHello, MessageNew, CommandEvent, BotMessage, Notice, MemberJoined,
-                        MemberLeft, UserOnline, UserOffline, UserUpdated, RoomCreated, Error>;
+using Events =
+    TypeList<ServerHello, MessageNew, CommandEvent, BotMessage, Notice, MemberJoined, MemberLeft,
+             UserOnline, UserOffline, UserUpdated, RoomCreated, SessionEnded, Error>;
 
 } // namespace FinChat::Protocol
