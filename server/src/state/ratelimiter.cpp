@@ -5,13 +5,11 @@
 namespace FinChat {
 
 namespace {
-constexpr qsizetype PruneThreshold = 4096;
-
 // The next size at which to prune: twice what a prune left, so that many keys that are all
 // still active cost a scan now and then, not one per event.
 qsizetype nextPruneAt(qsizetype remaining)
 {
-    return std::max(PruneThreshold, 2 * remaining);
+    return std::max(RateTablePruneThreshold, 2 * remaining);
 }
 } // namespace
 
@@ -21,10 +19,15 @@ LeakyBucket::LeakyBucket(int capacity, std::chrono::milliseconds window)
                    static_cast<double>(std::max<qint64>(1, window.count())))
 {}
 
-bool LeakyBucket::tryConsume(qint64 nowMs)
+double LeakyBucket::levelAt(qint64 nowMs) const
 {
     const qint64 elapsed = std::max<qint64>(0, nowMs - m_lastMs);
-    m_level = std::max(0.0, m_level - static_cast<double>(elapsed) * m_drainPerMs);
+    return std::max(0.0, m_level - static_cast<double>(elapsed) * m_drainPerMs);
+}
+
+bool LeakyBucket::tryConsume(qint64 nowMs)
+{
+    m_level = levelAt(nowMs);
     m_lastMs = std::max(m_lastMs, nowMs);
     if (m_level + 1.0 > m_capacity)
         return false;
@@ -34,8 +37,7 @@ bool LeakyBucket::tryConsume(qint64 nowMs)
 
 bool LeakyBucket::isEmptyAt(qint64 nowMs) const
 {
-    return m_level - static_cast<double>(std::max<qint64>(0, nowMs - m_lastMs)) * m_drainPerMs <=
-           0.0;
+    return levelAt(nowMs) <= 0.0;
 }
 
 KeyedLeakyBuckets::KeyedLeakyBuckets(int capacity, std::chrono::milliseconds window)

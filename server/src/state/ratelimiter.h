@@ -8,6 +8,10 @@
 
 namespace FinChat {
 
+// Tables keyed by user or address are pruned of forgotten keys once they reach this size,
+// then again at twice what the last prune left.
+inline constexpr qsizetype RateTablePruneThreshold = 4096;
+
 // A leaky bucket: each event pours in one unit, the bucket drains capacity units per
 // window, and an event that would overflow it is refused. It allows a burst of `capacity`
 // and then a steady capacity/window rate. Time is passed in so tests can drive it.
@@ -20,6 +24,9 @@ public:
     bool isEmptyAt(qint64 nowMs) const;
 
 private:
+    // The level drained to nowMs (never below zero).
+    double levelAt(qint64 nowMs) const;
+
     double m_capacity;
     double m_drainPerMs;
     double m_level = 0;
@@ -39,7 +46,7 @@ private:
     int m_capacity;
     std::chrono::milliseconds m_window;
     QHash<qint64, LeakyBucket> m_buckets;
-    qsizetype m_pruneAt = 4096;
+    qsizetype m_pruneAt = RateTablePruneThreshold;
 };
 
 // Counts events per key in a sliding window (failed logins, sign-ups); a key with `limit`
@@ -61,7 +68,7 @@ private:
     int m_limit;
     qint64 m_windowMs;
     QHash<QString, std::deque<qint64>> m_events;
-    qsizetype m_pruneAt = 4096;
+    qsizetype m_pruneAt = RateTablePruneThreshold;
 };
 
 // Open connections per peer address, and in all.
