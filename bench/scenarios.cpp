@@ -415,7 +415,9 @@ Report history(const Options &options)
         timed(Protocol::frameText(Protocol::RoomJoin{u"history"_s}), joins);
     for (int i = 0; i < options.historyQueries; ++i) {
         const auto before = 51 + QRandomGenerator::global()->bounded(options.historyMessages - 50);
-        timed(Protocol::frameText(Protocol::HistoryFetch{u"history"_s, before, 50}), fetches);
+        timed(Protocol::frameText(
+                  Protocol::HistoryFetch{u"history"_s, before, Protocol::DefaultHistoryPage}),
+              fetches);
     }
     QJsonObject f;
     f.insert(u"stored_messages"_s, options.historyMessages);

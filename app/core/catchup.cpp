@@ -52,8 +52,8 @@ QCoro::Task<bool> CatchUp::loadRoom(QString room)
     } else {
         // Back from a disconnection: page back until the pages reach what is shown.
         while (hasOlder && !latest.isEmpty() && latest.first().id > known) {
-            auto fetching =
-                m_link.call(Protocol::HistoryFetch{room, latest.first().id, CatchUpPage});
+            auto fetching = m_link.call(
+                Protocol::HistoryFetch{room, latest.first().id, Protocol::MaxHistoryPage});
             const auto page = co_await fetching;
             if (!self || !page.ok())
                 co_return false;
@@ -79,7 +79,8 @@ QCoro::Task<> CatchUp::fetchOlder(QString room)
     if (model->isLoadingOlder() || !model->hasOlder())
         co_return;
     model->setLoadingOlder(true);
-    auto fetching = m_link.call(Protocol::HistoryFetch{room, model->oldestId(), HistoryPage});
+    auto fetching =
+        m_link.call(Protocol::HistoryFetch{room, model->oldestId(), Protocol::DefaultHistoryPage});
     const auto page = co_await fetching;
     if (!self || !model)
         co_return; // signed out meanwhile, or another account took over

@@ -19,9 +19,6 @@ class CatchUp : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int HistoryPage = 50;
-    static constexpr int CatchUpPage = 100;
-
     CatchUp(ServerLink &link, Conversations &conversations, UnreadTracker &unread,
             QObject *parent = nullptr);
 

@@ -58,11 +58,6 @@ std::optional<ErrorCode> errorCodeFromName(QStringView name)
     return std::nullopt;
 }
 
-QString replyType(QStringView requestType)
-{
-    return requestType.toString() + ReplySuffix;
-}
-
 QJsonObject makeFrame(const QString &type, const QJsonValue &id, const QJsonObject &fields)
 {
     QJsonObject frame = fields;

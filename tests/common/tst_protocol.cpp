@@ -55,7 +55,7 @@ private slots:
         Requests::forEach([&]<typename Request>() {
             QVERIFY2(documented(Request::Type), Request::Type.data());
             QVERIFY2(documented(Request::Reply::Type), Request::Reply::Type.data());
-            QCOMPARE(replyType(QString(Request::Type)), QString(Request::Reply::Type));
+            QCOMPARE(QString(Request::Type + ReplySuffix), QString(Request::Reply::Type));
             types += 2;
         });
         Events::forEach([&]<typename Event>() {
@@ -176,18 +176,11 @@ private slots:
         Dispatcher<QString, int> dispatcher;
         dispatcher.on<RoomJoin>(
             [](const RoomJoin &join, int id) { return u"%1:%2"_s.arg(join.room).arg(id); });
-        QVERIFY(dispatcher.handles(u"room.join"_s));
         QVERIFY(!dispatcher.find(u"room.leave"_s));
         const auto *handler = dispatcher.find(u"room.join"_s);
         QVERIFY(handler);
         QCOMPARE((*handler)(QJsonObject{{u"room"_s, u"fx"_s}}, 4), u"fx:4"_s);
         QVERIFY_THROWS_EXCEPTION(ProtocolError, (*handler)(QJsonObject{}, 4));
-    }
-
-    void replyTypes()
-    {
-        QCOMPARE(replyType(u"login"), u"login.ok"_s);
-        QCOMPARE(replyType(u"message.send"), u"message.send.ok"_s);
     }
 
     void errorsAlwaysCarryAnId()

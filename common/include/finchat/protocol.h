@@ -112,9 +112,6 @@ enum class ErrorCode
 QString errorCodeName(ErrorCode code);
 std::optional<ErrorCode> errorCodeFromName(QStringView name);
 
-// The reply type for a request type: "login" -> "login.ok".
-QString replyType(QStringView requestType);
-
 // Builds {"type": type, "id": id, ...fields}; the id is left out when null or undefined
 // (events carry none).
 QJsonObject makeFrame(const QString &type, const QJsonValue &id, const QJsonObject &fields = {});

@@ -11,8 +11,6 @@
 
 #include "finchat/protocol.h"
 
-#include <QCoreApplication>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLoggingCategory>
@@ -77,6 +75,8 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     m_server->setHandshakeTimeout(std::chrono::milliseconds(m_config.limits.loginTimeout));
     connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::onNewConnection);
     addRoutes();
+    // The same for every connection: encoded once.
+    m_helloText = Protocol::frameText(serverHello());
     m_outgoingCheck.setInterval(OutgoingCheckInterval);
     connect(&m_outgoingCheck, &QTimer::timeout, this, &ChatServer::enforceOutgoingLimits);
 
@@ -218,7 +218,7 @@ void ChatServer::onNewConnection()
                 [this, connection](const QString &text) { onTextReceived(connection, text); });
         connect(connection, &ClientConnection::closed, this,
                 [this, connection] { onClosed(connection); });
-        connection->send(Protocol::frame(serverHello()));
+        connection->sendSerialized(m_helloText);
         if (!m_outgoingCheck.isActive())
             m_outgoingCheck.start();
     }

@@ -97,6 +97,7 @@ private:
     Dispatcher m_dispatcher;
     QSet<QString> m_public;    // request types that need no login
     QSet<QString> m_immediate; // answered at once: they take no slot of the in-flight limit
+    QString m_helloText;       // the first frame of every connection
     QTimer m_outgoingCheck;
 };
 

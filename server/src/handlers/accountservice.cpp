@@ -12,8 +12,6 @@
 #include "finchat/protocol/messages.h"
 #include "finchat/validation.h"
 
-#include <QDateTime>
-#include <QJsonArray>
 #include <QPointer>
 #include <QWebSocketProtocol>
 

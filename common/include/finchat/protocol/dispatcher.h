@@ -29,8 +29,6 @@ public:
                           });
     }
 
-    bool handles(const QString &type) const { return m_handlers.contains(type); }
-
     // Null for a type nobody registered.
     const Handler *find(const QString &type) const
     {
