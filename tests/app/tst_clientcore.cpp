@@ -54,6 +54,29 @@ QList<qint64> storedIds(StorageThread &storage)
     return result;
 }
 
+// Messages the room got while the server was stopped (written to its database directly, as
+// another process would), "missed 1" to "missed <count>" by the given user, in "general".
+void writeWhileStopped(const TestServer &server, const QString &username, int count)
+{
+    Storage storage;
+    storage.openSqlite(server.databasePath());
+    const auto user = storage.userByName(username);
+    const Author author{user->id, user->username, user->displayName, false};
+    for (int i = 1; i <= count; ++i)
+        storage.insertMessage(1, author, u"missed %1"_s.arg(i), {});
+}
+
+// Logs in to the scripted server, then drops the connection under the client; false when
+// the login did not bring the client online.
+bool logInThenDrop(ChatClient &client, ScriptedServer &server)
+{
+    QCoro::waitFor(client.logIn(server.url(), u"alice"_s, u"correct horse"_s));
+    if (client.state() != ChatClient::State::Online)
+        return false;
+    server.dropConnections();
+    return true;
+}
+
 } // namespace
 
 class TestClientCore : public QObject
@@ -158,14 +181,7 @@ private slots:
         QCOMPARE(alice.outboxSize(), 3);
 
         // Meanwhile the room moved on by more than one page.
-        {
-            Storage storage;
-            storage.openSqlite(server.databasePath());
-            const auto carolUser = storage.userByName(u"carol"_s);
-            const Author author{carolUser->id, carolUser->username, carolUser->displayName, false};
-            for (int i = 1; i <= 70; ++i)
-                storage.insertMessage(1, author, u"missed %1"_s.arg(i), {});
-        }
+        writeWhileStopped(server, u"carol"_s, 70);
 
         QSignalSpy caughtUp(&alice, &ChatClient::caughtUp);
         server.start();
@@ -203,14 +219,7 @@ private slots:
 
         server.stop();
         QTRY_COMPARE(alice.state(), ChatClient::State::Reconnecting);
-        {
-            Storage storage;
-            storage.openSqlite(server.databasePath());
-            const auto carolUser = storage.userByName(u"carol"_s);
-            const Author author{carolUser->id, carolUser->username, carolUser->displayName, false};
-            for (int i = 1; i <= 30; ++i)
-                storage.insertMessage(1, author, u"missed %1"_s.arg(i), {});
-        }
+        writeWhileStopped(server, u"carol"_s, 30);
         server.start();
         TestClient bob;
         QVERIFY(bob.connectAs(server.url(), u"bob"_s));
@@ -324,9 +333,7 @@ private slots:
         ScriptedServer server;
         server.refuseRoomsListOn(2);
         ChatClient alice;
-        QCoro::waitFor(alice.logIn(server.url(), u"alice"_s, u"correct horse"_s));
-        QCOMPARE(alice.state(), ChatClient::State::Online);
-        server.dropConnections();
+        QVERIFY(logInThenDrop(alice, server));
         QTRY_COMPARE(alice.state(), ChatClient::State::Reconnecting);
         QTRY_COMPARE_WITH_TIMEOUT(server.connectionCount(), 2, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(alice.state(), ChatClient::State::Online, 10'000);
@@ -338,9 +345,7 @@ private slots:
         ScriptedServer server;
         server.holdCommandsListOn(2);
         ChatClient alice;
-        QCoro::waitFor(alice.logIn(server.url(), u"alice"_s, u"correct horse"_s));
-        QCOMPARE(alice.state(), ChatClient::State::Online);
-        server.dropConnections();
+        QVERIFY(logInThenDrop(alice, server));
         QTRY_VERIFY_WITH_TIMEOUT(server.isHolding(), 5000); // resumed, entering
         QSignalSpy ended(&alice, &ChatClient::sessionEnded);
         alice.logOut();
