@@ -2,10 +2,12 @@
 
 #include "auth/sessiontoken.h"
 #include "storage/storage.h"
+#include "tls/servercertificate.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QRegularExpression>
+#include <QSslConfiguration>
 #include <QThread>
 
 namespace FinChat::Bench {
@@ -112,13 +114,14 @@ bool BenchServer::start(QString *error)
         *error = u"cannot start %1: %2"_s.arg(m_binary, m_process.errorString());
         return false;
     }
-    static const QRegularExpression listening(u"listening on ws://127\\.0\\.0\\.1:(\\d+)"_s);
+    static const QRegularExpression listening(u"listening on wss://127\\.0\\.0\\.1:(\\d+)"_s);
     QString output;
     for (int waited = 0; waited < 200; ++waited) {
         m_process.waitForReadyRead(50);
         output += QString::fromUtf8(m_process.readAll());
         if (const auto match = listening.match(output); match.hasMatch()) {
             m_port = static_cast<quint16>(match.captured(1).toUInt());
+            trustServerCertificate();
             // From here on the server's log is not read; drop it so the pipe never fills.
             m_process.setStandardOutputFile(QProcess::nullDevice());
             QObject::connect(&m_process, &QProcess::readyRead, &m_process,
@@ -141,7 +144,19 @@ void BenchServer::stop()
 
 QUrl BenchServer::url() const
 {
-    return QUrl(u"ws://127.0.0.1:%1"_s.arg(m_port));
+    return QUrl(u"wss://127.0.0.1:%1"_s.arg(m_port));
+}
+
+// The clients measure what users get: TLS, with the certificate the server made at its
+// first start beside the database, trusted as a pinned one would be.
+void BenchServer::trustServerCertificate() const
+{
+    QFile file(m_folder.filePath(QString::fromLatin1(Tls::ServerCertificate::CertificateFileName)));
+    if (!file.open(QIODevice::ReadOnly))
+        return; // the connections fail, and the run says so
+    QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
+    trusting.addCaCertificates(QSslCertificate::fromData(file.readAll()));
+    QSslConfiguration::setDefaultConfiguration(trusting);
 }
 
 } // namespace FinChat::Bench

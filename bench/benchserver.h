@@ -49,6 +49,7 @@ public:
 private:
     Storage &storage();
     qint64 roomId(const QString &name);
+    void trustServerCertificate() const;
 
     QString m_binary;
     QString m_durability;

@@ -94,6 +94,14 @@
         <source>Something went wrong (%1).</source>
         <translation>Etwas ist schiefgelaufen (%1).</translation>
     </message>
+    <message>
+        <source>This server&apos;s certificate is not trusted yet. Compare its fingerprint with the server&apos;s administrator before trusting it.</source>
+        <translation>Dem Zertifikat dieses Servers wird noch nicht vertraut. Vergleiche seinen Fingerabdruck mit dem Administrator des Servers, bevor du ihm vertraust.</translation>
+    </message>
+    <message>
+        <source>This server&apos;s certificate has changed since you last connected. Someone may be intercepting the connection.</source>
+        <translation>Das Zertifikat dieses Servers hat sich seit deiner letzten Verbindung geändert. Jemand könnte die Verbindung abfangen.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::Session</name>
@@ -179,6 +187,10 @@
         <source>Cannot listen for connections: %1</source>
         <translation>Verbindungen können nicht angenommen werden: %1</translation>
     </message>
+    <message>
+        <source>Cannot set up the server&apos;s certificate: %1</source>
+        <translation>Das Zertifikat des Servers kann nicht eingerichtet werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MainWindow</name>
@@ -254,6 +266,14 @@
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
+    <message>
+        <source>Certificate fingerprint: %1</source>
+        <translation>Fingerabdruck des Zertifikats: %1</translation>
+    </message>
+    <message>
+        <source>When a colleague&apos;s FinChat asks whether to trust this server, they compare the fingerprint it shows with this one.</source>
+        <translation>Wenn das FinChat eines Kollegen fragt, ob es diesem Server vertrauen soll, vergleicht er den angezeigten Fingerabdruck mit diesem.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MemberDelegate</name>
@@ -301,6 +321,37 @@
     <message>
         <source>  (double-click to join)</source>
         <translation>  (Doppelklick zum Beitreten)</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::TrustQuestion</name>
+    <message>
+        <source>Server certificate changed</source>
+        <translation>Serverzertifikat geändert</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The certificate of %1 is not the one you trusted before.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;If its administrator renewed it, they can confirm the new fingerprint below. Otherwise someone may be intercepting the connection to read your password and messages: do not connect.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Das Zertifikat von %1 ist nicht das, dem du zuvor vertraut hast.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Wenn der Administrator es erneuert hat, kann er dir den neuen Fingerabdruck unten bestätigen. Andernfalls fängt vielleicht jemand die Verbindung ab, um dein Passwort und deine Nachrichten zu lesen: verbinde dich nicht.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Trust this server?</source>
+        <translation>Diesem Server vertrauen?</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;FinChat has not connected to &lt;b&gt;%1&lt;/b&gt; before, and no certificate authority vouches for it.&lt;/p&gt;&lt;p&gt;Ask the person who runs the server to read you its fingerprint, and compare:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;FinChat war noch nie mit &lt;b&gt;%1&lt;/b&gt; verbunden, und keine Zertifizierungsstelle bürgt für ihn.&lt;/p&gt;&lt;p&gt;Bitte die Person, die den Server betreibt, dir seinen Fingerabdruck vorzulesen, und vergleiche:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Trust it only if they match. FinChat remembers your answer.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Vertraue ihm nur, wenn sie übereinstimmen. FinChat merkt sich deine Antwort.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Trust the new certificate</source>
+        <translation>Dem neuen Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <source>Trust and connect</source>
+        <translation>Vertrauen und verbinden</translation>
     </message>
 </context>
 <context>

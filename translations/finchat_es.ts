@@ -94,6 +94,14 @@
         <source>Something went wrong (%1).</source>
         <translation>Algo salió mal (%1).</translation>
     </message>
+    <message>
+        <source>This server&apos;s certificate is not trusted yet. Compare its fingerprint with the server&apos;s administrator before trusting it.</source>
+        <translation>El certificado de este servidor aún no es de confianza. Compara su huella con el administrador del servidor antes de confiar en él.</translation>
+    </message>
+    <message>
+        <source>This server&apos;s certificate has changed since you last connected. Someone may be intercepting the connection.</source>
+        <translation>El certificado de este servidor ha cambiado desde tu última conexión. Alguien podría estar interceptando la conexión.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::Session</name>
@@ -179,6 +187,10 @@
         <source>Cannot listen for connections: %1</source>
         <translation>No se pueden aceptar conexiones: %1</translation>
     </message>
+    <message>
+        <source>Cannot set up the server&apos;s certificate: %1</source>
+        <translation>No se puede preparar el certificado del servidor: %1</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MainWindow</name>
@@ -254,6 +266,14 @@
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
+    <message>
+        <source>Certificate fingerprint: %1</source>
+        <translation>Huella del certificado: %1</translation>
+    </message>
+    <message>
+        <source>When a colleague&apos;s FinChat asks whether to trust this server, they compare the fingerprint it shows with this one.</source>
+        <translation>Cuando el FinChat de un colega pregunte si confiar en este servidor, compara la huella que muestra con esta.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MemberDelegate</name>
@@ -301,6 +321,37 @@
     <message>
         <source>  (double-click to join)</source>
         <translation>  (doble clic para unirte)</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::TrustQuestion</name>
+    <message>
+        <source>Server certificate changed</source>
+        <translation>El certificado del servidor cambió</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The certificate of %1 is not the one you trusted before.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;If its administrator renewed it, they can confirm the new fingerprint below. Otherwise someone may be intercepting the connection to read your password and messages: do not connect.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;El certificado de %1 no es el que aceptaste antes.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Si su administrador lo renovó, puede confirmarte la nueva huella de abajo. Si no, alguien podría estar interceptando la conexión para leer tu contraseña y tus mensajes: no te conectes.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Trust this server?</source>
+        <translation>¿Confiar en este servidor?</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;FinChat has not connected to &lt;b&gt;%1&lt;/b&gt; before, and no certificate authority vouches for it.&lt;/p&gt;&lt;p&gt;Ask the person who runs the server to read you its fingerprint, and compare:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;FinChat no se ha conectado antes a &lt;b&gt;%1&lt;/b&gt; y ninguna autoridad de certificación lo avala.&lt;/p&gt;&lt;p&gt;Pide a quien administra el servidor que te lea su huella y compárala:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Trust it only if they match. FinChat remembers your answer.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Confía solo si coinciden. FinChat recuerda tu respuesta.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Trust the new certificate</source>
+        <translation>Confiar en el nuevo certificado</translation>
+    </message>
+    <message>
+        <source>Trust and connect</source>
+        <translation>Confiar y conectar</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,14 @@
         <source>Something went wrong (%1).</source>
         <translation>Algo deu errado (%1).</translation>
     </message>
+    <message>
+        <source>This server&apos;s certificate is not trusted yet. Compare its fingerprint with the server&apos;s administrator before trusting it.</source>
+        <translation>O certificado deste servidor ainda não é confiável. Compare a impressão digital dele com o administrador do servidor antes de confiar nele.</translation>
+    </message>
+    <message>
+        <source>This server&apos;s certificate has changed since you last connected. Someone may be intercepting the connection.</source>
+        <translation>O certificado deste servidor mudou desde a sua última conexão. Alguém pode estar interceptando a conexão.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::Session</name>
@@ -179,6 +187,10 @@
         <source>Cannot listen for connections: %1</source>
         <translation>Não é possível aceitar conexões: %1</translation>
     </message>
+    <message>
+        <source>Cannot set up the server&apos;s certificate: %1</source>
+        <translation>Não é possível preparar o certificado do servidor: %1</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MainWindow</name>
@@ -254,6 +266,14 @@
         <source>System language</source>
         <translation>Idioma do sistema</translation>
     </message>
+    <message>
+        <source>Certificate fingerprint: %1</source>
+        <translation>Impressão digital do certificado: %1</translation>
+    </message>
+    <message>
+        <source>When a colleague&apos;s FinChat asks whether to trust this server, they compare the fingerprint it shows with this one.</source>
+        <translation>Quando o FinChat de um colega perguntar se deve confiar neste servidor, ele compara a impressão digital mostrada com esta.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MemberDelegate</name>
@@ -301,6 +321,37 @@
     <message>
         <source>  (double-click to join)</source>
         <translation>  (clique duas vezes para entrar)</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::TrustQuestion</name>
+    <message>
+        <source>Server certificate changed</source>
+        <translation>O certificado do servidor mudou</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The certificate of %1 is not the one you trusted before.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;If its administrator renewed it, they can confirm the new fingerprint below. Otherwise someone may be intercepting the connection to read your password and messages: do not connect.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;O certificado de %1 não é aquele em que você confiou antes.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Se o administrador o renovou, ele pode confirmar a nova impressão digital abaixo. Caso contrário, alguém pode estar interceptando a conexão para ler sua senha e suas mensagens: não conecte.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Trust this server?</source>
+        <translation>Confiar neste servidor?</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;FinChat has not connected to &lt;b&gt;%1&lt;/b&gt; before, and no certificate authority vouches for it.&lt;/p&gt;&lt;p&gt;Ask the person who runs the server to read you its fingerprint, and compare:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;O FinChat nunca se conectou a &lt;b&gt;%1&lt;/b&gt; e nenhuma autoridade certificadora o garante.&lt;/p&gt;&lt;p&gt;Peça a quem administra o servidor que leia a impressão digital dele para você e compare:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Trust it only if they match. FinChat remembers your answer.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Confie apenas se coincidirem. O FinChat lembra a sua resposta.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Trust the new certificate</source>
+        <translation>Confiar no novo certificado</translation>
+    </message>
+    <message>
+        <source>Trust and connect</source>
+        <translation>Confiar e conectar</translation>
     </message>
 </context>
 <context>

@@ -16,9 +16,10 @@
 
 namespace FinChat::Client {
 
-ChatClient::ChatClient(QObject *parent)
+ChatClient::ChatClient(KnownServers::Storage trustStorage, QObject *parent)
     : QObject(parent)
-    , m_link(new ServerLink(this))
+    , m_knownServers(trustStorage)
+    , m_link(new ServerLink(m_knownServers, this))
     , m_conversations(new Conversations(this))
     , m_unread(new UnreadTracker(*m_conversations, this))
     , m_events(new EventRouter(*m_link, *m_conversations, *m_unread, this))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/knownservers.h"
 #include "core/session.h"
 
 #include <QObject>
@@ -33,7 +34,9 @@ public:
     using State = Session::State;
     using Result = Session::Result;
 
-    explicit ChatClient(QObject *parent = nullptr);
+    // Where the certificates the person trusted are kept (KnownServers).
+    explicit ChatClient(KnownServers::Storage trustStorage = KnownServers::Storage::Memory,
+                        QObject *parent = nullptr);
     ~ChatClient() override;
 
     QCoro::Task<Result> logIn(QUrl server, QString username, QString password);
@@ -45,6 +48,10 @@ public:
     void cancel();
     // Ends the session for good: the server revokes the token.
     void logOut();
+
+    // The certificates the person trusted; trust one after a Failure::UnknownCertificate or
+    // ChangedCertificate, and log in again.
+    KnownServers &knownServers() { return m_knownServers; }
 
     State state() const;
     QUrl serverUrl() const;
@@ -89,6 +96,7 @@ private:
     QCoro::Task<> create(QString name, QString topic);
     QCoro::Task<> sendCommand(QString room, QString body);
 
+    KnownServers m_knownServers;
     ServerLink *m_link;
     Conversations *m_conversations;
     UnreadTracker *m_unread;

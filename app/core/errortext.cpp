@@ -106,6 +106,16 @@ const QHash<Failure::Reason, Known> &localReasons()
           Field::None}},
         {Reason::Cancelled,
          {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText", "Cancelled."), Field::None}},
+        {Reason::UnknownCertificate,
+         {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText",
+                            "This server's certificate is not trusted yet. Compare its "
+                            "fingerprint with the server's administrator before trusting it."),
+          Field::Server}},
+        {Reason::ChangedCertificate,
+         {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText",
+                            "This server's certificate has changed since you last connected. "
+                            "Someone may be intercepting the connection."),
+          Field::Server}},
     };
     return table;
 }

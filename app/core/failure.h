@@ -21,6 +21,12 @@ public:
         Disconnected, // the connection was lost before the answer
         Cancelled,    // the person stopped it
         BadAnswer,    // the server's answer did not read as the protocol says
+        // The server's certificate is neither vouched for by a CA the system trusts nor
+        // trusted by the person yet; message() is its SHA-256 fingerprint.
+        UnknownCertificate,
+        // Not the certificate the person trusted for this server before: a renewed one, or
+        // someone in the middle; message() is the new fingerprint.
+        ChangedCertificate,
     };
 
     static Failure fromServer(const Protocol::Error &error)
@@ -39,6 +45,10 @@ public:
     const QString &message() const { return m_message; }
     bool is(Protocol::ErrorCode code) const { return m_reason == Reason::Server && m_code == code; }
     bool is(Reason reason) const { return m_reason == reason; }
+    bool isCertificateProblem() const
+    {
+        return m_reason == Reason::UnknownCertificate || m_reason == Reason::ChangedCertificate;
+    }
 
 private:
     Failure(Reason reason, std::optional<Protocol::ErrorCode> code, QString message)

@@ -1,5 +1,7 @@
 #include "core/serverlink.h"
 
+#include "finchat/fingerprint.h"
+
 #include <QJsonDocument>
 #include <QPointer>
 #include <QTimer>
@@ -8,10 +10,13 @@ namespace FinChat::Client {
 
 using namespace Qt::StringLiterals;
 
-ServerLink::ServerLink(QObject *parent)
+ServerLink::ServerLink(const KnownServers &knownServers, QObject *parent)
     : QObject(parent)
+    , m_knownServers(knownServers)
 {
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &ServerLink::onText);
+    connect(&m_socket, &QWebSocket::sslErrors, this, &ServerLink::onSslErrors);
+    connect(&m_socket, &QWebSocket::connected, this, &ServerLink::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &ServerLink::onDisconnected);
     m_helloDeadline.setSingleShot(true);
     connect(&m_helloDeadline, &QTimer::timeout, this, [this] { finishHello(false); });
@@ -48,21 +53,49 @@ void ServerLink::finishHello(bool ok)
         waiter(ok);
 }
 
-QCoro::Task<bool> ServerLink::open(QUrl url, std::chrono::milliseconds timeout)
+QCoro::Task<std::optional<Failure>> ServerLink::open(QUrl url, std::chrono::milliseconds timeout)
 {
     QPointer<ServerLink> self(this);
     finishHello(false); // an open() still waiting gives up: one at a time
     m_open = false;
     m_socket.abort();
+    m_url = url;
+    m_certificateVouched = true;
+    m_certificateRefused.reset();
     m_socket.open(url);
     const bool said = co_await HelloAwaiter(this, timeout);
     if (!self)
-        co_return false;
-    if (!said) {
-        m_socket.abort();
-        co_return false;
-    }
-    co_return true;
+        co_return Failure::local(Failure::Reason::Cancelled);
+    if (said)
+        co_return std::nullopt;
+    m_socket.abort();
+    if (m_certificateRefused)
+        co_return *m_certificateRefused;
+    co_return Failure::local(Failure::Reason::Unreachable, url.authority());
+}
+
+// No system CA vouches for the certificate. Whether the person trusts it is decided once the
+// TLS handshake is done and the certificate is known for sure (onConnected), before anything
+// but the WebSocket handshake is sent.
+void ServerLink::onSslErrors()
+{
+    m_certificateVouched = false;
+    m_socket.ignoreSslErrors();
+}
+
+void ServerLink::onConnected()
+{
+    if (m_certificateVouched)
+        return;
+    const QString presented = fingerprintText(
+        m_socket.sslConfiguration().peerCertificate().digest(QCryptographicHash::Sha256));
+    const QString trusted = m_knownServers.trusted(m_url);
+    if (presented == trusted)
+        return;
+    m_certificateRefused = Failure::local(trusted.isEmpty() ? Failure::Reason::UnknownCertificate
+                                                            : Failure::Reason::ChangedCertificate,
+                                          presented);
+    m_socket.abort();
 }
 
 void ServerLink::close()

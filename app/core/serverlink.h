@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/failure.h"
+#include "core/knownservers.h"
 
 #include "finchat/protocol/messages.h"
 
@@ -31,11 +32,14 @@ class ServerLink : public QObject
 public:
     static constexpr std::chrono::milliseconds RequestTimeout{15'000};
 
-    explicit ServerLink(QObject *parent = nullptr);
+    // Certificates that no system CA vouches for are accepted when knownServers trusts them.
+    explicit ServerLink(const KnownServers &knownServers, QObject *parent = nullptr);
     ~ServerLink() override;
 
-    // Connects and waits for the server's hello; false when it cannot be reached in time.
-    QCoro::Task<bool> open(QUrl url, std::chrono::milliseconds timeout);
+    // Connects and waits for the server's hello. On failure: Unreachable (with the server's
+    // address), or UnknownCertificate / ChangedCertificate (with the fingerprint), in which
+    // case nothing was sent but the WebSocket handshake.
+    QCoro::Task<std::optional<Failure>> open(QUrl url, std::chrono::milliseconds timeout);
     void close();
     // Drops the connection at once, as a network failure would (for "cancel").
     void abort();
@@ -118,10 +122,16 @@ private:
     void finishHello(bool ok);
     void onText(const QString &text);
     void onDisconnected();
+    void onSslErrors();
+    void onConnected();
     void resolve(const QString &id, const QJsonObject &frame, std::optional<Failure> local);
     void failAll(Failure::Reason reason);
 
+    const KnownServers &m_knownServers;
     QWebSocket m_socket;
+    QUrl m_url;
+    bool m_certificateVouched = true; // by a system CA: no sslErrors in this handshake
+    std::optional<Failure> m_certificateRefused;
     bool m_open = false;
     quint64 m_nextId = 1;
     QHash<QString, Waiter> m_pending;

@@ -75,12 +75,12 @@ QCoro::Task<Session::Result> Session::start(QUrl server, Credentials credentials
     m_url = server;
     setState(State::Connecting);
 
-    const bool opened = co_await m_link.open(server, ConnectTimeout);
+    const std::optional<Failure> notOpened = co_await m_link.open(server, ConnectTimeout);
     if (cancelled())
         co_return failed(Failure::Reason::Cancelled);
-    if (!opened) {
+    if (notOpened) {
         setState(State::Offline);
-        co_return failed(Failure::Reason::Unreachable, server.authority());
+        co_return Result{notOpened};
     }
     setState(State::LoggingIn);
     const std::optional<Failure> refused = co_await authenticate(std::move(credentials), attempt);
@@ -249,10 +249,18 @@ QCoro::Task<> Session::reconnect()
     };
     if (!m_wantOnline)
         co_return;
-    const bool opened = co_await m_link.open(m_url, ConnectTimeout);
+    const std::optional<Failure> notOpened = co_await m_link.open(m_url, ConnectTimeout);
     if (stopped())
         co_return;
-    if (!opened) {
+    if (notOpened && notOpened->isCertificateProblem()) {
+        // Retrying cannot help, and must not wear the person down into accepting: they
+        // decide at the login dialog, which shows the fingerprint.
+        m_wantOnline = false;
+        setState(State::Offline);
+        emit sessionEnded(ErrorText::describe(*notOpened));
+        co_return;
+    }
+    if (notOpened) {
         scheduleReconnect();
         co_return;
     }

@@ -3,6 +3,7 @@
 #include "core/chatclient.h"
 #include "core/errortext.h"
 #include "ui/localserver.h"
+#include "ui/trustquestion.h"
 
 #include "finchat/protocol.h"
 
@@ -202,7 +203,7 @@ QCoro::Task<> ConnectDialog::attempt(bool createAccount)
     }
 
     QUrl url;
-    url.setScheme(u"ws"_s);
+    url.setScheme(u"wss"_s);
     url.setHost(m_host->text().trimmed());
     url.setPort(m_port->value());
     if (m_hostLocally->isChecked()) {
@@ -213,6 +214,7 @@ QCoro::Task<> ConnectDialog::attempt(bool createAccount)
             co_return;
         }
         url = m_localServer.localUrl();
+        m_client.knownServers().trust(url, m_localServer.fingerprint()); // this app made it
     } else {
         m_localServer.stop();
     }
@@ -228,6 +230,22 @@ QCoro::Task<> ConnectDialog::attempt(bool createAccount)
     if (!self)
         co_return;
     setBusy(false);
+    if (!result.ok() && result.failure->isCertificateProblem()) {
+        // Nothing was sent yet: once the person trusts the certificate, the same attempt
+        // starts over.
+        const QString server = u"%1:%2"_s.arg(m_host->text().trimmed()).arg(m_port->value());
+        const Failure failure = *result.failure;
+        TrustQuestion::ask(this, server, failure,
+                           [this, url, failure, createAccount](bool trusted) {
+                               if (!trusted) {
+                                   showError(failure);
+                                   return;
+                               }
+                               m_client.knownServers().trust(url, failure.message());
+                               attempt(createAccount);
+                           });
+        co_return;
+    }
     if (!result.ok()) {
         if (!result.failure->is(Failure::Reason::Cancelled))
             showError(*result.failure);

@@ -3,8 +3,12 @@
 #include "core/chatserver.h"
 #include "startup/serveroptions.h"
 #include "storage/storagethread.h"
+#include "tls/certificatefactory.h"
+
+#include "finchat/fingerprint.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QNetworkInterface>
 #include <QStandardPaths>
 
@@ -34,6 +38,8 @@ bool LocalServer::start(quint16 preferredPort, QString *error)
     auto storage = std::make_unique<StorageThread>();
     ServerConfig config;
     config.databasePath = databasePath();
+    // Encrypted like any server: its self-signed certificate is made once, beside the database.
+    config.tls.generatedFolder = QFileInfo(databasePath()).absolutePath();
     config.pluginDirs = ServerOptions::defaultPluginDirs();
     try {
         storage->openSqlite(databasePath());
@@ -49,6 +55,9 @@ bool LocalServer::start(quint16 preferredPort, QString *error)
         }
     } catch (const StorageError &failure) {
         *error = tr("Cannot open the server's database: %1").arg(QString::fromUtf8(failure.what()));
+    } catch (const Tls::CertificateError &failure) {
+        *error =
+            tr("Cannot set up the server's certificate: %1").arg(QString::fromUtf8(failure.what()));
     }
     return false;
 }
@@ -66,7 +75,13 @@ quint16 LocalServer::port() const
 
 QUrl LocalServer::localUrl() const
 {
-    return QUrl(u"ws://127.0.0.1:%1"_s.arg(port()));
+    return QUrl(u"wss://127.0.0.1:%1"_s.arg(port()));
+}
+
+QString LocalServer::fingerprint() const
+{
+    return m_server ? fingerprintText(m_server->certificate().digest(QCryptographicHash::Sha256))
+                    : QString();
 }
 
 QStringList LocalServer::lanAddresses() const

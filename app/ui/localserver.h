@@ -15,7 +15,8 @@ namespace FinChat::Ui {
 
 // A FinChat server hosted inside the app, for "Host a server on this computer": the same
 // server library as finchat-server, its database in the app's data folder, the bundled bots
-// loaded, listening on every interface so colleagues on the LAN can join.
+// loaded, listening on every interface so colleagues on the LAN can join, over TLS with a
+// self-signed certificate that this app trusts for itself.
 class LocalServer : public QObject
 {
     Q_OBJECT
@@ -35,6 +36,9 @@ public:
     // "host:port" for each of this computer's LAN addresses, for telling colleagues.
     QStringList lanAddresses() const;
     QString databasePath() const;
+    // The SHA-256 fingerprint of its certificate, for colleagues to compare when their app
+    // asks whether to trust it.
+    QString fingerprint() const;
 
 private:
     std::unique_ptr<StorageThread> m_storage;

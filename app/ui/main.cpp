@@ -36,6 +36,7 @@ bool resumeLastSession(Client::ChatClient &client, Ui::LocalServer &localServer,
                                &error))
             return false;
         target = localServer.localUrl();
+        client.knownServers().trust(target, localServer.fingerprint()); // this app made it
     }
     const auto result = QCoro::waitFor(client.resume(target, token));
     if (!result.ok() && result.failure->is(Protocol::ErrorCode::InvalidToken))
@@ -82,7 +83,7 @@ int main(int argc, char *argv[])
     Ui::Languages::install(parser.isSet(languageOption)
                                ? parser.value(languageOption)
                                : settings.value(u"ui/language"_s).toString());
-    Client::ChatClient client;
+    Client::ChatClient client(Client::KnownServers::Storage::AppSettings);
     Ui::LocalServer localServer;
     if (parser.isSet(hostOption)) {
         // Hosting starts at once, so colleagues can connect while this person signs in.

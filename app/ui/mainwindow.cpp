@@ -117,9 +117,12 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     if (m_localServer && m_localServer->isRunning()) {
         const QStringList addresses = m_localServer->lanAddresses();
         m_hosting->setText(
-            addresses.isEmpty()
-                ? tr("Hosting on port %1").arg(m_localServer->port())
-                : tr("Hosting — colleagues can join at %1").arg(addresses.join(u", "_s)));
+            (addresses.isEmpty()
+                 ? tr("Hosting on port %1").arg(m_localServer->port())
+                 : tr("Hosting — colleagues can join at %1").arg(addresses.join(u", "_s))) +
+            u'\n' + tr("Certificate fingerprint: %1").arg(m_localServer->fingerprint()));
+        m_hosting->setToolTip(tr("When a colleague's FinChat asks whether to trust this server, "
+                                 "they compare the fingerprint it shows with this one."));
         m_hosting->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
 

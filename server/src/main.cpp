@@ -1,7 +1,10 @@
 #include "core/chatserver.h"
+#include "startup/processsignals.h"
 #include "startup/serveroptions.h"
-#include "startup/shutdownsignals.h"
 #include "storage/storagethread.h"
+#include "tls/certificatefactory.h"
+
+#include "finchat/fingerprint.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -21,12 +24,34 @@ void print(FILE *stream, const QString &text)
     std::fputc('\n', stream);
 }
 
-QString describeAddress(const QHostAddress &address, quint16 port)
+bool isAnyAddress(const QHostAddress &address)
 {
-    const bool any = address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ||
-                     address == QHostAddress::AnyIPv6;
+    return address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ||
+           address == QHostAddress::AnyIPv6;
+}
+
+QString describeAddress(const ChatServer &server)
+{
+    const QHostAddress address = server.serverAddress();
+    const bool any = isAnyAddress(address);
     const QString host = any ? u"all interfaces"_s : address.toString();
-    return u"ws://%1:%2 (%3)"_s.arg(any ? u"0.0.0.0"_s : address.toString()).arg(port).arg(host);
+    return u"%1://%2:%3 (%4)"_s
+        .arg(server.isEncrypted() ? u"wss"_s : u"ws"_s, any ? u"0.0.0.0"_s : address.toString())
+        .arg(server.serverPort())
+        .arg(host);
+}
+
+// What people compare with the app's trust question, and the warning for plaintext.
+void logTransport(const ChatServer &server)
+{
+    if (server.isEncrypted()) {
+        qCInfo(lcMain).noquote() << "certificate SHA-256 fingerprint:"
+                                 << fingerprintText(
+                                        server.certificate().digest(QCryptographicHash::Sha256));
+    } else if (!server.serverAddress().isLoopback()) {
+        qCWarning(lcMain) << "listening WITHOUT encryption on a network address: anyone on "
+                             "the network can read passwords and messages (server/plaintext)";
+    }
 }
 } // namespace
 
@@ -71,16 +96,28 @@ int main(int argc, char *argv[])
         return 1;
     }
     qCInfo(lcMain).noquote() << u"FinChat server listening on %1, data in %2"_s.arg(
-        describeAddress(server.serverAddress(), server.serverPort()),
-        QDir::toNativeSeparators(config.databasePath));
+        describeAddress(server), QDir::toNativeSeparators(config.databasePath));
+    logTransport(server);
 
-    ShutdownSignals shutdownSignals;
-    QObject::connect(&shutdownSignals, &ShutdownSignals::shutdownRequested, &app,
+    ProcessSignals processSignals;
+    QObject::connect(&processSignals, &ProcessSignals::shutdownRequested, &app,
                      [&](int signalNumber) {
                          qCInfo(lcMain) << "signal" << signalNumber << "received; shutting down";
                          server.close();
                          QCoreApplication::quit();
                      });
+    QObject::connect(&processSignals, &ProcessSignals::reloadRequested, &app, [&] {
+        if (!server.isEncrypted())
+            return;
+        try {
+            server.reloadCertificate();
+            qCInfo(lcMain) << "certificate reloaded; new connections get it";
+            logTransport(server);
+        } catch (const Tls::CertificateError &error) {
+            qCWarning(lcMain).noquote()
+                << "certificate not reloaded, the previous one stays:" << error.what();
+        }
+    });
     const int status = QCoreApplication::exec();
     running.reset();
     qCInfo(lcMain) << "stopped; all acknowledged messages are stored";

@@ -7,19 +7,26 @@
 #include "ui/mainwindow.h"
 #include "ui/messageinput.h"
 
+#include "finchat/fingerprint.h"
+
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QCheckBox>
 #include <QCompleter>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
+#include <QSslConfiguration>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +48,12 @@ QStringList shownBodies(const QListView *view)
     for (int row = 0; row < view->model()->rowCount(); ++row)
         bodies.append(view->model()->index(row, 0).data(MessageModel::BodyRole).toString());
     return bodies;
+}
+
+// The trust question, once it is up; null until then.
+QMessageBox *trustQuestion()
+{
+    return qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
 }
 } // namespace
 
@@ -220,6 +233,64 @@ private slots:
         QCOMPARE(client.state(), ChatClient::State::Offline);
     }
 
+    // A server with a self-signed certificate: the dialog asks, showing the fingerprint,
+    // and connects once the person trusts it; the answer is remembered for that server.
+    void unknownCertificateIsTrustedByThePerson()
+    {
+        QTemporaryDir folder;
+        ServerConfig config;
+        config.tls.generatedFolder = folder.path();
+        TestServer server(config);
+        const QString fingerprint =
+            fingerprintText(server.server().certificate().digest(QCryptographicHash::Sha256));
+        ChatClient client;
+        LocalServer local;
+        ConnectDialog dialog(client, local, *m_settings);
+        dialog.show();
+        dialog.hostField()->setText(u"127.0.0.1"_s);
+        dialog.portField()->setValue(server.url().port());
+        dialog.usernameField()->setText(u"newcomer"_s);
+        dialog.passwordField()->setText(u"correct horse"_s);
+        QTest::mouseClick(dialog.createAccountButton(), Qt::LeftButton);
+        QTRY_VERIFY(trustQuestion() != nullptr);
+        // Two lines of 16 pairs each.
+        QVERIFY(trustQuestion()->text().contains(fingerprint.left(47)));
+        QVERIFY(trustQuestion()->text().contains(fingerprint.mid(48)));
+        QCOMPARE(trustQuestion()->defaultButton(), trustQuestion()->button(QMessageBox::Cancel));
+        QTest::mouseClick(trustQuestion()->findChild<QPushButton *>(u"trustButton"_s),
+                          Qt::LeftButton);
+        QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(client.state(), ChatClient::State::Online);
+        QCOMPARE(client.knownServers().trusted(server.url()), fingerprint);
+    }
+
+    // A certificate other than the trusted one: a warning whose safe answer is the default;
+    // cancelling leaves the person at the dialog, told why.
+    void changedCertificateWarnsAndCancelStaysOffline()
+    {
+        QTemporaryDir folder;
+        ServerConfig config;
+        config.tls.generatedFolder = folder.path();
+        TestServer server(config);
+        ChatClient client;
+        client.knownServers().trust(server.url(), u"AA:BB"_s);
+        LocalServer local;
+        ConnectDialog dialog(client, local, *m_settings);
+        dialog.show();
+        dialog.hostField()->setText(u"127.0.0.1"_s);
+        dialog.portField()->setValue(server.url().port());
+        dialog.usernameField()->setText(u"someone"_s);
+        dialog.passwordField()->setText(u"correct horse"_s);
+        QTest::mouseClick(dialog.logInButton(), Qt::LeftButton);
+        QTRY_VERIFY(trustQuestion() != nullptr);
+        QCOMPARE(trustQuestion()->icon(), QMessageBox::Warning);
+        QTest::mouseClick(trustQuestion()->button(QMessageBox::Cancel), Qt::LeftButton);
+        QTRY_VERIFY(dialog.serverError()->isVisible());
+        QVERIFY(dialog.serverError()->text().contains(u"changed"_s));
+        QCOMPARE(client.state(), ChatClient::State::Offline);
+        QCOMPARE(client.knownServers().trusted(server.url()), u"AA:BB"_s);
+    }
+
     void hostingLocallyBringsUpAServerOthersCanJoin()
     {
         ChatClient client;
@@ -241,9 +312,25 @@ private slots:
         MainWindow window(client, &local);
         window.show();
         // A colleague joins the hosted server and talks.
+        // Hosting is encrypted; the colleague trusts the certificate whose fingerprint the
+        // status bar shows.
+        QCOMPARE(local.localUrl().scheme(), u"wss"_s);
+        QVERIFY(!local.fingerprint().isEmpty());
+        bool shown = false;
+        for (const QLabel *label : window.statusBar()->findChildren<QLabel *>())
+            shown = shown || label->text().contains(local.fingerprint());
+        QVERIFY(shown);
+        QFile generated(QDir(QFileInfo(local.databasePath()).absolutePath())
+                            .filePath(u"finchat-certificate.pem"_s));
+        QVERIFY(generated.open(QIODevice::ReadOnly));
+        const QSslCertificate certificate(generated.readAll());
+        QCOMPARE(fingerprintText(certificate.digest(QCryptographicHash::Sha256)),
+                 local.fingerprint());
+        QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
+        trusting.addCaCertificate(certificate);
+        QSslConfiguration::setDefaultConfiguration(trusting);
         TestClient colleague;
-        QVERIFY(
-            colleague.connectAs(QUrl(u"ws://127.0.0.1:%1"_s.arg(local.port())), u"colleague"_s));
+        QVERIFY(colleague.connectAs(local.localUrl(), u"colleague"_s));
         QCOMPARE(typeOf(colleague.send(u"general"_s, u"hello from across the office"_s)),
                  Type::MessageSendOk);
         QTRY_VERIFY(shownBodies(window.messageView()).contains(u"hello from across the office"_s));

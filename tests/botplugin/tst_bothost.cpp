@@ -1,4 +1,5 @@
 #include "bots/bothost.h"
+#include "testcertificate.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -181,7 +182,9 @@ private slots:
         QTest::ignoreMessage(
             QtWarningMsg,
             QRegularExpression(u"skipped plugin .*a person already has the username testbot"_s));
-        ChatServer server(storage, withPlugins({TestBotDir}));
+        ServerConfig config = withPlugins({TestBotDir});
+        TestCertificate::applyTo(config.tls);
+        ChatServer server(storage, config);
         QVERIFY(server.bots()->botNames().isEmpty());
         const auto person =
             storage.blocking([](Storage &opened) { return opened.userByName(u"testbot"_s); });

@@ -28,6 +28,9 @@ ServerConfig fuzzConfig()
     ServerConfig config;
     config.listenAddress = QHostAddress::LocalHost;
     config.port = 0;
+    // The frames, not the TLS records around them, are under test; TLS would only slow the
+    // runs (tst_tls covers the encrypted transport).
+    config.tls.plaintext = true;
     // High enough that the fuzzer is not just rate limited; bounded all the same.
     config.limits.messageBurst = 1'000'000;
     config.limits.requestBurst = 1'000'000;

@@ -26,13 +26,20 @@ TestClient::TestClient(QObject *parent)
     : QObject(parent)
 {
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &TestClient::onText);
+    // A refused TLS handshake or connection ends the wait in open() at once.
+    // (QWebSocket::error: errorOccurred is Qt 6.5.)
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this] { m_failed = true; });
 }
 
 bool TestClient::open(const QUrl &url)
 {
+    m_failed = false;
     m_socket.open(url);
-    if (!QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState; },
-                         DefaultTimeoutMs))
+    if (!QTest::qWaitFor(
+            [this] { return m_failed || m_socket.state() == QAbstractSocket::ConnectedState; },
+            DefaultTimeoutMs) ||
+        m_failed)
         return false;
     // A refused connection gets an error and a close instead of a hello.
     static_cast<void>(QTest::qWaitFor([this] { return hasEvent(Type::Hello) || !isConnected(); },

@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QUrl>
 #include <QWebSocket>
 
@@ -38,6 +40,11 @@ public:
     bool waitForDisconnected(int timeoutMs = DefaultTimeoutMs);
     QWebSocketProtocol::CloseCode closeCode() const { return m_socket.closeCode(); }
     const QJsonObject &serverHello() const { return m_hello; }
+    // The certificate the server presented; null over plaintext.
+    QSslCertificate peerCertificate() const
+    {
+        return m_socket.sslConfiguration().peerCertificate();
+    }
 
     // Sends {"type": type, "id": <next>, ...fields}; returns the reply or error with that id,
     // or an empty object on timeout.
@@ -75,6 +82,7 @@ private:
     QJsonObject waitForReply(const QJsonValue &id);
 
     QWebSocket m_socket;
+    bool m_failed = false; // the connection or its TLS handshake failed
     QJsonObject m_hello;
     QList<QJsonObject> m_replies;
     QList<QJsonObject> m_events;

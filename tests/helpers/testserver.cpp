@@ -1,5 +1,7 @@
 #include "testserver.h"
 
+#include "testcertificate.h"
+
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -35,6 +37,7 @@ TestServer::TestServer(ServerConfig config)
 {
     m_config.listenAddress = QHostAddress::LocalHost;
     m_config.port = 0;
+    TestCertificate::applyTo(m_config.tls);
     start();
 }
 
@@ -70,7 +73,8 @@ void TestServer::restart()
 
 QUrl TestServer::url() const
 {
-    return QUrl(u"ws://127.0.0.1:%1"_s.arg(m_config.port));
+    return QUrl(
+        u"%1://127.0.0.1:%2"_s.arg(m_config.tls.plaintext ? u"ws"_s : u"wss"_s).arg(m_config.port));
 }
 
 int TestServer::storedMessageCount() const

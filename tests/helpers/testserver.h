@@ -11,7 +11,8 @@
 
 namespace FinChat::Testing {
 
-// A real ChatServer on a loopback port over a real SQLite file in a temporary folder.
+// A real ChatServer on a loopback port over a real SQLite file in a temporary folder, over
+// TLS with TestCertificate unless the configuration says plaintext or names another.
 class TestServer
 {
 public:

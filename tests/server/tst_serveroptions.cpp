@@ -31,6 +31,7 @@ private slots:
         const auto result = ServerOptions::parse({u"finchat-server"_s});
         QCOMPARE(result.action, ServerOptions::Action::Run);
         QCOMPARE(result.config.port, ServerConfig::DefaultPort);
+        QVERIFY(!result.config.tls.plaintext);
         QCOMPARE(result.config.listenAddress, QHostAddress(QHostAddress::Any));
         QVERIFY(result.config.databasePath.endsWith(u"finchat.db"_s));
         QCOMPARE(result.config.limits.maxBodyLength, 4000);
@@ -132,10 +133,11 @@ private slots:
                 ++settings;
             }
             if (!line.startsWith("database=") && !line.startsWith("plugins_dir=") &&
-                !line.startsWith("listen="))
+                !line.startsWith("listen=") && !line.startsWith("certificate=") &&
+                !line.startsWith("key="))
                 enabled += line + '\n';
         }
-        QCOMPARE(settings, 25); // 5 server settings, all 17 limits, 3 stock bot settings
+        QCOMPARE(settings, 28); // 6 server, 2 tls, all 17 limits, 3 stock bot settings
         const auto result =
             ServerOptions::parse({u"finchat-server"_s, u"--config"_s, writeConfig(enabled)});
         QCOMPARE(result.action, ServerOptions::Action::Run);

@@ -1,12 +1,19 @@
 #include "storage/storage.h"
 #include "testclient.h"
+#include "tls/servercertificate.h"
 
+#include "finchat/fingerprint.h"
+
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using namespace FinChat;
 using namespace FinChat::Testing;
@@ -20,8 +27,9 @@ class TestServerProcess : public QObject
 private:
     QTemporaryDir m_folder;
 
-    // Starts the server on a free loopback port and returns that port (0 on failure).
-    quint16 start(QProcess &process, const QStringList &extra = {})
+    // Starts the server on a free loopback port and returns that port (0 on failure); the
+    // log so far is in output.
+    quint16 start(QProcess &process, const QStringList &extra = {}, QString *output = nullptr)
     {
         process.setProgram(QStringLiteral(FINCHAT_SERVER_BINARY));
         process.setArguments(QStringList{u"--listen"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
@@ -32,19 +40,76 @@ private:
         if (!process.waitForStarted())
             return 0;
         static const QRegularExpression listening(
-            u"listening on ws://127\\.0\\.0\\.1:(\\d+).*data in (.+)"_s);
-        QString output;
+            u"listening on wss?://[0-9.]+:(\\d+).*data in (.+)"_s);
+        QString log;
         static_cast<void>(QTest::qWaitFor(
             [&] {
-                output += QString::fromUtf8(process.readAll());
-                return listening.match(output).hasMatch() ||
-                       process.state() == QProcess::NotRunning;
+                log += QString::fromUtf8(process.readAll());
+                return listening.match(log).hasMatch() || process.state() == QProcess::NotRunning;
             },
             10'000));
-        const auto match = listening.match(output);
+        // The fingerprint line follows the listening line.
+        static_cast<void>(QTest::qWaitFor(
+            [&] {
+                log += QString::fromUtf8(process.readAll());
+                return log.contains(u"fingerprint"_s) || log.contains(u"plaintext"_s);
+            },
+            2000));
+        const auto match = listening.match(log);
         if (!match.hasMatch())
-            qWarning().noquote() << "server output:" << output;
+            qWarning().noquote() << "server output:" << log;
+        if (output)
+            *output = log;
         return match.hasMatch() ? static_cast<quint16>(match.captured(1).toUInt()) : 0;
+    }
+
+    // Trusts the certificate the server made beside its database, as a person does who
+    // compared its fingerprint; clients made afterwards connect without questions.
+    static QSslCertificate trustGenerated(const QString &folder)
+    {
+        QFile file(QDir(folder).filePath(
+            QString::fromLatin1(Tls::ServerCertificate::CertificateFileName)));
+        if (!file.open(QIODevice::ReadOnly))
+            return QSslCertificate();
+        const QSslCertificate certificate(file.readAll());
+        trust(certificate);
+        return certificate;
+    }
+
+    static void trust(const QSslCertificate &certificate)
+    {
+        QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
+        trusting.addCaCertificate(certificate);
+        QSslConfiguration::setDefaultConfiguration(trusting);
+    }
+
+    static QString fingerprintOf(const QSslCertificate &certificate)
+    {
+        return fingerprintText(certificate.digest(QCryptographicHash::Sha256));
+    }
+
+    QString writeFile(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = m_folder.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            file.write(bytes) != bytes.size())
+            return {};
+        return path;
+    }
+
+    void writeIdentity(const Tls::Identity &identity)
+    {
+        QVERIFY(!writeFile(u"own.pem"_s, identity.certificate.toPem()).isEmpty());
+        QVERIFY(!writeFile(u"own.key"_s, identity.key.toPem()).isEmpty());
+    }
+
+    static Tls::Identity loopbackIdentity()
+    {
+        Tls::CertificateRequest request;
+        request.commonName = u"127.0.0.1"_s;
+        request.addresses = {QHostAddress(QHostAddress::LocalHost)};
+        return Tls::CertificateFactory::selfSigned(request);
     }
 
 private slots:
@@ -106,8 +171,9 @@ private slots:
         const quint16 port = start(process);
         QVERIFY(port != 0);
 
-        TestClient client;
-        QVERIFY(client.open(QUrl(u"ws://127.0.0.1:%1"_s.arg(port))));
+        QVERIFY(!trustGenerated(m_folder.path()).isNull());
+        TestClient client; // takes the default TLS configuration when made
+        QVERIFY(client.open(QUrl(u"wss://127.0.0.1:%1"_s.arg(port))));
         QCOMPARE(client.signUp(u"admin"_s).value(u"type"_s).toString(), Type::LoginOk);
         for (int i = 0; i < 10; ++i)
             QCOMPARE(client.send(u"general"_s, u"note %1"_s.arg(i)).value(u"type"_s).toString(),
@@ -145,6 +211,115 @@ private slots:
         QVERIFY(QString::fromUtf8(second.readAll()).contains(u"cannot listen"_s));
         first.terminate();
         QVERIFY(first.waitForFinished());
+    }
+
+    // A new server encrypts without being told: it makes a certificate beside its database,
+    // its key readable by its user only, logs the fingerprint people compare, and keeps the
+    // same certificate on the next start (clients pinned it).
+    void firstStartMakesACertificateAndLogsItsFingerprint()
+    {
+        const QString fresh = m_folder.filePath(u"fresh"_s);
+        QVERIFY(QDir().mkpath(fresh));
+        const QStringList inFresh{u"--database"_s, fresh + u"/server.db"_s};
+        QString log;
+        QProcess process;
+        const quint16 port = start(process, inFresh, &log);
+        QVERIFY(port != 0);
+        QVERIFY2(log.contains(u"listening on wss://"_s), qPrintable(log));
+        const QSslCertificate generated = trustGenerated(fresh);
+        QVERIFY(!generated.isNull());
+        QVERIFY2(log.contains(u"certificate SHA-256 fingerprint: "_s + fingerprintOf(generated)),
+                 qPrintable(log));
+        QVERIFY(log.contains(u"created a self-signed certificate"_s));
+        const QFile::Permissions keyPermissions = QFile::permissions(
+            QDir(fresh).filePath(QString::fromLatin1(Tls::ServerCertificate::KeyFileName)));
+        QCOMPARE(keyPermissions & (QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                   QFile::ReadOther | QFile::WriteOther | QFile::ExeOther),
+                 QFile::Permissions());
+        QVERIFY(keyPermissions & QFile::ReadOwner);
+
+        TestClient client;
+        QVERIFY(client.open(QUrl(u"wss://127.0.0.1:%1"_s.arg(port))));
+        QCOMPARE(client.peerCertificate(), generated);
+        QCOMPARE(typeOf(client.signUp(u"admin"_s)), Type::LoginOk);
+        // Plain ws:// to the same port gets no WebSocket at all.
+        TestClient plain;
+        QVERIFY(!plain.open(QUrl(u"ws://127.0.0.1:%1"_s.arg(port))));
+        process.terminate();
+        QVERIFY(process.waitForFinished());
+
+        QProcess again;
+        QVERIFY(start(again, inFresh, &log) != 0);
+        QVERIFY(log.contains(fingerprintOf(generated)));
+        QVERIFY(!log.contains(u"created a self-signed certificate"_s));
+        again.terminate();
+        QVERIFY(again.waitForFinished());
+    }
+
+    void plaintextOnlyWhenConfiguredAndWarnedOnTheNetwork()
+    {
+        const QString config = writeFile(u"plain.ini"_s, "[server]\nplaintext=true\n");
+        QString log;
+        QProcess loopback;
+        const quint16 port = start(loopback, {u"--config"_s, config}, &log);
+        QVERIFY(port != 0);
+        QVERIFY2(log.contains(u"listening on ws://"_s), qPrintable(log));
+        QVERIFY(!log.contains(u"WITHOUT encryption"_s));
+        TestClient client;
+        QVERIFY(client.open(QUrl(u"ws://127.0.0.1:%1"_s.arg(port))));
+        loopback.terminate();
+        QVERIFY(loopback.waitForFinished());
+
+        QProcess network;
+        QVERIFY(start(network, {u"--config"_s, config, u"--listen"_s, u"any"_s}, &log) != 0);
+        QVERIFY2(log.contains(u"WITHOUT encryption"_s), qPrintable(log));
+        network.terminate();
+        QVERIFY(network.waitForFinished());
+    }
+
+    // An administrator renews the certificate files and sends SIGHUP: new connections get
+    // the new certificate, nobody connected is dropped, and broken files change nothing.
+    void sighupLoadsTheNewCertificateWithoutDroppingAnyone()
+    {
+        const Tls::Identity first = loopbackIdentity();
+        const Tls::Identity renewed = loopbackIdentity();
+        trust(first.certificate);
+        trust(renewed.certificate);
+        writeIdentity(first);
+        const QString config = writeFile(u"own.ini"_s, "[tls]\ncertificate=own.pem\nkey=own.key\n");
+        QString log;
+        QProcess process;
+        const quint16 port = start(process, {u"--config"_s, config}, &log);
+        QVERIFY(port != 0);
+        QVERIFY(log.contains(fingerprintOf(first.certificate)));
+        const QUrl url(u"wss://127.0.0.1:%1"_s.arg(port));
+        TestClient early;
+        QVERIFY(early.open(url));
+        QCOMPARE(early.peerCertificate(), first.certificate);
+        QCOMPARE(typeOf(early.signUp(u"early"_s)), Type::LoginOk);
+
+        writeIdentity(renewed);
+        ::kill(pid_t(process.processId()), SIGHUP);
+        QVERIFY(QTest::qWaitFor([&] {
+            log += QString::fromUtf8(process.readAll());
+            return log.contains(u"certificate reloaded"_s);
+        }));
+        TestClient late;
+        QVERIFY(late.open(url));
+        QCOMPARE(late.peerCertificate(), renewed.certificate);
+        QCOMPARE(typeOf(early.send(u"general"_s, u"still here"_s)), Type::MessageSendOk);
+
+        QVERIFY(!writeFile(u"own.pem"_s, "not a certificate").isEmpty());
+        ::kill(pid_t(process.processId()), SIGHUP);
+        QVERIFY(QTest::qWaitFor([&] {
+            log += QString::fromUtf8(process.readAll());
+            return log.contains(u"certificate not reloaded"_s);
+        }));
+        TestClient later;
+        QVERIFY(later.open(url));
+        QCOMPARE(later.peerCertificate(), renewed.certificate);
+        process.terminate();
+        QVERIFY(process.waitForFinished());
     }
 };
 

@@ -6,8 +6,10 @@
 #include "handlers/messageservice.h"
 #include "handlers/roomservice.h"
 #include "storage/storagethread.h"
+#include "tls/servercertificate.h"
 #include "wire/abandoned.h"
 #include "wire/clientconnection.h"
+#include "wire/listener.h"
 
 #include "finchat/protocol.h"
 
@@ -59,6 +61,7 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     , m_config(std::move(config))
     , m_server(new QWebSocketServer(u"FinChat/%1"_s.arg(QStringLiteral(FINCHAT_VERSION_STRING)),
                                     QWebSocketServer::NonSecureMode, this))
+    , m_listener(new Listener(*m_server, isEncrypted(), m_config.limits.loginTimeout, this))
     , m_fanout(m_online, m_rooms)
     , m_connectionCounter(m_config.limits.maxConnectionsPerAddress, m_config.limits.maxConnections)
     , m_housekeeping(new Housekeeping(m_storage, m_config.limits.sessionLifetimeMs(), this))
@@ -71,6 +74,8 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     m_rooms.load(rooms, memberships);
     m_housekeeping->startPurging();
 
+    if (isEncrypted())
+        reloadCertificate();
     m_server->setMaxPendingConnections(MaxPendingConnections);
     m_server->setHandshakeTimeout(std::chrono::milliseconds(m_config.limits.loginTimeout));
     connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::onNewConnection);
@@ -171,14 +176,23 @@ void ChatServer::addRoutes()
     route(Access::LoggedIn, &commands(), &CommandRouter::list);
 }
 
+void ChatServer::reloadCertificate()
+{
+    const Tls::ServerCertificate loaded = Tls::ServerCertificate::load(m_config.tls);
+    m_listener->setTlsConfiguration(loaded.configuration());
+    m_certificate = loaded.certificate();
+    if (loaded.created())
+        qCInfo(lcServer).noquote() << "created a self-signed certificate:" << loaded.file();
+}
+
 bool ChatServer::listen()
 {
-    return m_server->listen(m_config.listenAddress, m_config.port);
+    return m_listener->listen(m_config.listenAddress, m_config.port);
 }
 
 void ChatServer::close()
 {
-    m_server->close();
+    m_listener->close();
     m_accounts->stop();
     const auto connections = findChildren<ClientConnection *>(Qt::FindDirectChildrenOnly);
     for (ClientConnection *connection : connections) {
@@ -189,23 +203,24 @@ void ChatServer::close()
 
 QString ChatServer::errorString() const
 {
-    return m_server->errorString();
+    return m_listener->errorString();
 }
 
 QHostAddress ChatServer::serverAddress() const
 {
-    return m_server->serverAddress();
+    return m_listener->serverAddress();
 }
 
 quint16 ChatServer::serverPort() const
 {
-    return m_server->serverPort();
+    return m_listener->serverPort();
 }
 
 void ChatServer::onNewConnection()
 {
     while (QWebSocket *socket = m_server->nextPendingConnection()) {
-        auto *connection = new ClientConnection(socket, m_config.limits, this);
+        QSslSocket *tls = m_listener->takeTlsSocket(*socket);
+        auto *connection = new ClientConnection(socket, tls, m_config.limits, this);
         if (!m_connectionCounter.tryAdd(connection->peerAddress())) {
             connection->send(Protocol::makeError(
                 ErrorCode::TooManyConnections, u"too many connections; close another one first"_s));

@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
+#include <QSslCertificate>
 #include <QTimer>
 
 #include <qcoro/qcorotask.h>
@@ -29,6 +30,7 @@ class AccountService;
 class BotHost;
 class ClientConnection;
 class CommandRouter;
+class Listener;
 class Housekeeping;
 class MessageService;
 class RoomService;
@@ -42,7 +44,8 @@ class ChatServer : public QObject
     Q_OBJECT
 
 public:
-    // Throws StorageError when the database cannot be read at start.
+    // Throws StorageError when the database cannot be read at start, and
+    // Tls::CertificateError when the certificate cannot be read or made.
     ChatServer(StorageThread &storage, ServerConfig config, QObject *parent = nullptr);
     ~ChatServer() override;
 
@@ -52,6 +55,14 @@ public:
     QHostAddress serverAddress() const;
     quint16 serverPort() const;
     int connectionCount() const { return m_connectionCounter.total(); }
+    // wss:// unless the configuration asks for plaintext.
+    bool isEncrypted() const { return !m_config.tls.plaintext; }
+    // What clients are shown; null when plaintext.
+    const QSslCertificate &certificate() const { return m_certificate; }
+    // Reads the certificate files again (an administrator renewed them, or SIGHUP): new
+    // connections get the new certificate, open ones keep theirs. On error the old one stays
+    // and Tls::CertificateError says why.
+    void reloadCertificate();
 
     CommandRouter &commands();
     // Null when the configuration names no plugin folder.
@@ -84,7 +95,9 @@ private:
 
     StorageThread &m_storage;
     ServerConfig m_config;
-    QWebSocketServer *m_server;
+    QWebSocketServer *m_server; // the WebSocket handshake, on what m_listener accepted
+    Listener *m_listener;
+    QSslCertificate m_certificate;
     OnlineUsers m_online;
     RoomDirectory m_rooms;
     Fanout m_fanout;

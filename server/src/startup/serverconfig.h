@@ -42,6 +42,15 @@ enum class Durability
     Normal, // in the database before it: survives the server crashing, not a power loss
 };
 
+// How connections are encrypted (docs/protocol.md, README "Certificates").
+struct TlsSettings
+{
+    bool plaintext = false;  // [server] plaintext = true: ws:// instead of wss://
+    QString certificateFile; // [tls] certificate: PEM, the server's first, then its chain
+    QString keyFile;         // [tls] key: its unencrypted PEM private key
+    QString generatedFolder; // neither set: the self-signed pair is made and kept here
+};
+
 struct ServerConfig
 {
     static constexpr quint16 DefaultPort = Protocol::DefaultPort;
@@ -52,6 +61,7 @@ struct ServerConfig
     Durability durability = Durability::Full;
     QStringList pluginDirs;                 // searched in order for bot plugins
     QMap<QString, QVariantMap> botSettings; // [bot.<name>] sections, by bot name
+    TlsSettings tls;
     ServerLimits limits;
 };
 

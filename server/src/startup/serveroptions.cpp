@@ -66,8 +66,9 @@ const QList<LimitSetting> &limitSettings()
     return all;
 }
 
-const QStringList ServerKeys{u"server/listen"_s, u"server/port"_s, u"server/database"_s,
-                             u"server/plugins_dir"_s, u"server/durability"_s};
+const QStringList ServerKeys{
+    u"server/listen"_s,     u"server/port"_s,      u"server/database"_s, u"server/plugins_dir"_s,
+    u"server/durability"_s, u"server/plaintext"_s, u"tls/certificate"_s, u"tls/key"_s};
 
 bool readLimits(const QSettings &settings, ServerLimits &limits, QString &error)
 {
@@ -249,6 +250,16 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
             return result;
         }
         config.durability = durability == "full"_L1 ? Durability::Full : Durability::Normal;
+        const QString plaintext = settings.value(u"server/plaintext"_s, u"false"_s).toString();
+        if (plaintext != "true"_L1 && plaintext != "false"_L1) {
+            result.action = Action::Fail;
+            result.text = u"%1: server/plaintext must be true or false"_s.arg(file);
+            return result;
+        }
+        config.tls.plaintext = plaintext == "true"_L1;
+        config.tls.certificateFile =
+            resolvedAgainst(settings.value(u"tls/certificate"_s).toString(), file);
+        config.tls.keyFile = resolvedAgainst(settings.value(u"tls/key"_s).toString(), file);
         pluginsDir = resolvedAgainst(settings.value(u"server/plugins_dir"_s).toString(), file);
         config.botSettings = readBotSettings(settings);
         if (!checkKnownKeys(settings, error) || !readLimits(settings, config.limits, error)) {
@@ -273,6 +284,8 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         return result;
     }
     config.databasePath = database.isEmpty() ? defaultDatabasePath() : database;
+    // The data folder: the generated certificate lives beside the database it belongs to.
+    config.tls.generatedFolder = QFileInfo(config.databasePath).absolutePath();
     config.pluginDirs = defaultPluginDirs();
     if (!pluginsDir.isEmpty())
         config.pluginDirs.append(pluginsDir);

@@ -3,6 +3,7 @@
 #include "finchat/protocol.h"
 
 #include <QLoggingCategory>
+#include <QSslSocket>
 #include <QWebSocket>
 
 namespace FinChat {
@@ -16,9 +17,11 @@ namespace {
 constexpr std::chrono::seconds CloseGracePeriod{5};
 } // namespace
 
-ClientConnection::ClientConnection(QWebSocket *socket, const ServerLimits &limits, QObject *parent)
+ClientConnection::ClientConnection(QWebSocket *socket, QSslSocket *tlsSocket,
+                                   const ServerLimits &limits, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_tlsSocket(tlsSocket)
     , m_peerAddress(socket->peerAddress().toString())
     , m_maxOutgoingBufferBytes(limits.maxOutgoingBufferBytes)
     , m_requestBucket(limits.requestBurst, limits.requestWindow)
@@ -88,10 +91,15 @@ void ClientConnection::sendSerialized(const QString &json)
 void ClientConnection::enforceOutgoingLimit()
 {
     // A closing socket counts too: it waits to write its buffer before it goes.
-    if (m_aborted || m_socket->bytesToWrite() <= m_maxOutgoingBufferBytes)
+    if (m_aborted || unsentBytes() <= m_maxOutgoingBufferBytes)
         return;
     qCWarning(lcConnection) << "dropping" << m_peerAddress << "which stopped reading";
     abort();
+}
+
+qint64 ClientConnection::unsentBytes() const
+{
+    return m_socket->bytesToWrite() + (m_tlsSocket ? m_tlsSocket->encryptedBytesToWrite() : 0);
 }
 
 void ClientConnection::abort()

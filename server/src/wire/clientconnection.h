@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 
+class QSslSocket;
 class QWebSocket;
 
 namespace FinChat {
@@ -27,7 +28,10 @@ class ClientConnection : public QObject
     Q_OBJECT
 
 public:
-    ClientConnection(QWebSocket *socket, const ServerLimits &limits, QObject *parent = nullptr);
+    // tlsSocket: the encrypted transport under socket, null when plaintext. Over TLS most of
+    // what waits to be sent is already encrypted in its buffer, which socket does not count.
+    ClientConnection(QWebSocket *socket, QSslSocket *tlsSocket, const ServerLimits &limits,
+                     QObject *parent = nullptr);
     ~ClientConnection() override;
 
     const QString &peerAddress() const { return m_peerAddress; }
@@ -74,6 +78,8 @@ public:
     // stops reading must not make the server buffer without bound. Called after every send
     // and periodically, since Qt answers pings with pongs that no send() sees.
     void enforceOutgoingLimit();
+    // Bytes queued for this client and not yet taken by the kernel, encrypted or not.
+    qint64 unsentBytes() const;
 
 signals:
     void textReceived(const QString &text);
@@ -85,6 +91,7 @@ private:
     void abort();
 
     QWebSocket *m_socket;
+    QSslSocket *m_tlsSocket; // null when plaintext
     QString m_peerAddress;
     qint64 m_maxOutgoingBufferBytes;
     QTimer m_loginDeadline;

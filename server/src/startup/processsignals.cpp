@@ -1,4 +1,4 @@
-#include "startup/shutdownsignals.h"
+#include "startup/processsignals.h"
 
 #include <QtGlobal>
 
@@ -15,6 +15,7 @@ namespace FinChat {
 #ifdef Q_OS_UNIX
 namespace {
 int signalPipe[2] = {-1, -1};
+constexpr int HandledSignals[] = {SIGINT, SIGTERM, SIGHUP};
 
 extern "C" void forwardSignal(int signalNumber)
 {
@@ -24,7 +25,7 @@ extern "C" void forwardSignal(int signalNumber)
 } // namespace
 #endif
 
-ShutdownSignals::ShutdownSignals(QObject *parent)
+ProcessSignals::ProcessSignals(QObject *parent)
     : QObject(parent)
 {
 #ifdef Q_OS_UNIX
@@ -33,27 +34,31 @@ ShutdownSignals::ShutdownSignals(QObject *parent)
     auto *notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, this);
     connect(notifier, &QSocketNotifier::activated, this, [this] {
         unsigned char byte = 0;
-        if (::read(signalPipe[1], &byte, 1) == 1)
+        if (::read(signalPipe[1], &byte, 1) != 1)
+            return;
+        if (byte == SIGHUP)
+            emit reloadRequested();
+        else
             emit shutdownRequested(byte);
     });
     struct sigaction action = {};
     action.sa_handler = forwardSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
+    for (const int signalNumber : HandledSignals)
+        sigaction(signalNumber, &action, nullptr);
 #endif
     // Elsewhere the console's Ctrl-C ends the process; SQLite's WAL still keeps every
     // acknowledged message, because each is committed before it is acknowledged.
 }
 
-ShutdownSignals::~ShutdownSignals()
+ProcessSignals::~ProcessSignals()
 {
 #ifdef Q_OS_UNIX
     struct sigaction action = {};
     action.sa_handler = SIG_DFL;
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
+    for (const int signalNumber : HandledSignals)
+        sigaction(signalNumber, &action, nullptr);
     ::close(signalPipe[0]);
     ::close(signalPipe[1]);
     signalPipe[0] = signalPipe[1] = -1;

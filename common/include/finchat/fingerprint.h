@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace FinChat {
+
+// How a certificate's SHA-256 fingerprint is written everywhere a person compares it: the
+// server's log, the app's trust question and its status bar. 32 bytes as uppercase hex
+// pairs joined by colons, as OpenSSL and browsers print them.
+QString fingerprintText(const QByteArray &sha256);
+
+} // namespace FinChat
