@@ -18,6 +18,7 @@ PACKAGES=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite
     qcoro-qt6-dev libsodium-dev libssl-dev qtkeychain-qt6-dev
+    gnome-keyring dbus-daemon
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libgl-dev dpkg-dev desktop-file-utils appstream
 )

@@ -372,5 +372,9 @@
         <source>Use &lt;language&gt; (en, es, pt_BR, de) instead of the system&apos;s.</source>
         <translation>&lt;language&gt; (en, es, pt_BR, de) statt der Systemsprache verwenden.</translation>
     </message>
+    <message>
+        <source>This system has no keychain to keep your session in: FinChat will ask for your password next time.</source>
+        <translation>Dieses System hat keinen Schlüsselbund für deine Sitzung: FinChat fragt beim nächsten Mal nach deinem Passwort.</translation>
+    </message>
 </context>
 </TS>

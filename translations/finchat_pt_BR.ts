@@ -372,5 +372,9 @@
         <source>Use &lt;language&gt; (en, es, pt_BR, de) instead of the system&apos;s.</source>
         <translation>Usar &lt;language&gt; (en, es, pt_BR, de) em vez do idioma do sistema.</translation>
     </message>
+    <message>
+        <source>This system has no keychain to keep your session in: FinChat will ask for your password next time.</source>
+        <translation>Este sistema não tem um chaveiro para guardar a sua sessão: o FinChat pedirá a sua senha da próxima vez.</translation>
+    </message>
 </context>
 </TS>

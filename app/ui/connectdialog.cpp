@@ -255,7 +255,6 @@ QCoro::Task<> ConnectDialog::attempt(bool createAccount)
     m_settings.setValue(u"server/port"_s, m_port->value());
     m_settings.setValue(u"server/hostLocally"_s, m_hostLocally->isChecked());
     m_settings.setValue(u"user/name"_s, username);
-    m_settings.setValue(u"session/token"_s, m_client.token());
     m_settings.setValue(u"session/url"_s, url.toString());
     accept();
 }

@@ -24,7 +24,7 @@ class LocalServer;
 // First start: which server, who you are, and "Log in" or "Create account" — or host a
 // server on this computer. Errors appear next to the field they are about; connecting shows
 // progress and can be cancelled. The last server and username are remembered, never the
-// password.
+// password (the session token goes to the keychain: TokenVault).
 class ConnectDialog : public QDialog
 {
     Q_OBJECT

@@ -3,6 +3,7 @@
 #include "ui/languages.h"
 #include "ui/localserver.h"
 #include "ui/mainwindow.h"
+#include "ui/tokenvault.h"
 
 #include "finchat/protocol.h"
 
@@ -11,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QDebug>
 #include <QIcon>
+#include <QPointer>
 #include <QSettings>
 
 #include <qcoro/qcorotask.h>
@@ -22,9 +24,15 @@ namespace {
 
 // The saved session from the last run, if it still works: no password asked.
 bool resumeLastSession(Client::ChatClient &client, Ui::LocalServer &localServer,
-                       QSettings &settings)
+                       QSettings &settings, Ui::TokenVault &vault)
 {
-    const QString token = settings.value(u"session/token"_s).toString();
+    // A token an older FinChat kept in the settings file moves to the keychain.
+    QString token = settings.value(u"session/token"_s).toString();
+    if (token.isEmpty())
+        token = vault.load();
+    else
+        vault.store(token);
+    settings.remove(u"session/token"_s);
     const QUrl url(settings.value(u"session/url"_s).toString());
     if (token.isEmpty() || !url.isValid())
         return false;
@@ -40,7 +48,7 @@ bool resumeLastSession(Client::ChatClient &client, Ui::LocalServer &localServer,
     }
     const auto result = QCoro::waitFor(client.resume(target, token));
     if (!result.ok() && result.failure->is(Protocol::ErrorCode::InvalidToken))
-        settings.remove(u"session/token"_s);
+        vault.store({});
     return result.ok();
 }
 
@@ -94,7 +102,26 @@ int main(int argc, char *argv[])
             qWarning().noquote() << error;
         settings.setValue(u"server/hostLocally"_s, true);
     }
-    if (parser.isSet(freshOption) || !resumeLastSession(client, localServer, settings)) {
+    Ui::TokenVault vault;
+    QString vaultTrouble; // said in the main window's status bar, once it exists
+    QPointer<Ui::MainWindow> shown;
+    QObject::connect(&vault, &Ui::TokenVault::notKept, &app, [&] {
+        vaultTrouble = QApplication::translate(
+            "main", "This system has no keychain to keep your session in: FinChat will ask for "
+                    "your password next time.");
+        if (shown)
+            shown->showNotice(vaultTrouble);
+    });
+    // Every new session's token goes to the keychain; one the server ended is forgotten.
+    QString keptToken;
+    QObject::connect(&client, &Client::ChatClient::stateChanged, &app, [&] {
+        if (client.state() == Client::ChatClient::State::Online && client.token() != keptToken)
+            vault.store(keptToken = client.token());
+    });
+    QObject::connect(&client, &Client::ChatClient::sessionEnded, &app,
+                     [&] { vault.store(keptToken = QString()); });
+
+    if (parser.isSet(freshOption) || !resumeLastSession(client, localServer, settings, vault)) {
         Ui::ConnectDialog dialog(client, localServer, settings);
         if (parser.isSet(hostOption))
             dialog.hostLocallyBox()->setChecked(true);
@@ -102,9 +129,10 @@ int main(int argc, char *argv[])
             return 0;
     }
     Ui::MainWindow window(client, &localServer);
+    shown = &window;
     window.show();
-    const int status = QApplication::exec();
-    // Closing the window keeps the session (and its token) for the next start.
-    settings.setValue(u"session/token"_s, client.token());
-    return status;
+    if (!vaultTrouble.isEmpty())
+        window.showNotice(vaultTrouble);
+    // Closing the window keeps the session (its token in the keychain) for the next start.
+    return QApplication::exec();
 }

@@ -167,7 +167,7 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
         }
     });
     connect(&client, &ChatClient::requestFailed, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+            [this](const QString &text) { showNotice(text); });
     connect(&client, &ChatClient::mentioned, this, &MainWindow::notifyMention);
     connect(&client, &ChatClient::sessionEnded, this, [this](const QString &text) {
         // From the event loop, not from inside the socket's signal: the dialog runs its own.
@@ -189,6 +189,11 @@ void MainWindow::showPreferredRoom()
     else if (!joined.isEmpty())
         showRoom(joined.contains(Protocol::DefaultRoom) ? QString(Protocol::DefaultRoom)
                                                         : joined.first());
+}
+
+void MainWindow::showNotice(const QString &text)
+{
+    statusBar()->showMessage(text, 20'000);
 }
 
 void MainWindow::askToLogInAgain(const QString &why)

@@ -36,6 +36,8 @@ public:
     QLabel *connectionLabel() const { return m_connection; }
     QString currentRoom() const { return m_currentRoom; }
     void showRoom(const QString &room);
+    // Something the person should know that needs no answer, in the status bar for a while.
+    void showNotice(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
