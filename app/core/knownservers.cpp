@@ -1,7 +1,5 @@
 #include "core/knownservers.h"
 
-#include "finchat/protocol.h"
-
 #include <QSettings>
 
 namespace FinChat::Client {
@@ -15,8 +13,9 @@ KnownServers::KnownServers(Storage storage)
 QString KnownServers::key(const QUrl &server)
 {
     // Percent-encoded: QSettings keys must not hold '/', and IPv6 hosts hold ':'.
-    const QString hostAndPort =
-        u"%1:%2"_s.arg(server.host().toLower()).arg(server.port(Protocol::DefaultPort));
+    // Without a port, QWebSocket connects where the scheme says, as a browser would.
+    const int port = server.port(server.scheme() == "ws"_L1 ? 80 : 443);
+    const QString hostAndPort = u"%1:%2"_s.arg(server.host().toLower()).arg(port);
     return u"knownServers/"_s + QString::fromLatin1(QUrl::toPercentEncoding(hostAndPort));
 }
 

@@ -87,10 +87,10 @@ void ServerLink::onConnected()
 {
     if (m_certificateVouched)
         return;
-    const QString presented = fingerprintText(
-        m_socket.sslConfiguration().peerCertificate().digest(QCryptographicHash::Sha256));
+    const QSslCertificate certificate = m_socket.sslConfiguration().peerCertificate();
+    const QString presented = fingerprintText(certificate.digest(QCryptographicHash::Sha256));
     const QString trusted = m_knownServers.trusted(m_url);
-    if (presented == trusted)
+    if (!certificate.isNull() && presented == trusted)
         return;
     m_certificateRefused = Failure::local(trusted.isEmpty() ? Failure::Reason::UnknownCertificate
                                                             : Failure::Reason::ChangedCertificate,

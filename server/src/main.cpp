@@ -76,6 +76,8 @@ int main(int argc, char *argv[])
     }
     const ServerConfig &config = options.config;
 
+    // First, so that a SIGHUP or SIGTERM during the start is queued, not fatal.
+    ProcessSignals processSignals;
     StorageThread storage;
     std::unique_ptr<ChatServer> running;
     try {
@@ -99,7 +101,6 @@ int main(int argc, char *argv[])
         describeAddress(server), QDir::toNativeSeparators(config.databasePath));
     logTransport(server);
 
-    ProcessSignals processSignals;
     QObject::connect(&processSignals, &ProcessSignals::shutdownRequested, &app,
                      [&](int signalNumber) {
                          qCInfo(lcMain) << "signal" << signalNumber << "received; shutting down";

@@ -141,6 +141,30 @@ private slots:
         QVERIFY2(result.ok(), qPrintable(result.failure ? result.failure->message() : QString()));
     }
 
+    // A first start cut short after writing the key but before the certificate leaves a
+    // lone key: no client can have seen a certificate for it, so a new pair replaces it.
+    // A certificate without its key is damage, reported rather than replaced.
+    void loneKeyIsReplacedButALoneCertificateIsAnError()
+    {
+        QTemporaryDir folder;
+        const QString keyFile =
+            folder.filePath(QString::fromLatin1(Tls::ServerCertificate::KeyFileName));
+        const QString certificateFile =
+            folder.filePath(QString::fromLatin1(Tls::ServerCertificate::CertificateFileName));
+        QVERIFY(writeFile(keyFile, "half of an interrupted first start"));
+        TlsSettings settings;
+        settings.generatedFolder = folder.path();
+        const Tls::ServerCertificate made = Tls::ServerCertificate::load(settings);
+        QVERIFY(made.created());
+        QVERIFY(Tls::CertificateFactory::keyMatches(
+            made.certificate(),
+            Tls::ServerCertificate::load(settings).configuration().privateKey()));
+
+        QVERIFY(QFile::remove(keyFile));
+        QVERIFY_THROWS_EXCEPTION(Tls::CertificateError, Tls::ServerCertificate::load(settings));
+        QVERIFY(QFile::exists(certificateFile)); // left for the administrator to look at
+    }
+
     // The server speaks TLS only, unless its configuration says plaintext.
     void plaintextIsRefusedUnlessConfigured()
     {

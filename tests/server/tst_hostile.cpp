@@ -267,6 +267,37 @@ private slots:
         QCOMPARE(typeOf(alice.send(u"general"_s, u"still serving"_s)), Type::MessageSendOk);
     }
 
+    // A client that completes TLS (or connects in plaintext) and then never sends the
+    // WebSocket upgrade holds a socket of the server's; it must go when its time is up,
+    // or enough of them use up the server's file descriptors.
+    void silentClientAfterConnectingIsDropped_data()
+    {
+        QTest::addColumn<bool>("encrypted");
+        QTest::newRow("tls") << true;
+        QTest::newRow("plaintext") << false;
+    }
+
+    void silentClientAfterConnectingIsDropped()
+    {
+        QFETCH(bool, encrypted);
+        ServerConfig config;
+        config.limits.loginTimeout = std::chrono::milliseconds(1000);
+        config.tls.plaintext = !encrypted;
+        TestServer server(config);
+        QSslSocket silent;
+        if (encrypted)
+            silent.connectToHostEncrypted(u"127.0.0.1"_s, quint16(server.url().port()));
+        else
+            silent.connectToHost(u"127.0.0.1"_s, quint16(server.url().port()));
+        QVERIFY(QTest::qWaitFor([&] {
+            return encrypted ? silent.isEncrypted()
+                             : silent.state() == QAbstractSocket::ConnectedState;
+        }));
+        QVERIFY(QTest::qWaitFor([&] { return silent.state() == QAbstractSocket::UnconnectedState; },
+                                5000));
+        QCOMPARE(server.server().findChildren<QTcpSocket *>().size(), 0);
+    }
+
     void clientThatPingsAndNeverReadsIsDropped()
     {
         ServerLimits limits = TestServer::generousLimits();

@@ -219,8 +219,8 @@ quint16 ChatServer::serverPort() const
 void ChatServer::onNewConnection()
 {
     while (QWebSocket *socket = m_server->nextPendingConnection()) {
-        QSslSocket *tls = m_listener->takeTlsSocket(*socket);
-        auto *connection = new ClientConnection(socket, tls, m_config.limits, this);
+        QTcpSocket *transport = m_listener->takeTransport(*socket);
+        auto *connection = new ClientConnection(socket, transport, m_config.limits, this);
         if (!m_connectionCounter.tryAdd(connection->peerAddress())) {
             connection->send(Protocol::makeError(
                 ErrorCode::TooManyConnections, u"too many connections; close another one first"_s));

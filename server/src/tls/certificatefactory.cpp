@@ -3,6 +3,7 @@
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/ec.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -31,18 +32,28 @@ using BioPointer = std::unique_ptr<BIO, Deleter<BIO_free_all>>;
 using NumberPointer = std::unique_ptr<BIGNUM, Deleter<BN_free>>;
 using ExtensionPointer = std::unique_ptr<X509_EXTENSION, Deleter<X509_EXTENSION_free>>;
 
+// What failed, with OpenSSL's own reason; the error queue is left empty for the next caller.
+[[noreturn]] void fail(const char *what)
+{
+    char reason[256] = "no reason given";
+    if (const unsigned long code = ERR_get_error())
+        ERR_error_string_n(code, reason, sizeof reason);
+    ERR_clear_error();
+    throw CertificateError(std::string("OpenSSL cannot ") + what + ": " + reason);
+}
+
 template<typename T>
 T *checked(T *pointer, const char *what)
 {
     if (!pointer)
-        throw CertificateError(std::string("OpenSSL cannot ") + what);
+        fail(what);
     return pointer;
 }
 
 void check(int result, const char *what)
 {
     if (result != 1)
-        throw CertificateError(std::string("OpenSSL cannot ") + what);
+        fail(what);
 }
 
 BioPointer memoryBio(const QByteArray &bytes = {})
@@ -145,7 +156,7 @@ Identity make(const CertificateRequest &request, X509 *issuerCertificate, EVP_PK
         addExtension(x509, &context, NID_subject_alt_name, names);
 
     if (X509_sign(x509, issuerKey ? issuerKey : key.get(), EVP_sha256()) <= 0)
-        throw CertificateError("OpenSSL cannot sign the certificate");
+        fail("sign the certificate");
 
     const BioPointer certificatePem = memoryBio();
     check(PEM_write_bio_X509(certificatePem.get(), x509), "write the certificate");
@@ -178,7 +189,9 @@ bool CertificateFactory::keyMatches(const QSslCertificate &certificate, const QS
     try {
         const CertificatePointer x509 = readCertificate(certificate);
         const KeyPointer privateKey = readKey(key);
-        return X509_check_private_key(x509.get(), privateKey.get()) == 1;
+        const bool matches = X509_check_private_key(x509.get(), privateKey.get()) == 1;
+        ERR_clear_error(); // a mismatch leaves its reason queued
+        return matches;
     } catch (const CertificateError &) {
         return false;
     }

@@ -5,7 +5,6 @@
 #include <QFileInfo>
 #include <QNetworkInterface>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSysInfo>
 
 namespace FinChat::Tls {
@@ -45,15 +44,23 @@ QSslKey readKey(const QString &path)
             .toStdString());
 }
 
-// The key is written readable by the server's user only, from its first byte on.
-void writeFile(const QString &path, const QByteArray &bytes, QFileDevice::Permissions permissions)
+// Created with its permissions from the start (the key must never be readable by others,
+// not even for a moment) and O_EXCL, under a temporary name, then renamed into place.
+void writeNewFile(const QString &path, const QByteArray &bytes,
+                  QFileDevice::Permissions permissions)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(permissions) ||
-        file.write(bytes) != bytes.size() || !file.commit())
+    const QString partial = path + u".new"_s;
+    QFile::remove(partial); // left by a start that was interrupted
+    QFile file(partial);
+    const bool written = file.open(QIODevice::WriteOnly | QIODevice::NewOnly, permissions) &&
+                         file.write(bytes) == bytes.size() && file.flush();
+    const QString error = file.errorString();
+    file.close();
+    if (!written || !QFile::rename(partial, path)) {
+        QFile::remove(partial);
         throw CertificateError(
-            u"cannot write %1: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString())
-                .toStdString());
+            u"cannot write %1: %2"_s.arg(QDir::toNativeSeparators(path), error).toStdString());
+    }
 }
 
 } // namespace
@@ -109,21 +116,23 @@ ServerCertificate ServerCertificate::loadGenerated(const QString &folder)
     TlsSettings files;
     files.certificateFile = dir.filePath(QString::fromLatin1(CertificateFileName));
     files.keyFile = dir.filePath(QString::fromLatin1(KeyFileName));
-    const bool haveCertificate = QFileInfo::exists(files.certificateFile);
-    if (haveCertificate || QFileInfo::exists(files.keyFile)) {
-        // One without the other is damage to report, not to paper over with a new pair that
+    if (QFileInfo::exists(files.certificateFile)) {
+        // Without its key it is damage to report, not to paper over with a new pair that
         // every client would then see as a changed certificate.
         return loadConfigured(files);
     }
+    // A key alone was left by a first start cut short before the certificate was written;
+    // no client has seen a certificate for it, so a new pair replaces it.
+    QFile::remove(files.keyFile);
     if (!QDir().mkpath(folder))
         throw CertificateError(
             u"cannot create %1"_s.arg(QDir::toNativeSeparators(folder)).toStdString());
     const Identity identity = CertificateFactory::selfSigned(thisMachine());
-    writeFile(files.keyFile, identity.key.toPem(),
-              QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    writeFile(files.certificateFile, identity.certificate.toPem(),
-              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
-                  QFileDevice::ReadOther);
+    writeNewFile(files.keyFile, identity.key.toPem(),
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    writeNewFile(files.certificateFile, identity.certificate.toPem(),
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                     QFileDevice::ReadOther);
     ServerCertificate created;
     created.m_chain = {identity.certificate};
     created.m_key = identity.key;

@@ -17,11 +17,11 @@ namespace {
 constexpr std::chrono::seconds CloseGracePeriod{5};
 } // namespace
 
-ClientConnection::ClientConnection(QWebSocket *socket, QSslSocket *tlsSocket,
+ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *transport,
                                    const ServerLimits &limits, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
-    , m_tlsSocket(tlsSocket)
+    , m_transport(transport)
     , m_peerAddress(socket->peerAddress().toString())
     , m_maxOutgoingBufferBytes(limits.maxOutgoingBufferBytes)
     , m_requestBucket(limits.requestBurst, limits.requestWindow)
@@ -53,6 +53,9 @@ ClientConnection::ClientConnection(QWebSocket *socket, QSslSocket *tlsSocket,
 ClientConnection::~ClientConnection()
 {
     markClosing();
+    // Later, once the QWebSocket above it (a child, deleted after this body) is gone.
+    if (m_transport)
+        m_transport->deleteLater();
 }
 
 void ClientConnection::markClosing()
@@ -99,7 +102,8 @@ void ClientConnection::enforceOutgoingLimit()
 
 qint64 ClientConnection::unsentBytes() const
 {
-    return m_socket->bytesToWrite() + (m_tlsSocket ? m_tlsSocket->encryptedBytesToWrite() : 0);
+    const auto *tls = qobject_cast<const QSslSocket *>(m_transport.data());
+    return m_socket->bytesToWrite() + (tls ? tls->encryptedBytesToWrite() : 0);
 }
 
 void ClientConnection::abort()

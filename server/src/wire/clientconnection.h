@@ -15,7 +15,7 @@
 #include <memory>
 #include <optional>
 
-class QSslSocket;
+class QTcpSocket;
 class QWebSocket;
 
 namespace FinChat {
@@ -28,9 +28,10 @@ class ClientConnection : public QObject
     Q_OBJECT
 
 public:
-    // tlsSocket: the encrypted transport under socket, null when plaintext. Over TLS most of
-    // what waits to be sent is already encrypted in its buffer, which socket does not count.
-    ClientConnection(QWebSocket *socket, QSslSocket *tlsSocket, const ServerLimits &limits,
+    // transport: the TCP or TLS socket under socket, owned from now on (null in tests that
+    // make a connection from a bare QWebSocket). Over TLS most of what waits to be sent is
+    // already encrypted in its buffer, which socket does not count.
+    ClientConnection(QWebSocket *socket, QTcpSocket *transport, const ServerLimits &limits,
                      QObject *parent = nullptr);
     ~ClientConnection() override;
 
@@ -91,7 +92,7 @@ private:
     void abort();
 
     QWebSocket *m_socket;
-    QSslSocket *m_tlsSocket; // null when plaintext
+    QPointer<QTcpSocket> m_transport;
     QString m_peerAddress;
     qint64 m_maxOutgoingBufferBytes;
     QTimer m_loginDeadline;

@@ -8,9 +8,9 @@
 
 #include <chrono>
 
-class QSslSocket;
 class QTcpServer;
 class QTcpSocket;
+class QTimer;
 class QWebSocket;
 class QWebSocketServer;
 
@@ -20,15 +20,16 @@ namespace FinChat {
 // QWebSocketServer for the WebSocket handshake. QWebSocketServer's own secure mode would do
 // the TLS part too, but it hides the TLS socket, and with it the encrypted bytes waiting to
 // be sent, which QWebSocket::bytesToWrite() does not count: a client that stops reading
-// could then grow the server without bound. Here the TLS socket stays reachable.
+// could then grow the server without bound. Here the transport socket stays reachable.
 class Listener : public QObject
 {
     Q_OBJECT
 
 public:
-    // webSockets must be in non-secure mode: TLS is done here.
-    Listener(QWebSocketServer &webSockets, bool encrypted,
-             std::chrono::milliseconds handshakeTimeout, QObject *parent = nullptr);
+    // webSockets must be in non-secure mode: TLS is done here. A connection has
+    // upgradeTimeout to complete TLS and the WebSocket handshake.
+    Listener(QWebSocketServer &webSockets, bool encrypted, std::chrono::milliseconds upgradeTimeout,
+             QObject *parent = nullptr);
 
     // New connections get it; open ones keep what they have.
     void setTlsConfiguration(const QSslConfiguration &configuration);
@@ -38,18 +39,26 @@ public:
     QHostAddress serverAddress() const;
     quint16 serverPort() const;
 
-    // The TLS socket under a WebSocket the server accepted (null when plaintext). Each is
-    // taken once, when the WebSocket arrives.
-    QSslSocket *takeTlsSocket(const QWebSocket &socket);
+    // The TCP (or TLS) socket under a WebSocket the server accepted; its owner deletes it.
+    // Each is taken once, when the WebSocket arrives; null if it is not one of ours.
+    QTcpSocket *takeTransport(const QWebSocket &socket);
 
 private:
+    struct Upgrading
+    {
+        QPointer<QTcpSocket> socket;
+        QTimer *deadline; // a child of the socket
+    };
+
     void onPendingConnection();
-    static QString peerKey(const QHostAddress &address, quint16 port);
+    static QString connectionKey(const QHostAddress &local, quint16 localPort,
+                                 const QHostAddress &peer, quint16 peerPort);
 
     QWebSocketServer &m_webSockets;
     QTcpServer *m_tcp; // a QSslServer unless plaintext
-    // TLS sockets in their WebSocket handshake, by peer address and port.
-    QHash<QString, QPointer<QSslSocket>> m_upgrading;
+    std::chrono::milliseconds m_upgradeTimeout;
+    // Sockets in their WebSocket handshake, by both ends' address and port.
+    QHash<QString, Upgrading> m_upgrading;
 };
 
 } // namespace FinChat
