@@ -243,6 +243,31 @@ private slots:
         QCOMPARE(typeOf(phone.request(Type::RoomsList)), Type::RoomsListOk);
     }
 
+    // A request that needs a session, sent before the answer to the resume (or login) that
+    // opens it, finds none: it is refused with not_logged_in and changes nothing, so a
+    // pipelined logout does not end the session the resume then opens (docs/protocol.md).
+    void requestSentBeforeTheLoginAnswerFindsNoSession()
+    {
+        TestServer server;
+        TestClient first, pipelining;
+        QVERIFY(first.open(server.url()));
+        const QString token =
+            first.signUp(u"jude"_s, u"correct horse"_s).value(u"token"_s).toString();
+        QVERIFY(pipelining.open(server.url()));
+        pipelining.sendRawNoWait(Protocol::frameText(Protocol::Resume{token}, u"r"_s));
+        pipelining.sendRawNoWait(Protocol::frameText(Protocol::Logout{}, u"l"_s));
+        QVERIFY(QTest::qWaitFor([&] { return pipelining.replyCount() == 2; }));
+        QHash<QString, QJsonObject> replies;
+        for (const QJsonObject &reply : pipelining.takeReplies())
+            replies.insert(reply.value(u"id"_s).toString(), reply);
+        QCOMPARE(codeOf(replies.value(u"l"_s)), u"not_logged_in"_s);
+        QCOMPARE(typeOf(replies.value(u"r"_s)), Type::ResumeOk);
+        // The session is whole: both connections use it.
+        QCOMPARE(typeOf(pipelining.request(Type::RoomsList)), Type::RoomsListOk);
+        QVERIFY(first.noEvent(Type::SessionEnded, 100));
+        QCOMPARE(typeOf(first.request(Type::RoomsList)), Type::RoomsListOk);
+    }
+
     void presenceOnlineOffline()
     {
         TestServer server;
