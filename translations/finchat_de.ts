@@ -373,8 +373,8 @@
         <translation>&lt;language&gt; (en, es, pt_BR, de) statt der Systemsprache verwenden.</translation>
     </message>
     <message>
-        <source>This system has no keychain to keep your session in: FinChat will ask for your password next time.</source>
-        <translation>Dieses System hat keinen Schlüsselbund für deine Sitzung: FinChat fragt beim nächsten Mal nach deinem Passwort.</translation>
+        <source>No keychain on this system: FinChat will ask for your password next time.</source>
+        <translation>Kein Schlüsselbund auf diesem System: FinChat fragt beim nächsten Start nach deinem Passwort.</translation>
     </message>
 </context>
 </TS>

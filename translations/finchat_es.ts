@@ -373,8 +373,8 @@
         <translation>Usar &lt;language&gt; (en, es, pt_BR, de) en lugar del idioma del sistema.</translation>
     </message>
     <message>
-        <source>This system has no keychain to keep your session in: FinChat will ask for your password next time.</source>
-        <translation>Este sistema no tiene un llavero donde guardar tu sesión: FinChat te pedirá la contraseña la próxima vez.</translation>
+        <source>No keychain on this system: FinChat will ask for your password next time.</source>
+        <translation>No hay llavero en este sistema: FinChat te pedirá la contraseña la próxima vez.</translation>
     </message>
 </context>
 </TS>

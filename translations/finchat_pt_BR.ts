@@ -373,8 +373,8 @@
         <translation>Usar &lt;language&gt; (en, es, pt_BR, de) em vez do idioma do sistema.</translation>
     </message>
     <message>
-        <source>This system has no keychain to keep your session in: FinChat will ask for your password next time.</source>
-        <translation>Este sistema não tem um chaveiro para guardar a sua sessão: o FinChat pedirá a sua senha da próxima vez.</translation>
+        <source>No keychain on this system: FinChat will ask for your password next time.</source>
+        <translation>Não há chaveiro neste sistema: o FinChat pedirá a sua senha da próxima vez.</translation>
     </message>
 </context>
 </TS>

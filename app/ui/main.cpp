@@ -107,8 +107,7 @@ int main(int argc, char *argv[])
     QPointer<Ui::MainWindow> shown;
     QObject::connect(&vault, &Ui::TokenVault::notKept, &app, [&] {
         vaultTrouble = QApplication::translate(
-            "main", "This system has no keychain to keep your session in: FinChat will ask for "
-                    "your password next time.");
+            "main", "No keychain on this system: FinChat will ask for your password next time.");
         if (shown)
             shown->showNotice(vaultTrouble);
     });

@@ -11,6 +11,7 @@
 #include "ui/messagedelegate.h"
 #include "ui/messageinput.h"
 
+#include "finchat/fingerprint.h"
 #include "finchat/protocol.h"
 
 #include <QActionGroup>
@@ -120,7 +121,9 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
             (addresses.isEmpty()
                  ? tr("Hosting on port %1").arg(m_localServer->port())
                  : tr("Hosting — colleagues can join at %1").arg(addresses.join(u", "_s))) +
-            u'\n' + tr("Certificate fingerprint: %1").arg(m_localServer->fingerprint()));
+            u'\n' +
+            tr("Certificate fingerprint: %1")
+                .arg(fingerprintInTwo(m_localServer->fingerprint(), u"\n")));
         m_hosting->setToolTip(tr("When a colleague's FinChat asks whether to trust this server, "
                                  "they compare the fingerprint it shows with this one."));
         m_hosting->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -1,20 +1,13 @@
 #include "ui/trustquestion.h"
 
+#include "finchat/fingerprint.h"
+
 #include <QMessageBox>
 #include <QPushButton>
 
 namespace FinChat::Ui {
 
 using namespace Qt::StringLiterals;
-
-namespace {
-// The colon-separated fingerprint in two lines of 16 pairs, in a fixed-width font.
-QString fingerprintBlock(const QString &fingerprint)
-{
-    const qsizetype half = fingerprint.size() / 2;
-    return u"<pre>%1<br>%2</pre>"_s.arg(fingerprint.left(half), fingerprint.mid(half + 1));
-}
-} // namespace
 
 void TrustQuestion::ask(QWidget *parent, const QString &server, const Client::Failure &failure,
                         std::function<void(bool trusted)> answered)
@@ -25,6 +18,9 @@ void TrustQuestion::ask(QWidget *parent, const QString &server, const Client::Fa
     box->setObjectName(u"trustQuestion"_s);
     box->setTextFormat(Qt::RichText);
     const QString host = server.toHtmlEscaped();
+    // In two lines of 16 pairs, fixed width, for comparing piece by piece.
+    const QString fingerprint =
+        u"<pre>"_s + fingerprintInTwo(failure.message(), u"<br>") + u"</pre>"_s;
     if (changed) {
         box->setIcon(QMessageBox::Warning);
         box->setWindowTitle(tr("Server certificate changed"));
@@ -33,7 +29,7 @@ void TrustQuestion::ask(QWidget *parent, const QString &server, const Client::Fa
                         "fingerprint below. Otherwise someone may be intercepting the "
                         "connection to read your password and messages: do not connect.</p>")
                          .arg(host) +
-                     fingerprintBlock(failure.message()));
+                     fingerprint);
     } else {
         box->setIcon(QMessageBox::Question);
         box->setWindowTitle(tr("Trust this server?"));
@@ -41,7 +37,7 @@ void TrustQuestion::ask(QWidget *parent, const QString &server, const Client::Fa
                         "authority vouches for it.</p><p>Ask the person who runs the server "
                         "to read you its fingerprint, and compare:</p>")
                          .arg(host) +
-                     fingerprintBlock(failure.message()) +
+                     fingerprint +
                      tr("<p>Trust it only if they match. FinChat remembers your answer.</p>"));
     }
     QPushButton *trust =

@@ -7,4 +7,10 @@ QString fingerprintText(const QByteArray &sha256)
     return QString::fromLatin1(sha256.toHex(':').toUpper());
 }
 
+QString fingerprintInTwo(const QString &text, QStringView separator)
+{
+    const qsizetype half = text.size() / 2; // 47 characters, the colon between, 47 more
+    return text.left(half) + separator + text.mid(half + 1);
+}
+
 } // namespace FinChat

@@ -10,4 +10,8 @@ namespace FinChat {
 // pairs joined by colons, as OpenSSL and browsers print them.
 QString fingerprintText(const QByteArray &sha256);
 
+// fingerprintText() as two halves of 16 pairs joined by separator (a line break), so that
+// people compare it in chunks and it fits a dialog or the status bar.
+QString fingerprintInTwo(const QString &text, QStringView separator);
+
 } // namespace FinChat
