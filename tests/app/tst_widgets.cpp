@@ -320,7 +320,7 @@ private slots:
         QVERIFY(!local.fingerprint().isEmpty());
         bool shown = false;
         for (const QLabel *label : window.statusBar()->findChildren<QLabel *>())
-            shown = shown || label->text().contains(local.fingerprint());
+            shown = shown || label->text().contains(fingerprintInTwo(local.fingerprint(), u"\n"));
         QVERIFY(shown);
         QFile generated(QDir(QFileInfo(local.databasePath()).absolutePath())
                             .filePath(u"finchat-certificate.pem"_s));

@@ -56,6 +56,7 @@ void check(int result, const char *what)
         fail(what);
 }
 
+// Over bytes, read in place (not copied): they must outlive the BIO. Empty: a buffer to write.
 BioPointer memoryBio(const QByteArray &bytes = {})
 {
     if (bytes.isEmpty())
@@ -78,7 +79,8 @@ KeyPointer newKey()
 
 KeyPointer readKey(const QSslKey &key)
 {
-    const BioPointer bio = memoryBio(key.toPem());
+    const QByteArray pem = key.toPem(); // the BIO reads it in place: it must outlive the BIO
+    const BioPointer bio = memoryBio(pem);
     return KeyPointer(
         checked(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr), "read the key"));
 }
