@@ -52,39 +52,77 @@ bool resumeLastSession(Client::ChatClient &client, Ui::LocalServer &localServer,
     return result.ok();
 }
 
+// The command line, the same whether a window follows or only text.
+struct CommandLine
+{
+    QCommandLineParser parser;
+    const QCommandLineOption host{
+        u"host"_s,
+        QCoreApplication::translate("main", "Host a server on this computer from the start.")};
+    const QCommandLineOption fresh{
+        u"fresh"_s,
+        QCoreApplication::translate("main", "Do not resume the last session; ask who you are.")};
+    const QCommandLineOption language{
+        u"lang"_s,
+        QCoreApplication::translate("main",
+                                    "Use <language> (en, es, pt_BR, de) instead of the system's."),
+        u"language"_s};
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "FinChat: chat for people who talk about markets."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({host, fresh, language});
+    }
+};
+
+void nameTheApplication()
+{
+    QCoreApplication::setOrganizationName(u"FinChat"_s);
+    QCoreApplication::setApplicationName(u"finchat"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(FINCHAT_VERSION_STRING));
+}
+
+// --help and --version only print: they must work where no display is (over SSH), so they
+// are answered before a QApplication, which needs one, exists.
+bool asksOnlyForText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView argument(argv[i]);
+        if (argument == "-h" || argument == "--help" || argument == "--help-all" ||
+            argument == "-v" || argument == "--version")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (asksOnlyForText(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        nameTheApplication();
+        CommandLine().parser.process(app); // prints and exits
+        return 0;
+    }
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(u"FinChat"_s);
-    QApplication::setApplicationName(u"finchat"_s);
+    nameTheApplication();
     QApplication::setApplicationDisplayName(u"FinChat"_s);
-    QApplication::setApplicationVersion(QStringLiteral(FINCHAT_VERSION_STRING));
     QApplication::setDesktopFileName(u"org.finchat.FinChat"_s);
     QIcon icon;
     for (const int size : {16, 24, 32, 48, 64, 128, 256, 512})
         icon.addFile(u":/icons/%1x%1/finchat.png"_s.arg(size), QSize(size, size));
     QApplication::setWindowIcon(icon);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "FinChat: chat for people who talk about markets."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption hostOption(
-        u"host"_s,
-        QApplication::translate("main", "Host a server on this computer from the start."));
-    const QCommandLineOption freshOption(
-        u"fresh"_s,
-        QApplication::translate("main", "Do not resume the last session; ask who you are."));
-    const QCommandLineOption languageOption(
-        u"lang"_s,
-        QApplication::translate("main",
-                                "Use <language> (en, es, pt_BR, de) instead of the system's."),
-        u"language"_s);
-    parser.addOptions({hostOption, freshOption, languageOption});
+    CommandLine commandLine;
+    QCommandLineParser &parser = commandLine.parser;
     parser.process(app);
+    const QCommandLineOption &hostOption = commandLine.host;
+    const QCommandLineOption &freshOption = commandLine.fresh;
+    const QCommandLineOption &languageOption = commandLine.language;
 
     QSettings settings;
     // --lang wins over the language chosen in the app, which wins over the system's.

@@ -19,6 +19,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
@@ -93,6 +94,7 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     m_messages->setResizeMode(QListView::Adjust);
     m_messages->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_messages->setSelectionMode(QAbstractItemView::NoSelection);
+    m_messages->installEventFilter(this); // typing there goes to the input
     m_messages->setWordWrap(true);
     m_loadingOlder->setRange(0, 0);
     m_loadingOlder->setMaximumHeight(6);
@@ -336,6 +338,25 @@ void MainWindow::updateConnectionState()
         m_connection->setText(tr("Offline"));
         break;
     }
+}
+
+// A click on a bubble or the scrollbar leaves the focus in the conversation; text typed then
+// belongs in the input, as in every chat app, not lost in the list. Keys that move through
+// the list (arrows, Page Up/Down) and shortcuts stay with it.
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_messages && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool shortcut =
+            key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier);
+        const bool typing = !key->text().isEmpty() && key->text().front().isPrint();
+        if (typing && !shortcut) {
+            m_input->setFocus(Qt::OtherFocusReason);
+            QCoreApplication::sendEvent(m_input, event);
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -113,6 +114,29 @@ private slots:
         QTest::keyClick(input, Qt::Key_Down);
         QVERIFY(input->toPlainText().isEmpty());
         QVERIFY(aliceWindow.connectionLabel()->text().contains(u"alice"_s));
+    }
+
+    // Clicking the conversation (a bubble, the scrollbar) puts the focus there; what is typed
+    // next must still reach the input and Enter send it, not vanish into the list.
+    void typingAfterClickingTheConversationIsNotLost()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(
+            QCoro::waitFor(alice.createAccount(server.url(), u"alice"_s, u"correct horse"_s)).ok());
+        MainWindow window(alice);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QListView *conversation = window.messageView();
+        conversation->setFocus(Qt::MouseFocusReason); // as a click on a bubble does
+        QCOMPARE(QApplication::focusWidget(), conversation);
+        // A keyboard types into whatever has the focus now.
+        for (const QChar typed : u"not lost"_s)
+            QTest::keyClick(QApplication::focusWidget(), typed.toLatin1());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_COMPARE(shownBodies(conversation), QStringList{u"not lost"_s});
+        QVERIFY(window.input()->toPlainText().isEmpty());
     }
 
     void scrollingToTheTopLoadsOlderMessagesInPlace()
@@ -289,6 +313,27 @@ private slots:
         QVERIFY(dialog.serverError()->text().contains(u"changed"_s));
         QCOMPARE(client.state(), ChatClient::State::Offline);
         QCOMPARE(client.knownServers().trusted(server.url()), u"AA:BB"_s);
+    }
+
+    // On a machine without a display (a server reached over SSH) --help and --version print,
+    // instead of aborting for want of a display.
+    void helpAndVersionNeedNoDisplay()
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(u"DISPLAY"_s);
+        environment.remove(u"WAYLAND_DISPLAY"_s);
+        environment.insert(u"QT_QPA_PLATFORM"_s, u"xcb"_s); // what a desktop Linux uses
+        for (const QString &option : {u"--help"_s, u"--version"_s}) {
+            QProcess app;
+            app.setProcessEnvironment(environment);
+            app.start(QStringLiteral(FINCHAT_APP_BINARY), {option});
+            QVERIFY(app.waitForFinished(20'000));
+            QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(app.exitCode(), 0);
+            const QString printed = QString::fromUtf8(app.readAllStandardOutput());
+            QVERIFY2(printed.contains(option == "--help"_L1 ? u"--host"_s : u"finchat 0."_s),
+                     qPrintable(printed));
+        }
     }
 
     void hostingLocallyBringsUpAServerOthersCanJoin()
