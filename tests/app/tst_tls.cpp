@@ -1,3 +1,4 @@
+#include "clientaccounts.h"
 #include "core/chatclient.h"
 #include "testcertificate.h"
 #include "testserver.h"
@@ -22,11 +23,6 @@ using namespace FinChat::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-ChatClient::Result createAccount(ChatClient &client, const QUrl &url, const QString &name)
-{
-    return QCoro::waitFor(client.createAccount(url, name, u"correct horse"_s));
-}
 
 QString fingerprintOf(const QSslCertificate &certificate)
 {

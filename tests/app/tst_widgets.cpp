@@ -51,6 +51,16 @@ QStringList shownBodies(const QListView *view)
     return bodies;
 }
 
+// What a person types into the connect dialog for a server on this machine.
+void fillIn(ConnectDialog &dialog, int port, const QString &username,
+            const QString &password = u"correct horse"_s)
+{
+    dialog.hostField()->setText(u"127.0.0.1"_s);
+    dialog.portField()->setValue(port);
+    dialog.usernameField()->setText(username);
+    dialog.passwordField()->setText(password);
+}
+
 // The trust question, once it is up; null until then.
 QMessageBox *trustQuestion()
 {
@@ -198,10 +208,7 @@ private slots:
         LocalServer local;
         ConnectDialog dialog(client, local, *m_settings);
         dialog.show();
-        dialog.hostField()->setText(u"127.0.0.1"_s);
-        dialog.portField()->setValue(server.url().port());
-        dialog.usernameField()->setText(u"dana"_s);
-        dialog.passwordField()->setText(u"not her password"_s);
+        fillIn(dialog, server.url().port(), u"dana"_s, u"not her password"_s);
         QTest::mouseClick(dialog.logInButton(), Qt::LeftButton);
         QTRY_VERIFY(dialog.passwordError()->isVisible());
         QCOMPARE(dialog.passwordError()->text(), u"Wrong username or password."_s);
@@ -224,10 +231,7 @@ private slots:
         LocalServer local;
         ConnectDialog dialog(client, local, *m_settings);
         dialog.show();
-        dialog.hostField()->setText(u"127.0.0.1"_s);
-        dialog.portField()->setValue(1);
-        dialog.usernameField()->setText(u"erin"_s);
-        dialog.passwordField()->setText(u"correct horse"_s);
+        fillIn(dialog, 1, u"erin"_s);
         QTest::mouseClick(dialog.logInButton(), Qt::LeftButton);
         QTRY_VERIFY(dialog.serverError()->isVisible());
         QVERIFY2(dialog.serverError()->text().contains(u"Cannot reach the server at 127.0.0.1:1"_s),
@@ -243,10 +247,7 @@ private slots:
         LocalServer local;
         ConnectDialog dialog(client, local, *m_settings);
         dialog.show();
-        dialog.hostField()->setText(u"127.0.0.1"_s);
-        dialog.portField()->setValue(silent.serverPort());
-        dialog.usernameField()->setText(u"erin"_s);
-        dialog.passwordField()->setText(u"correct horse"_s);
+        fillIn(dialog, silent.serverPort(), u"erin"_s);
         QTest::mouseClick(dialog.logInButton(), Qt::LeftButton);
         QVERIFY(!dialog.logInButton()->isEnabled()); // busy
         QTRY_VERIFY(silent.hasPendingConnections() || silent.nextPendingConnection());
@@ -271,10 +272,7 @@ private slots:
         LocalServer local;
         ConnectDialog dialog(client, local, *m_settings);
         dialog.show();
-        dialog.hostField()->setText(u"127.0.0.1"_s);
-        dialog.portField()->setValue(server.url().port());
-        dialog.usernameField()->setText(u"newcomer"_s);
-        dialog.passwordField()->setText(u"correct horse"_s);
+        fillIn(dialog, server.url().port(), u"newcomer"_s);
         QTest::mouseClick(dialog.createAccountButton(), Qt::LeftButton);
         QTRY_VERIFY(trustQuestion() != nullptr);
         // Two lines of 16 pairs each.
@@ -301,10 +299,7 @@ private slots:
         LocalServer local;
         ConnectDialog dialog(client, local, *m_settings);
         dialog.show();
-        dialog.hostField()->setText(u"127.0.0.1"_s);
-        dialog.portField()->setValue(server.url().port());
-        dialog.usernameField()->setText(u"someone"_s);
-        dialog.passwordField()->setText(u"correct horse"_s);
+        fillIn(dialog, server.url().port(), u"someone"_s);
         QTest::mouseClick(dialog.logInButton(), Qt::LeftButton);
         QTRY_VERIFY(trustQuestion() != nullptr);
         QCOMPARE(trustQuestion()->icon(), QMessageBox::Warning);
