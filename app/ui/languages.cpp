@@ -33,8 +33,15 @@ QString Languages::install(const QString &code)
     const QLocale locale = code.isEmpty() ? QLocale::system() : QLocale(code);
     auto own = std::make_unique<QTranslator>(app);
     // Tries "finchat_pt_BR", then "finchat_pt", for each of the locale's UI languages.
-    if (code == "en"_L1 || !own->load(locale, u"finchat"_s, u"_"_s, u":/i18n"_s))
+    if (code == "en"_L1 || !own->load(locale, u"finchat"_s, u"_"_s, u":/i18n"_s)) {
+        // Numbers, prices and times follow the words: English ones, unless the system's
+        // own English (en_GB, en_IN, ...) was what was asked for.
+        const bool systemEnglish = code.isEmpty() && locale.language() == QLocale::English;
+        QLocale::setDefault(systemEnglish ? locale
+                                          : QLocale(QLocale::English, QLocale::UnitedStates));
         return u"en"_s;
+    }
+    QLocale::setDefault(locale);
     QCoreApplication::installTranslator(own.get());
     ownStrings = own.release();
 

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLocale>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -131,6 +132,21 @@ private slots:
         QCOMPARE(Languages::install(u"en"_s), u"en"_s);
         QCOMPARE(Client::ErrorText::describe(Protocol::ErrorCode::UsernameTaken),
                  u"That name is taken."_s);
+    }
+
+    // The chosen language also sets how numbers, prices and times are written: a German
+    // desk reads 1.234,50 and 14:05, an American one 1,234.50 and 2:05 PM.
+    void languageSetsNumbersAndTimes()
+    {
+        const QTime time(14, 5);
+        QVERIFY(Languages::install(u"de"_s).startsWith(u"de"_s));
+        QCOMPARE(QLocale().toString(1234.5, 'f', 2), u"1.234,50"_s);
+        QCOMPARE(QLocale().toString(time, QLocale::ShortFormat), u"14:05"_s);
+        QVERIFY(Languages::install(u"pt_BR"_s).startsWith(u"pt"_s));
+        QCOMPARE(QLocale().toString(1234.5, 'f', 2), u"1.234,50"_s);
+        QCOMPARE(Languages::install(u"en"_s), u"en"_s);
+        QCOMPARE(QLocale().toString(1234.5, 'f', 2), u"1,234.50"_s);
+        QVERIFY(QLocale().toString(time, QLocale::ShortFormat).contains(u"PM"_s));
     }
 };
 
