@@ -34,10 +34,12 @@ void CatchUp::rememberShown()
 QCoro::Task<bool> CatchUp::loadRoom(QString room)
 {
     QPointer<CatchUp> self(this);
+    m_joining.insert(room);
     auto joining = m_link.call(Protocol::RoomJoin{room});
     const auto joined = co_await joining;
     if (!self)
         co_return false;
+    m_joining.remove(room);
     if (!joined.ok()) {
         emit requestFailed(ErrorText::describe(joined.failure()));
         co_return !joined.failure().is(Failure::Reason::Disconnected);

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <qcoro/qcorotask.h>
 
@@ -31,6 +32,9 @@ public:
     // False when the connection failed on the way (the session must start over); a room the
     // server refuses is reported with requestFailed and does not stop the rest.
     QCoro::Task<bool> loadRoom(QString room);
+    // A room.join of this client's is waiting for its answer (whose member.joined comes
+    // first, and must not start a second load).
+    bool isJoining(const QString &room) const { return m_joining.contains(room); }
     QCoro::Task<> fetchOlder(QString room);
 
 signals:
@@ -43,6 +47,7 @@ private:
     Conversations &m_conversations;
     UnreadTracker &m_unread;
     QHash<QString, qint64> m_shownBeforeDrop; // room → newest stored id shown
+    QSet<QString> m_joining;
 };
 
 } // namespace FinChat::Client

@@ -35,6 +35,11 @@ ChatClient::ChatClient(KnownServers::Storage trustStorage, QObject *parent)
     connect(m_catchUp, &CatchUp::olderLoaded, this, &ChatClient::olderLoaded);
     connect(m_catchUp, &CatchUp::requestFailed, this, &ChatClient::requestFailed);
     connect(m_events, &EventRouter::roomLeft, this, &ChatClient::roomLeft);
+    connect(m_events, &EventRouter::joinedElsewhere, this, [this](const QString &room) {
+        // Not this device's own join or create, whose member.joined comes before its answer.
+        if (!m_catchUp->isJoining(room) && !m_creating.contains(room))
+            joinRoom(room);
+    });
     connect(m_events, &EventRouter::sessionEnded, m_session, &Session::endedByServer);
     connect(m_unread, &UnreadTracker::mentioned, this, &ChatClient::mentioned);
 }
@@ -186,10 +191,12 @@ void ChatClient::createRoom(const QString &name, const QString &topic)
 QCoro::Task<> ChatClient::create(QString name, QString topic)
 {
     QPointer<ChatClient> self(this);
+    m_creating.insert(name);
     auto creating = m_link->call(Protocol::RoomCreate{name, topic});
     const auto created = co_await creating;
     if (!self)
         co_return;
+    m_creating.remove(name);
     if (!created.ok()) {
         emit requestFailed(ErrorText::describe(created.failure()));
         co_return;

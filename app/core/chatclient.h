@@ -4,6 +4,7 @@
 #include "core/session.h"
 
 #include <QObject>
+#include <QSet>
 #include <QUrl>
 
 #include <qcoro/qcorotask.h>
@@ -104,6 +105,7 @@ private:
     CatchUp *m_catchUp;
     Outbox *m_outbox;
     Session *m_session;
+    QSet<QString> m_creating; // rooms this device asked to create, until the answer
 };
 
 } // namespace FinChat::Client

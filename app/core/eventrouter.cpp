@@ -36,6 +36,9 @@ EventRouter::EventRouter(ServerLink &link, Conversations &conversations, UnreadT
     });
     m_dispatcher.on<MemberJoined>([this](const MemberJoined &event) {
         m_conversations.members(event.room)->upsert(event.member);
+        const bool itIsMe = event.member.user.username == m_conversations.username();
+        if (itIsMe && !m_conversations.rooms()->joinedRooms().contains(event.room))
+            emit joinedElsewhere(event.room);
     });
     m_dispatcher.on<MemberLeft>([this](const MemberLeft &event) {
         m_conversations.members(event.room)->remove(event.member.user.username);

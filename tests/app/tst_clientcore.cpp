@@ -322,6 +322,39 @@ private slots:
         QCOMPARE(bob.joinedRooms(), QStringList{u"general"_s});
     }
 
+    // The same person on two devices: leaving a room on one shows on the other, and so must
+    // joining it again, with its conversation.
+    void joiningOnAnotherDeviceShowsHere()
+    {
+        TestServer server;
+        ChatClient laptop, phone;
+        QVERIFY(createAccount(laptop, server.url(), u"kim"_s).ok());
+        QVERIFY(QCoro::waitFor(phone.logIn(server.url(), u"kim"_s, u"correct horse"_s)).ok());
+        QSignalSpy laptopJoined(&laptop, &ChatClient::roomJoined);
+        laptop.createRoom(u"macro"_s);
+        QTRY_COMPARE(phone.joinedRooms(), (QStringList{u"general"_s, u"macro"_s}));
+        TestClient colleague;
+        QVERIFY(colleague.connectAs(server.url(), u"colleague"_s));
+        QCOMPARE(typeOf(colleague.request(Type::RoomJoin, {{u"room"_s, u"macro"_s}})),
+                 Type::RoomJoinOk);
+        QCOMPARE(typeOf(colleague.send(u"macro"_s, u"rates on hold"_s)), Type::MessageSendOk);
+
+        QSignalSpy left(&phone, &ChatClient::roomLeft);
+        laptop.leaveRoom(u"macro"_s);
+        QVERIFY(left.wait());
+        QCOMPARE(phone.joinedRooms(), QStringList{u"general"_s});
+
+        QSignalSpy joined(&phone, &ChatClient::roomJoined);
+        laptop.joinRoom(u"macro"_s);
+        QVERIFY(joined.wait());
+        QCOMPARE(joined.first().first().toString(), u"macro"_s);
+        QCOMPARE(phone.joinedRooms(), (QStringList{u"general"_s, u"macro"_s}));
+        QTRY_VERIFY(bodies(*phone.messages(u"macro"_s)).contains(u"rates on hold"_s));
+        // The device that created and joined loaded the room once each time, not twice.
+        QTest::qWait(200);
+        QCOMPARE(laptopJoined.size(), 2);
+    }
+
     void aSessionThatFailsHalfwayOnReconnectIsStartedOver()
     {
         // After a reconnect the link is open and resumed, but the server refuses the next

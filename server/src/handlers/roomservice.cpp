@@ -88,6 +88,9 @@ QCoro::Task<Protocol::RoomCreateOk> RoomService::create(Request request,
     m_context.rooms.addRoom(*room);
     m_context.rooms.addMember(room->id, creatorId);
     m_context.fanout.toEveryone(Protocol::RoomCreated{WireFormat::room(*room)});
+    // The creator is its first member: their other devices learn it as from a room.join.
+    m_context.fanout.toRoom(
+        room->id, Protocol::MemberJoined{room->name, memberOf(request.connection()->user())});
     co_return Protocol::RoomCreateOk{WireFormat::room(*room)};
 }
 
