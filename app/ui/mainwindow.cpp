@@ -145,6 +145,13 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     });
     connect(m_rooms, &QListView::clicked, this, &MainWindow::onRoomActivated);
     connect(m_rooms, &QListView::activated, this, &MainWindow::onRoomActivated);
+    // Arrow keys through the room list show each joined room as they reach it.
+    connect(m_rooms->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                const QString room = current.data(RoomListModel::NameRole).toString();
+                if (current.data(RoomListModel::JoinedRole).toBool() && room != m_currentRoom)
+                    showRoom(room, !m_rooms->hasFocus());
+            });
     connect(newRoom, &QPushButton::clicked, this, &MainWindow::askToCreateRoom);
     connect(m_leave, &QPushButton::clicked, this, [this] {
         if (!m_currentRoom.isEmpty())
@@ -242,7 +249,7 @@ void MainWindow::addLanguageMenu()
         add(language.code, language.nativeName);
 }
 
-void MainWindow::showRoom(const QString &room)
+void MainWindow::showRoom(const QString &room, bool focusInput)
 {
     if (m_shownModel)
         m_shownModel->disconnect(this);
@@ -267,7 +274,8 @@ void MainWindow::showRoom(const QString &room)
     const int row = m_client.rooms()->rowOf(room);
     m_rooms->setCurrentIndex(m_client.rooms()->index(row));
     QTimer::singleShot(0, m_messages, &QListView::scrollToBottom);
-    m_input->setFocus();
+    if (focusInput)
+        m_input->setFocus();
 }
 
 void MainWindow::onRoomActivated(const QModelIndex &index)

@@ -35,7 +35,9 @@ public:
     MessageInput *input() const { return m_input; }
     QLabel *connectionLabel() const { return m_connection; }
     QString currentRoom() const { return m_currentRoom; }
-    void showRoom(const QString &room);
+    // Shows a joined room; the focus goes to the input unless the person is moving through
+    // the room list with the keyboard.
+    void showRoom(const QString &room, bool focusInput = true);
     // Something the person should know that needs no answer, in the status bar for a while.
     void showNotice(const QString &text);
 

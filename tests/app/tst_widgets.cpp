@@ -1,5 +1,6 @@
 #include "core/chatclient.h"
 #include "core/messagemodel.h"
+#include "core/roomlistmodel.h"
 #include "testclient.h"
 #include "testserver.h"
 #include "ui/connectdialog.h"
@@ -24,6 +25,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QSslConfiguration>
 #include <QStandardPaths>
@@ -147,6 +149,32 @@ private slots:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         QTRY_COMPARE(shownBodies(conversation), QStringList{u"not lost"_s});
         QVERIFY(window.input()->toPlainText().isEmpty());
+    }
+
+    // Moving through the room list with the arrow keys shows each joined room it reaches,
+    // and the focus stays in the list for the next key.
+    void arrowKeysInTheRoomListChangeTheRoom()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(
+            QCoro::waitFor(alice.createAccount(server.url(), u"alice"_s, u"correct horse"_s)).ok());
+        MainWindow window(alice);
+        window.show();
+        QSignalSpy joined(&alice, &ChatClient::roomJoined);
+        alice.createRoom(u"macro"_s);
+        QVERIFY(joined.wait());
+        window.showRoom(u"general"_s);
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.roomView()->setFocus();
+        const int general = alice.rooms()->rowOf(u"general"_s);
+        const int macro = alice.rooms()->rowOf(u"macro"_s);
+        QTest::keyClick(window.roomView(), macro > general ? Qt::Key_Down : Qt::Key_Up);
+        QCOMPARE(window.currentRoom(), u"macro"_s);
+        QVERIFY(window.roomView()->hasFocus());
+        QTest::keyClick(window.roomView(), macro > general ? Qt::Key_Up : Qt::Key_Down);
+        QCOMPARE(window.currentRoom(), u"general"_s);
     }
 
     void scrollingToTheTopLoadsOlderMessagesInPlace()
