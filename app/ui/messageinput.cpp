@@ -66,6 +66,20 @@ void MessageInput::keyPressEvent(QKeyEvent *event)
     QPlainTextEdit::keyPressEvent(event);
 }
 
+// Tab reaches here before keyPressEvent (it moves the focus unless a widget says otherwise):
+// with the command list open it takes the highlighted command, as Enter does.
+bool MessageInput::focusNextPrevChild(bool next)
+{
+    if (next && m_completer->popup()->isVisible()) {
+        const QModelIndex highlighted = m_completer->popup()->currentIndex();
+        m_completer->popup()->hide();
+        if (highlighted.isValid())
+            insertCompletion(highlighted.data().toString());
+        return true;
+    }
+    return QPlainTextEdit::focusNextPrevChild(next);
+}
+
 void MessageInput::submit()
 {
     const QString text = toPlainText();

@@ -227,6 +227,27 @@ private slots:
                      2); // the command and the help notice
     }
 
+    // Tab takes the highlighted command too, as the README says, and the focus stays in the
+    // input (it used to jump to the next button, leaving "/d" to go out in a message).
+    void tabTakesTheHighlightedCommand()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(
+            QCoro::waitFor(alice.createAccount(server.url(), u"alice"_s, u"correct horse"_s)).ok());
+        MainWindow window(alice);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.input()->setFocus();
+        for (const QChar typed : u"/he"_s)
+            QTest::keyClick(QApplication::focusWidget(), typed.toLatin1());
+        QVERIFY(window.input()->completer()->popup()->isVisible());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(window.input()->toPlainText(), u"/help"_s);
+        QTRY_COMPARE(QApplication::focusWidget(), window.input());
+    }
+
     void wrongPasswordIsShownAtThePasswordField()
     {
         TestServer server;
