@@ -88,7 +88,7 @@ void ServerLink::onConnected()
     if (m_certificateVouched)
         return;
     const QSslCertificate certificate = m_socket.sslConfiguration().peerCertificate();
-    const QString presented = fingerprintText(certificate.digest(QCryptographicHash::Sha256));
+    const QString presented = fingerprintText(certificate);
     const QString trusted = m_knownServers.trusted(m_url);
     if (!certificate.isNull() && presented == trusted)
         return;

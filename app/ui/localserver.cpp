@@ -80,8 +80,7 @@ QUrl LocalServer::localUrl() const
 
 QString LocalServer::fingerprint() const
 {
-    return m_server ? fingerprintText(m_server->certificate().digest(QCryptographicHash::Sha256))
-                    : QString();
+    return m_server ? fingerprintText(m_server->certificate()) : QString();
 }
 
 QStringList LocalServer::lanAddresses() const

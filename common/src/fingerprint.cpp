@@ -2,9 +2,9 @@
 
 namespace FinChat {
 
-QString fingerprintText(const QByteArray &sha256)
+QString fingerprintText(const QSslCertificate &certificate)
 {
-    return QString::fromLatin1(sha256.toHex(':').toUpper());
+    return QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
 }
 
 QString fingerprintInTwo(const QString &text, QStringView separator)

@@ -46,8 +46,7 @@ void logTransport(const ChatServer &server)
 {
     if (server.isEncrypted()) {
         qCInfo(lcMain).noquote() << "certificate SHA-256 fingerprint:"
-                                 << fingerprintText(
-                                        server.certificate().digest(QCryptographicHash::Sha256));
+                                 << fingerprintText(server.certificate());
     } else if (!server.serverAddress().isLoopback()) {
         qCWarning(lcMain) << "listening WITHOUT encryption on a network address: anyone on "
                              "the network can read passwords and messages (server/plaintext)";

@@ -24,11 +24,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString fingerprintOf(const QSslCertificate &certificate)
-{
-    return fingerprintText(certificate.digest(QCryptographicHash::Sha256));
-}
-
 // A server that makes its own self-signed certificate in folder, as finchat-server does at
 // its first start; nothing in this process trusts it.
 ServerConfig generatingIn(const QTemporaryDir &folder)
@@ -66,7 +61,7 @@ private slots:
     {
         QTemporaryDir folder;
         TestServer server(generatingIn(folder));
-        const QString fingerprint = fingerprintOf(server.server().certificate());
+        const QString fingerprint = fingerprintText(server.server().certificate());
         QVERIFY(server.url().scheme() == "wss"_L1);
 
         ChatClient client;
@@ -89,10 +84,10 @@ private slots:
     {
         QTemporaryDir folder;
         TestServer server(generatingIn(folder));
-        const QString presented = fingerprintOf(server.server().certificate());
+        const QString presented = fingerprintText(server.server().certificate());
         ChatClient client;
         client.knownServers().trust(server.url(),
-                                    fingerprintOf(TestCertificate::identity().certificate));
+                                    fingerprintText(TestCertificate::identity().certificate));
         const ChatClient::Result refused = createAccount(client, server.url(), u"bob"_s);
         QVERIFY(!refused.ok());
         QVERIFY(refused.failure->is(Failure::Reason::ChangedCertificate));
@@ -185,7 +180,7 @@ private slots:
         QTemporaryDir folder;
         TestServer server(generatingIn(folder));
         ChatClient client;
-        client.knownServers().trust(server.url(), fingerprintOf(server.server().certificate()));
+        client.knownServers().trust(server.url(), fingerprintText(server.server().certificate()));
         QVERIFY(createAccount(client, server.url(), u"erin"_s).ok());
 
         QSignalSpy ended(&client, &ChatClient::sessionEnded);

@@ -83,11 +83,6 @@ private:
         QSslConfiguration::setDefaultConfiguration(trusting);
     }
 
-    static QString fingerprintOf(const QSslCertificate &certificate)
-    {
-        return fingerprintText(certificate.digest(QCryptographicHash::Sha256));
-    }
-
     QString writeFile(const QString &name, const QByteArray &bytes)
     {
         const QString path = m_folder.filePath(name);
@@ -228,7 +223,7 @@ private slots:
         QVERIFY2(log.contains(u"listening on wss://"_s), qPrintable(log));
         const QSslCertificate generated = trustGenerated(fresh);
         QVERIFY(!generated.isNull());
-        QVERIFY2(log.contains(u"certificate SHA-256 fingerprint: "_s + fingerprintOf(generated)),
+        QVERIFY2(log.contains(u"certificate SHA-256 fingerprint: "_s + fingerprintText(generated)),
                  qPrintable(log));
         QVERIFY(log.contains(u"created a self-signed certificate"_s));
         const QFile::Permissions keyPermissions = QFile::permissions(
@@ -250,7 +245,7 @@ private slots:
 
         QProcess again;
         QVERIFY(start(again, inFresh, &log) != 0);
-        QVERIFY(log.contains(fingerprintOf(generated)));
+        QVERIFY(log.contains(fingerprintText(generated)));
         QVERIFY(!log.contains(u"created a self-signed certificate"_s));
         again.terminate();
         QVERIFY(again.waitForFinished());
@@ -291,7 +286,7 @@ private slots:
         QProcess process;
         const quint16 port = start(process, {u"--config"_s, config}, &log);
         QVERIFY(port != 0);
-        QVERIFY(log.contains(fingerprintOf(first.certificate)));
+        QVERIFY(log.contains(fingerprintText(first.certificate)));
         const QUrl url(u"wss://127.0.0.1:%1"_s.arg(port));
         TestClient early;
         QVERIFY(early.open(url));
