@@ -77,7 +77,8 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     if (isEncrypted())
         reloadCertificate();
     m_server->setMaxPendingConnections(MaxPendingConnections);
-    m_server->setHandshakeTimeout(std::chrono::milliseconds(m_config.limits.loginTimeout));
+    // The WebSocket handshake's deadline is the Listener's: QWebSocketServer's own covers only
+    // sockets it accepted itself, not those handed to it.
     connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::onNewConnection);
     addRoutes();
     // The same for every connection: encoded once.

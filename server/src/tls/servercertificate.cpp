@@ -63,16 +63,17 @@ void writeNewFile(const QString &path, const QByteArray &bytes,
     }
 }
 
-} // namespace
-
+// What a self-signed certificate names: this machine's host name, localhost and loopback,
+// and the addresses it has now (a client that pins the fingerprint does not need them).
 CertificateRequest thisMachine()
 {
     CertificateRequest request;
     const QString host = QSysInfo::machineHostName();
     static const QRegularExpression dnsName(u"^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$"_s);
-    request.commonName = dnsName.match(host).hasMatch() ? host : u"FinChat server"_s;
+    const bool usableHost = dnsName.match(host).hasMatch();
+    request.commonName = usableHost ? host : u"FinChat server"_s;
     request.dnsNames.append(u"localhost"_s);
-    if (dnsName.match(host).hasMatch() && host != "localhost"_L1)
+    if (usableHost && host != "localhost"_L1)
         request.dnsNames.append(host);
     const auto addresses = QNetworkInterface::allAddresses();
     for (const QHostAddress &address : addresses) {
@@ -84,6 +85,8 @@ CertificateRequest thisMachine()
     request.addresses.append(QHostAddress(QHostAddress::LocalHostIPv6));
     return request;
 }
+
+} // namespace
 
 ServerCertificate ServerCertificate::load(const TlsSettings &settings)
 {

@@ -41,8 +41,4 @@ private:
     bool m_created = false;
 };
 
-// What a self-signed certificate names: this machine's host name, localhost and loopback,
-// and the addresses it has now (a client that pins the fingerprint does not need them).
-CertificateRequest thisMachine();
-
 } // namespace FinChat::Tls

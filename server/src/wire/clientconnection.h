@@ -28,9 +28,9 @@ class ClientConnection : public QObject
     Q_OBJECT
 
 public:
-    // transport: the TCP or TLS socket under socket, owned from now on (null in tests that
-    // make a connection from a bare QWebSocket). Over TLS most of what waits to be sent is
-    // already encrypted in its buffer, which socket does not count.
+    // transport: the TCP or TLS socket under socket (Listener::takeTransport), owned from now
+    // on. Over TLS most of what waits to be sent is already encrypted in its buffer, which
+    // socket does not count.
     ClientConnection(QWebSocket *socket, QTcpSocket *transport, const ServerLimits &limits,
                      QObject *parent = nullptr);
     ~ClientConnection() override;
@@ -79,8 +79,6 @@ public:
     // stops reading must not make the server buffer without bound. Called after every send
     // and periodically, since Qt answers pings with pongs that no send() sees.
     void enforceOutgoingLimit();
-    // Bytes queued for this client and not yet taken by the kernel, encrypted or not.
-    qint64 unsentBytes() const;
 
 signals:
     void textReceived(const QString &text);
@@ -90,6 +88,8 @@ private:
     void onLoginDeadline();
     void markClosing();
     void abort();
+    // Bytes queued for this client and not yet taken by the kernel, encrypted or not.
+    qint64 unsentBytes() const;
 
     QWebSocket *m_socket;
     QPointer<QTcpSocket> m_transport;
