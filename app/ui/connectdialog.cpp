@@ -213,8 +213,7 @@ QCoro::Task<> ConnectDialog::attempt(bool createAccount)
             m_serverError->show();
             co_return;
         }
-        url = m_localServer.localUrl();
-        m_client.knownServers().trust(url, m_localServer.fingerprint()); // this app made it
+        url = m_localServer.trustedLocalUrl(m_client.knownServers());
     } else {
         m_localServer.stop();
     }

@@ -1,6 +1,7 @@
 #include "ui/localserver.h"
 
 #include "core/chatserver.h"
+#include "core/knownservers.h"
 #include "startup/serveroptions.h"
 #include "storage/storagethread.h"
 #include "tls/certificatefactory.h"
@@ -76,6 +77,12 @@ quint16 LocalServer::port() const
 QUrl LocalServer::localUrl() const
 {
     return QUrl(u"wss://127.0.0.1:%1"_s.arg(port()));
+}
+
+QUrl LocalServer::trustedLocalUrl(Client::KnownServers &knownServers) const
+{
+    knownServers.trust(localUrl(), fingerprint());
+    return localUrl();
 }
 
 QString LocalServer::fingerprint() const

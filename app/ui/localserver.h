@@ -9,6 +9,9 @@
 namespace FinChat {
 class ChatServer;
 class StorageThread;
+namespace Client {
+class KnownServers;
+}
 } // namespace FinChat
 
 namespace FinChat::Ui {
@@ -33,6 +36,8 @@ public:
     quint16 port() const;
     // How this computer is reached from here.
     QUrl localUrl() const;
+    // localUrl(), with its certificate trusted in knownServers: this app made it.
+    QUrl trustedLocalUrl(Client::KnownServers &knownServers) const;
     // "host:port" for each of this computer's LAN addresses, for telling colleagues.
     QStringList lanAddresses() const;
     QString databasePath() const;

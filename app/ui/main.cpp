@@ -43,8 +43,7 @@ bool resumeLastSession(Client::ChatClient &client, Ui::LocalServer &localServer,
                                    settings.value(u"server/port"_s, Protocol::DefaultPort).toInt()),
                                &error))
             return false;
-        target = localServer.localUrl();
-        client.knownServers().trust(target, localServer.fingerprint()); // this app made it
+        target = localServer.trustedLocalUrl(client.knownServers());
     }
     const auto result = QCoro::waitFor(client.resume(target, token));
     if (!result.ok() && result.failure->is(Protocol::ErrorCode::InvalidToken))
