@@ -24,15 +24,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// A server that makes its own self-signed certificate in folder, as finchat-server does at
-// its first start; nothing in this process trusts it.
-ServerConfig generatingIn(const QTemporaryDir &folder)
-{
-    ServerConfig config;
-    config.tls.generatedFolder = folder.path();
-    return config;
-}
-
 bool userExists(TestServer &server, const QString &username)
 {
     return server.storage()
@@ -60,7 +51,7 @@ private slots:
     void unknownCertificateIsAskedAboutThenTrusted()
     {
         QTemporaryDir folder;
-        TestServer server(generatingIn(folder));
+        TestServer server(TestServer::makingItsOwnCertificateIn(folder));
         const QString fingerprint = fingerprintText(server.server().certificate());
         QVERIFY(server.url().scheme() == "wss"_L1);
 
@@ -83,7 +74,7 @@ private slots:
     void differentCertificateIsRefused()
     {
         QTemporaryDir folder;
-        TestServer server(generatingIn(folder));
+        TestServer server(TestServer::makingItsOwnCertificateIn(folder));
         const QString presented = fingerprintText(server.server().certificate());
         ChatClient client;
         client.knownServers().trust(server.url(),
@@ -178,7 +169,7 @@ private slots:
     void changedCertificateOnReconnectEndsTheSession()
     {
         QTemporaryDir folder;
-        TestServer server(generatingIn(folder));
+        TestServer server(TestServer::makingItsOwnCertificateIn(folder));
         ChatClient client;
         client.knownServers().trust(server.url(), fingerprintText(server.server().certificate()));
         QVERIFY(createAccount(client, server.url(), u"erin"_s).ok());

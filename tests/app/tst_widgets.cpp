@@ -1,3 +1,4 @@
+#include "clientaccounts.h"
 #include "core/chatclient.h"
 #include "core/messagemodel.h"
 #include "core/roomlistmodel.h"
@@ -63,6 +64,20 @@ void fillIn(ConnectDialog &dialog, int port, const QString &username,
     dialog.passwordField()->setText(password);
 }
 
+// The window the keyboard types into, as when a person clicks it; false if it never is.
+bool makeActive(QWidget &window)
+{
+    QApplication::setActiveWindow(&window);
+    return QTest::qWaitForWindowActive(&window);
+}
+
+// Keys typed at whatever has the focus at each keystroke, as a keyboard does.
+void typeAtFocus(QStringView text)
+{
+    for (const QChar typed : text)
+        QTest::keyClick(QApplication::focusWidget(), typed.toLatin1());
+}
+
 // The trust question, once it is up; null until then.
 QMessageBox *trustQuestion()
 {
@@ -94,9 +109,8 @@ private slots:
     {
         TestServer server;
         ChatClient alice, bob;
-        QVERIFY(
-            QCoro::waitFor(alice.createAccount(server.url(), u"alice"_s, u"correct horse"_s)).ok());
-        QVERIFY(QCoro::waitFor(bob.createAccount(server.url(), u"bob"_s, u"correct horse"_s)).ok());
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok());
         MainWindow aliceWindow(alice);
         MainWindow bobWindow(bob);
         aliceWindow.show();
@@ -134,18 +148,15 @@ private slots:
     {
         TestServer server;
         ChatClient alice;
-        QVERIFY(
-            QCoro::waitFor(alice.createAccount(server.url(), u"alice"_s, u"correct horse"_s)).ok());
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
         MainWindow window(alice);
         window.show();
-        QApplication::setActiveWindow(&window);
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(makeActive(window));
         QListView *conversation = window.messageView();
         conversation->setFocus(Qt::MouseFocusReason); // as a click on a bubble does
         QCOMPARE(QApplication::focusWidget(), conversation);
         // A keyboard types into whatever has the focus now.
-        for (const QChar typed : u"not lost"_s)
-            QTest::keyClick(QApplication::focusWidget(), typed.toLatin1());
+        typeAtFocus(u"not lost");
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         QTRY_COMPARE(shownBodies(conversation), QStringList{u"not lost"_s});
         QVERIFY(window.input()->toPlainText().isEmpty());
@@ -157,16 +168,14 @@ private slots:
     {
         TestServer server;
         ChatClient alice;
-        QVERIFY(
-            QCoro::waitFor(alice.createAccount(server.url(), u"alice"_s, u"correct horse"_s)).ok());
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
         MainWindow window(alice);
         window.show();
         QSignalSpy joined(&alice, &ChatClient::roomJoined);
         alice.createRoom(u"macro"_s);
         QVERIFY(joined.wait());
         window.showRoom(u"general"_s);
-        QApplication::setActiveWindow(&window);
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(makeActive(window));
         window.roomView()->setFocus();
         const int general = alice.rooms()->rowOf(u"general"_s);
         const int macro = alice.rooms()->rowOf(u"macro"_s);
@@ -185,8 +194,7 @@ private slots:
         for (int i = 1; i <= 120; ++i)
             QCOMPARE(typeOf(writer.send(u"general"_s, u"m%1"_s.arg(i))), Type::MessageSendOk);
         ChatClient reader;
-        QVERIFY(QCoro::waitFor(reader.createAccount(server.url(), u"reader"_s, u"correct horse"_s))
-                    .ok());
+        QVERIFY(createAccount(reader, server.url(), u"reader"_s).ok());
         MainWindow window(reader);
         window.resize(900, 600);
         window.show();
@@ -209,8 +217,7 @@ private slots:
     {
         TestServer server;
         ChatClient alice;
-        QVERIFY(
-            QCoro::waitFor(alice.createAccount(server.url(), u"alice"_s, u"correct horse"_s)).ok());
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
         MainWindow window(alice);
         window.show();
         QTest::keyClicks(window.input(), u"/he"_s);
@@ -233,15 +240,12 @@ private slots:
     {
         TestServer server;
         ChatClient alice;
-        QVERIFY(
-            QCoro::waitFor(alice.createAccount(server.url(), u"alice"_s, u"correct horse"_s)).ok());
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
         MainWindow window(alice);
         window.show();
-        QApplication::setActiveWindow(&window);
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(makeActive(window));
         window.input()->setFocus();
-        for (const QChar typed : u"/he"_s)
-            QTest::keyClick(QApplication::focusWidget(), typed.toLatin1());
+        typeAtFocus(u"/he");
         QVERIFY(window.input()->completer()->popup()->isVisible());
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QCOMPARE(window.input()->toPlainText(), u"/help"_s);
@@ -312,9 +316,7 @@ private slots:
     void unknownCertificateIsTrustedByThePerson()
     {
         QTemporaryDir folder;
-        ServerConfig config;
-        config.tls.generatedFolder = folder.path();
-        TestServer server(config);
+        TestServer server(TestServer::makingItsOwnCertificateIn(folder));
         const QString fingerprint = fingerprintText(server.server().certificate());
         ChatClient client;
         LocalServer local;
@@ -339,9 +341,7 @@ private slots:
     void changedCertificateWarnsAndCancelStaysOffline()
     {
         QTemporaryDir folder;
-        ServerConfig config;
-        config.tls.generatedFolder = folder.path();
-        TestServer server(config);
+        TestServer server(TestServer::makingItsOwnCertificateIn(folder));
         ChatClient client;
         client.knownServers().trust(server.url(), u"AA:BB"_s);
         LocalServer local;

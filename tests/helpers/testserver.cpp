@@ -28,6 +28,13 @@ ServerLimits TestServer::generousLimits()
     return limits;
 }
 
+ServerConfig TestServer::makingItsOwnCertificateIn(const QTemporaryDir &folder)
+{
+    ServerConfig config;
+    config.tls.generatedFolder = folder.path();
+    return config;
+}
+
 TestServer::TestServer(ServerLimits limits)
     : TestServer(withLimits(limits))
 {}

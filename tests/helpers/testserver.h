@@ -19,6 +19,9 @@ public:
     // Limits high enough that fixtures can send many messages quickly; the limits
     // themselves have their own tests.
     static ServerLimits generousLimits();
+    // A server that makes its own self-signed certificate in folder, as finchat-server does
+    // at its first start; nothing in the test process trusts it.
+    static ServerConfig makingItsOwnCertificateIn(const QTemporaryDir &folder);
 
     explicit TestServer(ServerLimits limits = {});
     // Listen address and port are always loopback and a free port.

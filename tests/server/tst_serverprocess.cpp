@@ -27,6 +27,18 @@ class TestServerProcess : public QObject
 private:
     QTemporaryDir m_folder;
 
+    // Reads the server's output into log until done() says so or time runs out.
+    template<typename Done>
+    static bool readLogUntil(QProcess &process, QString &log, Done done, int timeoutMs = 5000)
+    {
+        return QTest::qWaitFor(
+            [&] {
+                log += QString::fromUtf8(process.readAll());
+                return done();
+            },
+            timeoutMs);
+    }
+
     // Starts the server on a free loopback port and returns that port (0 on failure); the
     // log so far is in output.
     quint16 start(QProcess &process, const QStringList &extra = {}, QString *output = nullptr)
@@ -42,19 +54,16 @@ private:
         static const QRegularExpression listening(
             u"listening on wss?://[0-9.]+:(\\d+).*data in (.+)"_s);
         QString log;
-        static_cast<void>(QTest::qWaitFor(
+        readLogUntil(
+            process, log,
             [&] {
-                log += QString::fromUtf8(process.readAll());
                 return listening.match(log).hasMatch() || process.state() == QProcess::NotRunning;
             },
-            10'000));
+            10'000);
         // The fingerprint line follows the listening line.
-        static_cast<void>(QTest::qWaitFor(
-            [&] {
-                log += QString::fromUtf8(process.readAll());
-                return log.contains(u"fingerprint"_s) || log.contains(u"plaintext"_s);
-            },
-            2000));
+        readLogUntil(
+            process, log,
+            [&] { return log.contains(u"fingerprint"_s) || log.contains(u"plaintext"_s); }, 2000);
         const auto match = listening.match(log);
         if (!match.hasMatch())
             qWarning().noquote() << "server output:" << log;
@@ -295,10 +304,8 @@ private slots:
 
         writeIdentity(renewed);
         ::kill(pid_t(process.processId()), SIGHUP);
-        QVERIFY(QTest::qWaitFor([&] {
-            log += QString::fromUtf8(process.readAll());
-            return log.contains(u"certificate reloaded"_s);
-        }));
+        QVERIFY(
+            readLogUntil(process, log, [&] { return log.contains(u"certificate reloaded"_s); }));
         TestClient late;
         QVERIFY(late.open(url));
         QCOMPARE(late.peerCertificate(), renewed.certificate);
@@ -306,10 +313,8 @@ private slots:
 
         QVERIFY(!writeFile(u"own.pem"_s, "not a certificate").isEmpty());
         ::kill(pid_t(process.processId()), SIGHUP);
-        QVERIFY(QTest::qWaitFor([&] {
-            log += QString::fromUtf8(process.readAll());
-            return log.contains(u"certificate not reloaded"_s);
-        }));
+        QVERIFY(readLogUntil(process, log,
+                             [&] { return log.contains(u"certificate not reloaded"_s); }));
         TestClient later;
         QVERIFY(later.open(url));
         QCOMPARE(later.peerCertificate(), renewed.certificate);
