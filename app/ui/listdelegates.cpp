@@ -2,6 +2,7 @@
 
 #include "core/membermodel.h"
 #include "core/roomlistmodel.h"
+#include "ui/tones.h"
 
 namespace FinChat::Ui {
 
@@ -15,7 +16,7 @@ void RoomDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
     if (index.data(RoomListModel::UnreadRole).toInt() > 0)
         option->font.setBold(true);
     if (!index.data(RoomListModel::JoinedRole).toBool()) {
-        option->palette.setColor(QPalette::Text, QColor(0x90, 0x90, 0x90));
+        option->palette.setColor(QPalette::Text, Tones(option->palette).muted());
         option->text += tr("  (double-click to join)");
     }
 }
@@ -27,8 +28,8 @@ void MemberDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelI
     option->text = (online ? u"\u25cf "_s : u"\u25cb "_s) + option->text;
     if (index.data(MemberModel::BotRole).toBool())
         option->text += tr(" (bot)");
-    option->palette.setColor(QPalette::Text,
-                             online ? QColor(0x1e, 0x84, 0x49) : QColor(0x90, 0x90, 0x90));
+    const Tones tones(option->palette);
+    option->palette.setColor(QPalette::Text, online ? tones.online() : tones.muted());
 }
 
 } // namespace FinChat::Ui

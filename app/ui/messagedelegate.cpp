@@ -2,6 +2,7 @@
 
 #include "core/chatmessage.h"
 #include "core/messagemodel.h"
+#include "ui/tones.h"
 
 #include <QAbstractItemView>
 #include <QDateTime>
@@ -55,6 +56,22 @@ QList<Quote> quotesOf(const QModelIndex &index)
                        quote.value(u"date"_s).toString()});
     }
     return quotes;
+}
+
+Tones::Bubble bubbleOf(ChatMessage::Kind kind, bool own)
+{
+    if (own)
+        return Tones::Bubble::Own;
+    switch (kind) {
+    case ChatMessage::Kind::Message:
+        return Tones::Bubble::Plain;
+    case ChatMessage::Kind::Bot:
+        return Tones::Bubble::Bot;
+    case ChatMessage::Kind::Command:
+    case ChatMessage::Kind::Notice:
+        return Tones::Bubble::Aside;
+    }
+    return Tones::Bubble::Plain;
 }
 
 int viewWidth(const QStyleOptionViewItem &option)
@@ -150,29 +167,22 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
 
-    QColor background = option.palette.base().color();
-    if (layout.own)
-        background = QColor(0xe3, 0xf0, 0xff);
-    else if (layout.kind == ChatMessage::Kind::Bot)
-        background = QColor(0xfd, 0xf6, 0xe3);
-    else if (layout.kind != ChatMessage::Kind::Message)
-        background = QColor(0xf2, 0xf2, 0xf2);
+    const Tones tones(option.palette);
+    const QColor muted = tones.muted();
     const QRect bubble = option.rect.adjusted(Margin, Margin, -Margin, -Margin);
     QPainterPath path;
     path.addRoundedRect(bubble, 6, 6);
-    painter->fillPath(path, background);
+    painter->fillPath(path, tones.bubble(bubbleOf(layout.kind, layout.own)));
 
-    const QColor muted(0x70, 0x70, 0x70);
     painter->setFont(layout.headerFont);
-    painter->setPen(layout.status == ChatMessage::Status::Failed ? QColor(0xc0, 0x39, 0x2b)
-                                                                 : muted);
+    painter->setPen(layout.status == ChatMessage::Status::Failed ? tones.error() : muted);
     painter->drawText(layout.headerRect, Qt::AlignLeft | Qt::AlignVCenter, layout.header);
 
     painter->setFont(layout.bodyFont);
     const bool quiet = layout.kind == ChatMessage::Kind::Command ||
                        layout.kind == ChatMessage::Kind::Notice ||
                        layout.status != ChatMessage::Status::Sent;
-    painter->setPen(quiet ? muted : option.palette.text().color());
+    painter->setPen(quiet ? muted : tones.text());
     painter->drawText(layout.bodyRect, Qt::TextWordWrap, layout.body);
 
     // Quote cards, from the bot's structured data, in the reader's number and date format.
@@ -183,13 +193,13 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                          CardHeight);
         QPainterPath cardPath;
         cardPath.addRoundedRect(card, 6, 6);
-        painter->fillPath(cardPath, Qt::white);
-        painter->setPen(QColor(0xd0, 0xc8, 0xa8));
+        painter->fillPath(cardPath, tones.card());
+        painter->setPen(tones.cardOutline());
         painter->drawPath(cardPath);
         QFont symbolFont = option.font;
         symbolFont.setBold(true);
         painter->setFont(symbolFont);
-        painter->setPen(option.palette.text().color());
+        painter->setPen(tones.text());
         const QRect inner = card.adjusted(Padding, 4, -Padding, -4);
         painter->drawText(inner, Qt::AlignLeft | Qt::AlignTop, quote.symbol);
         QFont priceFont = option.font;

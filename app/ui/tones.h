@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QColor>
+#include <QPalette>
+
+namespace FinChat::Ui {
+
+// The colours the conversation and the lists draw with, derived from the palette so that a
+// dark system theme gets dark bubbles with light text and a light one the reverse. Every
+// text colour here keeps a contrast of at least 4.5:1 (WCAG AA) against the background it
+// is drawn on, in either theme (tst_messageview checks both).
+struct Tones
+{
+    enum class Bubble
+    {
+        Plain, // someone else's message: the view's own background
+        Own,   // one's own message: tinted with the highlight colour
+        Bot,   // a bot's reply: a warm tint
+        Aside, // commands and notices: a faint grey
+    };
+
+    explicit Tones(const QPalette &palette);
+
+    QColor bubble(Bubble kind) const;
+    QColor text() const { return m_text; }
+    // Headers, times, commands: quieter than the text, still readable on any bubble.
+    QColor muted() const;
+    // A message the server refused.
+    QColor error() const;
+    // The quote card inside a bot's bubble, and its outline.
+    QColor card() const { return m_base; }
+    QColor cardOutline() const;
+    // Someone online in the member list.
+    QColor online() const;
+    bool isDark() const;
+
+    // a and b mixed, share (0..1) of b.
+    static QColor mix(const QColor &a, const QColor &b, double share);
+    // WCAG 2 contrast ratio, 1 (none) to 21 (black on white).
+    static double contrast(const QColor &a, const QColor &b);
+
+private:
+    QColor m_base;
+    QColor m_text;
+    QColor m_highlight;
+};
+
+} // namespace FinChat::Ui
