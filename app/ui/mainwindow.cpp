@@ -43,6 +43,9 @@ using Client::MessageModel;
 using Client::RoomListModel;
 
 namespace {
+// Pixels from the bottom within which a reader counts as reading the newest messages.
+constexpr int FollowingSlack = 40;
+
 QLabel *heading(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
@@ -140,8 +143,10 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     }
 
     connect(m_input, &MessageInput::submitted, this, [this](const QString &text) {
-        if (!m_currentRoom.isEmpty())
-            m_client.sendMessage(m_currentRoom, text);
+        if (m_currentRoom.isEmpty())
+            return;
+        followNewest(); // what one sends is what one reads next, wherever one had scrolled
+        m_client.sendMessage(m_currentRoom, text);
     });
     connect(m_rooms, &QListView::clicked, this, &MainWindow::onRoomActivated);
     connect(m_rooms, &QListView::activated, this, &MainWindow::onRoomActivated);
@@ -152,6 +157,8 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
                 if (current.data(RoomListModel::JoinedRole).toBool() && room != m_currentRoom)
                     showRoom(room, !m_rooms->hasFocus());
             });
+    // A reconnect lists the rooms afresh; the room on screen stays the one marked.
+    connect(client.rooms(), &QAbstractItemModel::modelReset, this, &MainWindow::markCurrentRoom);
     connect(newRoom, &QPushButton::clicked, this, &MainWindow::askToCreateRoom);
     connect(m_leave, &QPushButton::clicked, this, [this] {
         if (!m_currentRoom.isEmpty())
@@ -159,6 +166,12 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     });
     connect(m_messages->verticalScrollBar(), &QScrollBar::valueChanged, this,
             &MainWindow::onScrolled);
+    // New rows, a resize, rewrapped text: a reader at the newest message stays there.
+    connect(m_messages->verticalScrollBar(), &QScrollBar::rangeChanged, this,
+            [this](int, int maximum) {
+                if (m_followingNewest)
+                    m_messages->verticalScrollBar()->setValue(maximum);
+            });
     connect(&client, &ChatClient::stateChanged, this, &MainWindow::updateConnectionState);
     connect(&client, &ChatClient::commandsChanged, this, [this] {
         QStringList usages;
@@ -268,14 +281,19 @@ void MainWindow::showRoom(const QString &room, bool focusInput)
     m_messages->setModel(model);
     m_members->setModel(m_client.members(room));
     connect(model, &MessageModel::rowsInserted, this, &MainWindow::onMessagesInserted);
-    connect(model, &MessageModel::modelReset, this, [this] { m_messages->scrollToBottom(); });
+    connect(model, &MessageModel::modelReset, this, &MainWindow::followNewest);
     connect(model, &MessageModel::loadingOlderChanged, m_loadingOlder, &QWidget::setVisible);
     m_loadingOlder->setVisible(model->isLoadingOlder());
-    const int row = m_client.rooms()->rowOf(room);
-    m_rooms->setCurrentIndex(m_client.rooms()->index(row));
-    QTimer::singleShot(0, m_messages, &QListView::scrollToBottom);
+    markCurrentRoom();
+    followNewest();
     if (focusInput)
         m_input->setFocus();
+}
+
+void MainWindow::markCurrentRoom()
+{
+    RoomListModel *rooms = m_client.rooms();
+    m_rooms->setCurrentIndex(rooms->index(rooms->rowOf(m_currentRoom)));
 }
 
 void MainWindow::onRoomActivated(const QModelIndex &index)
@@ -287,11 +305,19 @@ void MainWindow::onRoomActivated(const QModelIndex &index)
         m_client.joinRoom(room); // shown once joined
 }
 
+void MainWindow::followNewest()
+{
+    m_followingNewest = true;
+    m_messages->scrollToBottom();
+}
+
 void MainWindow::onScrolled(int value)
 {
+    QScrollBar *bar = m_messages->verticalScrollBar();
+    m_followingNewest = value >= bar->maximum() - FollowingSlack;
     // Reaching the top asks for older messages.
-    if (value == m_messages->verticalScrollBar()->minimum() && m_shownModel &&
-        m_shownModel->hasOlder() && !m_shownModel->isLoadingOlder()) {
+    if (value == bar->minimum() && m_shownModel && m_shownModel->hasOlder() &&
+        !m_shownModel->isLoadingOlder()) {
         m_olderRequested = true;
         m_client.fetchOlder(m_currentRoom);
     }
@@ -299,23 +325,18 @@ void MainWindow::onScrolled(int value)
 
 void MainWindow::onMessagesInserted(const QModelIndex &, int first, int last)
 {
-    QScrollBar *bar = m_messages->verticalScrollBar();
-    if (first == 0 && m_olderRequested && last + 1 < m_shownModel->rowCount()) {
-        // Older messages above: the message that was at the top stays at the top, so the
-        // reader keeps their place (and the view is not at the top again, asking for more).
-        m_olderRequested = false;
-        const QPersistentModelIndex anchor = m_shownModel->index(last + 1);
-        m_messages->scrollTo(anchor, QAbstractItemView::PositionAtTop);
-        QTimer::singleShot(0, this, [this, anchor] {
-            if (anchor.isValid())
-                m_messages->scrollTo(anchor, QAbstractItemView::PositionAtTop);
-        });
+    // New messages below need nothing here: the scroll range's change follows them.
+    if (first != 0 || !m_olderRequested || last + 1 >= m_shownModel->rowCount())
         return;
-    }
-    // New messages below: follow them if the reader was at the bottom.
-    const bool atBottom = bar->value() >= bar->maximum() - 40;
-    if (atBottom)
-        QTimer::singleShot(0, m_messages, &QListView::scrollToBottom);
+    // Older messages above: the message that was at the top stays at the top, so the reader
+    // keeps their place (and the view is not at the top again, asking for more).
+    m_olderRequested = false;
+    const QPersistentModelIndex anchor = m_shownModel->index(last + 1);
+    m_messages->scrollTo(anchor, QAbstractItemView::PositionAtTop);
+    QTimer::singleShot(0, this, [this, anchor] {
+        if (anchor.isValid())
+            m_messages->scrollTo(anchor, QAbstractItemView::PositionAtTop);
+    });
 }
 
 void MainWindow::askToCreateRoom()

@@ -49,8 +49,11 @@ private:
     void addLanguageMenu();
     void updateConnectionState();
     void onScrolled(int value);
+    // Keeps the newest message in view from now until the reader scrolls up.
+    void followNewest();
     void onMessagesInserted(const QModelIndex &parent, int first, int last);
     void onRoomActivated(const QModelIndex &index);
+    void markCurrentRoom();
     void askToCreateRoom();
     void notifyMention(const QString &room, const QString &from, const QString &body);
     void showPreferredRoom();
@@ -70,6 +73,7 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     QString m_currentRoom;
     QPointer<Client::MessageModel> m_shownModel;
+    bool m_followingNewest = true; // the reader is at the newest message
     bool m_olderRequested = false; // older messages asked for by scrolling to the top
 };
 

@@ -78,6 +78,22 @@ void typeAtFocus(QStringView text)
         QTest::keyClick(QApplication::focusWidget(), typed.toLatin1());
 }
 
+// Someone else's messages, stored in #general before the test's reader looks.
+void writeMessages(TestServer &server, int count)
+{
+    TestClient writer;
+    QVERIFY(writer.connectAs(server.url(), u"writer"_s));
+    for (int i = 1; i <= count; ++i)
+        QCOMPARE(typeOf(writer.send(u"general"_s, u"m%1"_s.arg(i))), Type::MessageSendOk);
+}
+
+// Until the views have laid out what changed: a list view in Adjust mode lays out again
+// 100 ms after a resize, and rows that arrive are laid out from the event loop.
+void waitForLayout()
+{
+    QTest::qWait(300);
+}
+
 // The trust question, once it is up; null until then.
 QMessageBox *trustQuestion()
 {
@@ -211,6 +227,93 @@ private slots:
         QTRY_VERIFY(
             view->viewport()->rect().intersects(view->visualRect(view->model()->index(50, 0))));
         QVERIFY(!view->viewport()->rect().intersects(view->visualRect(view->model()->index(0, 0))));
+    }
+
+    // Sending is reading the newest: one's own message comes into view even when the reader
+    // had scrolled up to look at something older.
+    void ownMessageSentWhileScrolledUpComesIntoView()
+    {
+        TestServer server(TestServer::generousLimits());
+        ChatClient reader;
+        QVERIFY(createAccount(reader, server.url(), u"reader"_s).ok());
+        writeMessages(server, 40);
+        MainWindow window(reader);
+        window.resize(900, 600);
+        window.show();
+        QListView *view = window.messageView();
+        QTRY_COMPARE(view->model()->rowCount(), 40);
+        QScrollBar *bar = view->verticalScrollBar();
+        QTRY_VERIFY(bar->maximum() > 0);
+        waitForLayout();
+        bar->setValue(bar->maximum() / 2); // the reader looks further up
+        waitForLayout();
+        QVERIFY(bar->value() < bar->maximum());
+
+        window.input()->setFocus();
+        QTest::keyClicks(window.input(), u"mine"_s);
+        QTest::keyClick(window.input(), Qt::Key_Return);
+        QTRY_COMPARE(shownBodies(view).last(), u"mine"_s);
+        waitForLayout();
+        QCOMPARE(bar->value(), bar->maximum());
+        const QRect newest =
+            view->visualRect(view->model()->index(view->model()->rowCount() - 1, 0));
+        QVERIFY(view->viewport()->rect().intersects(newest));
+        QVERIFY(newest.bottom() <= view->viewport()->rect().bottom() + 1);
+    }
+
+    // A reader at the newest message stays there whatever the window's size does.
+    void resizingKeepsTheNewestInView()
+    {
+        TestServer server(TestServer::generousLimits());
+        ChatClient reader;
+        QVERIFY(createAccount(reader, server.url(), u"reader"_s).ok());
+        writeMessages(server, 40);
+        MainWindow window(reader);
+        window.resize(1100, 680);
+        window.show();
+        QListView *view = window.messageView();
+        QScrollBar *bar = view->verticalScrollBar();
+        QTRY_VERIFY(bar->maximum() > 0);
+        waitForLayout();
+        QCOMPARE(bar->value(), bar->maximum());
+        for (const QSize size : {QSize(800, 500), QSize(640, 420), QSize(1600, 1000)}) {
+            window.resize(size);
+            waitForLayout();
+            QCOMPARE(bar->value(), bar->maximum());
+        }
+        // Scrolled up on purpose, the reader keeps their place instead.
+        bar->setValue(bar->maximum() / 2);
+        const int kept = bar->value();
+        window.resize(1000, 700);
+        waitForLayout();
+        QVERIFY(bar->value() < bar->maximum());
+        QVERIFY(qAbs(bar->value() - kept) < bar->maximum() / 2);
+    }
+
+    // After the connection comes back, the room on screen is still the one marked in the list.
+    void theShownRoomStaysMarkedAfterAReconnect()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        MainWindow window(alice);
+        window.show();
+        QSignalSpy joined(&alice, &ChatClient::roomJoined);
+        alice.createRoom(u"macro"_s);
+        QVERIFY(joined.wait());
+        window.showRoom(u"macro"_s);
+        const auto marked = [&window] {
+            return window.roomView()->currentIndex().data(RoomListModel::NameRole).toString();
+        };
+        QCOMPARE(marked(), u"macro"_s);
+
+        server.stop();
+        QTRY_COMPARE(alice.state(), ChatClient::State::Reconnecting);
+        QSignalSpy caughtUp(&alice, &ChatClient::caughtUp);
+        server.start();
+        QVERIFY(caughtUp.wait(20'000));
+        QCOMPARE(window.currentRoom(), u"macro"_s);
+        QTRY_COMPARE(marked(), u"macro"_s);
     }
 
     void slashOffersTheCommands()
