@@ -178,6 +178,28 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Ui::DeskTray</name>
+    <message>
+        <source>Show FinChat</source>
+        <translation>FinChat anzeigen</translation>
+    </message>
+    <message>
+        <source>Quit FinChat</source>
+        <translation>FinChat beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>FinChat — %n unread</source>
+        <translation>
+            <numerusform>FinChat — %n ungelesen</numerusform>
+            <numerusform>FinChat — %n ungelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>FinChat</source>
+        <translation>FinChat</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Ui::LocalServer</name>
     <message>
         <source>Cannot open the server&apos;s database: %1</source>
@@ -273,6 +295,37 @@
     <message>
         <source>When a colleague&apos;s FinChat asks whether to trust this server, they compare the fingerprint it shows with this one.</source>
         <translation>Wenn das FinChat eines Kollegen fragt, ob es diesem Server vertrauen soll, vergleicht er den angezeigten Fingerabdruck mit diesem.</translation>
+    </message>
+    <message>
+        <source>&amp;FinChat</source>
+        <translation>&amp;FinChat</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>FinChat is still running</source>
+        <translation>FinChat läuft weiter</translation>
+    </message>
+    <message>
+        <source>New messages are announced here. To quit, use Quit in this icon&apos;s menu.</source>
+        <translation>Neue Nachrichten werden hier gemeldet. Zum Beenden wähle „FinChat beenden“ im Menü dieses Symbols.</translation>
+    </message>
+    <message>
+        <source>Stop hosting?</source>
+        <translation>Hosten beenden?</translation>
+    </message>
+    <message numerus="yes">
+        <source>You are hosting this chat. Quitting FinChat stops the server and disconnects %n other person(s) from it.</source>
+        <translation>
+            <numerusform>Du hostest diesen Chat. Wenn du FinChat beendest, stoppt der Server und %n weitere Person wird getrennt.</numerusform>
+            <numerusform>Du hostest diesen Chat. Wenn du FinChat beendest, stoppt der Server und %n weitere Personen werden getrennt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit and stop the server</source>
+        <translation>Beenden und Server stoppen</translation>
     </message>
 </context>
 <context>

@@ -178,6 +178,28 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Ui::DeskTray</name>
+    <message>
+        <source>Show FinChat</source>
+        <translation>Mostrar FinChat</translation>
+    </message>
+    <message>
+        <source>Quit FinChat</source>
+        <translation>Salir de FinChat</translation>
+    </message>
+    <message numerus="yes">
+        <source>FinChat — %n unread</source>
+        <translation>
+            <numerusform>FinChat — %n sin leer</numerusform>
+            <numerusform>FinChat — %n sin leer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>FinChat</source>
+        <translation>FinChat</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Ui::LocalServer</name>
     <message>
         <source>Cannot open the server&apos;s database: %1</source>
@@ -273,6 +295,37 @@
     <message>
         <source>When a colleague&apos;s FinChat asks whether to trust this server, they compare the fingerprint it shows with this one.</source>
         <translation>Cuando el FinChat de un colega pregunte si confiar en este servidor, compara la huella que muestra con esta.</translation>
+    </message>
+    <message>
+        <source>&amp;FinChat</source>
+        <translation>&amp;FinChat</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>FinChat is still running</source>
+        <translation>FinChat sigue en marcha</translation>
+    </message>
+    <message>
+        <source>New messages are announced here. To quit, use Quit in this icon&apos;s menu.</source>
+        <translation>Los mensajes nuevos se anuncian aquí. Para salir, usa «Salir de FinChat» en el menú de este icono.</translation>
+    </message>
+    <message>
+        <source>Stop hosting?</source>
+        <translation>¿Dejar de alojar?</translation>
+    </message>
+    <message numerus="yes">
+        <source>You are hosting this chat. Quitting FinChat stops the server and disconnects %n other person(s) from it.</source>
+        <translation>
+            <numerusform>Estás alojando este chat. Al salir de FinChat se detiene el servidor y se desconecta %n persona más.</numerusform>
+            <numerusform>Estás alojando este chat. Al salir de FinChat se detiene el servidor y se desconectan %n personas más.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit and stop the server</source>
+        <translation>Salir y detener el servidor</translation>
     </message>
 </context>
 <context>

@@ -178,6 +178,28 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Ui::DeskTray</name>
+    <message>
+        <source>Show FinChat</source>
+        <translation>Mostrar o FinChat</translation>
+    </message>
+    <message>
+        <source>Quit FinChat</source>
+        <translation>Sair do FinChat</translation>
+    </message>
+    <message numerus="yes">
+        <source>FinChat — %n unread</source>
+        <translation>
+            <numerusform>FinChat — %n não lida</numerusform>
+            <numerusform>FinChat — %n não lidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>FinChat</source>
+        <translation>FinChat</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Ui::LocalServer</name>
     <message>
         <source>Cannot open the server&apos;s database: %1</source>
@@ -273,6 +295,37 @@
     <message>
         <source>When a colleague&apos;s FinChat asks whether to trust this server, they compare the fingerprint it shows with this one.</source>
         <translation>Quando o FinChat de um colega perguntar se deve confiar neste servidor, ele compara a impressão digital mostrada com esta.</translation>
+    </message>
+    <message>
+        <source>&amp;FinChat</source>
+        <translation>&amp;FinChat</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <source>FinChat is still running</source>
+        <translation>O FinChat continua em execução</translation>
+    </message>
+    <message>
+        <source>New messages are announced here. To quit, use Quit in this icon&apos;s menu.</source>
+        <translation>As novas mensagens são avisadas aqui. Para sair, use “Sair do FinChat” no menu deste ícone.</translation>
+    </message>
+    <message>
+        <source>Stop hosting?</source>
+        <translation>Parar de hospedar?</translation>
+    </message>
+    <message numerus="yes">
+        <source>You are hosting this chat. Quitting FinChat stops the server and disconnects %n other person(s) from it.</source>
+        <translation>
+            <numerusform>Você está hospedando este chat. Sair do FinChat para o servidor e desconecta %n outra pessoa.</numerusform>
+            <numerusform>Você está hospedando este chat. Sair do FinChat para o servidor e desconecta %n outras pessoas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit and stop the server</source>
+        <translation>Sair e parar o servidor</translation>
     </message>
 </context>
 <context>

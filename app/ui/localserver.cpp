@@ -74,6 +74,11 @@ quint16 LocalServer::port() const
     return m_server ? m_server->serverPort() : 0;
 }
 
+int LocalServer::onlineUserCount() const
+{
+    return m_server ? m_server->onlineUserCount() : 0;
+}
+
 QUrl LocalServer::localUrl() const
 {
     return QUrl(u"wss://127.0.0.1:%1"_s.arg(port()));

@@ -41,6 +41,8 @@ public:
     // "host:port" for each of this computer's LAN addresses, for telling colleagues.
     QStringList lanAddresses() const;
     QString databasePath() const;
+    // People logged in to it now, this app's own user included when connected here.
+    int onlineUserCount() const;
     // The SHA-256 fingerprint of its certificate, for colleagues to compare when their app
     // asks whether to trust it.
     QString fingerprint() const;

@@ -5,6 +5,7 @@
 #include "core/messagemodel.h"
 #include "core/roomlistmodel.h"
 #include "ui/connectdialog.h"
+#include "ui/desktray.h"
 #include "ui/languages.h"
 #include "ui/listdelegates.h"
 #include "ui/localserver.h"
@@ -16,8 +17,10 @@
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QHostAddress>
 #include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
@@ -31,7 +34,6 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -79,6 +81,7 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     , m_connection(new QLabel(this))
     , m_hosting(new QLabel(this))
     , m_leave(new QPushButton(tr("Leave"), this))
+    , m_tray(new DeskTray(*this))
 {
     setWindowTitle(tr("FinChat"));
     resize(1100, 680);
@@ -134,13 +137,20 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
         m_hosting->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
 
+    addAppMenu();
     addLanguageMenu();
 
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
-        m_tray->setToolTip(tr("FinChat"));
-        m_tray->show();
-    }
+    connect(m_tray, &DeskTray::quitRequested, this, &MainWindow::quit);
+    connect(m_tray, &DeskTray::roomRequested, this, [this](const QString &room) {
+        if (m_client.joinedRooms().contains(room))
+            showRoom(room);
+    });
+    RoomListModel *rooms = client.rooms();
+    // The tray's badge: every change of the room list may change the unread total.
+    connect(rooms, &QAbstractItemModel::modelReset, this, &MainWindow::updateUnreadBadge);
+    connect(rooms, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateUnreadBadge);
+    connect(rooms, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateUnreadBadge);
+    connect(rooms, &QAbstractItemModel::dataChanged, this, &MainWindow::updateUnreadBadge);
 
     connect(m_input, &MessageInput::submitted, this, [this](const QString &text) {
         if (m_currentRoom.isEmpty())
@@ -233,11 +243,19 @@ void MainWindow::askToLogInAgain(const QString &why)
     dialog.showNotice(why);
     hide();
     if (dialog.exec() != QDialog::Accepted) {
-        close();
+        quit();
         return;
     }
     show();
     showPreferredRoom(); // another account may have logged in: its rooms, not the last ones
+}
+
+void MainWindow::addAppMenu()
+{
+    QMenu *app = menuBar()->addMenu(tr("&FinChat"));
+    QAction *quitAction = app->addAction(tr("&Quit"), this, &MainWindow::quit);
+    quitAction->setShortcut(QKeySequence::Quit);
+    quitAction->setMenuRole(QAction::QuitRole);
 }
 
 void MainWindow::addLanguageMenu()
@@ -400,8 +418,83 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::notifyMention(const QString &room, const QString &from, const QString &body)
 {
-    if (m_tray)
-        m_tray->showMessage(tr("%1 in #%2").arg(from, room), body.left(200));
+    m_tray->notify(tr("%1 in #%2").arg(from, room), body.left(200), room);
+}
+
+void MainWindow::updateUnreadBadge()
+{
+    const QAbstractItemModel *rooms = m_client.rooms();
+    int unread = 0;
+    for (int row = 0; row < rooms->rowCount(); ++row)
+        unread += rooms->index(row, 0).data(RoomListModel::UnreadRole).toInt();
+    m_tray->setUnreadCount(unread);
+}
+
+void MainWindow::quit()
+{
+    m_quitting = true;
+    if (!close())
+        m_quitting = false;
+}
+
+int MainWindow::peopleHostedHereBesidesMe() const
+{
+    if (!m_localServer || !m_localServer->isRunning())
+        return 0;
+    const bool meHere = m_client.state() == ChatClient::State::Online &&
+                        m_client.serverUrl().port() == m_localServer->port() &&
+                        QHostAddress(m_client.serverUrl().host()).isLoopback();
+    return m_localServer->onlineUserCount() - (meHere ? 1 : 0);
+}
+
+// Closing goes to the tray while there is one, so notifications keep coming; quitting stops
+// the hosted server, which the person confirms when others are connected to it.
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_tray->isAvailable() && !m_quitting) {
+        event->ignore();
+        hide();
+        if (!std::exchange(m_toldAboutTray, true))
+            m_tray->notify(tr("FinChat is still running"),
+                           tr("New messages are announced here. To quit, use Quit in this "
+                              "icon's menu."),
+                           QString());
+        return;
+    }
+    const int people = peopleHostedHereBesidesMe();
+    if (people > 0 && !m_stopHostingAgreed) {
+        event->ignore();
+        askToStopHosting(people);
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::askToStopHosting(int people)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Stop hosting?"),
+                                tr("You are hosting this chat. Quitting FinChat stops the "
+                                   "server and disconnects %n other person(s) from it.",
+                                   nullptr, people),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(u"stopHostingQuestion"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *stop =
+        box->addButton(tr("Quit and stop the server"), QMessageBox::DestructiveRole);
+    stop->setObjectName(u"stopHostingButton"_s);
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    connect(box, &QMessageBox::finished, this, [this, box, stop] {
+        if (box->clickedButton() == stop) {
+            m_stopHostingAgreed = true;
+            m_quitting = true;
+            close();
+        } else {
+            m_quitting = false;
+        }
+    });
+    box->open();
 }
 
 } // namespace FinChat::Ui

@@ -7,7 +7,6 @@ class QLabel;
 class QListView;
 class QProgressBar;
 class QPushButton;
-class QSystemTrayIcon;
 
 namespace FinChat::Client {
 class ChatClient;
@@ -16,6 +15,7 @@ class MessageModel;
 
 namespace FinChat::Ui {
 
+class DeskTray;
 class LocalServer;
 class MessageInput;
 
@@ -35,18 +35,27 @@ public:
     MessageInput *input() const { return m_input; }
     QLabel *connectionLabel() const { return m_connection; }
     QString currentRoom() const { return m_currentRoom; }
+    DeskTray *tray() const { return m_tray; }
     // Shows a joined room; the focus goes to the input unless the person is moving through
     // the room list with the keyboard.
     void showRoom(const QString &room, bool focusInput = true);
     // Something the person should know that needs no answer, in the status bar for a while.
     void showNotice(const QString &text);
+    // Quits FinChat (the menu's Quit, Ctrl+Q, the tray's Quit), after asking when that would
+    // disconnect people from the server this app hosts.
+    void quit();
 
 protected:
     void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void addAppMenu();
     void addLanguageMenu();
+    void updateUnreadBadge();
+    int peopleHostedHereBesidesMe() const;
+    void askToStopHosting(int people);
     void updateConnectionState();
     void onScrolled(int value);
     // Keeps the newest message in view from now until the reader scrolls up.
@@ -70,11 +79,14 @@ private:
     QLabel *m_connection;
     QLabel *m_hosting;
     QPushButton *m_leave;
-    QSystemTrayIcon *m_tray = nullptr;
+    DeskTray *m_tray;
     QString m_currentRoom;
     QPointer<Client::MessageModel> m_shownModel;
-    bool m_followingNewest = true; // the reader is at the newest message
-    bool m_olderRequested = false; // older messages asked for by scrolling to the top
+    bool m_followingNewest = true;    // the reader is at the newest message
+    bool m_quitting = false;          // closing means quitting, not going to the tray
+    bool m_stopHostingAgreed = false; // the person agreed to disconnect their guests
+    bool m_toldAboutTray = false;     // "still running in the tray" said once
+    bool m_olderRequested = false;    // older messages asked for by scrolling to the top
 };
 
 } // namespace FinChat::Ui

@@ -51,7 +51,8 @@ QList<Entry> entriesOf(const QString &path)
             entry = {context, xml.readElementText(), {}, {}};
         else if (xml.name() == "translation"_L1) {
             entry.type = xml.attributes().value("type"_L1).toString();
-            entry.translation = xml.readElementText();
+            // Plurals (%n) keep one <numerusform> per form inside the translation.
+            entry.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             entries.append(entry);
         }
     }

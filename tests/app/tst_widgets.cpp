@@ -5,6 +5,7 @@
 #include "testclient.h"
 #include "testserver.h"
 #include "ui/connectdialog.h"
+#include "ui/desktray.h"
 #include "ui/localserver.h"
 #include "ui/mainwindow.h"
 #include "ui/messageinput.h"
@@ -21,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
@@ -31,6 +33,7 @@
 #include <QSslConfiguration>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -92,6 +95,33 @@ void writeMessages(TestServer &server, int count)
 void waitForLayout()
 {
     QTest::qWait(300);
+}
+
+// The certificate the hosted server made for itself, trusted from now on by TestClients, as
+// colleagues who compared its fingerprint would.
+QSslCertificate trustHostedCertificate(const LocalServer &local)
+{
+    QFile generated(QDir(QFileInfo(local.databasePath()).absolutePath())
+                        .filePath(u"finchat-certificate.pem"_s));
+    if (!generated.open(QIODevice::ReadOnly))
+        return QSslCertificate();
+    const QSslCertificate certificate(generated.readAll());
+    QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
+    trusting.addCaCertificate(certificate);
+    QSslConfiguration::setDefaultConfiguration(trusting);
+    return certificate;
+}
+
+// Test mode keeps the hosted database under ~/.qttest, across runs: each test starts afresh.
+bool forgetHostedDatabase(const LocalServer &local)
+{
+    return QDir(QFileInfo(local.databasePath()).absolutePath()).removeRecursively();
+}
+
+QMessageBox *openQuestion(const QString &name)
+{
+    QWidget *modal = QApplication::activeModalWidget();
+    return modal && modal->objectName() == name ? qobject_cast<QMessageBox *>(modal) : nullptr;
 }
 
 // The trust question, once it is up; null until then.
@@ -482,12 +512,135 @@ private slots:
         }
     }
 
+    // With a tray, closing the window leaves FinChat there; its icon, its menu and a click on
+    // a notification bring the window back, and its Quit quits.
+    void theTrayKeepsFinChatRunningAndBringsItBack()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        auto *window = new MainWindow(alice);
+        window->setAttribute(Qt::WA_DeleteOnClose); // a window that really closes is gone
+        QPointer<MainWindow> alive = window;
+        window->show();
+        DeskTray *tray = window->tray();
+        tray->setAvailable(true); // as on a desktop with a tray (offscreen has none)
+        auto *icon = tray->findChild<QSystemTrayIcon *>();
+        QVERIFY(icon);
+
+        QVERIFY(!window->close());
+        QVERIFY(alive);
+        QVERIFY(!window->isVisible());
+        QCOMPARE(alice.state(), ChatClient::State::Online); // still there for notifications
+        emit icon->activated(QSystemTrayIcon::Trigger);
+        QVERIFY(window->isVisible());
+
+        window->close();
+        QVERIFY(!window->isVisible());
+        const QList<QAction *> menu = tray->menu()->actions();
+        QVERIFY(!menu.isEmpty());
+        menu.first()->trigger(); // Show FinChat
+        QVERIFY(window->isVisible());
+
+        // A mention in another room, while the window is away: its notification's click shows
+        // the window at that room.
+        QSignalSpy joined(&alice, &ChatClient::roomJoined);
+        alice.createRoom(u"macro"_s);
+        QVERIFY(joined.wait());
+        window->showRoom(u"general"_s);
+        window->close();
+        TestClient bob;
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        QCOMPARE(typeOf(bob.request(u"room.join"_s, {{u"room"_s, u"macro"_s}})), Type::RoomJoinOk);
+        QSignalSpy mentioned(&alice, &ChatClient::mentioned);
+        QCOMPARE(typeOf(bob.send(u"macro"_s, u"@alice seen NVDA?"_s)), Type::MessageSendOk);
+        QTRY_COMPARE(mentioned.count(), 1);
+        emit icon->messageClicked();
+        QVERIFY(window->isVisible());
+        QCOMPARE(window->currentRoom(), u"macro"_s);
+
+        tray->quitAction()->trigger();
+        QTRY_VERIFY(!alive);
+    }
+
+    // The tray's icon counts what nobody has read yet, across rooms.
+    void theTrayIconShowsTheUnreadCount()
+    {
+        QPixmap appIcon(64, 64);
+        appIcon.fill(Qt::darkBlue);
+        QApplication::setWindowIcon(QIcon(appIcon));
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        MainWindow window(alice);
+        window.show();
+        QSignalSpy joined(&alice, &ChatClient::roomJoined);
+        alice.createRoom(u"macro"_s);
+        QVERIFY(joined.wait());
+        window.showRoom(u"general"_s);
+        DeskTray *tray = window.tray();
+        const QImage plain = tray->currentIcon().pixmap(64).toImage();
+        QCOMPARE(tray->unreadCount(), 0);
+
+        TestClient bob;
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        QCOMPARE(typeOf(bob.request(u"room.join"_s, {{u"room"_s, u"macro"_s}})), Type::RoomJoinOk);
+        for (const QString &body : {u"CPI at 8:30"_s, u"hot print"_s})
+            QCOMPARE(typeOf(bob.send(u"macro"_s, body)), Type::MessageSendOk);
+        QTRY_COMPARE(tray->unreadCount(), 2);
+        QVERIFY(tray->toolTip().contains(u"2"_s));
+        QVERIFY(tray->currentIcon().pixmap(64).toImage() != plain);
+
+        window.showRoom(u"macro"_s); // read
+        QTRY_COMPARE(tray->unreadCount(), 0);
+        QCOMPARE(tray->currentIcon().pixmap(64).toImage(), plain);
+        QApplication::setWindowIcon(QIcon());
+    }
+
+    // Quitting while colleagues use the chat this app hosts asks first; Cancel keeps them on.
+    void quittingWhileHostingAsksFirst()
+    {
+        LocalServer local;
+        QVERIFY(forgetHostedDatabase(local));
+        QString error;
+        QVERIFY2(local.start(0, &error), qPrintable(error));
+        trustHostedCertificate(local);
+        ChatClient host;
+        QVERIFY(createAccount(host, local.trustedLocalUrl(host.knownServers()), u"host"_s).ok());
+        auto *window = new MainWindow(host, &local);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        QPointer<MainWindow> alive = window;
+        window->show();
+
+        // Alone on one's own server: quitting just quits.
+        {
+            MainWindow alone(host, &local);
+            alone.show();
+            QVERIFY(alone.close());
+        }
+
+        TestClient colleague;
+        QVERIFY(colleague.connectAs(local.localUrl(), u"colleague"_s));
+        window->quit();
+        QMessageBox *question = nullptr;
+        QTRY_VERIFY((question = openQuestion(u"stopHostingQuestion"_s)));
+        QVERIFY(question->text().contains(u"1"_s));
+        QTest::keyClick(question, Qt::Key_Escape); // Cancel
+        QVERIFY(alive && window->isVisible());
+        QCOMPARE(typeOf(colleague.send(u"general"_s, u"still here"_s)), Type::MessageSendOk);
+
+        window->quit();
+        QTRY_VERIFY((question = openQuestion(u"stopHostingQuestion"_s)));
+        QTest::mouseClick(question->findChild<QPushButton *>(u"stopHostingButton"_s),
+                          Qt::LeftButton);
+        QTRY_VERIFY(!alive);
+    }
+
     void hostingLocallyBringsUpAServerOthersCanJoin()
     {
         ChatClient client;
         LocalServer local;
-        // A fresh hosted database (test mode keeps it under ~/.qttest, across runs).
-        QVERIFY(QDir(QFileInfo(local.databasePath()).absolutePath()).removeRecursively());
+        QVERIFY(forgetHostedDatabase(local));
         ConnectDialog dialog(client, local, *m_settings);
         dialog.hostLocallyBox()->setChecked(true);
         QVERIFY(!dialog.hostField()->isEnabled());
@@ -513,14 +666,7 @@ private slots:
         for (const QLabel *label : window.statusBar()->findChildren<QLabel *>())
             shown = shown || label->text().contains(fingerprintInTwo(local.fingerprint(), u"\n"));
         QVERIFY(shown);
-        QFile generated(QDir(QFileInfo(local.databasePath()).absolutePath())
-                            .filePath(u"finchat-certificate.pem"_s));
-        QVERIFY(generated.open(QIODevice::ReadOnly));
-        const QSslCertificate certificate(generated.readAll());
-        QCOMPARE(fingerprintText(certificate), local.fingerprint());
-        QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
-        trusting.addCaCertificate(certificate);
-        QSslConfiguration::setDefaultConfiguration(trusting);
+        QCOMPARE(fingerprintText(trustHostedCertificate(local)), local.fingerprint());
         TestClient colleague;
         QVERIFY(colleague.connectAs(local.localUrl(), u"colleague"_s));
         QCOMPARE(typeOf(colleague.send(u"general"_s, u"hello from across the office"_s)),

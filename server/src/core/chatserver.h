@@ -55,6 +55,8 @@ public:
     QHostAddress serverAddress() const;
     quint16 serverPort() const;
     int connectionCount() const { return m_connectionCounter.total(); }
+    // Users logged in on at least one connection.
+    int onlineUserCount() const { return static_cast<int>(m_online.all().size()); }
     // wss:// unless the configuration asks for plaintext.
     bool isEncrypted() const { return !m_config.tls.plaintext; }
     // What clients are shown; null when plaintext.
