@@ -104,6 +104,33 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Client::MessageModel</name>
+    <message>
+        <source>%1 (bot), %2: %3</source>
+        <translation>%1 (bot), %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 asked, %2: %3</source>
+        <translation>%1 preguntó, %2: %3</translation>
+    </message>
+    <message>
+        <source>Only you can see this, %1: %2</source>
+        <translation>Solo tú puedes ver esto, %1: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source> (sending)</source>
+        <translation> (enviando)</translation>
+    </message>
+    <message>
+        <source> (not sent: %1)</source>
+        <translation> (no enviado: %1)</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Client::Session</name>
     <message>
         <source>Your password was changed on another device. Log in with the new one.</source>
@@ -360,6 +387,18 @@
     <message>
         <source>Day range %1 – %2</source>
         <translation>Rango del día %1 – %2</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>Mensajes nuevos</translation>
     </message>
 </context>
 <context>

@@ -104,6 +104,33 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Client::MessageModel</name>
+    <message>
+        <source>%1 (bot), %2: %3</source>
+        <translation>%1 (bot), %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 asked, %2: %3</source>
+        <translation>%1 perguntou, %2: %3</translation>
+    </message>
+    <message>
+        <source>Only you can see this, %1: %2</source>
+        <translation>Só você pode ver isto, %1: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source> (sending)</source>
+        <translation> (enviando)</translation>
+    </message>
+    <message>
+        <source> (not sent: %1)</source>
+        <translation> (não enviada: %1)</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Client::Session</name>
     <message>
         <source>Your password was changed on another device. Log in with the new one.</source>
@@ -360,6 +387,18 @@
     <message>
         <source>Day range %1 – %2</source>
         <translation>Faixa do dia %1 – %2</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoje</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ontem</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>Novas mensagens</translation>
     </message>
 </context>
 <context>

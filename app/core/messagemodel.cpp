@@ -1,10 +1,61 @@
 #include "core/messagemodel.h"
 
+#include <QDateTime>
+#include <QLocale>
+
 #include <algorithm>
 
 namespace FinChat::Client {
 
 using namespace Qt::StringLiterals;
+
+namespace {
+constexpr qint64 RunGapMs = 5 * 60 * 1000; // a pause longer than this starts a new run
+
+QDateTime localTime(const ChatMessage &message)
+{
+    return QDateTime::fromMSecsSinceEpoch(message.timestamp).toLocalTime();
+}
+
+QDate localDay(const ChatMessage &message)
+{
+    return localTime(message).date();
+}
+
+// Day and time in the reader's language, for a tooltip or a screen reader.
+QString fullTime(const ChatMessage &message)
+{
+    const QLocale locale;
+    const QDateTime when = localTime(message);
+    return locale.toString(when.date(), QLocale::LongFormat) + u' ' +
+           locale.toString(when.time(), QLocale::ShortFormat);
+}
+
+// What a screen reader says for a message: who, when, what.
+QString spoken(const ChatMessage &message)
+{
+    switch (message.kind) {
+    case ChatMessage::Kind::Bot:
+        return MessageModel::tr("%1 (bot), %2: %3")
+            .arg(message.displayName, fullTime(message), message.body);
+    case ChatMessage::Kind::Command:
+        return MessageModel::tr("%1 asked, %2: %3")
+            .arg(message.displayName, fullTime(message), message.body);
+    case ChatMessage::Kind::Notice:
+        return MessageModel::tr("Only you can see this, %1: %2")
+            .arg(fullTime(message), message.body);
+    case ChatMessage::Kind::Message:
+        break;
+    }
+    QString text =
+        MessageModel::tr("%1, %2: %3").arg(message.displayName, fullTime(message), message.body);
+    if (message.status == ChatMessage::Status::Pending)
+        text += MessageModel::tr(" (sending)");
+    else if (message.status == ChatMessage::Status::Failed)
+        text += MessageModel::tr(" (not sent: %1)").arg(message.error);
+    return text;
+}
+} // namespace
 
 MessageModel::MessageModel(QString ownUser, QObject *parent)
     : QAbstractListModel(parent)
@@ -43,6 +94,16 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return message.data.toVariantMap();
     case ErrorRole:
         return message.error;
+    case StartsDayRole:
+        return index.row() == 0 || localDay(m_messages.at(index.row() - 1)) != localDay(message);
+    case ContinuesRole:
+        return continuesRun(index.row());
+    case FirstUnreadRole:
+        return index.row() == firstUnreadRow();
+    case Qt::ToolTipRole:
+        return fullTime(message);
+    case Qt::AccessibleTextRole:
+        return spoken(message);
     default:
         return {};
     }
@@ -69,6 +130,58 @@ qint64 MessageModel::newestId() const
     for (const ChatMessage &message : m_messages)
         newest = std::max(newest, message.id);
     return newest;
+}
+
+bool MessageModel::continuesRun(int row) const
+{
+    if (row == 0 || row == firstUnreadRow())
+        return false;
+    const ChatMessage &previous = m_messages.at(row - 1);
+    const ChatMessage &message = m_messages.at(row);
+    const bool chat =
+        message.kind == ChatMessage::Kind::Message || message.kind == ChatMessage::Kind::Bot;
+    return chat && previous.kind == message.kind && previous.user == message.user &&
+           message.timestamp - previous.timestamp <= RunGapMs &&
+           localDay(previous) == localDay(message);
+}
+
+int MessageModel::firstUnreadRow() const
+{
+    if (m_unreadSince == 0)
+        return -1;
+    for (int row = 0; row < rowCount(); ++row) {
+        const ChatMessage &message = m_messages.at(row);
+        if (message.user != m_ownUser && message.timestamp >= m_unreadSince)
+            return row;
+    }
+    return -1;
+}
+
+void MessageModel::markUnread(int count)
+{
+    qint64 since = 0;
+    for (qsizetype row = m_messages.size() - 1; row >= 0 && count > 0; --row) {
+        if (m_messages.at(row).user != m_ownUser) {
+            since = m_messages.at(row).timestamp;
+            --count;
+        }
+    }
+    if (since == m_unreadSince)
+        return;
+    m_unreadSince = since;
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1));
+}
+
+void MessageModel::clearUnreadMark()
+{
+    markUnread(0);
+}
+
+void MessageModel::neighbourChanged(int row)
+{
+    if (row >= 0 && row < rowCount())
+        emit dataChanged(index(row), index(row));
 }
 
 void MessageModel::setLoadingOlder(bool loading)
@@ -123,6 +236,7 @@ void MessageModel::prependOlder(const QList<ChatMessage> &older, bool hasOlder)
     beginInsertRows({}, 0, static_cast<int>(fresh.size()) - 1);
     m_messages = fresh + m_messages;
     endInsertRows();
+    neighbourChanged(static_cast<int>(fresh.size()));
 }
 
 qsizetype MessageModel::insertionRow(const ChatMessage &message) const
@@ -148,11 +262,13 @@ void MessageModel::append(const ChatMessage &message)
         beginRemoveRows({}, static_cast<int>(pending), static_cast<int>(pending));
         m_messages.removeAt(pending);
         endRemoveRows();
+        neighbourChanged(static_cast<int>(pending));
     }
     const int row = static_cast<int>(insertionRow(message));
     beginInsertRows({}, row, row);
     m_messages.insert(row, message);
     endInsertRows();
+    neighbourChanged(row + 1);
 }
 
 void MessageModel::addPending(const ChatMessage &message)

@@ -27,6 +27,13 @@ public:
         OwnRole,
         DataRole,
         ErrorRole,
+        // For drawing a conversation as people expect: the first message of a day gets the
+        // day's heading, a message that continues its author's run (same author and kind,
+        // within five minutes) gets no header of its own, and the first message the reader
+        // has not seen gets the "new messages" line.
+        StartsDayRole,
+        ContinuesRole,
+        FirstUnreadRole,
     };
 
     explicit MessageModel(QString ownUser, QObject *parent = nullptr);
@@ -51,6 +58,11 @@ public:
     void addPending(const ChatMessage &message);
     void markFailed(const QString &nonce, const QString &error);
 
+    // The last `count` messages from others are new to the reader: the "new messages" line
+    // goes above the first of them, and stays there until cleared.
+    void markUnread(int count);
+    void clearUnreadMark();
+
 signals:
     void loadingOlderChanged(bool loading);
 
@@ -58,11 +70,16 @@ private:
     qsizetype rowOfNonce(const QString &nonce) const;
     qsizetype insertionRow(const ChatMessage &message) const;
     bool containsId(qint64 id) const;
+    bool continuesRun(int row) const;
+    int firstUnreadRow() const;
+    // Rows whose neighbour-dependent roles may have changed after rows changed at `row`.
+    void neighbourChanged(int row);
 
     QString m_ownUser;
     QList<ChatMessage> m_messages;
     bool m_hasOlder = false;
     bool m_loadingOlder = false;
+    qint64 m_unreadSince = 0; // timestamp of the first unread message; 0: no line
 };
 
 } // namespace FinChat::Client

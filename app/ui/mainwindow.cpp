@@ -156,6 +156,7 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
         if (m_currentRoom.isEmpty())
             return;
         followNewest(); // what one sends is what one reads next, wherever one had scrolled
+        m_client.messages(m_currentRoom)->clearUnreadMark();
         m_client.sendMessage(m_currentRoom, text);
     });
     connect(m_rooms, &QListView::clicked, this, &MainWindow::onRoomActivated);
@@ -285,6 +286,7 @@ void MainWindow::showRoom(const QString &room, bool focusInput)
     if (m_shownModel)
         m_shownModel->disconnect(this);
     m_currentRoom = room;
+    markWhatIsNew();
     m_client.setCurrentRoom(room);
     m_roomTitle->setText(room.isEmpty() ? tr("No room") : u"#"_s + room);
     m_leave->setEnabled(!room.isEmpty());
@@ -306,6 +308,18 @@ void MainWindow::showRoom(const QString &room, bool focusInput)
     followNewest();
     if (focusInput)
         m_input->setFocus();
+}
+
+void MainWindow::markWhatIsNew()
+{
+    if (m_currentRoom.isEmpty())
+        return;
+    RoomListModel *rooms = m_client.rooms();
+    const int unread =
+        rooms->index(rooms->rowOf(m_currentRoom)).data(RoomListModel::UnreadRole).toInt();
+    // Coming back to a room with nothing new keeps the line where the reader last saw it.
+    if (unread > 0)
+        m_client.messages(m_currentRoom)->markUnread(unread);
 }
 
 void MainWindow::markCurrentRoom()
@@ -410,8 +424,10 @@ void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::ActivationChange) {
         m_client.setActive(isActiveWindow());
-        if (isActiveWindow())
+        if (isActiveWindow()) {
+            markWhatIsNew();
             m_client.setCurrentRoom(m_currentRoom); // what is on screen is read
+        }
     }
     QMainWindow::changeEvent(event);
 }

@@ -63,6 +63,8 @@ private:
     void onMessagesInserted(const QModelIndex &parent, int first, int last);
     void onRoomActivated(const QModelIndex &index);
     void markCurrentRoom();
+    // The "new messages" line above what arrived in the shown room since it was last read.
+    void markWhatIsNew();
     void askToCreateRoom();
     void notifyMention(const QString &room, const QString &from, const QString &body);
     void showPreferredRoom();

@@ -21,6 +21,7 @@ constexpr int Margin = 6;
 constexpr int Padding = 8;
 constexpr int CardHeight = 64;
 constexpr int CardWidth = 340;
+constexpr int MaxBubbleWidth = 760; // about 100 characters: lines stay easy to follow
 
 // The reader's locale; the bare "C" locale (no LANG set) reads better as US English.
 QLocale displayLocale()
@@ -74,6 +75,26 @@ Tones::Bubble bubbleOf(ChatMessage::Kind kind, bool own)
     return Tones::Bubble::Plain;
 }
 
+// A label centred on (or at one end of) a thin line across the row: day headings, the
+// "new messages" line.
+void drawRuledLabel(QPainter *painter, const QRect &rect, const QString &label, const QFont &font,
+                    const QColor &colour, Qt::Alignment where)
+{
+    painter->setFont(font);
+    painter->setPen(colour);
+    const QFontMetrics metrics(font);
+    const int gap = Padding;
+    const int labelWidth = metrics.horizontalAdvance(label) + 2 * gap;
+    const int y = rect.center().y();
+    const int labelLeft =
+        where & Qt::AlignRight ? rect.right() - labelWidth : rect.center().x() - labelWidth / 2;
+    painter->drawLine(rect.left(), y, labelLeft, y);
+    if (!(where & Qt::AlignRight))
+        painter->drawLine(labelLeft + labelWidth, y, rect.right(), y);
+    painter->drawText(QRect(labelLeft, rect.top(), labelWidth, rect.height()), Qt::AlignCenter,
+                      label);
+}
+
 int viewWidth(const QStyleOptionViewItem &option)
 {
     if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
@@ -87,15 +108,31 @@ struct MessageDelegate::Layout
     ChatMessage::Kind kind;
     ChatMessage::Status status;
     bool own;
-    QString header;
+    QString dayHeading; // empty unless the row starts a day
+    bool firstUnread;
+    QString header; // empty when the row continues its author's run
     QString body;
+    bool rightToLeft;
     QFont headerFont;
     QFont bodyFont;
+    QRect dayRect;
+    QRect unreadRect;
+    QRect bubbleRect;
     QRect headerRect;
     QRect bodyRect;
     QList<Quote> quotes;
     int height;
 };
+
+QString MessageDelegate::dayHeading(const QDate &day)
+{
+    const QDate today = QDate::currentDate();
+    if (day == today)
+        return tr("Today");
+    if (day == today.addDays(-1))
+        return tr("Yesterday");
+    return displayLocale().toString(day, QLocale::LongFormat);
+}
 
 MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &option,
                                                    const QModelIndex &index) const
@@ -104,10 +141,13 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
     layout.kind = static_cast<ChatMessage::Kind>(index.data(MessageModel::KindRole).toInt());
     layout.status = static_cast<ChatMessage::Status>(index.data(MessageModel::StatusRole).toInt());
     layout.own = index.data(MessageModel::OwnRole).toBool();
+    layout.firstUnread = index.data(MessageModel::FirstUnreadRole).toBool();
     const QLocale locale = displayLocale();
     const QDateTime time =
         QDateTime::fromMSecsSinceEpoch(index.data(MessageModel::TimestampRole).toLongLong())
             .toLocalTime();
+    if (index.data(MessageModel::StartsDayRole).toBool())
+        layout.dayHeading = dayHeading(time.date());
     const QString when = locale.toString(time.time(), QLocale::ShortFormat);
     const QString name = index.data(MessageModel::DisplayNameRole).toString();
 
@@ -115,6 +155,7 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
     layout.headerFont.setBold(true);
     layout.bodyFont = option.font;
     layout.body = index.data(MessageModel::BodyRole).toString();
+    layout.rightToLeft = layout.body.isRightToLeft();
     switch (layout.kind) {
     case ChatMessage::Kind::Bot:
         layout.header = tr("%1 (bot)  %2").arg(name, when);
@@ -134,22 +175,47 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         layout.header = u"%1  %2"_s.arg(name, when);
         break;
     }
+    // A run of one author's messages shows its header once; a message still sending or
+    // refused keeps its own, which says so.
     if (layout.status == ChatMessage::Status::Pending)
         layout.header += tr("  · sending…");
     else if (layout.status == ChatMessage::Status::Failed)
         layout.header += tr("  · not sent: %1").arg(index.data(MessageModel::ErrorRole).toString());
+    else if (index.data(MessageModel::ContinuesRole).toBool())
+        layout.header.clear();
 
-    const int width = std::max(120, viewWidth(option) - 2 * Margin - 2 * Padding);
     const QFontMetrics headerMetrics(layout.headerFont);
     const QFontMetrics bodyMetrics(layout.bodyFont);
-    const int top = option.rect.top() + Margin + Padding;
+    const int fullWidth = viewWidth(option) - 2 * Margin;
+    int top = option.rect.top();
+    if (!layout.dayHeading.isEmpty()) {
+        layout.dayRect = QRect(option.rect.left() + Margin, top + Margin, fullWidth,
+                               headerMetrics.height() + Margin);
+        top = layout.dayRect.bottom() + 1;
+    }
+    if (layout.firstUnread) {
+        layout.unreadRect =
+            QRect(option.rect.left() + Margin, top + Margin, fullWidth, headerMetrics.height());
+        top = layout.unreadRect.bottom() + 1;
+    }
+    // Long lines are hard to read: a bubble grows with the window only up to a point.
+    const int bubbleWidth = std::min(fullWidth, MaxBubbleWidth);
+    const int width = std::max(120, bubbleWidth - 2 * Padding);
     const int left = option.rect.left() + Margin + Padding;
-    layout.headerRect = QRect(left, top, width, headerMetrics.height());
+    const int textTop = top + (layout.header.isEmpty() ? Margin / 2 : Margin) + Padding;
+    int bodyTop = textTop;
+    if (!layout.header.isEmpty()) {
+        layout.headerRect = QRect(left, textTop, width, headerMetrics.height());
+        bodyTop = layout.headerRect.bottom() + 3;
+    }
     const QRect body =
         bodyMetrics.boundingRect(QRect(0, 0, width, 100'000), Qt::TextWordWrap, layout.body);
-    layout.bodyRect = QRect(left, layout.headerRect.bottom() + 3, width, body.height());
+    layout.bodyRect = QRect(left, bodyTop, width, body.height());
     const int cards = static_cast<int>(layout.quotes.size()) * (CardHeight + Margin);
-    layout.height = layout.bodyRect.bottom() - option.rect.top() + cards + Padding + Margin + 1;
+    const int bubbleBottom = layout.bodyRect.bottom() + cards + Padding;
+    layout.bubbleRect = QRect(QPoint(left - Padding, textTop - Padding),
+                              QPoint(left - Padding + bubbleWidth - 1, bubbleBottom));
+    layout.height = bubbleBottom + Margin + 1 - option.rect.top();
     return layout;
 }
 
@@ -169,21 +235,34 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 
     const Tones tones(option.palette);
     const QColor muted = tones.muted();
-    const QRect bubble = option.rect.adjusted(Margin, Margin, -Margin, -Margin);
+    if (!layout.dayHeading.isEmpty())
+        drawRuledLabel(painter, layout.dayRect, layout.dayHeading, layout.headerFont, muted,
+                       Qt::AlignHCenter);
+    if (layout.firstUnread)
+        drawRuledLabel(painter, layout.unreadRect, tr("New messages"), layout.headerFont,
+                       tones.error(), Qt::AlignRight);
     QPainterPath path;
-    path.addRoundedRect(bubble, 6, 6);
+    path.addRoundedRect(layout.bubbleRect, 6, 6);
     painter->fillPath(path, tones.bubble(bubbleOf(layout.kind, layout.own)));
 
-    painter->setFont(layout.headerFont);
-    painter->setPen(layout.status == ChatMessage::Status::Failed ? tones.error() : muted);
-    painter->drawText(layout.headerRect, Qt::AlignLeft | Qt::AlignVCenter, layout.header);
+    if (!layout.header.isEmpty()) {
+        painter->setFont(layout.headerFont);
+        painter->setPen(layout.status == ChatMessage::Status::Failed ? tones.error() : muted);
+        painter->drawText(layout.headerRect, Qt::AlignLeft | Qt::AlignVCenter, layout.header);
+    }
 
     painter->setFont(layout.bodyFont);
     const bool quiet = layout.kind == ChatMessage::Kind::Command ||
                        layout.kind == ChatMessage::Kind::Notice ||
                        layout.status != ChatMessage::Status::Sent;
     painter->setPen(quiet ? muted : tones.text());
-    painter->drawText(layout.bodyRect, Qt::TextWordWrap, layout.body);
+    // Right-to-left text (Arabic, Hebrew) starts at the right, as its readers expect.
+    painter->setLayoutDirection(layout.rightToLeft ? Qt::RightToLeft : Qt::LeftToRight);
+    painter->drawText(layout.bodyRect,
+                      Qt::TextWordWrap | Qt::AlignAbsolute |
+                          (layout.rightToLeft ? Qt::AlignRight : Qt::AlignLeft),
+                      layout.body);
+    painter->setLayoutDirection(option.direction);
 
     // Quote cards, from the bot's structured data, in the reader's number and date format.
     const QLocale locale = displayLocale();

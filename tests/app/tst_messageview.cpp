@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QListView>
+#include <QLocale>
 #include <QTest>
 
 using namespace FinChat::Client;
@@ -30,6 +31,50 @@ QPalette darkPalette()
     palette.setColor(QPalette::WindowText, QColor(0xfc, 0xfc, 0xfc));
     palette.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
     return palette;
+}
+
+// A stored message from `user`, written at `when` (local time).
+ChatMessage said(const QString &user, const QString &body, const QDateTime &when)
+{
+    static qint64 nextId = 1;
+    ChatMessage line;
+    line.id = nextId++;
+    line.user = user;
+    line.displayName = user;
+    line.body = body;
+    line.room = u"general"_s;
+    line.timestamp = when.toMSecsSinceEpoch();
+    return line;
+}
+
+const QDateTime Morning(QDate(2026, 11, 20), QTime(9, 30));
+
+QList<bool> roleOfEachRow(const MessageModel &model, int role)
+{
+    QList<bool> values;
+    for (int row = 0; row < model.rowCount(); ++row)
+        values.append(model.index(row).data(role).toBool());
+    return values;
+}
+
+// A view showing `model` through the delegate, `width` pixels wide.
+std::unique_ptr<QListView> viewOf(MessageModel &model, int width,
+                                  const QPalette &palette = lightPalette())
+{
+    auto view = std::make_unique<QListView>();
+    view->setPalette(palette);
+    view->setItemDelegate(new MessageDelegate(view.get()));
+    view->setModel(&model);
+    view->resize(width, 700);
+    view->show();
+    if (!QTest::qWaitForWindowExposed(view.get()))
+        return nullptr;
+    return view;
+}
+
+int rowHeight(const QListView &view, int row)
+{
+    return view.visualRect(view.model()->index(row, 0)).height();
 }
 
 ChatMessage message(ChatMessage::Kind kind, const QString &user, const QString &body)
@@ -75,11 +120,11 @@ struct Conversation
         view.setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     }
 
-    // The colour a row's bubble is painted in, just inside its left edge (no text there).
+    // The colour a row's bubble is painted in, just inside its bottom left corner (no text).
     QColor bubbleAt(const QImage &image, int row) const
     {
         const QRect rect = view.visualRect(model.index(row));
-        return image.pixelColor(rect.left() + 9, rect.center().y());
+        return image.pixelColor(rect.left() + 9, rect.bottom() - 9);
     }
 };
 
@@ -121,6 +166,116 @@ private slots:
         QCOMPARE(card, Tones(palette).card()); // the sample is in the card, not beside it
         QVERIFY2(Tones::contrast(card, text) >= ReadableContrast,
                  qPrintable(u"quote card %1 under text %2"_s.arg(card.name(), text.name())));
+    }
+
+    // Consecutive messages of one author within five minutes are one run: one header.
+    void aRunOfOneAuthorShowsItsHeaderOnce()
+    {
+        MessageModel model(u"alice"_s);
+        model.append(said(u"alice"_s, u"CPI out"_s, Morning));
+        model.append(said(u"alice"_s, u"hot"_s, Morning.addSecs(60)));
+        model.append(said(u"bob"_s, u"yields up"_s, Morning.addSecs(120)));
+        model.append(said(u"bob"_s, u"again"_s, Morning.addSecs(120 + 20 * 60))); // a pause
+        QCOMPARE(roleOfEachRow(model, MessageModel::ContinuesRole),
+                 (QList<bool>{false, true, false, false}));
+        const auto view = viewOf(model, 600);
+        QVERIFY(rowHeight(*view, 1) < rowHeight(*view, 2)); // no header: shorter
+        QCOMPARE(rowHeight(*view, 2), rowHeight(*view, 3));
+        // The time a run hides is in every message's tooltip, with its day.
+        QVERIFY(model.index(1).data(Qt::ToolTipRole).toString().contains(u"2026"_s));
+    }
+
+    // Where a day starts, a heading; a run does not continue across midnight.
+    void aNewDayGetsItsHeading()
+    {
+        MessageModel model(u"alice"_s);
+        const QDateTime lateNight(QDate(2026, 11, 19), QTime(23, 59));
+        model.append(said(u"bob"_s, u"futures quiet"_s, lateNight));
+        model.append(said(u"bob"_s, u"Asia opens"_s, lateNight.addSecs(120)));
+        model.append(said(u"bob"_s, u"Nikkei up"_s, lateNight.addSecs(180)));
+        QCOMPARE(roleOfEachRow(model, MessageModel::StartsDayRole),
+                 (QList<bool>{true, true, false}));
+        QCOMPARE(roleOfEachRow(model, MessageModel::ContinuesRole),
+                 (QList<bool>{false, false, true}));
+        const auto view = viewOf(model, 600);
+        QVERIFY(rowHeight(*view, 1) > rowHeight(*view, 2) + 20);
+        QCOMPARE(MessageDelegate::dayHeading(QDate::currentDate()), u"Today"_s);
+        QCOMPARE(MessageDelegate::dayHeading(QDate::currentDate().addDays(-1)), u"Yesterday"_s);
+        QVERIFY(MessageDelegate::dayHeading(QDate(2026, 11, 19)).contains(u"2026"_s));
+    }
+
+    // The "new messages" line goes above the first message from others the reader missed.
+    void theNewMessagesLineMarksTheFirstUnread()
+    {
+        MessageModel model(u"alice"_s);
+        for (int minute = 0; minute < 4; ++minute)
+            model.append(said(u"bob"_s, u"m%1"_s.arg(minute), Morning.addSecs(minute * 60)));
+        model.append(said(u"alice"_s, u"mine"_s, Morning.addSecs(300)));
+        QCOMPARE(roleOfEachRow(model, MessageModel::FirstUnreadRole),
+                 (QList<bool>{false, false, false, false, false}));
+        const auto view = viewOf(model, 600);
+        const int before = rowHeight(*view, 2);
+        model.markUnread(2); // m2 and m3; one's own message does not count
+        QCOMPARE(roleOfEachRow(model, MessageModel::FirstUnreadRole),
+                 (QList<bool>{false, false, true, false, false}));
+        QVERIFY(!model.index(2).data(MessageModel::ContinuesRole).toBool()); // starts a run
+        QTRY_VERIFY(rowHeight(*view, 2) > before);
+        model.clearUnreadMark();
+        QCOMPARE(roleOfEachRow(model, MessageModel::FirstUnreadRole),
+                 (QList<bool>{false, false, false, false, false}));
+    }
+
+    // On a wide screen a bubble stops growing, so lines stay short enough to read.
+    void bubblesStopGrowingOnAWideWindow()
+    {
+        MessageModel model(u"alice"_s);
+        model.append(said(u"alice"_s, QString(400, u'x').replace(u"xxxxx"_s, u"word "_s), Morning));
+        const auto view = viewOf(model, 1900);
+        const QImage image = view->viewport()->grab().toImage();
+        const QRect row = view->visualRect(model.index(0));
+        const QColor base = lightPalette().color(QPalette::Base);
+        const int y = row.bottom() - 9;
+        QVERIFY(image.pixelColor(row.left() + 100, y) != base); // in the bubble
+        QCOMPARE(image.pixelColor(row.left() + 1000, y), base); // beyond it
+    }
+
+    // Right-to-left text starts at the right edge of its bubble.
+    void rightToLeftTextIsRightAligned()
+    {
+        MessageModel model(u"alice"_s);
+        model.append(said(u"bob"_s, u"\u05e9\u05dc\u05d5\u05dd"_s, Morning)); // "shalom"
+        model.append(said(u"carol"_s, u"hello"_s, Morning.addSecs(600)));
+        const auto view = viewOf(model, 600);
+        const QImage image = view->viewport()->grab().toImage();
+        const auto inkSpan = [&](int row) {
+            // The body is the last line of text above the bubble's bottom padding.
+            const QRect rect = view->visualRect(model.index(row));
+            const QColor bubble = image.pixelColor(rect.left() + 9, rect.bottom() - 9);
+            int first = -1, last = -1;
+            for (int y = rect.bottom() - 30; y < rect.bottom() - 12; ++y)
+                for (int x = rect.left() + 12; x < rect.right() - 12; ++x)
+                    if (image.pixelColor(x, y) != bubble) {
+                        first = first < 0 ? x : std::min(first, x);
+                        last = std::max(last, x);
+                    }
+            return std::pair{first, last};
+        };
+        const auto [hebrewFirst, hebrewLast] = inkSpan(0);
+        const auto [latinFirst, latinLast] = inkSpan(1);
+        QVERIFY(latinFirst >= 0 && hebrewFirst >= 0);
+        QVERIFY2(hebrewFirst > 300, qPrintable(QString::number(hebrewFirst)));
+        QVERIFY(latinLast < 300);
+    }
+
+    // A screen reader hears who wrote a message and when, not only its words.
+    void aScreenReaderHearsAuthorTimeAndText()
+    {
+        MessageModel model(u"alice"_s);
+        model.append(said(u"bob"_s, u"NVDA earnings after the bell"_s, Morning));
+        const QString spoken = model.index(0).data(Qt::AccessibleTextRole).toString();
+        QVERIFY(spoken.startsWith(u"bob"_s));
+        QVERIFY(spoken.contains(u"NVDA earnings after the bell"_s));
+        QVERIFY(spoken.contains(QLocale().toString(Morning.time(), QLocale::ShortFormat)));
     }
 
     void quieterTextStaysReadable_data() { everyBubbleIsReadable_data(); }

@@ -320,6 +320,39 @@ private slots:
         QVERIFY(qAbs(bar->value() - kept) < bar->maximum() / 2);
     }
 
+    // Opening a room with unread messages shows the "new messages" line above the first.
+    void openingARoomMarksWhereTheNewMessagesStart()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        MainWindow window(alice);
+        window.show();
+        QSignalSpy joined(&alice, &ChatClient::roomJoined);
+        alice.createRoom(u"macro"_s);
+        QVERIFY(joined.wait());
+        TestClient bob;
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        QCOMPARE(typeOf(bob.request(u"room.join"_s, {{u"room"_s, u"macro"_s}})), Type::RoomJoinOk);
+        window.showRoom(u"macro"_s);
+        QCOMPARE(typeOf(bob.send(u"macro"_s, u"read already"_s)), Type::MessageSendOk);
+        QTRY_COMPARE(alice.messages(u"macro"_s)->rowCount(), 1);
+        window.showRoom(u"general"_s);
+        for (const QString &body : {u"new one"_s, u"new two"_s})
+            QCOMPARE(typeOf(bob.send(u"macro"_s, body)), Type::MessageSendOk);
+        QTRY_COMPARE(alice.messages(u"macro"_s)->rowCount(), 3);
+
+        window.showRoom(u"macro"_s);
+        const QAbstractItemModel *shown = window.messageView()->model();
+        QVERIFY(!shown->index(0, 0).data(MessageModel::FirstUnreadRole).toBool());
+        QVERIFY(shown->index(1, 0).data(MessageModel::FirstUnreadRole).toBool());
+        // Answering means one has read them.
+        window.input()->setFocus();
+        QTest::keyClicks(window.input(), u"on it"_s);
+        QTest::keyClick(window.input(), Qt::Key_Return);
+        QVERIFY(!shown->index(1, 0).data(MessageModel::FirstUnreadRole).toBool());
+    }
+
     // After the connection comes back, the room on screen is still the one marked in the list.
     void theShownRoomStaysMarkedAfterAReconnect()
     {
