@@ -131,6 +131,30 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Client::RoomListModel</name>
+    <message>
+        <source>Not joined: double-click or press Enter to join</source>
+        <translation>Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translation>
+    </message>
+    <message>
+        <source>%1
+Not joined: double-click or press Enter to join</source>
+        <translation>%1
+Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not joined</source>
+        <translation>nicht beigetreten</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Client::Session</name>
     <message>
         <source>Your password was changed on another device. Log in with the new one.</source>
@@ -354,6 +378,22 @@
         <source>Quit and stop the server</source>
         <translation>Beenden und Server stoppen</translation>
     </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Go to room…</source>
+        <translation>Zu &amp;Raum gehen…</translation>
+    </message>
+    <message>
+        <source>&amp;Previous room</source>
+        <translation>&amp;Vorheriger Raum</translation>
+    </message>
+    <message>
+        <source>&amp;Next room</source>
+        <translation>&amp;Nächster Raum</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MemberDelegate</name>
@@ -409,10 +449,22 @@
     </message>
 </context>
 <context>
-    <name>FinChat::Ui::RoomDelegate</name>
+    <name>FinChat::Ui::QuickSwitcher</name>
     <message>
-        <source>  (double-click to join)</source>
-        <translation>  (Doppelklick zum Beitreten)</translation>
+        <source>Go to room</source>
+        <translation>Zu Raum gehen</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>Raumname</translation>
+    </message>
+    <message>
+        <source>Room to go to</source>
+        <translation>Raum, zu dem du gehen willst</translation>
+    </message>
+    <message>
+        <source>Matching rooms</source>
+        <translation>Passende Räume</translation>
     </message>
 </context>
 <context>

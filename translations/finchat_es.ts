@@ -131,6 +131,30 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Client::RoomListModel</name>
+    <message>
+        <source>Not joined: double-click or press Enter to join</source>
+        <translation>No te has unido: doble clic o Intro para unirte</translation>
+    </message>
+    <message>
+        <source>%1
+Not joined: double-click or press Enter to join</source>
+        <translation>%1
+No te has unido: doble clic o Intro para unirte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n sin leer</numerusform>
+            <numerusform>%n sin leer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not joined</source>
+        <translation>no te has unido</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Client::Session</name>
     <message>
         <source>Your password was changed on another device. Log in with the new one.</source>
@@ -354,6 +378,22 @@
         <source>Quit and stop the server</source>
         <translation>Salir y detener el servidor</translation>
     </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <source>&amp;Go to room…</source>
+        <translation>&amp;Ir a la sala…</translation>
+    </message>
+    <message>
+        <source>&amp;Previous room</source>
+        <translation>Sala &amp;anterior</translation>
+    </message>
+    <message>
+        <source>&amp;Next room</source>
+        <translation>Sala &amp;siguiente</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MemberDelegate</name>
@@ -409,10 +449,22 @@
     </message>
 </context>
 <context>
-    <name>FinChat::Ui::RoomDelegate</name>
+    <name>FinChat::Ui::QuickSwitcher</name>
     <message>
-        <source>  (double-click to join)</source>
-        <translation>  (doble clic para unirte)</translation>
+        <source>Go to room</source>
+        <translation>Ir a la sala</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>Nombre de la sala</translation>
+    </message>
+    <message>
+        <source>Room to go to</source>
+        <translation>Sala a la que ir</translation>
+    </message>
+    <message>
+        <source>Matching rooms</source>
+        <translation>Salas que coinciden</translation>
     </message>
 </context>
 <context>

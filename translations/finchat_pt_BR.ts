@@ -131,6 +131,30 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Client::RoomListModel</name>
+    <message>
+        <source>Not joined: double-click or press Enter to join</source>
+        <translation>Você não entrou: clique duas vezes ou pressione Enter para entrar</translation>
+    </message>
+    <message>
+        <source>%1
+Not joined: double-click or press Enter to join</source>
+        <translation>%1
+Você não entrou: clique duas vezes ou pressione Enter para entrar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n não lida</numerusform>
+            <numerusform>%n não lidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not joined</source>
+        <translation>não entrou</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Client::Session</name>
     <message>
         <source>Your password was changed on another device. Log in with the new one.</source>
@@ -354,6 +378,22 @@
         <source>Quit and stop the server</source>
         <translation>Sair e parar o servidor</translation>
     </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <source>&amp;Go to room…</source>
+        <translation>&amp;Ir para a sala…</translation>
+    </message>
+    <message>
+        <source>&amp;Previous room</source>
+        <translation>Sala &amp;anterior</translation>
+    </message>
+    <message>
+        <source>&amp;Next room</source>
+        <translation>&amp;Próxima sala</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MemberDelegate</name>
@@ -409,10 +449,22 @@
     </message>
 </context>
 <context>
-    <name>FinChat::Ui::RoomDelegate</name>
+    <name>FinChat::Ui::QuickSwitcher</name>
     <message>
-        <source>  (double-click to join)</source>
-        <translation>  (clique duas vezes para entrar)</translation>
+        <source>Go to room</source>
+        <translation>Ir para a sala</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>Nome da sala</translation>
+    </message>
+    <message>
+        <source>Room to go to</source>
+        <translation>Sala para onde ir</translation>
+    </message>
+    <message>
+        <source>Matching rooms</source>
+        <translation>Salas correspondentes</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,13 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
     case NameRole:
         return room.name;
     case Qt::ToolTipRole:
+        if (room.joined)
+            return room.topic;
+        return room.topic.isEmpty()
+                   ? tr("Not joined: double-click or press Enter to join")
+                   : tr("%1\nNot joined: double-click or press Enter to join").arg(room.topic);
+    case Qt::AccessibleDescriptionRole:
+        return room.joined ? tr("%n unread", nullptr, room.unread) : tr("not joined");
     case TopicRole:
         return room.topic;
     case JoinedRole:

@@ -16,8 +16,11 @@ void RoomDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
     if (index.data(RoomListModel::UnreadRole).toInt() > 0)
         option->font.setBold(true);
     if (!index.data(RoomListModel::JoinedRole).toBool()) {
+        // Greyed, in italics and marked "+": short enough for any language; the tooltip says
+        // how to join.
         option->palette.setColor(QPalette::Text, Tones(option->palette).muted());
-        option->text += tr("  (double-click to join)");
+        option->font.setItalic(true);
+        option->text = u"+ "_s + option->text;
     }
 }
 

@@ -4,7 +4,7 @@
 
 namespace FinChat::Ui {
 
-// Rooms: unread ones bold, rooms one is not in greyed.
+// Rooms: unread ones bold, rooms one is not in greyed, in italics and marked "+".
 class RoomDelegate : public QStyledItemDelegate
 {
     Q_OBJECT

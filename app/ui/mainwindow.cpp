@@ -11,6 +11,7 @@
 #include "ui/localserver.h"
 #include "ui/messagedelegate.h"
 #include "ui/messageinput.h"
+#include "ui/quickswitcher.h"
 
 #include "finchat/fingerprint.h"
 #include "finchat/protocol.h"
@@ -101,6 +102,7 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     m_messages->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_messages->setSelectionMode(QAbstractItemView::NoSelection);
     m_messages->installEventFilter(this); // typing there goes to the input
+    m_input->installEventFilter(this);    // Page Up/Down there scroll the conversation
     m_messages->setWordWrap(true);
     m_loadingOlder->setRange(0, 0);
     m_loadingOlder->setMaximumHeight(6);
@@ -138,6 +140,7 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     }
 
     addAppMenu();
+    addGoMenu();
     addLanguageMenu();
 
     connect(m_tray, &DeskTray::quitRequested, this, &MainWindow::quit);
@@ -191,8 +194,11 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
         m_input->setCommands(usages);
     });
     connect(&client, &ChatClient::roomJoined, this, [this](const QString &room) {
-        if (m_currentRoom.isEmpty() || !m_client.joinedRooms().contains(m_currentRoom))
+        if (room == m_showWhenJoined || m_currentRoom.isEmpty() ||
+            !m_client.joinedRooms().contains(m_currentRoom)) {
+            m_showWhenJoined.clear();
             showRoom(room);
+        }
     });
     connect(&client, &ChatClient::roomLeft, this, [this](const QString &room) {
         if (room == m_currentRoom) {
@@ -257,6 +263,52 @@ void MainWindow::addAppMenu()
     QAction *quitAction = app->addAction(tr("&Quit"), this, &MainWindow::quit);
     quitAction->setShortcut(QKeySequence::Quit);
     quitAction->setMenuRole(QAction::QuitRole);
+}
+
+void MainWindow::addGoMenu()
+{
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    go->addAction(tr("&Go to room…"), QKeySequence(Qt::CTRL | Qt::Key_K), this,
+                  &MainWindow::openQuickSwitcher);
+    go->addAction(tr("&Previous room"), QKeySequence(Qt::ALT | Qt::Key_Up), this,
+                  [this] { stepThroughRooms(-1); });
+    go->addAction(tr("&Next room"), QKeySequence(Qt::ALT | Qt::Key_Down), this,
+                  [this] { stepThroughRooms(+1); });
+}
+
+void MainWindow::openQuickSwitcher()
+{
+    auto *switcher = new QuickSwitcher(m_client.rooms(), this);
+    switcher->setAttribute(Qt::WA_DeleteOnClose);
+    connect(switcher, &QuickSwitcher::roomChosen, this, &MainWindow::goToRoom);
+    switcher->open();
+}
+
+void MainWindow::goToRoom(const QString &room)
+{
+    if (m_client.joinedRooms().contains(room)) {
+        showRoom(room);
+        return;
+    }
+    m_showWhenJoined = room;
+    m_client.joinRoom(room);
+}
+
+// Alt+Up and Alt+Down: the joined rooms in the list's order, wrapping around.
+void MainWindow::stepThroughRooms(int step)
+{
+    const RoomListModel *rooms = m_client.rooms();
+    QStringList joined;
+    for (int row = 0; row < rooms->rowCount(); ++row) {
+        const QModelIndex index = rooms->index(row);
+        if (index.data(RoomListModel::JoinedRole).toBool())
+            joined.append(index.data(RoomListModel::NameRole).toString());
+    }
+    if (joined.isEmpty())
+        return;
+    const auto at = joined.indexOf(m_currentRoom);
+    const auto count = joined.size();
+    showRoom(joined.at(((at < 0 ? 0 : at + step) % count + count) % count));
 }
 
 void MainWindow::addLanguageMenu()
@@ -330,11 +382,7 @@ void MainWindow::markCurrentRoom()
 
 void MainWindow::onRoomActivated(const QModelIndex &index)
 {
-    const QString room = index.data(RoomListModel::NameRole).toString();
-    if (index.data(RoomListModel::JoinedRole).toBool())
-        showRoom(room);
-    else
-        m_client.joinRoom(room); // shown once joined
+    goToRoom(index.data(RoomListModel::NameRole).toString());
 }
 
 void MainWindow::followNewest()
@@ -406,6 +454,15 @@ void MainWindow::updateConnectionState()
 // the list (arrows, Page Up/Down) and shortcuts stay with it.
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_input && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_PageUp || key == Qt::Key_PageDown) {
+            m_messages->verticalScrollBar()->triggerAction(
+                key == Qt::Key_PageUp ? QAbstractSlider::SliderPageStepSub
+                                      : QAbstractSlider::SliderPageStepAdd);
+            return true;
+        }
+    }
     if (watched == m_messages && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         const bool shortcut =

@@ -52,7 +52,12 @@ protected:
 
 private:
     void addAppMenu();
+    void addGoMenu();
     void addLanguageMenu();
+    void openQuickSwitcher();
+    // Shows a joined room, or joins it and shows it once joined.
+    void goToRoom(const QString &room);
+    void stepThroughRooms(int step);
     void updateUnreadBadge();
     int peopleHostedHereBesidesMe() const;
     void askToStopHosting(int people);
@@ -83,6 +88,7 @@ private:
     QPushButton *m_leave;
     DeskTray *m_tray;
     QString m_currentRoom;
+    QString m_showWhenJoined; // asked for by the person, shown as soon as the join is done
     QPointer<Client::MessageModel> m_shownModel;
     bool m_followingNewest = true;    // the reader is at the newest message
     bool m_quitting = false;          // closing means quitting, not going to the tray

@@ -1,5 +1,7 @@
 #include "core/chatmessage.h"
 #include "core/messagemodel.h"
+#include "core/roomlistmodel.h"
+#include "ui/listdelegates.h"
 #include "ui/messagedelegate.h"
 #include "ui/tones.h"
 
@@ -8,6 +10,7 @@
 #include <QLocale>
 #include <QTest>
 
+using namespace FinChat;
 using namespace FinChat::Client;
 using namespace FinChat::Ui;
 using namespace Qt::StringLiterals;
@@ -276,6 +279,26 @@ private slots:
         QVERIFY(spoken.startsWith(u"bob"_s));
         QVERIFY(spoken.contains(u"NVDA earnings after the bell"_s));
         QVERIFY(spoken.contains(QLocale().toString(Morning.time(), QLocale::ShortFormat)));
+    }
+
+    // A room one has not joined is marked briefly, so its name fits the room list in any
+    // language; how to join is in its tooltip.
+    void aRoomNotJoinedFitsTheList()
+    {
+        RoomListModel rooms;
+        Protocol::RoomListing joined{{u"macro"_s, u"Rates and FX"_s}, 3, 1, true};
+        Protocol::RoomListing other{{u"macro-eu"_s, u"Rates and FX"_s}, 3, 1, false};
+        rooms.reset({joined, other});
+        QListView list;
+        RoomDelegate delegate;
+        QStyleOptionViewItem option;
+        option.initFrom(&list);
+        const int joinedWidth = delegate.sizeHint(option, rooms.index(0)).width();
+        const int otherWidth = delegate.sizeHint(option, rooms.index(1)).width();
+        QVERIFY2(otherWidth < joinedWidth + 40,
+                 qPrintable(u"%1 vs %2"_s.arg(otherWidth).arg(joinedWidth)));
+        QVERIFY(rooms.index(1).data(Qt::ToolTipRole).toString().contains(u"join"_s));
+        QVERIFY(rooms.index(1).data(Qt::ToolTipRole).toString().contains(u"Rates and FX"_s));
     }
 
     void quieterTextStaysReadable_data() { everyBubbleIsReadable_data(); }

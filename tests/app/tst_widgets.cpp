@@ -70,6 +70,7 @@ void fillIn(ConnectDialog &dialog, int port, const QString &username,
 // The window the keyboard types into, as when a person clicks it; false if it never is.
 bool makeActive(QWidget &window)
 {
+    window.activateWindow();
     QApplication::setActiveWindow(&window);
     return QTest::qWaitForWindowActive(&window);
 }
@@ -230,6 +231,51 @@ private slots:
         QVERIFY(window.roomView()->hasFocus());
         QTest::keyClick(window.roomView(), macro > general ? Qt::Key_Up : Qt::Key_Down);
         QCOMPARE(window.currentRoom(), u"general"_s);
+    }
+
+    // Everything by keyboard: Ctrl+K finds and joins a room, Alt+Up/Down step through the
+    // joined rooms, Page Up/Down in the input scroll the conversation.
+    void theKeyboardGoesEverywhere()
+    {
+        TestServer server(TestServer::generousLimits());
+        writeMessages(server, 40);
+        TestClient bob;
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        QCOMPARE(typeOf(bob.request(u"room.create"_s, {{u"name"_s, u"fx-desk"_s}})),
+                 Type::RoomCreateOk);
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        MainWindow window(alice);
+        window.resize(900, 600);
+        window.show();
+        QVERIFY(makeActive(window));
+        QTRY_VERIFY(alice.rooms()->rowOf(u"fx-desk"_s) >= 0);
+        waitForLayout();
+
+        QScrollBar *bar = window.messageView()->verticalScrollBar();
+        QCOMPARE(bar->value(), bar->maximum());
+        QCOMPARE(QApplication::focusWidget(), window.input());
+        QTest::keyClick(window.input(), Qt::Key_PageUp);
+        QVERIFY(bar->value() < bar->maximum());
+        QTest::keyClick(window.input(), Qt::Key_PageDown);
+        QCOMPARE(bar->value(), bar->maximum());
+
+        QTest::keyClick(window.input(), Qt::Key_K, Qt::ControlModifier);
+        QWidget *switcher = nullptr;
+        QTRY_VERIFY((switcher = QApplication::activeModalWidget()));
+        QCOMPARE(switcher->objectName(), u"quickSwitcher"_s);
+        QVERIFY(makeActive(*switcher)); // as the window manager does with a new dialog
+        typeAtFocus(u"fx");
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_COMPARE(window.currentRoom(), u"fx-desk"_s); // joined and shown
+        QVERIFY(!QApplication::activeModalWidget());
+
+        QVERIFY(makeActive(window)); // back from the dialog
+        const QString before = window.currentRoom();
+        QTest::keyClick(window.input(), Qt::Key_Down, Qt::AltModifier);
+        QVERIFY(window.currentRoom() != before);
+        QTest::keyClick(window.input(), Qt::Key_Up, Qt::AltModifier);
+        QCOMPARE(window.currentRoom(), before);
     }
 
     void scrollingToTheTopLoadsOlderMessagesInPlace()
