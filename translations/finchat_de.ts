@@ -447,6 +447,10 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>Message — Enter sends, Shift+Enter adds a line, / for commands</source>
         <translation>Nachricht – Eingabe sendet, Umschalt+Eingabe fügt eine Zeile ein, / für Befehle</translation>
     </message>
+    <message>
+        <source>%1 characters too long: a message holds at most %2</source>
+        <translation>%1 Zeichen zu lang: eine Nachricht fasst höchstens %2</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::QuickSwitcher</name>

@@ -447,6 +447,10 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>Message — Enter sends, Shift+Enter adds a line, / for commands</source>
         <translation>Mensaje: Intro envía, Mayús+Intro añade una línea, / para comandos</translation>
     </message>
+    <message>
+        <source>%1 characters too long: a message holds at most %2</source>
+        <translation>%1 caracteres de más: un mensaje admite como máximo %2</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::QuickSwitcher</name>

@@ -447,6 +447,10 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>Message — Enter sends, Shift+Enter adds a line, / for commands</source>
         <translation>Mensagem: Enter envia, Shift+Enter adiciona uma linha, / para comandos</translation>
     </message>
+    <message>
+        <source>%1 characters too long: a message holds at most %2</source>
+        <translation>%1 caracteres a mais: uma mensagem comporta no máximo %2</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::QuickSwitcher</name>

@@ -86,6 +86,11 @@ ChatClient::State ChatClient::state() const
     return m_session->state();
 }
 
+qsizetype ChatClient::maxBodyLength() const
+{
+    return m_link->limits().maxBodyLength;
+}
+
 QUrl ChatClient::serverUrl() const
 {
     return m_session->serverUrl();

@@ -56,6 +56,8 @@ public:
 
     State state() const;
     QUrl serverUrl() const;
+    // The longest message body the server takes, in characters (code points); 0 if unknown.
+    qsizetype maxBodyLength() const;
     QString username() const;
     QString displayName() const;
     QString token() const;

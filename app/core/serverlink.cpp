@@ -147,6 +147,11 @@ void ServerLink::onText(const QString &text)
     const QString type = frame.value(Protocol::TypeKey).toString();
     if (!m_open && type == Protocol::ServerHello::Type) {
         m_open = true;
+        try {
+            m_limits = Protocol::fromJson<Protocol::ServerHello>(frame).limits;
+        } catch (const Protocol::ProtocolError &) {
+            m_limits = {}; // an older or odd server: the client then just does not warn early
+        }
         finishHello(true);
         return;
     }

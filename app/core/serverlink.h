@@ -44,6 +44,8 @@ public:
     // Drops the connection at once, as a network failure would (for "cancel").
     void abort();
     bool isOpen() const { return m_open; }
+    // What the server said it accepts, in its hello (zeros before the first one).
+    const Protocol::Limits &limits() const { return m_limits; }
 
     // co_await link.call(Protocol::RoomJoin{...}) gives an Answer<RoomJoinOk>: the reply, or
     // the server's error, or Timeout / Disconnected when no answer can come. The awaiting
@@ -133,6 +135,7 @@ private:
     bool m_certificateVouched = true; // by a system CA: no sslErrors in this handshake
     std::optional<Failure> m_certificateRefused;
     bool m_open = false;
+    Protocol::Limits m_limits;
     quint64 m_nextId = 1;
     QHash<QString, Waiter> m_pending;
     std::function<void(bool)> m_helloWaiter;

@@ -12,6 +12,7 @@
 #include "ui/messagedelegate.h"
 #include "ui/messageinput.h"
 #include "ui/quickswitcher.h"
+#include "ui/tones.h"
 
 #include "finchat/fingerprint.h"
 #include "finchat/protocol.h"
@@ -79,6 +80,7 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     , m_loadingOlder(new QProgressBar(this))
     , m_input(new MessageInput(this))
     , m_roomTitle(heading(QString(), this))
+    , m_lengthNote(new QLabel(this))
     , m_connection(new QLabel(this))
     , m_hosting(new QLabel(this))
     , m_leave(new QPushButton(tr("Leave"), this))
@@ -115,7 +117,11 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(column(splitter, {heading(tr("Rooms"), this), m_rooms, roomButtons}));
-    splitter->addWidget(column(splitter, {m_roomTitle, m_loadingOlder, m_messages, m_input}));
+    m_lengthNote->setObjectName(u"lengthNote"_s);
+    m_lengthNote->setAlignment(Qt::AlignRight);
+    m_lengthNote->hide();
+    splitter->addWidget(
+        column(splitter, {m_roomTitle, m_loadingOlder, m_messages, m_input, m_lengthNote}));
     splitter->addWidget(column(splitter, {heading(tr("Members"), this), m_members}));
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
@@ -187,6 +193,16 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
                     m_messages->verticalScrollBar()->setValue(maximum);
             });
     connect(&client, &ChatClient::stateChanged, this, &MainWindow::updateConnectionState);
+    connect(&client, &ChatClient::stateChanged, this,
+            [this] { m_input->setMaxLength(m_client.maxBodyLength()); });
+    connect(m_input, &MessageInput::lengthNote, this, [this](const QString &text, bool tooLong) {
+        QPalette palette = m_lengthNote->palette();
+        palette.setColor(QPalette::WindowText,
+                         tooLong ? Tones(palette).error() : Tones(palette).muted());
+        m_lengthNote->setPalette(palette);
+        m_lengthNote->setText(text);
+        m_lengthNote->setVisible(!text.isEmpty());
+    });
     connect(&client, &ChatClient::commandsChanged, this, [this] {
         QStringList usages;
         for (const Protocol::CommandInfo &command : m_client.commands())
@@ -219,6 +235,7 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
 
     // What the client already has (a login that happened before this window).
     emit client.commandsChanged();
+    m_input->setMaxLength(client.maxBodyLength());
     showPreferredRoom();
     updateConnectionState();
 }

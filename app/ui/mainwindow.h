@@ -83,6 +83,7 @@ private:
     QProgressBar *m_loadingOlder;
     MessageInput *m_input;
     QLabel *m_roomTitle;
+    QLabel *m_lengthNote; // under the input, when a message nears or passes the limit
     QLabel *m_connection;
     QLabel *m_hosting;
     QPushButton *m_leave;

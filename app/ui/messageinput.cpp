@@ -1,8 +1,11 @@
 #include "ui/messageinput.h"
 
+#include "finchat/validation.h"
+
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QStringListModel>
 #include <QTextBlock>
 
@@ -28,6 +31,34 @@ MessageInput::MessageInput(QWidget *parent)
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
             &MessageInput::insertCompletion);
     connect(this, &QPlainTextEdit::textChanged, this, &MessageInput::updateCompletion);
+    connect(this, &QPlainTextEdit::textChanged, this, &MessageInput::updateLengthNote);
+}
+
+void MessageInput::setMaxLength(qsizetype characters)
+{
+    m_maxLength = characters;
+    updateLengthNote();
+}
+
+bool MessageInput::isTooLong() const
+{
+    return m_maxLength > 0 && Validation::codePointCount(toPlainText()) > m_maxLength;
+}
+
+void MessageInput::updateLengthNote()
+{
+    const qsizetype length = Validation::codePointCount(toPlainText());
+    const QLocale locale;
+    if (m_maxLength <= 0 || length * 10 < m_maxLength * 9)
+        emit lengthNote(QString(), false);
+    else if (length <= m_maxLength)
+        emit lengthNote(u"%1 / %2"_s.arg(locale.toString(length), locale.toString(m_maxLength)),
+                        false);
+    else
+        emit lengthNote(
+            tr("%1 characters too long: a message holds at most %2")
+                .arg(locale.toString(length - m_maxLength), locale.toString(m_maxLength)),
+            true);
 }
 
 void MessageInput::setCommands(const QStringList &usages)
@@ -83,8 +114,8 @@ bool MessageInput::focusNextPrevChild(bool next)
 void MessageInput::submit()
 {
     const QString text = toPlainText();
-    if (text.trimmed().isEmpty())
-        return;
+    if (text.trimmed().isEmpty() || isTooLong())
+        return; // too long: the note under the input says by how much
     if (m_sent.isEmpty() || m_sent.constLast() != text)
         m_sent.append(text);
     if (m_sent.size() > SentHistorySize)

@@ -425,6 +425,39 @@ private slots:
         QTRY_COMPARE(marked(), u"macro"_s);
     }
 
+    // The input knows the server's limit: it counts near it, and past it says by how much
+    // and keeps the text instead of sending what the server would refuse.
+    void aTooLongMessageIsStoppedAtTheInput()
+    {
+        ServerLimits limits;
+        limits.maxBodyLength = 100;
+        TestServer server(limits);
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        QCOMPARE(alice.maxBodyLength(), 100);
+        MainWindow window(alice);
+        window.show();
+        auto *note = window.findChild<QLabel *>(u"lengthNote"_s);
+        QVERIFY(note);
+        MessageInput *input = window.input();
+        input->setFocus();
+        QTest::keyClicks(input, QString(95, u'a'));
+        QVERIFY(note->isVisible());
+        QCOMPARE(note->text(), u"95 / 100"_s);
+        QTest::keyClicks(input, QString(25, u'b'));
+        QVERIFY(note->text().contains(u"20"_s) && note->text().contains(u"100"_s));
+        QTest::keyClick(input, Qt::Key_Return);
+        QCOMPARE(input->toPlainText().size(), 120); // kept, not sent
+        QTest::qWait(200);
+        QVERIFY(shownBodies(window.messageView()).isEmpty());
+
+        for (int i = 0; i < 20; ++i)
+            QTest::keyClick(input, Qt::Key_Backspace);
+        QTest::keyClick(input, Qt::Key_Return);
+        QTRY_COMPARE(shownBodies(window.messageView()).size(), 1);
+        QVERIFY(!note->isVisible());
+    }
+
     void slashOffersTheCommands()
     {
         TestServer server;
