@@ -367,13 +367,6 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>Stop hosting?</source>
         <translation>Hosten beenden?</translation>
     </message>
-    <message numerus="yes">
-        <source>You are hosting this chat. Quitting FinChat stops the server and disconnects %n other person(s) from it.</source>
-        <translation>
-            <numerusform>Du hostest diesen Chat. Wenn du FinChat beendest, stoppt der Server und %n weitere Person wird getrennt.</numerusform>
-            <numerusform>Du hostest diesen Chat. Wenn du FinChat beendest, stoppt der Server und %n weitere Personen werden getrennt.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Quit and stop the server</source>
         <translation>Beenden und Server stoppen</translation>
@@ -393,6 +386,10 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>&amp;Next room</source>
         <translation>&amp;Nächster Raum</translation>
+    </message>
+    <message>
+        <source>You are hosting this chat. Quitting FinChat stops the server and disconnects everyone else on it (connected now: %1).</source>
+        <translation>Du hostest diesen Chat. Wenn du FinChat beendest, stoppt der Server und alle anderen werden getrennt (jetzt verbunden: %1).</translation>
     </message>
 </context>
 <context>
@@ -469,6 +466,21 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>Matching rooms</source>
         <translation>Passende Räume</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::ReconnectBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Connection lost. Trying to reconnect… What you write is sent once it is back.</source>
+        <translation>Verbindung verloren. Verbinde erneut… Was du schreibst, wird gesendet, sobald sie zurück ist.</translation>
+    </message>
+    <message>
+        <source>Connection lost. Trying again in %1 s… What you write is sent once it is back.</source>
+        <translation>Verbindung verloren. Nächster Versuch in %1 s… Was du schreibst, wird gesendet, sobald sie zurück ist.</translation>
     </message>
 </context>
 <context>

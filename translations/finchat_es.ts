@@ -367,13 +367,6 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>Stop hosting?</source>
         <translation>¿Dejar de alojar?</translation>
     </message>
-    <message numerus="yes">
-        <source>You are hosting this chat. Quitting FinChat stops the server and disconnects %n other person(s) from it.</source>
-        <translation>
-            <numerusform>Estás alojando este chat. Al salir de FinChat se detiene el servidor y se desconecta %n persona más.</numerusform>
-            <numerusform>Estás alojando este chat. Al salir de FinChat se detiene el servidor y se desconectan %n personas más.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Quit and stop the server</source>
         <translation>Salir y detener el servidor</translation>
@@ -393,6 +386,10 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>&amp;Next room</source>
         <translation>Sala &amp;siguiente</translation>
+    </message>
+    <message>
+        <source>You are hosting this chat. Quitting FinChat stops the server and disconnects everyone else on it (connected now: %1).</source>
+        <translation>Estás alojando este chat. Al salir de FinChat se detiene el servidor y se desconecta a todos los demás (conectados ahora: %1).</translation>
     </message>
 </context>
 <context>
@@ -469,6 +466,21 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>Matching rooms</source>
         <translation>Salas que coinciden</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::ReconnectBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Reintentar ahora</translation>
+    </message>
+    <message>
+        <source>Connection lost. Trying to reconnect… What you write is sent once it is back.</source>
+        <translation>Se perdió la conexión. Reconectando… Lo que escribas se enviará en cuanto vuelva.</translation>
+    </message>
+    <message>
+        <source>Connection lost. Trying again in %1 s… What you write is sent once it is back.</source>
+        <translation>Se perdió la conexión. Nuevo intento en %1 s… Lo que escribas se enviará en cuanto vuelva.</translation>
     </message>
 </context>
 <context>

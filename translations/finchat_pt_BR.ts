@@ -367,13 +367,6 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>Stop hosting?</source>
         <translation>Parar de hospedar?</translation>
     </message>
-    <message numerus="yes">
-        <source>You are hosting this chat. Quitting FinChat stops the server and disconnects %n other person(s) from it.</source>
-        <translation>
-            <numerusform>Você está hospedando este chat. Sair do FinChat para o servidor e desconecta %n outra pessoa.</numerusform>
-            <numerusform>Você está hospedando este chat. Sair do FinChat para o servidor e desconecta %n outras pessoas.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Quit and stop the server</source>
         <translation>Sair e parar o servidor</translation>
@@ -393,6 +386,10 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>&amp;Next room</source>
         <translation>&amp;Próxima sala</translation>
+    </message>
+    <message>
+        <source>You are hosting this chat. Quitting FinChat stops the server and disconnects everyone else on it (connected now: %1).</source>
+        <translation>Você está hospedando este chat. Sair do FinChat para o servidor e desconecta todos os outros (conectados agora: %1).</translation>
     </message>
 </context>
 <context>
@@ -469,6 +466,21 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>Matching rooms</source>
         <translation>Salas correspondentes</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::ReconnectBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Tentar agora</translation>
+    </message>
+    <message>
+        <source>Connection lost. Trying to reconnect… What you write is sent once it is back.</source>
+        <translation>Conexão perdida. Reconectando… O que você escrever será enviado quando ela voltar.</translation>
+    </message>
+    <message>
+        <source>Connection lost. Trying again in %1 s… What you write is sent once it is back.</source>
+        <translation>Conexão perdida. Nova tentativa em %1 s… O que você escrever será enviado quando ela voltar.</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,16 @@ ChatClient::State ChatClient::state() const
     return m_session->state();
 }
 
+void ChatClient::retryNow()
+{
+    m_session->retryNow();
+}
+
+int ChatClient::nextTryIn() const
+{
+    return m_session->nextTryIn();
+}
+
 qsizetype ChatClient::maxBodyLength() const
 {
     return m_link->limits().maxBodyLength;

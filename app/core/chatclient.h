@@ -58,6 +58,9 @@ public:
     QUrl serverUrl() const;
     // The longest message body the server takes, in characters (code points); 0 if unknown.
     qsizetype maxBodyLength() const;
+    // While reconnecting: try at once; and how long until the next try otherwise (ms).
+    void retryNow();
+    int nextTryIn() const;
     QString username() const;
     QString displayName() const;
     QString token() const;

@@ -231,6 +231,20 @@ void Session::onLinkClosed()
     scheduleReconnect();
 }
 
+void Session::retryNow()
+{
+    if (m_state != State::Reconnecting || !m_reconnectTimer.isActive())
+        return; // online, or a try is under way
+    m_reconnectTimer.stop();
+    m_reconnectRound = 0;
+    reconnect();
+}
+
+int Session::nextTryIn() const
+{
+    return m_reconnectTimer.isActive() ? m_reconnectTimer.remainingTime() : 0;
+}
+
 void Session::scheduleReconnect()
 {
     const int base = ReconnectDelaysMs.at(

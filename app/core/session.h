@@ -58,6 +58,11 @@ public:
     void cancel();
     // Ends the session for good: the server revokes the token.
     void logOut();
+    // While reconnecting: try now instead of when the backoff says, and start the backoff
+    // over (the person knows the network is back).
+    void retryNow();
+    // While reconnecting: milliseconds until the next try; 0 while one is under way.
+    int nextTryIn() const;
     // The server ended the session (a SessionEndReason): the person must log in again.
     void endedByServer(const QString &reason);
 

@@ -12,6 +12,7 @@
 #include "ui/messagedelegate.h"
 #include "ui/messageinput.h"
 #include "ui/quickswitcher.h"
+#include "ui/reconnectbanner.h"
 #include "ui/tones.h"
 
 #include "finchat/fingerprint.h"
@@ -120,8 +121,8 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     m_lengthNote->setObjectName(u"lengthNote"_s);
     m_lengthNote->setAlignment(Qt::AlignRight);
     m_lengthNote->hide();
-    splitter->addWidget(
-        column(splitter, {m_roomTitle, m_loadingOlder, m_messages, m_input, m_lengthNote}));
+    splitter->addWidget(column(splitter, {new ReconnectBanner(client, this), m_roomTitle,
+                                          m_loadingOlder, m_messages, m_input, m_lengthNote}));
     splitter->addWidget(column(splitter, {heading(tr("Members"), this), m_members}));
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
@@ -562,11 +563,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::askToStopHosting(int people)
 {
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Stop hosting?"),
-                                tr("You are hosting this chat. Quitting FinChat stops the "
-                                   "server and disconnects %n other person(s) from it.",
-                                   nullptr, people),
-                                QMessageBox::NoButton, this);
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Stop hosting?"),
+                        tr("You are hosting this chat. Quitting FinChat stops the server and "
+                           "disconnects everyone else on it (connected now: %1).")
+                            .arg(people),
+                        QMessageBox::NoButton, this);
     box->setObjectName(u"stopHostingQuestion"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton *stop =

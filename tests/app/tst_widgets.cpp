@@ -9,6 +9,7 @@
 #include "ui/localserver.h"
 #include "ui/mainwindow.h"
 #include "ui/messageinput.h"
+#include "ui/reconnectbanner.h"
 
 #include "finchat/fingerprint.h"
 
@@ -399,6 +400,34 @@ private slots:
         QVERIFY(!shown->index(1, 0).data(MessageModel::FirstUnreadRole).toBool());
     }
 
+    // While the connection is lost a banner says when the next try is; "Retry now" does not
+    // wait for the backoff.
+    void retryNowReconnectsWithoutWaiting()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        MainWindow window(alice);
+        window.show();
+        auto *banner = window.findChild<ReconnectBanner *>();
+        QVERIFY(banner);
+        QVERIFY(!banner->isVisible());
+
+        server.stop();
+        QTRY_COMPARE(alice.state(), ChatClient::State::Reconnecting);
+        QVERIFY(banner->isVisible());
+        // A few failed tries later the backoff has grown to seconds.
+        QTRY_VERIFY_WITH_TIMEOUT(alice.nextTryIn() > 3000, 20'000);
+        QTRY_VERIFY(banner->text().contains(u" s…"_s));
+        QVERIFY(banner->retryButton()->isEnabled());
+
+        server.start();
+        QTest::mouseClick(banner->retryButton(), Qt::LeftButton);
+        // Well before the backoff's next try.
+        QTRY_COMPARE_WITH_TIMEOUT(alice.state(), ChatClient::State::Online, 2500);
+        QVERIFY(!banner->isVisible());
+    }
+
     // After the connection comes back, the room on screen is still the one marked in the list.
     void theShownRoomStaysMarkedAfterAReconnect()
     {
@@ -736,7 +765,7 @@ private slots:
         window->quit();
         QMessageBox *question = nullptr;
         QTRY_VERIFY((question = openQuestion(u"stopHostingQuestion"_s)));
-        QVERIFY(question->text().contains(u"1"_s));
+        QVERIFY(question->text().contains(u"connected now: 1"_s));
         QTest::keyClick(question, Qt::Key_Escape); // Cancel
         QVERIFY(alive && window->isVisible());
         QCOMPARE(typeOf(colleague.send(u"general"_s, u"still here"_s)), Type::MessageSendOk);
