@@ -227,6 +227,14 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>Connecting to %1…</source>
         <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
+    <message>
+        <source>optional, for a new account: how others see you</source>
+        <translation>optional, für ein neues Konto: wie andere dich sehen</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Dein Name</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::DeskTray</name>
@@ -298,14 +306,6 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>No room</source>
         <translation>Kein Raum</translation>
-    </message>
-    <message>
-        <source>New room</source>
-        <translation>Neuer Raum</translation>
-    </message>
-    <message>
-        <source>Name (2 to 32 of a-z, 0-9, &apos;_&apos; and &apos;-&apos;):</source>
-        <translation>Name (2 bis 32 Zeichen aus a-z, 0-9, &apos;_&apos; und &apos;-&apos;):</translation>
     </message>
     <message>
         <source>Connected to %1 as %2</source>
@@ -447,6 +447,37 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>%1 characters too long: a message holds at most %2</source>
         <translation>%1 Zeichen zu lang: eine Nachricht fasst höchstens %2</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::NewRoomDialog</name>
+    <message>
+        <source>New room</source>
+        <translation>Neuer Raum</translation>
+    </message>
+    <message>
+        <source>e.g. macro or fx-desk</source>
+        <translation>z. B. macro oder fx-desk</translation>
+    </message>
+    <message>
+        <source>optional: what the room is about</source>
+        <translation>optional: worum es im Raum geht</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>2 to 32 of a-z, 0-9, &apos;_&apos; and &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>2 bis 32 Zeichen aus a-z, 0-9, &apos;_&apos; und &apos;-&apos;, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
     </message>
 </context>
 <context>

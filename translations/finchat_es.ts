@@ -227,6 +227,14 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>Connecting to %1…</source>
         <translation>Conectando con %1…</translation>
     </message>
+    <message>
+        <source>optional, for a new account: how others see you</source>
+        <translation>opcional, para una cuenta nueva: cómo te ven los demás</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Tu nombre</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::DeskTray</name>
@@ -298,14 +306,6 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>No room</source>
         <translation>Ninguna sala</translation>
-    </message>
-    <message>
-        <source>New room</source>
-        <translation>Nueva sala</translation>
-    </message>
-    <message>
-        <source>Name (2 to 32 of a-z, 0-9, &apos;_&apos; and &apos;-&apos;):</source>
-        <translation>Nombre (de 2 a 32 caracteres entre a-z, 0-9, &apos;_&apos; y &apos;-&apos;):</translation>
     </message>
     <message>
         <source>Connected to %1 as %2</source>
@@ -447,6 +447,37 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>%1 characters too long: a message holds at most %2</source>
         <translation>%1 caracteres de más: un mensaje admite como máximo %2</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::NewRoomDialog</name>
+    <message>
+        <source>New room</source>
+        <translation>Sala nueva</translation>
+    </message>
+    <message>
+        <source>e.g. macro or fx-desk</source>
+        <translation>p. ej. macro o fx-desk</translation>
+    </message>
+    <message>
+        <source>optional: what the room is about</source>
+        <translation>opcional: de qué trata la sala</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>2 to 32 of a-z, 0-9, &apos;_&apos; and &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>De 2 a 32 caracteres entre a-z, 0-9, &apos;_&apos; y &apos;-&apos;, empezando por una letra o un dígito.</translation>
     </message>
 </context>
 <context>

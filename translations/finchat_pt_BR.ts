@@ -227,6 +227,14 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>Connecting to %1…</source>
         <translation>Conectando a %1…</translation>
     </message>
+    <message>
+        <source>optional, for a new account: how others see you</source>
+        <translation>opcional, para uma conta nova: como os outros veem você</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Seu nome</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::DeskTray</name>
@@ -298,14 +306,6 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>No room</source>
         <translation>Nenhuma sala</translation>
-    </message>
-    <message>
-        <source>New room</source>
-        <translation>Nova sala</translation>
-    </message>
-    <message>
-        <source>Name (2 to 32 of a-z, 0-9, &apos;_&apos; and &apos;-&apos;):</source>
-        <translation>Nome (de 2 a 32 caracteres entre a-z, 0-9, &apos;_&apos; e &apos;-&apos;):</translation>
     </message>
     <message>
         <source>Connected to %1 as %2</source>
@@ -447,6 +447,37 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>%1 characters too long: a message holds at most %2</source>
         <translation>%1 caracteres a mais: uma mensagem comporta no máximo %2</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::NewRoomDialog</name>
+    <message>
+        <source>New room</source>
+        <translation>Nova sala</translation>
+    </message>
+    <message>
+        <source>e.g. macro or fx-desk</source>
+        <translation>ex.: macro ou fx-desk</translation>
+    </message>
+    <message>
+        <source>optional: what the room is about</source>
+        <translation>opcional: sobre o que é a sala</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Criar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Tópico</translation>
+    </message>
+    <message>
+        <source>2 to 32 of a-z, 0-9, &apos;_&apos; and &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>De 2 a 32 caracteres entre a-z, 0-9, &apos;_&apos; e &apos;-&apos;, começando por uma letra ou um dígito.</translation>
     </message>
 </context>
 <context>

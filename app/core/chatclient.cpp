@@ -61,9 +61,10 @@ QCoro::Task<ChatClient::Result> ChatClient::logIn(QUrl server, QString username,
 }
 
 QCoro::Task<ChatClient::Result> ChatClient::createAccount(QUrl server, QString username,
-                                                          QString password)
+                                                          QString password, QString displayName)
 {
-    return m_session->createAccount(std::move(server), std::move(username), std::move(password));
+    return m_session->createAccount(std::move(server), std::move(username), std::move(password),
+                                    std::move(displayName));
 }
 
 QCoro::Task<ChatClient::Result> ChatClient::resume(QUrl server, QString token)

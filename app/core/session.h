@@ -50,8 +50,10 @@ public:
             QObject *parent = nullptr);
 
     QCoro::Task<Result> logIn(QUrl server, QString username, QString password);
-    // Registers, then logs in.
-    QCoro::Task<Result> createAccount(QUrl server, QString username, QString password);
+    // Registers, then logs in. An empty display name leaves the server's default (the
+    // username).
+    QCoro::Task<Result> createAccount(QUrl server, QString username, QString password,
+                                      QString displayName = {});
     // Logs in again with a token from an earlier login.
     QCoro::Task<Result> resume(QUrl server, QString token);
     // Stops a connect or login in progress; it then finishes with Cancelled.
@@ -87,6 +89,7 @@ private:
         QString password;
         QString token; // resume with it when set
         bool create = false;
+        QString displayName; // for a new account
     };
 
     QCoro::Task<Result> start(QUrl server, Credentials credentials);

@@ -6,6 +6,7 @@
 #include "ui/trustquestion.h"
 
 #include "finchat/protocol.h"
+#include "finchat/validation.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -59,6 +60,7 @@ ConnectDialog::ConnectDialog(ChatClient &client, LocalServer &localServer, QSett
     , m_port(new QSpinBox(this))
     , m_username(new QLineEdit(this))
     , m_password(new QLineEdit(this))
+    , m_displayName(new QLineEdit(this))
     , m_hostLocally(new QCheckBox(tr("Host a server on this computer"), this))
     , m_serverError(errorLabel(this))
     , m_usernameError(errorLabel(this))
@@ -76,6 +78,8 @@ ConnectDialog::ConnectDialog(ChatClient &client, LocalServer &localServer, QSett
     m_port->setValue(settings.value(u"server/port"_s, Protocol::DefaultPort).toInt());
     m_username->setText(settings.value(u"user/name"_s).toString());
     m_password->setEchoMode(QLineEdit::Password);
+    m_displayName->setPlaceholderText(tr("optional, for a new account: how others see you"));
+    m_displayName->setMaxLength(Validation::DisplayNameMaxLength);
     m_hostLocally->setChecked(settings.value(u"server/hostLocally"_s, false).toBool());
     m_hostLocally->setToolTip(
         tr("Runs a FinChat server inside this app; colleagues on your network can join it."));
@@ -96,6 +100,7 @@ ConnectDialog::ConnectDialog(ChatClient &client, LocalServer &localServer, QSett
     form->addRow(QString(), m_hostLocally);
     form->addRow(tr("Username"), withError(m_username, m_usernameError));
     form->addRow(tr("Password"), withError(m_password, m_passwordError));
+    form->addRow(tr("Your name"), m_displayName);
 
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(m_logIn, QDialogButtonBox::AcceptRole);
@@ -138,10 +143,11 @@ void ConnectDialog::reject()
 void ConnectDialog::setBusy(bool busy, const QString &status)
 {
     m_busy = busy;
-    for (QWidget *input : {static_cast<QWidget *>(m_host), static_cast<QWidget *>(m_port),
-                           static_cast<QWidget *>(m_username), static_cast<QWidget *>(m_password),
-                           static_cast<QWidget *>(m_hostLocally), static_cast<QWidget *>(m_logIn),
-                           static_cast<QWidget *>(m_createAccount)})
+    for (QWidget *input :
+         {static_cast<QWidget *>(m_host), static_cast<QWidget *>(m_port),
+          static_cast<QWidget *>(m_username), static_cast<QWidget *>(m_password),
+          static_cast<QWidget *>(m_displayName), static_cast<QWidget *>(m_hostLocally),
+          static_cast<QWidget *>(m_logIn), static_cast<QWidget *>(m_createAccount)})
         input->setEnabled(!busy);
     if (!busy)
         updateHostFields();
@@ -223,7 +229,7 @@ QCoro::Task<> ConnectDialog::attempt(bool createAccount)
     // Not a conditional expression around co_await: GCC 12 destroys its result too early.
     ChatClient::Result result;
     if (createAccount)
-        result = co_await m_client.createAccount(url, username, password);
+        result = co_await m_client.createAccount(url, username, password, m_displayName->text());
     else
         result = co_await m_client.logIn(url, username, password);
     if (!self)

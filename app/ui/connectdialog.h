@@ -38,6 +38,7 @@ public:
     QSpinBox *portField() const { return m_port; }
     QLineEdit *usernameField() const { return m_username; }
     QLineEdit *passwordField() const { return m_password; }
+    QLineEdit *displayNameField() const { return m_displayName; }
     QCheckBox *hostLocallyBox() const { return m_hostLocally; }
     QPushButton *logInButton() const { return m_logIn; }
     QPushButton *createAccountButton() const { return m_createAccount; }
@@ -65,6 +66,7 @@ private:
     QSpinBox *m_port;
     QLineEdit *m_username;
     QLineEdit *m_password;
+    QLineEdit *m_displayName;
     QCheckBox *m_hostLocally;
     QLabel *m_serverError;
     QLabel *m_usernameError;

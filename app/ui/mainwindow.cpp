@@ -11,6 +11,7 @@
 #include "ui/localserver.h"
 #include "ui/messagedelegate.h"
 #include "ui/messageinput.h"
+#include "ui/newroomdialog.h"
 #include "ui/quickswitcher.h"
 #include "ui/reconnectbanner.h"
 #include "ui/tones.h"
@@ -24,7 +25,6 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHostAddress>
-#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
@@ -81,6 +81,7 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     , m_loadingOlder(new QProgressBar(this))
     , m_input(new MessageInput(this))
     , m_roomTitle(heading(QString(), this))
+    , m_roomTopic(new QLabel(this))
     , m_lengthNote(new QLabel(this))
     , m_connection(new QLabel(this))
     , m_hosting(new QLabel(this))
@@ -118,11 +119,16 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(column(splitter, {heading(tr("Rooms"), this), m_rooms, roomButtons}));
+    m_roomTopic->setObjectName(u"roomTopic"_s);
+    // A long topic is cut at the window's edge rather than widening the window.
+    m_roomTopic->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_roomTopic->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_lengthNote->setObjectName(u"lengthNote"_s);
     m_lengthNote->setAlignment(Qt::AlignRight);
     m_lengthNote->hide();
-    splitter->addWidget(column(splitter, {new ReconnectBanner(client, this), m_roomTitle,
-                                          m_loadingOlder, m_messages, m_input, m_lengthNote}));
+    splitter->addWidget(
+        column(splitter, {new ReconnectBanner(client, this), m_roomTitle, m_roomTopic,
+                          m_loadingOlder, m_messages, m_input, m_lengthNote}));
     splitter->addWidget(column(splitter, {heading(tr("Members"), this), m_members}));
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
@@ -156,11 +162,11 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
             showRoom(room);
     });
     RoomListModel *rooms = client.rooms();
-    // The tray's badge: every change of the room list may change the unread total.
-    connect(rooms, &QAbstractItemModel::modelReset, this, &MainWindow::updateUnreadBadge);
-    connect(rooms, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateUnreadBadge);
-    connect(rooms, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateUnreadBadge);
-    connect(rooms, &QAbstractItemModel::dataChanged, this, &MainWindow::updateUnreadBadge);
+    // Any change of the room list may change the unread total and the shown room's topic.
+    connect(rooms, &QAbstractItemModel::modelReset, this, &MainWindow::onRoomListChanged);
+    connect(rooms, &QAbstractItemModel::rowsInserted, this, &MainWindow::onRoomListChanged);
+    connect(rooms, &QAbstractItemModel::rowsRemoved, this, &MainWindow::onRoomListChanged);
+    connect(rooms, &QAbstractItemModel::dataChanged, this, &MainWindow::onRoomListChanged);
 
     connect(m_input, &MessageInput::submitted, this, [this](const QString &text) {
         if (m_currentRoom.isEmpty())
@@ -359,6 +365,7 @@ void MainWindow::showRoom(const QString &room, bool focusInput)
     markWhatIsNew();
     m_client.setCurrentRoom(room);
     m_roomTitle->setText(room.isEmpty() ? tr("No room") : u"#"_s + room);
+    showTopic();
     m_leave->setEnabled(!room.isEmpty());
     m_input->setEnabled(!room.isEmpty());
     if (room.isEmpty()) {
@@ -439,12 +446,13 @@ void MainWindow::onMessagesInserted(const QModelIndex &, int first, int last)
 
 void MainWindow::askToCreateRoom()
 {
-    bool ok = false;
-    const QString name =
-        QInputDialog::getText(this, tr("New room"), tr("Name (2 to 32 of a-z, 0-9, '_' and '-'):"),
-                              QLineEdit::Normal, QString(), &ok);
-    if (ok && !name.trimmed().isEmpty())
-        m_client.createRoom(name.trimmed());
+    auto *dialog = new NewRoomDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_showWhenJoined = dialog->name(); // one's new room is where one goes next
+        m_client.createRoom(dialog->name(), dialog->topic());
+    });
+    dialog->open();
 }
 
 void MainWindow::updateConnectionState()
@@ -510,6 +518,22 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::notifyMention(const QString &room, const QString &from, const QString &body)
 {
     m_tray->notify(tr("%1 in #%2").arg(from, room), body.left(200), room);
+}
+
+void MainWindow::onRoomListChanged()
+{
+    updateUnreadBadge();
+    showTopic();
+}
+
+void MainWindow::showTopic()
+{
+    const RoomListModel *rooms = m_client.rooms();
+    const QString topic =
+        rooms->index(rooms->rowOf(m_currentRoom)).data(RoomListModel::TopicRole).toString();
+    m_roomTopic->setText(topic);
+    m_roomTopic->setToolTip(topic);
+    m_roomTopic->setVisible(!topic.isEmpty());
 }
 
 void MainWindow::updateUnreadBadge()

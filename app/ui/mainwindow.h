@@ -58,7 +58,9 @@ private:
     // Shows a joined room, or joins it and shows it once joined.
     void goToRoom(const QString &room);
     void stepThroughRooms(int step);
+    void onRoomListChanged();
     void updateUnreadBadge();
+    void showTopic();
     int peopleHostedHereBesidesMe() const;
     void askToStopHosting(int people);
     void updateConnectionState();
@@ -83,6 +85,7 @@ private:
     QProgressBar *m_loadingOlder;
     MessageInput *m_input;
     QLabel *m_roomTitle;
+    QLabel *m_roomTopic;
     QLabel *m_lengthNote; // under the input, when a message nears or passes the limit
     QLabel *m_connection;
     QLabel *m_hosting;

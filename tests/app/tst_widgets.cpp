@@ -9,6 +9,7 @@
 #include "ui/localserver.h"
 #include "ui/mainwindow.h"
 #include "ui/messageinput.h"
+#include "ui/newroomdialog.h"
 #include "ui/reconnectbanner.h"
 
 #include "finchat/fingerprint.h"
@@ -17,6 +18,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCompleter>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -232,6 +234,38 @@ private slots:
         QVERIFY(window.roomView()->hasFocus());
         QTest::keyClick(window.roomView(), macro > general ? Qt::Key_Up : Qt::Key_Down);
         QCOMPARE(window.currentRoom(), u"general"_s);
+    }
+
+    // New room: a name checked as it is typed and a topic, shown under the room's name.
+    void aNewRoomHasATopicEveryoneSees()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        MainWindow window(alice);
+        window.show();
+        QPushButton *newRoom = nullptr;
+        for (QPushButton *button : window.findChildren<QPushButton *>())
+            if (button->text() == u"New room…"_s)
+                newRoom = button;
+        QVERIFY(newRoom);
+        QTest::mouseClick(newRoom, Qt::LeftButton);
+        NewRoomDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<NewRoomDialog *>()));
+        auto *create = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        dialog->nameField()->setText(u"no spaces allowed"_s);
+        QVERIFY(!create->isEnabled());
+        dialog->nameField()->setText(u"macro"_s);
+        QVERIFY(create->isEnabled());
+        dialog->topicField()->setText(u"Rates, FX and central banks"_s);
+        QTest::mouseClick(create, Qt::LeftButton);
+
+        QTRY_COMPARE(window.currentRoom(), u"macro"_s);
+        auto *topic = window.findChild<QLabel *>(u"roomTopic"_s);
+        QTRY_COMPARE(topic->text(), u"Rates, FX and central banks"_s);
+        QVERIFY(topic->isVisible());
+        window.showRoom(u"general"_s);
+        QVERIFY(!topic->isVisible() || topic->text() != u"Rates, FX and central banks"_s);
     }
 
     // Everything by keyboard: Ctrl+K finds and joins a room, Alt+Up/Down step through the
@@ -587,6 +621,27 @@ private slots:
 
     // A server with a self-signed certificate: the dialog asks, showing the fingerprint,
     // and connects once the person trusts it; the answer is remembered for that server.
+    // A new account can say how its owner wants to be called; others see that name.
+    void aNewAccountCanGiveItsDisplayName()
+    {
+        TestServer server;
+        ChatClient client;
+        LocalServer local;
+        ConnectDialog dialog(client, local, *m_settings);
+        dialog.show();
+        fillIn(dialog, server.url().port(), u"asmith"_s);
+        dialog.displayNameField()->setText(u"Alice Smith"_s);
+        QTest::mouseClick(dialog.createAccountButton(), Qt::LeftButton);
+        QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(client.displayName(), u"Alice Smith"_s);
+        TestClient bob;
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        client.sendMessage(u"general"_s, u"morning"_s);
+        const QJsonObject seen = bob.waitForEvent(u"message.new"_s);
+        QCOMPARE(seen.value(u"message"_s).toObject().value(u"displayName"_s).toString(),
+                 u"Alice Smith"_s);
+    }
+
     void unknownCertificateIsTrustedByThePerson()
     {
         QTemporaryDir folder;
