@@ -328,18 +328,6 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <translation>%1 in #%2</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Sprache</translation>
-    </message>
-    <message>
-        <source>The language changes the next time FinChat starts.</source>
-        <translation>Die Sprache ändert sich beim nächsten Start von FinChat.</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>Systemsprache</translation>
-    </message>
-    <message>
         <source>Certificate fingerprint: %1</source>
         <translation>Fingerabdruck des Zertifikats: %1</translation>
     </message>
@@ -390,6 +378,50 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>You are hosting this chat. Quitting FinChat stops the server and disconnects everyone else on it (connected now: %1).</source>
         <translation>Du hostest diesen Chat. Wenn du FinChat beendest, stoppt der Server und alle anderen werden getrennt (jetzt verbunden: %1).</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;About FinChat</source>
+        <translation>Ü&amp;ber FinChat</translation>
+    </message>
+    <message>
+        <source>You have logged out.</source>
+        <translation>Du hast dich abgemeldet.</translation>
+    </message>
+    <message>
+        <source>About FinChat</source>
+        <translation>Über FinChat</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;FinChat %1&lt;/h3&gt;&lt;p&gt;Chat for people who talk about markets: rooms, quotes from the stock bot, a server on your own network.&lt;/p&gt;&lt;p&gt;MIT licence. Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;FinChat %1&lt;/h3&gt;&lt;p&gt;Chat für Leute, die über Märkte reden: Räume, Kurse vom Aktien-Bot, ein Server im eigenen Netz.&lt;/p&gt;&lt;p&gt;MIT-Lizenz. Gebaut mit Qt %2, läuft mit Qt %3.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Notify me of</source>
+        <translation>Benachrichtigen bei</translation>
+    </message>
+    <message>
+        <source>Every message</source>
+        <translation>Jeder Nachricht</translation>
+    </message>
+    <message>
+        <source>My name and watched words</source>
+        <translation>Meinem Namen und beobachteten Wörtern</translation>
+    </message>
+    <message>
+        <source>Nothing (mute)</source>
+        <translation>Nichts (stumm)</translation>
+    </message>
+    <message>
+        <source>Leave #%1</source>
+        <translation>#%1 verlassen</translation>
+    </message>
+    <message>
+        <source>Join #%1</source>
+        <translation>#%1 beitreten</translation>
     </message>
 </context>
 <context>
@@ -512,6 +544,113 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>Connection lost. Trying again in %1 s… What you write is sent once it is back.</source>
         <translation>Verbindung verloren. Nächster Versuch in %1 s… Was du schreibst, wird gesendet, sobald sie zurück ist.</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::SettingsDialog</name>
+    <message>
+        <source>Save name</source>
+        <translation>Namen speichern</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Neues Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Your name, as others see it</source>
+        <translation>Dein Name, wie andere ihn sehen</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Dein Name</translation>
+    </message>
+    <message>
+        <source>Changing it logs out your other devices; this one stays logged in.</source>
+        <translation>Eine Änderung meldet deine anderen Geräte ab; dieses bleibt angemeldet.</translation>
+    </message>
+    <message>
+        <source>e.g. AAPL, NVDA, earnings</source>
+        <translation>z. B. AAPL, NVDA, Quartalszahlen</translation>
+    </message>
+    <message>
+        <source>Words that notify you</source>
+        <translation>Wörter, die dich benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Messages with your name or one of these words are highlighted and notify you, unless the room is muted.</source>
+        <translation>Nachrichten mit deinem Namen oder einem dieser Wörter werden hervorgehoben und benachrichtigen dich, außer der Raum ist stummgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Wörter</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time FinChat starts.</source>
+        <translation>Wirkt beim nächsten Start von FinChat.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>A name is 1 to 64 characters, without control characters.</source>
+        <translation>Ein Name hat 1 bis 64 Zeichen, ohne Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>Saved: others now see you as %1.</source>
+        <translation>Gespeichert: andere sehen dich jetzt als %1.</translation>
+    </message>
+    <message>
+        <source>The new password and its repetition differ.</source>
+        <translation>Das neue Passwort und seine Wiederholung unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>A password is %1 to %2 characters.</source>
+        <translation>Ein Passwort hat %1 bis %2 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Password changed. Your other devices have been logged out.</source>
+        <translation>Passwort geändert. Deine anderen Geräte wurden abgemeldet.</translation>
     </message>
 </context>
 <context>

@@ -328,18 +328,6 @@ No te has unido: doble clic o Intro para unirte</translation>
         <translation>%1 en #%2</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Idioma</translation>
-    </message>
-    <message>
-        <source>The language changes the next time FinChat starts.</source>
-        <translation>El idioma cambiará la próxima vez que se inicie FinChat.</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>Idioma del sistema</translation>
-    </message>
-    <message>
         <source>Certificate fingerprint: %1</source>
         <translation>Huella del certificado: %1</translation>
     </message>
@@ -390,6 +378,50 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>You are hosting this chat. Quitting FinChat stops the server and disconnects everyone else on it (connected now: %1).</source>
         <translation>Estás alojando este chat. Al salir de FinChat se detiene el servidor y se desconecta a todos los demás (conectados ahora: %1).</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Ajustes…</translation>
+    </message>
+    <message>
+        <source>&amp;About FinChat</source>
+        <translation>&amp;Acerca de FinChat</translation>
+    </message>
+    <message>
+        <source>You have logged out.</source>
+        <translation>Has cerrado la sesión.</translation>
+    </message>
+    <message>
+        <source>About FinChat</source>
+        <translation>Acerca de FinChat</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;FinChat %1&lt;/h3&gt;&lt;p&gt;Chat for people who talk about markets: rooms, quotes from the stock bot, a server on your own network.&lt;/p&gt;&lt;p&gt;MIT licence. Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;FinChat %1&lt;/h3&gt;&lt;p&gt;Chat para quienes hablan de mercados: salas, cotizaciones del bot de acciones, un servidor en tu propia red.&lt;/p&gt;&lt;p&gt;Licencia MIT. Compilado con Qt %2, ejecutándose con Qt %3.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Notify me of</source>
+        <translation>Avisarme de</translation>
+    </message>
+    <message>
+        <source>Every message</source>
+        <translation>Cada mensaje</translation>
+    </message>
+    <message>
+        <source>My name and watched words</source>
+        <translation>Mi nombre y las palabras que sigo</translation>
+    </message>
+    <message>
+        <source>Nothing (mute)</source>
+        <translation>Nada (silenciar)</translation>
+    </message>
+    <message>
+        <source>Leave #%1</source>
+        <translation>Salir de #%1</translation>
+    </message>
+    <message>
+        <source>Join #%1</source>
+        <translation>Unirse a #%1</translation>
     </message>
 </context>
 <context>
@@ -512,6 +544,113 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>Connection lost. Trying again in %1 s… What you write is sent once it is back.</source>
         <translation>Se perdió la conexión. Nuevo intento en %1 s… Lo que escribas se enviará en cuanto vuelva.</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::SettingsDialog</name>
+    <message>
+        <source>Save name</source>
+        <translation>Guardar nombre</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Repite la contraseña nueva</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Cambiar contraseña</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Your name, as others see it</source>
+        <translation>Tu nombre, tal como lo ven los demás</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Tu nombre</translation>
+    </message>
+    <message>
+        <source>Changing it logs out your other devices; this one stays logged in.</source>
+        <translation>Cambiarla cierra la sesión en tus otros dispositivos; en este sigue abierta.</translation>
+    </message>
+    <message>
+        <source>e.g. AAPL, NVDA, earnings</source>
+        <translation>p. ej. AAPL, NVDA, resultados</translation>
+    </message>
+    <message>
+        <source>Words that notify you</source>
+        <translation>Palabras que te avisan</translation>
+    </message>
+    <message>
+        <source>Messages with your name or one of these words are highlighted and notify you, unless the room is muted.</source>
+        <translation>Los mensajes con tu nombre o una de estas palabras se resaltan y te avisan, salvo que la sala esté silenciada.</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Palabras</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time FinChat starts.</source>
+        <translation>Se aplica la próxima vez que se inicie FinChat.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificaciones</translation>
+    </message>
+    <message>
+        <source>A name is 1 to 64 characters, without control characters.</source>
+        <translation>Un nombre tiene de 1 a 64 caracteres, sin caracteres de control.</translation>
+    </message>
+    <message>
+        <source>Saved: others now see you as %1.</source>
+        <translation>Guardado: ahora los demás te ven como %1.</translation>
+    </message>
+    <message>
+        <source>The new password and its repetition differ.</source>
+        <translation>La contraseña nueva y su repetición no coinciden.</translation>
+    </message>
+    <message>
+        <source>A password is %1 to %2 characters.</source>
+        <translation>Una contraseña tiene de %1 a %2 caracteres.</translation>
+    </message>
+    <message>
+        <source>Password changed. Your other devices have been logged out.</source>
+        <translation>Contraseña cambiada. Se cerró la sesión en tus otros dispositivos.</translation>
     </message>
 </context>
 <context>

@@ -328,18 +328,6 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <translation>%1 em #%2</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Idioma</translation>
-    </message>
-    <message>
-        <source>The language changes the next time FinChat starts.</source>
-        <translation>O idioma muda na próxima vez que o FinChat for iniciado.</translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation>Idioma do sistema</translation>
-    </message>
-    <message>
         <source>Certificate fingerprint: %1</source>
         <translation>Impressão digital do certificado: %1</translation>
     </message>
@@ -390,6 +378,50 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>You are hosting this chat. Quitting FinChat stops the server and disconnects everyone else on it (connected now: %1).</source>
         <translation>Você está hospedando este chat. Sair do FinChat para o servidor e desconecta todos os outros (conectados agora: %1).</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configurações…</translation>
+    </message>
+    <message>
+        <source>&amp;About FinChat</source>
+        <translation>&amp;Sobre o FinChat</translation>
+    </message>
+    <message>
+        <source>You have logged out.</source>
+        <translation>Você saiu da sessão.</translation>
+    </message>
+    <message>
+        <source>About FinChat</source>
+        <translation>Sobre o FinChat</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;FinChat %1&lt;/h3&gt;&lt;p&gt;Chat for people who talk about markets: rooms, quotes from the stock bot, a server on your own network.&lt;/p&gt;&lt;p&gt;MIT licence. Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;FinChat %1&lt;/h3&gt;&lt;p&gt;Chat para quem fala de mercados: salas, cotações do bot de ações, um servidor na sua própria rede.&lt;/p&gt;&lt;p&gt;Licença MIT. Compilado com Qt %2, executando com Qt %3.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Notify me of</source>
+        <translation>Avisar-me de</translation>
+    </message>
+    <message>
+        <source>Every message</source>
+        <translation>Cada mensagem</translation>
+    </message>
+    <message>
+        <source>My name and watched words</source>
+        <translation>Meu nome e palavras que acompanho</translation>
+    </message>
+    <message>
+        <source>Nothing (mute)</source>
+        <translation>Nada (silenciar)</translation>
+    </message>
+    <message>
+        <source>Leave #%1</source>
+        <translation>Sair de #%1</translation>
+    </message>
+    <message>
+        <source>Join #%1</source>
+        <translation>Entrar em #%1</translation>
     </message>
 </context>
 <context>
@@ -512,6 +544,113 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>Connection lost. Trying again in %1 s… What you write is sent once it is back.</source>
         <translation>Conexão perdida. Nova tentativa em %1 s… O que você escrever será enviado quando ela voltar.</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::SettingsDialog</name>
+    <message>
+        <source>Save name</source>
+        <translation>Salvar nome</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Senha atual</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nova senha</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Repita a nova senha</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Alterar senha</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>Your name, as others see it</source>
+        <translation>Seu nome, como os outros o veem</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Seu nome</translation>
+    </message>
+    <message>
+        <source>Changing it logs out your other devices; this one stays logged in.</source>
+        <translation>Alterá-la encerra a sessão nos seus outros dispositivos; neste ela continua.</translation>
+    </message>
+    <message>
+        <source>e.g. AAPL, NVDA, earnings</source>
+        <translation>ex.: AAPL, NVDA, balanço</translation>
+    </message>
+    <message>
+        <source>Words that notify you</source>
+        <translation>Palavras que avisam você</translation>
+    </message>
+    <message>
+        <source>Messages with your name or one of these words are highlighted and notify you, unless the room is muted.</source>
+        <translation>Mensagens com seu nome ou uma destas palavras são destacadas e avisam você, a menos que a sala esteja silenciada.</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Palavras</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma do sistema</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time FinChat starts.</source>
+        <translation>Vale a partir do próximo início do FinChat.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificações</translation>
+    </message>
+    <message>
+        <source>A name is 1 to 64 characters, without control characters.</source>
+        <translation>Um nome tem de 1 a 64 caracteres, sem caracteres de controle.</translation>
+    </message>
+    <message>
+        <source>Saved: others now see you as %1.</source>
+        <translation>Salvo: agora os outros veem você como %1.</translation>
+    </message>
+    <message>
+        <source>The new password and its repetition differ.</source>
+        <translation>A nova senha e a repetição são diferentes.</translation>
+    </message>
+    <message>
+        <source>A password is %1 to %2 characters.</source>
+        <translation>Uma senha tem de %1 a %2 caracteres.</translation>
+    </message>
+    <message>
+        <source>Password changed. Your other devices have been logged out.</source>
+        <translation>Senha alterada. Seus outros dispositivos foram desconectados.</translation>
     </message>
 </context>
 <context>

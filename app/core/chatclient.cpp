@@ -41,7 +41,7 @@ ChatClient::ChatClient(KnownServers::Storage trustStorage, QObject *parent)
             joinRoom(room);
     });
     connect(m_events, &EventRouter::sessionEnded, m_session, &Session::endedByServer);
-    connect(m_unread, &UnreadTracker::mentioned, this, &ChatClient::mentioned);
+    connect(m_unread, &UnreadTracker::notificationDue, this, &ChatClient::notificationDue);
 }
 
 ChatClient::~ChatClient()
@@ -80,6 +80,29 @@ void ChatClient::cancel()
 void ChatClient::logOut()
 {
     m_session->logOut();
+}
+
+QCoro::Task<ChatClient::Result> ChatClient::changeDisplayName(QString displayName)
+{
+    return updateProfile({std::move(displayName), std::nullopt, std::nullopt});
+}
+
+QCoro::Task<ChatClient::Result> ChatClient::changePassword(QString oldPassword, QString newPassword)
+{
+    return updateProfile({std::nullopt, std::move(newPassword), std::move(oldPassword)});
+}
+
+QCoro::Task<ChatClient::Result> ChatClient::updateProfile(Protocol::ProfileUpdate change)
+{
+    QPointer<ChatClient> self(this);
+    auto updating = m_link->call(change);
+    const auto updated = co_await updating;
+    if (!self)
+        co_return Result{Failure::local(Failure::Reason::Cancelled)};
+    if (!updated.ok())
+        co_return Result{updated.failure()};
+    m_conversations->setDisplayName(updated->user.displayName);
+    co_return Result{};
 }
 
 ChatClient::State ChatClient::state() const
@@ -165,6 +188,11 @@ QString ChatClient::currentRoom() const
 void ChatClient::setActive(bool active)
 {
     m_unread->setActive(active);
+}
+
+void ChatClient::setHighlightWords(const QStringList &words)
+{
+    m_conversations->setHighlightWords(words);
 }
 
 void ChatClient::joinRoom(const QString &room)

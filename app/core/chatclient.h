@@ -50,6 +50,10 @@ public:
     void cancel();
     // Ends the session for good: the server revokes the token.
     void logOut();
+    // How others see this user; the server announces it to them.
+    QCoro::Task<Result> changeDisplayName(QString displayName);
+    // Other devices' sessions end (the server revokes their tokens); this one goes on.
+    QCoro::Task<Result> changePassword(QString oldPassword, QString newPassword);
 
     // The certificates the person trusted; trust one after a Failure::UnknownCertificate or
     // ChangedCertificate, and log in again.
@@ -72,6 +76,9 @@ public:
     const QList<Protocol::CommandInfo> &commands() const;
     qsizetype outboxSize() const;
 
+    // Words besides the user's name that highlight a message and, by default, notify.
+    void setHighlightWords(const QStringList &words);
+
     void joinRoom(const QString &room);
     void leaveRoom(const QString &room);
     void createRoom(const QString &name, const QString &topic = {});
@@ -91,7 +98,7 @@ signals:
     void roomLeft(const QString &room);
     void commandsChanged();
     void olderLoaded(const QString &room, int count);
-    void mentioned(const QString &room, const QString &from, const QString &body);
+    void notificationDue(const QString &room, const QString &from, const QString &body);
     void requestFailed(const QString &text);
     // The token was refused on reconnect; the person must log in again.
     void sessionEnded(const QString &text);
@@ -102,6 +109,7 @@ private:
     QCoro::Task<> leave(QString room);
     QCoro::Task<> create(QString name, QString topic);
     QCoro::Task<> sendCommand(QString room, QString body);
+    QCoro::Task<Result> updateProfile(Protocol::ProfileUpdate change);
 
     KnownServers m_knownServers;
     ServerLink *m_link;

@@ -22,6 +22,7 @@ bool Conversations::enter(const Protocol::User &user)
     }
     m_username = user.username;
     m_displayName = user.displayName;
+    m_highlighter.setUsername(user.username);
     return another;
 }
 
@@ -29,8 +30,15 @@ MessageModel *Conversations::messages(const QString &room)
 {
     MessageModel *&model = m_messages[room];
     if (!model)
-        model = new MessageModel(m_username, this);
+        model = new MessageModel(m_username, &m_highlighter, this);
     return model;
+}
+
+void Conversations::setHighlightWords(const QStringList &words)
+{
+    m_highlighter.setWords(words);
+    for (MessageModel *model : std::as_const(m_messages))
+        model->refreshHighlights();
 }
 
 MemberModel *Conversations::members(const QString &room)

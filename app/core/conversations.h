@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QObject>
 
+#include "core/highlighter.h"
+
 namespace FinChat::Client {
 
 class MemberModel;
@@ -27,6 +29,10 @@ public:
     const QString &displayName() const { return m_displayName; }
     void setDisplayName(const QString &displayName) { m_displayName = displayName; }
 
+    // What makes a message about the reader: their name and the words they watch.
+    const Highlighter &highlighter() const { return m_highlighter; }
+    void setHighlightWords(const QStringList &words);
+
     RoomListModel *rooms() const { return m_rooms; }
     // Created on first use.
     MessageModel *messages(const QString &room);
@@ -34,6 +40,7 @@ public:
     QList<MemberModel *> allMembers() const { return m_members.values(); }
 
 private:
+    Highlighter m_highlighter;
     RoomListModel *m_rooms;
     QHash<QString, MessageModel *> m_messages;
     QHash<QString, MemberModel *> m_members;

@@ -1,5 +1,7 @@
 #include "core/messagemodel.h"
 
+#include "core/highlighter.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -57,9 +59,10 @@ QString spoken(const ChatMessage &message)
 }
 } // namespace
 
-MessageModel::MessageModel(QString ownUser, QObject *parent)
+MessageModel::MessageModel(QString ownUser, const Highlighter *highlighter, QObject *parent)
     : QAbstractListModel(parent)
     , m_ownUser(std::move(ownUser))
+    , m_highlighter(highlighter)
 {}
 
 int MessageModel::rowCount(const QModelIndex &parent) const
@@ -100,6 +103,9 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return continuesRun(index.row());
     case FirstUnreadRole:
         return index.row() == firstUnreadRow();
+    case HighlightRole:
+        return m_highlighter && message.user != m_ownUser &&
+               message.kind != ChatMessage::Kind::Notice && m_highlighter->matches(message.body);
     case Qt::ToolTipRole:
         return fullTime(message);
     case Qt::AccessibleTextRole:
@@ -171,6 +177,12 @@ void MessageModel::markUnread(int count)
     m_unreadSince = since;
     if (rowCount() > 0)
         emit dataChanged(index(0), index(rowCount() - 1));
+}
+
+void MessageModel::refreshHighlights()
+{
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1), {HighlightRole});
 }
 
 void MessageModel::clearUnreadMark()

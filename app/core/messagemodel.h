@@ -7,6 +7,8 @@
 
 namespace FinChat::Client {
 
+class Highlighter;
+
 // One room's conversation for a view: stored messages in id order (which the server keeps
 // equal to time order), then what arrived live. Stored messages are never listed twice,
 // however often they arrive (live, in a join, in a catch-up).
@@ -34,9 +36,13 @@ public:
         StartsDayRole,
         ContinuesRole,
         FirstUnreadRole,
+        // Someone else's message that names the reader or a word they watch.
+        HighlightRole,
     };
 
-    explicit MessageModel(QString ownUser, QObject *parent = nullptr);
+    // highlighter: what makes a message about the reader (HighlightRole); may be null.
+    explicit MessageModel(QString ownUser, const Highlighter *highlighter = nullptr,
+                          QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -62,6 +68,8 @@ public:
     // goes above the first of them, and stays there until cleared.
     void markUnread(int count);
     void clearUnreadMark();
+    // The words that highlight changed: every row may look different.
+    void refreshHighlights();
 
 signals:
     void loadingOlderChanged(bool loading);
@@ -76,6 +84,7 @@ private:
     void neighbourChanged(int row);
 
     QString m_ownUser;
+    const Highlighter *m_highlighter;
     QList<ChatMessage> m_messages;
     bool m_hasOlder = false;
     bool m_loadingOlder = false;

@@ -37,6 +37,8 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return room.members;
     case OnlineRole:
         return room.online;
+    case NotifyRole:
+        return static_cast<int>(notify(room.name));
     default:
         return {};
     }
@@ -49,6 +51,13 @@ int RoomListModel::rowOf(const QString &name) const
             return row;
     }
     return -1;
+}
+
+void RoomListModel::setNotify(const QString &name, Notify notify)
+{
+    m_notify.insert(name, notify);
+    if (const int row = rowOf(name); row >= 0)
+        changed(row);
 }
 
 void RoomListModel::changed(int row)

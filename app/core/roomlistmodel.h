@@ -21,7 +21,16 @@ public:
         JoinedRole,
         UnreadRole,
         MembersRole,
-        OnlineRole
+        OnlineRole,
+        NotifyRole, // a Notify, as an int
+    };
+
+    // What in a room deserves a notification.
+    enum class Notify
+    {
+        Mentions, // messages that name the reader or a word they watch (the default)
+        All,      // every message
+        Muted,    // nothing; the room's unread messages do not count in the tray's badge
     };
 
     struct Room
@@ -48,11 +57,16 @@ public:
     int unread(const QString &name) const;
     QStringList joinedRooms() const;
     int rowOf(const QString &name) const;
+    // Kept by room name, whether or not the room is listed (the list is replaced on every
+    // reconnect).
+    void setNotify(const QString &name, Notify notify);
+    Notify notify(const QString &name) const { return m_notify.value(name, Notify::Mentions); }
 
 private:
     void changed(int row);
 
     QList<Room> m_rooms;
+    QHash<QString, Notify> m_notify;
 };
 
 } // namespace FinChat::Client

@@ -4,8 +4,6 @@
 #include "core/messagemodel.h"
 #include "core/roomlistmodel.h"
 
-#include <QRegularExpression>
-
 namespace FinChat::Client {
 
 using namespace Qt::StringLiterals;
@@ -21,22 +19,15 @@ void UnreadTracker::deliver(const ChatMessage &message)
     if (message.user == m_conversations.username())
         return;
     const bool seen = m_active && message.room == m_currentRoom;
-    if (!seen) {
-        m_conversations.rooms()->addUnread(message.room);
-        if (isMention(message.body))
-            emit mentioned(message.room, message.displayName, message.body);
-    }
-}
-
-bool UnreadTracker::isMention(const QString &body) const
-{
-    const QString &username = m_conversations.username();
-    if (username.isEmpty())
-        return false;
-    const QRegularExpression mention(
-        u"(?<![\\w.-])@?%1(?![\\w-])"_s.arg(QRegularExpression::escape(username)),
-        QRegularExpression::CaseInsensitiveOption);
-    return mention.match(body).hasMatch();
+    if (seen)
+        return;
+    RoomListModel *rooms = m_conversations.rooms();
+    rooms->addUnread(message.room);
+    const RoomListModel::Notify notify = rooms->notify(message.room);
+    if (notify == RoomListModel::Notify::All ||
+        (notify == RoomListModel::Notify::Mentions &&
+         m_conversations.highlighter().matches(message.body)))
+        emit notificationDue(message.room, message.displayName, message.body);
 }
 
 void UnreadTracker::setCurrentRoom(const QString &room)

@@ -9,7 +9,8 @@ namespace FinChat::Client {
 class Conversations;
 
 // Shows each message as it arrives and keeps count of what the person has not seen: unread
-// messages per room, and mentions of their name, which deserve a notification.
+// messages per room, and what deserves a notification by the room's setting (mentions of
+// their name or watched words, by default).
 class UnreadTracker : public QObject
 {
     Q_OBJECT
@@ -26,11 +27,10 @@ public:
     void setActive(bool active) { m_active = active; }
 
 signals:
-    void mentioned(const QString &room, const QString &from, const QString &body);
+    // A message the person has not seen and, by the room's Notify setting, wants to hear of.
+    void notificationDue(const QString &room, const QString &from, const QString &body);
 
 private:
-    bool isMention(const QString &body) const;
-
     Conversations &m_conversations;
     QString m_currentRoom;
     bool m_active = true;

@@ -13,7 +13,10 @@ using Client::RoomListModel;
 void RoomDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
-    if (index.data(RoomListModel::UnreadRole).toInt() > 0)
+    const auto notify =
+        static_cast<RoomListModel::Notify>(index.data(RoomListModel::NotifyRole).toInt());
+    // A muted room's unread messages do not call for attention.
+    if (index.data(RoomListModel::UnreadRole).toInt() > 0 && notify != RoomListModel::Notify::Muted)
         option->font.setBold(true);
     if (!index.data(RoomListModel::JoinedRole).toBool()) {
         // Greyed, in italics and marked "+": short enough for any language; the tooltip says

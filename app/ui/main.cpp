@@ -166,6 +166,8 @@ int main(int argc, char *argv[])
     }
     Ui::MainWindow window(client, &localServer);
     shown = &window;
+    QObject::connect(&window, &Ui::MainWindow::loggedOut, &app,
+                     [&] { vault.store(keptToken = QString()); });
     window.show();
     if (!vaultTrouble.isEmpty())
         window.showNotice(vaultTrouble);

@@ -6,7 +6,6 @@
 #include "core/roomlistmodel.h"
 #include "ui/connectdialog.h"
 #include "ui/desktray.h"
-#include "ui/languages.h"
 #include "ui/listdelegates.h"
 #include "ui/localserver.h"
 #include "ui/messagedelegate.h"
@@ -14,6 +13,7 @@
 #include "ui/newroomdialog.h"
 #include "ui/quickswitcher.h"
 #include "ui/reconnectbanner.h"
+#include "ui/settingsdialog.h"
 #include "ui/tones.h"
 
 #include "finchat/fingerprint.h"
@@ -94,6 +94,15 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     m_rooms->setModel(client.rooms());
     m_rooms->setItemDelegate(new RoomDelegate(m_rooms));
     m_rooms->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rooms->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_rooms, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QString room = m_rooms->indexAt(at).data(RoomListModel::NameRole).toString();
+        if (room.isEmpty())
+            return;
+        QMenu *menu = roomMenu(room);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_rooms->viewport()->mapToGlobal(at));
+    });
     auto *newRoom = new QPushButton(tr("New room…"), this);
     auto *roomButtons = new QWidget(this);
     auto *roomButtonRow = new QHBoxLayout(roomButtons);
@@ -154,7 +163,6 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
 
     addAppMenu();
     addGoMenu();
-    addLanguageMenu();
 
     connect(m_tray, &DeskTray::quitRequested, this, &MainWindow::quit);
     connect(m_tray, &DeskTray::roomRequested, this, [this](const QString &room) {
@@ -233,12 +241,15 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     });
     connect(&client, &ChatClient::requestFailed, this,
             [this](const QString &text) { showNotice(text); });
-    connect(&client, &ChatClient::mentioned, this, &MainWindow::notifyMention);
+    connect(&client, &ChatClient::notificationDue, this, &MainWindow::notifyMention);
     connect(&client, &ChatClient::sessionEnded, this, [this](const QString &text) {
         // From the event loop, not from inside the socket's signal: the dialog runs its own.
         QMetaObject::invokeMethod(
             this, [this, text] { askToLogInAgain(text); }, Qt::QueuedConnection);
     });
+
+    m_client.setHighlightWords(m_settings.value(u"notifications/keywords"_s).toStringList());
+    applyNotifySettings();
 
     // What the client already has (a login that happened before this window).
     emit client.commandsChanged();
@@ -278,12 +289,21 @@ void MainWindow::askToLogInAgain(const QString &why)
         return;
     }
     show();
-    showPreferredRoom(); // another account may have logged in: its rooms, not the last ones
+    applyNotifySettings(); // perhaps another server's
+    showPreferredRoom();   // another account may have logged in: its rooms, not the last ones
 }
 
 void MainWindow::addAppMenu()
 {
     QMenu *app = menuBar()->addMenu(tr("&FinChat"));
+    QAction *settings = app->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    settings->setObjectName(u"settingsAction"_s);
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+    QAction *about = app->addAction(tr("&About FinChat"), this, &MainWindow::showAbout);
+    about->setObjectName(u"aboutAction"_s);
+    about->setMenuRole(QAction::AboutRole);
+    app->addSeparator();
     QAction *quitAction = app->addAction(tr("&Quit"), this, &MainWindow::quit);
     quitAction->setShortcut(QKeySequence::Quit);
     quitAction->setMenuRole(QAction::QuitRole);
@@ -298,6 +318,53 @@ void MainWindow::addGoMenu()
                   [this] { stepThroughRooms(-1); });
     go->addAction(tr("&Next room"), QKeySequence(Qt::ALT | Qt::Key_Down), this,
                   [this] { stepThroughRooms(+1); });
+}
+
+QString MainWindow::notifySettingsGroup() const
+{
+    // Per server: two servers may each have a #general.
+    return u"notify/"_s + QString::fromLatin1(QUrl::toPercentEncoding(
+                              m_client.serverUrl().authority(), QByteArray(), "/"));
+}
+
+void MainWindow::applyNotifySettings()
+{
+    m_settings.beginGroup(notifySettingsGroup());
+    for (const QString &room : m_settings.childKeys())
+        m_client.rooms()->setNotify(
+            room, static_cast<RoomListModel::Notify>(m_settings.value(room).toInt()));
+    m_settings.endGroup();
+}
+
+QMenu *MainWindow::roomMenu(const QString &room)
+{
+    auto *menu = new QMenu(this);
+    RoomListModel *rooms = m_client.rooms();
+    const bool joined = m_client.joinedRooms().contains(room);
+    auto *choices = new QActionGroup(menu);
+    const auto offer = [&](RoomListModel::Notify notify, const QString &text, const QString &name) {
+        QAction *action = menu->addAction(text);
+        action->setObjectName(name);
+        action->setCheckable(true);
+        action->setChecked(rooms->notify(room) == notify);
+        choices->addAction(action);
+        connect(action, &QAction::triggered, this, [this, room, notify] {
+            m_client.rooms()->setNotify(room, notify);
+            m_settings.setValue(notifySettingsGroup() + u'/' + room, static_cast<int>(notify));
+            updateUnreadBadge();
+        });
+    };
+    menu->addSection(tr("Notify me of"));
+    offer(RoomListModel::Notify::All, tr("Every message"), u"notifyAll"_s);
+    offer(RoomListModel::Notify::Mentions, tr("My name and watched words"), u"notifyMentions"_s);
+    offer(RoomListModel::Notify::Muted, tr("Nothing (mute)"), u"notifyMuted"_s);
+    menu->addSeparator();
+    if (joined)
+        menu->addAction(tr("Leave #%1").arg(room), this,
+                        [this, room] { m_client.leaveRoom(room); });
+    else
+        menu->addAction(tr("Join #%1").arg(room), this, [this, room] { goToRoom(room); });
+    return menu;
 }
 
 void MainWindow::openQuickSwitcher()
@@ -335,26 +402,39 @@ void MainWindow::stepThroughRooms(int step)
     showRoom(joined.at(((at < 0 ? 0 : at + step) % count + count) % count));
 }
 
-void MainWindow::addLanguageMenu()
+void MainWindow::openSettings()
 {
-    QMenu *languages = menuBar()->addMenu(tr("&Language"));
-    auto *choices = new QActionGroup(languages);
-    QSettings settings;
-    const QString chosen = settings.value(u"ui/language"_s).toString();
-    const auto add = [&](const QString &code, const QString &name) {
-        QAction *action = languages->addAction(name);
-        action->setCheckable(true);
-        action->setChecked(code == chosen);
-        choices->addAction(action);
-        connect(action, &QAction::triggered, this, [this, code] {
-            QSettings().setValue(u"ui/language"_s, code);
-            statusBar()->showMessage(tr("The language changes the next time FinChat starts."),
-                                     8000);
-        });
-    };
-    add(QString(), tr("System language"));
-    for (const Languages::Language &language : Languages::available())
-        add(language.code, language.nativeName);
+    auto *dialog = new SettingsDialog(m_client, m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // After the dialog has closed: logging out opens the login dialog.
+    connect(dialog, &SettingsDialog::logOutRequested, this, &MainWindow::logOut,
+            Qt::QueuedConnection);
+    connect(dialog, &SettingsDialog::keywordsChanged, this,
+            [this](const QStringList &words) { m_client.setHighlightWords(words); });
+    dialog->open();
+}
+
+void MainWindow::logOut()
+{
+    m_client.logOut();
+    emit loggedOut();
+    askToLogInAgain(tr("You have logged out."));
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(this);
+    box->setObjectName(u"aboutBox"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIconPixmap(QApplication::windowIcon().pixmap(64));
+    box->setWindowTitle(tr("About FinChat"));
+    box->setTextFormat(Qt::RichText);
+    box->setText(tr("<h3>FinChat %1</h3><p>Chat for people who talk about markets: rooms, "
+                    "quotes from the stock bot, a server on your own network.</p>"
+                    "<p>MIT licence. Built with Qt %2, running on Qt %3.</p>")
+                     .arg(QCoreApplication::applicationVersion(), QStringLiteral(QT_VERSION_STR),
+                          QString::fromLatin1(qVersion())));
+    box->open();
 }
 
 void MainWindow::showRoom(const QString &room, bool focusInput)
@@ -540,8 +620,12 @@ void MainWindow::updateUnreadBadge()
 {
     const QAbstractItemModel *rooms = m_client.rooms();
     int unread = 0;
-    for (int row = 0; row < rooms->rowCount(); ++row)
-        unread += rooms->index(row, 0).data(RoomListModel::UnreadRole).toInt();
+    for (int row = 0; row < rooms->rowCount(); ++row) {
+        const QModelIndex room = rooms->index(row, 0);
+        if (room.data(RoomListModel::NotifyRole).toInt() !=
+            static_cast<int>(RoomListModel::Notify::Muted))
+            unread += room.data(RoomListModel::UnreadRole).toInt();
+    }
     m_tray->setUnreadCount(unread);
 }
 

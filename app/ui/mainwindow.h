@@ -2,8 +2,10 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSettings>
 
 class QLabel;
+class QMenu;
 class QListView;
 class QProgressBar;
 class QPushButton;
@@ -41,9 +43,15 @@ public:
     void showRoom(const QString &room, bool focusInput = true);
     // Something the person should know that needs no answer, in the status bar for a while.
     void showNotice(const QString &text);
+    // A room's menu (right click in the room list): what notifies, leave or join.
+    QMenu *roomMenu(const QString &room);
     // Quits FinChat (the menu's Quit, Ctrl+Q, the tray's Quit), after asking when that would
     // disconnect people from the server this app hosts.
     void quit();
+
+signals:
+    // The person logged out: their token is no longer worth keeping.
+    void loggedOut();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -53,7 +61,11 @@ protected:
 private:
     void addAppMenu();
     void addGoMenu();
-    void addLanguageMenu();
+    void openSettings();
+    QString notifySettingsGroup() const;
+    void applyNotifySettings();
+    void logOut();
+    void showAbout();
     void openQuickSwitcher();
     // Shows a joined room, or joins it and shows it once joined.
     void goToRoom(const QString &room);
@@ -91,6 +103,7 @@ private:
     QLabel *m_hosting;
     QPushButton *m_leave;
     DeskTray *m_tray;
+    QSettings m_settings;
     QString m_currentRoom;
     QString m_showWhenJoined; // asked for by the person, shown as soon as the join is done
     QPointer<Client::MessageModel> m_shownModel;

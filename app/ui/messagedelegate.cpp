@@ -59,10 +59,12 @@ QList<Quote> quotesOf(const QModelIndex &index)
     return quotes;
 }
 
-Tones::Bubble bubbleOf(ChatMessage::Kind kind, bool own)
+Tones::Bubble bubbleOf(ChatMessage::Kind kind, bool own, bool highlighted)
 {
     if (own)
         return Tones::Bubble::Own;
+    if (highlighted)
+        return Tones::Bubble::Mention;
     switch (kind) {
     case ChatMessage::Kind::Message:
         return Tones::Bubble::Plain;
@@ -108,6 +110,7 @@ struct MessageDelegate::Layout
     ChatMessage::Kind kind;
     ChatMessage::Status status;
     bool own;
+    bool highlighted;   // names the reader or a word they watch
     QString dayHeading; // empty unless the row starts a day
     bool firstUnread;
     QString header; // empty when the row continues its author's run
@@ -141,6 +144,7 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
     layout.kind = static_cast<ChatMessage::Kind>(index.data(MessageModel::KindRole).toInt());
     layout.status = static_cast<ChatMessage::Status>(index.data(MessageModel::StatusRole).toInt());
     layout.own = index.data(MessageModel::OwnRole).toBool();
+    layout.highlighted = index.data(MessageModel::HighlightRole).toBool();
     layout.firstUnread = index.data(MessageModel::FirstUnreadRole).toBool();
     const QLocale locale = displayLocale();
     const QDateTime time =
@@ -243,7 +247,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                        tones.error(), Qt::AlignRight);
     QPainterPath path;
     path.addRoundedRect(layout.bubbleRect, 6, 6);
-    painter->fillPath(path, tones.bubble(bubbleOf(layout.kind, layout.own)));
+    painter->fillPath(path, tones.bubble(bubbleOf(layout.kind, layout.own, layout.highlighted)));
 
     if (!layout.header.isEmpty()) {
         painter->setFont(layout.headerFont);

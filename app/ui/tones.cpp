@@ -27,6 +27,8 @@ QColor Tones::bubble(Bubble kind) const
         return mix(m_base, QColor(0xe0, 0xa0, 0x10), isDark() ? 0.16 : 0.12);
     case Bubble::Aside:
         return mix(m_base, m_text, 0.06);
+    case Bubble::Mention:
+        return mix(m_base, QColor(0xff, 0xc8, 0x3d), isDark() ? 0.20 : 0.30);
     }
     return m_base;
 }

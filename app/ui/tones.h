@@ -13,10 +13,11 @@ struct Tones
 {
     enum class Bubble
     {
-        Plain, // someone else's message: the view's own background
-        Own,   // one's own message: tinted with the highlight colour
-        Bot,   // a bot's reply: a warm tint
-        Aside, // commands and notices: a faint grey
+        Plain,   // someone else's message: the view's own background
+        Own,     // one's own message: tinted with the highlight colour
+        Bot,     // a bot's reply: a warm tint
+        Aside,   // commands and notices: a faint grey
+        Mention, // someone else's message naming the reader or a word they watch
     };
 
     explicit Tones(const QPalette &palette);

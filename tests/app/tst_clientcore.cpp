@@ -265,7 +265,7 @@ private slots:
         QTRY_VERIFY(online(alice, u"bob"_s));
 
         bob.setCurrentRoom(u"elsewhere"_s);
-        QSignalSpy mentioned(&bob, &ChatClient::mentioned);
+        QSignalSpy mentioned(&bob, &ChatClient::notificationDue);
         alice.sendMessage(u"general"_s, u"just chatting"_s);
         alice.sendMessage(u"general"_s, u"@bob what do you think of AAPL?"_s);
         QTRY_COMPARE(bob.rooms()->unread(u"general"_s), 2);

@@ -1,4 +1,5 @@
 #include "core/chatmessage.h"
+#include "core/highlighter.h"
 #include "core/messagemodel.h"
 #include "core/roomlistmodel.h"
 #include "ui/listdelegates.h"
@@ -301,6 +302,33 @@ private slots:
         QVERIFY(rooms.index(1).data(Qt::ToolTipRole).toString().contains(u"Rates and FX"_s));
     }
 
+    // A message naming the reader or a word they watch stands out; one's own never does.
+    void highlightedMessagesStandOut()
+    {
+        Highlighter highlighter;
+        highlighter.setUsername(u"alice"_s);
+        highlighter.setWords({u"AAPL"_s, u" earnings "_s, u""_s});
+        MessageModel model(u"alice"_s, &highlighter);
+        const QStringList bodies{u"AAPL breaking out"_s, u"$aapl to the moon"_s,
+                                 u"pineapple"_s,         u"malice aforethought"_s,
+                                 u"@alice look"_s,       u"/stock=aapl.us"_s,
+                                 u"Earnings call"_s,     u"AAPLX is a fund"_s};
+        for (const QString &body : bodies)
+            model.append(said(u"bob"_s, body, Morning.addSecs(600 * model.rowCount())));
+        model.append(said(u"alice"_s, u"AAPL"_s, Morning.addSecs(10'000)));
+        QCOMPARE(roleOfEachRow(model, MessageModel::HighlightRole),
+                 (QList<bool>{true, true, false, false, true, true, true, false, false}));
+
+        const auto view = viewOf(model, 600);
+        const QImage image = view->viewport()->grab().toImage();
+        const auto bubbleAt = [&](int row) {
+            const QRect rect = view->visualRect(model.index(row));
+            return image.pixelColor(rect.left() + 9, rect.bottom() - 9);
+        };
+        QVERIFY(bubbleAt(0) != bubbleAt(2));
+        QCOMPARE(bubbleAt(0).rgb(), Tones(lightPalette()).bubble(Tones::Bubble::Mention).rgb());
+    }
+
     void quieterTextStaysReadable_data() { everyBubbleIsReadable_data(); }
 
     // Headers, times, refusals and the card's range line are quieter than the text, but
@@ -310,7 +338,8 @@ private slots:
         QFETCH(QPalette, palette);
         const Tones tones(palette);
         for (const Tones::Bubble kind :
-             {Tones::Bubble::Plain, Tones::Bubble::Own, Tones::Bubble::Bot, Tones::Bubble::Aside}) {
+             {Tones::Bubble::Plain, Tones::Bubble::Own, Tones::Bubble::Bot, Tones::Bubble::Aside,
+              Tones::Bubble::Mention}) {
             const QColor bubble = tones.bubble(kind);
             for (const QColor &ink : {tones.text(), tones.muted(), tones.error()})
                 QVERIFY2(Tones::contrast(bubble, ink) >= ReadableContrast,

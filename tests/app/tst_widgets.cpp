@@ -11,10 +11,12 @@
 #include "ui/messageinput.h"
 #include "ui/newroomdialog.h"
 #include "ui/reconnectbanner.h"
+#include "ui/settingsdialog.h"
 
 #include "finchat/fingerprint.h"
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QCompleter>
@@ -40,6 +42,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <qcoro/qcorotask.h>
 
@@ -153,7 +156,11 @@ private slots:
                                                  QSettings::IniFormat);
     }
 
-    void init() { m_settings->clear(); }
+    void init()
+    {
+        m_settings->clear();
+        QSettings().clear(); // the main window's own (in test mode, under ~/.qttest)
+    }
 
     void typingAndEnterSendsToTheOtherPerson()
     {
@@ -748,7 +755,7 @@ private slots:
         TestClient bob;
         QVERIFY(bob.connectAs(server.url(), u"bob"_s));
         QCOMPARE(typeOf(bob.request(u"room.join"_s, {{u"room"_s, u"macro"_s}})), Type::RoomJoinOk);
-        QSignalSpy mentioned(&alice, &ChatClient::mentioned);
+        QSignalSpy mentioned(&alice, &ChatClient::notificationDue);
         QCOMPARE(typeOf(bob.send(u"macro"_s, u"@alice seen NVDA?"_s)), Type::MessageSendOk);
         QTRY_COMPARE(mentioned.count(), 1);
         emit icon->messageClicked();
@@ -830,6 +837,155 @@ private slots:
         QTest::mouseClick(question->findChild<QPushButton *>(u"stopHostingButton"_s),
                           Qt::LeftButton);
         QTRY_VERIFY(!alive);
+    }
+
+    // Settings: a new name others see at once, a password change that needs the old one.
+    void settingsChangeTheNameAndThePassword()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        TestClient bob;
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        MainWindow window(alice);
+        window.show();
+        window.findChild<QAction *>(u"settingsAction"_s)->trigger();
+        SettingsDialog *settings = nullptr;
+        QTRY_VERIFY((settings = window.findChild<SettingsDialog *>()));
+
+        settings->displayNameField()->setText(u"Alice Smith"_s);
+        QTest::mouseClick(settings->saveNameButton(), Qt::LeftButton);
+        QTRY_VERIFY(settings->profileStatus()->text().contains(u"Alice Smith"_s));
+        QCOMPARE(bob.waitForEvent(u"user.updated"_s).value(u"displayName"_s).toString(),
+                 u"Alice Smith"_s);
+        QCOMPARE(alice.displayName(), u"Alice Smith"_s);
+
+        settings->oldPasswordField()->setText(u"not my password"_s);
+        settings->newPasswordField()->setText(u"battery staple"_s);
+        settings->repeatPasswordField()->setText(u"battery staple"_s);
+        QTest::mouseClick(settings->changePasswordButton(), Qt::LeftButton);
+        QTRY_VERIFY(settings->passwordStatus()->isVisible());
+        QTRY_VERIFY(settings->changePasswordButton()->isEnabled());
+        QVERIFY(!settings->passwordStatus()->text().contains(u"changed"_s));
+
+        settings->oldPasswordField()->setText(u"correct horse"_s);
+        settings->newPasswordField()->setText(u"battery staple"_s);
+        settings->repeatPasswordField()->setText(u"battery staple"_s);
+        QTest::mouseClick(settings->changePasswordButton(), Qt::LeftButton);
+        QTRY_VERIFY(settings->passwordStatus()->text().contains(u"changed"_s));
+        QVERIFY(settings->oldPasswordField()->text().isEmpty());
+        QCOMPARE(alice.state(), ChatClient::State::Online); // this device stays logged in
+        TestClient laptop;
+        QVERIFY(laptop.open(server.url()));
+        QCOMPARE(typeOf(laptop.login(u"alice"_s, u"battery staple"_s)), Type::LoginOk);
+    }
+
+    // Logging out ends the session on the server and brings back the login dialog.
+    void loggingOutAsksToLogInAgain()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        const QString token = alice.token();
+        LocalServer notHosting;
+        auto *window = new MainWindow(alice, &notHosting);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        QPointer<MainWindow> alive = window;
+        window->show();
+        QSignalSpy loggedOut(window, &MainWindow::loggedOut);
+        window->findChild<QAction *>(u"settingsAction"_s)->trigger();
+        SettingsDialog *settings = nullptr;
+        QTRY_VERIFY((settings = window->findChild<SettingsDialog *>()));
+        bool askedToLogIn = false;
+        // The login dialog runs its own loop: answer it from inside (closing it quits).
+        QTimer answerer;
+        connect(&answerer, &QTimer::timeout, this, [&] {
+            if (auto *login = qobject_cast<ConnectDialog *>(QApplication::activeModalWidget())) {
+                askedToLogIn = true;
+                login->close();
+            }
+        });
+        answerer.start(50);
+        QTest::mouseClick(settings->logOutButton(), Qt::LeftButton);
+        QTRY_VERIFY(askedToLogIn);
+        QTRY_VERIFY(!alive);
+        QCOMPARE(loggedOut.count(), 1);
+        QCOMPARE(alice.state(), ChatClient::State::Offline);
+        TestClient stolen; // the old token is worthless now
+        QVERIFY(stolen.open(server.url()));
+        QCOMPARE(typeOf(stolen.request(u"resume"_s, {{u"token"_s, token}})), Type::Error);
+    }
+
+    void aboutSaysWhichFinChatThisIs()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        MainWindow window(alice);
+        window.show();
+        QCoreApplication::setApplicationVersion(u"9.8.7"_s);
+        window.findChild<QAction *>(u"aboutAction"_s)->trigger();
+        QMessageBox *about = nullptr;
+        QTRY_VERIFY((about = openQuestion(u"aboutBox"_s)));
+        QVERIFY(about->text().contains(u"9.8.7"_s));
+        QVERIFY(about->text().contains(QString::fromLatin1(qVersion())));
+        about->close();
+    }
+
+    // Each room notifies as the person chose: by default their name and watched words (set
+    // in Settings), every message, or nothing; muted rooms stay out of the tray's count.
+    void eachRoomNotifiesAsChosen()
+    {
+        TestServer server(TestServer::generousLimits());
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        MainWindow window(alice);
+        window.show();
+        QSignalSpy joined(&alice, &ChatClient::roomJoined);
+        for (const QString &room : {u"macro"_s, u"fx"_s}) {
+            alice.createRoom(room);
+            QVERIFY(joined.wait());
+        }
+        window.showRoom(u"general"_s);
+        TestClient bob;
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        for (const QString &room : {u"macro"_s, u"fx"_s})
+            QCOMPARE(typeOf(bob.request(u"room.join"_s, {{u"room"_s, room}})), Type::RoomJoinOk);
+
+        window.findChild<QAction *>(u"settingsAction"_s)->trigger();
+        SettingsDialog *settings = nullptr;
+        QTRY_VERIFY((settings = window.findChild<SettingsDialog *>()));
+        settings->keywordsField()->setText(u"NVDA, earnings"_s);
+        emit settings->keywordsField()->editingFinished();
+        settings->close();
+
+        QSignalSpy notified(&alice, &ChatClient::notificationDue);
+        const auto say = [&](const QString &room, const QString &body) {
+            const int before = alice.messages(room)->rowCount();
+            QCOMPARE(typeOf(bob.send(room, body)), Type::MessageSendOk);
+            QTRY_COMPARE(alice.messages(room)->rowCount(), before + 1);
+        };
+        say(u"macro"_s, u"NVDA after the bell"_s); // a watched word
+        QCOMPARE(notified.count(), 1);
+        QVERIFY(alice.messages(u"macro"_s)->index(0).data(MessageModel::HighlightRole).toBool());
+        say(u"macro"_s, u"lunch?"_s);
+        QCOMPARE(notified.count(), 1);
+        QCOMPARE(window.tray()->unreadCount(), 2);
+
+        window.roomMenu(u"macro"_s)->findChild<QAction *>(u"notifyMuted"_s)->trigger();
+        say(u"macro"_s, u"@alice NVDA!"_s);
+        QCOMPARE(notified.count(), 1);
+        QCOMPARE(window.tray()->unreadCount(), 0); // muted rooms do not count
+
+        window.roomMenu(u"fx"_s)->findChild<QAction *>(u"notifyAll"_s)->trigger();
+        say(u"fx"_s, u"EURUSD quiet"_s);
+        QCOMPARE(notified.count(), 2);
+        QCOMPARE(notified.last().at(0).toString(), u"fx"_s);
+
+        // Kept for the next start.
+        MainWindow again(alice);
+        QCOMPARE(alice.rooms()->notify(u"macro"_s), RoomListModel::Notify::Muted);
+        QVERIFY(again.roomMenu(u"fx"_s)->findChild<QAction *>(u"notifyAll"_s)->isChecked());
     }
 
     void hostingLocallyBringsUpAServerOthersCanJoin()

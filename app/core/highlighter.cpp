@@ -1,0 +1,43 @@
+#include "core/highlighter.h"
+
+namespace FinChat::Client {
+
+using namespace Qt::StringLiterals;
+
+void Highlighter::setUsername(const QString &username)
+{
+    m_username = username;
+    compile();
+}
+
+void Highlighter::setWords(const QStringList &words)
+{
+    m_words.clear();
+    for (const QString &word : words)
+        if (const QString trimmed = word.trimmed(); !trimmed.isEmpty())
+            m_words.append(trimmed);
+    compile();
+}
+
+void Highlighter::compile()
+{
+    QStringList alternatives;
+    for (const QString &term : QStringList{m_username} + m_words)
+        if (!term.isEmpty())
+            alternatives.append(QRegularExpression::escape(term));
+    // Not inside a longer word or a dotted code: "alice" is not in "malice" or "alice.us",
+    // but is in "@alice," and "$AAPL" matches "AAPL".
+    m_pattern = alternatives.isEmpty()
+                    ? QRegularExpression()
+                    : QRegularExpression(
+                          u"(?<![\\w.-])[@$]?(?:%1)(?![\\w-])"_s.arg(alternatives.join(u'|')),
+                          QRegularExpression::CaseInsensitiveOption |
+                              QRegularExpression::UseUnicodePropertiesOption);
+}
+
+bool Highlighter::matches(const QString &body) const
+{
+    return !m_pattern.pattern().isEmpty() && m_pattern.match(body).hasMatch();
+}
+
+} // namespace FinChat::Client
