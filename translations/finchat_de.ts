@@ -104,6 +104,25 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Client::MemberModel</name>
+    <message>
+        <source>%1 (bot), %2</source>
+        <translation>%1 (Bot), %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Client::MessageModel</name>
     <message>
         <source>%1 (bot), %2: %3</source>
@@ -422,6 +441,38 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>Join #%1</source>
         <translation>#%1 beitreten</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <source>Conversation in #%1</source>
+        <translation>Unterhaltung in #%1</translation>
+    </message>
+    <message>
+        <source>Members of #%1</source>
+        <translation>Mitglieder von #%1</translation>
+    </message>
+    <message>
+        <source>Message to #%1</source>
+        <translation>Nachricht an #%1</translation>
     </message>
 </context>
 <context>

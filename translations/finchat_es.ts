@@ -104,6 +104,25 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Client::MemberModel</name>
+    <message>
+        <source>%1 (bot), %2</source>
+        <translation>%1 (bot), %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>conectado</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>desconectado</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Client::MessageModel</name>
     <message>
         <source>%1 (bot), %2: %3</source>
@@ -422,6 +441,38 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>Join #%1</source>
         <translation>Unirse a #%1</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversación</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copiar texto</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Abrir %1</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copiar enlace</translation>
+    </message>
+    <message>
+        <source>Conversation in #%1</source>
+        <translation>Conversación en #%1</translation>
+    </message>
+    <message>
+        <source>Members of #%1</source>
+        <translation>Miembros de #%1</translation>
+    </message>
+    <message>
+        <source>Message to #%1</source>
+        <translation>Mensaje para #%1</translation>
     </message>
 </context>
 <context>

@@ -104,6 +104,25 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Client::MemberModel</name>
+    <message>
+        <source>%1 (bot), %2</source>
+        <translation>%1 (bot), %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>on-line</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>off-line</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Client::MessageModel</name>
     <message>
         <source>%1 (bot), %2: %3</source>
@@ -422,6 +441,38 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>Join #%1</source>
         <translation>Entrar em #%1</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversa</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensagem</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copiar texto</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Abrir %1</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copiar link</translation>
+    </message>
+    <message>
+        <source>Conversation in #%1</source>
+        <translation>Conversa em #%1</translation>
+    </message>
+    <message>
+        <source>Members of #%1</source>
+        <translation>Membros de #%1</translation>
+    </message>
+    <message>
+        <source>Message to #%1</source>
+        <translation>Mensagem para #%1</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,9 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
         return member.online;
     case BotRole:
         return member.bot;
+    case Qt::AccessibleTextRole: // the dot a sighted person sees, said in words
+        return (member.bot ? tr("%1 (bot), %2") : tr("%1, %2"))
+            .arg(member.displayName, member.online ? tr("online") : tr("offline"));
     default:
         return {};
     }

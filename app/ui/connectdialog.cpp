@@ -78,6 +78,12 @@ ConnectDialog::ConnectDialog(ChatClient &client, LocalServer &localServer, QSett
     m_port->setValue(settings.value(u"server/port"_s, Protocol::DefaultPort).toInt());
     m_username->setText(settings.value(u"user/name"_s).toString());
     m_password->setEchoMode(QLineEdit::Password);
+    // Their labels sit beside a box holding the field and its error line, so a screen reader
+    // would not find them by itself.
+    m_host->setAccessibleName(tr("Server"));
+    m_port->setAccessibleName(tr("Port"));
+    m_username->setAccessibleName(tr("Username"));
+    m_password->setAccessibleName(tr("Password"));
     m_displayName->setPlaceholderText(tr("optional, for a new account: how others see you"));
     m_displayName->setMaxLength(Validation::DisplayNameMaxLength);
     m_hostLocally->setChecked(settings.value(u"server/hostLocally"_s, false).toBool());

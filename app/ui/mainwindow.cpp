@@ -21,7 +21,9 @@
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHostAddress>
@@ -33,6 +35,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
@@ -92,6 +95,10 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     resize(1100, 680);
 
     m_rooms->setModel(client.rooms());
+    m_rooms->setAccessibleName(tr("Rooms"));
+    m_messages->setAccessibleName(tr("Conversation"));
+    m_members->setAccessibleName(tr("Members"));
+    m_input->setAccessibleName(tr("Message"));
     m_rooms->setItemDelegate(new RoomDelegate(m_rooms));
     m_rooms->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_rooms->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -117,6 +124,21 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     m_messages->installEventFilter(this); // typing there goes to the input
     m_input->installEventFilter(this);    // Page Up/Down there scroll the conversation
     m_messages->setWordWrap(true);
+    m_messages->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_messages, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QModelIndex index = m_messages->indexAt(at);
+        if (!index.isValid())
+            return;
+        QMenu *menu = messageMenu(index);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_messages->viewport()->mapToGlobal(at));
+    });
+    // Double-clicking a message with a link opens the link, as clicking it does elsewhere.
+    connect(m_messages, &QAbstractItemView::doubleClicked, this, [](const QModelIndex &index) {
+        const QList<QUrl> links = linksIn(index.data(MessageModel::BodyRole).toString());
+        if (!links.isEmpty())
+            QDesktopServices::openUrl(links.first());
+    });
     m_loadingOlder->setRange(0, 0);
     m_loadingOlder->setMaximumHeight(6);
     m_loadingOlder->setTextVisible(false);
@@ -336,6 +358,39 @@ void MainWindow::applyNotifySettings()
     m_settings.endGroup();
 }
 
+QList<QUrl> MainWindow::linksIn(const QString &text)
+{
+    static const QRegularExpression link(u"\\bhttps?://[^\\s<>\"]+[^\\s<>\".,;:!?)\\]'}]"_s,
+                                         QRegularExpression::CaseInsensitiveOption);
+    QList<QUrl> links;
+    for (auto match = link.globalMatch(text); match.hasNext();) {
+        const QUrl url(match.next().captured(), QUrl::StrictMode);
+        if (url.isValid())
+            links.append(url);
+    }
+    return links;
+}
+
+QMenu *MainWindow::messageMenu(const QModelIndex &index)
+{
+    auto *menu = new QMenu(this);
+    const QString body = index.data(MessageModel::BodyRole).toString();
+    QAction *copy = menu->addAction(tr("Copy text"), this,
+                                    [body] { QGuiApplication::clipboard()->setText(body); });
+    copy->setObjectName(u"copyText"_s);
+    for (const QUrl &url : linksIn(body)) {
+        menu->addSeparator();
+        const QString shown = url.toDisplayString();
+        QAction *open = menu->addAction(tr("Open %1").arg(shown), this,
+                                        [url] { QDesktopServices::openUrl(url); });
+        open->setObjectName(u"openLink"_s);
+        QAction *copyLink = menu->addAction(
+            tr("Copy link"), this, [shown] { QGuiApplication::clipboard()->setText(shown); });
+        copyLink->setObjectName(u"copyLink"_s);
+    }
+    return menu;
+}
+
 QMenu *MainWindow::roomMenu(const QString &room)
 {
     auto *menu = new QMenu(this);
@@ -445,6 +500,9 @@ void MainWindow::showRoom(const QString &room, bool focusInput)
     markWhatIsNew();
     m_client.setCurrentRoom(room);
     m_roomTitle->setText(room.isEmpty() ? tr("No room") : u"#"_s + room);
+    m_messages->setAccessibleName(tr("Conversation in #%1").arg(room));
+    m_members->setAccessibleName(tr("Members of #%1").arg(room));
+    m_input->setAccessibleName(tr("Message to #%1").arg(room));
     showTopic();
     m_leave->setEnabled(!room.isEmpty());
     m_input->setEnabled(!room.isEmpty());

@@ -16,10 +16,14 @@
 #include "finchat/fingerprint.h"
 
 #include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QAccessible>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QCompleter>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -137,6 +141,18 @@ QMessageBox *trustQuestion()
     return qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
 }
 } // namespace
+
+// Where QDesktopServices sends the links the app opens, instead of a browser.
+class LinkCatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> urls;
+
+public slots:
+    void open(const QUrl &url) { urls.append(url); }
+};
 
 // The widgets as a person uses them, offscreen, against a real server.
 class TestWidgets : public QObject
@@ -986,6 +1002,78 @@ private slots:
         MainWindow again(alice);
         QCOMPARE(alice.rooms()->notify(u"macro"_s), RoomListModel::Notify::Muted);
         QVERIFY(again.roomMenu(u"fx"_s)->findChild<QAction *>(u"notifyAll"_s)->isChecked());
+    }
+
+    // A message's text can be copied, and its links opened (double click, or its menu).
+    void messagesCanBeCopiedAndTheirLinksOpened()
+    {
+        QCOMPARE(
+            MainWindow::linksIn(u"see https://stooq.com/q/?s=aapl.us, and (http://x.org/a)."_s),
+            (QList<QUrl>{QUrl(u"https://stooq.com/q/?s=aapl.us"_s), QUrl(u"http://x.org/a"_s)}));
+        QVERIFY(MainWindow::linksIn(u"no link: stooq.com"_s).isEmpty());
+
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        MainWindow window(alice);
+        window.show();
+        const QString body = u"chart: https://stooq.com/q/?s=nvda.us"_s;
+        alice.sendMessage(u"general"_s, body);
+        QTRY_COMPARE(shownBodies(window.messageView()), QStringList{body});
+        const QModelIndex message = window.messageView()->model()->index(0, 0);
+
+        std::unique_ptr<QMenu> menu(window.messageMenu(message));
+        menu->findChild<QAction *>(u"copyText"_s)->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), body);
+        menu->findChild<QAction *>(u"copyLink"_s)->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), u"https://stooq.com/q/?s=nvda.us"_s);
+
+        LinkCatcher opened;
+        QDesktopServices::setUrlHandler(u"https"_s, &opened, "open");
+        emit window.messageView()->doubleClicked(message);
+        menu->findChild<QAction *>(u"openLink"_s)->trigger();
+        QDesktopServices::unsetUrlHandler(u"https"_s);
+        QCOMPARE(opened.urls, (QList<QUrl>(2, QUrl(u"https://stooq.com/q/?s=nvda.us"_s))));
+    }
+
+    // A screen reader names every control one can reach, and says who wrote each message.
+    void everyControlHasAnAccessibleName()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        MainWindow window(alice);
+        window.show();
+        alice.sendMessage(u"general"_s, u"hello"_s);
+        QTRY_COMPARE(shownBodies(window.messageView()).size(), 1);
+        window.findChild<QAction *>(u"settingsAction"_s)->trigger();
+        SettingsDialog *settings = nullptr;
+        QTRY_VERIFY((settings = window.findChild<SettingsDialog *>()));
+        LocalServer local;
+        ConnectDialog connect(alice, local, *m_settings);
+        connect.show();
+        QStringList unnamed;
+        for (QWidget *top : {static_cast<QWidget *>(&window), static_cast<QWidget *>(settings),
+                             static_cast<QWidget *>(&connect)}) {
+            for (QWidget *widget : top->findChildren<QWidget *>()) {
+                // A spin box's own line edit is part of the spin box for a screen reader.
+                if (widget->focusPolicy() == Qt::NoFocus || !widget->isVisible() ||
+                    qobject_cast<QAbstractSpinBox *>(widget->parentWidget()))
+                    continue;
+                QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+                if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
+                    unnamed.append(QString::fromLatin1(widget->metaObject()->className()) + u' ' +
+                                   widget->objectName());
+            }
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", ")));
+        const QString spoken =
+            window.messageView()->model()->index(0, 0).data(Qt::AccessibleTextRole).toString();
+        QVERIFY(spoken.contains(u"alice"_s) && spoken.contains(u"hello"_s));
+        const QString member =
+            window.memberView()->model()->index(0, 0).data(Qt::AccessibleTextRole).toString();
+        QVERIFY2(member.contains(u"online"_s), qPrintable(member));
+        settings->close();
     }
 
     void hostingLocallyBringsUpAServerOthersCanJoin()
