@@ -254,6 +254,22 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>Your name</source>
         <translation>Dein Name</translation>
     </message>
+    <message>
+        <source>FinChat servers on your network</source>
+        <translation>FinChat-Server in deinem Netzwerk</translation>
+    </message>
+    <message>
+        <source>Nearby</source>
+        <translation>In der Nähe</translation>
+    </message>
+    <message>
+        <source>%1 — %2:%3</source>
+        <translation>%1 — %2:%3</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint: %1</source>
+        <translation>Fingerabdruck des Zertifikats: %1</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::DeskTray</name>

@@ -254,6 +254,22 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>Your name</source>
         <translation>Tu nombre</translation>
     </message>
+    <message>
+        <source>FinChat servers on your network</source>
+        <translation>Servidores FinChat en tu red</translation>
+    </message>
+    <message>
+        <source>Nearby</source>
+        <translation>Cerca</translation>
+    </message>
+    <message>
+        <source>%1 — %2:%3</source>
+        <translation>%1 — %2:%3</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint: %1</source>
+        <translation>Huella del certificado: %1</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::DeskTray</name>

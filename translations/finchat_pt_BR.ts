@@ -254,6 +254,22 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>Your name</source>
         <translation>Seu nome</translation>
     </message>
+    <message>
+        <source>FinChat servers on your network</source>
+        <translation>Servidores FinChat na sua rede</translation>
+    </message>
+    <message>
+        <source>Nearby</source>
+        <translation>Por perto</translation>
+    </message>
+    <message>
+        <source>%1 — %2:%3</source>
+        <translation>%1 — %2:%3</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint: %1</source>
+        <translation>Impressão digital do certificado: %1</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::DeskTray</name>

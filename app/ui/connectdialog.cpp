@@ -13,6 +13,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -51,7 +52,7 @@ QWidget *withError(QWidget *field, QLabel *error)
 } // namespace
 
 ConnectDialog::ConnectDialog(ChatClient &client, LocalServer &localServer, QSettings &settings,
-                             QWidget *parent)
+                             QWidget *parent, quint16 discoveryPort)
     : QDialog(parent)
     , m_client(client)
     , m_localServer(localServer)
@@ -61,6 +62,8 @@ ConnectDialog::ConnectDialog(ChatClient &client, LocalServer &localServer, QSett
     , m_username(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_displayName(new QLineEdit(this))
+    , m_discovery(new LanDiscovery(discoveryPort, this))
+    , m_nearby(new QListWidget(this))
     , m_hostLocally(new QCheckBox(tr("Host a server on this computer"), this))
     , m_serverError(errorLabel(this))
     , m_usernameError(errorLabel(this))
@@ -102,7 +105,11 @@ ConnectDialog::ConnectDialog(ChatClient &client, LocalServer &localServer, QSett
     serverRow->addWidget(m_port);
 
     auto *form = new QFormLayout;
+    m_nearby->setObjectName(u"nearbyServers"_s);
+    m_nearby->setAccessibleName(tr("FinChat servers on your network"));
+    m_nearby->setMaximumHeight(90);
     form->addRow(tr("Server"), withError(server, m_serverError));
+    form->addRow(tr("Nearby"), m_nearby);
     form->addRow(QString(), m_hostLocally);
     form->addRow(tr("Username"), withError(m_username, m_usernameError));
     form->addRow(tr("Password"), withError(m_password, m_passwordError));
@@ -124,8 +131,35 @@ ConnectDialog::ConnectDialog(ChatClient &client, LocalServer &localServer, QSett
     connect(m_cancel, &QPushButton::clicked, this, &ConnectDialog::reject);
     connect(m_hostLocally, &QCheckBox::toggled, this, &ConnectDialog::updateHostFields);
     updateHostFields();
+    connect(m_discovery, &LanDiscovery::serversChanged, this, &ConnectDialog::listNearbyServers);
+    connect(m_nearby, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        m_hostLocally->setChecked(false);
+        m_host->setText(item->data(Qt::UserRole).toString());
+        m_port->setValue(item->data(Qt::UserRole + 1).toInt());
+    });
+    m_discovery->start();
+    listNearbyServers();
     if (!m_username->text().isEmpty())
         m_password->setFocus();
+}
+
+void ConnectDialog::listNearbyServers()
+{
+    m_nearby->clear();
+    for (const LanDiscovery::Server &server : m_discovery->servers()) {
+        const QString address = server.address.toString();
+        auto *item = new QListWidgetItem(
+            tr("%1 — %2:%3").arg(server.name, address).arg(server.port), m_nearby);
+        item->setData(Qt::UserRole, address);
+        item->setData(Qt::UserRole + 1, server.port);
+        if (!server.fingerprint.isEmpty())
+            item->setToolTip(tr("Certificate fingerprint: %1").arg(server.fingerprint));
+    }
+    // Shown, with its label, only when there is something to choose.
+    const bool any = m_nearby->count() > 0;
+    m_nearby->setVisible(any);
+    if (auto *form = findChild<QFormLayout *>(); form && form->labelForField(m_nearby))
+        form->labelForField(m_nearby)->setVisible(any);
 }
 
 void ConnectDialog::updateHostFields()

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "ui/landiscovery.h"
+
 #include <QDialog>
 
 #include <qcoro/qcorotask.h>
 
 class QCheckBox;
 class QLabel;
+class QListWidget;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
@@ -30,8 +33,9 @@ class ConnectDialog : public QDialog
     Q_OBJECT
 
 public:
+    // discoveryPort: where servers on the LAN announce themselves (LanAnnouncer).
     ConnectDialog(Client::ChatClient &client, LocalServer &localServer, QSettings &settings,
-                  QWidget *parent = nullptr);
+                  QWidget *parent = nullptr, quint16 discoveryPort = LanAnnouncer::DefaultPort);
 
     // For tests and for people who like the keyboard.
     QLineEdit *hostField() const { return m_host; }
@@ -46,6 +50,8 @@ public:
     QLabel *serverError() const { return m_serverError; }
     QLabel *usernameError() const { return m_usernameError; }
     QLabel *passwordError() const { return m_passwordError; }
+    // The servers heard on the local network; choosing one fills in the server fields.
+    QListWidget *nearbyServers() const { return m_nearby; }
 
     // Why the person is asked to log in (again): shown above the fields.
     void showNotice(const QString &text);
@@ -58,6 +64,7 @@ private:
     void clearErrors();
     void showError(const Client::Failure &failure);
     void updateHostFields();
+    void listNearbyServers();
 
     Client::ChatClient &m_client;
     LocalServer &m_localServer;
@@ -67,6 +74,8 @@ private:
     QLineEdit *m_username;
     QLineEdit *m_password;
     QLineEdit *m_displayName;
+    LanDiscovery *m_discovery;
+    QListWidget *m_nearby;
     QCheckBox *m_hostLocally;
     QLabel *m_serverError;
     QLabel *m_usernameError;

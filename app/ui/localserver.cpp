@@ -42,6 +42,7 @@ bool LocalServer::start(quint16 preferredPort, QString *error)
     // Encrypted like any server: its self-signed certificate is made once, beside the database.
     config.tls.generatedFolder = QFileInfo(databasePath()).absolutePath();
     config.pluginDirs = ServerOptions::defaultPluginDirs();
+    config.announce.enabled = true; // colleagues' connect dialogs list it
     try {
         storage->openSqlite(databasePath());
         for (const quint16 port : {preferredPort, quint16(0)}) {

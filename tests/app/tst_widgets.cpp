@@ -31,6 +31,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProcess>
@@ -42,11 +43,13 @@
 #include <QSslConfiguration>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSysInfo>
 #include <QSystemTrayIcon>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUdpSocket>
 
 #include <qcoro/qcorotask.h>
 
@@ -99,6 +102,13 @@ void writeMessages(TestServer &server, int count)
     QVERIFY(writer.connectAs(server.url(), u"writer"_s));
     for (int i = 1; i <= count; ++i)
         QCOMPARE(typeOf(writer.send(u"general"_s, u"m%1"_s.arg(i))), Type::MessageSendOk);
+}
+
+// A UDP port nothing listens on right now.
+quint16 freeUdpPort()
+{
+    QUdpSocket probe;
+    return probe.bind(QHostAddress::LocalHost, 0) ? probe.localPort() : 0;
 }
 
 // Until the views have laid out what changed: a list view in Adjust mode lays out again
@@ -663,6 +673,49 @@ private slots:
         const QJsonObject seen = bob.waitForEvent(u"message.new"_s);
         QCOMPARE(seen.value(u"message"_s).toObject().value(u"displayName"_s).toString(),
                  u"Alice Smith"_s);
+    }
+
+    // Servers announce themselves on the LAN; the connect dialog lists them, and choosing one
+    // fills in where to connect. Anything else arriving on that port is ignored.
+    void serversOnTheNetworkAreListed()
+    {
+        const quint16 discoveryPort = freeUdpPort();
+        QVERIFY(discoveryPort != 0);
+        ServerConfig config;
+        config.announce = {true, {QHostAddress(QHostAddress::LocalHost)}, discoveryPort};
+        TestServer server(config);
+        ChatClient client;
+        LocalServer local;
+        ConnectDialog dialog(client, local, *m_settings, nullptr, discoveryPort);
+        dialog.hostLocallyBox()->setChecked(true);
+        dialog.show();
+        QListWidget *nearby = dialog.nearbyServers();
+        QVERIFY(!nearby->isVisible());
+
+        QUdpSocket stranger; // junk, oversized and half-right datagrams change nothing
+        for (const QByteArray &junk :
+             {QByteArray("hello"), QByteArray(4000, '{'),
+              QByteArray(R"({"finchat":1,"name":"x","port":99999,"tls":true})"),
+              QByteArray(R"({"finchat":2,"name":"x","port":7420,"tls":true})")})
+            stranger.writeDatagram(junk, QHostAddress::LocalHost, discoveryPort);
+
+        QTRY_COMPARE_WITH_TIMEOUT(nearby->count(), 1, 10'000); // the next announcement
+        QVERIFY(nearby->isVisible());
+        QListWidgetItem *item = nearby->item(0);
+        QVERIFY(item->text().contains(QSysInfo::machineHostName()));
+        QVERIFY(item->text().contains(QString::number(server.url().port())));
+        QVERIFY(item->toolTip().contains(fingerprintText(server.server().certificate())));
+        nearby->setCurrentItem(item);
+        emit nearby->itemClicked(item);
+        QVERIFY(!dialog.hostLocallyBox()->isChecked());
+        QCOMPARE(dialog.hostField()->text(), u"127.0.0.1"_s);
+        QCOMPARE(dialog.portField()->value(), server.url().port());
+
+        dialog.usernameField()->setText(u"colleague"_s);
+        dialog.passwordField()->setText(u"correct horse"_s);
+        QTest::mouseClick(dialog.createAccountButton(), Qt::LeftButton);
+        QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(client.serverUrl().port(), server.url().port());
     }
 
     void unknownCertificateIsTrustedByThePerson()

@@ -33,6 +33,7 @@ private slots:
         QCOMPARE(result.config.port, ServerConfig::DefaultPort);
         QVERIFY(!result.config.tls.plaintext);
         QCOMPARE(result.config.listenAddress, QHostAddress(QHostAddress::Any));
+        QVERIFY(result.config.announce.enabled); // on the LAN, colleagues' apps list it
         QVERIFY(result.config.databasePath.endsWith(u"finchat.db"_s));
         QCOMPARE(result.config.limits.maxBodyLength, 4000);
         QCOMPARE(result.config.limits.maxIncomingMessageBytes, 64 * 1024);
@@ -57,6 +58,19 @@ private slots:
                  ServerOptions::defaultPluginDirs() + QStringList{m_folder.filePath(u"bots"_s)});
         QCOMPARE(result.config.limits.maxBodyLength, 100);
         QCOMPARE(result.config.limits.messageBurst, 3);
+        QVERIFY(!result.config.announce.enabled); // listening on loopback: nobody to tell
+    }
+
+    void announcingCanBeTurnedOff()
+    {
+        const auto off = ServerOptions::parse(
+            {u"finchat-server"_s, u"--config"_s, writeConfig("[server]\nannounce=false\n")});
+        QCOMPARE(off.action, ServerOptions::Action::Run);
+        QVERIFY(!off.config.announce.enabled);
+        const auto bad = ServerOptions::parse(
+            {u"finchat-server"_s, u"--config"_s, writeConfig("[server]\nannounce=maybe\n")});
+        QCOMPARE(bad.action, ServerOptions::Action::Fail);
+        QVERIFY(bad.text.contains(u"server/announce"_s));
     }
 
     void rejectsBadValues_data()
@@ -137,13 +151,14 @@ private slots:
                 !line.startsWith("key="))
                 enabled += line + '\n';
         }
-        QCOMPARE(settings, 28); // 6 server, 2 tls, all 17 limits, 3 stock bot settings
+        QCOMPARE(settings, 29); // 7 server, 2 tls, all 17 limits, 3 stock bot settings
         const auto result =
             ServerOptions::parse({u"finchat-server"_s, u"--config"_s, writeConfig(enabled)});
         QCOMPARE(result.action, ServerOptions::Action::Run);
         const ServerLimits defaults;
         const ServerLimits &parsed = result.config.limits;
         QCOMPARE(result.config.port, ServerConfig::DefaultPort);
+        QVERIFY(result.config.announce.enabled);
         QCOMPARE(parsed.maxBodyLength, defaults.maxBodyLength);
         QCOMPARE(parsed.maxIncomingMessageBytes, defaults.maxIncomingMessageBytes);
         QCOMPARE(parsed.loginTimeout, defaults.loginTimeout);

@@ -9,14 +9,17 @@
 #include "tls/servercertificate.h"
 #include "wire/abandoned.h"
 #include "wire/clientconnection.h"
+#include "wire/lanannouncer.h"
 #include "wire/listener.h"
 
+#include "finchat/fingerprint.h"
 #include "finchat/protocol.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QSysInfo>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -188,11 +191,25 @@ void ChatServer::reloadCertificate()
 
 bool ChatServer::listen()
 {
-    return m_listener->listen(m_config.listenAddress, m_config.port);
+    if (!m_listener->listen(m_config.listenAddress, m_config.port))
+        return false;
+    if (m_config.announce.enabled) {
+        m_announcer = new LanAnnouncer(
+            [this] {
+                return LanAnnouncer::Announcement{
+                    QSysInfo::machineHostName(), serverPort(), isEncrypted(),
+                    isEncrypted() ? fingerprintText(m_certificate) : QString()};
+            },
+            m_config.announce.targets, m_config.announce.port, this);
+        m_announcer->start();
+    }
+    return true;
 }
 
 void ChatServer::close()
 {
+    if (m_announcer)
+        m_announcer->stop();
     m_listener->close();
     m_accounts->stop();
     const auto connections = findChildren<ClientConnection *>(Qt::FindDirectChildrenOnly);

@@ -30,6 +30,7 @@ class AccountService;
 class BotHost;
 class ClientConnection;
 class CommandRouter;
+class LanAnnouncer;
 class Listener;
 class Housekeeping;
 class MessageService;
@@ -99,6 +100,7 @@ private:
     ServerConfig m_config;
     QWebSocketServer *m_server; // the WebSocket handshake, on what m_listener accepted
     Listener *m_listener;
+    LanAnnouncer *m_announcer = nullptr;
     QSslCertificate m_certificate;
     OnlineUsers m_online;
     RoomDirectory m_rooms;

@@ -51,6 +51,14 @@ struct TlsSettings
     QString generatedFolder; // neither set: the self-signed pair is made and kept here
 };
 
+// Announcing the server on the local network, for the app's connect dialog (LanAnnouncer).
+struct LanAnnouncement
+{
+    bool enabled = false; // [server] announce; finchat-server turns it on unless on loopback
+    QList<QHostAddress> targets{QHostAddress::Broadcast};
+    quint16 port = 7421; // LanAnnouncer::DefaultPort
+};
+
 struct ServerConfig
 {
     static constexpr quint16 DefaultPort = Protocol::DefaultPort;
@@ -62,6 +70,7 @@ struct ServerConfig
     QStringList pluginDirs;                 // searched in order for bot plugins
     QMap<QString, QVariantMap> botSettings; // [bot.<name>] sections, by bot name
     TlsSettings tls;
+    LanAnnouncement announce;
     ServerLimits limits;
 };
 

@@ -66,9 +66,9 @@ const QList<LimitSetting> &limitSettings()
     return all;
 }
 
-const QStringList ServerKeys{
-    u"server/listen"_s,     u"server/port"_s,      u"server/database"_s, u"server/plugins_dir"_s,
-    u"server/durability"_s, u"server/plaintext"_s, u"tls/certificate"_s, u"tls/key"_s};
+const QStringList ServerKeys{u"server/listen"_s,      u"server/port"_s,       u"server/database"_s,
+                             u"server/plugins_dir"_s, u"server/durability"_s, u"server/plaintext"_s,
+                             u"server/announce"_s,    u"tls/certificate"_s,   u"tls/key"_s};
 
 bool readLimits(const QSettings &settings, ServerLimits &limits, QString &error)
 {
@@ -227,6 +227,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
     ServerConfig &config = result.config;
     QString listen, port, database, pluginsDir;
     QString error;
+    bool announceWanted = true;
     if (parser.isSet(configOption)) {
         const QString file = parser.value(configOption);
         if (!QFileInfo(file).isReadable()) {
@@ -250,13 +251,20 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
             return result;
         }
         config.durability = durability == "full"_L1 ? Durability::Full : Durability::Normal;
-        const QString plaintext = settings.value(u"server/plaintext"_s, u"false"_s).toString();
-        if (plaintext != "true"_L1 && plaintext != "false"_L1) {
+        const auto flag = [&](const QString &key, bool fallback) -> std::optional<bool> {
+            const QString value = settings.value(key, fallback ? u"true"_s : u"false"_s).toString();
+            if (value == "true"_L1 || value == "false"_L1)
+                return value == "true"_L1;
             result.action = Action::Fail;
-            result.text = u"%1: server/plaintext must be true or false"_s.arg(file);
+            result.text = u"%1: %2 must be true or false"_s.arg(file, key);
+            return std::nullopt;
+        };
+        const std::optional<bool> plaintext = flag(u"server/plaintext"_s, false);
+        const std::optional<bool> announce = flag(u"server/announce"_s, true);
+        if (!plaintext || !announce)
             return result;
-        }
-        config.tls.plaintext = plaintext == "true"_L1;
+        config.tls.plaintext = *plaintext;
+        announceWanted = *announce;
         config.tls.certificateFile =
             resolvedAgainst(settings.value(u"tls/certificate"_s).toString(), file);
         config.tls.keyFile = resolvedAgainst(settings.value(u"tls/key"_s).toString(), file);
@@ -283,6 +291,8 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         result.text = error;
         return result;
     }
+    // Colleagues' apps list the server, unless it only listens on this machine.
+    config.announce.enabled = announceWanted && !config.listenAddress.isLoopback();
     config.databasePath = database.isEmpty() ? defaultDatabasePath() : database;
     // The data folder: the generated certificate lives beside the database it belongs to.
     config.tls.generatedFolder = QFileInfo(config.databasePath).absolutePath();
