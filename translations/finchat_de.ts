@@ -247,10 +247,6 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
     <message>
-        <source>optional, for a new account: how others see you</source>
-        <translation>optional, für ein neues Konto: wie andere dich sehen</translation>
-    </message>
-    <message>
         <source>Your name</source>
         <translation>Dein Name</translation>
     </message>
@@ -269,6 +265,10 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>Certificate fingerprint: %1</source>
         <translation>Fingerabdruck des Zertifikats: %1</translation>
+    </message>
+    <message>
+        <source>optional: how others see you</source>
+        <translation>optional: wie andere dich sehen</translation>
     </message>
 </context>
 <context>

@@ -247,10 +247,6 @@ No te has unido: doble clic o Intro para unirte</translation>
         <translation>Conectando con %1…</translation>
     </message>
     <message>
-        <source>optional, for a new account: how others see you</source>
-        <translation>opcional, para una cuenta nueva: cómo te ven los demás</translation>
-    </message>
-    <message>
         <source>Your name</source>
         <translation>Tu nombre</translation>
     </message>
@@ -269,6 +265,10 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>Certificate fingerprint: %1</source>
         <translation>Huella del certificado: %1</translation>
+    </message>
+    <message>
+        <source>optional: how others see you</source>
+        <translation>opcional: cómo te ven los demás</translation>
     </message>
 </context>
 <context>

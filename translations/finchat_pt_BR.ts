@@ -247,10 +247,6 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <translation>Conectando a %1…</translation>
     </message>
     <message>
-        <source>optional, for a new account: how others see you</source>
-        <translation>opcional, para uma conta nova: como os outros veem você</translation>
-    </message>
-    <message>
         <source>Your name</source>
         <translation>Seu nome</translation>
     </message>
@@ -269,6 +265,10 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>Certificate fingerprint: %1</source>
         <translation>Impressão digital do certificado: %1</translation>
+    </message>
+    <message>
+        <source>optional: how others see you</source>
+        <translation>opcional: como os outros veem você</translation>
     </message>
 </context>
 <context>

@@ -87,7 +87,7 @@ ConnectDialog::ConnectDialog(ChatClient &client, LocalServer &localServer, QSett
     m_port->setAccessibleName(tr("Port"));
     m_username->setAccessibleName(tr("Username"));
     m_password->setAccessibleName(tr("Password"));
-    m_displayName->setPlaceholderText(tr("optional, for a new account: how others see you"));
+    m_displayName->setPlaceholderText(tr("optional: how others see you"));
     m_displayName->setMaxLength(Validation::DisplayNameMaxLength);
     m_hostLocally->setChecked(settings.value(u"server/hostLocally"_s, false).toBool());
     m_hostLocally->setToolTip(
@@ -139,8 +139,8 @@ ConnectDialog::ConnectDialog(ChatClient &client, LocalServer &localServer, QSett
     });
     m_discovery->start();
     listNearbyServers();
-    if (!m_username->text().isEmpty())
-        m_password->setFocus();
+    // The first empty field a person has to fill.
+    (m_username->text().isEmpty() ? m_username : m_password)->setFocus();
 }
 
 void ConnectDialog::listNearbyServers()

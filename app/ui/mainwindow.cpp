@@ -87,6 +87,7 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     , m_roomTopic(new QLabel(this))
     , m_lengthNote(new QLabel(this))
     , m_connection(new QLabel(this))
+    , m_notice(new QLabel(this))
     , m_hosting(new QLabel(this))
     , m_leave(new QPushButton(tr("Leave"), this))
     , m_tray(new DeskTray(*this))
@@ -167,7 +168,19 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     splitter->setSizes({200, 680, 200});
     setCentralWidget(splitter);
 
-    statusBar()->addWidget(m_connection, 1);
+    statusBar()->addWidget(m_connection);
+    // Notices wrap rather than being cut off beside the hosting details in a small window.
+    m_notice->setObjectName(u"notice"_s);
+    m_notice->setWordWrap(true);
+    m_notice->hide();
+    m_noticeTimer.setSingleShot(true);
+    m_noticeTimer.setInterval(20'000);
+    // Like a status bar's temporary message, a notice takes the connection state's place.
+    connect(&m_noticeTimer, &QTimer::timeout, this, [this] {
+        m_notice->hide();
+        m_connection->show();
+    });
+    statusBar()->addWidget(m_notice, 1);
     statusBar()->addPermanentWidget(m_hosting);
     if (m_localServer && m_localServer->isRunning()) {
         const QStringList addresses = m_localServer->lanAddresses();
@@ -292,7 +305,10 @@ void MainWindow::showPreferredRoom()
 
 void MainWindow::showNotice(const QString &text)
 {
-    statusBar()->showMessage(text, 20'000);
+    m_notice->setText(text);
+    m_connection->hide();
+    m_notice->show();
+    m_noticeTimer.start();
 }
 
 void MainWindow::askToLogInAgain(const QString &why)

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QSettings>
+#include <QTimer>
 
 class QLabel;
 class QMenu;
@@ -105,6 +106,8 @@ private:
     QLabel *m_roomTopic;
     QLabel *m_lengthNote; // under the input, when a message nears or passes the limit
     QLabel *m_connection;
+    QLabel *m_notice; // showNotice(), for a while
+    QTimer m_noticeTimer;
     QLabel *m_hosting;
     QPushButton *m_leave;
     DeskTray *m_tray;

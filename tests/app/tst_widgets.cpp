@@ -662,6 +662,8 @@ private slots:
         LocalServer local;
         ConnectDialog dialog(client, local, *m_settings);
         dialog.show();
+        QVERIFY(makeActive(dialog));
+        QCOMPARE(QApplication::focusWidget(), dialog.usernameField()); // nothing typed yet
         fillIn(dialog, server.url().port(), u"asmith"_s);
         dialog.displayNameField()->setText(u"Alice Smith"_s);
         QTest::mouseClick(dialog.createAccountButton(), Qt::LeftButton);
@@ -673,6 +675,34 @@ private slots:
         const QJsonObject seen = bob.waitForEvent(u"message.new"_s);
         QCOMPARE(seen.value(u"message"_s).toObject().value(u"displayName"_s).toString(),
                  u"Alice Smith"_s);
+    }
+
+    // A notice in a small hosting window wraps instead of being cut off beside the hosting
+    // details.
+    void noticesFitASmallHostingWindow()
+    {
+        LocalServer local;
+        QVERIFY(forgetHostedDatabase(local));
+        QString error;
+        QVERIFY2(local.start(0, &error), qPrintable(error));
+        ChatClient host;
+        QVERIFY(createAccount(host, local.trustedLocalUrl(host.knownServers()), u"host"_s).ok());
+        MainWindow window(host, &local);
+        window.resize(800, 500);
+        window.show();
+        const QString text =
+            u"No keychain on this system: FinChat will ask for your password next time."_s;
+        window.showNotice(text);
+        waitForLayout();
+        auto *notice = window.findChild<QLabel *>(u"notice"_s);
+        QVERIFY(notice && notice->isVisible());
+        QCOMPARE(notice->text(), text);
+        const QRect needed = notice->fontMetrics().boundingRect(
+            QRect(0, 0, notice->contentsRect().width(), 10'000), Qt::TextWordWrap, text);
+        QVERIFY2(needed.height() <= notice->contentsRect().height(),
+                 qPrintable(u"%1 px of text in %2 px"_s.arg(needed.height())
+                                .arg(notice->contentsRect().height())));
+        QVERIFY(notice->geometry().right() <= window.width());
     }
 
     // Servers announce themselves on the LAN; the connect dialog lists them, and choosing one
