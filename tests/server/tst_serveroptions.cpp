@@ -15,9 +15,12 @@ class TestServerOptions : public QObject
 private:
     QTemporaryDir m_folder;
 
+    // A file of its own for each call: QSettings caches a file it has read in this process,
+    // and may not notice it rewritten within the same second.
     QString writeConfig(const QByteArray &text)
     {
-        const QString path = m_folder.filePath(u"finchat.ini"_s);
+        static int written = 0;
+        const QString path = m_folder.filePath(u"finchat-%1.ini"_s.arg(++written));
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
             qFatal("cannot write config");
