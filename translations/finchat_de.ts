@@ -259,16 +259,16 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <translation>In der Nähe</translation>
     </message>
     <message>
-        <source>%1 — %2:%3</source>
-        <translation>%1 — %2:%3</translation>
-    </message>
-    <message>
         <source>Certificate fingerprint: %1</source>
         <translation>Fingerabdruck des Zertifikats: %1</translation>
     </message>
     <message>
         <source>optional: how others see you</source>
         <translation>optional: wie andere dich sehen</translation>
+    </message>
+    <message>
+        <source>%1:%2 — %3</source>
+        <translation>%1:%2 — %3</translation>
     </message>
 </context>
 <context>

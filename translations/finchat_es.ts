@@ -259,16 +259,16 @@ No te has unido: doble clic o Intro para unirte</translation>
         <translation>Cerca</translation>
     </message>
     <message>
-        <source>%1 — %2:%3</source>
-        <translation>%1 — %2:%3</translation>
-    </message>
-    <message>
         <source>Certificate fingerprint: %1</source>
         <translation>Huella del certificado: %1</translation>
     </message>
     <message>
         <source>optional: how others see you</source>
         <translation>opcional: cómo te ven los demás</translation>
+    </message>
+    <message>
+        <source>%1:%2 — %3</source>
+        <translation>%1:%2 — %3</translation>
     </message>
 </context>
 <context>

@@ -259,16 +259,16 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <translation>Por perto</translation>
     </message>
     <message>
-        <source>%1 — %2:%3</source>
-        <translation>%1 — %2:%3</translation>
-    </message>
-    <message>
         <source>Certificate fingerprint: %1</source>
         <translation>Impressão digital do certificado: %1</translation>
     </message>
     <message>
         <source>optional: how others see you</source>
         <translation>opcional: como os outros veem você</translation>
+    </message>
+    <message>
+        <source>%1:%2 — %3</source>
+        <translation>%1:%2 — %3</translation>
     </message>
 </context>
 <context>

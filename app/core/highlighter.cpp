@@ -25,12 +25,13 @@ void Highlighter::compile()
     for (const QString &term : QStringList{m_username} + m_words)
         if (!term.isEmpty())
             alternatives.append(QRegularExpression::escape(term));
-    // Not inside a longer word or a dotted code: "alice" is not in "malice" or "alice.us",
-    // but is in "@alice," and "$AAPL" matches "AAPL".
+    // A whole word, with an optional @ or $ in front: "alice" is not in "malice" or in the
+    // address "x@alice.com", but is in "@alice,"; "AAPL" is in "$AAPL" and in the stooq code
+    // "aapl.us", not in "AAPLX".
     m_pattern = alternatives.isEmpty()
                     ? QRegularExpression()
                     : QRegularExpression(
-                          u"(?<![\\w.-])[@$]?(?:%1)(?![\\w-])"_s.arg(alternatives.join(u'|')),
+                          u"(?<![\\w.@$-])[@$]?(?:%1)(?![\\w-])"_s.arg(alternatives.join(u'|')),
                           QRegularExpression::CaseInsensitiveOption |
                               QRegularExpression::UseUnicodePropertiesOption);
 }

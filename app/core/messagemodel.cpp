@@ -153,14 +153,17 @@ bool MessageModel::continuesRun(int row) const
 
 int MessageModel::firstUnreadRow() const
 {
-    if (m_unreadSince == 0)
-        return -1;
-    for (int row = 0; row < rowCount(); ++row) {
+    if (m_firstUnreadRow != -2)
+        return m_firstUnreadRow;
+    m_firstUnreadRow = -1;
+    for (int row = 0; m_unreadSince != 0 && row < rowCount(); ++row) {
         const ChatMessage &message = m_messages.at(row);
-        if (message.user != m_ownUser && message.timestamp >= m_unreadSince)
-            return row;
+        if (message.user != m_ownUser && message.timestamp >= m_unreadSince) {
+            m_firstUnreadRow = row;
+            break;
+        }
     }
-    return -1;
+    return m_firstUnreadRow;
 }
 
 void MessageModel::markUnread(int count)
@@ -175,6 +178,7 @@ void MessageModel::markUnread(int count)
     if (since == m_unreadSince)
         return;
     m_unreadSince = since;
+    m_firstUnreadRow = -2;
     if (rowCount() > 0)
         emit dataChanged(index(0), index(rowCount() - 1));
 }
@@ -232,6 +236,7 @@ void MessageModel::reset(const QList<ChatMessage> &latest, bool hasOlder)
     m_messages = latest;
     m_messages.append(unsent);
     m_hasOlder = hasOlder;
+    m_firstUnreadRow = -2; // before the views ask again
     endResetModel();
 }
 
@@ -247,6 +252,7 @@ void MessageModel::prependOlder(const QList<ChatMessage> &older, bool hasOlder)
         return;
     beginInsertRows({}, 0, static_cast<int>(fresh.size()) - 1);
     m_messages = fresh + m_messages;
+    m_firstUnreadRow = -2; // before the views ask again
     endInsertRows();
     neighbourChanged(static_cast<int>(fresh.size()));
 }
@@ -273,12 +279,14 @@ void MessageModel::append(const ChatMessage &message)
         pending >= 0) {
         beginRemoveRows({}, static_cast<int>(pending), static_cast<int>(pending));
         m_messages.removeAt(pending);
+        m_firstUnreadRow = -2; // before the views ask again
         endRemoveRows();
         neighbourChanged(static_cast<int>(pending));
     }
     const int row = static_cast<int>(insertionRow(message));
     beginInsertRows({}, row, row);
     m_messages.insert(row, message);
+    m_firstUnreadRow = -2; // before the views ask again
     endInsertRows();
     neighbourChanged(row + 1);
 }
@@ -290,6 +298,7 @@ void MessageModel::addPending(const ChatMessage &message)
     const int row = static_cast<int>(m_messages.size());
     beginInsertRows({}, row, row);
     m_messages.append(pending);
+    m_firstUnreadRow = -2; // before the views ask again
     endInsertRows();
 }
 

@@ -89,6 +89,8 @@ private:
     bool m_hasOlder = false;
     bool m_loadingOlder = false;
     qint64 m_unreadSince = 0; // timestamp of the first unread message; 0: no line
+    // firstUnreadRow(), asked for every row drawn; recomputed after any change (-2).
+    mutable int m_firstUnreadRow = -2;
 };
 
 } // namespace FinChat::Client

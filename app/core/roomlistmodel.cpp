@@ -60,6 +60,13 @@ void RoomListModel::setNotify(const QString &name, Notify notify)
         changed(row);
 }
 
+void RoomListModel::clearNotify()
+{
+    m_notify.clear();
+    if (!m_rooms.isEmpty())
+        emit dataChanged(index(0), index(static_cast<int>(m_rooms.size()) - 1), {NotifyRole});
+}
+
 void RoomListModel::changed(int row)
 {
     const QModelIndex at = index(row);

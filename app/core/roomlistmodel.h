@@ -61,6 +61,8 @@ public:
     // reconnect).
     void setNotify(const QString &name, Notify notify);
     Notify notify(const QString &name) const { return m_notify.value(name, Notify::Mentions); }
+    // Every room back to the default (another server's settings come next).
+    void clearNotify();
 
 private:
     void changed(int row);

@@ -132,11 +132,13 @@ ConnectDialog::ConnectDialog(ChatClient &client, LocalServer &localServer, QSett
     connect(m_hostLocally, &QCheckBox::toggled, this, &ConnectDialog::updateHostFields);
     updateHostFields();
     connect(m_discovery, &LanDiscovery::serversChanged, this, &ConnectDialog::listNearbyServers);
-    connect(m_nearby, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+    const auto choose = [this](QListWidgetItem *item) {
         m_hostLocally->setChecked(false);
         m_host->setText(item->data(Qt::UserRole).toString());
         m_port->setValue(item->data(Qt::UserRole + 1).toInt());
-    });
+    };
+    connect(m_nearby, &QListWidget::itemClicked, this, choose);
+    connect(m_nearby, &QListWidget::itemActivated, this, choose); // Enter, for the keyboard
     m_discovery->start();
     listNearbyServers();
     // The first empty field a person has to fill.
@@ -149,11 +151,12 @@ void ConnectDialog::listNearbyServers()
     for (const LanDiscovery::Server &server : m_discovery->servers()) {
         const QString address = server.address.toString();
         auto *item = new QListWidgetItem(
-            tr("%1 — %2:%3").arg(server.name, address).arg(server.port), m_nearby);
+            tr("%1:%2 — %3").arg(address).arg(server.port).arg(server.name), m_nearby);
         item->setData(Qt::UserRole, address);
         item->setData(Qt::UserRole + 1, server.port);
         if (!server.fingerprint.isEmpty())
-            item->setToolTip(tr("Certificate fingerprint: %1").arg(server.fingerprint));
+            item->setToolTip(
+                tr("Certificate fingerprint: %1").arg(server.fingerprint.toHtmlEscaped()));
     }
     // Shown, with its label, only when there is something to choose.
     const bool any = m_nearby->count() > 0;

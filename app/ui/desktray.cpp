@@ -96,8 +96,14 @@ void DeskTray::refresh()
 void DeskTray::notify(const QString &title, const QString &body, const QString &room)
 {
     m_notifiedRoom = room;
-    if (m_available)
-        m_icon->showMessage(title, body);
+    if (!m_available)
+        return;
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    // Freedesktop notification servers read markup in the body: anyone's words must not be.
+    m_icon->showMessage(title.toHtmlEscaped(), body.toHtmlEscaped());
+#else
+    m_icon->showMessage(title, body);
+#endif
 }
 
 void DeskTray::bringBackWindow()

@@ -2,7 +2,7 @@
 
 #include "wire/lanannouncer.h"
 
-#include <QDateTime>
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
 #include <QTimer>
@@ -23,9 +23,8 @@ public:
         QString name;
         QHostAddress address;
         quint16 port = 0;
-        bool tls = true;
         QString fingerprint;
-        QDateTime lastHeard;
+        qint64 lastHeardMs = 0; // on a monotonic clock: a change of the time of day is harmless
     };
 
     explicit LanDiscovery(quint16 port = LanAnnouncer::DefaultPort, QObject *parent = nullptr);
@@ -39,11 +38,14 @@ signals:
 
 private:
     void read();
+    // True when the list shows something new.
+    bool remember(const LanAnnouncer::Announcement &announcement, const QHostAddress &from);
     void forgetSilent();
 
     quint16 m_port;
     QUdpSocket m_socket;
     QTimer m_expiry;
+    QElapsedTimer m_clock;
     QList<Server> m_servers;
 };
 

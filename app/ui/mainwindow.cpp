@@ -155,6 +155,7 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     // A long topic is cut at the window's edge rather than widening the window.
     m_roomTopic->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_roomTopic->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_roomTopic->setTextFormat(Qt::PlainText); // anyone's words: never markup
     m_lengthNote->setObjectName(u"lengthNote"_s);
     m_lengthNote->setAlignment(Qt::AlignRight);
     m_lengthNote->hide();
@@ -367,6 +368,7 @@ QString MainWindow::notifySettingsGroup() const
 
 void MainWindow::applyNotifySettings()
 {
+    m_client.rooms()->clearNotify(); // this server's settings only
     m_settings.beginGroup(notifySettingsGroup());
     for (const QString &room : m_settings.childKeys())
         m_client.rooms()->setNotify(
@@ -376,12 +378,25 @@ void MainWindow::applyNotifySettings()
 
 QList<QUrl> MainWindow::linksIn(const QString &text)
 {
-    static const QRegularExpression link(u"\\bhttps?://[^\\s<>\"]+[^\\s<>\".,;:!?)\\]'}]"_s,
-                                         QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression link(u"\\bhttps?://[^\\s<>\"]+"_s,
+                                         QRegularExpression::CaseInsensitiveOption |
+                                             QRegularExpression::UseUnicodePropertiesOption);
     QList<QUrl> links;
     for (auto match = link.globalMatch(text); match.hasNext();) {
-        const QUrl url(match.next().captured(), QUrl::StrictMode);
-        if (url.isValid())
+        QString candidate = match.next().captured();
+        // Punctuation ending a sentence is not part of the link; a closing bracket is only
+        // when it closes one opened inside the link (Bond_(finance)).
+        while (!candidate.isEmpty()) {
+            const QChar last = candidate.back();
+            const bool unbalanced = last == u')' && candidate.count(u'(') < candidate.count(u')');
+            if (!QStringView(u".,;:!?'\"]}").contains(last) && last != u')')
+                break;
+            if (last == u')' && !unbalanced)
+                break;
+            candidate.chop(1);
+        }
+        const QUrl url(candidate, QUrl::TolerantMode);
+        if (url.isValid() && !url.host().isEmpty())
             links.append(url);
     }
     return links;
@@ -397,7 +412,9 @@ QMenu *MainWindow::messageMenu(const QModelIndex &index)
     for (const QUrl &url : linksIn(body)) {
         menu->addSeparator();
         const QString shown = url.toDisplayString();
-        QAction *open = menu->addAction(tr("Open %1").arg(shown), this,
+        QString label = shown;
+        label.replace(u'&', u"&&"_s); // not a keyboard accelerator
+        QAction *open = menu->addAction(tr("Open %1").arg(label), this,
                                         [url] { QDesktopServices::openUrl(url); });
         open->setObjectName(u"openLink"_s);
         QAction *copyLink = menu->addAction(
@@ -686,7 +703,7 @@ void MainWindow::showTopic()
     const QString topic =
         rooms->index(rooms->rowOf(m_currentRoom)).data(RoomListModel::TopicRole).toString();
     m_roomTopic->setText(topic);
-    m_roomTopic->setToolTip(topic);
+    m_roomTopic->setToolTip(topic.toHtmlEscaped());
     m_roomTopic->setVisible(!topic.isEmpty());
 }
 
@@ -766,6 +783,7 @@ void MainWindow::askToStopHosting(int people)
             close();
         } else {
             m_quitting = false;
+            show(); // it may have been hidden behind the login dialog that led here
         }
     });
     box->open();

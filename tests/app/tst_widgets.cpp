@@ -28,6 +28,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -484,14 +486,14 @@ private slots:
         QTRY_COMPARE(alice.state(), ChatClient::State::Reconnecting);
         QVERIFY(banner->isVisible());
         // A few failed tries later the backoff has grown to seconds.
-        QTRY_VERIFY_WITH_TIMEOUT(alice.nextTryIn() > 3000, 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(alice.nextTryIn() > 7000, 30'000);
         QTRY_VERIFY(banner->text().contains(u" s…"_s));
         QVERIFY(banner->retryButton()->isEnabled());
 
         server.start();
         QTest::mouseClick(banner->retryButton(), Qt::LeftButton);
         // Well before the backoff's next try.
-        QTRY_COMPARE_WITH_TIMEOUT(alice.state(), ChatClient::State::Online, 2500);
+        QTRY_COMPARE_WITH_TIMEOUT(alice.state(), ChatClient::State::Online, 5000);
         QVERIFY(!banner->isVisible());
     }
 
@@ -722,11 +724,23 @@ private slots:
         QListWidget *nearby = dialog.nearbyServers();
         QVERIFY(!nearby->isVisible());
 
-        QUdpSocket stranger; // junk, oversized and half-right datagrams change nothing
+        // Junk, oversized, half-right and disguised announcements change nothing.
+        const QByteArray fingerprint = QByteArray("AB:").repeated(31) + "AB";
+        const auto fake = [&](const QByteArray &name, int port, bool tls = true,
+                              const QByteArray &print = {}) {
+            return QJsonDocument(QJsonObject{{u"finchat"_s, 1},
+                                             {u"name"_s, QString::fromUtf8(name)},
+                                             {u"port"_s, port},
+                                             {u"tls"_s, tls},
+                                             {u"fingerprint"_s, QString::fromLatin1(print)}})
+                .toJson(QJsonDocument::Compact);
+        };
+        QUdpSocket stranger;
         for (const QByteArray &junk :
-             {QByteArray("hello"), QByteArray(4000, '{'),
-              QByteArray(R"({"finchat":1,"name":"x","port":99999,"tls":true})"),
-              QByteArray(R"({"finchat":2,"name":"x","port":7420,"tls":true})")})
+             {QByteArray("hello"), QByteArray(4000, '{'), fake("x", 99999, true, fingerprint),
+              fake("no fingerprint", 7000), fake("plaintext", 7001, false),
+              fake("desk \u202e0247:5.0.0.01", 7002, true, fingerprint),
+              fake("two\nlines", 7003, true, fingerprint), fake("bad print", 7004, true, "AB")})
             stranger.writeDatagram(junk, QHostAddress::LocalHost, discoveryPort);
 
         QTRY_COMPARE_WITH_TIMEOUT(nearby->count(), 1, 10'000); // the next announcement
@@ -735,6 +749,15 @@ private slots:
         QVERIFY(item->text().contains(QSysInfo::machineHostName()));
         QVERIFY(item->text().contains(QString::number(server.url().port())));
         QVERIFY(item->toolTip().contains(fingerprintText(server.server().certificate())));
+        // One machine cannot fill the list: a few entries per address at most.
+        for (int port = 8000; port < 8040; ++port)
+            stranger.writeDatagram(fake("flood", port, true, fingerprint), QHostAddress::LocalHost,
+                                   discoveryPort);
+        QTRY_COMPARE(nearby->count(), 4);
+        QTest::qWait(200);
+        QCOMPARE(nearby->count(), 4);
+        item = nearby->findItems(QSysInfo::machineHostName(), Qt::MatchContains).value(0);
+        QVERIFY(item);
         nearby->setCurrentItem(item);
         emit nearby->itemClicked(item);
         QVERIFY(!dialog.hostLocallyBox()->isChecked());
@@ -1081,10 +1104,18 @@ private slots:
         QCOMPARE(notified.count(), 2);
         QCOMPARE(notified.last().at(0).toString(), u"fx"_s);
 
-        // Kept for the next start.
-        MainWindow again(alice);
-        QCOMPARE(alice.rooms()->notify(u"macro"_s), RoomListModel::Notify::Muted);
+        // Kept for the next start: another client, logged in afresh, reads them back.
+        ChatClient later;
+        QVERIFY(QCoro::waitFor(later.logIn(server.url(), u"alice"_s, u"correct horse"_s)).ok());
+        MainWindow again(later);
+        QCOMPARE(later.rooms()->notify(u"macro"_s), RoomListModel::Notify::Muted);
         QVERIFY(again.roomMenu(u"fx"_s)->findChild<QAction *>(u"notifyAll"_s)->isChecked());
+        // Another server's rooms start from the default, whatever their names.
+        TestServer elsewhere;
+        QVERIFY(QCoro::waitFor(later.createAccount(elsewhere.url(), u"alice"_s, u"correct horse"_s))
+                    .ok());
+        MainWindow there(later);
+        QCOMPARE(later.rooms()->notify(u"macro"_s), RoomListModel::Notify::Mentions);
     }
 
     // A message's text can be copied, and its links opened (double click, or its menu).
@@ -1094,6 +1125,10 @@ private slots:
             MainWindow::linksIn(u"see https://stooq.com/q/?s=aapl.us, and (http://x.org/a)."_s),
             (QList<QUrl>{QUrl(u"https://stooq.com/q/?s=aapl.us"_s), QUrl(u"http://x.org/a"_s)}));
         QVERIFY(MainWindow::linksIn(u"no link: stooq.com"_s).isEmpty());
+        QCOMPARE(MainWindow::linksIn(u"see https://en.wikipedia.org/wiki/Bond_(finance)."_s),
+                 QList<QUrl>{QUrl(u"https://en.wikipedia.org/wiki/Bond_(finance)"_s)});
+        QCOMPARE(MainWindow::linksIn(u"https://stooq.com/q/?s=aapl.us\u00a0next"_s),
+                 QList<QUrl>{QUrl(u"https://stooq.com/q/?s=aapl.us"_s)});
 
         TestServer server;
         ChatClient alice;

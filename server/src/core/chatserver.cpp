@@ -193,14 +193,14 @@ bool ChatServer::listen()
 {
     if (!m_listener->listen(m_config.listenAddress, m_config.port))
         return false;
-    if (m_config.announce.enabled) {
+    if (m_config.announce.enabled && !m_announcer) {
         m_announcer = new LanAnnouncer(
             [this] {
                 return LanAnnouncer::Announcement{
                     QSysInfo::machineHostName(), serverPort(), isEncrypted(),
                     isEncrypted() ? fingerprintText(m_certificate) : QString()};
             },
-            m_config.announce.targets, m_config.announce.port, this);
+            m_config.announce.targets, m_config.announce.port, m_config.listenAddress, this);
         m_announcer->start();
     }
     return true;

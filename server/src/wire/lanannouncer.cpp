@@ -1,7 +1,12 @@
 #include "wire/lanannouncer.h"
 
+#include "finchat/validation.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 namespace FinChat {
 
@@ -14,7 +19,7 @@ constexpr qsizetype MaxName = 64;
 } // namespace
 
 LanAnnouncer::LanAnnouncer(std::function<Announcement()> describe, QList<QHostAddress> targets,
-                           quint16 port, QObject *parent)
+                           quint16 port, const QHostAddress &from, QObject *parent)
     : QObject(parent)
     , m_describe(std::move(describe))
     , m_targets(std::move(targets))
@@ -22,6 +27,11 @@ LanAnnouncer::LanAnnouncer(std::function<Announcement()> describe, QList<QHostAd
 {
     m_timer.setInterval(Interval);
     connect(&m_timer, &QTimer::timeout, this, &LanAnnouncer::announce);
+    const bool anyInterface = from == QHostAddress(QHostAddress::Any) ||
+                              from == QHostAddress(QHostAddress::AnyIPv4) ||
+                              from == QHostAddress(QHostAddress::AnyIPv6);
+    if (!anyInterface)
+        m_socket.bind(from, 0);
 }
 
 void LanAnnouncer::start()
@@ -60,11 +70,22 @@ std::optional<LanAnnouncer::Announcement> LanAnnouncer::decode(const QByteArray 
     const QJsonObject json = QJsonDocument::fromJson(datagram).object();
     const int port = json.value(u"port"_s).toInt();
     if (json.value(u"finchat"_s).toInt() != Version || port <= 0 || port > 65535 ||
-        !json.value(u"name"_s).isString() || !json.value(u"tls"_s).isBool())
+        !json.value(u"name"_s).isString() || !json.value(u"tls"_s).isBool() ||
+        !json.value(u"fingerprint"_s).isString())
         return std::nullopt;
-    return Announcement{json.value(u"name"_s).toString().left(MaxName), static_cast<quint16>(port),
-                        json.value(u"tls"_s).toBool(),
-                        json.value(u"fingerprint"_s).toString().left(200)};
+    // Anyone on the network can send one: a name is shown only if it is an ordinary name
+    // (no control or direction characters to disguise it), a fingerprint only if it is one.
+    const auto name = Validation::normalizedDisplayName(json.value(u"name"_s).toString());
+    static const QRegularExpression sha256(u"^([0-9A-F]{2}:){31}[0-9A-F]{2}$"_s);
+    const QString fingerprint = json.value(u"fingerprint"_s).toString();
+    const bool tls = json.value(u"tls"_s).toBool();
+    const auto disguising = [](QChar c) {
+        return c.category() == QChar::Other_Format || c.category() == QChar::Other_Control;
+    };
+    if (!name || name->size() > MaxName || std::any_of(name->cbegin(), name->cend(), disguising) ||
+        (tls ? !sha256.match(fingerprint).hasMatch() : !fingerprint.isEmpty()))
+        return std::nullopt;
+    return Announcement{*name, static_cast<quint16>(port), tls, fingerprint};
 }
 
 } // namespace FinChat

@@ -30,8 +30,11 @@ public:
     };
 
     // targets: where to send (the broadcast address on a LAN; tests use loopback).
+    // from: the address the server listens on; when it is one interface's, announcements
+    // leave from it, so that listeners see the address they can connect to.
     LanAnnouncer(std::function<Announcement()> describe, QList<QHostAddress> targets,
-                 quint16 port = DefaultPort, QObject *parent = nullptr);
+                 quint16 port = DefaultPort, const QHostAddress &from = QHostAddress::Any,
+                 QObject *parent = nullptr);
 
     void start();
     void stop();
