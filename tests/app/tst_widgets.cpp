@@ -106,6 +106,40 @@ void writeMessages(TestServer &server, int count)
         QCOMPARE(typeOf(writer.send(u"general"_s, u"m%1"_s.arg(i))), Type::MessageSendOk);
 }
 
+// Rooms the person creates (and so joins), one after another; false if one never comes.
+bool createRooms(ChatClient &client, const QStringList &rooms)
+{
+    QSignalSpy joined(&client, &ChatClient::roomJoined);
+    for (const QString &room : rooms) {
+        client.createRoom(room);
+        if (!joined.wait())
+            return false;
+    }
+    return true;
+}
+
+// Another person, connected, in the given rooms; null if any step fails.
+std::unique_ptr<TestClient> someoneIn(const TestServer &server, const QString &name,
+                                      const QStringList &rooms)
+{
+    auto person = std::make_unique<TestClient>();
+    if (!person->connectAs(server.url(), name))
+        return nullptr;
+    for (const QString &room : rooms)
+        if (typeOf(person->request(u"room.join"_s, {{u"room"_s, room}})) != Type::RoomJoinOk)
+            return nullptr;
+    return person;
+}
+
+// FinChat > Settings…, once its dialog is up; null if it never comes.
+SettingsDialog *openSettings(MainWindow &window)
+{
+    window.findChild<QAction *>(u"settingsAction"_s)->trigger();
+    for (int tries = 0; tries < 50 && !window.findChild<SettingsDialog *>(); ++tries)
+        QTest::qWait(20);
+    return window.findChild<SettingsDialog *>();
+}
+
 // A UDP port nothing listens on right now.
 quint16 freeUdpPort()
 {
@@ -164,6 +198,31 @@ public:
 
 public slots:
     void open(const QUrl &url) { urls.append(url); }
+};
+
+// Someone reading #general, where 40 messages from someone else came first, in a window of
+// the given size, laid out and at the newest message.
+struct Reader
+{
+    TestServer server{TestServer::generousLimits()};
+    ChatClient client;
+    std::unique_ptr<MainWindow> window;
+
+    Reader(const QString &name, QSize size)
+    {
+        writeMessages(server, 40);
+        if (!createAccount(client, server.url(), name).ok())
+            return;
+        window = std::make_unique<MainWindow>(client);
+        window->resize(size);
+        window->show();
+        QTRY_COMPARE(window->messageView()->model()->rowCount(), 40);
+        waitForLayout();
+    }
+    bool isReady() const
+    {
+        return window && window->messageView()->verticalScrollBar()->maximum() > 0;
+    }
 };
 
 // The widgets as a person uses them, offscreen, against a real server.
@@ -256,9 +315,7 @@ private slots:
         QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
         MainWindow window(alice);
         window.show();
-        QSignalSpy joined(&alice, &ChatClient::roomJoined);
-        alice.createRoom(u"macro"_s);
-        QVERIFY(joined.wait());
+        QVERIFY(createRooms(alice, {u"macro"_s}));
         window.showRoom(u"general"_s);
         QVERIFY(makeActive(window));
         window.roomView()->setFocus();
@@ -379,18 +436,11 @@ private slots:
     // had scrolled up to look at something older.
     void ownMessageSentWhileScrolledUpComesIntoView()
     {
-        TestServer server(TestServer::generousLimits());
-        ChatClient reader;
-        QVERIFY(createAccount(reader, server.url(), u"reader"_s).ok());
-        writeMessages(server, 40);
-        MainWindow window(reader);
-        window.resize(900, 600);
-        window.show();
+        Reader reader(u"reader"_s, QSize(900, 600));
+        QVERIFY(reader.isReady());
+        MainWindow &window = *reader.window;
         QListView *view = window.messageView();
-        QTRY_COMPARE(view->model()->rowCount(), 40);
         QScrollBar *bar = view->verticalScrollBar();
-        QTRY_VERIFY(bar->maximum() > 0);
-        waitForLayout();
         bar->setValue(bar->maximum() / 2); // the reader looks further up
         waitForLayout();
         QVERIFY(bar->value() < bar->maximum());
@@ -410,17 +460,10 @@ private slots:
     // A reader at the newest message stays there whatever the window's size does.
     void resizingKeepsTheNewestInView()
     {
-        TestServer server(TestServer::generousLimits());
-        ChatClient reader;
-        QVERIFY(createAccount(reader, server.url(), u"reader"_s).ok());
-        writeMessages(server, 40);
-        MainWindow window(reader);
-        window.resize(1100, 680);
-        window.show();
-        QListView *view = window.messageView();
-        QScrollBar *bar = view->verticalScrollBar();
-        QTRY_VERIFY(bar->maximum() > 0);
-        waitForLayout();
+        Reader reader(u"reader"_s, QSize(1100, 680));
+        QVERIFY(reader.isReady());
+        MainWindow &window = *reader.window;
+        QScrollBar *bar = window.messageView()->verticalScrollBar();
         QCOMPARE(bar->value(), bar->maximum());
         for (const QSize size : {QSize(800, 500), QSize(640, 420), QSize(1600, 1000)}) {
             window.resize(size);
@@ -444,18 +487,15 @@ private slots:
         QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
         MainWindow window(alice);
         window.show();
-        QSignalSpy joined(&alice, &ChatClient::roomJoined);
-        alice.createRoom(u"macro"_s);
-        QVERIFY(joined.wait());
-        TestClient bob;
-        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
-        QCOMPARE(typeOf(bob.request(u"room.join"_s, {{u"room"_s, u"macro"_s}})), Type::RoomJoinOk);
+        QVERIFY(createRooms(alice, {u"macro"_s}));
+        const auto bob = someoneIn(server, u"bob"_s, {u"macro"_s});
+        QVERIFY(bob);
         window.showRoom(u"macro"_s);
-        QCOMPARE(typeOf(bob.send(u"macro"_s, u"read already"_s)), Type::MessageSendOk);
+        QCOMPARE(typeOf(bob->send(u"macro"_s, u"read already"_s)), Type::MessageSendOk);
         QTRY_COMPARE(alice.messages(u"macro"_s)->rowCount(), 1);
         window.showRoom(u"general"_s);
         for (const QString &body : {u"new one"_s, u"new two"_s})
-            QCOMPARE(typeOf(bob.send(u"macro"_s, body)), Type::MessageSendOk);
+            QCOMPARE(typeOf(bob->send(u"macro"_s, body)), Type::MessageSendOk);
         QTRY_COMPARE(alice.messages(u"macro"_s)->rowCount(), 3);
 
         window.showRoom(u"macro"_s);
@@ -505,9 +545,7 @@ private slots:
         QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
         MainWindow window(alice);
         window.show();
-        QSignalSpy joined(&alice, &ChatClient::roomJoined);
-        alice.createRoom(u"macro"_s);
-        QVERIFY(joined.wait());
+        QVERIFY(createRooms(alice, {u"macro"_s}));
         window.showRoom(u"macro"_s);
         const auto marked = [&window] {
             return window.roomView()->currentIndex().data(RoomListModel::NameRole).toString();
@@ -869,16 +907,13 @@ private slots:
 
         // A mention in another room, while the window is away: its notification's click shows
         // the window at that room.
-        QSignalSpy joined(&alice, &ChatClient::roomJoined);
-        alice.createRoom(u"macro"_s);
-        QVERIFY(joined.wait());
+        QVERIFY(createRooms(alice, {u"macro"_s}));
         window->showRoom(u"general"_s);
         window->close();
-        TestClient bob;
-        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
-        QCOMPARE(typeOf(bob.request(u"room.join"_s, {{u"room"_s, u"macro"_s}})), Type::RoomJoinOk);
+        const auto bob = someoneIn(server, u"bob"_s, {u"macro"_s});
+        QVERIFY(bob);
         QSignalSpy mentioned(&alice, &ChatClient::notificationDue);
-        QCOMPARE(typeOf(bob.send(u"macro"_s, u"@alice seen NVDA?"_s)), Type::MessageSendOk);
+        QCOMPARE(typeOf(bob->send(u"macro"_s, u"@alice seen NVDA?"_s)), Type::MessageSendOk);
         QTRY_COMPARE(mentioned.count(), 1);
         emit icon->messageClicked();
         QVERIFY(window->isVisible());
@@ -899,19 +934,16 @@ private slots:
         QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
         MainWindow window(alice);
         window.show();
-        QSignalSpy joined(&alice, &ChatClient::roomJoined);
-        alice.createRoom(u"macro"_s);
-        QVERIFY(joined.wait());
+        QVERIFY(createRooms(alice, {u"macro"_s}));
         window.showRoom(u"general"_s);
         DeskTray *tray = window.tray();
         const QImage plain = tray->currentIcon().pixmap(64).toImage();
         QCOMPARE(tray->unreadCount(), 0);
 
-        TestClient bob;
-        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
-        QCOMPARE(typeOf(bob.request(u"room.join"_s, {{u"room"_s, u"macro"_s}})), Type::RoomJoinOk);
+        const auto bob = someoneIn(server, u"bob"_s, {u"macro"_s});
+        QVERIFY(bob);
         for (const QString &body : {u"CPI at 8:30"_s, u"hot print"_s})
-            QCOMPARE(typeOf(bob.send(u"macro"_s, body)), Type::MessageSendOk);
+            QCOMPARE(typeOf(bob->send(u"macro"_s, body)), Type::MessageSendOk);
         QTRY_COMPARE(tray->unreadCount(), 2);
         QVERIFY(tray->toolTip().contains(u"2"_s));
         QVERIFY(tray->currentIcon().pixmap(64).toImage() != plain);
@@ -971,9 +1003,8 @@ private slots:
         QVERIFY(bob.connectAs(server.url(), u"bob"_s));
         MainWindow window(alice);
         window.show();
-        window.findChild<QAction *>(u"settingsAction"_s)->trigger();
-        SettingsDialog *settings = nullptr;
-        QTRY_VERIFY((settings = window.findChild<SettingsDialog *>()));
+        SettingsDialog *settings = openSettings(window);
+        QVERIFY(settings);
 
         settings->displayNameField()->setText(u"Alice Smith"_s);
         QTest::mouseClick(settings->saveNameButton(), Qt::LeftButton);
@@ -1015,9 +1046,8 @@ private slots:
         QPointer<MainWindow> alive = window;
         window->show();
         QSignalSpy loggedOut(window, &MainWindow::loggedOut);
-        window->findChild<QAction *>(u"settingsAction"_s)->trigger();
-        SettingsDialog *settings = nullptr;
-        QTRY_VERIFY((settings = window->findChild<SettingsDialog *>()));
+        SettingsDialog *settings = openSettings(*window);
+        QVERIFY(settings);
         bool askedToLogIn = false;
         // The login dialog runs its own loop: answer it from inside (closing it quits).
         QTimer answerer;
@@ -1063,20 +1093,13 @@ private slots:
         QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
         MainWindow window(alice);
         window.show();
-        QSignalSpy joined(&alice, &ChatClient::roomJoined);
-        for (const QString &room : {u"macro"_s, u"fx"_s}) {
-            alice.createRoom(room);
-            QVERIFY(joined.wait());
-        }
+        QVERIFY(createRooms(alice, {u"macro"_s, u"fx"_s}));
         window.showRoom(u"general"_s);
-        TestClient bob;
-        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
-        for (const QString &room : {u"macro"_s, u"fx"_s})
-            QCOMPARE(typeOf(bob.request(u"room.join"_s, {{u"room"_s, room}})), Type::RoomJoinOk);
+        const auto bob = someoneIn(server, u"bob"_s, {u"macro"_s, u"fx"_s});
+        QVERIFY(bob);
 
-        window.findChild<QAction *>(u"settingsAction"_s)->trigger();
-        SettingsDialog *settings = nullptr;
-        QTRY_VERIFY((settings = window.findChild<SettingsDialog *>()));
+        SettingsDialog *settings = openSettings(window);
+        QVERIFY(settings);
         settings->keywordsField()->setText(u"NVDA, earnings"_s);
         emit settings->keywordsField()->editingFinished();
         settings->close();
@@ -1084,7 +1107,7 @@ private slots:
         QSignalSpy notified(&alice, &ChatClient::notificationDue);
         const auto say = [&](const QString &room, const QString &body) {
             const int before = alice.messages(room)->rowCount();
-            QCOMPARE(typeOf(bob.send(room, body)), Type::MessageSendOk);
+            QCOMPARE(typeOf(bob->send(room, body)), Type::MessageSendOk);
             QTRY_COMPARE(alice.messages(room)->rowCount(), before + 1);
         };
         say(u"macro"_s, u"NVDA after the bell"_s); // a watched word
@@ -1164,9 +1187,8 @@ private slots:
         window.show();
         alice.sendMessage(u"general"_s, u"hello"_s);
         QTRY_COMPARE(shownBodies(window.messageView()).size(), 1);
-        window.findChild<QAction *>(u"settingsAction"_s)->trigger();
-        SettingsDialog *settings = nullptr;
-        QTRY_VERIFY((settings = window.findChild<SettingsDialog *>()));
+        SettingsDialog *settings = openSettings(window);
+        QVERIFY(settings);
         LocalServer local;
         ConnectDialog connect(alice, local, *m_settings);
         connect.show();
