@@ -1,5 +1,7 @@
 #include "core/highlighter.h"
 
+#include "core/chatmessage.h"
+
 namespace FinChat::Client {
 
 using namespace Qt::StringLiterals;
@@ -36,9 +38,10 @@ void Highlighter::compile()
                               QRegularExpression::UseUnicodePropertiesOption);
 }
 
-bool Highlighter::matches(const QString &body) const
+bool Highlighter::highlights(const ChatMessage &message) const
 {
-    return !m_pattern.pattern().isEmpty() && m_pattern.match(body).hasMatch();
+    return message.user != m_username && message.kind != ChatMessage::Kind::Notice &&
+           !m_pattern.pattern().isEmpty() && m_pattern.match(message.body).hasMatch();
 }
 
 } // namespace FinChat::Client

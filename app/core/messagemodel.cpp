@@ -104,8 +104,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case FirstUnreadRole:
         return index.row() == firstUnreadRow();
     case HighlightRole:
-        return m_highlighter && message.user != m_ownUser &&
-               message.kind != ChatMessage::Kind::Notice && m_highlighter->matches(message.body);
+        return m_highlighter && m_highlighter->highlights(message);
     case Qt::ToolTipRole:
         return fullTime(message);
     case Qt::AccessibleTextRole:

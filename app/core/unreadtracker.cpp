@@ -24,9 +24,8 @@ void UnreadTracker::deliver(const ChatMessage &message)
     RoomListModel *rooms = m_conversations.rooms();
     rooms->addUnread(message.room);
     const RoomListModel::Notify notify = rooms->notify(message.room);
-    if (notify == RoomListModel::Notify::All ||
-        (notify == RoomListModel::Notify::Mentions &&
-         m_conversations.highlighter().matches(message.body)))
+    if (notify == RoomListModel::Notify::All || (notify == RoomListModel::Notify::Mentions &&
+                                                 m_conversations.highlighter().highlights(message)))
         emit notificationDue(message.room, message.displayName, message.body);
 }
 
