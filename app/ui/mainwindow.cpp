@@ -63,6 +63,13 @@ QLabel *heading(const QString &text, QWidget *parent)
     return label;
 }
 
+// A menu made for what was right-clicked in a list: shown there, gone once closed.
+void popUp(QMenu *menu, const QAbstractItemView *list, const QPoint &at)
+{
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(list->viewport()->mapToGlobal(at));
+}
+
 QWidget *column(QWidget *parent, std::initializer_list<QWidget *> widgets)
 {
     auto *box = new QWidget(parent);
@@ -105,11 +112,8 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     m_rooms->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_rooms, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
         const QString room = m_rooms->indexAt(at).data(RoomListModel::NameRole).toString();
-        if (room.isEmpty())
-            return;
-        QMenu *menu = roomMenu(room);
-        menu->setAttribute(Qt::WA_DeleteOnClose);
-        menu->popup(m_rooms->viewport()->mapToGlobal(at));
+        if (!room.isEmpty())
+            popUp(roomMenu(room), m_rooms, at);
     });
     auto *newRoom = new QPushButton(tr("New room…"), this);
     auto *roomButtons = new QWidget(this);
@@ -127,12 +131,8 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     m_messages->setWordWrap(true);
     m_messages->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_messages, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
-        const QModelIndex index = m_messages->indexAt(at);
-        if (!index.isValid())
-            return;
-        QMenu *menu = messageMenu(index);
-        menu->setAttribute(Qt::WA_DeleteOnClose);
-        menu->popup(m_messages->viewport()->mapToGlobal(at));
+        if (const QModelIndex index = m_messages->indexAt(at); index.isValid())
+            popUp(messageMenu(index), m_messages, at);
     });
     // Double-clicking a message with a link opens the link, as clicking it does elsewhere.
     connect(m_messages, &QAbstractItemView::doubleClicked, this, [](const QModelIndex &index) {
@@ -247,12 +247,7 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     connect(&client, &ChatClient::stateChanged, this,
             [this] { m_input->setMaxLength(m_client.maxBodyLength()); });
     connect(m_input, &MessageInput::lengthNote, this, [this](const QString &text, bool tooLong) {
-        QPalette palette = m_lengthNote->palette();
-        palette.setColor(QPalette::WindowText,
-                         tooLong ? Tones(palette).error() : Tones(palette).muted());
-        m_lengthNote->setPalette(palette);
-        m_lengthNote->setText(text);
-        m_lengthNote->setVisible(!text.isEmpty());
+        say(m_lengthNote, text, tooLong ? &Tones::error : &Tones::muted);
     });
     connect(&client, &ChatClient::commandsChanged, this, [this] {
         QStringList usages;
@@ -476,13 +471,7 @@ void MainWindow::goToRoom(const QString &room)
 // Alt+Up and Alt+Down: the joined rooms in the list's order, wrapping around.
 void MainWindow::stepThroughRooms(int step)
 {
-    const RoomListModel *rooms = m_client.rooms();
-    QStringList joined;
-    for (int row = 0; row < rooms->rowCount(); ++row) {
-        const QModelIndex index = rooms->index(row);
-        if (index.data(RoomListModel::JoinedRole).toBool())
-            joined.append(index.data(RoomListModel::NameRole).toString());
-    }
+    const QStringList joined = m_client.joinedRooms(); // in the list's order
     if (joined.isEmpty())
         return;
     const auto at = joined.indexOf(m_currentRoom);
@@ -562,9 +551,7 @@ void MainWindow::markWhatIsNew()
 {
     if (m_currentRoom.isEmpty())
         return;
-    RoomListModel *rooms = m_client.rooms();
-    const int unread =
-        rooms->index(rooms->rowOf(m_currentRoom)).data(RoomListModel::UnreadRole).toInt();
+    const int unread = m_client.rooms()->unread(m_currentRoom);
     // Coming back to a room with nothing new keeps the line where the reader last saw it.
     if (unread > 0)
         m_client.messages(m_currentRoom)->markUnread(unread);

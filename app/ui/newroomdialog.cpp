@@ -26,9 +26,6 @@ NewRoomDialog::NewRoomDialog(QWidget *parent)
     m_name->setMaxLength(Validation::RoomNameMaxLength);
     m_topic->setPlaceholderText(tr("optional: what the room is about"));
     m_topic->setMaxLength(Validation::TopicMaxLength);
-    QPalette warning = m_problem->palette();
-    warning.setColor(QPalette::WindowText, Tones(warning).error());
-    m_problem->setPalette(warning);
     m_problem->setWordWrap(true);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
 
@@ -60,10 +57,10 @@ void NewRoomDialog::check()
 {
     const bool empty = m_name->text().trimmed().isEmpty();
     const bool valid = !name().isEmpty();
-    m_problem->setText(empty || valid ? QString()
-                                      : tr("2 to 32 of a-z, 0-9, '_' and '-', starting with a "
-                                           "letter or digit."));
-    m_problem->setVisible(!m_problem->text().isEmpty());
+    say(m_problem,
+        empty || valid ? QString()
+                       : tr("2 to 32 of a-z, 0-9, '_' and '-', starting with a letter or digit."),
+        &Tones::error);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
 }
 

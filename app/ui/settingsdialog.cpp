@@ -137,22 +137,13 @@ SettingsDialog::SettingsDialog(ChatClient &client, QSettings &settings, QWidget 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
-void SettingsDialog::say(QLabel *label, const QString &text, bool problem)
-{
-    QPalette palette = label->palette();
-    const Tones tones(palette);
-    palette.setColor(QPalette::WindowText, problem ? tones.error() : tones.text());
-    label->setPalette(palette);
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
-}
-
 QCoro::Task<> SettingsDialog::saveDisplayName()
 {
     QPointer<SettingsDialog> self(this);
     const auto name = Validation::normalizedDisplayName(m_displayName->text());
     if (!name) {
-        say(m_profileStatus, tr("A name is 1 to 64 characters, without control characters."), true);
+        say(m_profileStatus, tr("A name is 1 to 64 characters, without control characters."),
+            &Tones::error);
         co_return;
     }
     m_saveName->setEnabled(false);
@@ -163,14 +154,14 @@ QCoro::Task<> SettingsDialog::saveDisplayName()
     say(m_profileStatus,
         result.ok() ? tr("Saved: others now see you as %1.").arg(*name)
                     : ErrorText::describe(*result.failure),
-        !result.ok());
+        result.ok() ? &Tones::text : &Tones::error);
 }
 
 QCoro::Task<> SettingsDialog::changePassword()
 {
     QPointer<SettingsDialog> self(this);
     if (m_newPassword->text() != m_repeatPassword->text()) {
-        say(m_passwordStatus, tr("The new password and its repetition differ."), true);
+        say(m_passwordStatus, tr("The new password and its repetition differ."), &Tones::error);
         co_return;
     }
     if (!Validation::isValidPassword(m_newPassword->text())) {
@@ -178,7 +169,7 @@ QCoro::Task<> SettingsDialog::changePassword()
             tr("A password is %1 to %2 characters.")
                 .arg(Validation::PasswordMinLength)
                 .arg(Validation::PasswordMaxLength),
-            true);
+            &Tones::error);
         co_return;
     }
     m_changePassword->setEnabled(false);
@@ -194,7 +185,7 @@ QCoro::Task<> SettingsDialog::changePassword()
     say(m_passwordStatus,
         result.ok() ? tr("Password changed. Your other devices have been logged out.")
                     : ErrorText::describe(*result.failure),
-        !result.ok());
+        result.ok() ? &Tones::text : &Tones::error);
 }
 
 } // namespace FinChat::Ui

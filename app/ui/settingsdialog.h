@@ -46,7 +46,6 @@ signals:
 private:
     QCoro::Task<> saveDisplayName();
     QCoro::Task<> changePassword();
-    static void say(QLabel *label, const QString &text, bool problem);
 
     Client::ChatClient &m_client;
     QSettings &m_settings;

@@ -1,5 +1,7 @@
 #include "ui/tones.h"
 
+#include <QLabel>
+
 #include <algorithm>
 #include <cmath>
 
@@ -62,6 +64,15 @@ QColor Tones::mix(const QColor &a, const QColor &b, double share)
     return QColor::fromRgbF(static_cast<float>(blend(a.redF(), b.redF())),
                             static_cast<float>(blend(a.greenF(), b.greenF())),
                             static_cast<float>(blend(a.blueF(), b.blueF())));
+}
+
+void say(QLabel *label, const QString &text, QColor (Tones::*tone)() const)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, (Tones(palette).*tone)());
+    label->setPalette(palette);
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
 }
 
 double Tones::contrast(const QColor &a, const QColor &b)

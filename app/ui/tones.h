@@ -3,6 +3,8 @@
 #include <QColor>
 #include <QPalette>
 
+class QLabel;
+
 namespace FinChat::Ui {
 
 // The colours the conversation and the lists draw with, derived from the palette so that a
@@ -45,5 +47,9 @@ private:
     QColor m_text;
     QColor m_highlight;
 };
+
+// Shows `text` in `label`, in the colour `tone` picks from the label's own palette (error for
+// a problem, muted for a remark), and the label only while there is something to say.
+void say(QLabel *label, const QString &text, QColor (Tones::*tone)() const);
 
 } // namespace FinChat::Ui
