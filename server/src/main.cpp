@@ -27,8 +27,7 @@ void print(FILE *stream, const QString &text)
 QString describeAddress(const ChatServer &server)
 {
     const QHostAddress address = server.serverAddress();
-    const bool any = address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ||
-                     address == QHostAddress::AnyIPv6;
+    const bool any = isAnyAddress(address);
     const QString host = any ? u"all interfaces"_s : address.toString();
     return u"%1://%2:%3 (%4)"_s
         .arg(server.isEncrypted() ? u"wss"_s : u"ws"_s, any ? u"0.0.0.0"_s : address.toString())

@@ -18,6 +18,8 @@ inline constexpr int Version = 1;
 
 // Where a server listens unless told otherwise.
 inline constexpr quint16 DefaultPort = 7420;
+// Where servers announce themselves on the LAN, over UDP (docs/protocol.md).
+inline constexpr quint16 DiscoveryPort = 7421;
 // The room the server creates itself and puts every new account in.
 inline constexpr QLatin1StringView DefaultRoom{"general"};
 // room.join shows this many of the latest messages; history.fetch pages are at most

@@ -51,12 +51,19 @@ struct TlsSettings
     QString generatedFolder; // neither set: the self-signed pair is made and kept here
 };
 
+// The wildcard address, in any family: listening on every interface.
+inline bool isAnyAddress(const QHostAddress &address)
+{
+    return address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ||
+           address == QHostAddress::AnyIPv6;
+}
+
 // Announcing the server on the local network, for the app's connect dialog (LanAnnouncer).
 struct LanAnnouncement
 {
     bool enabled = false; // [server] announce; finchat-server turns it on unless on loopback
     QList<QHostAddress> targets{QHostAddress::Broadcast};
-    quint16 port = 7421; // LanAnnouncer::DefaultPort
+    quint16 port = Protocol::DiscoveryPort;
 };
 
 struct ServerConfig

@@ -1,5 +1,7 @@
 #include "wire/lanannouncer.h"
 
+#include "startup/serverconfig.h"
+
 #include "finchat/validation.h"
 
 #include <QJsonDocument>
@@ -27,10 +29,7 @@ LanAnnouncer::LanAnnouncer(std::function<Announcement()> describe, QList<QHostAd
 {
     m_timer.setInterval(Interval);
     connect(&m_timer, &QTimer::timeout, this, &LanAnnouncer::announce);
-    const bool anyInterface = from == QHostAddress(QHostAddress::Any) ||
-                              from == QHostAddress(QHostAddress::AnyIPv4) ||
-                              from == QHostAddress(QHostAddress::AnyIPv6);
-    if (!anyInterface)
+    if (!isAnyAddress(from))
         m_socket.bind(from, 0);
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "finchat/protocol.h"
+
 #include <QHostAddress>
 #include <QObject>
 #include <QTimer>
@@ -18,7 +20,7 @@ class LanAnnouncer : public QObject
     Q_OBJECT
 
 public:
-    static constexpr quint16 DefaultPort = 7421;
+    static constexpr quint16 DefaultPort = Protocol::DiscoveryPort;
     static constexpr std::chrono::milliseconds Interval{3000};
 
     struct Announcement
