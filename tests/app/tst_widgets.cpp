@@ -181,10 +181,21 @@ QMessageBox *openQuestion(const QString &name)
     return modal && modal->objectName() == name ? qobject_cast<QMessageBox *>(modal) : nullptr;
 }
 
+// A fresh server hosted by this app, with `host` logged in to it; false if either fails.
+bool hostWithAccount(LocalServer &local, ChatClient &host)
+{
+    QString error;
+    if (!forgetHostedDatabase(local) || !local.start(0, &error)) {
+        qWarning().noquote() << "cannot host:" << error;
+        return false;
+    }
+    return createAccount(host, local.trustedLocalUrl(host.knownServers()), u"host"_s).ok();
+}
+
 // The trust question, once it is up; null until then.
 QMessageBox *trustQuestion()
 {
-    return qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+    return openQuestion(u"trustQuestion"_s);
 }
 } // namespace
 
@@ -722,11 +733,8 @@ private slots:
     void noticesFitASmallHostingWindow()
     {
         LocalServer local;
-        QVERIFY(forgetHostedDatabase(local));
-        QString error;
-        QVERIFY2(local.start(0, &error), qPrintable(error));
         ChatClient host;
-        QVERIFY(createAccount(host, local.trustedLocalUrl(host.knownServers()), u"host"_s).ok());
+        QVERIFY(hostWithAccount(local, host));
         MainWindow window(host, &local);
         window.resize(800, 500);
         window.show();
@@ -958,12 +966,9 @@ private slots:
     void quittingWhileHostingAsksFirst()
     {
         LocalServer local;
-        QVERIFY(forgetHostedDatabase(local));
-        QString error;
-        QVERIFY2(local.start(0, &error), qPrintable(error));
-        trustHostedCertificate(local);
         ChatClient host;
-        QVERIFY(createAccount(host, local.trustedLocalUrl(host.knownServers()), u"host"_s).ok());
+        QVERIFY(hostWithAccount(local, host));
+        trustHostedCertificate(local);
         auto *window = new MainWindow(host, &local);
         window->setAttribute(Qt::WA_DeleteOnClose);
         QPointer<MainWindow> alive = window;
