@@ -521,10 +521,6 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <translation>  · nicht gesendet: %1</translation>
     </message>
     <message>
-        <source>Day range %1 – %2</source>
-        <translation>Tagesspanne %1 – %2</translation>
-    </message>
-    <message>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
@@ -596,6 +592,38 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>Matching rooms</source>
         <translation>Passende Räume</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::QuoteCards</name>
+    <message>
+        <source>%1 (%2%)</source>
+        <extracomment>%1 is the change in price with its arrow and sign, %2 the change in per cent</extracomment>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1 Monat</translation>
+    </message>
+    <message>
+        <source>3 months</source>
+        <translation>3 Monate</translation>
+    </message>
+    <message>
+        <source>6 months</source>
+        <translation>6 Monate</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 Jahr</translation>
+    </message>
+    <message>
+        <source>Day range %1 – %2</source>
+        <translation>Tagesspanne %1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>

@@ -521,10 +521,6 @@ No te has unido: doble clic o Intro para unirte</translation>
         <translation>  · no enviado: %1</translation>
     </message>
     <message>
-        <source>Day range %1 – %2</source>
-        <translation>Rango del día %1 – %2</translation>
-    </message>
-    <message>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
@@ -596,6 +592,38 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>Matching rooms</source>
         <translation>Salas que coinciden</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::QuoteCards</name>
+    <message>
+        <source>%1 (%2%)</source>
+        <extracomment>%1 is the change in price with its arrow and sign, %2 the change in per cent</extracomment>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1 mes</translation>
+    </message>
+    <message>
+        <source>3 months</source>
+        <translation>3 meses</translation>
+    </message>
+    <message>
+        <source>6 months</source>
+        <translation>6 meses</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 año</translation>
+    </message>
+    <message>
+        <source>Day range %1 – %2</source>
+        <translation>Rango del día %1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>

@@ -521,10 +521,6 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <translation>  · não enviada: %1</translation>
     </message>
     <message>
-        <source>Day range %1 – %2</source>
-        <translation>Faixa do dia %1 – %2</translation>
-    </message>
-    <message>
         <source>Today</source>
         <translation>Hoje</translation>
     </message>
@@ -596,6 +592,38 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>Matching rooms</source>
         <translation>Salas correspondentes</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::QuoteCards</name>
+    <message>
+        <source>%1 (%2%)</source>
+        <extracomment>%1 is the change in price with its arrow and sign, %2 the change in per cent</extracomment>
+        <translation>%1 (%2%)</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1 mês</translation>
+    </message>
+    <message>
+        <source>3 months</source>
+        <translation>3 meses</translation>
+    </message>
+    <message>
+        <source>6 months</source>
+        <translation>6 meses</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 ano</translation>
+    </message>
+    <message>
+        <source>Day range %1 – %2</source>
+        <translation>Faixa do dia %1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>

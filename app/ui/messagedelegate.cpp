@@ -2,6 +2,7 @@
 
 #include "core/chatmessage.h"
 #include "core/messagemodel.h"
+#include "ui/quotecards.h"
 #include "ui/tones.h"
 
 #include <QAbstractItemView>
@@ -19,8 +20,6 @@ using Client::MessageModel;
 namespace {
 constexpr int Margin = 6;
 constexpr int Padding = 8;
-constexpr int CardHeight = 64;
-constexpr int CardWidth = 340;
 constexpr int MaxBubbleWidth = 760; // about 100 characters: lines stay easy to follow
 
 // The reader's locale; the bare "C" locale (no LANG set) reads better as US English.
@@ -29,34 +28,6 @@ QLocale displayLocale()
     const QLocale system;
     return system.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates)
                                            : system;
-}
-
-QString price(const QLocale &locale, double value)
-{
-    return locale.toCurrencyString(value, u"$"_s, 2);
-}
-
-struct Quote
-{
-    QString symbol;
-    double close = 0;
-    double low = 0;
-    double high = 0;
-    QString date;
-};
-
-QList<Quote> quotesOf(const QModelIndex &index)
-{
-    QList<Quote> quotes;
-    const QVariantList list =
-        index.data(MessageModel::DataRole).toMap().value(u"quotes"_s).toList();
-    for (const QVariant &entry : list) {
-        const QVariantMap quote = entry.toMap();
-        quotes.append({quote.value(u"symbol"_s).toString(), quote.value(u"close"_s).toDouble(),
-                       quote.value(u"low"_s).toDouble(), quote.value(u"high"_s).toDouble(),
-                       quote.value(u"date"_s).toString()});
-    }
-    return quotes;
 }
 
 Tones::Bubble bubbleOf(ChatMessage::Kind kind, bool own, bool highlighted)
@@ -123,7 +94,7 @@ struct MessageDelegate::Layout
     QRect bubbleRect;
     QRect headerRect;
     QRect bodyRect;
-    QList<Quote> quotes;
+    QuoteCards cards;
     int height;
 };
 
@@ -163,7 +134,7 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
     switch (layout.kind) {
     case ChatMessage::Kind::Bot:
         layout.header = tr("%1 (bot)  %2").arg(name, when);
-        layout.quotes = quotesOf(index);
+        layout.cards = QuoteCards::from(index.data(MessageModel::DataRole).toMap());
         break;
     case ChatMessage::Kind::Command:
         layout.header = tr("%1 asked  %2").arg(name, when);
@@ -215,8 +186,8 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
     const QRect body =
         bodyMetrics.boundingRect(QRect(0, 0, width, 100'000), Qt::TextWordWrap, layout.body);
     layout.bodyRect = QRect(left, bodyTop, width, body.height());
-    const int cards = static_cast<int>(layout.quotes.size()) * (CardHeight + Margin);
-    const int bubbleBottom = layout.bodyRect.bottom() + cards + Padding;
+    const int bubbleBottom =
+        layout.bodyRect.bottom() + layout.cards.height(option.font, Margin) + Padding;
     layout.bubbleRect = QRect(QPoint(left - Padding, textTop - Padding),
                               QPoint(left - Padding + bubbleWidth - 1, bubbleBottom));
     layout.height = bubbleBottom + Margin + 1 - option.rect.top();
@@ -268,39 +239,9 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                       layout.body);
     painter->setLayoutDirection(option.direction);
 
-    // Quote cards, from the bot's structured data, in the reader's number and date format.
-    const QLocale locale = displayLocale();
-    int top = layout.bodyRect.bottom() + Margin;
-    for (const Quote &quote : layout.quotes) {
-        const QRect card(layout.bodyRect.left(), top, std::min(CardWidth, layout.bodyRect.width()),
-                         CardHeight);
-        QPainterPath cardPath;
-        cardPath.addRoundedRect(card, 6, 6);
-        painter->fillPath(cardPath, tones.card());
-        painter->setPen(tones.cardOutline());
-        painter->drawPath(cardPath);
-        QFont symbolFont = option.font;
-        symbolFont.setBold(true);
-        painter->setFont(symbolFont);
-        painter->setPen(tones.text());
-        const QRect inner = card.adjusted(Padding, 4, -Padding, -4);
-        painter->drawText(inner, Qt::AlignLeft | Qt::AlignTop, quote.symbol);
-        QFont priceFont = option.font;
-        priceFont.setPointSizeF(option.font.pointSizeF() * 1.4);
-        priceFont.setBold(true);
-        painter->setFont(priceFont);
-        painter->drawText(inner, Qt::AlignRight | Qt::AlignTop, price(locale, quote.close));
-        painter->setFont(option.font);
-        painter->setPen(muted);
-        const QDate date = QDate::fromString(quote.date, Qt::ISODate);
-        const QString range =
-            tr("Day range %1 – %2").arg(price(locale, quote.low), price(locale, quote.high));
-        painter->drawText(inner, Qt::AlignLeft | Qt::AlignBottom, range);
-        if (date.isValid())
-            painter->drawText(inner, Qt::AlignRight | Qt::AlignBottom,
-                              locale.toString(date, QLocale::ShortFormat));
-        top += CardHeight + Margin;
-    }
+    // Quote and chart cards, from the bot's structured data, in the reader's formats.
+    layout.cards.paint(painter, QPoint(layout.bodyRect.left(), layout.bodyRect.bottom() + Margin),
+                       layout.bodyRect.width(), Margin, option.font, tones, displayLocale());
     painter->restore();
 }
 

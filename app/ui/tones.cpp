@@ -41,7 +41,7 @@ QColor Tones::muted() const
     return mix(m_text, m_base, isDark() ? 0.30 : 0.38);
 }
 
-QColor Tones::error() const
+QColor Tones::fall() const
 {
     return isDark() ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x2a, 0x1e);
 }
@@ -51,7 +51,7 @@ QColor Tones::cardOutline() const
     return mix(m_base, m_text, 0.30);
 }
 
-QColor Tones::online() const
+QColor Tones::rise() const
 {
     return isDark() ? QColor(0x6c, 0xdb, 0x97) : QColor(0x1a, 0x73, 0x40);
 }

@@ -28,13 +28,16 @@ struct Tones
     QColor text() const { return m_text; }
     // Headers, times, commands: quieter than the text, still readable on any bubble.
     QColor muted() const;
-    // A message the server refused.
-    QColor error() const;
+    // A message the server refused: the red of a falling price.
+    QColor error() const { return fall(); }
     // The quote card inside a bot's bubble, and its outline.
     QColor card() const { return m_base; }
     QColor cardOutline() const;
-    // Someone online in the member list.
-    QColor online() const;
+    // Someone online in the member list: the green of a rising price.
+    QColor online() const { return rise(); }
+    // A price up or down since the previous close, on the quote card.
+    QColor rise() const;
+    QColor fall() const;
     bool isDark() const;
 
     // a and b mixed, share (0..1) of b.

@@ -1,10 +1,8 @@
 #include "quoteservice.h"
 
-#include <QNetworkReply>
-#include <QPointer>
-#include <QTimer>
+#include "stooqhttp.h"
 
-#include <qcoro/qcoronetworkreply.h>
+#include <QPointer>
 
 namespace FinChat::Stock {
 
@@ -27,6 +25,7 @@ QString keyFor(const QStringList &codes)
 
 QuoteService::QuoteService(QObject *parent)
     : QObject(parent)
+    , m_lookups(this, MaxCacheEntries)
 {
     m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
     m_batchWindow.setSingleShot(true);
@@ -45,16 +44,9 @@ QUrl QuoteService::urlFor(const QStringList &codes) const
 void QuoteService::lookup(const QStringList &codes, Callback done)
 {
     const QString key = keyFor(codes);
-    const auto cached = m_cache.constFind(key);
-    if (cached != m_cache.constEnd() && !cached->expiry.hasExpired()) {
-        // Answer from the event loop, as a fetch would, so callers see one behaviour.
-        QTimer::singleShot(0, this,
-                           [done = std::move(done), outcome = cached->outcome] { done(outcome); });
+    if (m_lookups.answerFromCache(key, done))
         return;
-    }
-    auto &waiting = m_waiting[key];
-    waiting.append(std::move(done));
-    if (waiting.size() == 1) {
+    if (m_lookups.wait(key, std::move(done))) {
         m_queued.append(key);
         if (!m_batchWindow.isActive())
             m_batchWindow.start();
@@ -101,68 +93,14 @@ QCoro::Task<> QuoteService::fetch(QStringList keys)
         }
     }
     QPointer<QuoteService> self(this);
-    QNetworkRequest request(urlFor(codes));
-    request.setHeader(QNetworkRequest::UserAgentHeader, u"FinChat stock bot"_s);
-    QNetworkReply *reply = m_network.get(request);
-    // Our own timer rather than setTransferTimeout, which QCoro 0.8 does not survive.
-    QTimer deadline;
-    deadline.setSingleShot(true);
-    connect(&deadline, &QTimer::timeout, reply, &QNetworkReply::abort);
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received) {
-        if (received > MaxBodyBytes)
-            reply->abort();
-    });
-    deadline.start(m_timeout);
-
-    co_await reply;
+    const FetchOutcome outcome = parsed<StooqAnswer>(
+        co_await getFromStooq(m_network, urlFor(codes), m_timeout, MaxBodyBytes));
     if (!self)
-        co_return; // the bot was unloaded; its network manager took the reply with it
-    const FetchOutcome outcome = receive(reply, !deadline.isActive());
-    reply->deleteLater();
-    for (const QString &key : std::as_const(keys))
-        finish(key, outcomeFor(key, outcome));
-}
-
-FetchOutcome QuoteService::receive(QNetworkReply *reply, bool timedOut) const
-{
-    FetchOutcome outcome;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (timedOut) {
-        outcome.kind = FetchOutcome::Kind::TimedOut;
-    } else if (status >= 400) {
-        outcome.kind = FetchOutcome::Kind::HttpError;
-        outcome.httpStatus = status;
-    } else if (reply->error() == QNetworkReply::OperationCanceledError) {
-        outcome.kind = FetchOutcome::Kind::Answered; // aborted for size: not the CSV we want
-        outcome.answer = StooqAnswer{StooqAnswer::Kind::NotCsv, {}};
-    } else if (reply->error() != QNetworkReply::NoError) {
-        outcome.kind = FetchOutcome::Kind::Unreachable;
-    } else {
-        outcome.kind = FetchOutcome::Kind::Answered;
-        outcome.answer = StooqAnswer::parse(reply->read(MaxBodyBytes));
+        co_return; // the bot was unloaded meanwhile
+    for (const QString &key : std::as_const(keys)) {
+        const FetchOutcome own = outcomeFor(key, outcome);
+        m_lookups.finish(key, own, isCacheable(own));
     }
-    return outcome;
-}
-
-void QuoteService::finish(const QString &key, const FetchOutcome &outcome)
-{
-    // Only real answers are kept; a failure should be retried by the next person who asks.
-    const bool cacheable = outcome.kind == FetchOutcome::Kind::Answered &&
-                           outcome.answer.kind != StooqAnswer::Kind::NotCsv &&
-                           outcome.answer.kind != StooqAnswer::Kind::DailyLimit;
-    if (cacheable && m_cacheLifetime.count() > 0) {
-        dropExpired();
-        if (m_cache.size() < MaxCacheEntries)
-            m_cache.insert(key, {outcome, QDeadlineTimer(m_cacheLifetime)});
-    }
-    const QList<Callback> waiting = m_waiting.take(key);
-    for (const Callback &done : waiting)
-        done(outcome);
-}
-
-void QuoteService::dropExpired()
-{
-    m_cache.removeIf([](const auto &entry) { return entry.value().expiry.hasExpired(); });
 }
 
 } // namespace FinChat::Stock

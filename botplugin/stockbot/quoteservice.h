@@ -1,9 +1,8 @@
 #pragma once
 
+#include "sharedlookups.h"
 #include "stockreplies.h"
 
-#include <QDeadlineTimer>
-#include <QHash>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QTimer>
@@ -12,7 +11,6 @@
 #include <qcoro/qcorotask.h>
 
 #include <chrono>
-#include <functional>
 
 namespace FinChat::Stock {
 
@@ -33,36 +31,25 @@ public:
     void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
     QUrl baseUrl() const { return m_baseUrl; }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
-    void setCacheLifetime(std::chrono::milliseconds lifetime) { m_cacheLifetime = lifetime; }
+    void setCacheLifetime(std::chrono::milliseconds lifetime) { m_lookups.setLifetime(lifetime); }
 
-    using Callback = std::function<void(const FetchOutcome &)>;
+    using Callback = SharedLookups<FetchOutcome>::Callback;
     // Calls done exactly once, never before lookup() has returned.
     void lookup(const QStringList &codes, Callback done);
 
     QUrl urlFor(const QStringList &codes) const;
 
 private:
-    struct Cached
-    {
-        FetchOutcome outcome;
-        QDeadlineTimer expiry;
-    };
-
     void sendQueued();
     QCoro::Task<> fetch(QStringList keys);
     static FetchOutcome outcomeFor(const QString &key, const FetchOutcome &whole);
-    FetchOutcome receive(QNetworkReply *reply, bool timedOut) const;
-    void finish(const QString &key, const FetchOutcome &outcome);
-    void dropExpired();
 
     QNetworkAccessManager m_network;
     QUrl m_baseUrl{QString::fromLatin1(DefaultBaseUrl)};
     std::chrono::milliseconds m_timeout{5000};
-    std::chrono::milliseconds m_cacheLifetime{15'000};
-    QHash<QString, QList<Callback>> m_waiting; // in-flight look-ups and who waits for them
-    QStringList m_queued;                      // look-ups for the next request
+    SharedLookups<FetchOutcome> m_lookups;
+    QStringList m_queued; // look-ups for the next request
     QTimer m_batchWindow;
-    QHash<QString, Cached> m_cache;
 };
 
 } // namespace FinChat::Stock

@@ -2,6 +2,10 @@
 
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
 
 namespace FinChat::Stock {
 
@@ -10,6 +14,9 @@ using namespace Qt::StringLiterals;
 Q_LOGGING_CATEGORY(lcStockBot, "finchat.bots.stockbot")
 
 namespace {
+// How much longer than for its quote an answer waits for the daily histories.
+constexpr auto HistoryGrace = std::chrono::milliseconds(1500);
+
 int positiveSetting(const BotContext *context, const QString &key, int fallback)
 {
     bool ok = false;
@@ -30,40 +37,107 @@ void StockBot::start(BotContext *context)
 
 void StockBot::applySettings()
 {
+    const auto webUrl = [](const QString &text) -> std::optional<QUrl> {
+        const QUrl url(text, QUrl::StrictMode);
+        if (url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1))
+            return url;
+        qCWarning(lcStockBot) << "ignoring stooq URL" << text << "(not an http or https URL)";
+        return std::nullopt;
+    };
     QString base = qEnvironmentVariable("FINCHAT_STOOQ_URL");
     if (base.isEmpty())
         base = m_context->setting(u"stooq_url"_s);
     if (!base.isEmpty()) {
-        const QUrl url(base, QUrl::StrictMode);
-        if (url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1))
-            m_quotes.setBaseUrl(url);
-        else
-            qCWarning(lcStockBot) << "ignoring stooq URL" << base << "(not an http or https URL)";
+        if (const auto url = webUrl(base))
+            m_quotes.setBaseUrl(*url);
     }
-    m_quotes.setTimeout(
-        std::chrono::milliseconds(positiveSetting(m_context, u"timeout_ms"_s, 5000)));
+    // On stooq the history lives beside the quotes (/q/l/ and /q/d/l/), and so it does on a
+    // stand-in that copies its layout.
+    m_history.setBaseUrl(m_quotes.baseUrl().resolved(QUrl(u"../d/l/"_s)));
+    const QString historyBase = m_context->setting(u"stooq_history_url"_s);
+    if (!historyBase.isEmpty()) {
+        if (const auto url = webUrl(historyBase))
+            m_history.setBaseUrl(*url);
+    }
+    const auto timeout =
+        std::chrono::milliseconds(positiveSetting(m_context, u"timeout_ms"_s, 5000));
+    m_quotes.setTimeout(timeout);
+    m_history.setTimeout(timeout);
     m_quotes.setCacheLifetime(
         std::chrono::seconds(positiveSetting(m_context, u"cache_seconds"_s, 15)));
-    qCInfo(lcStockBot).noquote() << "quotes from" << m_quotes.baseUrl().toString();
+    m_history.setCacheLifetime(
+        std::chrono::seconds(positiveSetting(m_context, u"history_cache_seconds"_s, 600)));
+    qCInfo(lcStockBot).noquote() << "quotes from" << m_quotes.baseUrl().toString()
+                                 << "daily history from" << m_history.baseUrl().toString();
 }
 
 void StockBot::handleCommand(const BotRequest &request)
 {
-    const Command command = request.command == "day_range"_L1 ? Command::DayRange : Command::Quote;
-    const auto codes = parseCodes(request.argument);
-    if (!codes) {
-        // Nothing worth asking stooq: answer with the usage at once.
-        m_context->reply(request.id, usage(command), {{u"error"_s, u"usage"_s}});
+    const Command command = request.command == "day_range"_L1 ? Command::DayRange
+                            : request.command == "chart"_L1   ? Command::Chart
+                                                              : Command::Quote;
+    if (command == Command::Chart) {
+        if (const auto chart = parseChart(request.argument))
+            answerChart(request.id, *chart);
+        else
+            m_context->reply(request.id, usage(command), {{u"error"_s, u"usage"_s}});
         return;
     }
-    const quint64 id = request.id;
-    m_quotes.lookup(*codes, [self = QPointer<StockBot>(this), id, command,
-                             codes = *codes](const FetchOutcome &outcome) {
-        if (!self)
+    if (const auto codes = parseCodes(request.argument))
+        answerQuotes(request.id, command, *codes);
+    else // nothing worth asking stooq: answer with the usage at once
+        m_context->reply(request.id, usage(command), {{u"error"_s, u"usage"_s}});
+}
+
+void StockBot::answerQuotes(quint64 id, Command command, const QStringList &codes)
+{
+    // A quote waits for its codes' daily histories too (asked at the same time), for the
+    // change since the previous close, but only a little longer than for the quote itself:
+    // a slow history costs the change, not the answer. A day range needs no history.
+    struct Gathered
+    {
+        qsizetype waiting = 0;
+        bool answered = false;
+        FetchOutcome quotes;
+        QHash<QString, HistoryOutcome> histories;
+    };
+    auto gathered = std::make_shared<Gathered>();
+    gathered->waiting = 1 + (command == Command::Quote ? codes.size() : 0);
+    const auto answer = [self = QPointer<StockBot>(this), id, command, codes, gathered] {
+        if (gathered->answered || !self)
             return;
-        const Reply reply = composeReply(command, codes, outcome);
+        gathered->answered = true;
+        const Reply reply = composeReply(command, codes, gathered->quotes, gathered->histories);
         self->m_context->reply(id, reply.text, reply.data);
+    };
+    m_quotes.lookup(codes, [this, self = QPointer<StockBot>(this), gathered,
+                            answer](const FetchOutcome &outcome) {
+        gathered->quotes = outcome;
+        if (--gathered->waiting == 0)
+            answer();
+        else if (self)
+            QTimer::singleShot(HistoryGrace, this, answer);
     });
+    if (command != Command::Quote)
+        return;
+    for (const QString &code : codes) {
+        m_history.lookup(code, [gathered, answer, code](const HistoryOutcome &outcome) {
+            gathered->histories.insert(code, outcome);
+            if (--gathered->waiting == 0)
+                answer();
+        });
+    }
+}
+
+void StockBot::answerChart(quint64 id, const ChartRequest &chart)
+{
+    m_history.lookup(chart.code,
+                     [self = QPointer<StockBot>(this), id, chart](const HistoryOutcome &outcome) {
+                         if (!self)
+                             return;
+                         const Reply reply = composeChart(chart, outcome);
+                         self->m_context->reply(id, reply.text, reply.data);
+                     });
 }
 
 } // namespace FinChat::Stock

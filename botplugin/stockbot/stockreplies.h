@@ -2,6 +2,7 @@
 
 #include "stooqcsv.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -12,7 +13,8 @@ namespace FinChat::Stock {
 enum class Command
 {
     Quote,
-    DayRange
+    DayRange,
+    Chart,
 };
 
 inline constexpr qsizetype MaxCodesPerCommand = 5;
@@ -23,20 +25,39 @@ inline constexpr qsizetype MaxCodeLength = 20;
 std::optional<QStringList> parseCodes(QStringView argument);
 QString usage(Command command);
 
-// How a fetch from stooq ended.
-struct FetchOutcome
+// How far back a chart goes: /chart=aapl.us,1y.
+struct ChartPeriod
 {
-    enum class Kind
-    {
-        Answered,
-        TimedOut,
-        HttpError,
-        Unreachable
-    };
+    QString name; // "1m", "3m", "6m", "1y"
+    int months = 3;
+};
+struct ChartRequest
+{
+    QString code;
+    ChartPeriod period;
+};
+// "aapl.us" (three months) or "aapl.us,1y"; nullopt for anything else.
+std::optional<ChartRequest> parseChart(QStringView argument);
+
+// How a fetch from stooq ended, and what it answered when it did.
+enum class FetchKind
+{
+    Answered,
+    TimedOut,
+    HttpError,
+    Unreachable,
+    Throttled, // not asked: too many requests to stooq were running already
+};
+template<typename Answer>
+struct Fetched
+{
+    using Kind = FetchKind;
     Kind kind = Kind::Unreachable;
     int httpStatus = 0;
-    StooqAnswer answer;
+    Answer answer;
 };
+using FetchOutcome = Fetched<StooqAnswer>;    // the quote endpoint
+using HistoryOutcome = Fetched<StooqHistory>; // the daily history endpoint, for one code
 
 // The bot's reply in the room: one line per code asked for, and the parsed quotes (or what
 // went wrong) as data for clients.
@@ -45,6 +66,12 @@ struct Reply
     QString text;
     QJsonObject data;
 };
-Reply composeReply(Command command, const QStringList &codes, const FetchOutcome &outcome);
+// A /stock or /day_range reply. `histories` (by lower-case code) add the change since the
+// previous close and the last month's closes to each quote that has one; a quote without
+// its history is still a quote.
+Reply composeReply(Command command, const QStringList &codes, const FetchOutcome &outcome,
+                   const QHash<QString, HistoryOutcome> &histories = {});
+// A /chart reply: the daily closes of the period as data, a one-line summary as text.
+Reply composeChart(const ChartRequest &request, const HistoryOutcome &outcome);
 
 } // namespace FinChat::Stock

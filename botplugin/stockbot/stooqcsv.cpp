@@ -116,35 +116,115 @@ QStringList splitCsvLine(QStringView line)
     return fields;
 }
 
+namespace {
+
+// A body as lines, or what stooq said instead: "No data" and the daily limit come as plain
+// text with HTTP 200 from both endpoints, so the body decides, not the status code.
+struct CsvText
+{
+    enum class Kind
+    {
+        Lines,
+        NoData,
+        DailyLimit,
+        Empty,
+    };
+    Kind kind = Kind::Empty;
+    QStringList lines; // the header first; blank lines and CRs removed
+
+    static CsvText read(const QByteArray &body)
+    {
+        QString text = QString::fromUtf8(body);
+        if (text.startsWith(u'\uFEFF'))
+            text.remove(0, 1);
+        const QString trimmed = text.trimmed();
+        if (trimmed.compare("No data"_L1, Qt::CaseInsensitive) == 0)
+            return {Kind::NoData, {}};
+        if (trimmed.contains("daily hits limit"_L1, Qt::CaseInsensitive))
+            return {Kind::DailyLimit, {}};
+        QStringList lines = text.split(u'\n');
+        for (QString &line : lines) {
+            if (line.endsWith(u'\r'))
+                line.chop(1);
+        }
+        lines.removeIf([](const QString &line) { return line.trimmed().isEmpty(); });
+        return {lines.isEmpty() ? Kind::Empty : Kind::Lines, lines};
+    }
+};
+
+} // namespace
+
 StooqAnswer StooqAnswer::parse(const QByteArray &body)
 {
-    QString text = QString::fromUtf8(body);
-    if (text.startsWith(u'\uFEFF'))
-        text.remove(0, 1);
-    const QString trimmed = text.trimmed();
-    if (trimmed.compare("No data"_L1, Qt::CaseInsensitive) == 0)
+    const CsvText csv = CsvText::read(body);
+    switch (csv.kind) {
+    case CsvText::Kind::NoData:
         return {Kind::NoData, {}};
-    if (trimmed.contains("daily hits limit"_L1, Qt::CaseInsensitive))
+    case CsvText::Kind::DailyLimit:
         return {Kind::DailyLimit, {}};
-
-    QStringList lines = text.split(u'\n');
-    for (QString &line : lines) {
-        if (line.endsWith(u'\r'))
-            line.chop(1);
-    }
-    lines.removeIf([](const QString &line) { return line.trimmed().isEmpty(); });
-    if (lines.isEmpty())
+    case CsvText::Kind::Empty:
         return {Kind::NotCsv, {}};
-    const auto columns = Columns::fromHeader(splitCsvLine(lines.first()));
+    case CsvText::Kind::Lines:
+        break;
+    }
+    const auto columns = Columns::fromHeader(splitCsvLine(csv.lines.first()));
     if (!columns)
         return {Kind::NotCsv, {}};
-    if (lines.size() == 1)
+    if (csv.lines.size() == 1)
         return {Kind::NoData, {}};
 
     StooqAnswer answer{Kind::Quotes, {}};
-    for (qsizetype i = 1; i < lines.size(); ++i)
-        answer.quotes.append(columns->quoteFrom(splitCsvLine(lines.at(i))));
+    for (qsizetype i = 1; i < csv.lines.size(); ++i)
+        answer.quotes.append(columns->quoteFrom(splitCsvLine(csv.lines.at(i))));
     return answer;
+}
+
+double DailyClose::value() const
+{
+    return number(close).value_or(0.0);
+}
+
+StooqHistory StooqHistory::parse(const QByteArray &body)
+{
+    const CsvText csv = CsvText::read(body);
+    switch (csv.kind) {
+    case CsvText::Kind::NoData:
+        return {Kind::NoData, {}};
+    case CsvText::Kind::DailyLimit:
+        return {Kind::DailyLimit, {}};
+    case CsvText::Kind::Empty:
+        return {Kind::NotCsv, {}};
+    case CsvText::Kind::Lines:
+        break;
+    }
+    const QStringList header = splitCsvLine(csv.lines.first());
+    qsizetype dateColumn = -1;
+    qsizetype closeColumn = -1;
+    for (qsizetype i = 0; i < header.size(); ++i) {
+        const QString name = header.at(i).trimmed().toLower();
+        if (name == "date"_L1)
+            dateColumn = i;
+        else if (name == "close"_L1)
+            closeColumn = i;
+    }
+    if (dateColumn < 0 || closeColumn < 0)
+        return {Kind::NotCsv, {}};
+
+    StooqHistory history{Kind::Days, {}};
+    // Only the newest days matter; reading from the end keeps a long history cheap.
+    for (qsizetype i = csv.lines.size() - 1; i >= 1 && history.days.size() < MaxDays; --i) {
+        const QStringList fields = splitCsvLine(csv.lines.at(i));
+        const DailyClose day{QDate::fromString(fields.value(dateColumn).trimmed(), Qt::ISODate),
+                             fields.value(closeColumn).trimmed()};
+        // A day must be older than the one after it: out-of-order or repeated rows are
+        // not a history anyone can draw.
+        const bool ordered = history.days.isEmpty() || day.date < history.days.first().date;
+        if (day.date.isValid() && number(day.close) && ordered)
+            history.days.prepend(day);
+    }
+    if (history.days.isEmpty())
+        return {Kind::NoData, {}};
+    return history;
 }
 
 } // namespace FinChat::Stock

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDate>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -40,6 +41,35 @@ struct StooqAnswer
     QList<Quote> quotes;
 
     static StooqAnswer parse(const QByteArray &body);
+};
+
+// One trading day of stooq's daily history: its date and close, the close as stooq wrote it.
+struct DailyClose
+{
+    QDate date;
+    QString close;
+
+    double value() const;
+};
+
+// What an answer from stooq's daily history endpoint (/q/d/l/?s=CODE&i=d) means: the days
+// oldest first, or, as with quotes, "no data", the daily limit or something that is not CSV.
+struct StooqHistory
+{
+    enum class Kind
+    {
+        Days,
+        NoData,
+        DailyLimit,
+        NotCsv,
+    };
+    // A year and a month of trading days is all any reply uses; older days are dropped.
+    static constexpr qsizetype MaxDays = 280;
+
+    Kind kind = Kind::NotCsv;
+    QList<DailyClose> days;
+
+    static StooqHistory parse(const QByteArray &body);
 };
 
 // Splits one CSV line into fields: commas separate, double quotes enclose fields that hold

@@ -4,6 +4,7 @@
 #include "core/roomlistmodel.h"
 #include "ui/listdelegates.h"
 #include "ui/messagedelegate.h"
+#include "ui/quotecards.h"
 #include "ui/tones.h"
 
 #include <QJsonArray>
@@ -132,6 +133,63 @@ struct Conversation
 };
 
 constexpr double ReadableContrast = 4.5; // WCAG AA for normal text
+
+// A stock bot's reply for `symbol` closing at 229.87, `change` since the previous close.
+ChatMessage quoteReply(const QString &symbol, double change)
+{
+    ChatMessage bot = message(ChatMessage::Kind::Bot, u"stockbot"_s,
+                              u"%1 quote is $229.87 per share"_s.arg(symbol));
+    QJsonArray closes;
+    for (int day = 0; day < 22; ++day)
+        closes.append(229.87 - change * (22 - day) / 3.0);
+    bot.data = QJsonObject{
+        {u"quotes"_s, QJsonArray{QJsonObject{{u"symbol"_s, symbol},
+                                             {u"close"_s, 229.87},
+                                             {u"low"_s, 226.9},
+                                             {u"high"_s, 230.75},
+                                             {u"date"_s, u"2026-11-20"_s},
+                                             {u"quotedAt"_s, qint64(1763672409000)},
+                                             {u"previousClose"_s, 229.87 - change},
+                                             {u"change"_s, change},
+                                             {u"changePercent"_s, change / (229.87 - change) * 100},
+                                             {u"closes"_s, closes}}}}};
+    return bot;
+}
+
+ChatMessage chartReply(double change)
+{
+    ChatMessage bot = message(ChatMessage::Kind::Bot, u"stockbot"_s, u"AAPL.US, 3 months"_s);
+    QJsonArray closes;
+    QJsonArray dates;
+    for (int day = 0; day < 63; ++day) {
+        closes.append(200 + change * day / 62.0 + (day % 5) * 1.5);
+        dates.append(QDate(2026, 8, 19).addDays(day * 7 / 5).toString(Qt::ISODate));
+    }
+    bot.data = QJsonObject{{u"chart"_s, QJsonObject{{u"symbol"_s, u"AAPL.US"_s},
+                                                    {u"period"_s, u"3m"_s},
+                                                    {u"dates"_s, dates},
+                                                    {u"closes"_s, closes},
+                                                    {u"change"_s, change},
+                                                    {u"changePercent"_s, change / 2.0}}}};
+    return bot;
+}
+
+// How many pixels of `rect` in `image` are (nearly) `colour`: anti-aliasing blends edges,
+// but glyph stems and lines keep the colour itself.
+int pixelsNear(const QImage &image, const QRect &rect, const QColor &colour)
+{
+    int count = 0;
+    for (int y = rect.top(); y <= rect.bottom(); ++y) {
+        for (int x = rect.left(); x <= rect.right(); ++x) {
+            const QColor pixel = image.pixelColor(x, y);
+            if (std::abs(pixel.red() - colour.red()) < 40 &&
+                std::abs(pixel.green() - colour.green()) < 40 &&
+                std::abs(pixel.blue() - colour.blue()) < 40)
+                ++count;
+        }
+    }
+    return count;
+}
 } // namespace
 
 // The conversation's colours, as painted, in a light and in a dark theme.
@@ -349,8 +407,83 @@ private slots:
         QVERIFY(Tones::contrast(tones.card(), tones.muted()) >= ReadableContrast);
         QVERIFY(Tones::contrast(tones.card(), tones.text()) >= ReadableContrast);
         QVERIFY(Tones::contrast(palette.color(QPalette::Base), tones.online()) >= ReadableContrast);
+        QVERIFY(Tones::contrast(tones.card(), tones.rise()) >= ReadableContrast);
+        QVERIFY(Tones::contrast(tones.card(), tones.fall()) >= ReadableContrast);
         QVERIFY(tones.bubble(Tones::Bubble::Own) != tones.bubble(Tones::Bubble::Plain));
         QVERIFY(tones.bubble(Tones::Bubble::Bot) != tones.bubble(Tones::Bubble::Plain));
+    }
+
+    void aQuoteCardShowsTheChangeSinceThePreviousClose_data() { everyBubbleIsReadable_data(); }
+
+    // Up is drawn in the rising colour and down in the falling one, in either theme, with the
+    // month's line beside it; a quote without a previous close has neither.
+    void aQuoteCardShowsTheChangeSinceThePreviousClose()
+    {
+        QFETCH(QPalette, palette);
+        const Tones tones(palette);
+        MessageModel model(u"alice"_s);
+        model.append(quoteReply(u"AAPL.US"_s, 1.77));
+        model.append(quoteReply(u"MSFT.US"_s, -3.2));
+        ChatMessage plain = quoteReply(u"IBM.US"_s, 0);
+        plain.data = QJsonObject{{u"quotes"_s, QJsonArray{QJsonObject{{u"symbol"_s, u"IBM.US"_s},
+                                                                      {u"close"_s, 229.87},
+                                                                      {u"low"_s, 226.9},
+                                                                      {u"high"_s, 230.75}}}}};
+        model.append(plain);
+        const auto view = viewOf(model, 600, palette);
+        const QImage image = view->viewport()->grab().toImage();
+        const auto rowRect = [&](int row) {
+            return view->visualRect(model.index(row));
+        };
+
+        QVERIFY2(pixelsNear(image, rowRect(0), tones.rise()) > 20,
+                 qPrintable(QString::number(pixelsNear(image, rowRect(0), tones.rise()))));
+        QCOMPARE(pixelsNear(image, rowRect(0), tones.fall()), 0);
+        QVERIFY(pixelsNear(image, rowRect(1), tones.fall()) > 20);
+        QCOMPARE(pixelsNear(image, rowRect(1), tones.rise()), 0);
+        QCOMPARE(pixelsNear(image, rowRect(2), tones.rise()), 0);
+        QCOMPARE(pixelsNear(image, rowRect(2), tones.fall()), 0);
+        // The change takes a row of its own.
+        QVERIFY(rowHeight(*view, 0) > rowHeight(*view, 2));
+    }
+
+    // The change reads without colour too: an arrow and a sign, in the reader's format.
+    void theChangeReadsWithoutColour()
+    {
+        const QLocale english(QLocale::English, QLocale::UnitedStates);
+        QCOMPARE(QuoteCards::changeText(1.77, 0.78, english), u"▲ +1.77 (+0.78%)"_s);
+        QCOMPARE(QuoteCards::changeText(-3.2, -1.37, english), u"▼ -3.20 (-1.37%)"_s);
+        QCOMPARE(QuoteCards::changeText(0, 0, english), u"0.00 (0.00%)"_s);
+        QCOMPARE(QuoteCards::changeText(1234.5, 12, QLocale(QLocale::German, QLocale::Germany)),
+                 u"▲ +1.234,50 (+12,00%)"_s);
+    }
+
+    // /chart's answer is drawn as a line in the card, coloured by the period's direction.
+    void aChartReplyIsDrawn()
+    {
+        const Tones tones(lightPalette());
+        MessageModel model(u"alice"_s);
+        model.append(chartReply(27.5));
+        model.append(chartReply(-12));
+        ChatMessage words = chartReply(0);
+        words.data = {};
+        model.append(words);
+        const auto view = viewOf(model, 700);
+        const QImage image = view->viewport()->grab().toImage();
+        const auto rowRect = [&](int row) {
+            return view->visualRect(model.index(row));
+        };
+        QVERIFY(rowHeight(*view, 0) > rowHeight(*view, 2) + 100);
+        QVERIFY2(pixelsNear(image, rowRect(0), tones.rise()) > 100,
+                 qPrintable(QString::number(pixelsNear(image, rowRect(0), tones.rise()))));
+        QCOMPARE(pixelsNear(image, rowRect(0), tones.fall()), 0);
+        QVERIFY(pixelsNear(image, rowRect(1), tones.fall()) > 100);
+
+        // A bot that sends junk for a series gets no chart, and no crash.
+        ChatMessage junk = chartReply(1);
+        junk.data = QJsonObject{{u"chart"_s, QJsonObject{{u"closes"_s, QJsonArray{1, u"x"_s, 3}}}}};
+        model.append(junk);
+        QCOMPARE(rowHeight(*view, 3), rowHeight(*view, 2));
     }
 };
 

@@ -63,6 +63,10 @@ private slots:
         m_stooq.setAnswer(u"html.us"_s, {200, "<html><body>We are down</body></html>"});
         m_stooq.setAnswer(u"hang.us"_s, {200, {}, 0, true});
         m_stooq.setSyntheticQuotes(0); // any other code gets a made-up quote
+        m_stooq.setHistory(u"aapl.us"_s,
+                           {200, StooqStandIn::fixture(u"history-aapl.us-daily.csv"_s)});
+        m_stooq.setHistory(u"deadhistory.us"_s, {200, {}, 0, true});
+        m_stooq.setHistory(u"busyhistory.us"_s, {200, StooqStandIn::fixture(u"daily-limit.txt"_s)});
         m_stooq.setAnswer(
             u"slow.us"_s,
             {200, StooqStandIn::fixture(u"quote-aapl.us.csv"_s).replace("AAPL.US", "SLOW.US"),
@@ -260,8 +264,76 @@ private slots:
         QStringList names;
         for (const QJsonValue &command : commands)
             names.append(command.toObject().value(u"name"_s).toString());
-        QCOMPARE(names, (QStringList{u"help"_s, u"stock"_s, u"day_range"_s}));
+        QCOMPARE(names, (QStringList{u"help"_s, u"stock"_s, u"day_range"_s, u"chart"_s}));
         QCOMPARE(commands.at(1).toObject().value(u"usage"_s).toString(), u"/stock=CODE"_s);
+    }
+
+    // The quote says how far it moved since the previous close, from stooq's daily history,
+    // which is asked once and then reused.
+    void aQuoteSaysTheChangeSinceThePreviousClose()
+    {
+        const int before = m_stooq.historyRequestsFor(u"aapl.us"_s);
+        const QJsonObject reply = ask(u"/stock=aapl.us"_s);
+        QCOMPARE(reply.value(u"body"_s).toString(), u"AAPL.US quote is $229.87 per share"_s);
+        const QJsonObject quote = reply[u"data"_s][u"quotes"_s][0].toObject();
+        QCOMPARE(quote.value(u"previousClose"_s).toDouble(), 228.10);
+        QCOMPARE(quote.value(u"change"_s).toDouble(), 1.77);
+        QCOMPARE(quote.value(u"changePercent"_s).toDouble(), 0.78);
+        QCOMPARE(quote.value(u"closes"_s).toArray().last().toDouble(), 229.87);
+        QCOMPARE(m_stooq.historyRequestsFor(u"aapl.us"_s), before + 1);
+
+        startServer({{u"cache_seconds"_s, 0}}); // the quote is fetched again, the history not
+        const QJsonObject again = ask(u"/stock=aapl.us"_s);
+        QCOMPARE(again[u"data"_s][u"quotes"_s][0][u"change"_s].toDouble(), 1.77);
+        QCOMPARE(m_stooq.historyRequestsFor(u"aapl.us"_s), before + 2); // a new bot, a new cache
+        QVERIFY(!ask(u"/stock=aapl.us"_s).isEmpty());
+        QCOMPARE(m_stooq.historyRequestsFor(u"aapl.us"_s), before + 2);
+        // A day range needs no history.
+        QVERIFY(!ask(u"/day_range=aapl.us"_s).isEmpty());
+        QCOMPARE(m_stooq.historyRequestsFor(u"aapl.us"_s), before + 2);
+    }
+
+    // A history that never comes, or comes busy, costs the change, never the quote.
+    void aMissingHistoryStillGivesTheQuote_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::newRow("history never answers") << u"deadhistory.us"_s;
+        QTest::newRow("history at its daily limit") << u"busyhistory.us"_s;
+        QTest::newRow("no history") << u"nohistory.us"_s;
+    }
+    void aMissingHistoryStillGivesTheQuote()
+    {
+        QFETCH(QString, code);
+        const int before = m_stooq.historyRequestsFor(code);
+        const QJsonObject reply = ask(u"/stock="_s + code);
+        QCOMPARE(reply.value(u"body"_s).toString(),
+                 u"%1 quote is $101.25 per share"_s.arg(code.toUpper()));
+        const QJsonObject quote = reply[u"data"_s][u"quotes"_s][0].toObject();
+        QCOMPARE(quote.value(u"close"_s).toDouble(), 101.25);
+        QVERIFY(!quote.contains(u"change"_s));
+        QCOMPARE(m_stooq.historyRequestsFor(code), before + 1);
+    }
+
+    void chartAnswersWithTheDailyCloses()
+    {
+        const QJsonObject reply = ask(u"/chart=aapl.us,1m"_s);
+        QVERIFY2(reply.value(u"body"_s).toString().startsWith(
+                     u"AAPL.US, 1 month (2026-10-19 to 2026-11-19): $199.65 → $228.10"_s),
+                 qPrintable(reply.value(u"body"_s).toString()));
+        const QJsonObject chart = reply[u"data"_s][u"chart"_s].toObject();
+        QCOMPARE(chart.value(u"period"_s).toString(), u"1m"_s);
+        QCOMPARE(chart.value(u"closes"_s).toArray().size(), 24);
+        QCOMPARE(chart.value(u"dates"_s).toArray().size(), 24);
+        QCOMPARE(m_server->storedMessageCount(), 0); // a chart is a reply: never stored
+
+        QVERIFY(ask(u"/chart=aapl.us,5y"_s)
+                    .value(u"body"_s)
+                    .toString()
+                    .startsWith(u"Usage: /chart=CODE"_s));
+        QCOMPARE(ask(u"/chart=nohistory.us"_s).value(u"body"_s).toString(),
+                 u"No price history exists for NOHISTORY.US."_s);
+        QCOMPARE(ask(u"/chart=busyhistory.us"_s)[u"data"_s][u"error"_s].toString(),
+                 u"service_busy"_s);
     }
 
     void nobodyCanBeTheBot()

@@ -14,6 +14,13 @@ FetchOutcome answered(const QByteArray &body)
 {
     return {FetchOutcome::Kind::Answered, 200, StooqAnswer::parse(body)};
 }
+
+HistoryOutcome history(const QByteArray &body)
+{
+    return {FetchKind::Answered, 200, StooqHistory::parse(body)};
+}
+
+const QByteArray AaplHistory = StooqStandIn::fixture(u"history-aapl.us-daily.csv"_s);
 } // namespace
 
 class TestStooqCsv : public QObject
@@ -165,6 +172,164 @@ private slots:
                      .toString(),
                  u"timeout"_s);
         QVERIFY(usage(Command::DayRange).contains(u"/day_range=CODE"_s));
+    }
+
+    void dailyHistory()
+    {
+        const StooqHistory parsed = StooqHistory::parse(AaplHistory);
+        QCOMPARE(parsed.kind, StooqHistory::Kind::Days);
+        QCOMPARE(parsed.days.size(), 80);
+        QCOMPARE(parsed.days.first().date, QDate(2026, 7, 31));
+        QCOMPARE(parsed.days.last().date, QDate(2026, 11, 19));
+        QCOMPARE(parsed.days.last().close, u"228.10"_s); // as written, no CR
+
+        QCOMPARE(StooqHistory::parse("No data").kind, StooqHistory::Kind::NoData);
+        QCOMPARE(StooqHistory::parse("Date,Open,High,Low,Close,Volume\r\n").kind,
+                 StooqHistory::Kind::NoData);
+        QCOMPARE(StooqHistory::parse(StooqStandIn::fixture(u"daily-limit.txt"_s)).kind,
+                 StooqHistory::Kind::DailyLimit);
+        QCOMPARE(StooqHistory::parse("<html>down</html>").kind, StooqHistory::Kind::NotCsv);
+        QCOMPARE(StooqHistory::parse("Date,Open\n2026-01-02,1\n").kind,
+                 StooqHistory::Kind::NotCsv); // no Close column
+        // Rows that cannot be read, or that go back in time, are skipped.
+        const StooqHistory odd = StooqHistory::parse("Date,Close\n2026-01-02,10\n"
+                                                     "2026-01-05,N/D\nnot a date,11\n"
+                                                     "2026-01-01,12\n2026-01-06,13\n");
+        QCOMPARE(odd.days.size(), 2);
+        QCOMPARE(odd.days.first().date, QDate(2026, 1, 1));
+        QCOMPARE(odd.days.last().value(), 13.0);
+    }
+
+    // Decades of history (stooq ignoring the date range) keep only the newest days.
+    void longHistoryKeepsTheNewestDays()
+    {
+        QByteArray body = "Date,Open,High,Low,Close,Volume\r\n";
+        QDate day(2000, 1, 3);
+        for (int i = 0; i < 6000; ++i, day = day.addDays(1))
+            body +=
+                day.toString(Qt::ISODate).toLatin1() + ",1,1,1," + QByteArray::number(i) + ",1\r\n";
+        const StooqHistory parsed = StooqHistory::parse(body);
+        QCOMPARE(parsed.days.size(), StooqHistory::MaxDays);
+        QCOMPARE(parsed.days.last().value(), 5999.0);
+    }
+
+    void aQuoteCarriesTheChangeSinceThePreviousClose()
+    {
+        const Reply reply = composeReply(Command::Quote, {u"aapl.us"_s},
+                                         answered(StooqStandIn::fixture(u"quote-aapl.us.csv"_s)),
+                                         {{u"aapl.us"_s, history(AaplHistory)}});
+        QCOMPARE(reply.text, u"AAPL.US quote is $229.87 per share"_s); // the words stay
+        const QJsonObject quote = reply.data.value(u"quotes"_s).toArray().first().toObject();
+        QCOMPARE(quote.value(u"previousClose"_s).toDouble(), 228.10);
+        QCOMPARE(quote.value(u"previousDate"_s).toString(), u"2026-11-19"_s);
+        QCOMPARE(quote.value(u"change"_s).toDouble(), 1.77);
+        QCOMPARE(quote.value(u"changePercent"_s).toDouble(), 0.78);
+        // The month up to the quote: 23 closes from the history, then the quote's own.
+        const QJsonArray closes = quote.value(u"closes"_s).toArray();
+        QCOMPARE(closes.size(), 24);
+        QCOMPARE(closes.last().toDouble(), 229.87);
+        QCOMPARE(closes.at(closes.size() - 2).toDouble(), 228.10);
+        // stooq's 22:00:09 is Warsaw time: 21:00:09 UTC in November.
+        QCOMPARE(quote.value(u"quotedAt"_s).toInteger(),
+                 QDateTime(QDate(2026, 11, 20), QTime(21, 0, 9), Qt::UTC).toMSecsSinceEpoch());
+
+        // A history that already holds the quote's own day compares with the day before.
+        const QByteArray withToday = AaplHistory + "2026-11-20,228.10,230.75,226.90,229.87,1\r\n";
+        const QJsonObject same =
+            composeReply(Command::Quote, {u"aapl.us"_s},
+                         answered(StooqStandIn::fixture(u"quote-aapl.us.csv"_s)),
+                         {{u"aapl.us"_s, history(withToday)}})
+                .data.value(u"quotes"_s)
+                .toArray()
+                .first()
+                .toObject();
+        QCOMPARE(same.value(u"previousClose"_s).toDouble(), 228.10);
+
+        // Without its history (failed, busy, unknown) a quote is still a quote.
+        for (const HistoryOutcome &missing :
+             {HistoryOutcome{FetchKind::TimedOut, 0, {}}, history("No data"),
+              history(StooqStandIn::fixture(u"daily-limit.txt"_s))}) {
+            const Reply plain = composeReply(
+                Command::Quote, {u"aapl.us"_s},
+                answered(StooqStandIn::fixture(u"quote-aapl.us.csv"_s)), {{u"aapl.us"_s, missing}});
+            const QJsonObject bare = plain.data.value(u"quotes"_s).toArray().first().toObject();
+            QCOMPARE(bare.value(u"close"_s).toDouble(), 229.87);
+            QVERIFY(!bare.contains(u"change"_s));
+            QVERIFY(!plain.data.contains(u"error"_s));
+        }
+    }
+
+    void chartRequests_data()
+    {
+        QTest::addColumn<QString>("argument");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<int>("months"); // 0: refused
+        QTest::newRow("code only") << u"aapl.us"_s << u"aapl.us"_s << 3;
+        QTest::newRow("a year") << u"AAPL.US,1y"_s << u"aapl.us"_s << 12;
+        QTest::newRow("a month") << u" aapl.us , 1m "_s << u"aapl.us"_s << 1;
+        QTest::newRow("six months") << u"^spx,6m"_s << u"^spx"_s << 6;
+        QTest::newRow("unknown period") << u"aapl.us,5y"_s << QString() << 0;
+        QTest::newRow("two codes") << u"aapl.us+msft.us"_s << QString() << 0;
+        QTest::newRow("empty") << QString() << QString() << 0;
+        QTest::newRow("three parts") << u"aapl.us,1m,1y"_s << QString() << 0;
+    }
+
+    void chartRequests()
+    {
+        QFETCH(QString, argument);
+        QFETCH(QString, code);
+        QFETCH(int, months);
+        const auto request = parseChart(argument);
+        QCOMPARE(request.has_value(), months > 0);
+        if (request) {
+            QCOMPARE(request->code, code);
+            QCOMPARE(request->period.months, months);
+        }
+    }
+
+    void chartReplies()
+    {
+        const Reply chart = composeChart(*parseChart(u"aapl.us"_s), history(AaplHistory));
+        QCOMPARE(chart.text, u"AAPL.US, 3 months (2026-08-19 to 2026-11-19): $200.53 → $228.10 "
+                             u"(+27.57, +13.75%), low $178.98, high $228.10"_s);
+        const QJsonObject data = chart.data.value(u"chart"_s).toObject();
+        QCOMPARE(data.value(u"symbol"_s).toString(), u"AAPL.US"_s);
+        QCOMPARE(data.value(u"period"_s).toString(), u"3m"_s);
+        const QJsonArray dates = data.value(u"dates"_s).toArray();
+        const QJsonArray closes = data.value(u"closes"_s).toArray();
+        QCOMPARE(dates.size(), closes.size());
+        QCOMPARE(dates.first().toString(), u"2026-08-19"_s);
+        QCOMPARE(closes.first().toDouble(), 200.53);
+        QCOMPARE(closes.last().toDouble(), 228.10);
+        QCOMPARE(data.value(u"change"_s).toDouble(), 27.57);
+        QCOMPARE(data.value(u"changePercent"_s).toDouble(), 13.75);
+
+        // The fixture has 80 days: a year's chart shows what there is.
+        QCOMPARE(composeChart(*parseChart(u"aapl.us,1y"_s), history(AaplHistory))
+                     .data.value(u"chart"_s)
+                     .toObject()
+                     .value(u"closes"_s)
+                     .toArray()
+                     .size(),
+                 80);
+
+        const Reply unknown = composeChart(*parseChart(u"xyzq.us"_s), history("No data"));
+        QCOMPARE(unknown.text, u"No price history exists for XYZQ.US."_s);
+        QCOMPARE(unknown.data.value(u"error"_s).toString(), u"unknown_symbol"_s);
+        QCOMPARE(composeChart(*parseChart(u"a.us"_s), history("Date,Close\n2026-01-02,1\n"))
+                     .data.value(u"error"_s)
+                     .toString(),
+                 u"unknown_symbol"_s); // one day is not a chart
+        QCOMPARE(composeChart(*parseChart(u"a.us"_s),
+                              history(StooqStandIn::fixture(u"daily-limit.txt"_s)))
+                     .data.value(u"error"_s)
+                     .toString(),
+                 u"service_busy"_s);
+        QCOMPARE(composeChart(*parseChart(u"a.us"_s), {FetchKind::Throttled, 0, {}})
+                     .data.value(u"error"_s)
+                     .toString(),
+                 u"service_busy"_s);
+        QVERIFY(usage(Command::Chart).contains(u"/chart=CODE"_s));
     }
 };
 

@@ -51,6 +51,11 @@ void StooqStandIn::onReadable(QTcpSocket *socket)
     socket->setProperty("answered", true);
     const QUrl target(QString::fromLatin1(requestLine.value(1)));
     const QString codes = QUrlQuery(target.query()).queryItemValue(u"s"_s);
+    if (target.path().endsWith("/d/l/"_L1)) {
+        ++m_historyRequests[codes];
+        answerLater(socket, m_histories.value(codes, m_fallback));
+        return;
+    }
     ++m_total;
     ++m_requests[codes];
     Answer answer = m_answers.value(codes, m_fallback);
@@ -61,6 +66,11 @@ void StooqStandIn::onReadable(QTcpSocket *socket)
             answer.body += code.toUpper().toUtf8() +
                            ",2026-11-20,22:00:09,100.00,102.50,99.10,101.25,123456\r\n";
     }
+    answerLater(socket, answer);
+}
+
+void StooqStandIn::answerLater(QTcpSocket *socket, const Answer &answer)
+{
     if (answer.never)
         return;
     QPointer<QTcpSocket> guarded(socket);

@@ -11,9 +11,11 @@ class QTcpSocket;
 
 namespace FinChat::Testing {
 
-// A local HTTP server standing in for stooq's quote endpoint, so bot tests and the benchmark
-// need no internet. It answers GET /q/l/?s=CODES&... with what was set for CODES, or else
-// with the fallback: a fixed answer, or a made-up quote row for each code asked for.
+// A local HTTP server standing in for stooq, so bot tests and the benchmark need no internet.
+// It answers the quote endpoint, GET /q/l/?s=CODES&..., with what was set for CODES, or else
+// with the fallback: a fixed answer, or a made-up quote row for each code asked for; and the
+// daily history endpoint, GET /q/d/l/?s=CODE&..., with what setHistory() gave for CODE, or
+// else the fallback.
 class StooqStandIn : public QObject
 {
     Q_OBJECT
@@ -33,6 +35,7 @@ public:
     QUrl baseUrl() const; // what the stock bot's stooq_url setting takes
 
     void setAnswer(const QString &codes, const Answer &answer) { m_answers.insert(codes, answer); }
+    void setHistory(const QString &code, const Answer &answer) { m_histories.insert(code, answer); }
     // Requests for codes without an answer of their own get this one.
     void setFallback(const Answer &answer) { m_fallback = answer; }
     // Codes without an answer of their own get a quote row each, after delayMs.
@@ -41,8 +44,11 @@ public:
         m_synthetic = true;
         m_syntheticDelayMs = delayMs;
     }
+    // Requests to the quote endpoint.
     int requestsFor(const QString &codes) const { return m_requests.value(codes); }
     int totalRequests() const { return m_total; }
+    // Requests to the history endpoint.
+    int historyRequestsFor(const QString &code) const { return m_historyRequests.value(code); }
 
     // A file of tests/fixtures/stooq, the samples of what stooq sends.
     static QByteArray fixture(const QString &name);
@@ -50,6 +56,7 @@ public:
 private:
     void onConnection();
     void onReadable(QTcpSocket *socket);
+    void answerLater(QTcpSocket *socket, const Answer &answer);
     static void respond(QTcpSocket *socket, const Answer &answer);
 
     QTcpServer m_server;
@@ -57,7 +64,9 @@ private:
     Answer m_fallback{200, QByteArray("No data"), 0, false};
     bool m_synthetic = false;
     int m_syntheticDelayMs = 0;
+    QHash<QString, Answer> m_histories;
     QHash<QString, int> m_requests;
+    QHash<QString, int> m_historyRequests;
     int m_total = 0;
 };
 

@@ -1,0 +1,47 @@
+#include "stooqhttp.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
+#include <QTimer>
+
+#include <qcoro/qcoronetworkreply.h>
+
+namespace FinChat::Stock {
+
+using namespace Qt::StringLiterals;
+
+QCoro::Task<Fetched<QByteArray>> getFromStooq(QNetworkAccessManager &network, QUrl url,
+                                              std::chrono::milliseconds timeout, qint64 maxBytes)
+{
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::UserAgentHeader, u"FinChat stock bot"_s);
+    QPointer<QNetworkReply> reply = network.get(request);
+    // Our own timer rather than setTransferTimeout, which QCoro 0.8 does not survive.
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, reply, &QNetworkReply::abort);
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply,
+                     [reply = reply.data(), maxBytes](qint64 received) {
+                         if (received > maxBytes)
+                             reply->abort();
+                     });
+    deadline.start(timeout);
+
+    co_await reply.data();
+    if (!reply)
+        co_return {FetchKind::Unreachable, 0, {}}; // the network manager went, and the reply
+    const QScopedPointer<QNetworkReply, QScopedPointerDeleteLater> finished(reply.data());
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (!deadline.isActive())
+        co_return {FetchKind::TimedOut, 0, {}};
+    if (status >= 400)
+        co_return {FetchKind::HttpError, status, {}};
+    if (reply->error() == QNetworkReply::OperationCanceledError)
+        co_return {FetchKind::Answered, status, {}}; // cut off for size: not what we asked for
+    if (reply->error() != QNetworkReply::NoError)
+        co_return {FetchKind::Unreachable, 0, {}};
+    co_return {FetchKind::Answered, status, reply->read(maxBytes)};
+}
+
+} // namespace FinChat::Stock
