@@ -2,6 +2,7 @@
 
 #include <QLocale>
 
+#include <cmath>
 #include <optional>
 
 namespace FinChat::Stock {
@@ -12,11 +13,12 @@ namespace {
 
 constexpr auto NotAvailable = "N/D"_L1;
 
+// A finite number as stooq writes it; "inf", "nan" and overflowing exponents are no price.
 std::optional<double> number(const QString &text)
 {
     bool ok = false;
     const double value = QLocale::c().toDouble(text, &ok);
-    return ok ? std::optional(value) : std::nullopt;
+    return ok && std::isfinite(value) ? std::optional(value) : std::nullopt;
 }
 
 struct Columns

@@ -196,6 +196,13 @@ private slots:
                                                      "2026-01-05,N/D\nnot a date,11\n"
                                                      "2026-01-01,12\n2026-01-06,13\n");
         QCOMPARE(odd.days.size(), 2);
+        // Numbers that are no price: not a day of history, not a quote.
+        QCOMPARE(StooqHistory::parse("Date,Close\n2026-01-02,inf\n2026-01-05,nan\n"
+                                     "2026-01-06,1e999\n")
+                     .kind,
+                 StooqHistory::Kind::NoData);
+        QVERIFY(
+            !StooqAnswer::parse("Symbol,Low,High,Close\nX.US,1,2,nan\n").quotes.first().hasData());
         QCOMPARE(odd.days.first().date, QDate(2026, 1, 1));
         QCOMPARE(odd.days.last().value(), 13.0);
     }
