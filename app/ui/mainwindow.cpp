@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "core/chatclient.h"
+#include "core/links.h"
 #include "core/membermodel.h"
 #include "core/messagemodel.h"
 #include "core/roomlistmodel.h"
@@ -10,6 +11,7 @@
 #include "ui/localserver.h"
 #include "ui/messagedelegate.h"
 #include "ui/messageinput.h"
+#include "ui/messagepointer.h"
 #include "ui/newroomdialog.h"
 #include "ui/quickswitcher.h"
 #include "ui/reconnectbanner.h"
@@ -122,7 +124,8 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     roomButtonRow->addWidget(newRoom);
     roomButtonRow->addWidget(m_leave);
 
-    m_messages->setItemDelegate(new MessageDelegate(m_messages));
+    auto *delegate = new MessageDelegate(m_messages);
+    m_messages->setItemDelegate(delegate);
     m_messages->setResizeMode(QListView::Adjust);
     m_messages->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_messages->setSelectionMode(QAbstractItemView::NoSelection);
@@ -134,12 +137,10 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
         if (const QModelIndex index = m_messages->indexAt(at); index.isValid())
             popUp(messageMenu(index), m_messages, at);
     });
-    // Double-clicking a message with a link opens the link, as clicking it does elsewhere.
-    connect(m_messages, &QAbstractItemView::doubleClicked, this, [](const QModelIndex &index) {
-        const QList<QUrl> links = linksIn(index.data(MessageModel::BodyRole).toString());
-        if (!links.isEmpty())
-            QDesktopServices::openUrl(links.first());
-    });
+    // Links open with a click, and text is selected by dragging over it (Ctrl+C copies).
+    auto *pointer = new MessagePointer(m_messages, delegate);
+    connect(pointer, &MessagePointer::linkActivated, this,
+            [](const QUrl &url) { QDesktopServices::openUrl(url); });
     m_loadingOlder->setRange(0, 0);
     m_loadingOlder->setMaximumHeight(6);
     m_loadingOlder->setTextVisible(false);
@@ -371,32 +372,6 @@ void MainWindow::applyNotifySettings()
     m_settings.endGroup();
 }
 
-QList<QUrl> MainWindow::linksIn(const QString &text)
-{
-    static const QRegularExpression link(u"\\bhttps?://[^\\s<>\"]+"_s,
-                                         QRegularExpression::CaseInsensitiveOption |
-                                             QRegularExpression::UseUnicodePropertiesOption);
-    QList<QUrl> links;
-    for (auto match = link.globalMatch(text); match.hasNext();) {
-        QString candidate = match.next().captured();
-        // Punctuation ending a sentence is not part of the link; a closing bracket is only
-        // when it closes one opened inside the link (Bond_(finance)).
-        while (!candidate.isEmpty()) {
-            const QChar last = candidate.back();
-            const bool unbalanced = last == u')' && candidate.count(u'(') < candidate.count(u')');
-            if (!QStringView(u".,;:!?'\"]}").contains(last) && last != u')')
-                break;
-            if (last == u')' && !unbalanced)
-                break;
-            candidate.chop(1);
-        }
-        const QUrl url(candidate, QUrl::TolerantMode);
-        if (url.isValid() && !url.host().isEmpty())
-            links.append(url);
-    }
-    return links;
-}
-
 QMenu *MainWindow::messageMenu(const QModelIndex &index)
 {
     auto *menu = new QMenu(this);
@@ -404,7 +379,8 @@ QMenu *MainWindow::messageMenu(const QModelIndex &index)
     QAction *copy = menu->addAction(tr("Copy text"), this,
                                     [body] { QGuiApplication::clipboard()->setText(body); });
     copy->setObjectName(u"copyText"_s);
-    for (const QUrl &url : linksIn(body)) {
+    for (const Client::Link &link : Client::linksIn(body)) {
+        const QUrl url = link.url;
         menu->addSeparator();
         const QString shown = url.toDisplayString();
         QString label = shown;

@@ -49,8 +49,6 @@ public:
     QMenu *roomMenu(const QString &room);
     // A message's menu (right click): copy its text, open or copy each link in it.
     QMenu *messageMenu(const QModelIndex &index);
-    // The http and https links in a message, without trailing punctuation.
-    static QList<QUrl> linksIn(const QString &text);
     // Quits FinChat (the menu's Quit, Ctrl+Q, the tray's Quit), after asking when that would
     // disconnect people from the server this app hosts.
     void quit();

@@ -2,6 +2,7 @@
 
 #include "core/chatmessage.h"
 #include "core/messagemodel.h"
+#include "ui/bubbletext.h"
 #include "ui/quotecards.h"
 #include "ui/tones.h"
 
@@ -86,7 +87,6 @@ struct MessageDelegate::Layout
     bool firstUnread;
     QString header; // empty when the row continues its author's run
     QString body;
-    bool rightToLeft;
     QFont headerFont;
     QFont bodyFont;
     QRect dayRect;
@@ -94,6 +94,7 @@ struct MessageDelegate::Layout
     QRect bubbleRect;
     QRect headerRect;
     QRect bodyRect;
+    std::optional<BubbleText> text;
     QuoteCards cards;
     int height;
 };
@@ -130,7 +131,6 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
     layout.headerFont.setBold(true);
     layout.bodyFont = option.font;
     layout.body = index.data(MessageModel::BodyRole).toString();
-    layout.rightToLeft = layout.body.isRightToLeft();
     switch (layout.kind) {
     case ChatMessage::Kind::Bot:
         layout.header = tr("%1 (bot)  %2").arg(name, when);
@@ -160,7 +160,6 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         layout.header.clear();
 
     const QFontMetrics headerMetrics(layout.headerFont);
-    const QFontMetrics bodyMetrics(layout.bodyFont);
     const int fullWidth = viewWidth(option) - 2 * Margin;
     int top = option.rect.top();
     if (!layout.dayHeading.isEmpty()) {
@@ -183,15 +182,39 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         layout.headerRect = QRect(left, textTop, width, headerMetrics.height());
         bodyTop = layout.headerRect.bottom() + 3;
     }
-    const QRect body =
-        bodyMetrics.boundingRect(QRect(0, 0, width, 100'000), Qt::TextWordWrap, layout.body);
-    layout.bodyRect = QRect(left, bodyTop, width, body.height());
+    layout.text.emplace(layout.body, layout.bodyFont, width);
+    layout.bodyRect = QRect(left, bodyTop, width, std::max(layout.text->height(), 1));
     const int bubbleBottom =
         layout.bodyRect.bottom() + layout.cards.height(option.font, Margin) + Padding;
     layout.bubbleRect = QRect(QPoint(left - Padding, textTop - Padding),
                               QPoint(left - Padding + bubbleWidth - 1, bubbleBottom));
     layout.height = bubbleBottom + Margin + 1 - option.rect.top();
     return layout;
+}
+
+MessageDelegate::Hit MessageDelegate::hitTest(const QStyleOptionViewItem &option,
+                                              const QModelIndex &index, QPoint point) const
+{
+    const Layout layout = layoutFor(option, index);
+    const QPointF inText = point - layout.bodyRect.topLeft();
+    return {layout.text->positionAt(inText), layout.bodyRect.contains(point),
+            layout.text->linkAt(inText)};
+}
+
+void MessageDelegate::setSelection(const QModelIndex &index, qsizetype start, qsizetype end)
+{
+    m_selected = index;
+    m_selectionStart = std::min(start, end);
+    m_selectionEnd = std::max(start, end);
+}
+
+QString MessageDelegate::selectedText() const
+{
+    if (!m_selected.isValid())
+        return {};
+    return m_selected.data(MessageModel::BodyRole)
+        .toString()
+        .mid(m_selectionStart, m_selectionEnd - m_selectionStart);
 }
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -226,18 +249,13 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->drawText(layout.headerRect, Qt::AlignLeft | Qt::AlignVCenter, layout.header);
     }
 
-    painter->setFont(layout.bodyFont);
     const bool quiet = layout.kind == ChatMessage::Kind::Command ||
                        layout.kind == ChatMessage::Kind::Notice ||
                        layout.status != ChatMessage::Status::Sent;
-    painter->setPen(quiet ? muted : tones.text());
-    // Right-to-left text (Arabic, Hebrew) starts at the right, as its readers expect.
-    painter->setLayoutDirection(layout.rightToLeft ? Qt::RightToLeft : Qt::LeftToRight);
-    painter->drawText(layout.bodyRect,
-                      Qt::TextWordWrap | Qt::AlignAbsolute |
-                          (layout.rightToLeft ? Qt::AlignRight : Qt::AlignLeft),
-                      layout.body);
-    painter->setLayoutDirection(option.direction);
+    const bool selected = m_selected.isValid() && m_selected == index;
+    layout.text->draw(painter, layout.bodyRect.topLeft(), quiet ? muted : tones.text(),
+                      option.palette, selected ? m_selectionStart : 0,
+                      selected ? m_selectionEnd : 0);
 
     // Quote and chart cards, from the bot's structured data, in the reader's formats.
     layout.cards.paint(painter, QPoint(layout.bodyRect.left(), layout.bodyRect.bottom() + Margin),

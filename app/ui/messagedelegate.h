@@ -1,6 +1,10 @@
 #pragma once
 
+#include <QPersistentModelIndex>
 #include <QStyledItemDelegate>
+#include <QUrl>
+
+#include <optional>
 
 namespace FinChat::Ui {
 
@@ -23,9 +27,29 @@ public:
     // "Today", "Yesterday" or the date, in the reader's language.
     static QString dayHeading(const QDate &day);
 
+    // What lies under `point` (in the row's coordinates, as option.rect): the position in
+    // the message's text nearest to it (even outside the text: a drag may overshoot), and
+    // whether it is inside the text and on a link.
+    struct Hit
+    {
+        qsizetype position = 0;
+        bool inText = false;
+        std::optional<QUrl> link;
+    };
+    Hit hitTest(const QStyleOptionViewItem &option, const QModelIndex &index, QPoint point) const;
+
+    // The text selected in one message, [start, end), drawn highlighted.
+    void setSelection(const QModelIndex &index, qsizetype start, qsizetype end);
+    void clearSelection() { m_selected = QPersistentModelIndex(); }
+    QString selectedText() const;
+
 private:
     struct Layout;
     Layout layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+
+    QPersistentModelIndex m_selected;
+    qsizetype m_selectionStart = 0;
+    qsizetype m_selectionEnd = 0;
 };
 
 } // namespace FinChat::Ui

@@ -2,19 +2,25 @@
 #include "core/highlighter.h"
 #include "core/messagemodel.h"
 #include "core/roomlistmodel.h"
+#include "pointing.h"
 #include "ui/listdelegates.h"
 #include "ui/messagedelegate.h"
+#include "ui/messagepointer.h"
 #include "ui/quotecards.h"
 #include "ui/tones.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QListView>
 #include <QLocale>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace FinChat;
 using namespace FinChat::Client;
 using namespace FinChat::Ui;
+using namespace FinChat::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -484,6 +490,70 @@ private slots:
         junk.data = QJsonObject{{u"chart"_s, QJsonObject{{u"closes"_s, QJsonArray{1, u"x"_s, 3}}}}};
         model.append(junk);
         QCOMPARE(rowHeight(*view, 3), rowHeight(*view, 2));
+    }
+
+    // A link in a message looks like a link (pointing hand) and opens with a click; the rest
+    // of the text is text (I-beam), and clicking it opens nothing.
+    void linksOpenWithAClick()
+    {
+        MessageModel model(u"alice"_s);
+        model.append(said(u"bob"_s, u"chart: https://stooq.com/q/?s=nvda.us, see it"_s, Morning));
+        const auto view = viewOf(model, 600);
+        auto *delegate = qobject_cast<MessageDelegate *>(view->itemDelegate());
+        MessagePointer pointer(view.get(), delegate);
+        QSignalSpy opened(&pointer, &MessagePointer::linkActivated);
+        QWidget *viewport = view->viewport();
+        const QRect row = view->visualRect(model.index(0));
+
+        const auto text = findPointer(viewport, row, Qt::IBeamCursor);
+        QVERIFY(text);
+        const auto link = findPointer(viewport, row, Qt::PointingHandCursor);
+        QVERIFY(link);
+        QVERIFY(link->x() > text->x()); // "chart: " comes first
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, *text);
+        QCOMPARE(opened.size(), 0);
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, *link);
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened.first().first().toUrl(), QUrl(u"https://stooq.com/q/?s=nvda.us"_s));
+        // A drag that ends on the link selects; it does not open.
+        drag(viewport, *text, *link);
+        QCOMPARE(opened.size(), 1);
+    }
+
+    // Dragging over a message's text selects it, highlighted; Ctrl+C copies what is selected.
+    void textCanBeSelectedAndCopied()
+    {
+        const QString body = u"AAPL breaks out above its November high"_s;
+        MessageModel model(u"alice"_s);
+        model.append(said(u"bob"_s, body, Morning));
+        model.append(said(u"carol"_s, u"agreed"_s, Morning.addSecs(600)));
+        const auto view = viewOf(model, 600);
+        auto *delegate = qobject_cast<MessageDelegate *>(view->itemDelegate());
+        MessagePointer pointer(view.get(), delegate);
+        QWidget *viewport = view->viewport();
+        const QRect row = view->visualRect(model.index(0));
+        const auto start = findPointer(viewport, row, Qt::IBeamCursor);
+        QVERIFY(start);
+        const QImage before = viewport->grab().toImage();
+
+        // Over the first half of the line: a beginning of the text.
+        drag(viewport, *start - QPoint(2, 0), *start + QPoint(60, 0));
+        const QString part = delegate->selectedText();
+        QVERIFY2(!part.isEmpty() && part.size() < body.size() && body.startsWith(part),
+                 qPrintable(part));
+        QVERIFY(viewport->grab().toImage() != before); // the selection is drawn
+        QTest::keySequence(view.get(), QKeySequence::Copy);
+        QCOMPARE(QGuiApplication::clipboard()->text(), part);
+
+        // Past the end, even into the next message: the whole text of the first one.
+        drag(viewport, *start - QPoint(2, 0), view->visualRect(model.index(1)).center());
+        QCOMPARE(delegate->selectedText(), body);
+        QTest::keySequence(view.get(), QKeySequence::Copy);
+        QCOMPARE(QGuiApplication::clipboard()->text(), body);
+
+        // A click elsewhere lets go of it.
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, row.bottomRight() - QPoint(2, 2));
+        QVERIFY(delegate->selectedText().isEmpty());
     }
 };
 

@@ -1,7 +1,9 @@
 #include "clientaccounts.h"
 #include "core/chatclient.h"
+#include "core/links.h"
 #include "core/messagemodel.h"
 #include "core/roomlistmodel.h"
+#include "pointing.h"
 #include "testclient.h"
 #include "testserver.h"
 #include "ui/connectdialog.h"
@@ -1146,17 +1148,25 @@ private slots:
         QCOMPARE(later.rooms()->notify(u"macro"_s), RoomListModel::Notify::Mentions);
     }
 
-    // A message's text can be copied, and its links opened (double click, or its menu).
+    // A message's text can be copied, and its links opened (a click, or its menu).
     void messagesCanBeCopiedAndTheirLinksOpened()
     {
+        const auto urlsIn = [](const QString &text) {
+            QList<QUrl> urls;
+            for (const Client::Link &link : Client::linksIn(text))
+                urls.append(link.url);
+            return urls;
+        };
         QCOMPARE(
-            MainWindow::linksIn(u"see https://stooq.com/q/?s=aapl.us, and (http://x.org/a)."_s),
+            urlsIn(u"see https://stooq.com/q/?s=aapl.us, and (http://x.org/a)."_s),
             (QList<QUrl>{QUrl(u"https://stooq.com/q/?s=aapl.us"_s), QUrl(u"http://x.org/a"_s)}));
-        QVERIFY(MainWindow::linksIn(u"no link: stooq.com"_s).isEmpty());
-        QCOMPARE(MainWindow::linksIn(u"see https://en.wikipedia.org/wiki/Bond_(finance)."_s),
+        QVERIFY(urlsIn(u"no link: stooq.com"_s).isEmpty());
+        QCOMPARE(urlsIn(u"see https://en.wikipedia.org/wiki/Bond_(finance)."_s),
                  QList<QUrl>{QUrl(u"https://en.wikipedia.org/wiki/Bond_(finance)"_s)});
-        QCOMPARE(MainWindow::linksIn(u"https://stooq.com/q/?s=aapl.us\u00a0next"_s),
+        QCOMPARE(urlsIn(u"https://stooq.com/q/?s=aapl.us\u00a0next"_s),
                  QList<QUrl>{QUrl(u"https://stooq.com/q/?s=aapl.us"_s)});
+        QCOMPARE(Client::linksIn(u"see https://x.org/a."_s).first().start, 4);
+        QCOMPARE(Client::linksIn(u"see https://x.org/a."_s).first().length, 15);
 
         TestServer server;
         ChatClient alice;
@@ -1176,7 +1186,11 @@ private slots:
 
         LinkCatcher opened;
         QDesktopServices::setUrlHandler(u"https"_s, &opened, "open");
-        emit window.messageView()->doubleClicked(message);
+        QWidget *viewport = window.messageView()->viewport();
+        const auto link = findPointer(viewport, window.messageView()->visualRect(message),
+                                      Qt::PointingHandCursor);
+        QVERIFY(link);
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, *link);
         menu->findChild<QAction *>(u"openLink"_s)->trigger();
         QDesktopServices::unsetUrlHandler(u"https"_s);
         QCOMPARE(opened.urls, (QList<QUrl>(2, QUrl(u"https://stooq.com/q/?s=nvda.us"_s))));

@@ -1,0 +1,91 @@
+#include "ui/bubbletext.h"
+
+#include <QPainter>
+#include <QPalette>
+#include <QTextLine>
+
+#include <cmath>
+
+namespace FinChat::Ui {
+
+BubbleText::BubbleText(const QString &text, const QFont &font, int width)
+    : m_text(text)
+    , m_layout(std::make_unique<QTextLayout>(text, font))
+    , m_links(Client::linksIn(text))
+{
+    const bool rightToLeft = text.isRightToLeft();
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    option.setTextDirection(rightToLeft ? Qt::RightToLeft : Qt::LeftToRight);
+    // Right-to-left text (Arabic, Hebrew) starts at the right, as its readers expect.
+    option.setAlignment(Qt::AlignAbsolute | (rightToLeft ? Qt::AlignRight : Qt::AlignLeft));
+    m_layout->setTextOption(option);
+    m_layout->setCacheEnabled(true);
+    qreal y = 0;
+    m_layout->beginLayout();
+    for (QTextLine line = m_layout->createLine(); line.isValid(); line = m_layout->createLine()) {
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0, y));
+        y += line.height();
+    }
+    m_layout->endLayout();
+    m_height = static_cast<int>(std::ceil(y));
+}
+
+void BubbleText::draw(QPainter *painter, QPointF topLeft, const QColor &ink,
+                      const QPalette &palette, qsizetype selectionStart,
+                      qsizetype selectionEnd) const
+{
+    QList<QTextLayout::FormatRange> formats;
+    for (const Client::Link &link : m_links) {
+        QTextCharFormat format;
+        format.setForeground(palette.color(QPalette::Link));
+        format.setFontUnderline(true);
+        formats.append({static_cast<int>(link.start), static_cast<int>(link.length), format});
+    }
+    if (selectionEnd > selectionStart) {
+        QTextCharFormat format;
+        format.setBackground(palette.color(QPalette::Highlight));
+        format.setForeground(palette.color(QPalette::HighlightedText));
+        formats.append({static_cast<int>(selectionStart),
+                        static_cast<int>(selectionEnd - selectionStart), format});
+    }
+    painter->setPen(ink);
+    m_layout->draw(painter, topLeft, formats);
+}
+
+qsizetype BubbleText::positionAt(QPointF point) const
+{
+    if (m_layout->lineCount() == 0)
+        return 0;
+    if (point.y() < 0)
+        return 0;
+    for (int i = 0; i < m_layout->lineCount(); ++i) {
+        const QTextLine line = m_layout->lineAt(i);
+        if (point.y() < line.y() + line.height())
+            return line.xToCursor(point.x());
+    }
+    return m_text.size();
+}
+
+std::optional<QUrl> BubbleText::linkAt(QPointF point) const
+{
+    for (int i = 0; i < m_layout->lineCount(); ++i) {
+        const QTextLine line = m_layout->lineAt(i);
+        if (point.y() < line.y() || point.y() >= line.y() + line.height())
+            continue;
+        // Beyond the line's last glyph is not on the link, even when the link ends the line.
+        const QRectF glyphs = line.naturalTextRect();
+        if (point.x() < glyphs.left() || point.x() > glyphs.right())
+            return std::nullopt;
+        const qsizetype position = line.xToCursor(point.x(), QTextLine::CursorOnCharacter);
+        for (const Client::Link &link : m_links) {
+            if (position >= link.start && position < link.start + link.length)
+                return link.url;
+        }
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+} // namespace FinChat::Ui

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "ui/messagedelegate.h"
+
+#include <QObject>
+#include <QPersistentModelIndex>
+#include <QPoint>
+#include <QUrl>
+
+class QAbstractItemView;
+class QMouseEvent;
+
+namespace FinChat::Ui {
+
+// The mouse over a conversation, as over text anywhere else: a link under the pointer shows
+// a pointing hand and opens with a click; dragging over a message's text selects it (within
+// that message) and Ctrl+C copies the selection; over text the pointer is an I-beam.
+class MessagePointer : public QObject
+{
+    Q_OBJECT
+
+public:
+    MessagePointer(QAbstractItemView *view, MessageDelegate *delegate);
+
+signals:
+    void linkActivated(const QUrl &url);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    struct Target;
+    MessageDelegate::Hit hitTest(const QModelIndex &index, QPoint point) const;
+    Target targetAt(QPoint point) const;
+    void press(const QMouseEvent *event);
+    void move(const QMouseEvent *event);
+    void release(const QMouseEvent *event);
+    bool copySelection();
+
+    QAbstractItemView *m_view;
+    MessageDelegate *m_delegate;
+    QPersistentModelIndex m_anchorIndex; // the message a drag started in
+    qsizetype m_anchor = 0;
+    QPoint m_pressedAt;
+};
+
+} // namespace FinChat::Ui
