@@ -23,6 +23,7 @@ constexpr int RowGap = 2; // between a card's rows
 constexpr int PlotHeight = 96;
 constexpr int SparklineMaxWidth = 140;
 constexpr int MaxPoints = 400; // more than a year of trading days; a hostile bot gets no more
+constexpr qsizetype MaxQuoteCards = 10;
 
 QString price(const QLocale &locale, double value)
 {
@@ -72,6 +73,8 @@ void drawLine(QPainter *painter, const QRectF &area, const QList<double> &values
         return;
     const auto [lowest, highest] = std::minmax_element(values.cbegin(), values.cend());
     const double span = *highest - *lowest;
+    if (!std::isfinite(span))
+        return; // 1e308 and -1e308: no line a screen can show
     QPainterPath line;
     for (qsizetype i = 0; i < values.size(); ++i) {
         const double x = area.left() + area.width() * static_cast<double>(i) /
@@ -124,14 +127,25 @@ QuoteCards QuoteCards::from(const QVariantMap &data)
 {
     QuoteCards cards;
     for (const QVariant &entry : data.value(u"quotes"_s).toList()) {
+        if (cards.m_quotes.size() == MaxQuoteCards)
+            break;
         const QVariantMap quote = entry.toMap();
+        const auto finite = [&](const QString &key) {
+            bool ok = false;
+            const double value = quote.value(key).toDouble(&ok);
+            return ok && std::isfinite(value);
+        };
+        // Any bot can send data: a card without a symbol or a price is no card.
+        if (quote.value(u"symbol"_s).toString().isEmpty() || !finite(u"close"_s) ||
+            !finite(u"low"_s) || !finite(u"high"_s))
+            continue;
         Quote card{quote.value(u"symbol"_s).toString(),
                    quote.value(u"close"_s).toDouble(),
                    quote.value(u"low"_s).toDouble(),
                    quote.value(u"high"_s).toDouble(),
                    quote.value(u"date"_s).toString(),
                    quote.value(u"quotedAt"_s).toLongLong(),
-                   quote.contains(u"change"_s) && quote.contains(u"changePercent"_s),
+                   finite(u"change"_s) && finite(u"changePercent"_s),
                    quote.value(u"change"_s).toDouble(),
                    quote.value(u"changePercent"_s).toDouble(),
                    numbersOf(quote.value(u"closes"_s))};
@@ -140,7 +154,9 @@ QuoteCards QuoteCards::from(const QVariantMap &data)
     const QVariantMap chart = data.value(u"chart"_s).toMap();
     const QList<double> closes = numbersOf(chart.value(u"closes"_s));
     const QVariantList dates = chart.value(u"dates"_s).toList();
-    if (closes.size() >= 2) {
+    const double chartChange = chart.value(u"change"_s).toDouble();
+    const double chartPercent = chart.value(u"changePercent"_s).toDouble();
+    if (closes.size() >= 2 && std::isfinite(chartChange) && std::isfinite(chartPercent)) {
         cards.m_chart =
             Chart{chart.value(u"symbol"_s).toString(),
                   chart.value(u"period"_s).toString(),

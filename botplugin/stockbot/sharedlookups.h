@@ -6,6 +6,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 
@@ -13,7 +14,7 @@ namespace FinChat::Stock {
 
 // The bookkeeping around look-ups that go to the network: everyone asking for one key while
 // its fetch runs shares that fetch, and a real answer is kept for a while (a bounded number
-// of them) so that the next asker gets it without a request.
+// of them, the oldest making room) so that the next asker gets it without a request.
 template<typename Outcome>
 class SharedLookups
 {
@@ -35,8 +36,8 @@ public:
         const auto cached = m_cache.constFind(key);
         if (cached == m_cache.constEnd() || cached->expiry.hasExpired())
             return false;
-        QTimer::singleShot(0, m_owner,
-                           [done = std::move(done), outcome = cached->outcome] { done(outcome); });
+        QTimer::singleShot(
+            0, m_owner, [answer = std::move(done), outcome = cached->outcome] { answer(outcome); });
         return true;
     }
 
@@ -56,8 +57,16 @@ public:
     {
         if (cacheable && m_lifetime.count() > 0) {
             m_cache.removeIf([](const auto &entry) { return entry.value().expiry.hasExpired(); });
-            if (m_cache.size() < m_maxCached)
-                m_cache.insert(key, {outcome, QDeadlineTimer(m_lifetime)});
+            // Full: the oldest answer makes room, so that a burst of junk codes cannot keep
+            // every real answer out for a whole lifetime.
+            if (m_cache.size() >= m_maxCached && !m_cache.contains(key)) {
+                const auto oldest = std::min_element(
+                    m_cache.begin(), m_cache.end(), [](const Cached &a, const Cached &b) {
+                        return a.expiry.deadline() < b.expiry.deadline();
+                    });
+                m_cache.erase(oldest);
+            }
+            m_cache.insert(key, {outcome, QDeadlineTimer(m_lifetime)});
         }
         const QList<Callback> waiting = m_waiting.take(key);
         for (const Callback &done : waiting)

@@ -53,7 +53,10 @@ void StockBot::applySettings()
     }
     // On stooq the history lives beside the quotes (/q/l/ and /q/d/l/), and so it does on a
     // stand-in that copies its layout.
-    m_history.setBaseUrl(m_quotes.baseUrl().resolved(QUrl(u"../d/l/"_s)));
+    QUrl quotes = m_quotes.baseUrl();
+    if (!quotes.path().endsWith(u'/'))
+        quotes.setPath(quotes.path() + u'/'); // .../q/l is the folder .../q/l/ too
+    m_history.setBaseUrl(quotes.resolved(QUrl(u"../d/l/"_s)));
     const QString historyBase = m_context->setting(u"stooq_history_url"_s);
     if (!historyBase.isEmpty()) {
         if (const auto url = webUrl(historyBase))
@@ -113,8 +116,10 @@ void StockBot::answerQuotes(quint64 id, Command command, const QStringList &code
     m_quotes.lookup(codes, [this, self = QPointer<StockBot>(this), gathered,
                             answer](const FetchOutcome &outcome) {
         gathered->quotes = outcome;
-        if (--gathered->waiting == 0)
-            answer();
+        const bool quoted =
+            outcome.kind == FetchKind::Answered && outcome.answer.kind == StooqAnswer::Kind::Quotes;
+        if (--gathered->waiting == 0 || !quoted)
+            answer(); // all there, or no quote for a history to add to
         else if (self)
             QTimer::singleShot(HistoryGrace, this, answer);
     });

@@ -76,11 +76,12 @@ double rounded(double value, int decimals)
     return std::round(value * scale) / scale;
 }
 
-// Digits after the point as stooq wrote a price, at least two: "229.87" 2, "1.08431" 5.
+// Digits after the point as stooq wrote a price, 2 to 8: "229.87" 2, "1.08431" 5.
 int decimalsOf(const QString &price)
 {
     const qsizetype point = price.indexOf(u'.');
-    return std::max<int>(2, point < 0 ? 0 : static_cast<int>(price.size() - point - 1));
+    // More than 8 is noise, and a long enough string would overflow the rounding.
+    return std::clamp<int>(point < 0 ? 0 : static_cast<int>(price.size() - point - 1), 2, 8);
 }
 
 QString signedNumber(double value, int decimals)
@@ -108,10 +109,12 @@ std::optional<qint64> quotedAt(const Quote &quote)
 // client needs to say "up 0.8% today" and draw a small line.
 void addChange(QJsonObject &json, const Quote &quote, const StooqHistory &history)
 {
+    // Without the quote's own date there is no telling which close came before it.
     const QDate quoteDate = QDate::fromString(quote.date, Qt::ISODate);
+    if (!quoteDate.isValid())
+        return;
     QList<DailyClose> before = history.days;
-    if (quoteDate.isValid())
-        before.removeIf([&](const DailyClose &day) { return day.date >= quoteDate; });
+    before.removeIf([&](const DailyClose &day) { return day.date >= quoteDate; });
     if (before.isEmpty())
         return;
     const DailyClose &previous = before.last();
@@ -121,7 +124,7 @@ void addChange(QJsonObject &json, const Quote &quote, const StooqHistory &histor
     json.insert(u"previousDate"_s, previous.date.toString(Qt::ISODate));
     json.insert(u"change"_s, rounded(close - previous.value(), decimals));
     json.insert(u"changePercent"_s, percentChange(previous.value(), close));
-    const QDate monthAgo = (quoteDate.isValid() ? quoteDate : previous.date).addMonths(-1);
+    const QDate monthAgo = quoteDate.addMonths(-1);
     QJsonArray closes;
     for (const DailyClose &day : std::as_const(before)) {
         if (day.date >= monthAgo)

@@ -63,8 +63,9 @@ struct StooqHistory
         DailyLimit,
         NotCsv,
     };
-    // A year and a month of trading days is all any reply uses; older days are dropped.
-    static constexpr qsizetype MaxDays = 280;
+    // A year and a month of days is all any reply uses, for markets that trade every day of
+    // the week too (crypto); older days are dropped.
+    static constexpr qsizetype MaxDays = 400;
 
     Kind kind = Kind::NotCsv;
     QList<DailyClose> days;

@@ -14,8 +14,10 @@ class QNetworkAccessManager;
 namespace FinChat::Stock {
 
 // GETs `url` from stooq: gives up after `timeout`, and cuts off a body larger than `maxBytes`
-// (then answered with an empty body, which no parser takes for CSV). A network manager
-// destroyed meanwhile ends it as Unreachable.
+// (then answered with an empty body, which no parser takes for CSV). Should the reply be gone
+// when the coroutine resumes, it ends as Unreachable. (QCoro 0.8 resumes on `finished` only,
+// which a network manager being destroyed does not emit: a fetch still running when the bot
+// is deleted, as a server stops, is never resumed and its small frame is not freed.)
 QCoro::Task<Fetched<QByteArray>> getFromStooq(QNetworkAccessManager &network, QUrl url,
                                               std::chrono::milliseconds timeout, qint64 maxBytes);
 

@@ -490,6 +490,28 @@ private slots:
         junk.data = QJsonObject{{u"chart"_s, QJsonObject{{u"closes"_s, QJsonArray{1, u"x"_s, 3}}}}};
         model.append(junk);
         QCOMPARE(rowHeight(*view, 3), rowHeight(*view, 2));
+        // Nor for a span no screen can show, or a quote without a price; and a flood of
+        // quotes gets a bounded number of cards.
+        ChatMessage huge = chartReply(1);
+        huge.data = QJsonObject{{u"chart"_s, QJsonObject{{u"closes"_s, QJsonArray{1e308, -1e308}},
+                                                         {u"change"_s, 1},
+                                                         {u"changePercent"_s, 1}}}};
+        model.append(huge);
+        ChatMessage flood = chartReply(1);
+        QJsonArray quotes;
+        for (int i = 0; i < 5000; ++i)
+            quotes.append(
+                QJsonObject{{u"symbol"_s, u"X"_s}, {u"close"_s, 1}, {u"low"_s, 1}, {u"high"_s, 1}});
+        quotes.append(QJsonObject{});
+        flood.data = QJsonObject{{u"quotes"_s, quotes}};
+        model.append(flood);
+        ChatMessage empty = chartReply(1);
+        empty.data = QJsonObject{
+            {u"quotes"_s, QJsonArray{QJsonObject{}, QJsonObject{{u"symbol"_s, u"X"_s}}}}};
+        model.append(empty);
+        QVERIFY(!view->viewport()->grab().isNull());        // paints, however tall the row
+        QCOMPARE(rowHeight(*view, 6), rowHeight(*view, 2)); // no card without a price
+        QVERIFY(rowHeight(*view, 5) < 12 * 80);             // ten cards at most
     }
 
     // A link in a message looks like a link (pointing hand) and opens with a click; the rest

@@ -293,6 +293,13 @@ private slots:
         QCOMPARE(m_stooq.historyRequestsFor(u"aapl.us"_s), before + 2);
     }
 
+    // "/q/l" names the same folder as "/q/l/": the history is found beside it either way.
+    void aQuoteUrlWithoutItsSlashStillFindsTheHistory()
+    {
+        startServer({{u"stooq_url"_s, m_stooq.baseUrl().toString().chopped(1)}});
+        QCOMPARE(ask(u"/stock=aapl.us"_s)[u"data"_s][u"quotes"_s][0][u"change"_s].toDouble(), 1.77);
+    }
+
     // A history that never comes, or comes busy, costs the change, never the quote.
     void aMissingHistoryStillGivesTheQuote_data()
     {

@@ -1,3 +1,4 @@
+#include "sharedlookups.h"
 #include "stockreplies.h"
 #include "stooqcsv.h"
 #include "stooqstandin.h"
@@ -252,6 +253,18 @@ private slots:
                 .toObject();
         QCOMPARE(same.value(u"previousClose"_s).toDouble(), 228.10);
 
+        // Without the quote's date there is no telling which close came before it.
+        const QJsonObject undated =
+            composeReply(Command::Quote, {u"aapl.us"_s},
+                         answered("Symbol,Low,High,Close\r\nAAPL.US,226.90,230.75,229.87\r\n"),
+                         {{u"aapl.us"_s, history(AaplHistory)}})
+                .data.value(u"quotes"_s)
+                .toArray()
+                .first()
+                .toObject();
+        QCOMPARE(undated.value(u"close"_s).toDouble(), 229.87);
+        QVERIFY(!undated.contains(u"change"_s));
+
         // Without its history (failed, busy, unknown) a quote is still a quote.
         for (const HistoryOutcome &missing :
              {HistoryOutcome{FetchKind::TimedOut, 0, {}}, history("No data"),
@@ -264,6 +277,31 @@ private slots:
             QVERIFY(!bare.contains(u"change"_s));
             QVERIFY(!plain.data.contains(u"error"_s));
         }
+    }
+
+    // A full cache makes room by dropping its oldest answer: a burst of junk codes cannot
+    // keep every real answer out.
+    void aFullCacheDropsItsOldestAnswer()
+    {
+        QObject owner;
+        SharedLookups<int> lookups(&owner, 2);
+        int answers = 0;
+        for (const QString &key : {u"a"_s, u"b"_s, u"c"_s}) {
+            QVERIFY(lookups.wait(key, [&](int) { ++answers; }));
+            lookups.finish(key, 1, true);
+            QTest::qWait(2); // distinct deadlines
+        }
+        QCOMPARE(answers, 3);
+        const auto cached = [&](const QString &key) {
+            SharedLookups<int>::Callback count = [&](int) {
+                ++answers;
+            };
+            return lookups.answerFromCache(key, count);
+        };
+        QVERIFY(!cached(u"a"_s));
+        QVERIFY(cached(u"b"_s));
+        QVERIFY(cached(u"c"_s));
+        QTRY_COMPARE(answers, 5);
     }
 
     void chartRequests_data()
