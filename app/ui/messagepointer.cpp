@@ -19,10 +19,11 @@ struct MessagePointer::Target
 MessagePointer::MessagePointer(QAbstractItemView *view, MessageDelegate *delegate)
     : QObject(view)
     , m_view(view)
+    , m_viewport(view->viewport())
     , m_delegate(delegate)
 {
-    view->viewport()->setMouseTracking(true); // the pointer's shape follows what it is over
-    view->viewport()->installEventFilter(this);
+    m_viewport->setMouseTracking(true); // the pointer's shape follows what it is over
+    m_viewport->installEventFilter(this);
     view->installEventFilter(this);
 }
 
@@ -47,7 +48,9 @@ MessagePointer::Target MessagePointer::targetAt(QPoint point) const
 
 bool MessagePointer::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view->viewport()) {
+    // Pointers are compared, nothing is called: the filter also sees the events sent while
+    // the view is being destroyed, when it is no longer a view.
+    if (watched == m_viewport) {
         switch (event->type()) {
         case QEvent::MouseButtonPress:
             press(static_cast<QMouseEvent *>(event));
@@ -78,7 +81,7 @@ void MessagePointer::press(const QMouseEvent *event)
     // A drag may start beside the text, in the bubble's margin, as in a text editor.
     m_anchorIndex = target.index;
     m_anchor = target.hit.position;
-    m_view->viewport()->update();
+    m_viewport->update();
 }
 
 void MessagePointer::move(const QMouseEvent *event)
@@ -87,16 +90,16 @@ void MessagePointer::move(const QMouseEvent *event)
     if ((event->buttons() & Qt::LeftButton) && m_anchorIndex.isValid()) {
         // A selection stays within the message it started in, however far the drag goes.
         m_delegate->setSelection(m_anchorIndex, m_anchor, hitTest(m_anchorIndex, point).position);
-        m_view->viewport()->update();
+        m_viewport->update();
         return;
     }
     const Target target = targetAt(point);
     if (target.hit.link)
-        m_view->viewport()->setCursor(Qt::PointingHandCursor);
+        m_viewport->setCursor(Qt::PointingHandCursor);
     else if (target.hit.inText)
-        m_view->viewport()->setCursor(Qt::IBeamCursor);
+        m_viewport->setCursor(Qt::IBeamCursor);
     else
-        m_view->viewport()->unsetCursor();
+        m_viewport->unsetCursor();
 }
 
 void MessagePointer::release(const QMouseEvent *event)

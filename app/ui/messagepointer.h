@@ -38,6 +38,7 @@ private:
     bool copySelection();
 
     QAbstractItemView *m_view;
+    QWidget *m_viewport;
     MessageDelegate *m_delegate;
     QPersistentModelIndex m_anchorIndex; // the message a drag started in
     qsizetype m_anchor = 0;

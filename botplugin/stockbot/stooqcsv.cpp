@@ -154,21 +154,30 @@ struct CsvText
     }
 };
 
+// What a body says when it holds no CSV to read, in the terms of either endpoint's answer.
+template<typename Answer>
+std::optional<Answer> answerWithoutRows(const CsvText &csv)
+{
+    switch (csv.kind) {
+    case CsvText::Kind::NoData:
+        return Answer{Answer::Kind::NoData, {}};
+    case CsvText::Kind::DailyLimit:
+        return Answer{Answer::Kind::DailyLimit, {}};
+    case CsvText::Kind::Empty:
+        return Answer{Answer::Kind::NotCsv, {}};
+    case CsvText::Kind::Lines:
+        break;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 StooqAnswer StooqAnswer::parse(const QByteArray &body)
 {
     const CsvText csv = CsvText::read(body);
-    switch (csv.kind) {
-    case CsvText::Kind::NoData:
-        return {Kind::NoData, {}};
-    case CsvText::Kind::DailyLimit:
-        return {Kind::DailyLimit, {}};
-    case CsvText::Kind::Empty:
-        return {Kind::NotCsv, {}};
-    case CsvText::Kind::Lines:
-        break;
-    }
+    if (const auto plain = answerWithoutRows<StooqAnswer>(csv))
+        return *plain;
     const auto columns = Columns::fromHeader(splitCsvLine(csv.lines.first()));
     if (!columns)
         return {Kind::NotCsv, {}};
@@ -189,16 +198,8 @@ double DailyClose::value() const
 StooqHistory StooqHistory::parse(const QByteArray &body)
 {
     const CsvText csv = CsvText::read(body);
-    switch (csv.kind) {
-    case CsvText::Kind::NoData:
-        return {Kind::NoData, {}};
-    case CsvText::Kind::DailyLimit:
-        return {Kind::DailyLimit, {}};
-    case CsvText::Kind::Empty:
-        return {Kind::NotCsv, {}};
-    case CsvText::Kind::Lines:
-        break;
-    }
+    if (const auto plain = answerWithoutRows<StooqHistory>(csv))
+        return *plain;
     const QStringList header = splitCsvLine(csv.lines.first());
     qsizetype dateColumn = -1;
     qsizetype closeColumn = -1;
