@@ -490,6 +490,10 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>Message to #%1</source>
         <translation>Nachricht an #%1</translation>
     </message>
+    <message>
+        <source>%1: asking for the latest quote…</source>
+        <translation>%1: aktueller Kurs wird abgefragt…</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MemberDelegate</name>

@@ -490,6 +490,10 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>Message to #%1</source>
         <translation>Mensaje para #%1</translation>
     </message>
+    <message>
+        <source>%1: asking for the latest quote…</source>
+        <translation>%1: consultando la última cotización…</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MemberDelegate</name>

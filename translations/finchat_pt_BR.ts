@@ -490,6 +490,10 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>Message to #%1</source>
         <translation>Mensagem para #%1</translation>
     </message>
+    <message>
+        <source>%1: asking for the latest quote…</source>
+        <translation>%1: consultando a cotação mais recente…</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MemberDelegate</name>

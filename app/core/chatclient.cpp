@@ -6,6 +6,7 @@
 #include "core/eventrouter.h"
 #include "core/messagemodel.h"
 #include "core/outbox.h"
+#include "core/quotetips.h"
 #include "core/roomlistmodel.h"
 #include "core/serverlink.h"
 #include "core/unreadtracker.h"
@@ -26,6 +27,7 @@ ChatClient::ChatClient(KnownServers::Storage trustStorage, QObject *parent)
     , m_catchUp(new CatchUp(*m_link, *m_conversations, *m_unread, this))
     , m_outbox(new Outbox(*m_link, *m_conversations, this))
     , m_session(new Session(*m_link, *m_conversations, *m_catchUp, *m_outbox, this))
+    , m_quoteTips(new QuoteTips(m_link, this))
 {
     connect(m_session, &Session::stateChanged, this, &ChatClient::stateChanged);
     connect(m_session, &Session::commandsChanged, this, &ChatClient::commandsChanged);

@@ -17,6 +17,7 @@ class EventRouter;
 class MemberModel;
 class MessageModel;
 class Outbox;
+class QuoteTips;
 class RoomListModel;
 class ServerLink;
 class UnreadTracker;
@@ -75,6 +76,8 @@ public:
     QStringList joinedRooms() const;
     const QList<Protocol::CommandInfo> &commands() const;
     qsizetype outboxSize() const;
+    // The latest quote for a ticker pointed at in a message (quote.get, shared and kept).
+    QuoteTips *quoteTips() const { return m_quoteTips; }
 
     // Words besides the user's name that highlight a message and, by default, notify.
     void setHighlightWords(const QStringList &words);
@@ -119,6 +122,7 @@ private:
     CatchUp *m_catchUp;
     Outbox *m_outbox;
     Session *m_session;
+    QuoteTips *m_quoteTips;
     QSet<QString> m_creating; // rooms this device asked to create, until the answer
 };
 

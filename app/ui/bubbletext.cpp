@@ -1,5 +1,7 @@
 #include "ui/bubbletext.h"
 
+#include "ui/tones.h"
+
 #include <QPainter>
 #include <QPalette>
 #include <QTextLine>
@@ -8,11 +10,21 @@
 
 namespace FinChat::Ui {
 
-BubbleText::BubbleText(const QString &text, const QFont &font, int width)
+BubbleText::BubbleText(const QString &text, const QFont &font, int width,
+                       const Client::TickerRule *tickers)
     : m_text(text)
     , m_layout(std::make_unique<QTextLayout>(text, font))
     , m_links(Client::linksIn(text))
+    , m_tickers(tickers ? tickers->find(text, m_links) : QList<Client::TickerMention>())
 {
+    // Chips are bold: that changes the text's width, so it is part of the layout.
+    QList<QTextLayout::FormatRange> bold;
+    for (const Client::TickerMention &ticker : std::as_const(m_tickers)) {
+        QTextCharFormat format;
+        format.setFontWeight(QFont::Bold);
+        bold.append({static_cast<int>(ticker.start), static_cast<int>(ticker.length), format});
+    }
+    m_layout->setFormats(bold);
     const bool rightToLeft = text.isRightToLeft();
     QTextOption option;
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
@@ -37,6 +49,12 @@ void BubbleText::draw(QPainter *painter, QPointF topLeft, const QColor &ink,
                       qsizetype selectionEnd) const
 {
     QList<QTextLayout::FormatRange> formats;
+    for (const Client::TickerMention &ticker : m_tickers) {
+        QTextCharFormat format;
+        format.setBackground(Tones(palette).chip());
+        format.setFontWeight(QFont::Bold);
+        formats.append({static_cast<int>(ticker.start), static_cast<int>(ticker.length), format});
+    }
     for (const Client::Link &link : m_links) {
         QTextCharFormat format;
         format.setForeground(palette.color(QPalette::Link));
@@ -68,22 +86,39 @@ qsizetype BubbleText::positionAt(QPointF point) const
     return m_text.size();
 }
 
-std::optional<QUrl> BubbleText::linkAt(QPointF point) const
+std::optional<qsizetype> BubbleText::characterAt(QPointF point) const
 {
     for (int i = 0; i < m_layout->lineCount(); ++i) {
         const QTextLine line = m_layout->lineAt(i);
         if (point.y() < line.y() || point.y() >= line.y() + line.height())
             continue;
-        // Beyond the line's last glyph is not on the link, even when the link ends the line.
+        // Beyond the line's last glyph is beside the text, even where a link ends the line.
         const QRectF glyphs = line.naturalTextRect();
         if (point.x() < glyphs.left() || point.x() > glyphs.right())
             return std::nullopt;
-        const qsizetype position = line.xToCursor(point.x(), QTextLine::CursorOnCharacter);
+        return line.xToCursor(point.x(), QTextLine::CursorOnCharacter);
+    }
+    return std::nullopt;
+}
+
+std::optional<QUrl> BubbleText::linkAt(QPointF point) const
+{
+    if (const auto position = characterAt(point)) {
         for (const Client::Link &link : m_links) {
-            if (position >= link.start && position < link.start + link.length)
+            if (*position >= link.start && *position < link.start + link.length)
                 return link.url;
         }
-        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> BubbleText::tickerAt(QPointF point) const
+{
+    if (const auto position = characterAt(point)) {
+        for (const Client::TickerMention &ticker : m_tickers) {
+            if (*position >= ticker.start && *position < ticker.start + ticker.length)
+                return ticker.code;
+        }
     }
     return std::nullopt;
 }

@@ -53,4 +53,11 @@ QString Languages::install(const QString &code)
     return ownStrings->language();
 }
 
+QLocale Languages::displayLocale()
+{
+    const QLocale system;
+    return system.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates)
+                                           : system;
+}
+
 } // namespace FinChat::Ui

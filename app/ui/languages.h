@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QLocale>
 #include <QString>
 
 class QCoreApplication;
@@ -23,6 +24,10 @@ public:
     // Returns the language of the translation installed ("es_ES", say), or "en" when none
     // applies and the source English shows.
     static QString install(const QString &code);
+
+    // The locale numbers, prices and dates are written in: the language's (QLocale's
+    // default), or US English where that is the bare "C" locale (no LANG set).
+    static QLocale displayLocale();
 };
 
 } // namespace FinChat::Ui

@@ -4,9 +4,12 @@
 #include "core/links.h"
 #include "core/membermodel.h"
 #include "core/messagemodel.h"
+#include "core/quotetips.h"
 #include "core/roomlistmodel.h"
+#include "core/tickers.h"
 #include "ui/connectdialog.h"
 #include "ui/desktray.h"
+#include "ui/languages.h"
 #include "ui/listdelegates.h"
 #include "ui/localserver.h"
 #include "ui/messagedelegate.h"
@@ -14,6 +17,7 @@
 #include "ui/messagepointer.h"
 #include "ui/newroomdialog.h"
 #include "ui/quickswitcher.h"
+#include "ui/quotecards.h"
 #include "ui/reconnectbanner.h"
 #include "ui/settingsdialog.h"
 #include "ui/tones.h"
@@ -29,6 +33,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHostAddress>
+#include <QJsonObject>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
@@ -43,6 +48,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 namespace FinChat::Ui {
@@ -141,6 +147,18 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     auto *pointer = new MessagePointer(m_messages, delegate);
     connect(pointer, &MessagePointer::linkActivated, this,
             [](const QUrl &url) { QDesktopServices::openUrl(url); });
+    // Tickers are chips; resting on one shows its latest quote, asked through the server.
+    delegate->setTickerRule(tickerRule());
+    connect(pointer, &MessagePointer::tickerPointedAt, this,
+            [this](const QString &code, const QPoint &at) {
+                m_quoteTipAt = at;
+                showQuoteTip(code);
+            });
+    connect(m_client.quoteTips(), &Client::QuoteTips::arrived, this,
+            [this, pointer](const QString &code) {
+                if (code == pointer->pointedTicker())
+                    showQuoteTip(code);
+            });
     m_loadingOlder->setRange(0, 0);
     m_loadingOlder->setMaximumHeight(6);
     m_loadingOlder->setTextVisible(false);
@@ -370,6 +388,29 @@ void MainWindow::applyNotifySettings()
         m_client.rooms()->setNotify(
             room, static_cast<RoomListModel::Notify>(m_settings.value(room).toInt()));
     m_settings.endGroup();
+}
+
+Client::TickerRule MainWindow::tickerRule() const
+{
+    Client::TickerRule rule;
+    const QString pattern = m_settings.value(u"tickers/pattern"_s).toString();
+    if (!pattern.isEmpty() && !rule.setPattern(pattern))
+        qWarning("ignoring the setting tickers/pattern: not a valid regular expression");
+    rule.setMarket(
+        m_settings
+            .value(u"tickers/market"_s, QString::fromLatin1(Client::TickerRule::DefaultMarket))
+            .toString());
+    return rule;
+}
+
+void MainWindow::showQuoteTip(const QString &code)
+{
+    const auto answer = m_client.quoteTips()->lookUp(code);
+    const QString text =
+        answer ? QuoteCards::tipText(answer->quote.value_or(QJsonObject()).toVariantMap(),
+                                     answer->text, Languages::displayLocale())
+               : tr("%1: asking for the latest quote…").arg(code.toUpper());
+    QToolTip::showText(m_quoteTipAt, text, m_messages->viewport());
 }
 
 QMenu *MainWindow::messageMenu(const QModelIndex &index)

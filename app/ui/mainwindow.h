@@ -14,6 +14,7 @@ class QPushButton;
 
 namespace FinChat::Client {
 class ChatClient;
+class TickerRule;
 class MessageModel;
 } // namespace FinChat::Client
 
@@ -49,6 +50,8 @@ public:
     QMenu *roomMenu(const QString &room);
     // A message's menu (right click): copy its text, open or copy each link in it.
     QMenu *messageMenu(const QModelIndex &index);
+    // The tooltip over a ticker chip: its quote, or that it is being asked for.
+    void showQuoteTip(const QString &code);
     // Quits FinChat (the menu's Quit, Ctrl+Q, the tray's Quit), after asking when that would
     // disconnect people from the server this app hosts.
     void quit();
@@ -63,6 +66,9 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // Which words are ticker chips: the default rule, or the settings tickers/pattern and
+    // tickers/market.
+    Client::TickerRule tickerRule() const;
     void addAppMenu();
     void addGoMenu();
     void openSettings();
@@ -110,6 +116,7 @@ private:
     QPushButton *m_leave;
     DeskTray *m_tray;
     QSettings m_settings;
+    QPoint m_quoteTipAt; // where the pointer rests on a ticker chip
     QString m_currentRoom;
     QString m_showWhenJoined; // asked for by the person, shown as soon as the join is done
     QPointer<Client::MessageModel> m_shownModel;

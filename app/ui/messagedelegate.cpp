@@ -3,6 +3,7 @@
 #include "core/chatmessage.h"
 #include "core/messagemodel.h"
 #include "ui/bubbletext.h"
+#include "ui/languages.h"
 #include "ui/quotecards.h"
 #include "ui/tones.h"
 
@@ -22,14 +23,6 @@ namespace {
 constexpr int Margin = 6;
 constexpr int Padding = 8;
 constexpr int MaxBubbleWidth = 760; // about 100 characters: lines stay easy to follow
-
-// The reader's locale; the bare "C" locale (no LANG set) reads better as US English.
-QLocale displayLocale()
-{
-    const QLocale system;
-    return system.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates)
-                                           : system;
-}
 
 Tones::Bubble bubbleOf(ChatMessage::Kind kind, bool own, bool highlighted)
 {
@@ -106,7 +99,7 @@ QString MessageDelegate::dayHeading(const QDate &day)
         return tr("Today");
     if (day == today.addDays(-1))
         return tr("Yesterday");
-    return displayLocale().toString(day, QLocale::LongFormat);
+    return Languages::displayLocale().toString(day, QLocale::LongFormat);
 }
 
 MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &option,
@@ -118,7 +111,7 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
     layout.own = index.data(MessageModel::OwnRole).toBool();
     layout.highlighted = index.data(MessageModel::HighlightRole).toBool();
     layout.firstUnread = index.data(MessageModel::FirstUnreadRole).toBool();
-    const QLocale locale = displayLocale();
+    const QLocale locale = Languages::displayLocale();
     const QDateTime time =
         QDateTime::fromMSecsSinceEpoch(index.data(MessageModel::TimestampRole).toLongLong())
             .toLocalTime();
@@ -182,7 +175,9 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         layout.headerRect = QRect(left, textTop, width, headerMetrics.height());
         bodyTop = layout.headerRect.bottom() + 3;
     }
-    layout.text.emplace(layout.body, layout.bodyFont, width);
+    // Tickers are chips in what people write, not in commands, notices or bot replies.
+    const bool chips = layout.kind == ChatMessage::Kind::Message;
+    layout.text.emplace(layout.body, layout.bodyFont, width, chips ? &m_tickers : nullptr);
     layout.bodyRect = QRect(left, bodyTop, width, std::max(layout.text->height(), 1));
     const int bubbleBottom =
         layout.bodyRect.bottom() + layout.cards.height(option.font, Margin) + Padding;
@@ -198,7 +193,7 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QStyleOptionViewItem &option
     const Layout layout = layoutFor(option, index);
     const QPointF inText = point - layout.bodyRect.topLeft();
     return {layout.text->positionAt(inText), layout.bodyRect.contains(point),
-            layout.text->linkAt(inText)};
+            layout.text->linkAt(inText), layout.text->tickerAt(inText)};
 }
 
 void MessageDelegate::setSelection(const QModelIndex &index, qsizetype start, qsizetype end)
@@ -259,7 +254,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 
     // Quote and chart cards, from the bot's structured data, in the reader's formats.
     layout.cards.paint(painter, QPoint(layout.bodyRect.left(), layout.bodyRect.bottom() + Margin),
-                       layout.bodyRect.width(), Margin, option.font, tones, displayLocale());
+                       layout.bodyRect.width(), Margin, option.font, tones,
+                       Languages::displayLocale());
     painter->restore();
 }
 

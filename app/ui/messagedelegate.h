@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/tickers.h"
+
 #include <QPersistentModelIndex>
 #include <QStyledItemDelegate>
 #include <QUrl>
@@ -24,6 +26,9 @@ public:
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
+    // Which words are drawn as ticker chips.
+    void setTickerRule(const Client::TickerRule &rule) { m_tickers = rule; }
+
     // "Today", "Yesterday" or the date, in the reader's language.
     static QString dayHeading(const QDate &day);
 
@@ -35,6 +40,7 @@ public:
         qsizetype position = 0;
         bool inText = false;
         std::optional<QUrl> link;
+        std::optional<QString> ticker; // the market code of a ticker chip
     };
     Hit hitTest(const QStyleOptionViewItem &option, const QModelIndex &index, QPoint point) const;
 
@@ -47,6 +53,7 @@ private:
     struct Layout;
     Layout layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
 
+    Client::TickerRule m_tickers;
     QPersistentModelIndex m_selected;
     qsizetype m_selectionStart = 0;
     qsizetype m_selectionEnd = 0;

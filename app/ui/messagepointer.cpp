@@ -5,6 +5,7 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QClipboard>
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 
@@ -61,6 +62,8 @@ bool MessagePointer::eventFilter(QObject *watched, QEvent *event)
         case QEvent::MouseButtonRelease:
             release(static_cast<QMouseEvent *>(event));
             break;
+        case QEvent::ToolTip:
+            return showTickerTip(static_cast<QHelpEvent *>(event));
         default:
             break;
         }
@@ -94,6 +97,8 @@ void MessagePointer::move(const QMouseEvent *event)
         return;
     }
     const Target target = targetAt(point);
+    if (target.hit.ticker != m_pointedTicker)
+        m_pointedTicker.clear(); // moved off the chip: a late quote is not shown
     if (target.hit.link)
         m_viewport->setCursor(Qt::PointingHandCursor);
     else if (target.hit.inText)
@@ -113,6 +118,18 @@ void MessagePointer::release(const QMouseEvent *event)
         return;
     if (const Target target = targetAt(point); target.hit.link)
         emit linkActivated(*target.hit.link);
+}
+
+bool MessagePointer::showTickerTip(const QHelpEvent *event)
+{
+    const Target target = targetAt(event->pos());
+    if (!target.hit.ticker) {
+        m_pointedTicker.clear();
+        return false; // the view shows the message's own tooltip
+    }
+    m_pointedTicker = *target.hit.ticker;
+    emit tickerPointedAt(m_pointedTicker, event->globalPos());
+    return true;
 }
 
 bool MessagePointer::copySelection()

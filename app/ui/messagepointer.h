@@ -8,13 +8,15 @@
 #include <QUrl>
 
 class QAbstractItemView;
+class QHelpEvent;
 class QMouseEvent;
 
 namespace FinChat::Ui {
 
 // The mouse over a conversation, as over text anywhere else: a link under the pointer shows
 // a pointing hand and opens with a click; dragging over a message's text selects it (within
-// that message) and Ctrl+C copies the selection; over text the pointer is an I-beam.
+// that message) and Ctrl+C copies the selection; over text the pointer is an I-beam. Resting
+// on a ticker chip asks for its quote (tickerPointedAt), instead of the message's tooltip.
 class MessagePointer : public QObject
 {
     Q_OBJECT
@@ -22,8 +24,13 @@ class MessagePointer : public QObject
 public:
     MessagePointer(QAbstractItemView *view, MessageDelegate *delegate);
 
+    // The ticker the pointer rests on since its tooltip was asked for; empty once it moved
+    // off it.
+    QString pointedTicker() const { return m_pointedTicker; }
+
 signals:
     void linkActivated(const QUrl &url);
+    void tickerPointedAt(const QString &code, const QPoint &globalPosition);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -36,6 +43,7 @@ private:
     void move(const QMouseEvent *event);
     void release(const QMouseEvent *event);
     bool copySelection();
+    bool showTickerTip(const QHelpEvent *event);
 
     QAbstractItemView *m_view;
     QWidget *m_viewport;
@@ -43,6 +51,7 @@ private:
     QPersistentModelIndex m_anchorIndex; // the message a drag started in
     qsizetype m_anchor = 0;
     QPoint m_pressedAt;
+    QString m_pointedTicker;
 };
 
 } // namespace FinChat::Ui

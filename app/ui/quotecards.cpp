@@ -184,6 +184,22 @@ QString QuoteCards::changeText(double change, double percent, const QLocale &loc
              percentSign + locale.toString(std::abs(percent), 'f', 2));
 }
 
+QString QuoteCards::tipText(const QVariantMap &quote, const QString &otherwise,
+                            const QLocale &locale)
+{
+    const QuoteCards cards = from({{u"quotes"_s, QVariantList{quote}}});
+    if (cards.m_quotes.isEmpty())
+        return otherwise;
+    const Quote &card = cards.m_quotes.first();
+    QString first = card.symbol + u"  "_s + price(locale, card.close);
+    if (card.hasChange)
+        first += u"  "_s + changeText(card.change, card.changePercent, locale);
+    QString second = tr("Day range %1 – %2").arg(price(locale, card.low), price(locale, card.high));
+    if (const QString when = whenQuoted(card.quotedAt, card.date, locale); !when.isEmpty())
+        second += u" · "_s + when;
+    return first + u'\n' + second;
+}
+
 QString QuoteCards::periodName(const QString &period)
 {
     if (period == "1m"_L1)

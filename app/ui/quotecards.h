@@ -41,6 +41,11 @@ public:
 
     // "▲ +1.77 (+0.78%)": the change with a sign and an arrow, in the reader's format.
     static QString changeText(double change, double percent, const QLocale &locale);
+    // A quote (one entry of a /stock reply's data.quotes) in two lines for a tooltip:
+    // "AAPL.US $229.87 ▲ +1.77 (+0.78%)" and the day's range and when; `otherwise` when the
+    // quote cannot be read.
+    static QString tipText(const QVariantMap &quote, const QString &otherwise,
+                           const QLocale &locale);
 
 private:
     struct Quote

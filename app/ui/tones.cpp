@@ -46,6 +46,12 @@ QColor Tones::fall() const
     return isDark() ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x2a, 0x1e);
 }
 
+QColor Tones::chip() const
+{
+    // Stronger than one's own bubble's tint, so a chip shows on it too.
+    return mix(m_base, m_highlight, isDark() ? 0.36 : 0.26);
+}
+
 QColor Tones::cardOutline() const
 {
     return mix(m_base, m_text, 0.30);

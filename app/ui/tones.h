@@ -30,6 +30,8 @@ struct Tones
     QColor muted() const;
     // A message the server refused: the red of a falling price.
     QColor error() const { return fall(); }
+    // Behind a ticker ($AAPL) in a message: a chip, under the text colour.
+    QColor chip() const;
     // The quote card inside a bot's bubble, and its outline.
     QColor card() const { return m_base; }
     QColor cardOutline() const;

@@ -2,6 +2,7 @@
 #include "core/highlighter.h"
 #include "core/messagemodel.h"
 #include "core/roomlistmodel.h"
+#include "core/tickers.h"
 #include "pointing.h"
 #include "ui/listdelegates.h"
 #include "ui/messagedelegate.h"
@@ -414,6 +415,8 @@ private slots:
         QVERIFY(Tones::contrast(tones.card(), tones.text()) >= ReadableContrast);
         QVERIFY(Tones::contrast(palette.color(QPalette::Base), tones.online()) >= ReadableContrast);
         QVERIFY(Tones::contrast(tones.card(), tones.rise()) >= ReadableContrast);
+        QVERIFY(Tones::contrast(tones.chip(), tones.text()) >= ReadableContrast);
+        QVERIFY(tones.chip() != tones.bubble(Tones::Bubble::Own)); // a chip shows on one's own
         QVERIFY(Tones::contrast(tones.card(), tones.fall()) >= ReadableContrast);
         QVERIFY(tones.bubble(Tones::Bubble::Own) != tones.bubble(Tones::Bubble::Plain));
         QVERIFY(tones.bubble(Tones::Bubble::Bot) != tones.bubble(Tones::Bubble::Plain));
@@ -576,6 +579,94 @@ private slots:
         // A click elsewhere lets go of it.
         QTest::mouseClick(viewport, Qt::LeftButton, {}, row.bottomRight() - QPoint(2, 2));
         QVERIFY(delegate->selectedText().isEmpty());
+    }
+
+    // $AAPL and aapl.us are tickers; $5, a domain, a word in a link and foo$TSLA are not.
+    void tickersAreRecognised()
+    {
+        const QString text = u"$AAPL breaking out, aapl.us too; $5 is cheap, see stooq.com or "
+                             u"https://x.org/$MSFT, foo$TSLA, $brk.b and vow3.de"_s;
+        const auto codes = [&](const TickerRule &rule) {
+            QStringList found;
+            for (const TickerMention &mention : rule.find(text, linksIn(text)))
+                found.append(mention.code);
+            return found;
+        };
+        TickerRule rule;
+        QCOMPARE(codes(rule), (QStringList{u"aapl.us"_s, u"aapl.us"_s, u"brk.b"_s, u"vow3.de"_s}));
+        const TickerMention first = rule.find(text, {}).first();
+        QCOMPARE(text.mid(first.start, first.length), u"$AAPL"_s);
+
+        // One's own pattern and market.
+        QVERIFY(!rule.setPattern(u"(unclosed"_s));
+        QVERIFY(rule.setPattern(u"#[a-z]{2,5}\\b"_s));
+        rule.setMarket(u"de"_s);
+        QCOMPARE(rule.find(u"#vow3 no, #sap yes"_s, {}).size(), 1);
+        QCOMPARE(rule.find(u"#vow3 no, #sap yes"_s, {}).first().code, u"sap.de"_s);
+    }
+
+    // A ticker is drawn as a chip in people's messages, and resting the pointer on it asks for
+    // its quote instead of the message's tooltip.
+    void aTickerIsAChipThatAsksForItsQuote()
+    {
+        MessageModel model(u"alice"_s);
+        model.append(said(u"bob"_s, u"watching $NVDA into the print"_s, Morning));
+        model.append(said(u"carol"_s, u"nothing to see"_s, Morning.addSecs(600)));
+        const auto view = viewOf(model, 600);
+        auto *delegate = qobject_cast<MessageDelegate *>(view->itemDelegate());
+        MessagePointer pointer(view.get(), delegate);
+        QSignalSpy pointed(&pointer, &MessagePointer::tickerPointedAt);
+        QWidget *viewport = view->viewport();
+        const QImage image = viewport->grab().toImage();
+        const QColor chip = Tones(lightPalette()).chip();
+        // The chip's background is a solid fill: its colour exactly, which text never is.
+        const auto chipPixels = [&](int row) {
+            const QRect rect = view->visualRect(model.index(row));
+            int count = 0;
+            for (int y = rect.top(); y <= rect.bottom(); ++y) {
+                for (int x = rect.left(); x <= rect.right(); ++x)
+                    count += image.pixelColor(x, y).rgb() == chip.rgb() ? 1 : 0;
+            }
+            return count;
+        };
+        QVERIFY2(chipPixels(0) > 30, qPrintable(QString::number(chipPixels(0))));
+        QCOMPARE(chipPixels(1), 0);
+
+        // Over the second message's text: its own tooltip, not a quote.
+        const QRect plain = view->visualRect(model.index(1));
+        QHelpEvent overPlain(QEvent::ToolTip, plain.center(),
+                             viewport->mapToGlobal(plain.center()));
+        QCoreApplication::sendEvent(viewport, &overPlain);
+        QCOMPARE(pointed.size(), 0);
+        // Along the first message until the chip.
+        const QRect row = view->visualRect(model.index(0));
+        for (int y = row.top(); y <= row.bottom() && pointed.isEmpty(); y += 2) {
+            for (int x = row.left(); x <= row.right() && pointed.isEmpty(); x += 3) {
+                QHelpEvent tip(QEvent::ToolTip, {x, y}, viewport->mapToGlobal(QPoint(x, y)));
+                QCoreApplication::sendEvent(viewport, &tip);
+            }
+        }
+        QCOMPARE(pointed.size(), 1);
+        QCOMPARE(pointed.first().first().toString(), u"nvda.us"_s);
+        QCOMPARE(pointer.pointedTicker(), u"nvda.us"_s);
+        // Moving off the chip forgets it: a quote arriving late is not shown.
+        sendMouse(viewport, QEvent::MouseMove, plain.center(), Qt::NoButton, Qt::NoButton);
+        QVERIFY(pointer.pointedTicker().isEmpty());
+    }
+
+    void aQuoteTipReadsLikeTheCard()
+    {
+        const QLocale english(QLocale::English, QLocale::UnitedStates);
+        const QVariantMap quote{{u"symbol"_s, u"AAPL.US"_s}, {u"close"_s, 229.87},
+                                {u"low"_s, 226.9},           {u"high"_s, 230.75},
+                                {u"change"_s, 1.77},         {u"changePercent"_s, 0.78},
+                                {u"date"_s, u"2026-11-20"_s}};
+        const QString tip = QuoteCards::tipText(quote, u"none"_s, english);
+        QVERIFY2(
+            tip.startsWith(u"AAPL.US  $229.87  ▲ +1.77 (+0.78%)\nDay range $226.90 – $230.75"_s),
+            qPrintable(tip));
+        QCOMPARE(QuoteCards::tipText({}, u"No quote exists for X."_s, english),
+                 u"No quote exists for X."_s);
     }
 };
 

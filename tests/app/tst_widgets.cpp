@@ -4,6 +4,7 @@
 #include "core/messagemodel.h"
 #include "core/roomlistmodel.h"
 #include "pointing.h"
+#include "stooqstandin.h"
 #include "testclient.h"
 #include "testserver.h"
 #include "ui/connectdialog.h"
@@ -53,6 +54,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolTip>
 #include <QUdpSocket>
 
 #include <qcoro/qcorotask.h>
@@ -1194,6 +1196,54 @@ private slots:
         menu->findChild<QAction *>(u"openLink"_s)->trigger();
         QDesktopServices::unsetUrlHandler(u"https"_s);
         QCOMPARE(opened.urls, (QList<QUrl>(2, QUrl(u"https://stooq.com/q/?s=nvda.us"_s))));
+    }
+
+    // Resting the pointer on $AAPL in a message shows its latest quote, asked through the
+    // server from the real stock bot (and a local stooq), once for any number of hovers.
+    void aTickerShowsItsQuoteOnHover()
+    {
+        StooqStandIn stooq;
+        QVERIFY(stooq.listen());
+        stooq.setAnswer(u"aapl.us"_s, {200, StooqStandIn::fixture(u"quote-aapl.us.csv"_s)});
+        stooq.setHistory(u"aapl.us"_s,
+                         {200, StooqStandIn::fixture(u"history-aapl.us-daily.csv"_s)});
+        ServerConfig config;
+        config.pluginDirs = {QStringLiteral(FINCHAT_PLUGIN_OUTPUT_DIR)};
+        config.botSettings.insert(
+            u"stockbot"_s,
+            QVariantMap{{u"stooq_url"_s, stooq.baseUrl().toString()}, {u"cache_seconds"_s, 0}});
+        TestServer server(config);
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        MainWindow window(alice);
+        window.show();
+        alice.sendMessage(u"general"_s, u"$AAPL into the close"_s);
+        QTRY_COMPARE(shownBodies(window.messageView()), QStringList{u"$AAPL into the close"_s});
+
+        QWidget *viewport = window.messageView()->viewport();
+        const QRect row =
+            window.messageView()->visualRect(window.messageView()->model()->index(0, 0));
+        const auto hoverTheChip = [&] {
+            for (int y = row.top(); y <= row.bottom(); y += 2) {
+                for (int x = row.left(); x <= row.right(); x += 3) {
+                    QHelpEvent tip(QEvent::ToolTip, {x, y}, viewport->mapToGlobal(QPoint(x, y)));
+                    QCoreApplication::sendEvent(viewport, &tip);
+                    if (QToolTip::isVisible() && QToolTip::text().contains(u"AAPL"_s))
+                        return true;
+                }
+            }
+            return false;
+        };
+        QVERIFY(hoverTheChip());
+        QTRY_VERIFY2(QToolTip::text().contains(u"$229.87"_s), qPrintable(QToolTip::text()));
+        QVERIFY(QToolTip::text().contains(u"▲ +1.77 (+0.78%)"_s));
+        QCOMPARE(stooq.requestsFor(u"aapl.us"_s), 1);
+
+        QToolTip::hideText();
+        QVERIFY(hoverTheChip());
+        QVERIFY2(QToolTip::text().contains(u"$229.87"_s), qPrintable(QToolTip::text())); // kept
+        QCOMPARE(stooq.requestsFor(u"aapl.us"_s), 1);
+        QToolTip::hideText();
     }
 
     // A screen reader names every control one can reach, and says who wrote each message.

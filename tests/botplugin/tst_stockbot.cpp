@@ -4,6 +4,7 @@
 #include "testserver.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace FinChat;
@@ -341,6 +342,61 @@ private slots:
                  u"No price history exists for NOHISTORY.US."_s);
         QCOMPARE(ask(u"/chart=busyhistory.us"_s)[u"data"_s][u"error"_s].toString(),
                  u"service_busy"_s);
+    }
+
+    // quote.get: what a client shows on hover over $AAPL. Many asking at once share one
+    // look-up, its answer is kept for everyone, and nothing appears in any room.
+    void quoteGetSharesOneLookupAndTheCache()
+    {
+        startServer({{u"cache_seconds"_s, 0}}); // the bot keeps nothing: the server must
+        const int before = m_stooq.requestsFor(u"slow.us"_s);
+        m_alice->sendRawNoWait(rawFrame(Type::QuoteGet, uR"("id":901,"code":"slow.us")"_s));
+        m_bob->sendRawNoWait(rawFrame(Type::QuoteGet, uR"("id":902,"code":"SLOW.US")"_s));
+        for (TestClient *asker : {m_alice.get(), m_bob.get()}) {
+            QVERIFY(QTest::qWaitFor([&] { return asker->replyCount() >= 1; }, 10'000));
+            const QJsonObject reply = asker->takeReplies().first();
+            QCOMPARE(typeOf(reply), Type::QuoteGetOk);
+            QVERIFY2(reply.value(u"code"_s).toString() == u"slow.us"_s,
+                     QJsonDocument(reply).toJson().constData());
+            QCOMPARE(reply[u"quote"_s][u"close"_s].toDouble(), 229.87);
+            QCOMPARE(reply.value(u"text"_s).toString(), u"SLOW.US quote is $229.87 per share"_s);
+        }
+        QCOMPARE(m_stooq.requestsFor(u"slow.us"_s), before + 1);
+        const QJsonObject again = m_bob->request(Type::QuoteGet, {{u"code"_s, u"slow.us"_s}});
+        QCOMPARE(again[u"quote"_s][u"close"_s].toDouble(), 229.87);
+        QCOMPARE(m_stooq.requestsFor(u"slow.us"_s), before + 1); // from the server's cache
+        QVERIFY(m_bob->noEvent(Type::BotMessage));
+        QVERIFY(m_bob->noEvent(Type::Notice));
+        QCOMPARE(m_server->storedMessageCount(), 0);
+    }
+
+    void quoteGetSaysWhenThereIsNoQuote()
+    {
+        const QJsonObject unknown = m_alice->request(Type::QuoteGet, {{u"code"_s, u"xyzq.us"_s}});
+        QCOMPARE(typeOf(unknown), Type::QuoteGetOk);
+        QVERIFY(!unknown.contains(u"quote"_s));
+        QCOMPARE(unknown.value(u"text"_s).toString(), u"No quote exists for XYZQ.US."_s);
+        const QJsonObject failed = m_alice->request(Type::QuoteGet, {{u"code"_s, u"broken.us"_s}});
+        QVERIFY(!failed.contains(u"quote"_s));
+        QVERIFY(failed.value(u"text"_s).toString().contains(u"HTTP 500"_s));
+        QCOMPARE(codeOf(m_alice->request(Type::QuoteGet, {{u"code"_s, u"aapl us"_s}})),
+                 u"invalid_field"_s);
+        QCOMPARE(codeOf(m_alice->request(Type::QuoteGet, {{u"code"_s, QString(21, u'a')}})),
+                 u"invalid_field"_s);
+        QCOMPARE(codeOf(m_alice->request(Type::QuoteGet, {{u"code"_s, QJsonValue()}})),
+                 u"invalid_field"_s);
+
+        // A server without the stock bot says so.
+        TestServer plain;
+        TestClient carol;
+        QVERIFY(carol.connectAs(plain.url(), u"carol"_s));
+        QCOMPARE(codeOf(carol.request(Type::QuoteGet, {{u"code"_s, u"aapl.us"_s}})),
+                 u"unknown_command"_s);
+        // And before logging in, nobody gets one.
+        TestClient stranger;
+        QVERIFY(stranger.open(m_server->url()));
+        QCOMPARE(codeOf(stranger.request(Type::QuoteGet, {{u"code"_s, u"aapl.us"_s}})),
+                 u"not_logged_in"_s);
     }
 
     void nobodyCanBeTheBot()

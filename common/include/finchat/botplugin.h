@@ -16,8 +16,9 @@ struct BotRequest
     quint64 id = 0;      // answer with this id, exactly once
     QString command;     // lower-case name without the slash: "stock"
     QString argument;    // the text after '=', as typed: "aapl.us"
-    QString room;        // where it was typed; the reply goes there
-    QString user;        // username of who typed it
+    QString room;        // where it was typed; the reply goes there. Empty when the server
+                         // itself asks (quote.get for a client): the reply then goes to it
+    QString user;        // username of who typed it (empty when the server asks)
     QString displayName; // their display name
 };
 

@@ -52,6 +52,7 @@ inline constexpr QLatin1StringView RoomLeave{"room.leave"};
 inline constexpr QLatin1StringView MessageSend{"message.send"};
 inline constexpr QLatin1StringView HistoryFetch{"history.fetch"};
 inline constexpr QLatin1StringView CommandsList{"commands.list"};
+inline constexpr QLatin1StringView QuoteGet{"quote.get"};
 // Replies: the request's type with ReplySuffix.
 inline constexpr QLatin1StringView HelloOk{"hello.ok"};
 inline constexpr QLatin1StringView RegisterOk{"register.ok"};
@@ -67,6 +68,7 @@ inline constexpr QLatin1StringView RoomLeaveOk{"room.leave.ok"};
 inline constexpr QLatin1StringView MessageSendOk{"message.send.ok"};
 inline constexpr QLatin1StringView HistoryFetchOk{"history.fetch.ok"};
 inline constexpr QLatin1StringView CommandsListOk{"commands.list.ok"};
+inline constexpr QLatin1StringView QuoteGetOk{"quote.get.ok"};
 // Events (server -> client), never replies to a request.
 inline constexpr QLatin1StringView Error{"error"};
 inline constexpr QLatin1StringView MessageNew{"message.new"};

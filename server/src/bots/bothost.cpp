@@ -221,14 +221,44 @@ void BotHost::run(const CommandCall &call)
     // As typed, with a long argument cut short for the notices that quote it.
     const QString commandText =
         Protocol::Invocation{call.invocation.name, call.invocation.argument.left(40)}.text();
-    m_pending.insert(id, {call.roomId, call.room, call.sender.id, commandText, call.invocation,
-                          call.sender.username, bot});
+    m_pending.insert(id, {call.roomId,
+                          call.room,
+                          call.sender.id,
+                          commandText,
+                          call.invocation,
+                          call.sender.username,
+                          bot,
+                          {}});
+    start(bot, id,
+          {id, call.invocation.name, call.invocation.argument, call.room, call.sender.username,
+           call.sender.displayName});
+}
+
+bool BotHost::ask(const QString &command, const QString &argument,
+                  std::function<void(const BotAnswer &)> done)
+{
+    BotChannel *bot = m_commandOwners.value(command);
+    if (!bot)
+        return false;
+    const quint64 id = m_nextRequestId++;
+    Pending pending;
+    pending.commandText = Protocol::Invocation{command, argument.left(40)}.text();
+    pending.invocation = {command, argument};
+    pending.bot = bot;
+    pending.privately = std::move(done);
+    m_pending.insert(id, std::move(pending));
+    // No room and no asker: the bot answers the server.
+    start(bot, id, {id, command, argument, {}, {}, {}});
+    return true;
+}
+
+void BotHost::start(BotChannel *bot, quint64 id, const BotRequest &request)
+{
     QTimer::singleShot(m_replyTimeout, this, [this, id] { expire(id); });
     try {
-        bot->plugin()->handleCommand({id, call.invocation.name, call.invocation.argument, call.room,
-                                      call.sender.username, call.sender.displayName});
+        bot->plugin()->handleCommand(request);
     } catch (const std::exception &error) {
-        qCWarning(lcBots) << bot->manifest().name << "threw on" << call.invocation.name << ":"
+        qCWarning(lcBots) << bot->manifest().name << "threw on" << request.command << ":"
                           << error.what();
         notifyFailure(bot, id, u"it ran into an error"_s);
     } catch (...) {
@@ -253,24 +283,30 @@ void BotHost::deliver(BotChannel *bot, quint64 requestId, const QString &text,
     const auto pending = takePending(bot, requestId);
     if (!pending)
         return;
+    const QString body = text.left(MaxReplyLength);
+    const bool dataFits = Protocol::serialize(data).size() <= MaxReplyDataBytes;
+    if (!dataFits)
+        qCWarning(lcBots).noquote() << bot->manifest().name << "sent more than" << MaxReplyDataBytes
+                                    << "bytes of data with a reply; the text went out without it";
+    if (pending->privately) {
+        // Later: the bot may answer from inside handleCommand, before ask() has returned.
+        QTimer::singleShot(0, this, [done = pending->privately, body, data, dataFits] {
+            done({true, body, dataFits ? data : QJsonObject()});
+        });
+        return;
+    }
     const Author &account = bot->account();
     Protocol::BotMessage event{.room = pending->room,
                                .username = account.username,
                                .displayName = account.displayName,
                                .bot = true,
-                               .body = text.left(MaxReplyLength),
+                               .body = body,
                                .timestamp = Protocol::nowMs(),
                                .replyTo = pending->sender,
                                .command = Protocol::Invocation::of(pending->invocation),
                                .data = std::nullopt};
-    if (!data.isEmpty()) {
-        if (Protocol::serialize(data).size() <= MaxReplyDataBytes)
-            event.data = data;
-        else
-            qCWarning(lcBots).noquote()
-                << bot->manifest().name << "sent more than" << MaxReplyDataBytes
-                << "bytes of data with a reply; the text went out without it";
-    }
+    if (!data.isEmpty() && dataFits)
+        event.data = data;
     m_fanout.toRoom(pending->roomId, event);
 }
 
@@ -299,6 +335,10 @@ void BotHost::expire(quint64 requestId)
 
 void BotHost::sendNotice(const Pending &pending, QLatin1StringView code, const QString &text)
 {
+    if (pending.privately) {
+        QTimer::singleShot(0, this, [done = pending.privately, text] { done({false, text, {}}); });
+        return;
+    }
     // Only the person who asked learns of it; the room saw the command and nothing more.
     m_fanout.toUser(pending.senderId,
                     Protocol::Notice{pending.room, text, std::nullopt,

@@ -15,6 +15,7 @@
 namespace FinChat {
 
 class BotChannel;
+struct BotRequest;
 class Fanout;
 class StorageThread;
 
@@ -45,6 +46,8 @@ public:
 
     QList<CommandInfo> commands() const override;
     void run(const CommandCall &call) override;
+    bool ask(const QString &command, const QString &argument,
+             std::function<void(const BotAnswer &)> done) override;
 
 private:
     friend class BotChannel;
@@ -57,8 +60,11 @@ private:
         Validation::CommandInvocation invocation;
         QString sender;
         BotChannel *bot = nullptr;
+        // Set for ask(): the answer goes here, not to a room or a person.
+        std::function<void(const BotAnswer &)> privately;
     };
 
+    void start(BotChannel *bot, quint64 id, const BotRequest &request);
     void loadPlugin(const QString &path);
     void skip(const QString &path, const QString &reason);
     void deliver(BotChannel *bot, quint64 requestId, const QString &text, const QJsonObject &data);

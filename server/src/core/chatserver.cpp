@@ -4,6 +4,7 @@
 #include "handlers/accountservice.h"
 #include "handlers/housekeeping.h"
 #include "handlers/messageservice.h"
+#include "handlers/quotelookup.h"
 #include "handlers/roomservice.h"
 #include "storage/storagethread.h"
 #include "tls/servercertificate.h"
@@ -72,6 +73,7 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     const ServerContext context{m_storage, m_config.limits, m_online, m_rooms, m_fanout, *this};
     m_roomService = std::make_unique<RoomService>(context);
     m_messageService = std::make_unique<MessageService>(context, *m_roomService);
+    m_quotes = new QuoteLookup(this);
     m_accounts = new AccountService(context, this);
     const auto [rooms, memberships] = m_housekeeping->prepare();
     m_rooms.load(rooms, memberships);
@@ -94,6 +96,7 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
                              m_config.limits.botReplyTimeout, this);
         m_bots->loadFrom(m_config.pluginDirs);
         commands().setBackend(m_bots);
+        m_quotes->setBackend(m_bots);
     }
 }
 
@@ -178,6 +181,7 @@ void ChatServer::addRoutes()
     route(Access::LoggedIn, rooms, &RoomService::history);
     route(Access::LoggedIn, m_messageService.get(), &MessageService::send);
     route(Access::LoggedIn, &commands(), &CommandRouter::list);
+    route(Access::LoggedIn, m_quotes, &QuoteLookup::get);
 }
 
 void ChatServer::reloadCertificate()

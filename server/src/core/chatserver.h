@@ -28,6 +28,7 @@ namespace FinChat {
 
 class AccountService;
 class BotHost;
+class QuoteLookup;
 class ClientConnection;
 class CommandRouter;
 class LanAnnouncer;
@@ -111,6 +112,7 @@ private:
     std::unique_ptr<MessageService> m_messageService;
     AccountService *m_accounts; // a QObject child: its coroutines guard it with QPointer
     BotHost *m_bots = nullptr;
+    QuoteLookup *m_quotes = nullptr;
     Dispatcher m_dispatcher;
     QSet<QString> m_public;    // request types that need no login
     QSet<QString> m_immediate; // answered at once: they take no slot of the in-flight limit

@@ -5,8 +5,11 @@
 #include "finchat/protocol/shapes.h"
 #include "finchat/validation.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
+
+#include <functional>
 
 namespace FinChat {
 
@@ -22,6 +25,14 @@ struct CommandCall
     Validation::CommandInvocation invocation;
 };
 
+// A bot's answer to a question asked privately (see CommandBackend::ask).
+struct BotAnswer
+{
+    bool answered = false; // false: the bot failed, threw or did not answer in time
+    QString text;          // its words, or why there are none
+    QJsonObject data;
+};
+
 // What answers commands besides the built-in /help: the bot host fills this in. It answers
 // asynchronously and posts its replies into the room itself.
 class CommandBackend
@@ -31,6 +42,11 @@ public:
     virtual QList<CommandInfo> commands() const = 0;
     // Called only for a name that commands() lists.
     virtual void run(const CommandCall &call) = 0;
+    // Asks the owner of `command` in no room, for the server itself: the answer goes to
+    // `done` (exactly once, never before ask() returns) instead of a room. False, without
+    // calling `done`, when no bot owns the command.
+    virtual bool ask(const QString &command, const QString &argument,
+                     std::function<void(const BotAnswer &)> done) = 0;
 };
 
 } // namespace FinChat

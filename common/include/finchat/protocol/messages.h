@@ -34,7 +34,7 @@ struct TypeList
 // Every request (each with its Reply) and every event: what docs/protocol.md must describe.
 using Requests =
     TypeList<Hello, Register, Login, Resume, Logout, ProfileGet, ProfileUpdate, RoomsList,
-             RoomCreate, RoomJoin, RoomLeave, HistoryFetch, MessageSend, CommandsList>;
+             RoomCreate, RoomJoin, RoomLeave, HistoryFetch, MessageSend, CommandsList, QuoteGet>;
 using Events =
     TypeList<ServerHello, MessageNew, CommandEvent, BotMessage, Notice, MemberJoined, MemberLeft,
              UserOnline, UserOffline, UserUpdated, RoomCreated, SessionEnded, Error>;

@@ -161,6 +161,21 @@ struct CommandsListOk
     static auto fields() { return std::tuple{field("commands"_L1, &CommandsListOk::commands)}; }
 };
 
+// The latest quote for one code, as the bot answering /stock gives it: `quote` is one entry
+// of its data.quotes, absent when there is none (then `text` says why).
+struct QuoteGetOk
+{
+    static constexpr QLatin1StringView Type = Type::QuoteGetOk;
+    QString code;
+    QString text;
+    std::optional<QJsonObject> quote;
+    static auto fields()
+    {
+        return std::tuple{field("code"_L1, &QuoteGetOk::code), field("text"_L1, &QuoteGetOk::text),
+                          field("quote"_L1, &QuoteGetOk::quote)};
+    }
+};
+
 // Requests.
 
 struct Hello
@@ -327,6 +342,19 @@ struct CommandsList
     static constexpr QLatin1StringView Type = Type::CommandsList;
     using Reply = CommandsListOk;
     static auto fields() { return std::tuple{}; }
+};
+
+inline constexpr qsizetype QuoteCodeMaxLength = 20;
+
+struct QuoteGet
+{
+    static constexpr QLatin1StringView Type = Type::QuoteGet;
+    using Reply = QuoteGetOk;
+    QString code; // a stooq code such as "aapl.us"
+    static auto fields()
+    {
+        return std::tuple{field("code"_L1, &QuoteGet::code, maxLength(QuoteCodeMaxLength))};
+    }
 };
 
 } // namespace FinChat::Protocol
