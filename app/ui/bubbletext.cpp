@@ -6,9 +6,24 @@
 #include <QPalette>
 #include <QTextLine>
 
+#include <algorithm>
 #include <cmath>
 
 namespace FinChat::Ui {
+
+namespace {
+// The span (a link, a ticker) holding the character at `position`, if any.
+template<typename Span>
+const Span *spanAt(const QList<Span> &spans, std::optional<qsizetype> position)
+{
+    if (!position)
+        return nullptr;
+    const auto found = std::find_if(spans.cbegin(), spans.cend(), [&](const Span &span) {
+        return *position >= span.start && *position < span.start + span.length;
+    });
+    return found == spans.cend() ? nullptr : &*found;
+}
+} // namespace
 
 BubbleText::BubbleText(const QString &text, const QFont &font, int width,
                        const Client::TickerRule *tickers)
@@ -103,24 +118,14 @@ std::optional<qsizetype> BubbleText::characterAt(QPointF point) const
 
 std::optional<QUrl> BubbleText::linkAt(QPointF point) const
 {
-    if (const auto position = characterAt(point)) {
-        for (const Client::Link &link : m_links) {
-            if (*position >= link.start && *position < link.start + link.length)
-                return link.url;
-        }
-    }
-    return std::nullopt;
+    const Client::Link *link = spanAt(m_links, characterAt(point));
+    return link ? std::optional(link->url) : std::nullopt;
 }
 
 std::optional<QString> BubbleText::tickerAt(QPointF point) const
 {
-    if (const auto position = characterAt(point)) {
-        for (const Client::TickerMention &ticker : m_tickers) {
-            if (*position >= ticker.start && *position < ticker.start + ticker.length)
-                return ticker.code;
-        }
-    }
-    return std::nullopt;
+    const Client::TickerMention *ticker = spanAt(m_tickers, characterAt(point));
+    return ticker ? std::optional(ticker->code) : std::nullopt;
 }
 
 } // namespace FinChat::Ui
