@@ -9,6 +9,8 @@
 
 namespace FinChat::Client {
 
+using namespace Qt::StringLiterals;
+
 namespace {
 constexpr auto AnswerLifetime = std::chrono::seconds(30);
 constexpr auto FailureLifetime = std::chrono::seconds(5);
@@ -43,11 +45,16 @@ QCoro::Task<> QuoteTips::ask(QString code)
     m_kept.removeIf([](const auto &entry) { return entry.value().expiry.hasExpired(); });
     if (m_kept.size() >= MaxKept)
         m_kept.clear(); // rare: hundreds of tickers pointed at within 30 s
-    if (answer.ok())
-        m_kept.insert(code, {answer.reply(), QDeadlineTimer(AnswerLifetime)});
-    else
-        m_kept.insert(code, {{code, ErrorText::describe(answer.failure()), std::nullopt},
-                             QDeadlineTimer(FailureLifetime)});
+    if (answer.ok()) {
+        // A quote, or the word that there is none, holds for a while; a failure not.
+        const Protocol::QuoteGetOk &reply = answer.reply();
+        const bool lasting = reply.quote || reply.error == u"unknown_symbol"_s;
+        m_kept.insert(code, {reply, QDeadlineTimer(lasting ? AnswerLifetime : FailureLifetime)});
+    } else {
+        m_kept.insert(code,
+                      {{code, ErrorText::describe(answer.failure()), std::nullopt, std::nullopt},
+                       QDeadlineTimer(FailureLifetime)});
+    }
     emit arrived(code);
 }
 

@@ -69,8 +69,9 @@ QCoro::Task<std::optional<Failure>> ServerLink::open(QUrl url, std::chrono::mill
     if (said)
         co_return std::nullopt;
     m_socket.abort();
+    // Taken out, not returned: QCoro moves what a coroutine returns, and would empty it.
     if (m_certificateRefused)
-        co_return *m_certificateRefused;
+        co_return *std::exchange(m_certificateRefused, std::nullopt);
     co_return Failure::local(Failure::Reason::Unreachable, url.authority());
 }
 

@@ -7,6 +7,15 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr qsizetype MaxCodeLength = 20; // what quote.get takes
 constexpr qsizetype MaxMentions = 20;   // per message: a list of 500 tickers is not 500 chips
+
+// stooq's market suffixes: United States, United Kingdom, Germany, Japan, Hong Kong,
+// Poland, futures, crypto.
+bool isMarket(QStringView suffix)
+{
+    static const QStringList markets{u".us"_s, u".uk"_s, u".de"_s, u".jp"_s,
+                                     u".hk"_s, u".pl"_s, u".f"_s,  u".v"_s};
+    return markets.contains(suffix.toString());
+}
 } // namespace
 
 QString TickerRule::defaultPattern()
@@ -14,7 +23,7 @@ QString TickerRule::defaultPattern()
     // "$" and a symbol, not after a letter or digit (foo$AAPL) and not a price ($5, $5.20);
     // or a code with one of stooq's market suffixes, as a whole word.
     return uR"((?<![\w$])\$[A-Za-z][A-Za-z0-9]{0,9}(?:\.[A-Za-z]{1,2})?\b)"
-           uR"(|(?<![\w.^$])\^?[A-Za-z0-9]{1,10}\.(?:us|uk|de|jp|hk|pl|f|v)\b(?!\.\w))"_s;
+           uR"(|(?<![\w.^$@-])\^?[A-Za-z0-9][A-Za-z0-9-]{0,9}\.(?:us|uk|de|jp|hk|pl|f|v)\b(?!\.\w))"_s;
 }
 
 TickerRule::TickerRule()
@@ -58,7 +67,12 @@ QList<TickerMention> TickerRule::find(const QString &text, const QList<Link> &li
         QString code = next.captured().toLower();
         if (!code.isEmpty() && !code.front().isLetterOrNumber() && code.front() != u'^') {
             code.remove(0, 1);
-            if (!code.contains(u'.'))
+            // "$VOW3.DE" names its market; in "$BRK.B" the B is a share class, which stooq
+            // writes brk-b.us.
+            const qsizetype dot = code.indexOf(u'.');
+            if (dot >= 0 && !isMarket(code.mid(dot)))
+                code[dot] = u'-';
+            if (dot < 0 || !isMarket(code.mid(dot)))
                 code += m_market;
         }
         if (!code.isEmpty() && code.size() <= MaxCodeLength)

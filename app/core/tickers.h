@@ -17,11 +17,13 @@ struct TickerMention
     QString code;
 };
 
-// Which words in a message are tickers. By default "$" and a symbol ($AAPL, $brk.b; never a
-// price such as $5), and stooq-style codes with a market suffix (aapl.us, vow3.de, cl.f);
-// words inside a link are not. A person may set their own pattern (the settings key
-// tickers/pattern): each match is a ticker, a leading mark such as "$" or "#" is dropped, and
-// then a code without a market gets the default market (tickers/market, ".us").
+// Which words in a message are tickers. By default "$" and a symbol ($AAPL, $VOW3.DE, $BRK.B
+// for brk-b.us; never a price such as $5), and stooq-style codes with a market suffix
+// (aapl.us, vow3.de, cl.f), not in an e-mail address; words inside a link are not. A domain
+// with a market's country ending (heise.de) looks like a code and is taken for one. A person may
+// set their own pattern (the settings key tickers/pattern): each match is a ticker, a leading mark
+// such as "$" or "#" is dropped, and then a code without a market gets the default market
+// (tickers/market, ".us").
 class TickerRule
 {
 public:

@@ -156,9 +156,14 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
             });
     connect(m_client.quoteTips(), &Client::QuoteTips::arrived, this,
             [this, pointer](const QString &code) {
-                if (code == pointer->pointedTicker())
+                // Only while the pointer still rests on that chip: an answer that took its
+                // time must not pop up over whatever is there now.
+                if (code == pointer->pointedTicker() && m_messages->viewport()->underMouse())
                     showQuoteTip(code);
             });
+    // Scrolling moves the text under a resting pointer: it no longer rests on the chip.
+    connect(m_messages->verticalScrollBar(), &QScrollBar::valueChanged, pointer,
+            &MessagePointer::forgetTicker);
     m_loadingOlder->setRange(0, 0);
     m_loadingOlder->setMaximumHeight(6);
     m_loadingOlder->setTextVisible(false);

@@ -64,6 +64,9 @@ bool MessagePointer::eventFilter(QObject *watched, QEvent *event)
             break;
         case QEvent::ToolTip:
             return showTickerTip(static_cast<QHelpEvent *>(event));
+        case QEvent::Leave:
+            forgetTicker();
+            break;
         default:
             break;
         }

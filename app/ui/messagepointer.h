@@ -27,6 +27,7 @@ public:
     // The ticker the pointer rests on since its tooltip was asked for; empty once it moved
     // off it.
     QString pointedTicker() const { return m_pointedTicker; }
+    void forgetTicker() { m_pointedTicker.clear(); }
 
 signals:
     void linkActivated(const QUrl &url);

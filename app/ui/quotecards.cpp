@@ -6,6 +6,7 @@
 #include <QFontMetrics>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTextDocument>
 
 #include <algorithm>
 #include <cmath>
@@ -24,6 +25,7 @@ constexpr int PlotHeight = 96;
 constexpr int SparklineMaxWidth = 140;
 constexpr int MaxPoints = 400; // more than a year of trading days; a hostile bot gets no more
 constexpr qsizetype MaxQuoteCards = 10;
+constexpr qsizetype MaxTipLength = 300;
 
 QString price(const QLocale &locale, double value)
 {
@@ -198,6 +200,12 @@ QString QuoteCards::tipText(const QVariantMap &quote, const QString &otherwise,
     if (const QString when = whenQuoted(card.quotedAt, card.date, locale); !when.isEmpty())
         second += u" · "_s + when;
     return first + u'\n' + second;
+}
+
+QString QuoteCards::tipHtml(const QVariantMap &quote, const QString &otherwise,
+                            const QLocale &locale)
+{
+    return Qt::convertFromPlainText(tipText(quote, otherwise, locale).left(MaxTipLength));
 }
 
 QString QuoteCards::periodName(const QString &period)

@@ -46,6 +46,10 @@ public:
     // quote cannot be read.
     static QString tipText(const QVariantMap &quote, const QString &otherwise,
                            const QLocale &locale);
+    // The same as a tooltip takes it: escaped, since a tooltip reads markup and the words
+    // come from a bot; and cut short.
+    static QString tipHtml(const QVariantMap &quote, const QString &otherwise,
+                           const QLocale &locale);
 
 private:
     struct Quote

@@ -585,7 +585,8 @@ private slots:
     void tickersAreRecognised()
     {
         const QString text = u"$AAPL breaking out, aapl.us too; $5 is cheap, see stooq.com or "
-                             u"https://x.org/$MSFT, foo$TSLA, $brk.b and vow3.de"_s;
+                             u"https://x.org/$MSFT, foo$TSLA, $brk.b and vow3.de, $VOW3.DE, "
+                             u"jan@firma.pl, brk-b.us"_s;
         const auto codes = [&](const TickerRule &rule) {
             QStringList found;
             for (const TickerMention &mention : rule.find(text, linksIn(text)))
@@ -593,7 +594,8 @@ private slots:
             return found;
         };
         TickerRule rule;
-        QCOMPARE(codes(rule), (QStringList{u"aapl.us"_s, u"aapl.us"_s, u"brk.b"_s, u"vow3.de"_s}));
+        QCOMPARE(codes(rule), (QStringList{u"aapl.us"_s, u"aapl.us"_s, u"brk-b.us"_s, u"vow3.de"_s,
+                                           u"vow3.de"_s, u"brk-b.us"_s}));
         const TickerMention first = rule.find(text, {}).first();
         QCOMPARE(text.mid(first.start, first.length), u"$AAPL"_s);
 
@@ -667,6 +669,12 @@ private slots:
             qPrintable(tip));
         QCOMPARE(QuoteCards::tipText({}, u"No quote exists for X."_s, english),
                  u"No quote exists for X."_s);
+        // A tooltip reads markup: what a bot says is shown as text, and not at any length.
+        const QString hostile = QuoteCards::tipHtml(
+            {}, u"<img src=\"file:///etc/passwd\"><b>bold</b>"_s + QString(5000, u'x'), english);
+        QVERIFY2(!hostile.contains(u"<img"_s) && !hostile.contains(u"<b>"_s), qPrintable(hostile));
+        QVERIFY(hostile.contains(u"&lt;img"_s));
+        QVERIFY(hostile.size() < 1000);
     }
 };
 

@@ -1223,18 +1223,24 @@ private slots:
         QWidget *viewport = window.messageView()->viewport();
         const QRect row =
             window.messageView()->visualRect(window.messageView()->model()->index(0, 0));
-        const auto hoverTheChip = [&] {
+        // Where the chip is, as a person finds it: the pointer rests there and a tooltip
+        // comes. The real pointer is put there too, so that Qt's own tooltip events agree.
+        const auto hoverTheChip = [&]() -> std::optional<QPoint> {
             for (int y = row.top(); y <= row.bottom(); y += 2) {
                 for (int x = row.left(); x <= row.right(); x += 3) {
                     QHelpEvent tip(QEvent::ToolTip, {x, y}, viewport->mapToGlobal(QPoint(x, y)));
                     QCoreApplication::sendEvent(viewport, &tip);
                     if (QToolTip::isVisible() && QToolTip::text().contains(u"AAPL"_s))
-                        return true;
+                        return QPoint(x, y);
                 }
             }
-            return false;
+            return std::nullopt;
         };
-        QVERIFY(hoverTheChip());
+        const auto chip = hoverTheChip();
+        QVERIFY(chip);
+        QTest::mouseMove(viewport, *chip);
+        QTRY_VERIFY(viewport->underMouse());
+        // The answer replaces "asking…" in the tooltip showing.
         QTRY_VERIFY2(QToolTip::text().contains(u"$229.87"_s), qPrintable(QToolTip::text()));
         QVERIFY(QToolTip::text().contains(u"▲ +1.77 (+0.78%)"_s));
         QCOMPARE(stooq.requestsFor(u"aapl.us"_s), 1);

@@ -370,6 +370,29 @@ private slots:
         QCOMPARE(m_server->storedMessageCount(), 0);
     }
 
+    // Nobody spends the quote service's daily allowance unseen: one user has at most four
+    // new look-ups running (and starts at most 30 a minute); what is kept costs nothing, and
+    // other users are not held up.
+    void quoteGetIsRationedPerUser()
+    {
+        for (int i = 1; i <= 10; ++i)
+            m_alice->sendRawNoWait(
+                rawFrame(Type::QuoteGet, uR"("id":%1,"code":"r%1.us")"_s.arg(900 + i)));
+        QVERIFY(QTest::qWaitFor([&] { return m_alice->replyCount() >= 10; }, 10'000));
+        int answered = 0;
+        int refused = 0;
+        for (const QJsonObject &reply : m_alice->takeReplies()) {
+            answered += typeOf(reply) == Type::QuoteGetOk ? 1 : 0;
+            refused += codeOf(reply) == u"rate_limited"_s ? 1 : 0;
+        }
+        QVERIFY2(answered >= 4 && refused >= 1 && answered + refused == 10,
+                 qPrintable(u"%1 answered, %2 refused"_s.arg(answered).arg(refused)));
+        QCOMPARE(typeOf(m_alice->request(Type::QuoteGet, {{u"code"_s, u"r901.us"_s}})),
+                 Type::QuoteGetOk); // kept, or a new look-up now that the others are done
+        QCOMPARE(typeOf(m_bob->request(Type::QuoteGet, {{u"code"_s, u"r910.us"_s}})),
+                 Type::QuoteGetOk);
+    }
+
     void quoteGetSaysWhenThereIsNoQuote()
     {
         const QJsonObject unknown = m_alice->request(Type::QuoteGet, {{u"code"_s, u"xyzq.us"_s}});
@@ -379,6 +402,8 @@ private slots:
         const QJsonObject failed = m_alice->request(Type::QuoteGet, {{u"code"_s, u"broken.us"_s}});
         QVERIFY(!failed.contains(u"quote"_s));
         QVERIFY(failed.value(u"text"_s).toString().contains(u"HTTP 500"_s));
+        QCOMPARE(failed.value(u"error"_s).toString(), u"http_error"_s);
+        QCOMPARE(unknown.value(u"error"_s).toString(), u"unknown_symbol"_s);
         QCOMPARE(codeOf(m_alice->request(Type::QuoteGet, {{u"code"_s, u"aapl us"_s}})),
                  u"invalid_field"_s);
         QCOMPARE(codeOf(m_alice->request(Type::QuoteGet, {{u"code"_s, QString(21, u'a')}})),

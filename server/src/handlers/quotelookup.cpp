@@ -1,5 +1,7 @@
 #include "handlers/quotelookup.h"
 
+#include "wire/clientconnection.h"
+
 #include "finchat/protocol/protocolerror.h"
 
 #include <QJsonArray>
@@ -31,7 +33,16 @@ QuoteLookup::QuoteLookup(QObject *parent)
     : QObject(parent)
 {}
 
-QCoro::Task<Protocol::QuoteGetOk> QuoteLookup::get(Request, Protocol::QuoteGet fields)
+void QuoteLookup::admit(qint64 user)
+{
+    const bool busy =
+        m_inFlight.size() >= MaxCodesInFlight || m_startedBy.value(user) >= MaxLookupsPerUser;
+    if (busy || !m_lookupRate.tryConsume(user, Protocol::nowMs()))
+        throw ProtocolError(Protocol::ErrorCode::RateLimited,
+                            u"many quotes are being looked up; try again in a moment"_s);
+}
+
+QCoro::Task<Protocol::QuoteGetOk> QuoteLookup::get(Request request, Protocol::QuoteGet fields)
 {
     // Letters, digits and the marks market codes use ("aapl.us", "^spx", "cl.f"); the bot
     // has its own rules, this only keeps junk out of the cache.
@@ -49,19 +60,24 @@ QCoro::Task<Protocol::QuoteGetOk> QuoteLookup::get(Request, Protocol::QuoteGet f
         if (!m_backend)
             throw ProtocolError(Protocol::ErrorCode::UnknownCommand,
                                 u"no bot on this server gives quotes"_s);
-        if (m_inFlight.size() >= MaxCodesInFlight)
-            throw ProtocolError(Protocol::ErrorCode::RateLimited,
-                                u"many quotes are being looked up; try again in a moment"_s);
+        const qint64 user = request.connection()->user().id;
+        admit(user);
         flight = std::make_shared<InFlight>();
         m_inFlight.insert(code, flight);
+        ++m_startedBy[user];
         QPointer<QuoteLookup> self(this);
-        const bool asked = m_backend->ask(u"%1"_s.arg(QLatin1StringView(Command)), code,
-                                          [self, code](const BotAnswer &answer) {
-                                              if (self)
-                                                  self->finish(code, answer);
-                                          });
+        bool asked = false;
+        try {
+            asked = m_backend->ask(QString::fromLatin1(Command), code,
+                                   [self, code, user](const BotAnswer &answer) {
+                                       if (self)
+                                           self->finish(code, user, answer);
+                                   });
+        } catch (...) {
+            asked = false;
+        }
         if (!asked) {
-            m_inFlight.remove(code);
+            finish(code, user, {false, u"no bot on this server gives quotes"_s, {}});
             throw ProtocolError(Protocol::ErrorCode::UnknownCommand,
                                 u"no bot on this server gives quotes"_s);
         }
@@ -72,17 +88,23 @@ QCoro::Task<Protocol::QuoteGetOk> QuoteLookup::get(Request, Protocol::QuoteGet f
     co_return Protocol::QuoteGetOk(flight->answer); // a copy: the others waiting read it too
 }
 
-void QuoteLookup::finish(const QString &code, const BotAnswer &answer)
+void QuoteLookup::finish(const QString &code, qint64 user, const BotAnswer &answer)
 {
     const std::shared_ptr<InFlight> flight = m_inFlight.take(code);
     if (!flight)
         return;
-    Protocol::QuoteGetOk reply{code, answer.text, std::nullopt};
+    if (--m_startedBy[user] <= 0)
+        m_startedBy.remove(user);
+    Protocol::QuoteGetOk reply{code, answer.text, std::nullopt, std::nullopt};
     const QJsonArray quotes = answer.data.value("quotes"_L1).toArray();
     if (!quotes.isEmpty() && quotes.first().isObject())
         reply.quote = quotes.first().toObject();
+    else if (const QString error = answer.data.value("error"_L1).toString(); !error.isEmpty())
+        reply.error = error.left(40);
+    else if (!answer.answered)
+        reply.error = u"bot_failed"_s;
     // A quote, or the word that there is none, is worth keeping; a failure is retried.
-    if (reply.quote || answer.data.value("error"_L1).toString() == "unknown_symbol"_L1)
+    if (reply.quote || reply.error == u"unknown_symbol"_s)
         keep(code, reply);
     flight->answer = reply;
     flight->finished = true;

@@ -162,17 +162,20 @@ struct CommandsListOk
 };
 
 // The latest quote for one code, as the bot answering /stock gives it: `quote` is one entry
-// of its data.quotes, absent when there is none (then `text` says why).
+// of its data.quotes, absent when there is none; then `text` says why and `error` is the
+// bot's data.error (unknown_symbol, service_busy, ...) or bot_failed.
 struct QuoteGetOk
 {
     static constexpr QLatin1StringView Type = Type::QuoteGetOk;
     QString code;
     QString text;
     std::optional<QJsonObject> quote;
+    std::optional<QString> error;
     static auto fields()
     {
         return std::tuple{field("code"_L1, &QuoteGetOk::code), field("text"_L1, &QuoteGetOk::text),
-                          field("quote"_L1, &QuoteGetOk::quote)};
+                          field("quote"_L1, &QuoteGetOk::quote),
+                          field("error"_L1, &QuoteGetOk::error, maxLength(40))};
     }
 };
 
