@@ -113,14 +113,14 @@ void StockBot::answerQuotes(quint64 id, Command command, const QStringList &code
         const Reply reply = composeReply(command, codes, gathered->quotes, gathered->histories);
         self->m_context->reply(id, reply.text, reply.data);
     };
-    m_quotes.lookup(codes, [this, self = QPointer<StockBot>(this), gathered,
-                            answer](const FetchOutcome &outcome) {
+    // m_quotes is ours: it calls back only while this bot exists.
+    m_quotes.lookup(codes, [this, gathered, answer](const FetchOutcome &outcome) {
         gathered->quotes = outcome;
         const bool quoted =
             outcome.kind == FetchKind::Answered && outcome.answer.kind == StooqAnswer::Kind::Quotes;
         if (--gathered->waiting == 0 || !quoted)
             answer(); // all there, or no quote for a history to add to
-        else if (self)
+        else
             QTimer::singleShot(HistoryGrace, this, answer);
     });
     if (command != Command::Quote)

@@ -120,15 +120,15 @@ void addChange(QJsonObject &json, const Quote &quote, const StooqHistory &histor
     const DailyClose &previous = before.last();
     const double close = json.value(u"close"_s).toDouble();
     const int decimals = std::max(decimalsOf(quote.close), decimalsOf(previous.close));
-    json.insert(u"previousClose"_s, previous.value());
+    json.insert(u"previousClose"_s, previous.value);
     json.insert(u"previousDate"_s, previous.date.toString(Qt::ISODate));
-    json.insert(u"change"_s, rounded(close - previous.value(), decimals));
-    json.insert(u"changePercent"_s, percentChange(previous.value(), close));
+    json.insert(u"change"_s, rounded(close - previous.value, decimals));
+    json.insert(u"changePercent"_s, percentChange(previous.value, close));
     const QDate monthAgo = quoteDate.addMonths(-1);
     QJsonArray closes;
     for (const DailyClose &day : std::as_const(before)) {
         if (day.date >= monthAgo)
-            closes.append(day.value());
+            closes.append(day.value);
     }
     closes.append(close);
     json.insert(u"closes"_s, closes);
@@ -282,14 +282,14 @@ Reply composeChart(const ChartRequest &request, const HistoryOutcome &outcome)
     int decimals = 2;
     for (const DailyClose &day : std::as_const(days)) {
         dates.append(day.date.toString(Qt::ISODate));
-        closes.append(day.value());
+        closes.append(day.value);
         decimals = std::max(decimals, decimalsOf(day.close));
     }
     const auto [lowest, highest] = std::minmax_element(
         days.cbegin(), days.cend(),
-        [](const DailyClose &a, const DailyClose &b) { return a.value() < b.value(); });
-    const double first = days.first().value();
-    const double last = days.last().value();
+        [](const DailyClose &a, const DailyClose &b) { return a.value < b.value; });
+    const double first = days.first().value;
+    const double last = days.last().value;
     const double change = rounded(last - first, decimals);
     const double percent = percentChange(first, last);
     const QString text = u"%1, %2 (%3 to %4): $%5 → $%6 (%7, %8%), low $%9, high $%10"_s.arg(

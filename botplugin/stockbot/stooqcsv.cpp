@@ -21,6 +21,17 @@ std::optional<double> number(const QString &text)
     return ok && std::isfinite(value) ? std::optional(value) : std::nullopt;
 }
 
+// Where `name` (lower-case) is among a header's columns, in any case and with spaces around
+// ignored; the last such column when there are several; -1 when there is none.
+qsizetype columnOf(const QStringList &header, QLatin1StringView name)
+{
+    for (qsizetype i = header.size() - 1; i >= 0; --i) {
+        if (header.at(i).trimmed().toLower() == name)
+            return i;
+    }
+    return -1;
+}
+
 struct Columns
 {
     qsizetype symbol = -1, date = -1, time = -1, open = -1, high = -1, low = -1, close = -1,
@@ -28,21 +39,11 @@ struct Columns
 
     static std::optional<Columns> fromHeader(const QStringList &header)
     {
-        Columns columns;
-        for (qsizetype i = 0; i < header.size(); ++i) {
-            const QString name = header.at(i).trimmed().toLower();
-            qsizetype *slot = name == "symbol"_L1   ? &columns.symbol
-                              : name == "date"_L1   ? &columns.date
-                              : name == "time"_L1   ? &columns.time
-                              : name == "open"_L1   ? &columns.open
-                              : name == "high"_L1   ? &columns.high
-                              : name == "low"_L1    ? &columns.low
-                              : name == "close"_L1  ? &columns.close
-                              : name == "volume"_L1 ? &columns.volume
-                                                    : nullptr;
-            if (slot)
-                *slot = i;
-        }
+        const auto at = [&](QLatin1StringView name) {
+            return columnOf(header, name);
+        };
+        const Columns columns{at("symbol"_L1), at("date"_L1), at("time"_L1),  at("open"_L1),
+                              at("high"_L1),   at("low"_L1),  at("close"_L1), at("volume"_L1)};
         // Without these a reply cannot be made; the rest is optional.
         if (columns.symbol < 0 || columns.close < 0 || columns.low < 0 || columns.high < 0)
             return std::nullopt;
@@ -190,26 +191,14 @@ StooqAnswer StooqAnswer::parse(const QByteArray &body)
     return answer;
 }
 
-double DailyClose::value() const
-{
-    return number(close).value_or(0.0);
-}
-
 StooqHistory StooqHistory::parse(const QByteArray &body)
 {
     const CsvText csv = CsvText::read(body);
     if (const auto plain = answerWithoutRows<StooqHistory>(csv))
         return *plain;
     const QStringList header = splitCsvLine(csv.lines.first());
-    qsizetype dateColumn = -1;
-    qsizetype closeColumn = -1;
-    for (qsizetype i = 0; i < header.size(); ++i) {
-        const QString name = header.at(i).trimmed().toLower();
-        if (name == "date"_L1)
-            dateColumn = i;
-        else if (name == "close"_L1)
-            closeColumn = i;
-    }
+    const qsizetype dateColumn = columnOf(header, "date"_L1);
+    const qsizetype closeColumn = columnOf(header, "close"_L1);
     if (dateColumn < 0 || closeColumn < 0)
         return {Kind::NotCsv, {}};
 
@@ -217,13 +206,14 @@ StooqHistory StooqHistory::parse(const QByteArray &body)
     // Only the newest days matter; reading from the end keeps a long history cheap.
     for (qsizetype i = csv.lines.size() - 1; i >= 1 && history.days.size() < MaxDays; --i) {
         const QStringList fields = splitCsvLine(csv.lines.at(i));
-        const DailyClose day{QDate::fromString(fields.value(dateColumn).trimmed(), Qt::ISODate),
-                             fields.value(closeColumn).trimmed()};
+        const QDate date = QDate::fromString(fields.value(dateColumn).trimmed(), Qt::ISODate);
+        const QString close = fields.value(closeColumn).trimmed();
+        const auto value = number(close);
         // A day must be older than the one after it: out-of-order or repeated rows are
         // not a history anyone can draw.
-        const bool ordered = history.days.isEmpty() || day.date < history.days.first().date;
-        if (day.date.isValid() && number(day.close) && ordered)
-            history.days.prepend(day);
+        const bool ordered = history.days.isEmpty() || date < history.days.first().date;
+        if (date.isValid() && value && ordered)
+            history.days.prepend({date, close, *value});
     }
     if (history.days.isEmpty())
         return {Kind::NoData, {}};

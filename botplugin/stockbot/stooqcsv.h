@@ -43,13 +43,13 @@ struct StooqAnswer
     static StooqAnswer parse(const QByteArray &body);
 };
 
-// One trading day of stooq's daily history: its date and close, the close as stooq wrote it.
+// One trading day of stooq's daily history: its date, and its close as stooq wrote it and as
+// a number (read once, when the history is parsed).
 struct DailyClose
 {
     QDate date;
     QString close;
-
-    double value() const;
+    double value = 0;
 };
 
 // What an answer from stooq's daily history endpoint (/q/d/l/?s=CODE&i=d) means: the days

@@ -205,7 +205,7 @@ private slots:
         QVERIFY(
             !StooqAnswer::parse("Symbol,Low,High,Close\nX.US,1,2,nan\n").quotes.first().hasData());
         QCOMPARE(odd.days.first().date, QDate(2026, 1, 1));
-        QCOMPARE(odd.days.last().value(), 13.0);
+        QCOMPARE(odd.days.last().value, 13.0);
     }
 
     // Decades of history (stooq ignoring the date range) keep only the newest days.
@@ -218,7 +218,7 @@ private slots:
                 day.toString(Qt::ISODate).toLatin1() + ",1,1,1," + QByteArray::number(i) + ",1\r\n";
         const StooqHistory parsed = StooqHistory::parse(body);
         QCOMPARE(parsed.days.size(), StooqHistory::MaxDays);
-        QCOMPARE(parsed.days.last().value(), 5999.0);
+        QCOMPARE(parsed.days.last().value, 5999.0);
     }
 
     void aQuoteCarriesTheChangeSinceThePreviousClose()
