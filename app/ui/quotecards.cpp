@@ -46,15 +46,22 @@ QFont boldOf(QFont font)
     return font;
 }
 
+// A number a bot sent, if it is one and finite.
+std::optional<double> finiteNumber(const QVariant &value)
+{
+    bool ok = false;
+    const double number = value.toDouble(&ok);
+    return ok && std::isfinite(number) ? std::optional(number) : std::nullopt;
+}
+
 QList<double> numbersOf(const QVariant &list)
 {
     QList<double> numbers;
     for (const QVariant &entry : list.toList()) {
-        bool ok = false;
-        const double value = entry.toDouble(&ok);
-        if (!ok || !std::isfinite(value))
+        const auto value = finiteNumber(entry);
+        if (!value)
             return {}; // a line with holes would mislead: draw none
-        numbers.append(value);
+        numbers.append(*value);
         if (numbers.size() == MaxPoints)
             break;
     }
@@ -132,24 +139,24 @@ QuoteCards QuoteCards::from(const QVariantMap &data)
         if (cards.m_quotes.size() == MaxQuoteCards)
             break;
         const QVariantMap quote = entry.toMap();
-        const auto finite = [&](const QString &key) {
-            bool ok = false;
-            const double value = quote.value(key).toDouble(&ok);
-            return ok && std::isfinite(value);
-        };
+        const QString symbol = quote.value(u"symbol"_s).toString();
+        const auto close = finiteNumber(quote.value(u"close"_s));
+        const auto low = finiteNumber(quote.value(u"low"_s));
+        const auto high = finiteNumber(quote.value(u"high"_s));
         // Any bot can send data: a card without a symbol or a price is no card.
-        if (quote.value(u"symbol"_s).toString().isEmpty() || !finite(u"close"_s) ||
-            !finite(u"low"_s) || !finite(u"high"_s))
+        if (symbol.isEmpty() || !close || !low || !high)
             continue;
-        Quote card{quote.value(u"symbol"_s).toString(),
-                   quote.value(u"close"_s).toDouble(),
-                   quote.value(u"low"_s).toDouble(),
-                   quote.value(u"high"_s).toDouble(),
+        const auto change = finiteNumber(quote.value(u"change"_s));
+        const auto changePercent = finiteNumber(quote.value(u"changePercent"_s));
+        Quote card{symbol,
+                   *close,
+                   *low,
+                   *high,
                    quote.value(u"date"_s).toString(),
                    quote.value(u"quotedAt"_s).toLongLong(),
-                   finite(u"change"_s) && finite(u"changePercent"_s),
-                   quote.value(u"change"_s).toDouble(),
-                   quote.value(u"changePercent"_s).toDouble(),
+                   change && changePercent,
+                   change.value_or(0),
+                   changePercent.value_or(0),
                    numbersOf(quote.value(u"closes"_s))};
         cards.m_quotes.append(card);
     }
@@ -165,8 +172,8 @@ QuoteCards QuoteCards::from(const QVariantMap &data)
                   closes,
                   QDate::fromString(dates.value(0).toString(), Qt::ISODate),
                   QDate::fromString(dates.value(dates.size() - 1).toString(), Qt::ISODate),
-                  chart.value(u"change"_s).toDouble(),
-                  chart.value(u"changePercent"_s).toDouble()};
+                  chartChange,
+                  chartPercent};
     }
     return cards;
 }
