@@ -1,7 +1,5 @@
 #include "historyservice.h"
 
-#include "stooqhttp.h"
-
 #include <QDate>
 #include <QPointer>
 #include <QTimer>
@@ -45,12 +43,13 @@ void HistoryService::lookup(const QString &code, Callback done)
 {
     if (m_lookups.answerFromCache(code, done))
         return;
-    if (!m_lookups.isWaiting(code) && m_lookups.keysInFlight() >= MaxCodesInFlight) {
-        QTimer::singleShot(0, this, [done = std::move(done)] {
-            done({FetchKind::Throttled, 0, {}});
-        });
-        return;
-    }
+    const auto answerNow = [this, &done](HistoryOutcome outcome) {
+        QTimer::singleShot(0, this, [done = std::move(done), outcome] { done(outcome); });
+    };
+    if (m_backoff.pausing())
+        return answerNow(dailyLimitOutcome<StooqHistory>());
+    if (!m_lookups.isWaiting(code) && m_lookups.keysInFlight() >= MaxCodesInFlight)
+        return answerNow({FetchKind::Throttled, 0, {}});
     if (m_lookups.wait(code, std::move(done)))
         fetch(code);
 }
@@ -62,6 +61,7 @@ QCoro::Task<> HistoryService::fetch(QString code)
         co_await getFromStooq(m_network, urlFor(code), m_timeout, MaxBodyBytes));
     if (!self)
         co_return; // the bot was unloaded meanwhile
+    m_backoff.observe(outcome);
     m_lookups.finish(code, outcome, isCacheable(outcome));
 }
 

@@ -2,6 +2,7 @@
 
 #include "sharedlookups.h"
 #include "stockreplies.h"
+#include "stooqhttp.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -17,7 +18,8 @@ namespace FinChat::Stock {
 // endpoint takes no more). Daily closes change once a day, so an answer is kept for ten
 // minutes by default, everyone asking for a code meanwhile shares one request, and only a
 // bounded number of codes are fetched at once: a look-up beyond that is answered Throttled
-// at once instead of queueing.
+// at once instead of queueing. After stooq's daily-limit answer, look-ups are answered so
+// without a request for a while (DailyLimitBackoff).
 class HistoryService : public QObject
 {
     Q_OBJECT
@@ -47,6 +49,7 @@ private:
     QUrl m_baseUrl{QString::fromLatin1(DefaultBaseUrl)};
     std::chrono::milliseconds m_timeout{5000};
     SharedLookups<HistoryOutcome> m_lookups;
+    DailyLimitBackoff m_backoff;
 };
 
 } // namespace FinChat::Stock

@@ -1,7 +1,5 @@
 #include "quoteservice.h"
 
-#include "stooqhttp.h"
-
 #include <QPointer>
 
 namespace FinChat::Stock {
@@ -55,6 +53,11 @@ void QuoteService::lookup(const QStringList &codes, Callback done)
 
 void QuoteService::sendQueued()
 {
+    if (m_backoff.pausing()) {
+        for (const QString &key : std::exchange(m_queued, {}))
+            m_lookups.finish(key, dailyLimitOutcome<StooqAnswer>(), false);
+        return;
+    }
     QStringList batch;
     qsizetype codes = 0;
     for (const QString &key : std::exchange(m_queued, {})) {
@@ -97,6 +100,7 @@ QCoro::Task<> QuoteService::fetch(QStringList keys)
         co_await getFromStooq(m_network, urlFor(codes), m_timeout, MaxBodyBytes));
     if (!self)
         co_return; // the bot was unloaded meanwhile
+    m_backoff.observe(outcome);
     for (const QString &key : std::as_const(keys)) {
         const FetchOutcome own = outcomeFor(key, outcome);
         m_lookups.finish(key, own, isCacheable(own));

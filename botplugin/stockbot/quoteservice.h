@@ -2,6 +2,7 @@
 
 #include "sharedlookups.h"
 #include "stockreplies.h"
+#include "stooqhttp.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -38,6 +39,8 @@ public:
     void lookup(const QStringList &codes, Callback done);
 
     QUrl urlFor(const QStringList &codes) const;
+    // Seconds until stooq is asked again after its daily-limit answer; 0 when not pausing.
+    qint64 pausedForSeconds() const { return m_backoff.secondsLeft(); }
 
 private:
     void sendQueued();
@@ -48,6 +51,7 @@ private:
     QUrl m_baseUrl{QString::fromLatin1(DefaultBaseUrl)};
     std::chrono::milliseconds m_timeout{5000};
     SharedLookups<FetchOutcome> m_lookups;
+    DailyLimitBackoff m_backoff;
     QStringList m_queued; // look-ups for the next request
     QTimer m_batchWindow;
 };

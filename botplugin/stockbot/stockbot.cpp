@@ -110,7 +110,10 @@ void StockBot::answerQuotes(quint64 id, Command command, const QStringList &code
         if (gathered->answered || !self)
             return;
         gathered->answered = true;
-        const Reply reply = composeReply(command, codes, gathered->quotes, gathered->histories);
+        Reply reply = composeReply(command, codes, gathered->quotes, gathered->histories);
+        // After stooq's daily limit, say when asking again is worth it (price alerts wait).
+        if (const qint64 pause = self->m_quotes.pausedForSeconds(); pause > 0)
+            reply.data.insert(u"retryAfter"_s, pause);
         self->m_context->reply(id, reply.text, reply.data);
     };
     // m_quotes is ours: it calls back only while this bot exists.

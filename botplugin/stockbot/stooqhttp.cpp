@@ -44,4 +44,17 @@ QCoro::Task<Fetched<QByteArray>> getFromStooq(QNetworkAccessManager &network, QU
     co_return {FetchKind::Answered, status, reply->read(maxBytes)};
 }
 
+qint64 DailyLimitBackoff::secondsLeft() const
+{
+    if (!pausing())
+        return 0;
+    return std::max<qint64>(1, (m_until.remainingTime() + 999) / 1000);
+}
+
+void DailyLimitBackoff::limited()
+{
+    m_until = QDeadlineTimer(m_next);
+    m_next = std::min(m_next * 2, LongestPause);
+}
+
 } // namespace FinChat::Stock

@@ -3,6 +3,7 @@
 #include "stockreplies.h"
 
 #include <QByteArray>
+#include <QDeadlineTimer>
 #include <QUrl>
 
 #include <qcoro/qcorotask.h>
@@ -37,6 +38,47 @@ bool isCacheable(const Fetched<Answer> &outcome)
 {
     return outcome.kind == FetchKind::Answered && outcome.answer.kind != Answer::Kind::NotCsv &&
            outcome.answer.kind != Answer::Kind::DailyLimit;
+}
+
+// stooq answers "Exceeded the daily hits limit" when a client asked too often; asking again
+// at once only spends what goodwill is left. After such an answer an endpoint is left alone
+// for a pause (its look-ups are answered "daily limit" without a request), which doubles with
+// each further such answer, from a minute up to an hour; any other answer ends it.
+class DailyLimitBackoff
+{
+public:
+    static constexpr std::chrono::seconds FirstPause{60};
+    static constexpr std::chrono::seconds LongestPause{3600};
+
+    bool pausing() const { return !m_until.hasExpired(); }
+    // Whole seconds until the pause ends, at least 1 while pausing; 0 when not pausing.
+    qint64 secondsLeft() const;
+    // Call with every answer stooq gave.
+    template<typename Answer>
+    void observe(const Fetched<Answer> &outcome)
+    {
+        if (outcome.kind != FetchKind::Answered)
+            return; // a timeout or a network error says nothing about the limit
+        if (outcome.answer.kind == Answer::Kind::DailyLimit)
+            limited();
+        else
+            m_next = FirstPause;
+    }
+
+private:
+    void limited();
+
+    QDeadlineTimer m_until{0};
+    std::chrono::seconds m_next = FirstPause;
+};
+
+// The outcome a look-up gets without a request while stooq's daily limit pauses it.
+template<typename Answer>
+Fetched<Answer> dailyLimitOutcome()
+{
+    Fetched<Answer> outcome{FetchKind::Answered, 200, {}};
+    outcome.answer.kind = Answer::Kind::DailyLimit;
+    return outcome;
 }
 
 } // namespace FinChat::Stock

@@ -156,6 +156,22 @@ private slots:
         QCOMPARE(reply[u"data"_s][u"error"_s].toString(), error);
     }
 
+    void theDailyLimitPausesAskingStooq()
+    {
+        const int before = m_stooq.totalRequests();
+        const QJsonObject limited = ask(u"/stock=limit.us"_s);
+        QCOMPARE(limited[u"data"_s][u"error"_s].toString(), u"service_busy"_s);
+        QCOMPARE(m_stooq.totalRequests(), before + 1);
+        // Another code, not cached, is not asked for while the pause lasts; the answer says
+        // how long it lasts.
+        const QJsonObject paused = ask(u"/stock=other.us"_s);
+        QCOMPARE(paused[u"data"_s][u"error"_s].toString(), u"service_busy"_s);
+        const qint64 retryAfter = paused[u"data"_s][u"retryAfter"_s].toInteger();
+        QVERIFY2(retryAfter > 0 && retryAfter <= 60, qPrintable(QString::number(retryAfter)));
+        QCOMPARE(m_stooq.totalRequests(), before + 1);
+        QCOMPARE(m_stooq.requestsFor(u"other.us"_s), 0);
+    }
+
     void badCodesGetTheUsageWithoutAFetch_data()
     {
         QTest::addColumn<QString>("command");
