@@ -38,6 +38,17 @@ qint64 checkedInteger(QLatin1StringView key, const QJsonValue &value, const Fiel
     return static_cast<qint64>(number);
 }
 
+double checkedNumber(QLatin1StringView key, const QJsonValue &value, const FieldRule &rule)
+{
+    const double number = value.toDouble(std::numeric_limits<double>::quiet_NaN());
+    // Qt reads a number too large for a double as infinity; no field means that.
+    if (!value.isDouble() || !std::isfinite(number) || number < static_cast<double>(rule.minimum) ||
+        number > static_cast<double>(rule.maximum))
+        throw invalidField(key,
+                           u"must be a number from %1 to %2"_s.arg(rule.minimum).arg(rule.maximum));
+    return number;
+}
+
 QJsonObject checkedObject(QLatin1StringView key, const QJsonValue &value)
 {
     if (!value.isObject())

@@ -154,7 +154,7 @@ private slots:
                 !line.startsWith("key="))
                 enabled += line + '\n';
         }
-        QCOMPARE(settings, 31); // 7 server, 2 tls, all 17 limits, 5 stock bot settings
+        QCOMPARE(settings, 32); // 7 server, 2 tls, all 18 limits, 5 stock bot settings
         const auto result =
             ServerOptions::parse({u"finchat-server"_s, u"--config"_s, writeConfig(enabled)});
         QCOMPARE(result.action, ServerOptions::Action::Run);

@@ -53,6 +53,11 @@ inline constexpr QLatin1StringView MessageSend{"message.send"};
 inline constexpr QLatin1StringView HistoryFetch{"history.fetch"};
 inline constexpr QLatin1StringView CommandsList{"commands.list"};
 inline constexpr QLatin1StringView QuoteGet{"quote.get"};
+inline constexpr QLatin1StringView WatchlistGet{"watchlist.get"};
+inline constexpr QLatin1StringView WatchlistAdd{"watchlist.add"};
+inline constexpr QLatin1StringView WatchlistRemove{"watchlist.remove"};
+inline constexpr QLatin1StringView AlertAdd{"alert.add"};
+inline constexpr QLatin1StringView AlertRemove{"alert.remove"};
 // Replies: the request's type with ReplySuffix.
 inline constexpr QLatin1StringView HelloOk{"hello.ok"};
 inline constexpr QLatin1StringView RegisterOk{"register.ok"};
@@ -69,6 +74,11 @@ inline constexpr QLatin1StringView MessageSendOk{"message.send.ok"};
 inline constexpr QLatin1StringView HistoryFetchOk{"history.fetch.ok"};
 inline constexpr QLatin1StringView CommandsListOk{"commands.list.ok"};
 inline constexpr QLatin1StringView QuoteGetOk{"quote.get.ok"};
+inline constexpr QLatin1StringView WatchlistGetOk{"watchlist.get.ok"};
+inline constexpr QLatin1StringView WatchlistAddOk{"watchlist.add.ok"};
+inline constexpr QLatin1StringView WatchlistRemoveOk{"watchlist.remove.ok"};
+inline constexpr QLatin1StringView AlertAddOk{"alert.add.ok"};
+inline constexpr QLatin1StringView AlertRemoveOk{"alert.remove.ok"};
 // Events (server -> client), never replies to a request.
 inline constexpr QLatin1StringView Error{"error"};
 inline constexpr QLatin1StringView MessageNew{"message.new"};
@@ -82,6 +92,9 @@ inline constexpr QLatin1StringView UserOffline{"user.offline"};
 inline constexpr QLatin1StringView UserUpdated{"user.updated"};
 inline constexpr QLatin1StringView RoomCreated{"room.created"};
 inline constexpr QLatin1StringView SessionEnded{"session.ended"};
+inline constexpr QLatin1StringView WatchlistUpdated{"watchlist.updated"};
+inline constexpr QLatin1StringView WatchlistPrices{"watchlist.prices"};
+inline constexpr QLatin1StringView AlertTriggered{"alert.triggered"};
 } // namespace Type
 
 // Stable error codes. Clients translate these, so a code never changes its meaning.
@@ -110,6 +123,7 @@ enum class ErrorCode
     RateLimited,
     LoginTimeout,
     TooManyConnections,
+    LimitReached,
     InternalError,
 };
 

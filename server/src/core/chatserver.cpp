@@ -4,8 +4,10 @@
 #include "handlers/accountservice.h"
 #include "handlers/housekeeping.h"
 #include "handlers/messageservice.h"
+#include "handlers/pricechecker.h"
 #include "handlers/quotelookup.h"
 #include "handlers/roomservice.h"
+#include "handlers/watchlistservice.h"
 #include "storage/storagethread.h"
 #include "tls/servercertificate.h"
 #include "wire/abandoned.h"
@@ -74,6 +76,8 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     m_roomService = std::make_unique<RoomService>(context);
     m_messageService = std::make_unique<MessageService>(context, *m_roomService);
     m_quotes = new QuoteLookup(this);
+    m_prices = new PriceChecker(context, m_config.limits.priceCheckInterval, this);
+    m_watchlists = new WatchlistService(context, *m_prices, this);
     m_accounts = new AccountService(context, this);
     const auto [rooms, memberships] = m_housekeeping->prepare();
     m_rooms.load(rooms, memberships);
@@ -95,9 +99,11 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
         m_bots = new BotHost(m_storage, m_fanout, m_config.botSettings,
                              m_config.limits.botReplyTimeout, this);
         m_bots->loadFrom(m_config.pluginDirs);
-        commands().setBackend(m_bots);
+        commands().addBackend(m_bots);
         m_quotes->setBackend(m_bots);
+        m_prices->setBackend(m_bots);
     }
+    commands().addBackend(m_watchlists); // offers its commands only while a bot gives quotes
 }
 
 ChatServer::~ChatServer()
@@ -182,6 +188,11 @@ void ChatServer::addRoutes()
     route(Access::LoggedIn, m_messageService.get(), &MessageService::send);
     route(Access::LoggedIn, &commands(), &CommandRouter::list);
     route(Access::LoggedIn, m_quotes, &QuoteLookup::get);
+    route(Access::LoggedIn, m_watchlists, &WatchlistService::get);
+    route(Access::LoggedIn, m_watchlists, &WatchlistService::add);
+    route(Access::LoggedIn, m_watchlists, &WatchlistService::remove);
+    route(Access::LoggedIn, m_watchlists, &WatchlistService::addAlert);
+    route(Access::LoggedIn, m_watchlists, &WatchlistService::removeAlert);
 }
 
 void ChatServer::reloadCertificate()

@@ -29,6 +29,8 @@ namespace FinChat {
 class AccountService;
 class BotHost;
 class QuoteLookup;
+class PriceChecker;
+class WatchlistService;
 class ClientConnection;
 class CommandRouter;
 class LanAnnouncer;
@@ -113,6 +115,8 @@ private:
     AccountService *m_accounts; // a QObject child: its coroutines guard it with QPointer
     BotHost *m_bots = nullptr;
     QuoteLookup *m_quotes = nullptr;
+    PriceChecker *m_prices = nullptr;
+    WatchlistService *m_watchlists = nullptr;
     Dispatcher m_dispatcher;
     QSet<QString> m_public;    // request types that need no login
     QSet<QString> m_immediate; // answered at once: they take no slot of the in-flight limit

@@ -42,6 +42,13 @@ public:
     virtual QList<CommandInfo> commands() const = 0;
     // Called only for a name that commands() lists.
     virtual void run(const CommandCall &call) = 0;
+    // Whether the room is shown that someone typed the command; a private one (a user's own
+    // watchlist) is answered to them alone.
+    virtual bool isPrivate(const QString &command) const
+    {
+        Q_UNUSED(command);
+        return false;
+    }
     // Asks the owner of `command` in no room, for the server itself: the answer goes to
     // `done` (exactly once, never before ask() returns) instead of a room. False, without
     // calling `done`, when no bot owns the command.

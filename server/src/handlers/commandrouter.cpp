@@ -24,37 +24,41 @@ CommandRouter::CommandRouter(const Fanout &fanout)
 QList<CommandInfo> CommandRouter::commands() const
 {
     QList<CommandInfo> all{helpInfo()};
-    if (m_backend)
-        all.append(m_backend->commands());
+    for (const CommandBackend *backend : m_backends)
+        all.append(backend->commands());
     return all;
 }
 
-bool CommandRouter::backendOwns(const QString &name) const
+CommandBackend *CommandRouter::ownerOf(const QString &name) const
 {
-    if (!m_backend)
-        return false;
-    const QList<CommandInfo> owned = m_backend->commands();
-    return std::any_of(owned.cbegin(), owned.cend(),
-                       [&](const CommandInfo &info) { return info.name == name; });
+    for (CommandBackend *backend : m_backends) {
+        const QList<CommandInfo> owned = backend->commands();
+        if (std::any_of(owned.cbegin(), owned.cend(),
+                        [&](const CommandInfo &info) { return info.name == name; }))
+            return backend;
+    }
+    return nullptr;
 }
 
 Protocol::MessageSendOk CommandRouter::route(ClientConnection *sender, const RoomRecord &room,
                                              const Validation::CommandInvocation &invocation)
 {
     const bool isHelp = invocation.name == HelpCommand;
-    if (!isHelp && !backendOwns(invocation.name))
+    CommandBackend *owner = isHelp ? nullptr : ownerOf(invocation.name);
+    if (!isHelp && !owner)
         throw ProtocolError(
             Protocol::ErrorCode::UnknownCommand,
             u"there is no command /%1; type /help to see the commands"_s.arg(invocation.name));
 
     const Author &user = sender->user();
     const auto command = Protocol::Invocation::of(invocation);
-    m_fanout.toRoom(room.id, Protocol::CommandEvent{room.name, user.username, user.displayName,
-                                                    command, Protocol::nowMs()});
+    if (!owner || !owner->isPrivate(invocation.name))
+        m_fanout.toRoom(room.id, Protocol::CommandEvent{room.name, user.username, user.displayName,
+                                                        command, Protocol::nowMs()});
     if (isHelp)
         sender->send(Protocol::frame(helpNotice(room)));
     else
-        m_backend->run({room.id, room.name, user, invocation});
+        owner->run({room.id, room.name, user, invocation});
     return {std::nullopt, false, command};
 }
 

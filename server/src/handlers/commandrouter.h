@@ -10,14 +10,16 @@ namespace FinChat {
 class ClientConnection;
 class Fanout;
 
-// Routes "/name=argument" bodies: shows the command to the room (it is never stored), then
-// answers /help itself or hands the call to the backend that owns the name.
+// Routes "/name=argument" bodies: shows the command to the room (it is never stored) unless
+// its owner keeps it private, then answers /help itself or hands the call to the backend that
+// owns the name.
 class CommandRouter
 {
 public:
     explicit CommandRouter(const Fanout &fanout);
 
-    void setBackend(CommandBackend *backend) { m_backend = backend; }
+    // Each backend answers the commands it lists; the first one listing a name owns it.
+    void addBackend(CommandBackend *backend) { m_backends.append(backend); }
     QList<CommandInfo> commands() const;
     // commands.list: what /help shows, as data, for clients that complete commands.
     Protocol::CommandsListOk list(Request request, Protocol::CommandsList fields) const;
@@ -27,11 +29,11 @@ public:
                                   const Validation::CommandInvocation &invocation);
 
 private:
-    bool backendOwns(const QString &name) const;
+    CommandBackend *ownerOf(const QString &name) const;
     Protocol::Notice helpNotice(const RoomRecord &room) const;
 
     const Fanout &m_fanout;
-    CommandBackend *m_backend = nullptr;
+    QList<CommandBackend *> m_backends;
 };
 
 } // namespace FinChat

@@ -1,12 +1,13 @@
 #include "handlers/quotelookup.h"
 
+#include "handlers/marketcode.h"
+
 #include "wire/clientconnection.h"
 
 #include "finchat/protocol/protocolerror.h"
 
 #include <QJsonArray>
 #include <QPointer>
-#include <QRegularExpression>
 
 #include <qcoro/qcorosignal.h>
 
@@ -44,13 +45,11 @@ void QuoteLookup::admit(qint64 user)
 
 QCoro::Task<Protocol::QuoteGetOk> QuoteLookup::get(Request request, Protocol::QuoteGet fields)
 {
-    // Letters, digits and the marks market codes use ("aapl.us", "^spx", "cl.f"); the bot
-    // has its own rules, this only keeps junk out of the cache.
-    static const QRegularExpression codeRule(u"\\A[a-z0-9^][a-z0-9._\\-^]{0,19}\\z"_s);
-    const QString code = fields.code.trimmed().toLower();
-    if (!codeRule.match(code).hasMatch())
+    const std::optional<QString> normalized = normalizedMarketCode(fields.code);
+    if (!normalized)
         throw ProtocolError(Protocol::ErrorCode::InvalidField,
                             u"code: a market code such as aapl.us"_s);
+    const QString code = *normalized;
     if (const auto cached = m_cache.constFind(code);
         cached != m_cache.constEnd() && !cached->expiry.hasExpired())
         co_return Protocol::QuoteGetOk(cached->answer); // a copy: QCoro moves what it returns

@@ -33,6 +33,7 @@ struct ServerLimits
     int sessionLifetimeDays = 30;                     // since the token was last used
     qint64 sessionLifetimeMs() const { return sessionLifetimeDays * 24LL * 60 * 60 * 1000; }
     std::chrono::milliseconds botReplyTimeout{10'000}; // then the asker gets a notice
+    std::chrono::milliseconds priceCheckInterval{60'000}; // watchlists and price alerts
 };
 
 // What an acknowledgement promises about a stored message (docs/protocol.md).

@@ -1,6 +1,10 @@
 #pragma once
 
+#include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace FinChat {
 
@@ -43,6 +47,27 @@ struct MessageRecord
     QString body;
     qint64 timestamp = 0;
     QString nonce;
+};
+
+// A price alert as stored; see Protocol::PriceAlert.
+struct AlertRecord
+{
+    qint64 id = 0;
+    qint64 userId = 0;
+    QString code;
+    bool above = true;
+    double price = 0;
+    std::optional<qint64> roomId;
+    qint64 createdAt = 0;
+    std::optional<qint64> triggeredAt;
+    std::optional<double> triggeredPrice;
+};
+
+// One user's watchlist: codes in the order added, alerts newest first.
+struct WatchlistRecord
+{
+    QStringList codes;
+    QList<AlertRecord> alerts;
 };
 
 } // namespace FinChat

@@ -126,7 +126,30 @@ public:
     QList<MessageRecord> messagesBefore(qint64 roomId, std::optional<qint64> beforeId,
                                         int limit) const;
 
+    // Watchlists and price alerts (storage/marketstorage.cpp).
+    enum class Listing
+    {
+        Added,
+        AlreadyListed,
+        Full, // the user watches maxCodes codes already
+    };
+    Listing addWatched(qint64 userId, const QString &code, int maxCodes);
+    bool removeWatched(qint64 userId, const QString &code);
+    // nullopt when the user has maxArmed armed alerts already.
+    std::optional<AlertRecord> addAlert(const AlertRecord &alert, int maxArmed);
+    bool removeAlert(qint64 userId, qint64 alertId);
+    WatchlistRecord watchlistOf(qint64 userId) const;
+    // Every armed alert, up to limit, oldest first.
+    QList<AlertRecord> armedAlerts(int limit) const;
+    // (user id, code) for each code these users watch.
+    QList<std::pair<qint64, QString>> watchedBy(const QList<qint64> &userIds) const;
+    // Marks the alert fired at this price, unless it fired already (then false: an alert
+    // fires once however often it is checked). Keeps the owner's keptFired newest fired
+    // alerts and drops older ones.
+    bool fireAlert(qint64 alertId, double price, int keptFired);
+
 private:
+    static AlertRecord alertFrom(const QSqlQuery &query);
     void configureSqliteConnection(Durability durability);
     void migrate(const QString &driverFolder);
     void applySchemaFile(int version, const QString &path);

@@ -169,4 +169,36 @@ struct Error
     }
 };
 
+// The user's watchlist changed (on another of their connections too): the whole of it.
+struct WatchlistUpdated
+{
+    static constexpr QLatin1StringView Type = Type::WatchlistUpdated;
+    Watchlist watchlist;
+    static auto fields() { return std::tuple{inlined(&WatchlistUpdated::watchlist)}; }
+};
+
+// Fresh quotes for codes on the user's watchlist, after one of the server's price checks.
+struct WatchlistPrices
+{
+    static constexpr QLatin1StringView Type = Type::WatchlistPrices;
+    QList<WatchedCode> codes;
+    static auto fields() { return std::tuple{field("codes"_L1, &WatchlistPrices::codes)}; }
+};
+
+// A price alert fired: to its owner, and to the members of its room when it has one.
+struct AlertTriggered
+{
+    static constexpr QLatin1StringView Type = Type::AlertTriggered;
+    PriceAlert alert;
+    User owner;
+    QString text; // "AAPL.US rose to $251.20, above $250 (alert by Alice)"
+    std::optional<QJsonObject> quote;
+    static auto fields()
+    {
+        return std::tuple{
+            field("alert"_L1, &AlertTriggered::alert), field("owner"_L1, &AlertTriggered::owner),
+            field("text"_L1, &AlertTriggered::text), field("quote"_L1, &AlertTriggered::quote)};
+    }
+};
+
 } // namespace FinChat::Protocol

@@ -22,7 +22,8 @@
 // Plain members are required, std::optional members may be missing or null, bool members
 // missing or null mean false, QJsonObject members missing or null mean empty. Integers are
 // qint64. Lengths count UTF-16 units (a cap on size; code-point rules are the server's). Strings
-// must be valid Unicode (JSON escapes can spell lone surrogates), integers whole and in range.
+// must be valid Unicode (JSON escapes can spell lone surrogates), integers whole and in range,
+// numbers (double) finite and in range.
 namespace FinChat::Protocol {
 
 struct FieldRule
@@ -81,6 +82,7 @@ qint64 checkedInteger(QLatin1StringView key, const QJsonValue &value, const Fiel
 QJsonObject checkedObject(QLatin1StringView key, const QJsonValue &value);
 QJsonArray checkedArray(QLatin1StringView key, const QJsonValue &value);
 bool checkedBool(QLatin1StringView key, const QJsonValue &value);
+double checkedNumber(QLatin1StringView key, const QJsonValue &value, const FieldRule &rule);
 
 template<typename V>
 V readValue(QLatin1StringView key, const QJsonValue &value, const FieldRule &rule)
@@ -98,6 +100,8 @@ V readValue(QLatin1StringView key, const QJsonValue &value, const FieldRule &rul
             throw invalidField(key, QStringLiteral("is required"));
         if constexpr (std::is_same_v<V, QString>) {
             return checkedString(key, value, rule);
+        } else if constexpr (std::is_same_v<V, double>) {
+            return checkedNumber(key, value, rule);
         } else if constexpr (std::is_integral_v<V>) {
             // One integer type, so that no range is cut short by a narrower member.
             static_assert(std::is_same_v<V, qint64>, "integer fields are qint64");
@@ -127,7 +131,8 @@ void writeValue(QJsonObject &json, QLatin1StringView key, const V &value, const 
     } else if constexpr (std::is_same_v<V, bool>) {
         if (value || !rule.omitWhenFalse)
             json.insert(key, value);
-    } else if constexpr (std::is_same_v<V, QString> || std::is_same_v<V, QJsonObject>) {
+    } else if constexpr (std::is_same_v<V, QString> || std::is_same_v<V, QJsonObject> ||
+                         std::is_same_v<V, double>) {
         json.insert(key, value);
     } else if constexpr (std::is_integral_v<V>) {
         static_assert(std::is_same_v<V, qint64>, "integer fields are qint64");

@@ -34,9 +34,10 @@ struct TypeList
 // Every request (each with its Reply) and every event: what docs/protocol.md must describe.
 using Requests =
     TypeList<Hello, Register, Login, Resume, Logout, ProfileGet, ProfileUpdate, RoomsList,
-             RoomCreate, RoomJoin, RoomLeave, HistoryFetch, MessageSend, CommandsList, QuoteGet>;
-using Events =
-    TypeList<ServerHello, MessageNew, CommandEvent, BotMessage, Notice, MemberJoined, MemberLeft,
-             UserOnline, UserOffline, UserUpdated, RoomCreated, SessionEnded, Error>;
+             RoomCreate, RoomJoin, RoomLeave, HistoryFetch, MessageSend, CommandsList, QuoteGet,
+             WatchlistGet, WatchlistAdd, WatchlistRemove, AlertAdd, AlertRemove>;
+using Events = TypeList<ServerHello, MessageNew, CommandEvent, BotMessage, Notice, MemberJoined,
+                        MemberLeft, UserOnline, UserOffline, UserUpdated, RoomCreated, SessionEnded,
+                        WatchlistUpdated, WatchlistPrices, AlertTriggered, Error>;
 
 } // namespace FinChat::Protocol

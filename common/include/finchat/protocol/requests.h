@@ -179,6 +179,20 @@ struct QuoteGetOk
     }
 };
 
+// What every watchlist request answers: the whole watchlist as it now is.
+template<const QLatin1StringView &TypeName>
+struct WatchlistReply
+{
+    static constexpr QLatin1StringView Type = TypeName;
+    Watchlist watchlist;
+    static auto fields() { return std::tuple{inlined(&WatchlistReply::watchlist)}; }
+};
+using WatchlistGetOk = WatchlistReply<Type::WatchlistGetOk>;
+using WatchlistAddOk = WatchlistReply<Type::WatchlistAddOk>;
+using WatchlistRemoveOk = WatchlistReply<Type::WatchlistRemoveOk>;
+using AlertAddOk = WatchlistReply<Type::AlertAddOk>;
+using AlertRemoveOk = WatchlistReply<Type::AlertRemoveOk>;
+
 // Requests.
 
 struct Hello
@@ -357,6 +371,58 @@ struct QuoteGet
     static auto fields()
     {
         return std::tuple{field("code"_L1, &QuoteGet::code, maxLength(QuoteCodeMaxLength))};
+    }
+};
+
+struct WatchlistGet
+{
+    static constexpr QLatin1StringView Type = Type::WatchlistGet;
+    using Reply = WatchlistGetOk;
+    static auto fields() { return std::tuple{}; }
+};
+
+// Adds a code to, or removes it from, the watchlist.
+template<const QLatin1StringView &TypeName, typename ReplyType>
+struct WatchlistChange
+{
+    static constexpr QLatin1StringView Type = TypeName;
+    using Reply = ReplyType;
+    QString code;
+    static auto fields()
+    {
+        return std::tuple{field("code"_L1, &WatchlistChange::code, maxLength(QuoteCodeMaxLength))};
+    }
+};
+using WatchlistAdd = WatchlistChange<Type::WatchlistAdd, WatchlistAddOk>;
+using WatchlistRemove = WatchlistChange<Type::WatchlistRemove, WatchlistRemoveOk>;
+
+inline constexpr double MaxAlertPrice = 1e12;
+
+struct AlertAdd
+{
+    static constexpr QLatin1StringView Type = Type::AlertAdd;
+    using Reply = AlertAddOk;
+    QString code;
+    QString direction; // "above" or "below"
+    double price = 0;
+    std::optional<QString> room; // announce it in this room too (the owner must be a member)
+    static auto fields()
+    {
+        return std::tuple{field("code"_L1, &AlertAdd::code, maxLength(QuoteCodeMaxLength)),
+                          field("direction"_L1, &AlertAdd::direction, maxLength(8)),
+                          field("price"_L1, &AlertAdd::price, range(0, qint64(MaxAlertPrice))),
+                          field("room"_L1, &AlertAdd::room, maxLength(NameFieldMaxLength))};
+    }
+};
+
+struct AlertRemove
+{
+    static constexpr QLatin1StringView Type = Type::AlertRemove;
+    using Reply = AlertRemoveOk;
+    qint64 alert = 0; // its id (the frame's "id" is the request's)
+    static auto fields()
+    {
+        return std::tuple{field("alert"_L1, &AlertRemove::alert, range(1, qint64(1) << 53))};
     }
 };
 

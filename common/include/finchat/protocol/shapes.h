@@ -126,6 +126,60 @@ struct Invocation
     }
 };
 
+// A price alert: it fires once, the first time the server sees the price of `code` at or
+// above (direction "above") or at or below ("below") `price`. `room`: where it is announced
+// too, besides to its owner.
+struct PriceAlert
+{
+    qint64 id = 0;
+    QString code; // lower-case stooq code: "aapl.us"
+    QString direction;
+    double price = 0;
+    std::optional<QString> room;
+    qint64 createdAt = 0;
+    std::optional<qint64> triggeredAt; // set once it fired
+    std::optional<double> triggeredPrice;
+
+    static auto fields()
+    {
+        return std::tuple{field("id"_L1, &PriceAlert::id),
+                          field("code"_L1, &PriceAlert::code),
+                          field("direction"_L1, &PriceAlert::direction),
+                          field("price"_L1, &PriceAlert::price),
+                          field("room"_L1, &PriceAlert::room),
+                          field("createdAt"_L1, &PriceAlert::createdAt),
+                          field("triggeredAt"_L1, &PriceAlert::triggeredAt),
+                          field("triggeredPrice"_L1, &PriceAlert::triggeredPrice)};
+    }
+};
+
+// A code on someone's watchlist, with the latest quote the server has seen for it: one
+// entry of the quote bot's data.quotes (docs/plugins.md), absent until the first check.
+struct WatchedCode
+{
+    QString code;
+    std::optional<QJsonObject> quote;
+
+    static auto fields()
+    {
+        return std::tuple{field("code"_L1, &WatchedCode::code),
+                          field("quote"_L1, &WatchedCode::quote)};
+    }
+};
+
+// A user's watchlist (in the order added) and price alerts (armed and fired, newest first).
+struct Watchlist
+{
+    QList<WatchedCode> codes;
+    QList<PriceAlert> alerts;
+
+    static auto fields()
+    {
+        return std::tuple{field("codes"_L1, &Watchlist::codes),
+                          field("alerts"_L1, &Watchlist::alerts)};
+    }
+};
+
 // The limits a server announces in its hello.
 struct Limits
 {

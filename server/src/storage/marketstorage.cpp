@@ -1,0 +1,151 @@
+#include "storage/storage.h"
+
+#include "finchat/protocol.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+// Watchlists and price alerts: the part of Storage that keeps them. The writes with more
+// than one statement run as StorageThread writes, each in a savepoint of its own: all of
+// their statements are stored, or none.
+namespace FinChat {
+
+using namespace Qt::StringLiterals;
+using Protocol::nowMs;
+
+namespace {
+constexpr auto AlertColumns = "id, user_id, code, above, price, room_id, created_at, "
+                              "triggered_at, triggered_price";
+
+QVariant nullable(const std::optional<qint64> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
+}
+
+template<typename T>
+std::optional<T> optionalValue(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.value<T>();
+}
+} // namespace
+
+AlertRecord Storage::alertFrom(const QSqlQuery &query)
+{
+    return {query.value(0).toLongLong(),
+            query.value(1).toLongLong(),
+            query.value(2).toString(),
+            query.value(3).toBool(),
+            query.value(4).toDouble(),
+            optionalValue<qint64>(query.value(5)),
+            query.value(6).toLongLong(),
+            optionalValue<qint64>(query.value(7)),
+            optionalValue<double>(query.value(8))};
+}
+
+Storage::Listing Storage::addWatched(qint64 userId, const QString &code, int maxCodes)
+{
+    QSqlQuery listed =
+        run(u"SELECT COUNT(*), COALESCE(SUM(code = ?), 0) FROM watchlist WHERE user_id = ?"_s,
+            {code, userId});
+    listed.next();
+    if (listed.value(1).toInt() > 0)
+        return Listing::AlreadyListed;
+    if (listed.value(0).toInt() >= maxCodes)
+        return Listing::Full;
+    run(u"INSERT INTO watchlist (user_id, code, added_at) VALUES (?, ?, ?)"_s,
+        {userId, code, nowMs()});
+    return Listing::Added;
+}
+
+bool Storage::removeWatched(qint64 userId, const QString &code)
+{
+    return run(u"DELETE FROM watchlist WHERE user_id = ? AND code = ?"_s, {userId, code})
+               .numRowsAffected() == 1;
+}
+
+std::optional<AlertRecord> Storage::addAlert(const AlertRecord &alert, int maxArmed)
+{
+    QSqlQuery armed =
+        run(u"SELECT COUNT(*) FROM price_alerts WHERE user_id = ? AND triggered_at IS NULL"_s,
+            {alert.userId});
+    armed.next();
+    if (armed.value(0).toInt() >= maxArmed)
+        return std::nullopt;
+    AlertRecord stored = alert;
+    stored.createdAt = nowMs();
+    stored.triggeredAt.reset();
+    stored.triggeredPrice.reset();
+    const QSqlQuery inserted =
+        run(u"INSERT INTO price_alerts (user_id, code, above, price, room_id, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)"_s,
+            {alert.userId, alert.code, alert.above, alert.price, nullable(alert.roomId),
+             stored.createdAt});
+    stored.id = inserted.lastInsertId().toLongLong();
+    return stored;
+}
+
+bool Storage::removeAlert(qint64 userId, qint64 alertId)
+{
+    return run(u"DELETE FROM price_alerts WHERE id = ? AND user_id = ?"_s, {alertId, userId})
+               .numRowsAffected() == 1;
+}
+
+WatchlistRecord Storage::watchlistOf(qint64 userId) const
+{
+    WatchlistRecord watchlist;
+    QSqlQuery codes =
+        run(u"SELECT code FROM watchlist WHERE user_id = ? ORDER BY added_at, code"_s, {userId});
+    while (codes.next())
+        watchlist.codes.append(codes.value(0).toString());
+    QSqlQuery alerts = run(u"SELECT %1 FROM price_alerts WHERE user_id = ? ORDER BY id DESC"_s.arg(
+                               QLatin1StringView(AlertColumns)),
+                           {userId});
+    while (alerts.next())
+        watchlist.alerts.append(alertFrom(alerts));
+    return watchlist;
+}
+
+QList<AlertRecord> Storage::armedAlerts(int limit) const
+{
+    QSqlQuery query =
+        run(u"SELECT %1 FROM price_alerts WHERE triggered_at IS NULL ORDER BY id LIMIT ?"_s.arg(
+                QLatin1StringView(AlertColumns)),
+            {limit});
+    QList<AlertRecord> alerts;
+    while (query.next())
+        alerts.append(alertFrom(query));
+    return alerts;
+}
+
+QList<std::pair<qint64, QString>> Storage::watchedBy(const QList<qint64> &userIds) const
+{
+    QList<std::pair<qint64, QString>> watched;
+    for (const qint64 userId : userIds) {
+        QSqlQuery query = run(
+            u"SELECT code FROM watchlist WHERE user_id = ? ORDER BY added_at, code"_s, {userId});
+        while (query.next())
+            watched.append({userId, query.value(0).toString()});
+    }
+    return watched;
+}
+
+bool Storage::fireAlert(qint64 alertId, double price, int keptFired)
+{
+    const bool fired = run(u"UPDATE price_alerts SET triggered_at = ?, triggered_price = ? "
+                           "WHERE id = ? AND triggered_at IS NULL"_s,
+                           {nowMs(), price, alertId})
+                           .numRowsAffected() == 1;
+    if (!fired)
+        return false;
+    run(u"DELETE FROM price_alerts WHERE triggered_at IS NOT NULL "
+        "AND user_id = (SELECT user_id FROM price_alerts WHERE id = ?) "
+        "AND id NOT IN (SELECT id FROM price_alerts WHERE triggered_at IS NOT NULL "
+        "AND user_id = (SELECT user_id FROM price_alerts WHERE id = ?) "
+        "ORDER BY triggered_at DESC, id DESC LIMIT ?)"_s,
+        {alertId, alertId, keptFired});
+    return true;
+}
+
+} // namespace FinChat
