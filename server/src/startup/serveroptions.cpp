@@ -62,8 +62,7 @@ const QList<LimitSetting> &limitSettings()
          into(&ServerLimits::maxOutgoingBufferBytes)},
         {u"limits/session_lifetime_days"_s, 1, 3650, into(&ServerLimits::sessionLifetimeDays)},
         {u"limits/bot_reply_timeout_ms"_s, 100, Big, into(&ServerLimits::botReplyTimeout)},
-        {u"limits/price_check_interval_ms"_s, 10'000, Big,
-         into(&ServerLimits::priceCheckInterval)},
+        {u"limits/price_check_interval_ms"_s, 10'000, Big, into(&ServerLimits::priceCheckInterval)},
     };
     return all;
 }
