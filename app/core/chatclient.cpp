@@ -10,6 +10,7 @@
 #include "core/roomlistmodel.h"
 #include "core/serverlink.h"
 #include "core/unreadtracker.h"
+#include "core/watchlist.h"
 
 #include "finchat/validation.h"
 
@@ -28,11 +29,14 @@ ChatClient::ChatClient(KnownServers::Storage trustStorage, QObject *parent)
     , m_outbox(new Outbox(*m_link, *m_conversations, this))
     , m_session(new Session(*m_link, *m_conversations, *m_catchUp, *m_outbox, this))
     , m_quoteTips(new QuoteTips(m_link, this))
+    , m_watchlist(new Watchlist(m_link, this))
 {
     connect(m_session, &Session::stateChanged, this, &ChatClient::stateChanged);
     connect(m_session, &Session::commandsChanged, this, &ChatClient::commandsChanged);
     connect(m_session, &Session::sessionEnded, this, &ChatClient::sessionEnded);
     connect(m_session, &Session::caughtUp, this, &ChatClient::caughtUp);
+    // After a login and after each reconnect: changes made meanwhile on other devices.
+    connect(m_session, &Session::caughtUp, m_watchlist, &Watchlist::refresh);
     connect(m_catchUp, &CatchUp::roomJoined, this, &ChatClient::roomJoined);
     connect(m_catchUp, &CatchUp::olderLoaded, this, &ChatClient::olderLoaded);
     connect(m_catchUp, &CatchUp::requestFailed, this, &ChatClient::requestFailed);

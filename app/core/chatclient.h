@@ -21,6 +21,7 @@ class QuoteTips;
 class RoomListModel;
 class ServerLink;
 class UnreadTracker;
+class Watchlist;
 
 // A FinChat session as a person sees it: log in, rooms and their conversations, sending.
 // It is the front of the client core and delegates each job to one class: the wire
@@ -78,6 +79,8 @@ public:
     qsizetype outboxSize() const;
     // The latest quote for a ticker pointed at in a message (quote.get, shared and kept).
     QuoteTips *quoteTips() const { return m_quoteTips; }
+    // The user's watchlist and price alerts, kept by the server.
+    Watchlist *watchlist() const { return m_watchlist; }
 
     // Words besides the user's name that highlight a message and, by default, notify.
     void setHighlightWords(const QStringList &words);
@@ -123,6 +126,7 @@ private:
     Outbox *m_outbox;
     Session *m_session;
     QuoteTips *m_quoteTips;
+    Watchlist *m_watchlist;
     QSet<QString> m_creating; // rooms this device asked to create, until the answer
 };
 

@@ -7,6 +7,7 @@
 #include "core/quotetips.h"
 #include "core/roomlistmodel.h"
 #include "core/tickers.h"
+#include "core/watchlist.h"
 #include "ui/connectdialog.h"
 #include "ui/desktray.h"
 #include "ui/languages.h"
@@ -21,6 +22,7 @@
 #include "ui/reconnectbanner.h"
 #include "ui/settingsdialog.h"
 #include "ui/tones.h"
+#include "ui/watchlistpanel.h"
 
 #include "finchat/fingerprint.h"
 #include "finchat/protocol.h"
@@ -186,11 +188,27 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     splitter->addWidget(
         column(splitter, {new ReconnectBanner(client, this), m_roomTitle, m_roomTopic,
                           m_loadingOlder, m_messages, m_input, m_lengthNote}));
-    splitter->addWidget(column(splitter, {heading(tr("Members"), this), m_members}));
+    // The right column: the room's members, and under them the user's watchlist (shown
+    // while the server keeps watchlists, that is has a bot that gives quotes).
+    auto *sideColumn = new QSplitter(Qt::Vertical, splitter);
+    sideColumn->addWidget(column(sideColumn, {heading(tr("Members"), this), m_members}));
+    auto *watchlist = new WatchlistPanel(*client.watchlist(), sideColumn);
+    sideColumn->addWidget(watchlist);
+    sideColumn->setStretchFactor(0, 1);
+    sideColumn->setStretchFactor(1, 2);
+    watchlist->setVisible(client.watchlist()->isAvailable());
+    connect(client.watchlist(), &Client::Watchlist::availabilityChanged, watchlist,
+            &QWidget::setVisible);
+    connect(client.watchlist(), &Client::Watchlist::alertTriggered, this,
+            [this](const QString &text) {
+                showNotice(text);
+                m_tray->notify(tr("Price alert"), text, QString());
+            });
+    splitter->addWidget(sideColumn);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 0);
-    splitter->setSizes({200, 680, 200});
+    splitter->setSizes({200, 660, 240});
     setCentralWidget(splitter);
 
     statusBar()->addWidget(m_connection);

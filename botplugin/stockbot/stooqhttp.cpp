@@ -53,6 +53,8 @@ qint64 DailyLimitBackoff::secondsLeft() const
 
 void DailyLimitBackoff::limited()
 {
+    if (pausing())
+        return; // the other answers to requests sent before the pause say nothing new
     m_until = QDeadlineTimer(m_next);
     m_next = std::min(m_next * 2, LongestPause);
 }

@@ -43,7 +43,8 @@ bool isCacheable(const Fetched<Answer> &outcome)
 // stooq answers "Exceeded the daily hits limit" when a client asked too often; asking again
 // at once only spends what goodwill is left. After such an answer an endpoint is left alone
 // for a pause (its look-ups are answered "daily limit" without a request), which doubles with
-// each further such answer, from a minute up to an hour; any other answer ends it.
+// each further such answer, from a minute up to an hour; any other answer sets it back to a
+// minute.
 class DailyLimitBackoff
 {
 public:

@@ -3,6 +3,7 @@
 #include "core/links.h"
 #include "core/messagemodel.h"
 #include "core/roomlistmodel.h"
+#include "core/watchlist.h"
 #include "pointing.h"
 #include "stooqstandin.h"
 #include "testclient.h"
@@ -15,6 +16,7 @@
 #include "ui/newroomdialog.h"
 #include "ui/reconnectbanner.h"
 #include "ui/settingsdialog.h"
+#include "ui/watchlistpanel.h"
 
 #include "finchat/fingerprint.h"
 
@@ -31,6 +33,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -1250,6 +1253,94 @@ private slots:
         QVERIFY2(QToolTip::text().contains(u"$229.87"_s), qPrintable(QToolTip::text())); // kept
         QCOMPARE(stooq.requestsFor(u"aapl.us"_s), 1);
         QToolTip::hideText();
+    }
+
+    // The watchlist panel, against the real server, the real stock bot and a local stooq: a
+    // code typed in shows with its price once a check priced it; an alert set from the panel
+    // fires once, shown in the status bar and marked as fired; Delete takes a code off.
+    void theWatchlistShowsPricesAndAlerts()
+    {
+        StooqStandIn stooq;
+        QVERIFY(stooq.listen());
+        stooq.setAnswer(u"aapl.us"_s, {200, StooqStandIn::fixture(u"quote-aapl.us.csv"_s)});
+        ServerConfig config;
+        config.limits.priceCheckInterval = std::chrono::milliseconds(400);
+        config.pluginDirs = {QStringLiteral(FINCHAT_PLUGIN_OUTPUT_DIR)};
+        config.botSettings.insert(
+            u"stockbot"_s,
+            QVariantMap{{u"stooq_url"_s, stooq.baseUrl().toString()}, {u"cache_seconds"_s, 0}});
+        TestServer server(config);
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        MainWindow window(alice);
+        window.show();
+        auto *panel = window.findChild<WatchlistPanel *>();
+        QVERIFY(panel);
+        QTRY_VERIFY(panel->isVisible()); // the server keeps watchlists: it has a quote bot
+
+        QLineEdit *add = nullptr;
+        for (auto *field : panel->findChildren<QLineEdit *>())
+            add = field->accessibleName() == u"Add to watchlist"_s ? field : add;
+        QVERIFY(add);
+        add->setFocus();
+        QTest::keyClicks(add, u"AAPL.US"_s);
+        QTest::keyClick(add, Qt::Key_Return);
+        QVERIFY(add->text().isEmpty());
+        QAbstractItemModel *codes = alice.watchlist();
+        QTRY_COMPARE(codes->rowCount(), 1);
+        const auto lines = [&] {
+            return WatchlistPanel::linesFor(codes->index(0, 0));
+        };
+        QCOMPARE(lines().code, u"AAPL.US"_s);
+        QTRY_COMPARE(lines().price, u"229.87"_s); // priced by a check, pushed by the server
+        QVERIFY2(lines().detail.startsWith(u"day 226.90 – 230.75 · "_s),
+                 qPrintable(lines().detail));
+
+        // A bad code is refused where it was typed, and the list keeps what it had.
+        QTest::keyClicks(add, u"not a code"_s);
+        QTest::keyClick(add, Qt::Key_Return);
+        auto *problem = panel->findChild<QLabel *>(u"watchlistProblem"_s);
+        QTRY_VERIFY(problem->isVisible());
+        QVERIFY2(problem->text().contains(u"market code"_s), qPrintable(problem->text()));
+        QCOMPARE(codes->rowCount(), 1);
+
+        // An alert at or above 200: AAPL.US is at 229.87, so the next check fires it.
+        panel->askForAlert(u"aapl.us"_s, true);
+        auto *question = panel->findChild<QInputDialog *>();
+        QVERIFY(question);
+        QCOMPARE(question->doubleValue(), 229.87); // the price shown is offered
+        question->setDoubleValue(200);
+        question->accept();
+        auto *alerts = panel->findChild<QListWidget *>();
+        QTRY_VERIFY2(alerts->count() == 1 && alerts->item(0)->text().startsWith(
+                                                 u"✓ AAPL.US ≥ 200.00 — reached 229.87"_s),
+                     qPrintable(alerts->item(0)->text()));
+        auto *notice = window.findChild<QLabel *>(u"notice"_s);
+        QTRY_COMPARE(notice->text(),
+                     u"AAPL.US rose to $229.87, at or above $200.00 (alert by alice)"_s);
+
+        // Delete on the selected code takes it off the list, on the server too.
+        auto *list = panel->findChild<QListView *>();
+        list->setFocus();
+        list->setCurrentIndex(codes->index(0, 0));
+        QTest::keyClick(list, Qt::Key_Delete);
+        QTRY_COMPARE(codes->rowCount(), 0);
+        TestClient check;
+        QVERIFY(check.open(server.url()));
+        QCOMPARE(typeOf(check.login(u"alice"_s, u"correct horse"_s)), Type::LoginOk);
+        QVERIFY(check.request(Type::WatchlistGet)[u"codes"_s].toArray().isEmpty());
+    }
+
+    // Without a bot that gives quotes the server keeps no watchlists: no panel.
+    void noQuoteBotNoWatchlist()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        MainWindow window(alice);
+        window.show();
+        QTest::qWait(300);
+        QVERIFY(!window.findChild<WatchlistPanel *>()->isVisible());
     }
 
     // A screen reader names every control one can reach, and says who wrote each message.

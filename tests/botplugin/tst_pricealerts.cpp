@@ -178,6 +178,56 @@ private slots:
         QCOMPARE(codesIn(m_alice->request(Type::WatchlistGet)).size(), 50);
     }
 
+    // A fired alert frees its place, so alerts set are counted too: 30 an hour per user.
+    void settingAlertsIsRationed()
+    {
+        startServer(std::chrono::minutes(10));
+        const auto setAlert = [&] {
+            return m_alice->request(
+                Type::AlertAdd,
+                {{u"code"_s, u"aapl.us"_s}, {u"direction"_s, u"above"_s}, {u"price"_s, 1e9}});
+        };
+        for (int i = 0; i < 30; ++i) {
+            const QJsonObject set = setAlert();
+            QCOMPARE(typeOf(set), Type::AlertAddOk);
+            const qint64 id = set[u"alerts"_s][0][u"id"_s].toInteger();
+            QCOMPARE(typeOf(m_alice->request(Type::AlertRemove, {{u"alert"_s, id}})),
+                     Type::AlertRemoveOk);
+        }
+        QCOMPARE(setAlert()[u"code"_s].toString(), u"rate_limited"_s);
+        QCOMPARE(typeOf(m_bob->request(
+                     Type::AlertAdd,
+                     {{u"code"_s, u"aapl.us"_s}, {u"direction"_s, u"above"_s}, {u"price"_s, 1e9}})),
+                 Type::AlertAddOk); // others are not held up
+    }
+
+    // More codes than one check asks for: each check takes the next ones in turn, so an
+    // alert on the last code in order still fires.
+    void noAlertIsLeftOutWhenThereAreManyCodes()
+    {
+        startServer(std::chrono::milliseconds(300));
+        // 300 alerts that never fire, and one on the last code in order that does, put
+        // straight into the database (past the per-user caps, and not checked at once as a
+        // new alert is).
+        m_server->storage().blocking([](Storage &storage) {
+            const auto alertOn = [&](const QString &user, const QString &code, bool above) {
+                AlertRecord alert;
+                alert.userId = storage.userByName(user)->id;
+                alert.code = code;
+                alert.above = above;
+                alert.price = above ? 1e9 : 200;
+                storage.addAlert(alert, 1000);
+            };
+            for (int i = 0; i < 300; ++i)
+                alertOn(u"bob"_s, u"a%1.us"_s.arg(i, 3, 10, QLatin1Char('0')), true);
+            alertOn(u"alice"_s, u"zzz.us"_s, false);
+        });
+        // Made-up quotes are $101.25: within a few checks zzz.us is asked for, and fires.
+        QCOMPARE(
+            m_alice->waitForEvent(Type::AlertTriggered, 10'000)[u"alert"_s][u"code"_s].toString(),
+            u"zzz.us"_s);
+    }
+
     // Many watched codes cost one request to stooq per check, not one each.
     void watchedCodesAreCheckedInOneRequest()
     {

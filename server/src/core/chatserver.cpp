@@ -95,6 +95,9 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     m_outgoingCheck.setInterval(OutgoingCheckInterval);
     connect(&m_outgoingCheck, &QTimer::timeout, this, &ChatServer::enforceOutgoingLimits);
 
+    // First, so that no plugin can take these names (and have the room see them): offered
+    // only while a bot gives quotes.
+    commands().addBackend(m_watchlists);
     if (!m_config.pluginDirs.isEmpty()) {
         m_bots = new BotHost(m_storage, m_fanout, m_config.botSettings,
                              m_config.limits.botReplyTimeout, this);
@@ -103,7 +106,6 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
         m_quotes->setBackend(m_bots);
         m_prices->setBackend(m_bots);
     }
-    commands().addBackend(m_watchlists); // offers its commands only while a bot gives quotes
 }
 
 ChatServer::~ChatServer()

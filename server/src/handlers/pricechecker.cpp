@@ -1,7 +1,6 @@
 #include "handlers/pricechecker.h"
 
 #include "handlers/marketcode.h"
-
 #include "state/fanout.h"
 #include "state/onlineusers.h"
 #include "state/roomdirectory.h"
@@ -12,14 +11,13 @@
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QPointer>
-#include <QSet>
 
 #include <algorithm>
-#include <memory>
 
 namespace FinChat {
 
 using namespace Qt::StringLiterals;
+using std::chrono::milliseconds;
 
 Q_LOGGING_CATEGORY(lcPrices, "finchat.server.prices")
 
@@ -28,11 +26,19 @@ bool reached(const AlertRecord &alert, double price)
 {
     return alert.above ? price >= alert.price : price <= alert.price;
 }
+
+// An alert that fired, and what its owner is to be told.
+struct Fired
+{
+    AlertRecord alert;
+    UserRecord owner;
+};
 } // namespace
 
 // One check while its questions are out.
 struct PriceChecker::Gathered
 {
+    bool regular = true; // false: a check of codes just added
     QList<AlertRecord> alerts;
     QList<std::pair<qint64, QString>> watched; // (user, code), users online
     qsizetype waiting = 0;
@@ -41,23 +47,32 @@ struct PriceChecker::Gathered
     qint64 retryAfterSeconds = 0;
 };
 
-PriceChecker::PriceChecker(const ServerContext &context, std::chrono::milliseconds interval,
-                           QObject *parent)
+PriceChecker::PriceChecker(const ServerContext &context, milliseconds interval, QObject *parent)
     : QObject(parent)
     , m_context(context)
-    , m_interval(std::max(interval, std::chrono::milliseconds(1)))
+    , m_interval(std::clamp(interval, milliseconds(1), LongestWait))
     , m_wait(m_interval)
 {
     m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, [this] { check(); });
-    m_sinceLastCheck.start();
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (m_checking)
+            m_regularDue = true; // the check running starts it when it is done
+        else
+            check({});
+    });
+    m_soonTimer.setSingleShot(true);
+    connect(&m_soonTimer, &QTimer::timeout, this, [this] {
+        if (!m_checking) // else the check running starts this timer again when it is done
+            check(std::exchange(m_soon, {}));
+    });
+    m_sinceSoonCheck.start();
 }
 
 void PriceChecker::setBackend(CommandBackend *backend)
 {
     m_backend = backend;
     if (m_backend)
-        scheduleNext(m_interval);
+        m_timer.start(m_interval);
 }
 
 bool PriceChecker::hasQuotes() const
@@ -70,19 +85,17 @@ bool PriceChecker::hasQuotes() const
     });
 }
 
-std::optional<QJsonObject> PriceChecker::latest(const QString &code) const
+Protocol::Watchlist PriceChecker::describe(const WatchlistRecord &record) const
 {
-    if (const auto found = m_latest.constFind(code); found != m_latest.constEnd())
-        return *found;
-    return std::nullopt;
-}
-
-QList<Protocol::WatchedCode> PriceChecker::withQuotes(const QStringList &codes) const
-{
-    QList<Protocol::WatchedCode> entries;
-    for (const QString &code : codes)
-        entries.append({code, latest(code)});
-    return entries;
+    Protocol::Watchlist watchlist;
+    for (const QString &code : record.codes) {
+        const auto latest = m_latest.constFind(code);
+        watchlist.codes.append(
+            {code, latest != m_latest.constEnd() ? std::optional(*latest) : std::nullopt});
+    }
+    for (const AlertRecord &alert : record.alerts)
+        watchlist.alerts.append(describe(alert));
+    return watchlist;
 }
 
 Protocol::PriceAlert PriceChecker::describe(const AlertRecord &alert) const
@@ -102,28 +115,32 @@ Protocol::PriceAlert PriceChecker::describe(const AlertRecord &alert) const
             alert.triggeredPrice};
 }
 
-void PriceChecker::checkSoon()
+void PriceChecker::checkSoon(const QString &code)
 {
     if (!m_backend || m_wait > m_interval)
         return; // backing off: a new code waits like the others
-    const auto gap = m_interval / 10 - std::chrono::milliseconds(m_sinceLastCheck.elapsed());
-    const auto delay = std::max(gap, std::chrono::milliseconds(0)) + std::chrono::milliseconds(100);
-    if (!m_timer.isActive() || m_timer.remainingTimeAsDuration() > delay)
-        scheduleNext(std::chrono::duration_cast<std::chrono::milliseconds>(delay));
+    if (m_soon.size() < MaxSoonCodes)
+        m_soon.insert(code);
+    startSoonTimer();
 }
 
-void PriceChecker::scheduleNext(std::chrono::milliseconds wait)
+void PriceChecker::startSoonTimer()
 {
-    m_timer.start(wait);
+    if (m_soon.isEmpty() || m_soonTimer.isActive())
+        return;
+    const milliseconds gap = m_interval / 10 - milliseconds(m_sinceSoonCheck.elapsed());
+    m_soonTimer.start(std::max(gap, milliseconds(0)) + milliseconds(100));
 }
 
-QCoro::Task<> PriceChecker::check()
+QCoro::Task<> PriceChecker::check(QSet<QString> only)
 {
     if (m_checking || !m_backend)
         co_return;
     m_checking = true;
-    m_sinceLastCheck.restart();
     auto gathered = std::make_shared<Gathered>();
+    gathered->regular = only.isEmpty();
+    if (!gathered->regular)
+        m_sinceSoonCheck.restart();
     const QList<qint64> online = m_context.online.all().keys();
     auto wanted = m_context.read([online](Storage &storage) {
         return std::pair{storage.armedAlerts(MaxArmedAlertsChecked), storage.watchedBy(online)};
@@ -134,33 +151,42 @@ QCoro::Task<> PriceChecker::check()
         co_return; // the server is gone, and this with it
     } catch (const std::exception &error) {
         qCWarning(lcPrices) << "cannot read the alerts and watchlists:" << error.what();
-        m_checking = false;
-        scheduleNext(m_interval);
-        co_return;
+        gathered->failed = true;
     }
-
-    // Alerts first: they are what someone waits for.
-    QStringList codes;
-    QSet<QString> seen;
-    const auto want = [&](const QString &code) {
-        if (codes.size() < MaxCodesPerCheck && !seen.contains(code)) {
-            seen.insert(code);
-            codes.append(code);
-        }
-    };
-    for (const AlertRecord &alert : std::as_const(gathered->alerts))
-        want(alert.code);
-    for (const auto &[user, code] : std::as_const(gathered->watched))
-        want(code);
+    const QStringList codes = gathered->failed ? QStringList() : codesToCheck(*gathered, only);
     if (codes.isEmpty()) {
-        m_checking = false;
-        scheduleNext(m_interval);
+        gathered->waiting = 1;
+        finish(gathered); // nothing to ask: done at once
         co_return;
     }
     // All questions go out at once, so that the bot can join them into few requests.
-    gathered->waiting = (codes.size() + MaxCodesPerAsk - 1) / MaxCodesPerAsk;
+    gathered->waiting = (codes.size() + MaxCodesPerAsk - 1) / MaxCodesPerAsk + 1;
     for (qsizetype first = 0; first < codes.size(); first += MaxCodesPerAsk)
         ask(gathered, codes.mid(first, MaxCodesPerAsk));
+    if (--gathered->waiting == 0) // every answer came already (a bot that answers at once)
+        finish(gathered);
+}
+
+QStringList PriceChecker::codesToCheck(const Gathered &gathered, const QSet<QString> &only)
+{
+    QSet<QString> wanted;
+    for (const AlertRecord &alert : gathered.alerts)
+        wanted.insert(alert.code);
+    for (const auto &[user, code] : gathered.watched)
+        wanted.insert(code);
+    if (!only.isEmpty())
+        wanted.intersect(only);
+    // Sorted, so that the questions (and the bot's requests) are the same from check to
+    // check; and taken in turn when there are more than one check may ask for.
+    QStringList codes(wanted.cbegin(), wanted.cend());
+    std::sort(codes.begin(), codes.end());
+    if (codes.size() <= MaxCodesPerCheck)
+        return codes;
+    m_cursor %= codes.size();
+    QStringList turn = codes.mid(m_cursor, MaxCodesPerCheck);
+    turn += codes.mid(0, MaxCodesPerCheck - turn.size());
+    m_cursor += MaxCodesPerCheck;
+    return turn;
 }
 
 void PriceChecker::ask(const std::shared_ptr<Gathered> &gathered, const QStringList &codes)
@@ -194,6 +220,21 @@ void PriceChecker::ask(const std::shared_ptr<Gathered> &gathered, const QStringL
         answered({false, u"no bot gives quotes"_s, {}});
 }
 
+void PriceChecker::backOff(const Gathered &gathered)
+{
+    if (!gathered.failed) {
+        m_wait = m_interval;
+        return;
+    }
+    // A bot's word is bounded like everything else from outside the server.
+    const auto named = std::chrono::seconds(
+        std::clamp<qint64>(gathered.retryAfterSeconds, 0, LongestWait.count() / 1000));
+    m_wait = named.count() > 0 ? std::clamp<milliseconds>(named, m_interval, LongestWait)
+                               : std::min<milliseconds>(m_wait * 2, LongestWait);
+    qCInfo(lcPrices) << "the quote service failed; next price check in" << m_wait.count() / 1000
+                     << "s";
+}
+
 QCoro::Task<> PriceChecker::finish(std::shared_ptr<Gathered> gathered)
 {
     // Only the codes of recent checks are kept.
@@ -209,67 +250,79 @@ QCoro::Task<> PriceChecker::finish(std::shared_ptr<Gathered> gathered)
     for (auto entry = prices.cbegin(); entry != prices.cend(); ++entry)
         m_context.fanout.toUser(entry.key(), Protocol::WatchlistPrices{entry.value()});
 
-    if (gathered->failed) {
-        const auto named = std::chrono::seconds(gathered->retryAfterSeconds);
-        m_wait = named.count() > 0 ? std::max<std::chrono::milliseconds>(m_interval, named)
-                                   : std::min<std::chrono::milliseconds>(m_wait * 2, LongestWait);
-        qCInfo(lcPrices) << "the quote service failed; next price check in" << m_wait.count() / 1000
-                         << "s";
-    } else {
-        m_wait = m_interval;
-    }
+    backOff(*gathered);
     m_checking = false;
-    scheduleNext(m_wait);
+    if (gathered->regular || m_regularDue || m_wait > m_interval) {
+        m_timer.start(m_regularDue && !gathered->failed ? milliseconds(0) : m_wait);
+        m_regularDue = false;
+    }
+    startSoonTimer(); // codes added while this check ran
 
-    QPointer<PriceChecker> self(this);
+    QList<std::pair<AlertRecord, double>> reachedAlerts;
     for (const AlertRecord &alert : std::as_const(gathered->alerts)) {
-        const QJsonObject quote = gathered->quotes.value(alert.code);
-        if (!quote.value("close"_L1).isDouble())
-            continue;
-        const double price = quote.value("close"_L1).toDouble();
-        if (reached(alert, price)) {
-            auto firing = fire(alert, price, quote);
-            co_await firing;
-        }
-        if (!self)
-            co_return; // the server stopped while a firing was stored
+        const QJsonValue close = gathered->quotes.value(alert.code).value("close"_L1);
+        if (close.isDouble() && reached(alert, close.toDouble()))
+            reachedAlerts.append({alert, close.toDouble()});
+    }
+    if (!reachedAlerts.isEmpty()) {
+        auto firing = fireReached(reachedAlerts, gathered->quotes);
+        co_await firing;
     }
 }
 
-QCoro::Task<> PriceChecker::fire(AlertRecord alert, double price, QJsonObject quote)
+QCoro::Task<> PriceChecker::fireReached(QList<std::pair<AlertRecord, double>> reachedAlerts,
+                                        QHash<QString, QJsonObject> quotes)
 {
-    // Stored first: an alert fires once, even when the server stops right after.
-    auto stored = m_context.write([alert, price](Storage &storage) -> std::optional<UserRecord> {
-        if (!storage.fireAlert(alert.id, price, KeptFiredAlerts))
-            return std::nullopt; // fired already, or removed
-        return storage.userById(alert.userId);
+    // Stored first, all in one write: an alert fires once, even when the server stops right
+    // after; one that another check fired meanwhile is left out.
+    auto storing = m_context.write([reachedAlerts](Storage &storage) {
+        std::pair<QList<Fired>, QHash<qint64, WatchlistRecord>> result;
+        auto &[fired, watchlists] = result;
+        for (auto [alert, price] : reachedAlerts) {
+            const std::optional<qint64> at = storage.fireAlert(alert.id, price, KeptFiredAlerts);
+            const std::optional<UserRecord> owner =
+                at ? storage.userById(alert.userId) : std::nullopt;
+            if (!owner)
+                continue;
+            alert.triggeredAt = at;
+            alert.triggeredPrice = price;
+            fired.append({alert, *owner});
+            watchlists.insert(alert.userId, {});
+        }
+        for (auto owner = watchlists.begin(); owner != watchlists.end(); ++owner)
+            owner.value() = storage.watchlistOf(owner.key());
+        return result;
     });
-    std::optional<UserRecord> owner;
+    std::pair<QList<Fired>, QHash<qint64, WatchlistRecord>> stored;
     try {
-        owner = co_await stored;
+        stored = co_await storing;
     } catch (const Abandoned &) {
         co_return;
     } catch (const std::exception &error) {
-        qCWarning(lcPrices) << "cannot store a fired alert; it fires at the next check:"
+        qCWarning(lcPrices) << "cannot store fired alerts; they fire at the next check:"
                             << error.what();
         co_return;
     }
-    if (!owner)
-        co_return;
-    alert.triggeredAt = Protocol::nowMs();
-    alert.triggeredPrice = price;
-    const QString text = (alert.above ? u"%1 rose to $%2, at or above $%3 (alert by %4)"_s
-                                      : u"%1 fell to $%2, at or below $%3 (alert by %4)"_s)
-                             .arg(alert.code.toUpper(), priceText(price), priceText(alert.price),
-                                  owner->displayName);
-    const Protocol::AlertTriggered event{
-        describe(alert), {owner->username, owner->displayName, false}, text, quote};
-    // In its room when it has one and the owner is still there (the owner hears it there
-    // too); else to the owner alone.
-    if (alert.roomId && m_context.rooms.isMember(*alert.roomId, alert.userId))
-        m_context.fanout.toRoom(*alert.roomId, event);
-    else
-        m_context.fanout.toUser(alert.userId, event);
+    for (const auto &[alert, owner] : std::as_const(stored.first)) {
+        const QString text =
+            (alert.above ? u"%1 rose to $%2, at or above $%3 (alert by %4)"_s
+                         : u"%1 fell to $%2, at or below $%3 (alert by %4)"_s)
+                .arg(alert.code.toUpper(), priceText(alert.triggeredPrice.value_or(0)),
+                     priceText(alert.price), owner.displayName);
+        const Protocol::AlertTriggered event{describe(alert),
+                                             {owner.username, owner.displayName, false},
+                                             text,
+                                             quotes.value(alert.code)};
+        // In its room when it has one and the owner is still there (the owner hears it there
+        // too); else to the owner alone.
+        if (alert.roomId && m_context.rooms.isMember(*alert.roomId, alert.userId))
+            m_context.fanout.toRoom(*alert.roomId, event);
+        else
+            m_context.fanout.toUser(alert.userId, event);
+    }
+    // Each owner's other devices show the alert as fired.
+    for (auto owner = stored.second.cbegin(); owner != stored.second.cend(); ++owner)
+        m_context.fanout.toUser(owner.key(), Protocol::WatchlistUpdated{describe(owner.value())});
 }
 
 } // namespace FinChat

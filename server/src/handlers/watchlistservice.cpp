@@ -122,14 +122,6 @@ void WatchlistService::requireQuotes() const
         throw ProtocolError(ErrorCode::UnknownCommand, u"no bot on this server gives quotes"_s);
 }
 
-Protocol::Watchlist WatchlistService::describe(const WatchlistRecord &record) const
-{
-    Protocol::Watchlist watchlist{m_prices.withQuotes(record.codes), {}};
-    for (const AlertRecord &alert : record.alerts)
-        watchlist.alerts.append(m_prices.describe(alert));
-    return watchlist;
-}
-
 template<typename Change>
 QCoro::Task<Protocol::Watchlist> WatchlistService::change(qint64 user, Change work)
 {
@@ -138,7 +130,7 @@ QCoro::Task<Protocol::Watchlist> WatchlistService::change(qint64 user, Change wo
         return storage.watchlistOf(user);
     });
     const WatchlistRecord record = co_await stored;
-    Protocol::Watchlist watchlist = describe(record);
+    Protocol::Watchlist watchlist = m_prices.describe(record);
     m_context.fanout.toUser(user, Protocol::WatchlistUpdated{watchlist});
     co_return watchlist;
 }
@@ -147,7 +139,7 @@ QCoro::Task<Protocol::Watchlist> WatchlistService::watchlistOf(qint64 user)
 {
     auto read = m_context.read([user](Storage &storage) { return storage.watchlistOf(user); });
     const WatchlistRecord record = co_await read;
-    co_return describe(record);
+    co_return m_prices.describe(record);
 }
 
 QCoro::Task<Protocol::Watchlist> WatchlistService::watch(qint64 user, QString code)
@@ -159,7 +151,7 @@ QCoro::Task<Protocol::Watchlist> WatchlistService::watch(qint64 user, QString co
                 u"your watchlist holds %1 codes; unwatch one first"_s.arg(MaxWatchedCodes));
     });
     Protocol::Watchlist watchlist = co_await changing;
-    m_prices.checkSoon(); // its price, in a moment rather than at the next check
+    m_prices.checkSoon(code); // its price, in a moment rather than at the next check
     co_return watchlist;
 }
 
@@ -171,6 +163,12 @@ QCoro::Task<Protocol::Watchlist> WatchlistService::unwatch(qint64 user, QString 
 QCoro::Task<Protocol::Watchlist> WatchlistService::arm(qint64 user, AlertRecord alert)
 {
     alert.userId = user;
+    // A fired alert frees its place: without this an alert set at a price already reached,
+    // in a room, could announce itself there again and again.
+    if (!m_alertRate.tryConsume(user, Protocol::nowMs()))
+        throw ProtocolError(
+            ErrorCode::RateLimited,
+            u"you set %1 price alerts within the hour; wait a while"_s.arg(AlertsPerHour));
     auto changing = change(user, [alert](Storage &storage) {
         if (!storage.addAlert(alert, MaxArmedAlerts))
             throw ProtocolError(
@@ -178,7 +176,7 @@ QCoro::Task<Protocol::Watchlist> WatchlistService::arm(qint64 user, AlertRecord 
                 u"you have %1 price alerts waiting; remove one first"_s.arg(MaxArmedAlerts));
     });
     Protocol::Watchlist watchlist = co_await changing;
-    m_prices.checkSoon();
+    m_prices.checkSoon(alert.code);
     co_return watchlist;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/servercontext.h"
 #include "handlers/commandbackend.h"
+#include "state/ratelimiter.h"
 #include "storage/records.h"
 #include "wire/request.h"
 
@@ -27,6 +28,7 @@ class WatchlistService : public QObject, public CommandBackend
 public:
     static constexpr int MaxWatchedCodes = 50;
     static constexpr int MaxArmedAlerts = 20;
+    static constexpr int AlertsPerHour = 30; // set, per user
 
     WatchlistService(const ServerContext &context, PriceChecker &prices, QObject *parent = nullptr);
 
@@ -57,11 +59,11 @@ private:
     QCoro::Task<Protocol::Watchlist> disarm(qint64 user, qint64 alertId);
     QCoro::Task<> answerCommand(CommandCall call);
     QCoro::Task<QString> commandReply(const CommandCall &call);
-    Protocol::Watchlist describe(const WatchlistRecord &record) const;
     void requireQuotes() const;
 
     ServerContext m_context;
     PriceChecker &m_prices;
+    KeyedLeakyBuckets m_alertRate{AlertsPerHour, std::chrono::hours(1)};
 };
 
 } // namespace FinChat

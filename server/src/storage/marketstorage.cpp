@@ -121,31 +121,40 @@ QList<AlertRecord> Storage::armedAlerts(int limit) const
 
 QList<std::pair<qint64, QString>> Storage::watchedBy(const QList<qint64> &userIds) const
 {
+    // One statement for many users, in chunks that stay under SQLite's limit of bound values.
+    constexpr qsizetype Chunk = 500;
     QList<std::pair<qint64, QString>> watched;
-    for (const qint64 userId : userIds) {
-        QSqlQuery query = run(
-            u"SELECT code FROM watchlist WHERE user_id = ? ORDER BY added_at, code"_s, {userId});
+    for (qsizetype first = 0; first < userIds.size(); first += Chunk) {
+        const QList<qint64> chunk = userIds.mid(first, Chunk);
+        QSqlQuery query =
+            prepare(u"SELECT user_id, code FROM watchlist WHERE user_id IN (%1) ORDER BY user_id, "
+                    "added_at, code"_s.arg(QStringList(chunk.size(), u"?"_s).join(u", "_s)));
+        query.setForwardOnly(true);
+        for (const qint64 userId : chunk)
+            query.addBindValue(userId);
+        exec(query);
         while (query.next())
-            watched.append({userId, query.value(0).toString()});
+            watched.append({query.value(0).toLongLong(), query.value(1).toString()});
     }
     return watched;
 }
 
-bool Storage::fireAlert(qint64 alertId, double price, int keptFired)
+std::optional<qint64> Storage::fireAlert(qint64 alertId, double price, int keptFired)
 {
+    const qint64 now = nowMs();
     const bool fired = run(u"UPDATE price_alerts SET triggered_at = ?, triggered_price = ? "
                            "WHERE id = ? AND triggered_at IS NULL"_s,
-                           {nowMs(), price, alertId})
+                           {now, price, alertId})
                            .numRowsAffected() == 1;
     if (!fired)
-        return false;
+        return std::nullopt;
     run(u"DELETE FROM price_alerts WHERE triggered_at IS NOT NULL "
         "AND user_id = (SELECT user_id FROM price_alerts WHERE id = ?) "
         "AND id NOT IN (SELECT id FROM price_alerts WHERE triggered_at IS NOT NULL "
         "AND user_id = (SELECT user_id FROM price_alerts WHERE id = ?) "
         "ORDER BY triggered_at DESC, id DESC LIMIT ?)"_s,
         {alertId, alertId, keptFired});
-    return true;
+    return now;
 }
 
 } // namespace FinChat

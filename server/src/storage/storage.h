@@ -143,10 +143,10 @@ public:
     QList<AlertRecord> armedAlerts(int limit) const;
     // (user id, code) for each code these users watch.
     QList<std::pair<qint64, QString>> watchedBy(const QList<qint64> &userIds) const;
-    // Marks the alert fired at this price, unless it fired already (then false: an alert
-    // fires once however often it is checked). Keeps the owner's keptFired newest fired
-    // alerts and drops older ones.
-    bool fireAlert(qint64 alertId, double price, int keptFired);
+    // Marks the alert fired at this price and returns when, unless it fired already or is
+    // gone (then nullopt: an alert fires once however often it is checked). Keeps the
+    // owner's keptFired newest fired alerts and drops older ones.
+    std::optional<qint64> fireAlert(qint64 alertId, double price, int keptFired);
 
 private:
     static AlertRecord alertFrom(const QSqlQuery &query);

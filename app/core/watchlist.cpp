@@ -1,0 +1,154 @@
+#include "core/watchlist.h"
+
+#include "core/errortext.h"
+#include "core/serverlink.h"
+
+#include <QLoggingCategory>
+#include <QPointer>
+
+namespace FinChat::Client {
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcWatchlist, "finchat.client.watchlist")
+
+Watchlist::Watchlist(ServerLink *link, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_link(link)
+{
+    connect(m_link, &ServerLink::eventReceived, this, &Watchlist::onEvent);
+}
+
+void Watchlist::refresh()
+{
+    load();
+}
+
+QCoro::Task<> Watchlist::load()
+{
+    QPointer<Watchlist> self(this);
+    auto asking = m_link->call(Protocol::WatchlistGet{});
+    const auto answer = co_await asking;
+    if (!self)
+        co_return;
+    if (answer.ok()) {
+        setAvailable(true);
+        show(answer.reply().watchlist);
+    } else if (answer.failure().code() == Protocol::ErrorCode::UnknownCommand) {
+        setAvailable(false); // no bot on this server gives quotes
+    }
+    // Offline or a timeout: the next login or reconnect asks again.
+}
+
+template<Protocol::Described Request>
+QCoro::Task<> Watchlist::change(Request request)
+{
+    QPointer<Watchlist> self(this);
+    auto asking = m_link->call(request);
+    const auto answer = co_await asking;
+    if (!self)
+        co_return;
+    if (answer.ok())
+        show(answer.reply().watchlist);
+    else
+        emit changeFailed(ErrorText::describe(answer.failure()));
+}
+
+void Watchlist::add(const QString &code)
+{
+    change(Protocol::WatchlistAdd{code.trimmed()});
+}
+
+void Watchlist::remove(const QString &code)
+{
+    change(Protocol::WatchlistRemove{code});
+}
+
+void Watchlist::addAlert(const QString &code, bool above, double price)
+{
+    change(Protocol::AlertAdd{code, above ? u"above"_s : u"below"_s, price, std::nullopt});
+}
+
+void Watchlist::removeAlert(qint64 id)
+{
+    change(Protocol::AlertRemove{id});
+}
+
+void Watchlist::onEvent(const QJsonObject &event)
+{
+    const QString type = event.value(Protocol::TypeKey).toString();
+    try {
+        if (type == Protocol::Type::WatchlistUpdated)
+            show(Protocol::fromJson<Protocol::WatchlistUpdated>(event).watchlist);
+        else if (type == Protocol::Type::WatchlistPrices)
+            updatePrices(Protocol::fromJson<Protocol::WatchlistPrices>(event).codes);
+        else if (type == Protocol::Type::AlertTriggered)
+            emit alertTriggered(Protocol::fromJson<Protocol::AlertTriggered>(event).text);
+    } catch (const Protocol::ProtocolError &error) {
+        qCWarning(lcWatchlist).noquote()
+            << "ignored a malformed" << type << "event:" << error.message();
+    }
+}
+
+void Watchlist::show(const Protocol::Watchlist &watchlist)
+{
+    setAvailable(true);
+    beginResetModel();
+    m_codes = watchlist.codes;
+    endResetModel();
+    m_alerts = watchlist.alerts;
+    emit alertsChanged();
+}
+
+void Watchlist::updatePrices(const QList<Protocol::WatchedCode> &codes)
+{
+    for (const Protocol::WatchedCode &fresh : codes) {
+        for (qsizetype row = 0; row < m_codes.size(); ++row) {
+            if (m_codes.at(row).code == fresh.code && fresh.quote) {
+                m_codes[row].quote = fresh.quote;
+                const QModelIndex changed = index(int(row));
+                emit dataChanged(changed, changed);
+            }
+        }
+    }
+}
+
+void Watchlist::setAvailable(bool available)
+{
+    if (m_available == available)
+        return;
+    m_available = available;
+    emit availabilityChanged(available);
+}
+
+int Watchlist::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_codes.size());
+}
+
+QVariant Watchlist::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Protocol::WatchedCode &entry = m_codes.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return entry.code.toUpper();
+    case CodeRole:
+        return entry.code;
+    case QuoteRole:
+        return entry.quote.value_or(QJsonObject());
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> Watchlist::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(CodeRole, "code");
+    names.insert(QuoteRole, "quote");
+    return names;
+}
+
+} // namespace FinChat::Client
