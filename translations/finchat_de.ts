@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Client::ChatMessage</name>
+    <message>
+        <source>Price alert</source>
+        <translation>Kursalarm</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Client::ErrorText</name>
     <message>
         <source>Wrong username or password.</source>
@@ -101,6 +108,10 @@
     <message>
         <source>This server&apos;s certificate has changed since you last connected. Someone may be intercepting the connection.</source>
         <translation>Das Zertifikat dieses Servers hat sich seit deiner letzten Verbindung geändert. Jemand könnte die Verbindung abfangen.</translation>
+    </message>
+    <message>
+        <source>The list is full; remove something from it first.</source>
+        <translation>Die Liste ist voll; entferne zuerst etwas daraus.</translation>
     </message>
 </context>
 <context>
@@ -494,6 +505,10 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>%1: asking for the latest quote…</source>
         <translation>%1: aktueller Kurs wird abgefragt…</translation>
     </message>
+    <message>
+        <source>Price alert</source>
+        <translation>Kursalarm</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MemberDelegate</name>
@@ -781,6 +796,81 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>Trust and connect</source>
         <translation>Vertrauen und verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::WatchlistPanel</name>
+    <message>
+        <source>waiting for a price…</source>
+        <translation>wartet auf einen Kurs…</translation>
+    </message>
+    <message>
+        <source>day %1 – %2</source>
+        <translation>Tag %1 – %2</translation>
+    </message>
+    <message>
+        <source>Add a code, e.g. aapl.us</source>
+        <translation>Kürzel hinzufügen, z. B. aapl.us</translation>
+    </message>
+    <message>
+        <source>Add to watchlist</source>
+        <translation>Zur Beobachtungsliste hinzufügen</translation>
+    </message>
+    <message>
+        <source>Watchlist</source>
+        <translation>Beobachtungsliste</translation>
+    </message>
+    <message>
+        <source>Price alerts</source>
+        <translation>Kursalarme</translation>
+    </message>
+    <message>
+        <source>✓ %1 — reached %2 at %3</source>
+        <translation>✓ %1 – %2 erreicht am %3</translation>
+    </message>
+    <message>
+        <source>Tells you once when %1 is at or above %2</source>
+        <translation>Meldet sich einmal, wenn %1 bei oder über %2 steht</translation>
+    </message>
+    <message>
+        <source>Tells you once when %1 is at or below %2</source>
+        <translation>Meldet sich einmal, wenn %1 bei oder unter %2 steht</translation>
+    </message>
+    <message>
+        <source>Also tells #%1</source>
+        <translation>Meldet es auch in #%1</translation>
+    </message>
+    <message>
+        <source>Right-click a code to set one.</source>
+        <translation>Rechtsklick auf ein Kürzel, um einen zu setzen.</translation>
+    </message>
+    <message>
+        <source>Alert when above…</source>
+        <translation>Alarm, wenn darüber…</translation>
+    </message>
+    <message>
+        <source>Alert when below…</source>
+        <translation>Alarm, wenn darunter…</translation>
+    </message>
+    <message>
+        <source>Remove from watchlist</source>
+        <translation>Von der Beobachtungsliste entfernen</translation>
+    </message>
+    <message>
+        <source>Remove alert</source>
+        <translation>Alarm entfernen</translation>
+    </message>
+    <message>
+        <source>Price alert</source>
+        <translation>Kursalarm</translation>
+    </message>
+    <message>
+        <source>Tell me once when %1 is at or above:</source>
+        <translation>Einmal melden, wenn %1 bei oder über diesem Kurs steht:</translation>
+    </message>
+    <message>
+        <source>Tell me once when %1 is at or below:</source>
+        <translation>Einmal melden, wenn %1 bei oder unter diesem Kurs steht:</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Client::ChatMessage</name>
+    <message>
+        <source>Price alert</source>
+        <translation>Alerta de precio</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Client::ErrorText</name>
     <message>
         <source>Wrong username or password.</source>
@@ -101,6 +108,10 @@
     <message>
         <source>This server&apos;s certificate has changed since you last connected. Someone may be intercepting the connection.</source>
         <translation>El certificado de este servidor ha cambiado desde tu última conexión. Alguien podría estar interceptando la conexión.</translation>
+    </message>
+    <message>
+        <source>The list is full; remove something from it first.</source>
+        <translation>La lista está llena; quita algo primero.</translation>
     </message>
 </context>
 <context>
@@ -494,6 +505,10 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>%1: asking for the latest quote…</source>
         <translation>%1: consultando la última cotización…</translation>
     </message>
+    <message>
+        <source>Price alert</source>
+        <translation>Alerta de precio</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MemberDelegate</name>
@@ -781,6 +796,81 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>Trust and connect</source>
         <translation>Confiar y conectar</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::WatchlistPanel</name>
+    <message>
+        <source>waiting for a price…</source>
+        <translation>esperando un precio…</translation>
+    </message>
+    <message>
+        <source>day %1 – %2</source>
+        <translation>día %1 – %2</translation>
+    </message>
+    <message>
+        <source>Add a code, e.g. aapl.us</source>
+        <translation>Añade un código, p. ej. aapl.us</translation>
+    </message>
+    <message>
+        <source>Add to watchlist</source>
+        <translation>Añadir a la lista de seguimiento</translation>
+    </message>
+    <message>
+        <source>Watchlist</source>
+        <translation>Lista de seguimiento</translation>
+    </message>
+    <message>
+        <source>Price alerts</source>
+        <translation>Alertas de precio</translation>
+    </message>
+    <message>
+        <source>✓ %1 — reached %2 at %3</source>
+        <translation>✓ %1 — alcanzó %2 el %3</translation>
+    </message>
+    <message>
+        <source>Tells you once when %1 is at or above %2</source>
+        <translation>Te avisa una vez cuando %1 esté en %2 o por encima</translation>
+    </message>
+    <message>
+        <source>Tells you once when %1 is at or below %2</source>
+        <translation>Te avisa una vez cuando %1 esté en %2 o por debajo</translation>
+    </message>
+    <message>
+        <source>Also tells #%1</source>
+        <translation>También avisa en #%1</translation>
+    </message>
+    <message>
+        <source>Right-click a code to set one.</source>
+        <translation>Haz clic derecho en un código para crear una.</translation>
+    </message>
+    <message>
+        <source>Alert when above…</source>
+        <translation>Avisar si sube por encima de…</translation>
+    </message>
+    <message>
+        <source>Alert when below…</source>
+        <translation>Avisar si baja por debajo de…</translation>
+    </message>
+    <message>
+        <source>Remove from watchlist</source>
+        <translation>Quitar de la lista de seguimiento</translation>
+    </message>
+    <message>
+        <source>Remove alert</source>
+        <translation>Quitar alerta</translation>
+    </message>
+    <message>
+        <source>Price alert</source>
+        <translation>Alerta de precio</translation>
+    </message>
+    <message>
+        <source>Tell me once when %1 is at or above:</source>
+        <translation>Avísame una vez cuando %1 esté en este precio o por encima:</translation>
+    </message>
+    <message>
+        <source>Tell me once when %1 is at or below:</source>
+        <translation>Avísame una vez cuando %1 esté en este precio o por debajo:</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Client::ChatMessage</name>
+    <message>
+        <source>Price alert</source>
+        <translation>Alerta de preço</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Client::ErrorText</name>
     <message>
         <source>Wrong username or password.</source>
@@ -101,6 +108,10 @@
     <message>
         <source>This server&apos;s certificate has changed since you last connected. Someone may be intercepting the connection.</source>
         <translation>O certificado deste servidor mudou desde a sua última conexão. Alguém pode estar interceptando a conexão.</translation>
+    </message>
+    <message>
+        <source>The list is full; remove something from it first.</source>
+        <translation>A lista está cheia; remova algo dela primeiro.</translation>
     </message>
 </context>
 <context>
@@ -494,6 +505,10 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>%1: asking for the latest quote…</source>
         <translation>%1: consultando a cotação mais recente…</translation>
     </message>
+    <message>
+        <source>Price alert</source>
+        <translation>Alerta de preço</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MemberDelegate</name>
@@ -781,6 +796,81 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>Trust and connect</source>
         <translation>Confiar e conectar</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::WatchlistPanel</name>
+    <message>
+        <source>waiting for a price…</source>
+        <translation>aguardando um preço…</translation>
+    </message>
+    <message>
+        <source>day %1 – %2</source>
+        <translation>dia %1 – %2</translation>
+    </message>
+    <message>
+        <source>Add a code, e.g. aapl.us</source>
+        <translation>Adicione um código, p. ex. aapl.us</translation>
+    </message>
+    <message>
+        <source>Add to watchlist</source>
+        <translation>Adicionar à lista de observação</translation>
+    </message>
+    <message>
+        <source>Watchlist</source>
+        <translation>Lista de observação</translation>
+    </message>
+    <message>
+        <source>Price alerts</source>
+        <translation>Alertas de preço</translation>
+    </message>
+    <message>
+        <source>✓ %1 — reached %2 at %3</source>
+        <translation>✓ %1 — atingiu %2 em %3</translation>
+    </message>
+    <message>
+        <source>Tells you once when %1 is at or above %2</source>
+        <translation>Avisa uma vez quando %1 estiver em %2 ou acima</translation>
+    </message>
+    <message>
+        <source>Tells you once when %1 is at or below %2</source>
+        <translation>Avisa uma vez quando %1 estiver em %2 ou abaixo</translation>
+    </message>
+    <message>
+        <source>Also tells #%1</source>
+        <translation>Também avisa em #%1</translation>
+    </message>
+    <message>
+        <source>Right-click a code to set one.</source>
+        <translation>Clique com o botão direito num código para criar um.</translation>
+    </message>
+    <message>
+        <source>Alert when above…</source>
+        <translation>Avisar quando acima de…</translation>
+    </message>
+    <message>
+        <source>Alert when below…</source>
+        <translation>Avisar quando abaixo de…</translation>
+    </message>
+    <message>
+        <source>Remove from watchlist</source>
+        <translation>Remover da lista de observação</translation>
+    </message>
+    <message>
+        <source>Remove alert</source>
+        <translation>Remover alerta</translation>
+    </message>
+    <message>
+        <source>Price alert</source>
+        <translation>Alerta de preço</translation>
+    </message>
+    <message>
+        <source>Tell me once when %1 is at or above:</source>
+        <translation>Avise-me uma vez quando %1 estiver neste preço ou acima:</translation>
+    </message>
+    <message>
+        <source>Tell me once when %1 is at or below:</source>
+        <translation>Avise-me uma vez quando %1 estiver neste preço ou abaixo:</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,12 @@
 
 #include "finchat/protocol.h"
 
+#include <QCoreApplication>
+#include <QJsonArray>
+
 namespace FinChat::Client {
+
+using namespace Qt::StringLiterals;
 
 namespace {
 ChatMessage authored(ChatMessage::Kind kind, const QString &room, const QString &user,
@@ -43,6 +48,18 @@ ChatMessage ChatMessage::fromBot(const Protocol::BotMessage &event)
         authored(Kind::Bot, event.room, event.username, event.displayName, event.timestamp);
     message.body = event.body;
     message.data = event.data.value_or(QJsonObject());
+    return message;
+}
+
+ChatMessage ChatMessage::fromAlert(const Protocol::AlertTriggered &event)
+{
+    ChatMessage message =
+        authored(Kind::Bot, event.alert.room.value_or(QString()), QString(),
+                 QCoreApplication::translate("FinChat::Client::ChatMessage", "Price alert"),
+                 event.alert.triggeredAt.value_or(Protocol::nowMs()));
+    message.body = event.text;
+    if (event.quote && !event.quote->isEmpty())
+        message.data = {{u"quotes"_s, QJsonArray{*event.quote}}};
     return message;
 }
 

@@ -41,6 +41,9 @@ struct ChatMessage
     static ChatMessage fromBot(const Protocol::BotMessage &event);
     static ChatMessage fromCommand(const Protocol::CommandEvent &event);
     static ChatMessage notice(const QString &room, const QString &text);
+    // A price alert announced in its room: shown like a bot's reply, with the quote that
+    // fired it as a card.
+    static ChatMessage fromAlert(const Protocol::AlertTriggered &event);
 };
 
 } // namespace FinChat::Client

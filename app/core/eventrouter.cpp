@@ -34,6 +34,12 @@ EventRouter::EventRouter(ServerLink &link, Conversations &conversations, UnreadT
     m_dispatcher.on<Notice>([this](const Notice &event) {
         m_conversations.messages(event.room)->append(ChatMessage::notice(event.room, event.text));
     });
+    // A price alert set for a room is shown there, to everyone; one for its owner alone is the
+    // watchlist's (Watchlist::alertTriggered).
+    m_dispatcher.on<AlertTriggered>([this](const AlertTriggered &event) {
+        if (event.alert.room)
+            m_unread.deliver(ChatMessage::fromAlert(event));
+    });
     m_dispatcher.on<MemberJoined>([this](const MemberJoined &event) {
         m_conversations.members(event.room)->upsert(event.member);
         const bool itIsMe = event.member.user.username == m_conversations.username();

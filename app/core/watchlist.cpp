@@ -82,8 +82,11 @@ void Watchlist::onEvent(const QJsonObject &event)
             show(Protocol::fromJson<Protocol::WatchlistUpdated>(event).watchlist);
         else if (type == Protocol::Type::WatchlistPrices)
             updatePrices(Protocol::fromJson<Protocol::WatchlistPrices>(event).codes);
-        else if (type == Protocol::Type::AlertTriggered)
-            emit alertTriggered(Protocol::fromJson<Protocol::AlertTriggered>(event).text);
+        else if (type == Protocol::Type::AlertTriggered) {
+            const auto fired = Protocol::fromJson<Protocol::AlertTriggered>(event);
+            if (!fired.alert.room) // one for a room is shown in the room (EventRouter)
+                emit alertTriggered(fired.text);
+        }
     } catch (const Protocol::ProtocolError &error) {
         qCWarning(lcWatchlist).noquote()
             << "ignored a malformed" << type << "event:" << error.message();

@@ -45,6 +45,7 @@ public:
 signals:
     void availabilityChanged(bool available);
     void alertsChanged();
+    // A price alert of the user's own fired (one announced in a room shows there instead).
     void alertTriggered(const QString &text);
     // A change was refused (a full list, a bad code, offline): the reason, for the person.
     void changeFailed(const QString &text);

@@ -1329,6 +1329,17 @@ private slots:
         QVERIFY(check.open(server.url()));
         QCOMPARE(typeOf(check.login(u"alice"_s, u"correct horse"_s)), Type::LoginOk);
         QVERIFY(check.request(Type::WatchlistGet)[u"codes"_s].toArray().isEmpty());
+
+        // Someone else's alert set for #general is shown there, to everyone, with its quote.
+        QVERIFY(check.send(u"general"_s, u"/alert=aapl.us<300,room"_s).contains(u"command"_s));
+        const QString announced =
+            u"AAPL.US fell to $229.87, at or below $300.00 (alert by alice)"_s;
+        QTRY_VERIFY(shownBodies(window.messageView()).contains(announced));
+        const QModelIndex row = window.messageView()->model()->index(
+            int(shownBodies(window.messageView()).indexOf(announced)), 0);
+        QCOMPARE(
+            row.data(MessageModel::DataRole).toJsonObject()[u"quotes"_s][0][u"close"_s].toDouble(),
+            229.87);
     }
 
     // Without a bot that gives quotes the server keeps no watchlists: no panel.
