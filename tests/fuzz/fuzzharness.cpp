@@ -40,9 +40,9 @@ ServerConfig fuzzConfig()
     // so that the watchlist and alert requests reach their handlers; its stooq is a closed
     // local port, which fails at once, as a dead stooq would.
     config.pluginDirs = {QStringLiteral(FINCHAT_PLUGIN_OUTPUT_DIR)};
-    config.botSettings.insert(u"stockbot"_s,
-                              QVariantMap{{u"stooq_url"_s, u"http://127.0.0.1:9/q/l/"_s},
-                                          {u"timeout_ms"_s, 200}});
+    config.botSettings.insert(
+        u"stockbot"_s,
+        QVariantMap{{u"stooq_url"_s, u"http://127.0.0.1:9/q/l/"_s}, {u"timeout_ms"_s, 200}});
     config.limits.priceCheckInterval = std::chrono::seconds(1);
     return config;
 }
