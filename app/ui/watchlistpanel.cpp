@@ -18,6 +18,8 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace FinChat::Ui {
 
 using namespace Qt::StringLiterals;
@@ -26,9 +28,14 @@ using Client::Watchlist;
 namespace {
 constexpr int AlertIdRole = Qt::UserRole + 1;
 
+// Two decimals, or up to four when the price has them (FX: 1.0843), in the reader's format.
 QString price(double value)
 {
-    return Languages::displayLocale().toString(value, 'f', 2);
+    int decimals = 2;
+    while (decimals < 4 && std::abs(value * std::pow(10.0, decimals) -
+                                    std::round(value * std::pow(10.0, decimals))) > 1e-6)
+        ++decimals;
+    return Languages::displayLocale().toString(value, 'f', decimals);
 }
 
 // A number the server sent on, as a finite double; nullopt for anything else.
@@ -49,8 +56,9 @@ public:
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const override
     {
+        // As wide as the list makes it: the price is never cut, the code is elided instead.
         const int line = option.fontMetrics.height();
-        return {option.rect.width(), 2 * line + line / 2};
+        return {1, 2 * line + line / 2};
     }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -77,8 +85,14 @@ public:
         bold.setBold(true);
         painter->setFont(bold);
         painter->setPen(text);
-        painter->drawText(top, Qt::AlignLeft | Qt::AlignVCenter, lines.code);
+        const QFontMetrics boldMetrics(bold);
+        const int priceWidth = boldMetrics.horizontalAdvance(lines.price);
         painter->drawText(top, Qt::AlignRight | Qt::AlignVCenter, lines.price);
+        painter->drawText(
+            top.adjusted(0, 0, -priceWidth - boldMetrics.averageCharWidth(), 0),
+            Qt::AlignLeft | Qt::AlignVCenter,
+            boldMetrics.elidedText(lines.code, Qt::ElideRight,
+                                   top.width() - priceWidth - boldMetrics.averageCharWidth()));
         painter->setFont(option.font);
         painter->setPen(quiet);
         painter->drawText(
@@ -133,6 +147,8 @@ WatchlistPanel::WatchlistPanel(Watchlist &watchlist, QWidget *parent)
     m_codes->setAccessibleName(tr("Watchlist"));
     m_codes->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_codes->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_codes->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_codes->setUniformItemSizes(true);
     m_codes->installEventFilter(this);
     m_codes->viewport()->installEventFilter(this); // tooltips: the whole row in words
     m_alerts->setAccessibleName(tr("Price alerts"));
