@@ -105,7 +105,10 @@ void StockBot::answerQuotes(quint64 id, Command command, const QStringList &code
         QHash<QString, HistoryOutcome> histories;
     };
     auto gathered = std::make_shared<Gathered>();
-    gathered->waiting = 1 + (command == Command::Quote ? codes.size() : 0);
+    // While stooq's daily limit pauses the quotes, the answer is "busy" whatever the history
+    // says: asking for it would only spend more of the limit.
+    const bool withHistory = command == Command::Quote && m_quotes.pausedForSeconds() == 0;
+    gathered->waiting = 1 + (withHistory ? codes.size() : 0);
     const auto answer = [self = QPointer<StockBot>(this), id, command, codes, gathered] {
         if (gathered->answered || !self)
             return;
@@ -126,7 +129,7 @@ void StockBot::answerQuotes(quint64 id, Command command, const QStringList &code
         else
             QTimer::singleShot(HistoryGrace, this, answer);
     });
-    if (command != Command::Quote)
+    if (!withHistory)
         return;
     for (const QString &code : codes) {
         m_history.lookup(code, [gathered, answer, code](const HistoryOutcome &outcome) {

@@ -170,6 +170,7 @@ private slots:
         QVERIFY2(retryAfter > 0 && retryAfter <= 60, qPrintable(QString::number(retryAfter)));
         QCOMPARE(m_stooq.totalRequests(), before + 1);
         QCOMPARE(m_stooq.requestsFor(u"other.us"_s), 0);
+        QCOMPARE(m_stooq.historyRequestsFor(u"other.us"_s), 0); // nor its history
     }
 
     void badCodesGetTheUsageWithoutAFetch_data()
