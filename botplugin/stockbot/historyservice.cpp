@@ -22,7 +22,6 @@ HistoryService::HistoryService(QObject *parent)
     : QObject(parent)
     , m_lookups(this, MaxCacheEntries)
 {
-    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
     m_lookups.setLifetime(DefaultLifetime);
 }
 
@@ -57,10 +56,11 @@ void HistoryService::lookup(const QString &code, Callback done)
 QCoro::Task<> HistoryService::fetch(QString code)
 {
     QPointer<HistoryService> self(this);
-    const HistoryOutcome outcome = parsed<StooqHistory>(
-        co_await getFromStooq(m_network, urlFor(code), m_timeout, MaxBodyBytes));
-    if (!self)
-        co_return; // the bot was unloaded meanwhile
+    auto fetching = m_fetcher.get(urlFor(code), m_timeout, MaxBodyBytes);
+    const Fetched<QByteArray> fetched = co_await fetching;
+    if (!self || m_fetcher.closing())
+        co_return; // the bot is stopping
+    const HistoryOutcome outcome = parsed<StooqHistory>(fetched);
     m_backoff.observe(outcome);
     m_lookups.finish(code, outcome, isCacheable(outcome));
 }

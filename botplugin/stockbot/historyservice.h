@@ -4,7 +4,6 @@
 #include "stockreplies.h"
 #include "stooqhttp.h"
 
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QUrl>
 
@@ -45,11 +44,12 @@ public:
 private:
     QCoro::Task<> fetch(QString code);
 
-    QNetworkAccessManager m_network;
     QUrl m_baseUrl{QString::fromLatin1(DefaultBaseUrl)};
     std::chrono::milliseconds m_timeout{5000};
     SharedLookups<HistoryOutcome> m_lookups;
     DailyLimitBackoff m_backoff;
+    // Last, so destroyed first: fetches still running end before the rest goes.
+    StooqFetcher m_fetcher;
 };
 
 } // namespace FinChat::Stock

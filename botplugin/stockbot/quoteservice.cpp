@@ -25,7 +25,6 @@ QuoteService::QuoteService(QObject *parent)
     : QObject(parent)
     , m_lookups(this, MaxCacheEntries)
 {
-    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
     m_batchWindow.setSingleShot(true);
     m_batchWindow.setInterval(BatchWindow);
     connect(&m_batchWindow, &QTimer::timeout, this, &QuoteService::sendQueued);
@@ -96,10 +95,11 @@ QCoro::Task<> QuoteService::fetch(QStringList keys)
         }
     }
     QPointer<QuoteService> self(this);
-    const FetchOutcome outcome = parsed<StooqAnswer>(
-        co_await getFromStooq(m_network, urlFor(codes), m_timeout, MaxBodyBytes));
-    if (!self)
-        co_return; // the bot was unloaded meanwhile
+    auto fetching = m_fetcher.get(urlFor(codes), m_timeout, MaxBodyBytes);
+    const Fetched<QByteArray> fetched = co_await fetching;
+    if (!self || m_fetcher.closing())
+        co_return; // the bot is stopping
+    const FetchOutcome outcome = parsed<StooqAnswer>(fetched);
     m_backoff.observe(outcome);
     for (const QString &key : std::as_const(keys)) {
         const FetchOutcome own = outcomeFor(key, outcome);

@@ -4,7 +4,6 @@
 #include "stockreplies.h"
 #include "stooqhttp.h"
 
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
@@ -47,13 +46,14 @@ private:
     QCoro::Task<> fetch(QStringList keys);
     static FetchOutcome outcomeFor(const QString &key, const FetchOutcome &whole);
 
-    QNetworkAccessManager m_network;
     QUrl m_baseUrl{QString::fromLatin1(DefaultBaseUrl)};
     std::chrono::milliseconds m_timeout{5000};
     SharedLookups<FetchOutcome> m_lookups;
     DailyLimitBackoff m_backoff;
     QStringList m_queued; // look-ups for the next request
     QTimer m_batchWindow;
+    // Last, so destroyed first: fetches still running end before the rest goes.
+    StooqFetcher m_fetcher;
 };
 
 } // namespace FinChat::Stock

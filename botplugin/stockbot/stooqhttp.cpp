@@ -5,18 +5,42 @@
 #include <QPointer>
 #include <QTimer>
 
-#include <qcoro/qcoronetworkreply.h>
+#include <qcoro/qcorosignal.h>
 
 namespace FinChat::Stock {
 
 using namespace Qt::StringLiterals;
 
-QCoro::Task<Fetched<QByteArray>> getFromStooq(QNetworkAccessManager &network, QUrl url,
-                                              std::chrono::milliseconds timeout, qint64 maxBytes)
+namespace {
+// Says when a reply is over: finished, or deleted with its network manager.
+class ReplyEnd : public QObject
+{
+    Q_OBJECT
+
+signals:
+    void over();
+};
+} // namespace
+
+StooqFetcher::StooqFetcher()
+    : m_network(std::make_unique<QNetworkAccessManager>())
+{
+    m_network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+}
+
+StooqFetcher::~StooqFetcher()
+{
+    m_closing = true;
+    // Each fetch still waiting resumes now, while everything it may touch still exists.
+    m_network.reset();
+}
+
+QCoro::Task<Fetched<QByteArray>> StooqFetcher::get(QUrl url, std::chrono::milliseconds timeout,
+                                                   qint64 maxBytes)
 {
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::UserAgentHeader, u"FinChat stock bot"_s);
-    QPointer<QNetworkReply> reply = network.get(request);
+    QPointer<QNetworkReply> reply = m_network->get(request);
     // Our own timer rather than setTransferTimeout, which QCoro 0.8 does not survive.
     QTimer deadline;
     deadline.setSingleShot(true);
@@ -28,7 +52,10 @@ QCoro::Task<Fetched<QByteArray>> getFromStooq(QNetworkAccessManager &network, QU
                      });
     deadline.start(timeout);
 
-    co_await reply.data();
+    ReplyEnd end;
+    QObject::connect(reply, &QNetworkReply::finished, &end, &ReplyEnd::over);
+    QObject::connect(reply, &QObject::destroyed, &end, &ReplyEnd::over);
+    co_await qCoro(&end, &ReplyEnd::over);
     if (!reply)
         co_return {FetchKind::Unreachable, 0, {}}; // the network manager went, and the reply
     const QScopedPointer<QNetworkReply, QScopedPointerDeleteLater> finished(reply.data());
@@ -60,3 +87,5 @@ void DailyLimitBackoff::limited()
 }
 
 } // namespace FinChat::Stock
+
+#include "stooqhttp.moc"

@@ -9,18 +9,37 @@
 #include <qcoro/qcorotask.h>
 
 #include <chrono>
+#include <memory>
 
 class QNetworkAccessManager;
 
 namespace FinChat::Stock {
 
-// GETs `url` from stooq: gives up after `timeout`, and cuts off a body larger than `maxBytes`
-// (then answered with an empty body, which no parser takes for CSV). Should the reply be gone
-// when the coroutine resumes, it ends as Unreachable. (QCoro 0.8 resumes on `finished` only,
-// which a network manager being destroyed does not emit: a fetch still running when the bot
-// is deleted, as a server stops, is never resumed and its small frame is not freed.)
-QCoro::Task<Fetched<QByteArray>> getFromStooq(QNetworkAccessManager &network, QUrl url,
-                                              std::chrono::milliseconds timeout, qint64 maxBytes);
+// One service's way to stooq. get() GETs `url`: gives up after `timeout`, and cuts off a body
+// larger than `maxBytes` (then answered with an empty body, which no parser takes for CSV).
+//
+// A fetch still running when the fetcher is destroyed (the bot stops with the server) ends
+// at once, as Unreachable, and closing() is true from then on: its caller returns instead of
+// touching a service being destroyed. (Waiting for the reply's `finished`, as QCoro 0.8 does,
+// would wait for ever: a network manager being destroyed deletes its replies without it.) So
+// a service declares its fetcher last, to be destroyed first, and checks closing() after
+// every get().
+class StooqFetcher
+{
+public:
+    StooqFetcher();
+    ~StooqFetcher();
+    StooqFetcher(const StooqFetcher &) = delete;
+    StooqFetcher &operator=(const StooqFetcher &) = delete;
+
+    QCoro::Task<Fetched<QByteArray>> get(QUrl url, std::chrono::milliseconds timeout,
+                                         qint64 maxBytes);
+    bool closing() const { return m_closing; }
+
+private:
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    bool m_closing = false;
+};
 
 // A fetched body parsed as `Answer` (StooqAnswer or StooqHistory).
 template<typename Answer>

@@ -173,6 +173,28 @@ private slots:
         QCOMPARE(m_stooq.historyRequestsFor(u"other.us"_s), 0); // nor its history
     }
 
+    // A server that stops while the bot still waits for stooq, for a quote and for a daily
+    // history, leaves nothing behind: both fetches end and their coroutines finish (CI runs
+    // this under AddressSanitizer, whose leak check would find what was left).
+    void stoppingWhileStooqIsSilentLeavesNothingBehind()
+    {
+        startServer({{u"timeout_ms"_s, 60'000}});
+        const int quotes = m_stooq.requestsFor(u"hang.us"_s);
+        const int histories = m_stooq.historyRequestsFor(u"deadhistory.us"_s);
+        // One after the other: asked together, the two quotes would go out as one request.
+        m_alice->sendRawNoWait(
+            rawFrame(Type::MessageSend, uR"("room":"general","body":"/stock=hang.us")"_s));
+        QVERIFY(QTest::qWaitFor([&] { return m_stooq.requestsFor(u"hang.us"_s) > quotes; }, 5000));
+        m_alice->sendRawNoWait(
+            rawFrame(Type::MessageSend, uR"("room":"general","body":"/stock=deadhistory.us")"_s));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_stooq.historyRequestsFor(u"deadhistory.us"_s) > histories; }, 5000));
+        m_bob.reset();
+        m_alice.reset();
+        m_server.reset();
+        QVERIFY(!m_server);
+    }
+
     void badCodesGetTheUsageWithoutAFetch_data()
     {
         QTest::addColumn<QString>("command");
