@@ -189,6 +189,9 @@ private slots:
             rawFrame(Type::MessageSend, uR"("room":"general","body":"/stock=deadhistory.us")"_s));
         QVERIFY(QTest::qWaitFor(
             [&] { return m_stooq.historyRequestsFor(u"deadhistory.us"_s) > histories; }, 5000));
+        // And bob waits for a quote.get of the silent code.
+        m_bob->sendRawNoWait(rawFrame(Type::QuoteGet, uR"("id":77,"code":"hang.us")"_s));
+        QTest::qWait(200);
         m_bob.reset();
         m_alice.reset();
         m_server.reset();

@@ -34,6 +34,15 @@ QuoteLookup::QuoteLookup(QObject *parent)
     : QObject(parent)
 {}
 
+QuoteLookup::~QuoteLookup()
+{
+    for (const auto &[code, flight] : std::exchange(m_inFlight, {}).asKeyValueRange()) {
+        flight->answer = {code, u"the server is stopping"_s, std::nullopt, u"bot_failed"_s};
+        flight->finished = true;
+        emit flight->done();
+    }
+}
+
 void QuoteLookup::admit(qint64 user)
 {
     const bool busy =

@@ -39,6 +39,9 @@ public:
     static constexpr auto Command = "stock";
 
     explicit QuoteLookup(QObject *parent = nullptr);
+    // Those still waiting for a look-up resume (with a failure), so that no coroutine is left
+    // suspended when the server stops.
+    ~QuoteLookup() override;
 
     void setBackend(CommandBackend *backend) { m_backend = backend; }
     QCoro::Task<Protocol::QuoteGetOk> get(Request request, Protocol::QuoteGet fields);
