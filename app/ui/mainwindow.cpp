@@ -64,15 +64,6 @@ namespace {
 // Pixels from the bottom within which a reader counts as reading the newest messages.
 constexpr int FollowingSlack = 40;
 
-QLabel *heading(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setBold(true);
-    label->setFont(font);
-    return label;
-}
-
 // A menu made for what was right-clicked in a list: shown there, gone once closed.
 void popUp(QMenu *menu, const QAbstractItemView *list, const QPoint &at)
 {

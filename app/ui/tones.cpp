@@ -72,6 +72,15 @@ QColor Tones::mix(const QColor &a, const QColor &b, double share)
                             static_cast<float>(blend(a.blueF(), b.blueF())));
 }
 
+QLabel *heading(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
 void say(QLabel *label, const QString &text, QColor (Tones::*tone)() const)
 {
     QPalette palette = label->palette();

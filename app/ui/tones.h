@@ -4,6 +4,7 @@
 #include <QPalette>
 
 class QLabel;
+class QWidget;
 
 namespace FinChat::Ui {
 
@@ -56,5 +57,7 @@ private:
 // Shows `text` in `label`, in the colour `tone` picks from the label's own palette (error for
 // a problem, muted for a remark), and the label only while there is something to say.
 void say(QLabel *label, const QString &text, QColor (Tones::*tone)() const);
+// A bold label over a part of a window: "Rooms", "Members", "Watchlist".
+QLabel *heading(const QString &text, QWidget *parent);
 
 } // namespace FinChat::Ui

@@ -102,14 +102,6 @@ public:
     }
 };
 
-QLabel *heading(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setBold(true);
-    label->setFont(font);
-    return label;
-}
 } // namespace
 
 WatchlistPanel::Lines WatchlistPanel::linesFor(const QModelIndex &index)

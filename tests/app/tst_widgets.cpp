@@ -1210,11 +1210,7 @@ private slots:
         stooq.setAnswer(u"aapl.us"_s, {200, StooqStandIn::fixture(u"quote-aapl.us.csv"_s)});
         stooq.setHistory(u"aapl.us"_s,
                          {200, StooqStandIn::fixture(u"history-aapl.us-daily.csv"_s)});
-        ServerConfig config;
-        config.pluginDirs = {QStringLiteral(FINCHAT_PLUGIN_OUTPUT_DIR)};
-        config.botSettings.insert(
-            u"stockbot"_s,
-            QVariantMap{{u"stooq_url"_s, stooq.baseUrl().toString()}, {u"cache_seconds"_s, 0}});
+        ServerConfig config = TestServer::withStockBot(stooq.baseUrl(), {{u"cache_seconds"_s, 0}});
         TestServer server(config);
         ChatClient alice;
         QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
@@ -1263,12 +1259,8 @@ private slots:
         StooqStandIn stooq;
         QVERIFY(stooq.listen());
         stooq.setAnswer(u"aapl.us"_s, {200, StooqStandIn::fixture(u"quote-aapl.us.csv"_s)});
-        ServerConfig config;
+        ServerConfig config = TestServer::withStockBot(stooq.baseUrl(), {{u"cache_seconds"_s, 0}});
         config.limits.priceCheckInterval = std::chrono::milliseconds(400);
-        config.pluginDirs = {QStringLiteral(FINCHAT_PLUGIN_OUTPUT_DIR)};
-        config.botSettings.insert(
-            u"stockbot"_s,
-            QVariantMap{{u"stooq_url"_s, stooq.baseUrl().toString()}, {u"cache_seconds"_s, 0}});
         TestServer server(config);
         ChatClient alice;
         QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());

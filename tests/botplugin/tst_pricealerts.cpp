@@ -27,14 +27,10 @@ private:
         m_bob.reset();
         m_alice.reset();
         m_server.reset();
-        ServerConfig config;
-        config.limits.priceCheckInterval = interval;
-        config.pluginDirs = {QStringLiteral(FINCHAT_PLUGIN_OUTPUT_DIR)};
         // The bot keeps nothing, so that every check reaches the stand-in.
-        config.botSettings.insert(u"stockbot"_s,
-                                  QVariantMap{{u"stooq_url"_s, m_stooq.baseUrl().toString()},
-                                              {u"timeout_ms"_s, 1000},
-                                              {u"cache_seconds"_s, 0}});
+        ServerConfig config = TestServer::withStockBot(
+            m_stooq.baseUrl(), {{u"timeout_ms"_s, 1000}, {u"cache_seconds"_s, 0}});
+        config.limits.priceCheckInterval = interval;
         m_server = std::make_unique<TestServer>(config);
         m_alice = std::make_unique<TestClient>();
         m_bob = std::make_unique<TestClient>();

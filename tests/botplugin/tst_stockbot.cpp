@@ -28,13 +28,10 @@ private:
         m_bob.reset();
         m_alice.reset();
         m_server.reset();
-        ServerConfig config;
-        config.pluginDirs = {QStringLiteral(FINCHAT_PLUGIN_OUTPUT_DIR)};
-        QVariantMap settings{{u"stooq_url"_s, m_stooq.baseUrl().toString()},
-                             {u"timeout_ms"_s, 1000}};
+        QVariantMap settings{{u"timeout_ms"_s, 1000}};
         settings.insert(botSettings);
-        config.botSettings.insert(u"stockbot"_s, settings);
-        m_server = std::make_unique<TestServer>(config);
+        m_server =
+            std::make_unique<TestServer>(TestServer::withStockBot(m_stooq.baseUrl(), settings));
         m_alice = std::make_unique<TestClient>();
         m_bob = std::make_unique<TestClient>();
         QVERIFY(m_alice->connectAs(m_server->url(), u"alice"_s));

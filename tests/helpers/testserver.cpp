@@ -35,6 +35,16 @@ ServerConfig TestServer::makingItsOwnCertificateIn(const QTemporaryDir &folder)
     return config;
 }
 
+ServerConfig TestServer::withStockBot(const QUrl &stooq, const QVariantMap &settings)
+{
+    ServerConfig config;
+    config.pluginDirs = {QStringLiteral(FINCHAT_PLUGIN_OUTPUT_DIR)};
+    QVariantMap all{{QStringLiteral("stooq_url"), stooq.toString()}};
+    all.insert(settings);
+    config.botSettings.insert(QStringLiteral("stockbot"), all);
+    return config;
+}
+
 TestServer::TestServer(ServerLimits limits)
     : TestServer(withLimits(limits))
 {}

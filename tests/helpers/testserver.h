@@ -22,6 +22,10 @@ public:
     // A server that makes its own self-signed certificate in folder, as finchat-server does
     // at its first start; nothing in the test process trusts it.
     static ServerConfig makingItsOwnCertificateIn(const QTemporaryDir &folder);
+    // A server with the real stock bot (the plugin as built) asking `stooq` for quotes, with
+    // these of its settings besides (and over) stooq_url. Tests using it depend on the
+    // stockbot target.
+    static ServerConfig withStockBot(const QUrl &stooq, const QVariantMap &settings = {});
 
     explicit TestServer(ServerLimits limits = {});
     // Listen address and port are always loopback and a free port.

@@ -92,6 +92,15 @@ QString listing(const Protocol::Watchlist &watchlist)
     return lines.join(u'\n');
 }
 
+// A watchlist request's reply: the watchlist after the change. The handlers check the request
+// at once (their errors come before any work) and return this.
+template<typename Reply>
+QCoro::Task<Reply> answer(QCoro::Task<Protocol::Watchlist> change)
+{
+    Protocol::Watchlist watchlist = co_await change;
+    co_return Reply{std::move(watchlist)};
+}
+
 const CommandInfo &info(QLatin1StringView name)
 {
     static const QList<CommandInfo> all{
@@ -192,27 +201,23 @@ QCoro::Task<Protocol::Watchlist> WatchlistService::disarm(qint64 user, qint64 al
 QCoro::Task<Protocol::WatchlistGetOk> WatchlistService::get(Request request, Protocol::WatchlistGet)
 {
     requireQuotes();
-    auto awaited = watchlistOf(request.connection()->user().id);
-    Protocol::Watchlist watchlist = co_await awaited;
-    co_return Protocol::WatchlistGetOk{std::move(watchlist)};
+    return answer<Protocol::WatchlistGetOk>(watchlistOf(request.connection()->user().id));
 }
 
 QCoro::Task<Protocol::WatchlistAddOk> WatchlistService::add(Request request,
                                                             Protocol::WatchlistAdd fields)
 {
     requireQuotes();
-    auto awaited = watch(request.connection()->user().id, codeOf(fields.code));
-    Protocol::Watchlist watchlist = co_await awaited;
-    co_return Protocol::WatchlistAddOk{std::move(watchlist)};
+    return answer<Protocol::WatchlistAddOk>(
+        watch(request.connection()->user().id, codeOf(fields.code)));
 }
 
 QCoro::Task<Protocol::WatchlistRemoveOk> WatchlistService::remove(Request request,
                                                                   Protocol::WatchlistRemove fields)
 {
     requireQuotes();
-    auto awaited = unwatch(request.connection()->user().id, codeOf(fields.code));
-    Protocol::Watchlist watchlist = co_await awaited;
-    co_return Protocol::WatchlistRemoveOk{std::move(watchlist)};
+    return answer<Protocol::WatchlistRemoveOk>(
+        unwatch(request.connection()->user().id, codeOf(fields.code)));
 }
 
 QCoro::Task<Protocol::AlertAddOk> WatchlistService::addAlert(Request request,
@@ -236,18 +241,14 @@ QCoro::Task<Protocol::AlertAddOk> WatchlistService::addAlert(Request request,
             throw ProtocolError(ErrorCode::NotAMember, u"join %1 first"_s.arg(room->name));
         alert.roomId = room->id;
     }
-    auto awaited = arm(user, alert);
-    Protocol::Watchlist watchlist = co_await awaited;
-    co_return Protocol::AlertAddOk{std::move(watchlist)};
+    return answer<Protocol::AlertAddOk>(arm(user, alert));
 }
 
 QCoro::Task<Protocol::AlertRemoveOk> WatchlistService::removeAlert(Request request,
                                                                    Protocol::AlertRemove fields)
 {
     requireQuotes();
-    auto awaited = disarm(request.connection()->user().id, fields.alert);
-    Protocol::Watchlist watchlist = co_await awaited;
-    co_return Protocol::AlertRemoveOk{std::move(watchlist)};
+    return answer<Protocol::AlertRemoveOk>(disarm(request.connection()->user().id, fields.alert));
 }
 
 QList<CommandInfo> WatchlistService::commands() const
