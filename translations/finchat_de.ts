@@ -841,10 +841,6 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <translation>Meldet es auch in #%1</translation>
     </message>
     <message>
-        <source>Right-click a code to set one.</source>
-        <translation>Rechtsklick auf ein Kürzel, um einen zu setzen.</translation>
-    </message>
-    <message>
         <source>Alert when above…</source>
         <translation>Alarm, wenn darüber…</translation>
     </message>
@@ -871,6 +867,10 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>Tell me once when %1 is at or below:</source>
         <translation>Einmal melden, wenn %1 bei oder unter diesem Kurs steht:</translation>
+    </message>
+    <message>
+        <source>Right-click a code (or press the Menu key on it) to set one.</source>
+        <translation>Rechtsklick auf ein Kürzel (oder Menütaste darauf), um einen zu setzen.</translation>
     </message>
 </context>
 <context>

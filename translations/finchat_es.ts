@@ -841,10 +841,6 @@ No te has unido: doble clic o Intro para unirte</translation>
         <translation>También avisa en #%1</translation>
     </message>
     <message>
-        <source>Right-click a code to set one.</source>
-        <translation>Haz clic derecho en un código para crear una.</translation>
-    </message>
-    <message>
         <source>Alert when above…</source>
         <translation>Avisar si sube por encima de…</translation>
     </message>
@@ -871,6 +867,10 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>Tell me once when %1 is at or below:</source>
         <translation>Avísame una vez cuando %1 esté en este precio o por debajo:</translation>
+    </message>
+    <message>
+        <source>Right-click a code (or press the Menu key on it) to set one.</source>
+        <translation>Haz clic derecho en un código (o pulsa la tecla de menú sobre él) para crear una.</translation>
     </message>
 </context>
 <context>

@@ -841,10 +841,6 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <translation>Também avisa em #%1</translation>
     </message>
     <message>
-        <source>Right-click a code to set one.</source>
-        <translation>Clique com o botão direito num código para criar um.</translation>
-    </message>
-    <message>
         <source>Alert when above…</source>
         <translation>Avisar quando acima de…</translation>
     </message>
@@ -871,6 +867,10 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>Tell me once when %1 is at or below:</source>
         <translation>Avise-me uma vez quando %1 estiver neste preço ou abaixo:</translation>
+    </message>
+    <message>
+        <source>Right-click a code (or press the Menu key on it) to set one.</source>
+        <translation>Clique com o botão direito num código (ou pressione a tecla de menu nele) para criar um.</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,8 @@ ChatClient::ChatClient(KnownServers::Storage trustStorage, QObject *parent)
     connect(m_session, &Session::sessionEnded, this, &ChatClient::sessionEnded);
     connect(m_session, &Session::caughtUp, this, &ChatClient::caughtUp);
     // After a login and after each reconnect: changes made meanwhile on other devices.
-    connect(m_session, &Session::caughtUp, m_watchlist, &Watchlist::refresh);
+    connect(m_session, &Session::caughtUp, this, [this] { m_watchlist->refresh(username()); });
+    connect(m_session, &Session::sessionEnded, m_watchlist, &Watchlist::clear);
     connect(m_catchUp, &CatchUp::roomJoined, this, &ChatClient::roomJoined);
     connect(m_catchUp, &CatchUp::olderLoaded, this, &ChatClient::olderLoaded);
     connect(m_catchUp, &CatchUp::requestFailed, this, &ChatClient::requestFailed);
@@ -85,6 +86,7 @@ void ChatClient::cancel()
 
 void ChatClient::logOut()
 {
+    m_watchlist->clear();
     m_session->logOut();
 }
 

@@ -34,10 +34,11 @@ EventRouter::EventRouter(ServerLink &link, Conversations &conversations, UnreadT
     m_dispatcher.on<Notice>([this](const Notice &event) {
         m_conversations.messages(event.room)->append(ChatMessage::notice(event.room, event.text));
     });
-    // A price alert set for a room is shown there, to everyone; one for its owner alone is the
-    // watchlist's (Watchlist::alertTriggered).
+    // A price alert set for a room is shown there, to everyone in it (its owner also hears of
+    // it through Watchlist::alertTriggered); one whose owner left the room goes to the owner
+    // alone, still naming the room, and is not shown in a room they are not in.
     m_dispatcher.on<AlertTriggered>([this](const AlertTriggered &event) {
-        if (event.alert.room)
+        if (event.alert.room && m_conversations.rooms()->joinedRooms().contains(*event.alert.room))
             m_unread.deliver(ChatMessage::fromAlert(event));
     });
     m_dispatcher.on<MemberJoined>([this](const MemberJoined &event) {

@@ -6,6 +6,8 @@
 #include <QLoggingCategory>
 #include <QPointer>
 
+#include <algorithm>
+
 namespace FinChat::Client {
 
 using namespace Qt::StringLiterals;
@@ -19,9 +21,20 @@ Watchlist::Watchlist(ServerLink *link, QObject *parent)
     connect(m_link, &ServerLink::eventReceived, this, &Watchlist::onEvent);
 }
 
-void Watchlist::refresh()
+void Watchlist::refresh(const QString &username)
 {
+    if (username != m_username) {
+        clear();
+        m_username = username;
+    }
     load();
+}
+
+void Watchlist::clear()
+{
+    m_username.clear();
+    show({});
+    setAvailable(false);
 }
 
 QCoro::Task<> Watchlist::load()
@@ -32,8 +45,8 @@ QCoro::Task<> Watchlist::load()
     if (!self)
         co_return;
     if (answer.ok()) {
-        setAvailable(true);
         show(answer.reply().watchlist);
+        setAvailable(true);
     } else if (answer.failure().code() == Protocol::ErrorCode::UnknownCommand) {
         setAvailable(false); // no bot on this server gives quotes
     }
@@ -48,9 +61,10 @@ QCoro::Task<> Watchlist::change(Request request)
     const auto answer = co_await asking;
     if (!self)
         co_return;
-    if (answer.ok())
+    if (answer.ok()) {
         show(answer.reply().watchlist);
-    else
+        setAvailable(true);
+    } else
         emit changeFailed(ErrorText::describe(answer.failure()));
 }
 
@@ -78,13 +92,15 @@ void Watchlist::onEvent(const QJsonObject &event)
 {
     const QString type = event.value(Protocol::TypeKey).toString();
     try {
-        if (type == Protocol::Type::WatchlistUpdated)
+        if (type == Protocol::Type::WatchlistUpdated) {
             show(Protocol::fromJson<Protocol::WatchlistUpdated>(event).watchlist);
-        else if (type == Protocol::Type::WatchlistPrices)
+            setAvailable(true);
+        } else if (type == Protocol::Type::WatchlistPrices)
             updatePrices(Protocol::fromJson<Protocol::WatchlistPrices>(event).codes);
         else if (type == Protocol::Type::AlertTriggered) {
+            // Everyone in an alert's room hears of it there (EventRouter); its owner, here too.
             const auto fired = Protocol::fromJson<Protocol::AlertTriggered>(event);
-            if (!fired.alert.room) // one for a room is shown in the room (EventRouter)
+            if (fired.owner.username == m_username)
                 emit alertTriggered(fired.text);
         }
     } catch (const Protocol::ProtocolError &error) {
@@ -95,12 +111,37 @@ void Watchlist::onEvent(const QJsonObject &event)
 
 void Watchlist::show(const Protocol::Watchlist &watchlist)
 {
-    setAvailable(true);
-    beginResetModel();
-    m_codes = watchlist.codes;
-    endResetModel();
-    m_alerts = watchlist.alerts;
-    emit alertsChanged();
+    QList<Protocol::WatchedCode> codes = watchlist.codes;
+    // A price seen before stays until a fresher one comes: the server keeps only recent ones.
+    for (Protocol::WatchedCode &entry : codes) {
+        const auto known = std::find_if(m_codes.cbegin(), m_codes.cend(),
+                                        [&](const auto &old) { return old.code == entry.code; });
+        if (!entry.quote && known != m_codes.cend())
+            entry.quote = known->quote;
+    }
+    const auto codeOf = [](const Protocol::WatchedCode &entry) {
+        return entry.code;
+    };
+    const bool sameCodes =
+        std::equal(m_codes.cbegin(), m_codes.cend(), codes.cbegin(), codes.cend(),
+                   [&](const auto &a, const auto &b) { return codeOf(a) == codeOf(b); });
+    if (sameCodes) { // prices at most: the rows (and what is selected) stay
+        m_codes = codes;
+        if (!m_codes.isEmpty())
+            emit dataChanged(index(0), index(int(m_codes.size()) - 1));
+    } else {
+        beginResetModel();
+        m_codes = codes;
+        endResetModel();
+    }
+    const auto sameAlert = [](const Protocol::PriceAlert &a, const Protocol::PriceAlert &b) {
+        return a.id == b.id && a.triggeredAt == b.triggeredAt;
+    };
+    if (!std::equal(m_alerts.cbegin(), m_alerts.cend(), watchlist.alerts.cbegin(),
+                    watchlist.alerts.cend(), sameAlert)) {
+        m_alerts = watchlist.alerts;
+        emit alertsChanged();
+    }
 }
 
 void Watchlist::updatePrices(const QList<Protocol::WatchedCode> &codes)

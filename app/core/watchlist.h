@@ -31,8 +31,11 @@ public:
     bool isAvailable() const { return m_available; }
     const QList<Protocol::PriceAlert> &alerts() const { return m_alerts; }
 
-    // Asks the server for the list; on login and after each reconnect.
-    void refresh();
+    // Asks the server for `username`'s list; on login and after each reconnect. Another user
+    // than before starts from an empty list.
+    void refresh(const QString &username);
+    // Nobody's list: logged out.
+    void clear();
     void add(const QString &code);
     void remove(const QString &code);
     void addAlert(const QString &code, bool above, double price);
@@ -45,7 +48,7 @@ public:
 signals:
     void availabilityChanged(bool available);
     void alertsChanged();
-    // A price alert of the user's own fired (one announced in a room shows there instead).
+    // A price alert of the user's own fired (announced in a room, it shows there too).
     void alertTriggered(const QString &text);
     // A change was refused (a full list, a bad code, offline): the reason, for the person.
     void changeFailed(const QString &text);
@@ -60,6 +63,7 @@ private:
     void setAvailable(bool available);
 
     ServerLink *m_link;
+    QString m_username;
     bool m_available = false;
     QList<Protocol::WatchedCode> m_codes;
     QList<Protocol::PriceAlert> m_alerts;

@@ -5,6 +5,7 @@
 #include "ui/tones.h"
 
 #include <QDateTime>
+#include <QIdentityProxyModel>
 #include <QInputDialog>
 #include <QJsonObject>
 #include <QKeyEvent>
@@ -102,6 +103,20 @@ public:
     }
 };
 
+// The watchlist as the view shows it: each row's accessible text is what is painted.
+class SpokenRows : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role != Qt::AccessibleTextRole)
+            return QIdentityProxyModel::data(index, role);
+        const WatchlistPanel::Lines lines = WatchlistPanel::linesFor(index);
+        return u"%1 %2, %3"_s.arg(lines.code, lines.price, lines.detail);
+    }
+};
 } // namespace
 
 WatchlistPanel::Lines WatchlistPanel::linesFor(const QModelIndex &index)
@@ -115,9 +130,12 @@ WatchlistPanel::Lines WatchlistPanel::linesFor(const QModelIndex &index)
     if (low && high) {
         lines.detail = tr("day %1 – %2").arg(price(*low), price(*high));
         if (const auto at = number(quote, "quotedAt"_L1)) {
+            // The time alone is today's; an older quote (a weekend, a holiday) says its day.
             const QDateTime when = QDateTime::fromMSecsSinceEpoch(qint64(*at)).toLocalTime();
-            lines.detail +=
-                u" · "_s + Languages::displayLocale().toString(when.time(), QLocale::ShortFormat);
+            const QLocale locale = Languages::displayLocale();
+            lines.detail += u" · "_s + (when.date() == QDate::currentDate()
+                                            ? locale.toString(when.time(), QLocale::ShortFormat)
+                                            : locale.toString(when, QLocale::ShortFormat));
         }
     }
     return lines;
@@ -134,7 +152,10 @@ WatchlistPanel::WatchlistPanel(Watchlist &watchlist, QWidget *parent)
     m_add->setPlaceholderText(tr("Add a code, e.g. aapl.us"));
     m_add->setAccessibleName(tr("Add to watchlist"));
     m_add->setMaxLength(20);
-    m_codes->setModel(&m_watchlist);
+    // What a screen reader says of a row: the code, its price and its day, as painted.
+    auto *spoken = new SpokenRows(this);
+    spoken->setSourceModel(&m_watchlist);
+    m_codes->setModel(spoken);
     m_codes->setItemDelegate(new WatchedCodeDelegate(m_codes));
     m_codes->setAccessibleName(tr("Watchlist"));
     m_codes->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -172,6 +193,18 @@ WatchlistPanel::WatchlistPanel(Watchlist &watchlist, QWidget *parent)
         m_problem->show();
     });
     connect(&m_watchlist, &Watchlist::alertsChanged, this, &WatchlistPanel::showAlerts);
+    // The list is rebuilt when codes come or go: the row one was on stays the current one.
+    connect(&m_watchlist, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_currentCode = m_codes->currentIndex().data(Watchlist::CodeRole).toString();
+    });
+    connect(&m_watchlist, &QAbstractItemModel::modelReset, this, [this] {
+        const QAbstractItemModel *rows = m_codes->model();
+        for (int row = 0; row < rows->rowCount(); ++row) {
+            if (rows->index(row, 0).data(Watchlist::CodeRole).toString() == m_currentCode)
+                m_codes->setCurrentIndex(rows->index(row, 0));
+        }
+    });
+    connect(&m_watchlist, &Watchlist::availabilityChanged, m_problem, &QWidget::hide);
     connect(m_codes, &QWidget::customContextMenuRequested, this, &WatchlistPanel::showCodeMenu);
     connect(m_alerts, &QWidget::customContextMenuRequested, this, &WatchlistPanel::showAlertMenu);
     showAlerts();
@@ -179,6 +212,8 @@ WatchlistPanel::WatchlistPanel(Watchlist &watchlist, QWidget *parent)
 
 void WatchlistPanel::showAlerts()
 {
+    const QListWidgetItem *current = m_alerts->currentItem();
+    const QVariant currentId = current ? current->data(AlertIdRole) : QVariant();
     m_alerts->clear();
     for (const Protocol::PriceAlert &alert : m_watchlist.alerts()) {
         const bool above = alert.direction == "above"_L1;
@@ -200,9 +235,12 @@ void WatchlistPanel::showAlerts()
         item->setToolTip(tip);
         if (alert.triggeredAt)
             item->setForeground(Tones(palette()).muted());
+        if (currentId.isValid() && currentId.toLongLong() == alert.id)
+            m_alerts->setCurrentItem(item);
     }
     if (m_alerts->count() == 0) {
-        auto *hint = new QListWidgetItem(tr("Right-click a code to set one."), m_alerts);
+        auto *hint = new QListWidgetItem(
+            tr("Right-click a code (or press the Menu key on it) to set one."), m_alerts);
         hint->setFlags(Qt::NoItemFlags);
         hint->setForeground(Tones(palette()).muted());
     }
@@ -210,7 +248,11 @@ void WatchlistPanel::showAlerts()
 
 void WatchlistPanel::showCodeMenu(const QPoint &at)
 {
-    const QString code = m_codes->indexAt(at).data(Watchlist::CodeRole).toString();
+    // The Menu key asks for the current row, wherever the pointer is.
+    const QModelIndex pointed = m_codes->indexAt(at);
+    const QString code = (pointed.isValid() ? pointed : m_codes->currentIndex())
+                             .data(Watchlist::CodeRole)
+                             .toString();
     if (code.isEmpty())
         return;
     auto *menu = new QMenu(this);
@@ -224,7 +266,8 @@ void WatchlistPanel::showCodeMenu(const QPoint &at)
 
 void WatchlistPanel::showAlertMenu(const QPoint &at)
 {
-    const QListWidgetItem *item = m_alerts->itemAt(at);
+    const QListWidgetItem *item =
+        m_alerts->itemAt(at) ? m_alerts->itemAt(at) : m_alerts->currentItem();
     if (!item || !item->data(AlertIdRole).isValid())
         return;
     const qint64 id = item->data(AlertIdRole).toLongLong();

@@ -52,6 +52,7 @@ private:
     QListView *m_codes;
     QListWidget *m_alerts;
     QLabel *m_problem;
+    QString m_currentCode; // across a reset of the list
 };
 
 } // namespace FinChat::Ui

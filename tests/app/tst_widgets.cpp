@@ -1322,7 +1322,8 @@ private slots:
         QCOMPARE(typeOf(check.login(u"alice"_s, u"correct horse"_s)), Type::LoginOk);
         QVERIFY(check.request(Type::WatchlistGet)[u"codes"_s].toArray().isEmpty());
 
-        // Someone else's alert set for #general is shown there, to everyone, with its quote.
+        // An alert set for #general (by alice, on another device) is shown there, to everyone,
+        // with its quote; its owner hears of it in the status bar too.
         QVERIFY(check.send(u"general"_s, u"/alert=aapl.us<300,room"_s).contains(u"command"_s));
         const QString announced =
             u"AAPL.US fell to $229.87, at or below $300.00 (alert by alice)"_s;
@@ -1332,18 +1333,36 @@ private slots:
         QCOMPARE(
             row.data(MessageModel::DataRole).toJsonObject()[u"quotes"_s][0][u"close"_s].toDouble(),
             229.87);
+        QTRY_COMPARE(notice->text(), announced);
     }
 
-    // Without a bot that gives quotes the server keeps no watchlists: no panel.
-    void noQuoteBotNoWatchlist()
+    // The watchlist shown is the logged-in user's: logging out empties it, and on a server
+    // without a bot that gives quotes (which keeps no watchlists) it stays empty and hidden.
+    void theWatchlistIsTheLoggedInUsers()
     {
-        TestServer server;
-        ChatClient alice;
-        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
-        MainWindow window(alice);
+        StooqStandIn stooq;
+        QVERIFY(stooq.listen());
+        TestServer withBot(TestServer::withStockBot(stooq.baseUrl()));
+        ChatClient client;
+        QVERIFY(createAccount(client, withBot.url(), u"alice"_s).ok());
+        Client::Watchlist *watchlist = client.watchlist();
+        QTRY_VERIFY(watchlist->isAvailable());
+        watchlist->add(u"aapl.us"_s);
+        watchlist->addAlert(u"aapl.us"_s, true, 1e6);
+        QTRY_COMPARE(watchlist->rowCount(), 1);
+        QTRY_COMPARE(watchlist->alerts().size(), 1);
+
+        client.logOut();
+        QCOMPARE(watchlist->rowCount(), 0);
+        QVERIFY(watchlist->alerts().isEmpty());
+        QVERIFY(!watchlist->isAvailable());
+
+        TestServer withoutBot;
+        QVERIFY(createAccount(client, withoutBot.url(), u"bob"_s).ok());
+        MainWindow window(client);
         window.show();
-        QTest::qWait(300);
         QVERIFY(!window.findChild<WatchlistPanel *>()->isVisible());
+        QCOMPARE(watchlist->rowCount(), 0);
     }
 
     // A screen reader names every control one can reach, and says who wrote each message.

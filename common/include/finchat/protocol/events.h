@@ -191,7 +191,7 @@ struct AlertTriggered
     static constexpr QLatin1StringView Type = Type::AlertTriggered;
     PriceAlert alert;
     User owner;
-    QString text; // "AAPL.US rose to $251.20, above $250 (alert by Alice)"
+    QString text; // "AAPL.US rose to $251.20, at or above $250.00 (alert by Alice)"
     std::optional<QJsonObject> quote;
     static auto fields()
     {
