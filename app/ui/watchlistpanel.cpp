@@ -130,12 +130,12 @@ WatchlistPanel::Lines WatchlistPanel::linesFor(const QModelIndex &index)
     if (low && high) {
         lines.detail = tr("day %1 – %2").arg(price(*low), price(*high));
         if (const auto at = number(quote, "quotedAt"_L1)) {
-            // The time alone is today's; an older quote (a weekend, a holiday) says its day.
+            // Today's quote says its time; an older one (a weekend, a holiday) its day.
             const QDateTime when = QDateTime::fromMSecsSinceEpoch(qint64(*at)).toLocalTime();
             const QLocale locale = Languages::displayLocale();
             lines.detail += u" · "_s + (when.date() == QDate::currentDate()
                                             ? locale.toString(when.time(), QLocale::ShortFormat)
-                                            : locale.toString(when, QLocale::ShortFormat));
+                                            : locale.toString(when.date(), QLocale::ShortFormat));
         }
     }
     return lines;
