@@ -45,7 +45,7 @@ void HistoryService::lookup(const QString &code, Callback done)
     const auto answerNow = [this, &done](HistoryOutcome outcome) {
         QTimer::singleShot(0, this, [done = std::move(done), outcome] { done(outcome); });
     };
-    if (m_backoff.pausing())
+    if (m_fetcher.backoff().pausing())
         return answerNow(dailyLimitOutcome<StooqHistory>());
     if (!m_lookups.isWaiting(code) && m_lookups.keysInFlight() >= MaxCodesInFlight)
         return answerNow({FetchKind::Throttled, 0, {}});
@@ -56,12 +56,10 @@ void HistoryService::lookup(const QString &code, Callback done)
 QCoro::Task<> HistoryService::fetch(QString code)
 {
     QPointer<HistoryService> self(this);
-    auto fetching = m_fetcher.get(urlFor(code), m_timeout, MaxBodyBytes);
-    const Fetched<QByteArray> fetched = co_await fetching;
+    auto fetching = m_fetcher.fetch<StooqHistory>(urlFor(code), m_timeout, MaxBodyBytes);
+    const HistoryOutcome outcome = co_await fetching;
     if (!self || m_fetcher.closing())
         co_return; // the bot is stopping
-    const HistoryOutcome outcome = parsed<StooqHistory>(fetched);
-    m_backoff.observe(outcome);
     m_lookups.finish(code, outcome, isCacheable(outcome));
 }
 

@@ -18,7 +18,7 @@ namespace FinChat::Stock {
 // minutes by default, everyone asking for a code meanwhile shares one request, and only a
 // bounded number of codes are fetched at once: a look-up beyond that is answered Throttled
 // at once instead of queueing. After stooq's daily-limit answer, look-ups are answered so
-// without a request for a while (DailyLimitBackoff).
+// without a request for a while (the fetcher's DailyLimitBackoff).
 class HistoryService : public QObject
 {
     Q_OBJECT
@@ -47,7 +47,6 @@ private:
     QUrl m_baseUrl{QString::fromLatin1(DefaultBaseUrl)};
     std::chrono::milliseconds m_timeout{5000};
     SharedLookups<HistoryOutcome> m_lookups;
-    DailyLimitBackoff m_backoff;
     // Last, so destroyed first: fetches still running end before the rest goes.
     StooqFetcher m_fetcher;
 };

@@ -52,7 +52,7 @@ void QuoteService::lookup(const QStringList &codes, Callback done)
 
 void QuoteService::sendQueued()
 {
-    if (m_backoff.pausing()) {
+    if (m_fetcher.backoff().pausing()) {
         for (const QString &key : std::exchange(m_queued, {}))
             m_lookups.finish(key, dailyLimitOutcome<StooqAnswer>(), false);
         return;
@@ -95,12 +95,10 @@ QCoro::Task<> QuoteService::fetch(QStringList keys)
         }
     }
     QPointer<QuoteService> self(this);
-    auto fetching = m_fetcher.get(urlFor(codes), m_timeout, MaxBodyBytes);
-    const Fetched<QByteArray> fetched = co_await fetching;
+    auto fetching = m_fetcher.fetch<StooqAnswer>(urlFor(codes), m_timeout, MaxBodyBytes);
+    const FetchOutcome outcome = co_await fetching;
     if (!self || m_fetcher.closing())
         co_return; // the bot is stopping
-    const FetchOutcome outcome = parsed<StooqAnswer>(fetched);
-    m_backoff.observe(outcome);
     for (const QString &key : std::as_const(keys)) {
         const FetchOutcome own = outcomeFor(key, outcome);
         m_lookups.finish(key, own, isCacheable(own));

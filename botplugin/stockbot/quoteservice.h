@@ -39,7 +39,7 @@ public:
 
     QUrl urlFor(const QStringList &codes) const;
     // Seconds until stooq is asked again after its daily-limit answer; 0 when not pausing.
-    qint64 pausedForSeconds() const { return m_backoff.secondsLeft(); }
+    qint64 pausedForSeconds() const { return m_fetcher.backoff().secondsLeft(); }
 
 private:
     void sendQueued();
@@ -49,7 +49,6 @@ private:
     QUrl m_baseUrl{QString::fromLatin1(DefaultBaseUrl)};
     std::chrono::milliseconds m_timeout{5000};
     SharedLookups<FetchOutcome> m_lookups;
-    DailyLimitBackoff m_backoff;
     QStringList m_queued; // look-ups for the next request
     QTimer m_batchWindow;
     // Last, so destroyed first: fetches still running end before the rest goes.

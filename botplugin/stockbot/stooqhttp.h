@@ -15,32 +15,6 @@ class QNetworkAccessManager;
 
 namespace FinChat::Stock {
 
-// One service's way to stooq. get() GETs `url`: gives up after `timeout`, and cuts off a body
-// larger than `maxBytes` (then answered with an empty body, which no parser takes for CSV).
-//
-// A fetch still running when the fetcher is destroyed (the bot stops with the server) ends
-// at once, as Unreachable, and closing() is true from then on: its caller returns instead of
-// touching a service being destroyed. (Waiting for the reply's `finished`, as QCoro 0.8 does,
-// would wait for ever: a network manager being destroyed deletes its replies without it.) So
-// a service declares its fetcher last, to be destroyed first, and checks closing() after
-// every get().
-class StooqFetcher
-{
-public:
-    StooqFetcher();
-    ~StooqFetcher();
-    StooqFetcher(const StooqFetcher &) = delete;
-    StooqFetcher &operator=(const StooqFetcher &) = delete;
-
-    QCoro::Task<Fetched<QByteArray>> get(QUrl url, std::chrono::milliseconds timeout,
-                                         qint64 maxBytes);
-    bool closing() const { return m_closing; }
-
-private:
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    bool m_closing = false;
-};
-
 // A fetched body parsed as `Answer` (StooqAnswer or StooqHistory).
 template<typename Answer>
 Fetched<Answer> parsed(const Fetched<QByteArray> &fetched)
@@ -100,5 +74,45 @@ Fetched<Answer> dailyLimitOutcome()
     outcome.answer.kind = Answer::Kind::DailyLimit;
     return outcome;
 }
+
+// One service's way to stooq, for one endpoint. fetch() GETs `url`: gives up after `timeout`,
+// cuts off a body larger than `maxBytes` (then answered with an empty body, which no parser
+// takes for CSV), and reads the body as `Answer`. Every answer goes through the endpoint's
+// DailyLimitBackoff, which its service asks before it sends anything.
+//
+// A fetch still running when the fetcher is destroyed (the bot stops with the server) ends
+// at once, as Unreachable, and closing() is true from then on: its caller returns instead of
+// touching a service being destroyed. (Waiting for the reply's `finished`, as QCoro 0.8 does,
+// would wait for ever: a network manager being destroyed deletes its replies without it.) So
+// a service declares its fetcher last, to be destroyed first, and checks closing() after
+// every fetch().
+class StooqFetcher
+{
+public:
+    StooqFetcher();
+    ~StooqFetcher();
+    StooqFetcher(const StooqFetcher &) = delete;
+    StooqFetcher &operator=(const StooqFetcher &) = delete;
+
+    template<typename Answer>
+    QCoro::Task<Fetched<Answer>> fetch(QUrl url, std::chrono::milliseconds timeout, qint64 maxBytes)
+    {
+        auto getting = get(std::move(url), timeout, maxBytes);
+        const Fetched<QByteArray> fetched = co_await getting;
+        Fetched<Answer> outcome = parsed<Answer>(fetched);
+        m_backoff.observe(outcome);
+        co_return outcome;
+    }
+    const DailyLimitBackoff &backoff() const { return m_backoff; }
+    bool closing() const { return m_closing; }
+
+private:
+    QCoro::Task<Fetched<QByteArray>> get(QUrl url, std::chrono::milliseconds timeout,
+                                         qint64 maxBytes);
+
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    DailyLimitBackoff m_backoff;
+    bool m_closing = false;
+};
 
 } // namespace FinChat::Stock
