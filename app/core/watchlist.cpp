@@ -45,8 +45,7 @@ QCoro::Task<> Watchlist::load()
     if (!self)
         co_return;
     if (answer.ok()) {
-        show(answer.reply().watchlist);
-        setAvailable(true);
+        take(answer.reply().watchlist);
     } else if (answer.failure().code() == Protocol::ErrorCode::UnknownCommand) {
         setAvailable(false); // no bot on this server gives quotes
     }
@@ -61,10 +60,9 @@ QCoro::Task<> Watchlist::change(Request request)
     const auto answer = co_await asking;
     if (!self)
         co_return;
-    if (answer.ok()) {
-        show(answer.reply().watchlist);
-        setAvailable(true);
-    } else
+    if (answer.ok())
+        take(answer.reply().watchlist);
+    else
         emit changeFailed(ErrorText::describe(answer.failure()));
 }
 
@@ -93,8 +91,7 @@ void Watchlist::onEvent(const QJsonObject &event)
     const QString type = event.value(Protocol::TypeKey).toString();
     try {
         if (type == Protocol::Type::WatchlistUpdated) {
-            show(Protocol::fromJson<Protocol::WatchlistUpdated>(event).watchlist);
-            setAvailable(true);
+            take(Protocol::fromJson<Protocol::WatchlistUpdated>(event).watchlist);
         } else if (type == Protocol::Type::WatchlistPrices)
             updatePrices(Protocol::fromJson<Protocol::WatchlistPrices>(event).codes);
         else if (type == Protocol::Type::AlertTriggered) {
@@ -109,6 +106,12 @@ void Watchlist::onEvent(const QJsonObject &event)
     }
 }
 
+void Watchlist::take(const Protocol::Watchlist &watchlist)
+{
+    show(watchlist);
+    setAvailable(true); // the server keeps watchlists: it just sent one
+}
+
 void Watchlist::show(const Protocol::Watchlist &watchlist)
 {
     QList<Protocol::WatchedCode> codes = watchlist.codes;
@@ -119,12 +122,9 @@ void Watchlist::show(const Protocol::Watchlist &watchlist)
         if (!entry.quote && known != m_codes.cend())
             entry.quote = known->quote;
     }
-    const auto codeOf = [](const Protocol::WatchedCode &entry) {
-        return entry.code;
-    };
     const bool sameCodes =
         std::equal(m_codes.cbegin(), m_codes.cend(), codes.cbegin(), codes.cend(),
-                   [&](const auto &a, const auto &b) { return codeOf(a) == codeOf(b); });
+                   [](const auto &a, const auto &b) { return a.code == b.code; });
     if (sameCodes) { // prices at most: the rows (and what is selected) stay
         m_codes = codes;
         if (!m_codes.isEmpty())

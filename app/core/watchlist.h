@@ -58,6 +58,8 @@ private:
     QCoro::Task<> change(Request request);
     QCoro::Task<> load();
     void onEvent(const QJsonObject &event);
+    // What the server sent, shown; take() also marks watchlists available.
+    void take(const Protocol::Watchlist &watchlist);
     void show(const Protocol::Watchlist &watchlist);
     void updatePrices(const QList<Protocol::WatchedCode> &codes);
     void setAvailable(bool available);

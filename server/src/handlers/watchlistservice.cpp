@@ -58,21 +58,24 @@ QString condition(const Protocol::PriceAlert &alert)
                              money(alert.price));
 }
 
+// The watched codes in one line, each with its latest price when there is one.
+QString codesLine(const QList<Protocol::WatchedCode> &codes)
+{
+    if (codes.isEmpty())
+        return u"Your watchlist is empty; add a code with /watch=aapl.us."_s;
+    QStringList entries;
+    for (const Protocol::WatchedCode &entry : codes) {
+        const QJsonValue close = entry.quote ? entry.quote->value("close"_L1) : QJsonValue();
+        entries.append(close.isDouble()
+                           ? u"%1 %2"_s.arg(entry.code.toUpper(), money(close.toDouble()))
+                           : entry.code.toUpper());
+    }
+    return u"Watchlist: "_s + entries.join(u", "_s);
+}
+
 QString listing(const Protocol::Watchlist &watchlist)
 {
-    QStringList lines;
-    if (watchlist.codes.isEmpty()) {
-        lines.append(u"Your watchlist is empty; add a code with /watch=aapl.us."_s);
-    } else {
-        QStringList entries;
-        for (const Protocol::WatchedCode &entry : watchlist.codes) {
-            const QJsonValue close = entry.quote ? entry.quote->value("close"_L1) : QJsonValue();
-            entries.append(close.isDouble()
-                               ? u"%1 %2"_s.arg(entry.code.toUpper(), money(close.toDouble()))
-                               : entry.code.toUpper());
-        }
-        lines.append(u"Watchlist: "_s + entries.join(u", "_s));
-    }
+    QStringList lines{codesLine(watchlist.codes)};
     if (watchlist.alerts.isEmpty())
         lines.append(u"No price alerts; set one with /alert=aapl.us>250."_s);
     for (const Protocol::PriceAlert &alert : watchlist.alerts) {
@@ -101,7 +104,7 @@ QCoro::Task<Reply> answer(QCoro::Task<Protocol::Watchlist> change)
     co_return Reply{std::move(watchlist)};
 }
 
-const CommandInfo &info(QLatin1StringView name)
+const CommandInfo &info(QStringView name)
 {
     static const QList<CommandInfo> all{
         {u"watch"_s, u"/watch=CODE"_s, u"Adds CODE to your watchlist (just /watch shows it)"_s},
@@ -114,7 +117,7 @@ const CommandInfo &info(QLatin1StringView name)
     static const CommandInfo none;
     const auto found = std::find_if(
         all.cbegin(), all.cend(), [&](const CommandInfo &command) { return command.name == name; });
-    return name.isEmpty() ? none : found != all.cend() ? *found : none;
+    return found != all.cend() ? *found : none;
 }
 } // namespace
 
@@ -255,8 +258,7 @@ QList<CommandInfo> WatchlistService::commands() const
 {
     if (!m_prices.hasQuotes())
         return {};
-    return {info("watch"_L1), info("unwatch"_L1), info("alert"_L1), info("unalert"_L1),
-            info("alerts"_L1)};
+    return {info(u"watch"), info(u"unwatch"), info(u"alert"), info(u"unalert"), info(u"alerts")};
 }
 
 void WatchlistService::run(const CommandCall &call)
@@ -287,7 +289,7 @@ QCoro::Task<QString> WatchlistService::commandReply(const CommandCall &call)
     const qint64 user = call.sender.id;
     const QString &name = call.invocation.name;
     const QString argument = call.invocation.argument.trimmed();
-    const QString usage = u"Usage: "_s + info(QLatin1StringView(name.toLatin1())).usage;
+    const QString usage = u"Usage: "_s + info(name).usage;
 
     if (name == "alerts"_L1 || (name == "watch"_L1 && argument.isEmpty())) {
         auto awaited = watchlistOf(user);
@@ -304,7 +306,7 @@ QCoro::Task<QString> WatchlistService::commandReply(const CommandCall &call)
         }
         co_return u"%1 %2.\n"_s.arg(adding ? u"Watching"_s : u"No longer watching"_s,
                                     codes.join(u", "_s).toUpper()) +
-            listing({watchlist.codes, {}}).section(u'\n', 0, 0);
+            codesLine(watchlist.codes);
     }
     if (name == "unalert"_L1) {
         bool ok = false;
