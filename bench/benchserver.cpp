@@ -14,9 +14,8 @@ namespace FinChat::Bench {
 
 using namespace Qt::StringLiterals;
 
-BenchServer::BenchServer(QString serverBinary, QString durability)
-    : m_binary(std::move(serverBinary))
-    , m_durability(std::move(durability))
+BenchServer::BenchServer(ServerSetup setup)
+    : m_setup(std::move(setup))
 {}
 
 BenchServer::~BenchServer()
@@ -86,11 +85,15 @@ bool BenchServer::start(QString *error)
     m_storage.reset();
 
     QString ini =
-        u"[server]\ndurability=%1\n"_s.arg(m_durability) +
+        u"[server]\ndurability=%1\nplaintext=%2\n"_s.arg(
+            m_setup.durability, m_setup.plaintext ? u"true"_s : u"false"_s) +
         u"[limits]\nmessage_burst=1000000\nrequest_burst=1000000\nregistrations_per_hour=1000000\n"
         "failed_logins_per_minute=1000\nmax_connections_per_address=1000000\nmax_connections="
         "1000000\n"
         "max_outgoing_buffer_bytes=268435456\n"
+        // The latency scenario sends at a fixed rate without waiting for answers: while the
+        // disk stalls, more than the default 32 of a sender's messages may wait for it.
+        "max_requests_in_flight=100000\n"
         // The login scenario's clients all come from 127.0.0.1; it measures hashing under
         // load, not the bound on waiting checks.
         "pending_hashes_per_address=10000\npending_hashes=10000\n"_s;
@@ -105,23 +108,24 @@ bool BenchServer::start(QString *error)
     config.write(ini.toUtf8());
     config.close();
 
-    m_process.setProgram(m_binary);
+    m_process.setProgram(m_setup.binary);
     m_process.setArguments({u"--listen"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s, u"--database"_s,
                             database, u"--config"_s, config.fileName()});
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.start();
     if (!m_process.waitForStarted()) {
-        *error = u"cannot start %1: %2"_s.arg(m_binary, m_process.errorString());
+        *error = u"cannot start %1: %2"_s.arg(m_setup.binary, m_process.errorString());
         return false;
     }
-    static const QRegularExpression listening(u"listening on wss://127\\.0\\.0\\.1:(\\d+)"_s);
+    static const QRegularExpression listening(u"listening on wss?://127\\.0\\.0\\.1:(\\d+)"_s);
     QString output;
     for (int waited = 0; waited < 200; ++waited) {
         m_process.waitForReadyRead(50);
         output += QString::fromUtf8(m_process.readAll());
         if (const auto match = listening.match(output); match.hasMatch()) {
             m_port = static_cast<quint16>(match.captured(1).toUInt());
-            trustServerCertificate();
+            if (!m_setup.plaintext)
+                trustServerCertificate();
             // From here on the server's log is not read; drop it so the pipe never fills.
             m_process.setStandardOutputFile(QProcess::nullDevice());
             QObject::connect(&m_process, &QProcess::readyRead, &m_process,
@@ -144,7 +148,7 @@ void BenchServer::stop()
 
 QUrl BenchServer::url() const
 {
-    return QUrl(u"wss://127.0.0.1:%1"_s.arg(m_port));
+    return QUrl(u"%1://127.0.0.1:%2"_s.arg(m_setup.plaintext ? u"ws"_s : u"wss"_s).arg(m_port));
 }
 
 // The clients measure what users get: TLS, with the certificate the server made at its

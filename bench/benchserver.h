@@ -18,6 +18,16 @@ namespace FinChat::Bench {
 // A real finchat-server on loopback over a scratch database that the benchmark fills
 // beforehand (accounts with login tokens, rooms, history), so that setting up thousands of
 // users costs no password hashing. Limits are raised so that they do not shape the figures.
+// How the server under test is set up, from the command line.
+struct ServerSetup
+{
+    QString binary;
+    QString durability = QStringLiteral("full"); // the server's [server] durability
+    // Plain WebSocket instead of TLS: to measure what TLS costs, and to compare with a
+    // server from before TLS.
+    bool plaintext = false;
+};
+
 class BenchServer
 {
 public:
@@ -27,8 +37,7 @@ public:
         QString token;
     };
 
-    // durability: "full" or "normal", the server's [server] durability setting.
-    explicit BenchServer(QString serverBinary, QString durability = QStringLiteral("full"));
+    explicit BenchServer(ServerSetup setup);
     ~BenchServer();
 
     // Before start():
@@ -51,8 +60,7 @@ private:
     qint64 roomId(const QString &name);
     void trustServerCertificate() const;
 
-    QString m_binary;
-    QString m_durability;
+    ServerSetup m_setup;
     QTemporaryDir m_folder;
     std::unique_ptr<Storage> m_storage;
     QVariantMap m_stockBotSettings;

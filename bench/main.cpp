@@ -69,8 +69,12 @@ int main(int argc, char *argv[])
         u"durability"_s, u"The server's durability: full or normal (default full)"_s, u"mode"_s,
         u"full"_s);
     parser.addOption(durabilityOption);
+    const QCommandLineOption plaintextOption(
+        u"plaintext"_s, u"Plain WebSocket (ws://) instead of TLS, as servers before TLS spoke"_s);
+    parser.addOption(plaintextOption);
     parser.process(app);
-    options.durability = parser.value(durabilityOption);
+    options.server.durability = parser.value(durabilityOption);
+    options.server.plaintext = parser.isSet(plaintextOption);
 
     const auto read = [&](const QCommandLineOption &option, int &target) {
         if (parser.isSet(option))
@@ -86,7 +90,7 @@ int main(int argc, char *argv[])
     read(historyMessagesOption, options.historyMessages);
     read(botClientsOption, options.botClients);
     read(loginsOption, options.logins);
-    options.serverBinary =
+    options.server.binary =
         parser.isSet(serverBinary)
             ? parser.value(serverBinary)
             : QDir(QCoreApplication::applicationDirPath()).filePath(u"finchat-server"_s);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "benchserver.h"
 #include "stats.h"
 
 #include <QString>
@@ -8,8 +9,7 @@ namespace FinChat::Bench {
 
 struct Options
 {
-    QString serverBinary;
-    QString durability = QStringLiteral("full"); // the server's [server] durability
+    ServerSetup server;
     int receivers = 100;
     int senders = 10;
     int messages = 2000;

@@ -87,6 +87,10 @@ void Listener::onPendingConnection()
             socket->deleteLater();
             continue;
         }
+        // A chat frame is small and wanted now: without this, Nagle's algorithm holds an
+        // event back until the previous one is acknowledged, which with the peer's delayed
+        // ACK costs tens of milliseconds.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         // QWebSocketServer's own handshake timeout covers only sockets it accepted itself.
         auto *deadline = new QTimer(socket);
         deadline->setSingleShot(true);
