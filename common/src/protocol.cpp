@@ -36,6 +36,8 @@ constexpr std::array ErrorNames{
     std::pair{ErrorCode::LoginTimeout, "login_timeout"_L1},
     std::pair{ErrorCode::TooManyConnections, "too_many_connections"_L1},
     std::pair{ErrorCode::LimitReached, "limit_reached"_L1},
+    std::pair{ErrorCode::Forbidden, "forbidden"_L1},
+    std::pair{ErrorCode::CommandTaken, "command_taken"_L1},
     std::pair{ErrorCode::InternalError, "internal_error"_L1},
 };
 

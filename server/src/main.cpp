@@ -1,4 +1,5 @@
 #include "core/chatserver.h"
+#include "startup/botaccounts.h"
 #include "startup/processsignals.h"
 #include "startup/serveroptions.h"
 #include "storage/storagethread.h"
@@ -9,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QLoggingCategory>
+#include <QTextStream>
 
 #include <cstdio>
 
@@ -65,9 +67,22 @@ int main(int argc, char *argv[])
         print(stderr, u"finchat-server: %1\nTry 'finchat-server --help'."_s.arg(options.text));
         return 2;
     case ServerOptions::Action::Run:
+    case ServerOptions::Action::ManageBots:
         break;
     }
     const ServerConfig &config = options.config;
+    if (options.action == ServerOptions::Action::ManageBots) {
+        StorageThread storage;
+        QTextStream output(stdout);
+        QTextStream report(stderr);
+        try {
+            storage.openSqlite(config.databasePath, config.durability);
+            return manageBotAccounts(storage, options.toolArguments, output, report);
+        } catch (const std::exception &error) {
+            print(stderr, u"finchat-server: %1"_s.arg(QString::fromUtf8(error.what())));
+            return 1;
+        }
+    }
 
     // First, so that a SIGHUP or SIGTERM during the start is queued, not fatal.
     ProcessSignals processSignals;

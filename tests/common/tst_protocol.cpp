@@ -62,14 +62,14 @@ private slots:
             QVERIFY2(documented(Event::Type), Event::Type.data());
             ++types;
         });
-        QCOMPARE(types, 2 * 20 + 16); // 20 requests with their replies, 16 events
+        QCOMPARE(types, 2 * 24 + 17); // 24 requests with their replies, 17 events
         for (int i = 0; i <= static_cast<int>(ErrorCode::InternalError); ++i) {
             const QString code = errorCodeName(static_cast<ErrorCode>(i));
             QVERIFY2(docs.contains(u'`' + code + u'`'), qPrintable(code));
         }
         for (const QLatin1StringView code :
-             {NoticeCode::BotTimeout, NoticeCode::BotFailed, SessionEndReason::PasswordChanged,
-              SessionEndReason::LoggedOut})
+             {NoticeCode::BotTimeout, NoticeCode::BotFailed, NoticeCode::BotUnavailable,
+              SessionEndReason::PasswordChanged, SessionEndReason::LoggedOut})
             QVERIFY2(docs.contains(u'`' + code + u'`'), code.data());
     }
 

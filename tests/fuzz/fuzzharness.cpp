@@ -57,24 +57,28 @@ FuzzHarness::FuzzHarness()
     m_storage->openSqlite(m_folder.filePath(u"fuzz.db"_s), Durability::Normal);
     // The account and its token are made directly, so that no fuzz input waits for a hash.
     const QString token = SessionToken::generate();
-    m_storage->blocking([&token](Storage &storage) {
+    m_botToken = SessionToken::generate();
+    m_storage->blocking([this, &token](Storage &storage) {
         const auto userId =
             storage.createUser(FuzzUser, u"Fuzzer"_s, PasswordHasher::hash(Password));
         storage.createSession(SessionToken::hash(token), *userId);
         const auto room = storage.createRoom(u"fuzzroom"_s, {}, userId);
         storage.addMember(room->id, *userId);
+        storage.setBotToken(u"fuzzbot"_s, u"Fuzz Bot"_s, SessionToken::hash(m_botToken));
     });
     m_token = token;
     m_server = std::make_unique<ChatServer>(*m_storage, fuzzConfig());
     if (!m_server->listen())
         qFatal("fuzz harness cannot listen: %s", qPrintable(m_server->errorString()));
     connectClient();
+    connectBot();
     deliver(Protocol::frameText(Protocol::RoomJoin{QString(Protocol::DefaultRoom)}, u"setup"_s));
 }
 
 FuzzHarness::~FuzzHarness()
 {
     m_client.reset();
+    m_bot.reset();
     m_server.reset();
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     m_storage.reset();
@@ -92,15 +96,7 @@ void FuzzHarness::connectClient()
 {
     ++m_reconnects;
     m_client = std::make_unique<QWebSocket>();
-    QObject::connect(
-        m_client.get(), &QWebSocket::textMessageReceived, m_client.get(),
-        [this](const QString &text) {
-            // An answer is a reply or an error; everything else is an event.
-            const QString type =
-                QJsonDocument::fromJson(text.toUtf8()).object().value(u"type"_s).toString();
-            if (type.endsWith(Protocol::ReplySuffix) || type == Type::Error)
-                m_answered = true;
-        });
+    listenForAnswers(*m_client);
     const QUrl url(u"ws://127.0.0.1:%1"_s.arg(m_server->serverPort()));
     m_client->open(url);
     waitFor([this] { return m_client->state() == QAbstractSocket::ConnectedState; }, 5000);
@@ -118,15 +114,50 @@ void FuzzHarness::connectClient()
         qWarning().noquote() << "fuzz harness: cannot log in again:" << loggedIn;
 }
 
+void FuzzHarness::listenForAnswers(QWebSocket &socket)
+{
+    QObject::connect(
+        &socket, &QWebSocket::textMessageReceived, &socket, [this](const QString &text) {
+            // An answer is a reply or an error; everything else is an event.
+            const QString type =
+                QJsonDocument::fromJson(text.toUtf8()).object().value(u"type"_s).toString();
+            if (type.endsWith(Protocol::ReplySuffix) || type == Type::Error)
+                m_answered = true;
+        });
+}
+
+void FuzzHarness::connectBot()
+{
+    m_bot = std::make_unique<QWebSocket>();
+    listenForAnswers(*m_bot);
+    m_bot->open(QUrl(u"ws://127.0.0.1:%1"_s.arg(m_server->serverPort())));
+    waitFor([this] { return m_bot->state() == QAbstractSocket::ConnectedState; }, 5000);
+    const QString loggedIn =
+        callAndWait(*m_bot, Protocol::frameText(Protocol::BotLogin{m_botToken}, ProbeId));
+    const QString announced = callAndWait(
+        *m_bot, Protocol::frameText(
+                    Protocol::BotAnnounce{{{u"fuzz"_s, u"/fuzz=TEXT"_s, u"Fuzzed"_s}}}, ProbeId));
+    if (!loggedIn.contains(Type::BotLoginOk) || !announced.contains(Type::BotAnnounceOk))
+        qWarning().noquote() << "fuzz harness: the bot cannot connect:" << loggedIn << announced;
+}
+
 void FuzzHarness::deliver(const QString &frame)
 {
+    // Frames for bots go to the bot, after a command that gives it a request to answer.
+    const bool forTheBot = frame.contains(u"\"bot."_s);
     if (m_client->state() != QAbstractSocket::ConnectedState)
         connectClient();
+    if (forTheBot) {
+        if (m_bot->state() != QAbstractSocket::ConnectedState)
+            connectBot();
+        m_client->sendTextMessage(Protocol::frameText(
+            Protocol::MessageSend{QString(Protocol::DefaultRoom), u"/fuzz=go"_s, {}}));
+    }
+    QWebSocket &socket = forTheBot ? *m_bot : *m_client;
     m_answered = false;
-    m_client->sendTextMessage(frame);
-    if (waitFor(
-            [this] { return m_answered || m_client->state() != QAbstractSocket::ConnectedState; },
-            AnswerTimeoutMs))
+    socket.sendTextMessage(frame);
+    if (waitFor([&] { return m_answered || socket.state() != QAbstractSocket::ConnectedState; },
+                AnswerTimeoutMs))
         ++m_answers;
     // A logout, a closing frame or a size violation leaves the client unusable: start over.
     if (m_client->state() != QAbstractSocket::ConnectedState || frame.contains(Type::Logout))

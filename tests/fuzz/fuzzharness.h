@@ -12,7 +12,8 @@ namespace FinChat::Fuzzing {
 
 // A real server (ChatServer on a loopback port over a real SQLite file) and a real client
 // that is logged in and a member of #general and of a room of its own, so that input reaches
-// every handler, not only the ones open before login.
+// every handler, not only the ones open before login; and a bot connected over the wire that
+// answers /fuzz, which gets the frames for bots (bot.*).
 class FuzzHarness
 {
 public:
@@ -34,6 +35,9 @@ public:
 
 private:
     void connectClient();
+    void connectBot();
+    // The socket whose answers end the wait in deliver() (the person's or the bot's).
+    void listenForAnswers(QWebSocket &socket);
     bool waitFor(const std::function<bool()> &done, int timeoutMs);
     QString callAndWait(QWebSocket &socket, const QString &frame);
 
@@ -41,7 +45,9 @@ private:
     std::unique_ptr<StorageThread> m_storage;
     std::unique_ptr<ChatServer> m_server;
     std::unique_ptr<QWebSocket> m_client;
+    std::unique_ptr<QWebSocket> m_bot;
     QString m_token;
+    QString m_botToken;
     bool m_answered = false;
     qint64 m_answers = 0;
     qint64 m_reconnects = 0;

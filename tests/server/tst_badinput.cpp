@@ -162,10 +162,10 @@ private slots:
     void notLoggedIn_data()
     {
         QTest::addColumn<QString>("type");
-        // Every request but the four that lead to a login.
+        // Every request but the five that lead to a login.
         Protocol::Requests::forEach([]<typename Request>() {
             const QList<QLatin1StringView> open{Type::Hello, Type::Register, Type::Login,
-                                                Type::Resume};
+                                                Type::Resume, Type::BotLogin};
             if (!open.contains(Request::Type))
                 QTest::newRow(Request::Type.data()) << QString(Request::Type);
         });

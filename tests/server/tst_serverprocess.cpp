@@ -116,6 +116,25 @@ private:
         return Tls::CertificateFactory::selfSigned(request);
     }
 
+    struct ToolRun
+    {
+        int exitCode = -1;
+        QString output; // standard output
+        QString report; // standard error
+    };
+
+    // finchat-server with these arguments on the test's database, as an admin types it.
+    ToolRun runTool(const QStringList &arguments)
+    {
+        QProcess process;
+        process.start(QStringLiteral(FINCHAT_SERVER_BINARY),
+                      QStringList{u"--database"_s, m_folder.filePath(u"server.db"_s)} + arguments);
+        if (!process.waitForFinished(20'000))
+            return {};
+        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
 private slots:
     // A database that opens but cannot be read as FinChat's (a damaged or foreign file) is
     // a message and exit code 1, never an abort.
@@ -158,6 +177,65 @@ private slots:
         for (const QString &option :
              {u"--config"_s, u"--listen"_s, u"--port"_s, u"--database"_s, u"--plugins-dir"_s})
             QVERIFY2(help.contains(option), qPrintable(option));
+    }
+
+    void botAccountsFromTheCommandLine()
+    {
+        const ToolRun added = runTool({u"bot"_s, u"add"_s, u"Quotes"_s, u"Quote"_s, u"Desk"_s});
+        QCOMPARE(added.exitCode, 0);
+        QVERIFY2(added.report.contains(u"created bot quotes (Quote Desk)"_s),
+                 qPrintable(added.report));
+        const QString token = added.output.trimmed();
+        QCOMPARE(token.size(), 43); // 256 bits, base64url: the token alone, for scripts
+
+        const ToolRun again = runTool({u"bot"_s, u"add"_s, u"quotes"_s});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.report.contains(u"bot token quotes"_s), qPrintable(again.report));
+
+        const ToolRun renewed = runTool({u"bot"_s, u"token"_s, u"quotes"_s});
+        QCOMPARE(renewed.exitCode, 0);
+        const QString newToken = renewed.output.trimmed();
+        QCOMPARE(newToken.size(), 43);
+        QVERIFY(newToken != token);
+
+        const ToolRun listed = runTool({u"bot"_s, u"list"_s});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(listed.output.startsWith(u"quotes\tQuote Desk\ttoken of "_s),
+                 qPrintable(listed.output));
+
+        for (const QStringList &bad :
+             {QStringList{u"bot"_s, u"token"_s, u"nobody"_s},
+              QStringList{u"bot"_s, u"add"_s, u"no"_s}, QStringList{u"bot"_s, u"frobnicate"_s},
+              QStringList{u"bot"_s}}) {
+            const ToolRun refused = runTool(bad);
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.report.startsWith(u"finchat-server: "_s), qPrintable(refused.report));
+            QVERIFY(refused.output.isEmpty());
+        }
+
+        // The new token logs the bot in on the running server; the old one no longer does.
+        QProcess server;
+        const quint16 port = start(server);
+        QVERIFY(port != 0);
+        QVERIFY(!trustGenerated(m_folder.path()).isNull());
+        TestClient old;
+        QVERIFY(old.open(QUrl(u"wss://127.0.0.1:%1"_s.arg(port))));
+        QCOMPARE(codeOf(old.request(Type::BotLogin, {{u"token"_s, token}})), u"invalid_token"_s);
+        TestClient bot;
+        QVERIFY(bot.open(QUrl(u"wss://127.0.0.1:%1"_s.arg(port))));
+        const QJsonObject loggedIn = bot.request(Type::BotLogin, {{u"token"_s, newToken}});
+        QCOMPARE(typeOf(loggedIn), Type::BotLoginOk);
+        QCOMPARE(loggedIn.value(u"displayName"_s).toString(), u"Quote Desk"_s);
+
+        // A person's name cannot become a bot's, also while the server runs.
+        TestClient person;
+        QVERIFY(person.connectAs(QUrl(u"wss://127.0.0.1:%1"_s.arg(port)), u"alice"_s));
+        const ToolRun taken = runTool({u"bot"_s, u"add"_s, u"alice"_s});
+        QCOMPARE(taken.exitCode, 1);
+        QVERIFY2(taken.report.contains(u"alice is a person's username"_s),
+                 qPrintable(taken.report));
+        server.terminate();
+        QVERIFY(server.waitForFinished(10'000));
     }
 
     void badOptionFailsWithMessage()

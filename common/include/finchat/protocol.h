@@ -58,6 +58,11 @@ inline constexpr QLatin1StringView WatchlistAdd{"watchlist.add"};
 inline constexpr QLatin1StringView WatchlistRemove{"watchlist.remove"};
 inline constexpr QLatin1StringView AlertAdd{"alert.add"};
 inline constexpr QLatin1StringView AlertRemove{"alert.remove"};
+// Requests a bot connection makes (docs/protocol.md, "Bots").
+inline constexpr QLatin1StringView BotLogin{"bot.login"};
+inline constexpr QLatin1StringView BotAnnounce{"bot.announce"};
+inline constexpr QLatin1StringView BotReply{"bot.reply"};
+inline constexpr QLatin1StringView BotFail{"bot.fail"};
 // Replies: the request's type with ReplySuffix.
 inline constexpr QLatin1StringView HelloOk{"hello.ok"};
 inline constexpr QLatin1StringView RegisterOk{"register.ok"};
@@ -79,6 +84,10 @@ inline constexpr QLatin1StringView WatchlistAddOk{"watchlist.add.ok"};
 inline constexpr QLatin1StringView WatchlistRemoveOk{"watchlist.remove.ok"};
 inline constexpr QLatin1StringView AlertAddOk{"alert.add.ok"};
 inline constexpr QLatin1StringView AlertRemoveOk{"alert.remove.ok"};
+inline constexpr QLatin1StringView BotLoginOk{"bot.login.ok"};
+inline constexpr QLatin1StringView BotAnnounceOk{"bot.announce.ok"};
+inline constexpr QLatin1StringView BotReplyOk{"bot.reply.ok"};
+inline constexpr QLatin1StringView BotFailOk{"bot.fail.ok"};
 // Events (server -> client), never replies to a request.
 inline constexpr QLatin1StringView Error{"error"};
 inline constexpr QLatin1StringView MessageNew{"message.new"};
@@ -95,6 +104,7 @@ inline constexpr QLatin1StringView SessionEnded{"session.ended"};
 inline constexpr QLatin1StringView WatchlistUpdated{"watchlist.updated"};
 inline constexpr QLatin1StringView WatchlistPrices{"watchlist.prices"};
 inline constexpr QLatin1StringView AlertTriggered{"alert.triggered"};
+inline constexpr QLatin1StringView BotCommand{"bot.command"}; // to a bot connection
 } // namespace Type
 
 // Stable error codes. Clients translate these, so a code never changes its meaning.
@@ -124,6 +134,8 @@ enum class ErrorCode
     LoginTimeout,
     TooManyConnections,
     LimitReached,
+    Forbidden,
+    CommandTaken,
     InternalError,
 };
 

@@ -2,9 +2,11 @@
 
 #include "state/fanout.h"
 #include "storage/storagethread.h"
+#include "wire/clientconnection.h"
 
 #include "finchat/botplugin.h"
 #include "finchat/protocol.h"
+#include "finchat/protocol/messages.h"
 
 #include <QDir>
 #include <QLibrary>
@@ -18,6 +20,8 @@
 namespace FinChat {
 
 using namespace Qt::StringLiterals;
+using Protocol::ErrorCode;
+using Protocol::ProtocolError;
 
 Q_LOGGING_CATEGORY(lcBots, "finchat.server.bots")
 
@@ -28,6 +32,11 @@ constexpr qsizetype MaxReasonLength = 300;
 // dropped and the text alone goes out.
 constexpr qsizetype MaxReplyDataBytes = 16 * 1024;
 
+QString unavailableText(const Bot &bot)
+{
+    return u"%1 is not available right now; try again later"_s.arg(bot.account().displayName);
+}
+
 // Qt keeps one root object per plugin library per process; two servers in one process
 // (the app restarting its local server, say) must not drive the same bot object at once.
 QSet<QObject *> &instancesInUse()
@@ -37,19 +46,21 @@ QSet<QObject *> &instancesInUse()
 }
 } // namespace
 
-// One loaded bot: its account, its plugin object, and the context it answers through.
-class BotChannel final : public BotContext
+// One loaded plugin: its account, its plugin object, and the context it answers through.
+class BotChannel final : public Bot, public BotContext
 {
 public:
     BotChannel(BotHost &host, BotManifest manifest, Author account,
                std::unique_ptr<QPluginLoader> loader, BotPlugin *plugin)
-        : m_host(host)
+        : Bot(std::move(account))
+        , m_host(host)
         , m_manifest(std::move(manifest))
-        , m_account(std::move(account))
         , m_loader(std::move(loader))
         , m_instance(m_loader->instance())
         , m_plugin(plugin)
-    {}
+    {
+        setCommands(m_manifest.commands);
+    }
 
     ~BotChannel() override
     {
@@ -77,8 +88,9 @@ public:
     }
 
     const BotManifest &manifest() const { return m_manifest; }
-    const Author &account() const { return m_account; }
     BotPlugin *plugin() const { return m_plugin; }
+    bool isAvailable() const override { return true; }
+    void handle(const BotRequest &request) override { m_plugin->handleCommand(request); }
 
 private:
     // A bot may answer from a thread of its own; the rooms and sockets it reaches belong to
@@ -94,10 +106,40 @@ private:
 
     BotHost &m_host;
     BotManifest m_manifest;
-    Author m_account;
     std::unique_ptr<QPluginLoader> m_loader;
     QPointer<QObject> m_instance;
     BotPlugin *m_plugin;
+};
+
+// A bot program connected over the wire with its account's token. It stays known when its
+// connection goes, so that its commands say "not available" until it is back.
+class BotHost::RemoteBot final : public Bot
+{
+public:
+    RemoteBot(Author account, ClientConnection *connection)
+        : Bot(std::move(account))
+        , m_connection(connection)
+    {}
+
+    ClientConnection *connection() const { return m_connection; }
+    void setConnection(ClientConnection *connection) { m_connection = connection; }
+    bool isAvailable() const override { return m_connection && m_connection->isOpen(); }
+    void handle(const BotRequest &request) override
+    {
+        const auto text = [](const QString &value) {
+            return value.isEmpty() ? std::nullopt : std::optional(value);
+        };
+        m_connection->send(
+            Protocol::frame(Protocol::BotCommand{.request = qint64(request.id),
+                                                 .command = request.command,
+                                                 .argument = request.argument,
+                                                 .room = text(request.room),
+                                                 .username = text(request.user),
+                                                 .displayName = text(request.displayName)}));
+    }
+
+private:
+    QPointer<ClientConnection> m_connection;
 };
 
 BotHost::BotHost(StorageThread &storage, const Fanout &fanout, QMap<QString, QVariantMap> settings,
@@ -115,7 +157,7 @@ QStringList BotHost::botNames() const
 {
     QStringList names;
     for (const auto &bot : m_bots)
-        names.append(bot->manifest().name);
+        names.append(bot->account().username);
     return names;
 }
 
@@ -159,15 +201,10 @@ void BotHost::loadPlugin(const QString &path)
     }
     const BotManifest &manifest = std::get<BotManifest>(checked);
     if (std::any_of(m_bots.cbegin(), m_bots.cend(),
-                    [&](const auto &bot) { return bot->manifest().name == manifest.name; }))
+                    [&](const auto &bot) { return bot->account().username == manifest.name; }))
         return skip(path, u"a bot named %1 is already loaded"_s.arg(manifest.name));
-    for (const CommandInfo &command : manifest.commands) {
-        if (command.name == "help"_L1)
-            return skip(path, u"/help belongs to the server"_s);
-        if (const BotChannel *owner = m_commandOwners.value(command.name))
-            return skip(
-                path, u"/%1 is already answered by %2"_s.arg(command.name, owner->manifest().name));
-    }
+    if (const auto taken = takenBy(manifest.commands, nullptr))
+        return skip(path, *taken);
 
     QObject *instance = loader->instance();
     auto *plugin = qobject_cast<BotPlugin *>(instance);
@@ -185,10 +222,11 @@ void BotHost::loadPlugin(const QString &path)
         return skip(path, u"a person already has the username %1"_s.arg(manifest.name));
 
     instancesInUse().insert(instance);
-    auto &bot = m_bots.emplace_back(
-        std::make_unique<BotChannel>(*this, manifest, *account, std::move(loader), plugin));
-    for (const CommandInfo &command : manifest.commands)
-        m_commandOwners.insert(command.name, bot.get());
+    auto channel =
+        std::make_unique<BotChannel>(*this, manifest, *account, std::move(loader), plugin);
+    BotChannel *bot = channel.get();
+    m_bots.push_back(std::move(channel));
+    own(bot, manifest.commands);
     QStringList usages;
     for (const CommandInfo &command : manifest.commands)
         usages.append(command.usage);
@@ -198,37 +236,57 @@ void BotHost::loadPlugin(const QString &path)
                                                                QDir::toNativeSeparators(path));
     m_reports.append({path, true, detail});
     try {
-        bot->plugin()->start(bot.get());
+        bot->plugin()->start(bot);
     } catch (const std::exception &error) {
         qCWarning(lcBots) << manifest.name << "failed to start:" << error.what();
     }
+}
+
+std::optional<QString> BotHost::takenBy(const QList<CommandInfo> &commands, const Bot *except) const
+{
+    for (const CommandInfo &command : commands) {
+        if (command.name == "help"_L1)
+            return u"/help belongs to the server"_s;
+        const Bot *owner = m_commandOwners.value(command.name);
+        if (owner && owner != except)
+            return u"/%1 is already answered by %2"_s.arg(command.name, owner->account().username);
+    }
+    return std::nullopt;
+}
+
+void BotHost::own(Bot *bot, QList<CommandInfo> commands)
+{
+    m_commandOwners.removeIf([bot](const auto &owner) { return owner.value() == bot; });
+    for (const CommandInfo &command : commands)
+        m_commandOwners.insert(command.name, bot);
+    bot->setCommands(std::move(commands));
 }
 
 QList<CommandInfo> BotHost::commands() const
 {
     QList<CommandInfo> all;
     for (const auto &bot : m_bots)
-        all.append(bot->manifest().commands);
+        all.append(bot->commands());
     return all;
 }
 
 void BotHost::run(const CommandCall &call)
 {
-    BotChannel *bot = m_commandOwners.value(call.invocation.name);
+    Bot *bot = m_commandOwners.value(call.invocation.name);
     if (!bot)
         return;
-    const quint64 id = m_nextRequestId++;
     // As typed, with a long argument cut short for the notices that quote it.
     const QString commandText =
         Protocol::Invocation{call.invocation.name, call.invocation.argument.left(40)}.text();
-    m_pending.insert(id, {call.roomId,
-                          call.room,
-                          call.sender.id,
-                          commandText,
-                          call.invocation,
-                          call.sender.username,
-                          bot,
-                          {}});
+    const Pending pending{
+        call.roomId, call.room, call.sender.id, commandText, call.invocation, call.sender.username,
+        bot,         {}};
+    if (!bot->isAvailable()) {
+        sendNotice(pending, Protocol::NoticeCode::BotUnavailable, unavailableText(*bot));
+        return;
+    }
+    const quint64 id = m_nextRequestId++;
+    m_pending.insert(id, pending);
     start(bot, id,
           {id, call.invocation.name, call.invocation.argument, call.room, call.sender.username,
            call.sender.displayName});
@@ -237,28 +295,32 @@ void BotHost::run(const CommandCall &call)
 bool BotHost::ask(const QString &command, const QString &argument,
                   std::function<void(const BotAnswer &)> done)
 {
-    BotChannel *bot = m_commandOwners.value(command);
+    Bot *bot = m_commandOwners.value(command);
     if (!bot)
         return false;
-    const quint64 id = m_nextRequestId++;
     Pending pending;
     pending.commandText = Protocol::Invocation{command, argument.left(40)}.text();
     pending.invocation = {command, argument};
     pending.bot = bot;
     pending.privately = std::move(done);
+    if (!bot->isAvailable()) {
+        sendNotice(pending, Protocol::NoticeCode::BotUnavailable, unavailableText(*bot));
+        return true;
+    }
+    const quint64 id = m_nextRequestId++;
     m_pending.insert(id, std::move(pending));
     // No room and no asker: the bot answers the server.
     start(bot, id, {id, command, argument, {}, {}, {}});
     return true;
 }
 
-void BotHost::start(BotChannel *bot, quint64 id, const BotRequest &request)
+void BotHost::start(Bot *bot, quint64 id, const BotRequest &request)
 {
     QTimer::singleShot(m_replyTimeout, this, [this, id] { expire(id); });
     try {
-        bot->plugin()->handleCommand(request);
+        bot->handle(request);
     } catch (const std::exception &error) {
-        qCWarning(lcBots) << bot->manifest().name << "threw on" << request.command << ":"
+        qCWarning(lcBots) << bot->account().username << "threw on" << request.command << ":"
                           << error.what();
         notifyFailure(bot, id, u"it ran into an error"_s);
     } catch (...) {
@@ -266,7 +328,7 @@ void BotHost::start(BotChannel *bot, quint64 id, const BotRequest &request)
     }
 }
 
-std::optional<BotHost::Pending> BotHost::takePending(BotChannel *bot, quint64 requestId)
+std::optional<BotHost::Pending> BotHost::takePending(Bot *bot, quint64 requestId)
 {
     const auto it = m_pending.find(requestId);
     // An unknown id is a late or repeated answer, or one for another bot's request.
@@ -277,23 +339,23 @@ std::optional<BotHost::Pending> BotHost::takePending(BotChannel *bot, quint64 re
     return pending;
 }
 
-void BotHost::deliver(BotChannel *bot, quint64 requestId, const QString &text,
-                      const QJsonObject &data)
+bool BotHost::deliver(Bot *bot, quint64 requestId, const QString &text, const QJsonObject &data)
 {
     const auto pending = takePending(bot, requestId);
     if (!pending)
-        return;
+        return false;
     const QString body = text.left(MaxReplyLength);
     const bool dataFits = Protocol::serialize(data).size() <= MaxReplyDataBytes;
     if (!dataFits)
-        qCWarning(lcBots).noquote() << bot->manifest().name << "sent more than" << MaxReplyDataBytes
-                                    << "bytes of data with a reply; the text went out without it";
+        qCWarning(lcBots).noquote()
+            << bot->account().username << "sent more than" << MaxReplyDataBytes
+            << "bytes of data with a reply; the text went out without it";
     if (pending->privately) {
         // Later: the bot may answer from inside handleCommand, before ask() has returned.
         QTimer::singleShot(0, this, [done = pending->privately, body, data, dataFits] {
             done({true, body, dataFits ? data : QJsonObject()});
         });
-        return;
+        return true;
     }
     const Author &account = bot->account();
     Protocol::BotMessage event{.room = pending->room,
@@ -308,15 +370,18 @@ void BotHost::deliver(BotChannel *bot, quint64 requestId, const QString &text,
     if (!data.isEmpty() && dataFits)
         event.data = data;
     m_fanout.toRoom(pending->roomId, event);
+    return true;
 }
 
-void BotHost::notifyFailure(BotChannel *bot, quint64 requestId, const QString &reason)
+bool BotHost::notifyFailure(Bot *bot, quint64 requestId, const QString &reason)
 {
-    if (const auto pending = takePending(bot, requestId)) {
-        sendNotice(*pending, Protocol::NoticeCode::BotFailed,
-                   u"%1 could not answer %2: %3"_s.arg(bot->account().displayName,
-                                                       pending->commandText, reason));
-    }
+    const auto pending = takePending(bot, requestId);
+    if (!pending)
+        return false;
+    sendNotice(*pending, Protocol::NoticeCode::BotFailed,
+               u"%1 could not answer %2: %3"_s.arg(bot->account().displayName, pending->commandText,
+                                                   reason));
+    return true;
 }
 
 void BotHost::expire(quint64 requestId)
@@ -324,9 +389,9 @@ void BotHost::expire(quint64 requestId)
     const auto it = m_pending.constFind(requestId);
     if (it == m_pending.constEnd())
         return; // answered in time
-    BotChannel *bot = it->bot;
+    Bot *bot = it->bot;
     const auto pending = takePending(bot, requestId);
-    qCInfo(lcBots).noquote() << bot->manifest().name << "did not answer" << pending->commandText
+    qCInfo(lcBots).noquote() << bot->account().username << "did not answer" << pending->commandText
                              << "in time";
     sendNotice(
         *pending, Protocol::NoticeCode::BotTimeout,
@@ -343,6 +408,82 @@ void BotHost::sendNotice(const Pending &pending, QLatin1StringView code, const Q
     m_fanout.toUser(pending.senderId,
                     Protocol::Notice{pending.room, text, std::nullopt,
                                      pending.bot->account().username, QString(code)});
+}
+
+BotHost::RemoteBot *BotHost::remoteOn(const ClientConnection *connection) const
+{
+    for (const auto &bot : m_bots) {
+        auto *remote = dynamic_cast<RemoteBot *>(bot.get());
+        if (remote && remote->connection() == connection)
+            return remote;
+    }
+    return nullptr;
+}
+
+void BotHost::connectRemote(ClientConnection *connection, const Author &account,
+                            QList<CommandInfo> commands)
+{
+    RemoteBot *bot = nullptr;
+    for (const auto &known : m_bots) {
+        if (known->account().id == account.id) {
+            bot = dynamic_cast<RemoteBot *>(known.get());
+            if (!bot) // a plugin of the same name runs in this process
+                throw ProtocolError(ErrorCode::CommandTaken,
+                                    u"%1 runs inside the server already"_s.arg(account.username));
+        }
+    }
+    if (const auto taken = takenBy(commands, bot))
+        throw ProtocolError(ErrorCode::CommandTaken, *taken);
+    if (!bot) {
+        auto remote = std::make_unique<RemoteBot>(account, connection);
+        bot = remote.get();
+        m_bots.push_back(std::move(remote));
+    } else if (bot->connection() != connection) {
+        // The same bot again, from a new connection (it restarted before the server noticed
+        // the old one had gone): the new one answers from now on.
+        if (ClientConnection *previous = bot->connection()) {
+            disconnectRemote(previous);
+            previous->closeWith(QWebSocketProtocol::CloseCodeNormal, u"the bot connected again"_s);
+        }
+        bot->setConnection(connection);
+    }
+    qCInfo(lcBots).noquote() << u"bot %1 connected from %2, answering %3"_s.arg(
+        account.username, connection->peerAddress(), [&] {
+            QStringList names;
+            for (const CommandInfo &command : commands)
+                names.append(u'/' + command.name);
+            return names.join(u", "_s);
+        }());
+    own(bot, std::move(commands));
+}
+
+void BotHost::disconnectRemote(ClientConnection *connection)
+{
+    RemoteBot *bot = remoteOn(connection);
+    if (!bot)
+        return;
+    bot->setConnection(nullptr);
+    qCInfo(lcBots).noquote() << "bot" << bot->account().username << "went away";
+    QList<quint64> waiting;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        if (it->bot == bot)
+            waiting.append(it.key());
+    }
+    for (quint64 id : waiting)
+        notifyFailure(bot, id, u"it went away before answering"_s);
+}
+
+bool BotHost::replyFromRemote(ClientConnection *connection, quint64 requestId, const QString &text,
+                              const QJsonObject &data)
+{
+    RemoteBot *bot = remoteOn(connection);
+    return bot && deliver(bot, requestId, text, data);
+}
+
+bool BotHost::failFromRemote(ClientConnection *connection, quint64 requestId, const QString &reason)
+{
+    RemoteBot *bot = remoteOn(connection);
+    return bot && notifyFailure(bot, requestId, reason.left(MaxReasonLength));
 }
 
 } // namespace FinChat

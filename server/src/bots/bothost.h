@@ -15,15 +15,43 @@
 namespace FinChat {
 
 class BotChannel;
+class ClientConnection;
 struct BotRequest;
 class Fanout;
 class StorageThread;
 
-// Loads bot plugins from folders and answers the commands they own. Each bot gets its own
-// account (flagged as a bot, with no password, so nobody can log in as it) and its own
-// BotContext, through which its replies reach the room. Replies and commands are never
-// stored. A bot that does not answer in time, fails, or throws gets the asker a notice; a
-// plugin that cannot be used is skipped with a logged reason and never stops the server.
+// One bot as the host drives it: a plugin loaded into this process, or a program connected
+// over the wire protocol with a bot account's token (docs/protocol.md, "Bots").
+class Bot
+{
+public:
+    explicit Bot(Author account)
+        : m_account(std::move(account))
+    {}
+    virtual ~Bot() = default;
+    Bot(const Bot &) = delete;
+    Bot &operator=(const Bot &) = delete;
+
+    const Author &account() const { return m_account; }
+    const QList<CommandInfo> &commands() const { return m_commands; }
+    void setCommands(QList<CommandInfo> commands) { m_commands = std::move(commands); }
+    // False while a connected bot is away: its commands stay listed and answer that it is
+    // not available.
+    virtual bool isAvailable() const = 0;
+    // Hands it a command to answer through the host (deliver() or notifyFailure()); may throw.
+    virtual void handle(const BotRequest &request) = 0;
+
+private:
+    Author m_account;
+    QList<CommandInfo> m_commands;
+};
+
+// Loads bot plugins from folders, takes bots that connect over the wire, and answers the
+// commands they own. Each bot has its own account (flagged as a bot, with no password, so
+// nobody can log in as it as a person); a plugin answers through its BotContext, a connected
+// bot with bot.reply and bot.fail. Replies and commands are never stored. A bot that does not
+// answer in time, fails, throws or goes away gets the asker a notice; a plugin that cannot be
+// used is skipped with a logged reason and never stops the server.
 class BotHost : public QObject, public CommandBackend
 {
     Q_OBJECT
@@ -49,7 +77,21 @@ public:
     bool ask(const QString &command, const QString &argument,
              std::function<void(const BotAnswer &)> done) override;
 
+    // The bot whose account is logged in on `connection` answers these commands from now on,
+    // instead of those it announced before; a previous connection of the same bot is closed.
+    // Throws ProtocolError (command_taken) when another bot owns one of the names.
+    void connectRemote(ClientConnection *connection, const Author &account,
+                       QList<CommandInfo> commands);
+    // The connection closed: its bot is away, and what it was asked fails for the askers.
+    void disconnectRemote(ClientConnection *connection);
+    // A connected bot's bot.reply and bot.fail; false when the request was not waiting for
+    // this bot's answer.
+    bool replyFromRemote(ClientConnection *connection, quint64 requestId, const QString &text,
+                         const QJsonObject &data);
+    bool failFromRemote(ClientConnection *connection, quint64 requestId, const QString &reason);
+
 private:
+    class RemoteBot;
     friend class BotChannel;
     struct Pending
     {
@@ -59,27 +101,33 @@ private:
         QString commandText; // "/stock=aapl.us", for notices
         Validation::CommandInvocation invocation;
         QString sender;
-        BotChannel *bot = nullptr;
+        Bot *bot = nullptr;
         // Set for ask(): the answer goes here, not to a room or a person.
         std::function<void(const BotAnswer &)> privately;
     };
 
-    void start(BotChannel *bot, quint64 id, const BotRequest &request);
+    void start(Bot *bot, quint64 id, const BotRequest &request);
     void loadPlugin(const QString &path);
     void skip(const QString &path, const QString &reason);
-    void deliver(BotChannel *bot, quint64 requestId, const QString &text, const QJsonObject &data);
-    void notifyFailure(BotChannel *bot, quint64 requestId, const QString &reason);
+    // The name of the bot other than `except` that owns one of these commands, if any.
+    std::optional<QString> takenBy(const QList<CommandInfo> &commands, const Bot *except) const;
+    void own(Bot *bot, QList<CommandInfo> commands);
+    RemoteBot *remoteOn(const ClientConnection *connection) const;
+    // Both false when the request was not waiting for this bot.
+    bool deliver(Bot *bot, quint64 requestId, const QString &text, const QJsonObject &data);
+    bool notifyFailure(Bot *bot, quint64 requestId, const QString &reason);
     void expire(quint64 requestId);
     void sendNotice(const Pending &pending, QLatin1StringView code, const QString &text);
-    std::optional<Pending> takePending(BotChannel *bot, quint64 requestId);
+    std::optional<Pending> takePending(Bot *bot, quint64 requestId);
     QString setting(const QString &bot, const QString &key) const;
 
     StorageThread &m_storage;
     const Fanout &m_fanout;
     QMap<QString, QVariantMap> m_settings;
     std::chrono::milliseconds m_replyTimeout;
-    std::vector<std::unique_ptr<BotChannel>> m_bots;
-    QHash<QString, BotChannel *> m_commandOwners;
+    // Kept while the server runs, also when a connected bot goes away: it may come back.
+    std::vector<std::unique_ptr<Bot>> m_bots;
+    QHash<QString, Bot *> m_commandOwners;
     QHash<quint64, Pending> m_pending;
     quint64 m_nextRequestId = 1;
     QList<PluginReport> m_reports;

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace FinChat {
 
@@ -48,22 +49,42 @@ std::variant<BotManifest, QString> BotManifest::fromPluginMetaData(const QJsonOb
     if (manifest.version.isEmpty())
         return u"missing metadata: 'version'"_s;
 
-    static const QRegularExpression commandName(u"\\A[a-z][a-z0-9_\\-]{0,31}\\z"_s);
-    const QJsonArray commands = fields.value("commands"_L1).toArray();
-    if (commands.isEmpty() || commands.size() > MaxCommands)
-        return u"missing metadata: 'commands' must list 1 to %1 commands"_s.arg(MaxCommands);
-    for (const QJsonValue &value : commands) {
+    QList<CommandInfo> commands;
+    for (const QJsonValue &value : fields.value("commands"_L1).toArray()) {
         const QJsonObject command = value.toObject();
-        CommandInfo info{command.value("name"_L1).toString(), shortText(command, "usage"_L1),
-                         shortText(command, "description"_L1)};
+        commands.append({command.value("name"_L1).toString(), command.value("usage"_L1).toString(),
+                         command.value("description"_L1).toString()});
+    }
+    auto checked = checkedCommands(std::move(commands));
+    if (const QString *reason = std::get_if<QString>(&checked))
+        return u"missing metadata: "_s + *reason;
+    manifest.commands = std::get<QList<CommandInfo>>(std::move(checked));
+    return manifest;
+}
+
+std::variant<QList<CommandInfo>, QString> BotManifest::checkedCommands(QList<CommandInfo> commands)
+{
+    static const QRegularExpression commandName(u"\\A[a-z][a-z0-9_\\-]{0,31}\\z"_s);
+    if (commands.isEmpty() || commands.size() > MaxCommands)
+        return u"'commands' must list 1 to %1 commands"_s.arg(MaxCommands);
+    QSet<QString> names;
+    for (CommandInfo &info : commands) {
         if (!commandName.match(info.name).hasMatch())
-            return u"missing metadata: command name '%1' is not lower-case a-z, 0-9, '_', '-'"_s
-                .arg(info.name.left(40));
+            return u"command name '%1' is not lower-case a-z, 0-9, '_', '-'"_s.arg(
+                info.name.left(40));
+        if (names.contains(info.name))
+            return u"command /%1 is listed twice"_s.arg(info.name);
+        names.insert(info.name);
+        info.usage = info.usage.trimmed();
+        info.description = info.description.trimmed();
+        if (info.usage.size() > MaxTextLength || info.description.size() > MaxTextLength)
+            return u"the usage and description of /%1 must be at most %2 characters"_s
+                .arg(info.name)
+                .arg(MaxTextLength);
         if (info.usage.isEmpty())
             info.usage = u"/"_s + info.name;
-        manifest.commands.append(info);
     }
-    return manifest;
+    return commands;
 }
 
 } // namespace FinChat

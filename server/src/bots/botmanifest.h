@@ -20,6 +20,11 @@ struct BotManifest
 
     // From QPluginLoader::metaData(); the reason it is unusable otherwise.
     static std::variant<BotManifest, QString> fromPluginMetaData(const QJsonObject &metaData);
+    // The commands a bot says it answers, in its metadata or in bot.announce: 1 to 32, each
+    // named once in lower-case a-z, 0-9, '_', '-' (at most 32, starting with a letter), usage
+    // and description trimmed and at most 200 characters (no usage: "/name"). The reason
+    // they cannot be used otherwise.
+    static std::variant<QList<CommandInfo>, QString> checkedCommands(QList<CommandInfo> commands);
 };
 
 } // namespace FinChat

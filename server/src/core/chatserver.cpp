@@ -2,6 +2,7 @@
 
 #include "bots/bothost.h"
 #include "handlers/accountservice.h"
+#include "handlers/botgateway.h"
 #include "handlers/housekeeping.h"
 #include "handlers/messageservice.h"
 #include "handlers/pricechecker.h"
@@ -79,6 +80,9 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     m_prices = new PriceChecker(context, m_config.limits.priceCheckInterval, this);
     m_watchlists = new WatchlistService(context, *m_prices, this);
     m_accounts = new AccountService(context, this);
+    m_bots = new BotHost(m_storage, m_fanout, m_config.botSettings, m_config.limits.botReplyTimeout,
+                         this);
+    m_botGateway = new BotGateway(context, *m_bots, commands(), this);
     const auto [rooms, memberships] = m_housekeeping->prepare();
     m_rooms.load(rooms, memberships);
     m_housekeeping->startPurging();
@@ -98,14 +102,10 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     // First, so that no plugin can take these names (and have the room see them): offered
     // only while a bot gives quotes.
     commands().addBackend(m_watchlists);
-    if (!m_config.pluginDirs.isEmpty()) {
-        m_bots = new BotHost(m_storage, m_fanout, m_config.botSettings,
-                             m_config.limits.botReplyTimeout, this);
-        m_bots->loadFrom(m_config.pluginDirs);
-        commands().addBackend(m_bots);
-        m_quotes->setBackend(m_bots);
-        m_prices->setBackend(m_bots);
-    }
+    m_bots->loadFrom(m_config.pluginDirs);
+    commands().addBackend(m_bots);
+    m_quotes->setBackend(m_bots);
+    m_prices->setBackend(m_bots);
 }
 
 ChatServer::~ChatServer()
@@ -160,6 +160,8 @@ void ChatServer::route(Access access, Service *service, Method method)
                   "a handler answers with its request's Reply");
     if (access == Access::Anyone)
         m_public.insert(QString(Message::Type));
+    if (access == Access::Bot)
+        m_forBots.insert(QString(Message::Type));
     if (immediate)
         m_immediate.insert(QString(Message::Type));
     // Not a coroutine itself: it calls the handler and wraps the task it returns (GCC 12
@@ -195,6 +197,10 @@ void ChatServer::addRoutes()
     route(Access::LoggedIn, m_watchlists, &WatchlistService::remove);
     route(Access::LoggedIn, m_watchlists, &WatchlistService::addAlert);
     route(Access::LoggedIn, m_watchlists, &WatchlistService::removeAlert);
+    route(Access::Anyone, m_botGateway, &BotGateway::login);
+    route(Access::Bot, m_botGateway, &BotGateway::announce);
+    route(Access::Bot, m_botGateway, &BotGateway::reply);
+    route(Access::Bot, m_botGateway, &BotGateway::fail);
 }
 
 void ChatServer::reloadCertificate()
@@ -286,6 +292,7 @@ void ChatServer::enforceOutgoingLimits()
 void ChatServer::onClosed(ClientConnection *connection)
 {
     disconnect(connection, nullptr, this, nullptr);
+    m_botGateway->connectionClosed(connection); // while it still says which bot it was
     m_accounts->connectionClosed(connection);
     m_connectionCounter.remove(connection->peerAddress());
     connection->deleteLater();
@@ -363,9 +370,18 @@ void ChatServer::onTextReceived(ClientConnection *connection, const QString &tex
         answerError(*request, {ErrorCode::RateLimited, u"too many requests; slow down"_s});
         return;
     }
-    if (!m_public.contains(request->type()) && !connection->isLoggedIn()) {
-        answerError(*request, {ErrorCode::NotLoggedIn, u"log in or resume first"_s});
-        return;
+    if (!m_public.contains(request->type())) {
+        if (!connection->isLoggedIn()) {
+            answerError(*request, {ErrorCode::NotLoggedIn, u"log in or resume first"_s});
+            return;
+        }
+        // A bot connection speaks only the bot requests, and a person cannot send them.
+        if (m_forBots.contains(request->type()) != connection->user().isBot) {
+            answerError(*request, {ErrorCode::Forbidden, connection->user().isBot
+                                                             ? u"a bot cannot send this"_s
+                                                             : u"only a bot can send this"_s});
+            return;
+        }
     }
     std::optional<ClientConnection::InFlight> slot;
     if (!m_immediate.contains(request->type())) {

@@ -27,6 +27,7 @@ class QWebSocketServer;
 namespace FinChat {
 
 class AccountService;
+class BotGateway;
 class BotHost;
 class QuoteLookup;
 class PriceChecker;
@@ -71,7 +72,8 @@ public:
     void reloadCertificate();
 
     CommandRouter &commands();
-    // Null when the configuration names no plugin folder.
+    // The bots: plugins loaded from the configured folders, and programs connected with a
+    // bot account's token.
     BotHost *bots() const { return m_bots; }
 
 private:
@@ -81,7 +83,8 @@ private:
     enum class Access
     {
         Anyone,
-        LoggedIn
+        LoggedIn, // as a person
+        Bot,      // as a bot, with bot.login
     };
     template<typename Service, typename Method>
     void route(Access access, Service *service, Method method);
@@ -114,11 +117,13 @@ private:
     std::unique_ptr<MessageService> m_messageService;
     AccountService *m_accounts; // a QObject child: its coroutines guard it with QPointer
     BotHost *m_bots = nullptr;
+    BotGateway *m_botGateway = nullptr;
     QuoteLookup *m_quotes = nullptr;
     PriceChecker *m_prices = nullptr;
     WatchlistService *m_watchlists = nullptr;
     Dispatcher m_dispatcher;
     QSet<QString> m_public;    // request types that need no login
+    QSet<QString> m_forBots;   // request types only a bot connection may send
     QSet<QString> m_immediate; // answered at once: they take no slot of the in-flight limit
     QString m_helloText;       // the first frame of every connection
     QTimer m_outgoingCheck;

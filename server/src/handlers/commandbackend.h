@@ -49,6 +49,9 @@ public:
         Q_UNUSED(command);
         return false;
     }
+    // Names it keeps for itself even while it does not offer them (the watchlist commands,
+    // while no bot gives quotes): no bot may take them.
+    virtual QStringList reservedNames() const { return {}; }
     // Asks the owner of `command` in no room, for the server itself: the answer goes to
     // `done` (exactly once, never before ask() returns) instead of a room. False, without
     // calling `done`, when no bot owns the command.

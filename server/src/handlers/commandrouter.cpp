@@ -29,6 +29,18 @@ QList<CommandInfo> CommandRouter::commands() const
     return all;
 }
 
+bool CommandRouter::isTakenBesides(const QString &name, const CommandBackend *except) const
+{
+    return std::any_of(m_backends.cbegin(), m_backends.cend(), [&](const CommandBackend *backend) {
+        if (backend == except)
+            return false;
+        const QList<CommandInfo> owned = backend->commands();
+        return backend->reservedNames().contains(name) ||
+               std::any_of(owned.cbegin(), owned.cend(),
+                           [&](const CommandInfo &info) { return info.name == name; });
+    });
+}
+
 CommandBackend *CommandRouter::ownerOf(const QString &name) const
 {
     for (CommandBackend *backend : m_backends) {

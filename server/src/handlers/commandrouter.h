@@ -21,6 +21,8 @@ public:
     // Each backend answers the commands it lists; the first one listing a name owns it.
     void addBackend(CommandBackend *backend) { m_backends.append(backend); }
     QList<CommandInfo> commands() const;
+    // Whether a backend other than `except` answers or keeps this name.
+    bool isTakenBesides(const QString &name, const CommandBackend *except) const;
     // commands.list: what /help shows, as data, for clients that complete commands.
     Protocol::CommandsListOk list(Request request, Protocol::CommandsList fields) const;
 

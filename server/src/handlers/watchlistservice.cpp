@@ -104,7 +104,7 @@ QCoro::Task<Reply> answer(QCoro::Task<Protocol::Watchlist> change)
     co_return Reply{std::move(watchlist)};
 }
 
-const CommandInfo &info(QStringView name)
+const QList<CommandInfo> &allCommands()
 {
     static const QList<CommandInfo> all{
         {u"watch"_s, u"/watch=CODE"_s, u"Adds CODE to your watchlist (just /watch shows it)"_s},
@@ -114,6 +114,12 @@ const CommandInfo &info(QStringView name)
         {u"unalert"_s, u"/unalert=ID"_s, u"Removes price alert ID"_s},
         {u"alerts"_s, u"/alerts"_s, u"Lists your watchlist and price alerts"_s},
     };
+    return all;
+}
+
+const CommandInfo &info(QStringView name)
+{
+    const QList<CommandInfo> &all = allCommands();
     static const CommandInfo none;
     const auto found = std::find_if(
         all.cbegin(), all.cend(), [&](const CommandInfo &command) { return command.name == name; });
@@ -258,7 +264,15 @@ QList<CommandInfo> WatchlistService::commands() const
 {
     if (!m_prices.hasQuotes())
         return {};
-    return {info(u"watch"), info(u"unwatch"), info(u"alert"), info(u"unalert"), info(u"alerts")};
+    return allCommands();
+}
+
+QStringList WatchlistService::reservedNames() const
+{
+    QStringList names;
+    for (const CommandInfo &command : allCommands())
+        names.append(command.name);
+    return names;
 }
 
 void WatchlistService::run(const CommandCall &call)

@@ -40,6 +40,7 @@ public:
     QCoro::Task<Protocol::AlertRemoveOk> removeAlert(Request request, Protocol::AlertRemove fields);
 
     QList<CommandInfo> commands() const override;
+    QStringList reservedNames() const override;
     void run(const CommandCall &call) override;
     bool isPrivate(const QString &) const override { return true; }
     bool ask(const QString &, const QString &, std::function<void(const BotAnswer &)>) override

@@ -184,7 +184,14 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"FinChat server: chat rooms for people who talk about markets, over WebSocket."_s);
+        u"FinChat server: chat rooms for people who talk about markets, over WebSocket.\n\n"
+        "Bot accounts, for bots that connect over the network (finchat-botrunner, or a bot in "
+        "any language), on the server's database (also while it runs):\n"
+        "  finchat-server bot add NAME [DISPLAY NAME]  creates a bot, prints its token\n"
+        "  finchat-server bot token NAME               a new token; the old one stops working\n"
+        "  finchat-server bot list                     every bot account"_s);
+    parser.addPositionalArgument(u"bot"_s, u"Manage bot accounts (see above)."_s,
+                                 u"[bot add|token|list ...]"_s);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption configOption(u"config"_s, u"Read settings from INI <file>."_s,
@@ -219,10 +226,15 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
                                      QCoreApplication::applicationVersion());
         return result;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        result.action = Action::Fail;
-        result.text = u"unexpected argument: %1"_s.arg(parser.positionalArguments().constFirst());
-        return result;
+    QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty()) {
+        if (positional.constFirst() != "bot"_L1) {
+            result.action = Action::Fail;
+            result.text = u"unexpected argument: %1"_s.arg(positional.constFirst());
+            return result;
+        }
+        positional.removeFirst();
+        result.toolArguments = positional;
     }
 
     ServerConfig &config = result.config;
@@ -300,6 +312,8 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
     config.pluginDirs = defaultPluginDirs();
     if (!pluginsDir.isEmpty())
         config.pluginDirs.append(pluginsDir);
+    if (!parser.positionalArguments().isEmpty())
+        result.action = Action::ManageBots;
     return result;
 }
 

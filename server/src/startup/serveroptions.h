@@ -16,6 +16,7 @@ public:
         Run,
         ShowHelp,
         ShowVersion,
+        ManageBots, // finchat-server bot ...: config.databasePath and toolArguments say what
         Fail
     };
 
@@ -23,7 +24,8 @@ public:
     {
         Action action = Action::Run;
         ServerConfig config;
-        QString text; // help or version text, or the reason for Fail
+        QString text;              // help or version text, or the reason for Fail
+        QStringList toolArguments; // ManageBots: what follows "bot"
     };
 
     static Result parse(const QStringList &arguments);

@@ -29,6 +29,13 @@ struct Author
     bool isBot = false;
 };
 
+struct BotAccount
+{
+    QString username;
+    QString displayName;
+    std::optional<qint64> tokenCreatedAt; // UTC ms; none: it cannot connect over the wire
+};
+
 struct RoomRecord
 {
     qint64 id = 0;

@@ -289,6 +289,46 @@ std::optional<Author> Storage::ensureBotUser(const QString &username, const QStr
     return Author{user->id, user->username, user->displayName, true};
 }
 
+std::optional<Author> Storage::setBotToken(const QString &username, const QString &displayName,
+                                           const QByteArray &tokenHash)
+{
+    auto bot = ensureBotUser(username, displayName);
+    if (bot) {
+        run(u"INSERT INTO bot_tokens (user_id, token_hash, created_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, "
+            "created_at = excluded.created_at"_s,
+            {bot->id, tokenHash, nowMs()});
+    }
+    return bot;
+}
+
+std::optional<Author> Storage::botByToken(const QByteArray &tokenHash) const
+{
+    QSqlQuery query =
+        run(u"SELECT u.id, u.username, u.display_name FROM bot_tokens t "
+            "JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND u.is_bot = 1"_s,
+            {tokenHash});
+    if (!query.next())
+        return std::nullopt;
+    return Author{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                  true};
+}
+
+QList<BotAccount> Storage::botAccounts() const
+{
+    QSqlQuery query = run(u"SELECT u.username, u.display_name, t.created_at FROM users u "
+                          "LEFT JOIN bot_tokens t ON t.user_id = u.id "
+                          "WHERE u.is_bot = 1 ORDER BY u.username"_s,
+                          {});
+    QList<BotAccount> bots;
+    while (query.next()) {
+        bots.append(
+            {query.value(0).toString(), query.value(1).toString(),
+             query.value(2).isNull() ? std::optional<qint64>() : query.value(2).toLongLong()});
+    }
+    return bots;
+}
+
 void Storage::setDisplayName(qint64 userId, const QString &displayName)
 {
     run(u"UPDATE users SET display_name = ? WHERE id = ?"_s, {displayName, userId});

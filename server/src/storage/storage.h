@@ -90,6 +90,15 @@ public:
     // The bot account of this name, created or renamed as needed; nullopt when a person
     // already has the username.
     std::optional<Author> ensureBotUser(const QString &username, const QString &displayName);
+    // Gives the bot account (created or renamed as ensureBotUser does) this token for
+    // bot.login, replacing its previous one; nullopt when a person has the username.
+    std::optional<Author> setBotToken(const QString &username, const QString &displayName,
+                                      const QByteArray &tokenHash);
+    // The bot whose token this is.
+    std::optional<Author> botByToken(const QByteArray &tokenHash) const;
+    // Every bot account, by username, and whether it has a token (plugins loaded in the
+    // server's own process need none).
+    QList<BotAccount> botAccounts() const;
     void setDisplayName(qint64 userId, const QString &displayName);
     void setPasswordHash(qint64 userId, const QString &passwordHash);
 

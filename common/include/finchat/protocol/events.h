@@ -78,6 +78,7 @@ struct BotMessage
 namespace NoticeCode {
 inline constexpr QLatin1StringView BotTimeout{"bot_timeout"};
 inline constexpr QLatin1StringView BotFailed{"bot_failed"};
+inline constexpr QLatin1StringView BotUnavailable{"bot_unavailable"}; // its process is away
 } // namespace NoticeCode
 
 // Something for one user only: the /help listing, or a bot that could not answer.
@@ -198,6 +199,29 @@ struct AlertTriggered
         return std::tuple{
             field("alert"_L1, &AlertTriggered::alert), field("owner"_L1, &AlertTriggered::owner),
             field("text"_L1, &AlertTriggered::text), field("quote"_L1, &AlertTriggered::quote)};
+    }
+};
+
+// To a bot connection: a command it announced was typed (or the server asks it, for
+// quote.get and price alerts: then room and user are absent). Answer with bot.reply or
+// bot.fail naming `request`.
+struct BotCommand
+{
+    static constexpr QLatin1StringView Type = Type::BotCommand;
+    qint64 request = 0;
+    QString command;
+    QString argument;
+    std::optional<QString> room;
+    std::optional<QString> username;
+    std::optional<QString> displayName;
+    static auto fields()
+    {
+        return std::tuple{field("request"_L1, &BotCommand::request),
+                          field("command"_L1, &BotCommand::command),
+                          field("argument"_L1, &BotCommand::argument),
+                          field("room"_L1, &BotCommand::room),
+                          field("user"_L1, &BotCommand::username),
+                          field("displayName"_L1, &BotCommand::displayName)};
     }
 };
 

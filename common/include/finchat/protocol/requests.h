@@ -193,6 +193,37 @@ using WatchlistRemoveOk = WatchlistReply<Type::WatchlistRemoveOk>;
 using AlertAddOk = WatchlistReply<Type::AlertAddOk>;
 using AlertRemoveOk = WatchlistReply<Type::AlertRemoveOk>;
 
+// A bot connection is the bot account its token names.
+struct BotLoginOk
+{
+    static constexpr QLatin1StringView Type = Type::BotLoginOk;
+    QString username;
+    QString displayName;
+    static auto fields()
+    {
+        return std::tuple{field("user"_L1, &BotLoginOk::username),
+                          field("displayName"_L1, &BotLoginOk::displayName)};
+    }
+};
+
+struct BotAnnounceOk
+{
+    static constexpr QLatin1StringView Type = Type::BotAnnounceOk;
+    static auto fields() { return std::tuple{}; }
+};
+
+// What a bot's answer to a command came to: false when the request was no longer waiting
+// (answered already, timed out, or not this bot's), and nobody saw the answer.
+template<const QLatin1StringView &TypeName>
+struct BotAnswerOk
+{
+    static constexpr QLatin1StringView Type = TypeName;
+    bool delivered = false;
+    static auto fields() { return std::tuple{field("delivered"_L1, &BotAnswerOk::delivered)}; }
+};
+using BotReplyOk = BotAnswerOk<Type::BotReplyOk>;
+using BotFailOk = BotAnswerOk<Type::BotFailOk>;
+
 // Requests.
 
 struct Hello
@@ -423,6 +454,63 @@ struct AlertRemove
     static auto fields()
     {
         return std::tuple{field("alert"_L1, &AlertRemove::alert, range(1, qint64(1) << 53))};
+    }
+};
+
+// Bots (docs/protocol.md, "Bots"): only a connection logged in with bot.login may send
+// bot.announce, bot.reply and bot.fail, and it may send nothing that people do.
+
+inline constexpr qsizetype BotTokenMaxLength = 128;
+inline constexpr qsizetype MaxBotReplyLength = 4000;
+inline constexpr qsizetype MaxBotFailReasonLength = 300;
+// The id of a command sent to a bot (BotCommand::request).
+inline constexpr qint64 MaxBotRequestId = qint64(1) << 53;
+
+struct BotLogin
+{
+    static constexpr QLatin1StringView Type = Type::BotLogin;
+    using Reply = BotLoginOk;
+    QString token;
+    static auto fields()
+    {
+        return std::tuple{field("token"_L1, &BotLogin::token, maxLength(BotTokenMaxLength))};
+    }
+};
+
+// The commands the bot answers, replacing any it announced before.
+struct BotAnnounce
+{
+    static constexpr QLatin1StringView Type = Type::BotAnnounce;
+    using Reply = BotAnnounceOk;
+    QList<CommandInfo> commands;
+    static auto fields() { return std::tuple{field("commands"_L1, &BotAnnounce::commands)}; }
+};
+
+struct BotReply
+{
+    static constexpr QLatin1StringView Type = Type::BotReply;
+    using Reply = BotReplyOk;
+    qint64 request = 0; // BotCommand::request
+    QString body;
+    std::optional<QJsonObject> data;
+    static auto fields()
+    {
+        return std::tuple{field("request"_L1, &BotReply::request, range(1, MaxBotRequestId)),
+                          field("body"_L1, &BotReply::body, maxLength(MaxBotReplyLength)),
+                          field("data"_L1, &BotReply::data)};
+    }
+};
+
+struct BotFail
+{
+    static constexpr QLatin1StringView Type = Type::BotFail;
+    using Reply = BotFailOk;
+    qint64 request = 0;
+    QString reason;
+    static auto fields()
+    {
+        return std::tuple{field("request"_L1, &BotFail::request, range(1, MaxBotRequestId)),
+                          field("reason"_L1, &BotFail::reason, maxLength(MaxBotFailReasonLength))};
     }
 };
 
