@@ -5,7 +5,9 @@
 #include "tls/servercertificate.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSslConfiguration>
 #include <QThread>
@@ -78,6 +80,53 @@ void BenchServer::fillHistory(const QString &room, const QString &author, int co
     }
 }
 
+bool BenchServer::serveBotsFromRunner()
+{
+    const QString token = SessionToken::generate();
+    if (!storage().setBotToken(u"stockbot"_s, u"Stock bot"_s, SessionToken::hash(token)))
+        return false;
+    QDir(m_folder.path()).mkpath(u"tokens"_s);
+    QFile file(m_folder.filePath(u"tokens/stockbot.token"_s));
+    if (!file.open(QIODevice::WriteOnly) || file.write(token.toUtf8()) <= 0)
+        return false;
+    m_useRunner = true;
+    return true;
+}
+
+bool BenchServer::startRunner(QString *error)
+{
+    QString ini = u"[runner]\nserver=%1\ntokens_dir=tokens\n"_s.arg(url().toString());
+    if (!m_setup.plaintext)
+        ini += u"server_certificate=%1\n"_s.arg(
+            QString::fromLatin1(Tls::ServerCertificate::CertificateFileName));
+    ini += u"[bot.stockbot]\n"_s;
+    for (auto it = m_stockBotSettings.cbegin(); it != m_stockBotSettings.cend(); ++it)
+        ini += it.key() + u'=' + it.value().toString() + u'\n';
+    QFile config(m_folder.filePath(u"runner.ini"_s));
+    if (!config.open(QIODevice::WriteOnly) || config.write(ini.toUtf8()) <= 0) {
+        *error = u"cannot write the runner's config"_s;
+        return false;
+    }
+    config.close();
+    m_runner.setProgram(QFileInfo(m_setup.binary).dir().filePath(u"finchat-botrunner"_s));
+    m_runner.setArguments({u"--config"_s, config.fileName()});
+    m_runner.setProcessChannelMode(QProcess::MergedChannels);
+    m_runner.start();
+    QString output;
+    for (int waited = 0; waited < 200 && m_runner.state() != QProcess::NotRunning; ++waited) {
+        m_runner.waitForReadyRead(50);
+        output += QString::fromUtf8(m_runner.readAll());
+        if (output.contains(u"stockbot is serving"_s)) {
+            m_runner.setStandardOutputFile(QProcess::nullDevice());
+            QObject::connect(&m_runner, &QProcess::readyRead, &m_runner,
+                             [this] { m_runner.readAll(); });
+            return true;
+        }
+    }
+    *error = u"the bot runner did not start serving: %1"_s.arg(output);
+    return false;
+}
+
 bool BenchServer::start(QString *error)
 {
     const QString database = m_folder.filePath(u"bench.db"_s);
@@ -85,8 +134,9 @@ bool BenchServer::start(QString *error)
     m_storage.reset();
 
     QString ini =
-        u"[server]\ndurability=%1\nplaintext=%2\n"_s.arg(
-            m_setup.durability, m_setup.plaintext ? u"true"_s : u"false"_s) +
+        u"[server]\ndurability=%1\nplaintext=%2\nload_plugins=%3\n"_s.arg(
+            m_setup.durability, m_setup.plaintext ? u"true"_s : u"false"_s,
+            m_useRunner ? u"false"_s : u"true"_s) +
         u"[limits]\nmessage_burst=1000000\nrequest_burst=1000000\nregistrations_per_hour=1000000\n"
         "failed_logins_per_minute=1000\nmax_connections_per_address=1000000\nmax_connections="
         "1000000\n"
@@ -126,6 +176,8 @@ bool BenchServer::start(QString *error)
             m_port = static_cast<quint16>(match.captured(1).toUInt());
             if (!m_setup.plaintext)
                 trustServerCertificate();
+            if (m_useRunner)
+                return startRunner(error);
             // From here on the server's log is not read; drop it so the pipe never fills.
             m_process.setStandardOutputFile(QProcess::nullDevice());
             QObject::connect(&m_process, &QProcess::readyRead, &m_process,
@@ -141,6 +193,11 @@ void BenchServer::stop()
 {
     if (m_process.state() == QProcess::NotRunning)
         return;
+    if (m_runner.state() != QProcess::NotRunning) {
+        m_runner.terminate();
+        if (!m_runner.waitForFinished(10'000))
+            m_runner.kill();
+    }
     m_process.terminate();
     if (!m_process.waitForFinished(20'000))
         m_process.kill();

@@ -48,6 +48,10 @@ public:
     {
         m_stockBotSettings.insert(key, value);
     }
+    // The stock bot served by finchat-botrunner (beside the server's binary) instead of in the
+    // server's process: a bot account and token for it, and the runner started with the
+    // server. False when the account cannot be made.
+    bool serveBotsFromRunner();
 
     bool start(QString *error);
     void stop();
@@ -59,12 +63,15 @@ private:
     Storage &storage();
     qint64 roomId(const QString &name);
     void trustServerCertificate() const;
+    bool startRunner(QString *error);
 
     ServerSetup m_setup;
     QTemporaryDir m_folder;
     std::unique_ptr<Storage> m_storage;
     QVariantMap m_stockBotSettings;
     QProcess m_process;
+    QProcess m_runner;
+    bool m_useRunner = false;
     quint16 m_port = 0;
 };
 

@@ -441,7 +441,11 @@ Report history(const Options &options)
     return {u"history"_s, f};
 }
 
-Report bot(const Options &options)
+namespace {
+
+// The bot scenario once: the stock bot in the server's process, or served by
+// finchat-botrunner over the wire.
+QJsonObject botRound(const Options &options, bool outOfProcess)
 {
     Testing::StooqStandIn stooq;
     if (!stooq.listen())
@@ -450,6 +454,8 @@ Report bot(const Options &options)
     BenchServer server(options.server);
     server.setBotSetting(u"stooq_url"_s, stooq.baseUrl().toString());
     server.setBotSetting(u"cache_seconds"_s, u"0"_s);
+    if (outOfProcess && !server.serveBotsFromRunner())
+        qFatal("cannot make the stock bot's account");
     QList<BenchServer::Account> accounts;
     auto clients = startWithClients(server, u"trader"_s, options.botClients,
                                     QString(Protocol::DefaultRoom), &accounts);
@@ -473,14 +479,31 @@ Report bot(const Options &options)
 
     const double lastMs = double(lastReplyNs - begin) / 1e6;
     QJsonObject f;
-    f.insert(u"clients"_s, options.botClients);
-    f.insert(u"replies"_s, ownReplies);
     f.insert(u"lost"_s, options.botClients - ownReplies);
-    f.insert(u"standin_delay_ms"_s, options.botDelayMs);
     f.insert(u"last_reply_ms"_s, lastMs);
     f.insert(u"after_standin_ms"_s, lastMs - options.botDelayMs);
     f.insert(u"stooq_requests"_s, stooq.totalRequests());
     clients.clear();
+    return f;
+}
+
+} // namespace
+
+Report bot(const Options &options)
+{
+    QJsonObject f;
+    f.insert(u"clients"_s, options.botClients);
+    f.insert(u"standin_delay_ms"_s, options.botDelayMs);
+    const QJsonObject inProcess = botRound(options, false);
+    const QJsonObject runner = botRound(options, true);
+    for (auto it = inProcess.begin(); it != inProcess.end(); ++it)
+        f.insert(it.key(), it.value());
+    // The same through finchat-botrunner: a process of its own, over the wire.
+    f.insert(u"runner_last_reply_ms"_s, runner.value(u"last_reply_ms"_s));
+    f.insert(u"runner_after_standin_ms"_s, runner.value(u"after_standin_ms"_s));
+    f.insert(u"runner_stooq_requests"_s, runner.value(u"stooq_requests"_s));
+    // lost counts both: a lost reply fails the run either way.
+    f.insert(u"lost"_s, inProcess.value(u"lost"_s).toInt() + runner.value(u"lost"_s).toInt());
     return {u"bot"_s, f};
 }
 

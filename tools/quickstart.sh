@@ -21,6 +21,7 @@ PACKAGES=(
     gnome-keyring dbus-daemon
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libgl-dev dpkg-dev desktop-file-utils appstream
+    python3 python3-websockets
 )
 
 # Only for the libFuzzer target (fuzz): clang and its fuzzer runtime.

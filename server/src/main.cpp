@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QTextStream>
 
@@ -75,6 +76,13 @@ int main(int argc, char *argv[])
         StorageThread storage;
         QTextStream output(stdout);
         QTextStream report(stderr);
+        // A mistyped path must not become a new, empty database with a bot nobody serves.
+        if (!QFileInfo::exists(config.databasePath)) {
+            print(stderr, u"finchat-server: there is no database at %1; name the server's with "
+                          "--database or --config (it is made at the server's first start)"_s.arg(
+                              QDir::toNativeSeparators(config.databasePath)));
+            return 1;
+        }
         try {
             storage.openSqlite(config.databasePath, config.durability);
             return manageBotAccounts(storage, options.toolArguments, output, report);

@@ -19,6 +19,7 @@ ServerConfig quickTimeouts(const QStringList &pluginDirs = {})
     ServerConfig config;
     config.limits = TestServer::generousLimits();
     config.limits.botReplyTimeout = std::chrono::milliseconds(800);
+    config.limits.botTokenCheckInterval = std::chrono::milliseconds(200);
     config.pluginDirs = pluginDirs;
     return config;
 }
@@ -192,6 +193,46 @@ private slots:
                     .value(u"delivered"_s)
                     .toBool());
         QCOMPARE(bob().waitForEvent(Type::BotMessage).value(u"body"_s).toString(), u"back"_s);
+    }
+
+    void aBotsCommandsStayItsOwnAcrossAServerRestart()
+    {
+        const QString token = tokenFor(u"echo"_s, u"Echo Bot"_s);
+        {
+            TestClient bot;
+            QVERIFY(connectBot(bot, token, {u"echo"_s}));
+        }
+        m_server->restart();
+        m_aliceClient = std::make_unique<TestClient>();
+        QVERIFY(alice().open(m_server->url()));
+        QCOMPARE(typeOf(alice().login(u"alice"_s, u"correct horse"_s)), Type::LoginOk);
+        // Listed, and away, before it comes back; nobody else may take the name meanwhile.
+        QVERIFY(QJsonDocument(alice().request(Type::CommandsList)).toJson().contains("/echo=TEXT"));
+        QCOMPARE(typeOf(alice().send(u"general"_s, u"/echo=hello?"_s)), Type::MessageSendOk);
+        QCOMPARE(noticeCode(alice().waitForEvent(Type::Notice)), u"bot_unavailable"_s);
+        TestClient squatter;
+        QVERIFY(squatter.open(m_server->url()));
+        QCOMPARE(typeOf(squatter.request(Type::BotLogin,
+                                         {{u"token"_s, tokenFor(u"squatter"_s, u"S"_s)}})),
+                 Type::BotLoginOk);
+        QCOMPARE(codeOf(squatter.request(Type::BotAnnounce,
+                                         {{u"commands"_s, commandList({u"echo"_s})}})),
+                 u"command_taken"_s);
+        TestClient back;
+        QVERIFY(connectBot(back, token, {u"echo"_s}));
+        QCOMPARE(typeOf(alice().send(u"general"_s, u"/echo=back"_s)), Type::MessageSendOk);
+        QCOMPARE(back.waitForEvent(Type::BotCommand).value(u"argument"_s).toString(), u"back"_s);
+    }
+
+    void aReplacedTokenEndsTheConnectionsThatUseIt()
+    {
+        TestClient bot;
+        QVERIFY(connectBot(bot, tokenFor(u"echo"_s, u"Echo Bot"_s), {u"echo"_s}));
+        const QString newToken = tokenFor(u"echo"_s, u"Echo Bot"_s); // finchat-server bot token
+        QVERIFY(bot.waitForDisconnected(5000));
+        TestClient renewed;
+        QVERIFY(connectBot(renewed, newToken, {u"echo"_s}));
+        QVERIFY(!renewed.waitForDisconnected(1000)); // the new token's connection stays
     }
 
     void aSecondConnectionOfTheSameBotReplacesTheFirst()

@@ -64,6 +64,18 @@ private slots:
         QVERIFY(!result.config.announce.enabled); // listening on loopback: nobody to tell
     }
 
+    void pluginsCanBeLeftToTheBotRunner()
+    {
+        const auto off =
+            ServerOptions::parse({u"finchat-server"_s, u"--config"_s,
+                                  writeConfig("[server]\nload_plugins=false\nplugins_dir=bots\n")});
+        QCOMPARE(off.action, ServerOptions::Action::Run);
+        QVERIFY(off.config.pluginDirs.isEmpty());
+        const auto bad = ServerOptions::parse(
+            {u"finchat-server"_s, u"--config"_s, writeConfig("[server]\nload_plugins=no\n")});
+        QCOMPARE(bad.action, ServerOptions::Action::Fail);
+    }
+
     void announcingCanBeTurnedOff()
     {
         const auto off = ServerOptions::parse(
@@ -154,7 +166,7 @@ private slots:
                 !line.startsWith("key="))
                 enabled += line + '\n';
         }
-        QCOMPARE(settings, 32); // 7 server, 2 tls, all 18 limits, 5 stock bot settings
+        QCOMPARE(settings, 34); // 8 server, 2 tls, all 19 limits, 5 stock bot settings
         const auto result =
             ServerOptions::parse({u"finchat-server"_s, u"--config"_s, writeConfig(enabled)});
         QCOMPARE(result.action, ServerOptions::Action::Run);
@@ -179,6 +191,7 @@ private slots:
         QCOMPARE(parsed.maxOutgoingBufferBytes, defaults.maxOutgoingBufferBytes);
         QCOMPARE(parsed.sessionLifetimeDays, defaults.sessionLifetimeDays);
         QCOMPARE(parsed.botReplyTimeout, defaults.botReplyTimeout);
+        QCOMPARE(parsed.botTokenCheckInterval, defaults.botTokenCheckInterval);
         const QVariantMap stockbot = result.config.botSettings.value(u"stockbot"_s);
         QCOMPARE(stockbot.value(u"stooq_url"_s).toString(), u"https://stooq.com/q/l/"_s);
         QCOMPARE(stockbot.value(u"timeout_ms"_s).toInt(), 5000);

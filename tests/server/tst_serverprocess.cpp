@@ -181,6 +181,13 @@ private slots:
 
     void botAccountsFromTheCommandLine()
     {
+        // Not on a database that does not exist: a mistyped path would make a new one.
+        const ToolRun nowhere = runTool({u"bot"_s, u"list"_s});
+        QCOMPARE(nowhere.exitCode, 1);
+        QVERIFY2(nowhere.report.contains(u"there is no database"_s), qPrintable(nowhere.report));
+        QVERIFY(!QFile::exists(m_folder.filePath(u"server.db"_s)));
+        Storage{}.openSqlite(m_folder.filePath(u"server.db"_s)); // as the server's first start
+
         const ToolRun added = runTool({u"bot"_s, u"add"_s, u"Quotes"_s, u"Quote"_s, u"Desk"_s});
         QCOMPARE(added.exitCode, 0);
         QVERIFY2(added.report.contains(u"created bot quotes (Quote Desk)"_s),

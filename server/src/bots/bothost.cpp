@@ -28,9 +28,6 @@ Q_LOGGING_CATEGORY(lcBots, "finchat.server.bots")
 namespace {
 constexpr qsizetype MaxReplyLength = 4000;
 constexpr qsizetype MaxReasonLength = 300;
-// A reply's data (a quote card's figures, say) is bounded like its body: larger data is
-// dropped and the text alone goes out.
-constexpr qsizetype MaxReplyDataBytes = 16 * 1024;
 
 QString unavailableText(const Bot &bot)
 {
@@ -151,7 +148,14 @@ BotHost::BotHost(StorageThread &storage, const Fanout &fanout, QMap<QString, QVa
     , m_replyTimeout(replyTimeout)
 {}
 
-BotHost::~BotHost() = default;
+BotHost::~BotHost()
+{
+    // What is pending goes first: a plugin that answers or fails while it is destroyed
+    // finds nothing to answer, instead of a freed table (or a fan-out already gone).
+    m_pending.clear();
+    m_commandOwners.clear();
+    m_bots.clear();
+}
 
 QStringList BotHost::botNames() const
 {
@@ -345,15 +349,15 @@ bool BotHost::deliver(Bot *bot, quint64 requestId, const QString &text, const QJ
     if (!pending)
         return false;
     const QString body = text.left(MaxReplyLength);
-    const bool dataFits = Protocol::serialize(data).size() <= MaxReplyDataBytes;
+    const bool dataFits = Protocol::serialize(data).size() <= Protocol::MaxBotReplyDataBytes;
     if (!dataFits)
         qCWarning(lcBots).noquote()
-            << bot->account().username << "sent more than" << MaxReplyDataBytes
+            << bot->account().username << "sent more than" << Protocol::MaxBotReplyDataBytes
             << "bytes of data with a reply; the text went out without it";
     if (pending->privately) {
         // Later: the bot may answer from inside handleCommand, before ask() has returned.
         QTimer::singleShot(0, this, [done = pending->privately, body, data, dataFits] {
-            done({true, body, dataFits ? data : QJsonObject()});
+            done({true, body, dataFits ? data : QJsonObject(), {}});
         });
         return true;
     }
@@ -401,7 +405,9 @@ void BotHost::expire(quint64 requestId)
 void BotHost::sendNotice(const Pending &pending, QLatin1StringView code, const QString &text)
 {
     if (pending.privately) {
-        QTimer::singleShot(0, this, [done = pending.privately, text] { done({false, text, {}}); });
+        QTimer::singleShot(0, this, [done = pending.privately, text, failure = QString(code)] {
+            done({false, text, {}, failure});
+        });
         return;
     }
     // Only the person who asked learns of it; the room saw the command and nothing more.
@@ -420,20 +426,57 @@ BotHost::RemoteBot *BotHost::remoteOn(const ClientConnection *connection) const
     return nullptr;
 }
 
+BotHost::RemoteBot *BotHost::remoteOf(const Author &account) const
+{
+    for (const auto &known : m_bots) {
+        if (known->account().id != account.id)
+            continue;
+        auto *remote = dynamic_cast<RemoteBot *>(known.get());
+        if (!remote) // a plugin of the same name runs in this process
+            throw ProtocolError(ErrorCode::CommandTaken,
+                                u"%1 runs inside the server already"_s.arg(account.username));
+        return remote;
+    }
+    return nullptr;
+}
+
+void BotHost::checkAnnouncement(const Author &account, const QList<CommandInfo> &commands) const
+{
+    if (const auto taken = takenBy(commands, remoteOf(account)))
+        throw ProtocolError(ErrorCode::CommandTaken, *taken);
+}
+
+void BotHost::restoreRemote(const Author &account, const QList<CommandInfo> &commands)
+{
+    QList<CommandInfo> kept;
+    for (const CommandInfo &command : commands) {
+        if (const auto taken = takenBy({command}, nullptr))
+            qCWarning(lcBots).noquote() << account.username << u"announced /"_s + command.name
+                                        << "before, but it is no longer free:" << *taken;
+        else
+            kept.append(command);
+    }
+    auto remote = std::make_unique<RemoteBot>(account, nullptr);
+    own(remote.get(), std::move(kept));
+    m_bots.push_back(std::move(remote));
+}
+
+QList<std::pair<ClientConnection *, Author>> BotHost::remoteConnections() const
+{
+    QList<std::pair<ClientConnection *, Author>> connections;
+    for (const auto &bot : m_bots) {
+        const auto *remote = dynamic_cast<const RemoteBot *>(bot.get());
+        if (remote && remote->connection())
+            connections.append({remote->connection(), remote->account()});
+    }
+    return connections;
+}
+
 void BotHost::connectRemote(ClientConnection *connection, const Author &account,
                             QList<CommandInfo> commands)
 {
-    RemoteBot *bot = nullptr;
-    for (const auto &known : m_bots) {
-        if (known->account().id == account.id) {
-            bot = dynamic_cast<RemoteBot *>(known.get());
-            if (!bot) // a plugin of the same name runs in this process
-                throw ProtocolError(ErrorCode::CommandTaken,
-                                    u"%1 runs inside the server already"_s.arg(account.username));
-        }
-    }
-    if (const auto taken = takenBy(commands, bot))
-        throw ProtocolError(ErrorCode::CommandTaken, *taken);
+    checkAnnouncement(account, commands);
+    RemoteBot *bot = remoteOf(account);
     if (!bot) {
         auto remote = std::make_unique<RemoteBot>(account, connection);
         bot = remote.get();

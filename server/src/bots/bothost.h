@@ -1,6 +1,6 @@
 #pragma once
 
-#include "bots/botmanifest.h"
+#include "finchat/botmanifest.h"
 #include "handlers/commandbackend.h"
 #include "storage/records.h"
 
@@ -77,11 +77,19 @@ public:
     bool ask(const QString &command, const QString &argument,
              std::function<void(const BotAnswer &)> done) override;
 
+    // Throws ProtocolError (command_taken) when this bot may not answer these commands:
+    // another bot owns one of the names, or a plugin of the bot's name runs in this process.
+    void checkAnnouncement(const Author &account, const QList<CommandInfo> &commands) const;
     // The bot whose account is logged in on `connection` answers these commands from now on,
     // instead of those it announced before; a previous connection of the same bot is closed.
-    // Throws ProtocolError (command_taken) when another bot owns one of the names.
+    // Throws as checkAnnouncement().
     void connectRemote(ClientConnection *connection, const Author &account,
                        QList<CommandInfo> commands);
+    // At start: a bot that announced these commands before, away until it connects. Names a
+    // plugin took meanwhile are left to the plugin.
+    void restoreRemote(const Author &account, const QList<CommandInfo> &commands);
+    // The connections of the bots connected over the wire, with the account of each.
+    QList<std::pair<ClientConnection *, Author>> remoteConnections() const;
     // The connection closed: its bot is away, and what it was asked fails for the askers.
     void disconnectRemote(ClientConnection *connection);
     // A connected bot's bot.reply and bot.fail; false when the request was not waiting for
@@ -113,6 +121,9 @@ private:
     std::optional<QString> takenBy(const QList<CommandInfo> &commands, const Bot *except) const;
     void own(Bot *bot, QList<CommandInfo> commands);
     RemoteBot *remoteOn(const ClientConnection *connection) const;
+    // The RemoteBot of this account, if it has one; throws command_taken when a plugin has
+    // the account.
+    RemoteBot *remoteOf(const Author &account) const;
     // Both false when the request was not waiting for this bot.
     bool deliver(Bot *bot, quint64 requestId, const QString &text, const QJsonObject &data);
     bool notifyFailure(Bot *bot, quint64 requestId, const QString &reason);

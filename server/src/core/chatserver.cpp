@@ -82,7 +82,8 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     m_accounts = new AccountService(context, this);
     m_bots = new BotHost(m_storage, m_fanout, m_config.botSettings, m_config.limits.botReplyTimeout,
                          this);
-    m_botGateway = new BotGateway(context, *m_bots, commands(), this);
+    m_botGateway =
+        new BotGateway(context, *m_bots, commands(), m_config.limits.botTokenCheckInterval, this);
     const auto [rooms, memberships] = m_housekeeping->prepare();
     m_rooms.load(rooms, memberships);
     m_housekeeping->startPurging();
@@ -103,6 +104,7 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     // only while a bot gives quotes.
     commands().addBackend(m_watchlists);
     m_bots->loadFrom(m_config.pluginDirs);
+    m_botGateway->restoreAnnouncedBots(); // after the plugins: theirs come first
     commands().addBackend(m_bots);
     m_quotes->setBackend(m_bots);
     m_prices->setBackend(m_bots);

@@ -2,10 +2,11 @@
 
 #include "auth/sessiontoken.h"
 #include "bots/bothost.h"
-#include "bots/botmanifest.h"
+#include "finchat/botmanifest.h"
 #include "handlers/commandrouter.h"
 #include "wire/clientconnection.h"
 
+#include <QJsonDocument>
 #include <QLoggingCategory>
 
 namespace FinChat {
@@ -18,12 +19,68 @@ Q_LOGGING_CATEGORY(lcBotGateway, "finchat.server.bots")
 } // namespace
 
 BotGateway::BotGateway(const ServerContext &context, BotHost &bots, const CommandRouter &router,
-                       QObject *parent)
+                       std::chrono::milliseconds tokenCheckInterval, QObject *parent)
     : QObject(parent)
     , m_context(context)
     , m_bots(bots)
     , m_router(router)
-{}
+{
+    connect(&m_tokenCheck, &QTimer::timeout, this, [this] { checkTokens(); });
+    m_tokenCheck.start(tokenCheckInterval);
+}
+
+void BotGateway::restoreAnnouncedBots()
+{
+    // At start, before anything is served: waiting for storage is fine.
+    const QList<AnnouncedBot> announced =
+        m_context.storage.blocking([](Storage &storage) { return storage.announcedBots(); });
+    for (const AnnouncedBot &bot : announced) {
+        try {
+            const auto stored = Protocol::fromJson<Protocol::BotAnnounce>(
+                QJsonDocument::fromJson(bot.commands).object());
+            auto checked = BotManifest::checkedCommands(stored.commands);
+            if (auto *commands = std::get_if<QList<CommandInfo>>(&checked))
+                m_bots.restoreRemote(bot.account, *commands);
+        } catch (const ProtocolError &) {
+            qCWarning(lcBotGateway) << "the stored commands of" << bot.account.username
+                                    << "cannot be read; they wait for its next announcement";
+        }
+    }
+}
+
+QCoro::Task<> BotGateway::checkTokens()
+{
+    const auto connected = m_bots.remoteConnections();
+    if (connected.isEmpty())
+        co_return;
+    QList<QPointer<ClientConnection>> connections;
+    QList<std::pair<QByteArray, qint64>> tokens;
+    for (const auto &[connection, account] : connected) {
+        connections.append(connection);
+        tokens.append({connection->tokenHash(), account.id});
+    }
+    auto reading = m_context.read([tokens](Storage &storage) {
+        QList<bool> replaced;
+        for (const auto &[tokenHash, botId] : tokens) {
+            const auto bot = storage.botByToken(tokenHash);
+            replaced.append(!bot || bot->id != botId);
+        }
+        return replaced;
+    });
+    QList<bool> replaced;
+    try {
+        replaced = co_await reading;
+    } catch (const std::exception &) {
+        co_return; // the server is going, or storage is busy: the next check will do
+    }
+    for (qsizetype i = 0; i < replaced.size(); ++i) {
+        if (replaced.at(i) && connections.at(i) && connections.at(i)->isOpen()) {
+            qCInfo(lcBotGateway).noquote() << "ending a bot connection whose token was replaced";
+            connections.at(i)->closeWith(QWebSocketProtocol::CloseCodeNormal,
+                                         u"the bot's token was replaced"_s);
+        }
+    }
+}
 
 QCoro::Task<Protocol::BotLoginOk> BotGateway::login(Request request, Protocol::BotLogin fields)
 {
@@ -46,7 +103,8 @@ QCoro::Task<Protocol::BotLoginOk> BotGateway::login(Request request, Protocol::B
     co_return Protocol::BotLoginOk{bot->username, bot->displayName};
 }
 
-Protocol::BotAnnounceOk BotGateway::announce(Request request, Protocol::BotAnnounce fields)
+QCoro::Task<Protocol::BotAnnounceOk> BotGateway::announce(Request request,
+                                                          Protocol::BotAnnounce fields)
 {
     auto checked = BotManifest::checkedCommands(std::move(fields.commands));
     if (const QString *reason = std::get_if<QString>(&checked))
@@ -57,9 +115,17 @@ Protocol::BotAnnounceOk BotGateway::announce(Request request, Protocol::BotAnnou
             throw ProtocolError(ErrorCode::CommandTaken,
                                 u"/%1 belongs to the server"_s.arg(command.name));
     }
-    ClientConnection *connection = request.connection();
-    m_bots.connectRemote(connection, connection->user(), std::move(commands));
-    return {};
+    const Author bot = request.connection()->user();
+    m_bots.checkAnnouncement(bot, commands);
+    const QByteArray stored =
+        Protocol::serialize(Protocol::toJson(Protocol::BotAnnounce{commands}));
+    auto saving = m_context.write(
+        [id = bot.id, stored](Storage &storage) { storage.setBotCommands(id, stored); });
+    co_await saving;
+    // The world may have changed meanwhile: the connection gone, or the names taken (this
+    // checks again).
+    m_bots.connectRemote(request.liveConnection(), bot, std::move(commands));
+    co_return Protocol::BotAnnounceOk{};
 }
 
 Protocol::BotReplyOk BotGateway::reply(Request request, Protocol::BotReply fields)

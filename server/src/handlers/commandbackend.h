@@ -28,9 +28,10 @@ struct CommandCall
 // A bot's answer to a question asked privately (see CommandBackend::ask).
 struct BotAnswer
 {
-    bool answered = false; // false: the bot failed, threw or did not answer in time
+    bool answered = false; // false: the bot failed, threw, did not answer in time or is away
     QString text;          // its words, or why there are none
     QJsonObject data;
+    QString failure; // when not answered: the NoticeCode (bot_failed, bot_timeout, ...)
 };
 
 // What answers commands besides the built-in /help: the bot host fills this in. It answers

@@ -200,9 +200,12 @@ void PriceChecker::ask(const std::shared_ptr<Gathered> &gathered, const QStringL
             if (!code.isEmpty())
                 gathered->quotes.insert(code, quote.toObject());
         }
-        // "No quote exists" is an answer; anything else is the service failing.
+        // "No quote exists" is an answer; anything else is the service failing. A bot that is
+        // away (its process restarting) is not failing: the checks go on at their pace, and
+        // price again once it is back.
         const QString error = answer.data.value("error"_L1).toString();
-        if (!answer.answered || (!error.isEmpty() && error != "unknown_symbol"_L1)) {
+        const bool away = answer.failure == Protocol::NoticeCode::BotUnavailable;
+        if ((!answer.answered && !away) || (!error.isEmpty() && error != "unknown_symbol"_L1)) {
             gathered->failed = true;
             gathered->retryAfterSeconds = std::max(gathered->retryAfterSeconds,
                                                    answer.data.value("retryAfter"_L1).toInteger());
@@ -217,7 +220,7 @@ void PriceChecker::ask(const std::shared_ptr<Gathered> &gathered, const QStringL
         asked = false;
     }
     if (!asked)
-        answered({false, u"no bot gives quotes"_s, {}});
+        answered({false, u"no bot gives quotes"_s, {}, {}});
 }
 
 void PriceChecker::backOff(const Gathered &gathered)

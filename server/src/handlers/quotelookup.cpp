@@ -85,7 +85,7 @@ QCoro::Task<Protocol::QuoteGetOk> QuoteLookup::get(Request request, Protocol::Qu
             asked = false;
         }
         if (!asked) {
-            finish(code, user, {false, u"no bot on this server gives quotes"_s, {}});
+            finish(code, user, {false, u"no bot on this server gives quotes"_s, {}, {}});
             throw ProtocolError(Protocol::ErrorCode::UnknownCommand,
                                 u"no bot on this server gives quotes"_s);
         }
@@ -110,7 +110,7 @@ void QuoteLookup::finish(const QString &code, qint64 user, const BotAnswer &answ
     else if (const QString error = answer.data.value("error"_L1).toString(); !error.isEmpty())
         reply.error = error.left(40);
     else if (!answer.answered)
-        reply.error = u"bot_failed"_s;
+        reply.error = answer.failure.isEmpty() ? u"bot_failed"_s : answer.failure;
     // A quote, or the word that there is none, is worth keeping; a failure is retried.
     if (reply.quote || reply.error == u"unknown_symbol"_s)
         keep(code, reply);

@@ -32,7 +32,10 @@ struct ServerLimits
     qint64 maxOutgoingBufferBytes = 16 * 1024 * 1024; // a client that stops reading is dropped
     int sessionLifetimeDays = 30;                     // since the token was last used
     qint64 sessionLifetimeMs() const { return sessionLifetimeDays * 24LL * 60 * 60 * 1000; }
-    std::chrono::milliseconds botReplyTimeout{10'000};    // then the asker gets a notice
+    std::chrono::milliseconds botReplyTimeout{10'000}; // then the asker gets a notice
+    // How often the tokens of connected bots are checked: one replaced with `finchat-server
+    // bot token` ends its connections within this time.
+    std::chrono::milliseconds botTokenCheckInterval{30'000};
     std::chrono::milliseconds priceCheckInterval{60'000}; // watchlists and price alerts
 };
 

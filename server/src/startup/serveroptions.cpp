@@ -62,14 +62,17 @@ const QList<LimitSetting> &limitSettings()
          into(&ServerLimits::maxOutgoingBufferBytes)},
         {u"limits/session_lifetime_days"_s, 1, 3650, into(&ServerLimits::sessionLifetimeDays)},
         {u"limits/bot_reply_timeout_ms"_s, 100, Big, into(&ServerLimits::botReplyTimeout)},
+        {u"limits/bot_token_check_interval_ms"_s, 1000, Big,
+         into(&ServerLimits::botTokenCheckInterval)},
         {u"limits/price_check_interval_ms"_s, 10'000, Big, into(&ServerLimits::priceCheckInterval)},
     };
     return all;
 }
 
-const QStringList ServerKeys{u"server/listen"_s,      u"server/port"_s,       u"server/database"_s,
-                             u"server/plugins_dir"_s, u"server/durability"_s, u"server/plaintext"_s,
-                             u"server/announce"_s,    u"tls/certificate"_s,   u"tls/key"_s};
+const QStringList ServerKeys{
+    u"server/listen"_s,     u"server/port"_s,      u"server/database"_s, u"server/plugins_dir"_s,
+    u"server/durability"_s, u"server/plaintext"_s, u"server/announce"_s, u"server/load_plugins"_s,
+    u"tls/certificate"_s,   u"tls/key"_s};
 
 bool readLimits(const QSettings &settings, ServerLimits &limits, QString &error)
 {
@@ -241,6 +244,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
     QString listen, port, database, pluginsDir;
     QString error;
     bool announceWanted = true;
+    bool pluginsWanted = true;
     if (parser.isSet(configOption)) {
         const QString file = parser.value(configOption);
         if (!QFileInfo(file).isReadable()) {
@@ -274,8 +278,10 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         };
         const std::optional<bool> plaintext = flag(u"server/plaintext"_s, false);
         const std::optional<bool> announce = flag(u"server/announce"_s, true);
-        if (!plaintext || !announce)
+        const std::optional<bool> loadPlugins = flag(u"server/load_plugins"_s, true);
+        if (!plaintext || !announce || !loadPlugins)
             return result;
+        pluginsWanted = *loadPlugins;
         config.tls.plaintext = *plaintext;
         announceWanted = *announce;
         config.tls.certificateFile =
@@ -309,9 +315,12 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
     config.databasePath = database.isEmpty() ? defaultDatabasePath() : database;
     // The data folder: the generated certificate lives beside the database it belongs to.
     config.tls.generatedFolder = QFileInfo(config.databasePath).absolutePath();
-    config.pluginDirs = defaultPluginDirs();
-    if (!pluginsDir.isEmpty())
-        config.pluginDirs.append(pluginsDir);
+    // load_plugins=false: finchat-botrunner serves them from a process of its own.
+    if (pluginsWanted) {
+        config.pluginDirs = defaultPluginDirs();
+        if (!pluginsDir.isEmpty())
+            config.pluginDirs.append(pluginsDir);
+    }
     if (!parser.positionalArguments().isEmpty())
         result.action = Action::ManageBots;
     return result;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -27,6 +28,13 @@ struct Author
     QString username;
     QString displayName;
     bool isBot = false;
+};
+
+// A bot that announced its commands over the wire: they are its own while it is away.
+struct AnnouncedBot
+{
+    Author account;
+    QByteArray commands; // JSON, as the bot announced them
 };
 
 struct BotAccount

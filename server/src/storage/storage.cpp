@@ -314,6 +314,27 @@ std::optional<Author> Storage::botByToken(const QByteArray &tokenHash) const
                   true};
 }
 
+void Storage::setBotCommands(qint64 botId, const QByteArray &commands)
+{
+    run(u"UPDATE bot_tokens SET commands = ? WHERE user_id = ?"_s,
+        {QString::fromUtf8(commands), botId});
+}
+
+QList<AnnouncedBot> Storage::announcedBots() const
+{
+    QSqlQuery query = run(u"SELECT u.id, u.username, u.display_name, t.commands FROM bot_tokens t "
+                          "JOIN users u ON u.id = t.user_id "
+                          "WHERE t.commands IS NOT NULL AND u.is_bot = 1 ORDER BY u.id"_s,
+                          {});
+    QList<AnnouncedBot> bots;
+    while (query.next()) {
+        bots.append({{query.value(0).toLongLong(), query.value(1).toString(),
+                      query.value(2).toString(), true},
+                     query.value(3).toString().toUtf8()});
+    }
+    return bots;
+}
+
 QList<BotAccount> Storage::botAccounts() const
 {
     QSqlQuery query = run(u"SELECT u.username, u.display_name, t.created_at FROM users u "

@@ -96,6 +96,9 @@ public:
                                       const QByteArray &tokenHash);
     // The bot whose token this is.
     std::optional<Author> botByToken(const QByteArray &tokenHash) const;
+    // What a bot announced (JSON), kept for when it is away.
+    void setBotCommands(qint64 botId, const QByteArray &commands);
+    QList<AnnouncedBot> announcedBots() const;
     // Every bot account, by username, and whether it has a token (plugins loaded in the
     // server's own process need none).
     QList<BotAccount> botAccounts() const;

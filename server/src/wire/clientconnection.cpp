@@ -15,6 +15,7 @@ Q_LOGGING_CATEGORY(lcConnection, "finchat.server.connection")
 namespace {
 // How long a client has to complete a close the server started.
 constexpr std::chrono::seconds CloseGracePeriod{5};
+constexpr int BotRequestFactor = 10;
 } // namespace
 
 ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *transport,
@@ -25,6 +26,8 @@ ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *transport,
     , m_peerAddress(socket->peerAddress().toString())
     , m_maxOutgoingBufferBytes(limits.maxOutgoingBufferBytes)
     , m_requestBucket(limits.requestBurst, limits.requestWindow)
+    , m_requestBurst(limits.requestBurst)
+    , m_requestWindow(limits.requestWindow)
     , m_maxInFlight(limits.maxRequestsInFlight)
 {
     m_socket->setParent(this);
@@ -66,6 +69,9 @@ void ClientConnection::markClosing()
 
 void ClientConnection::logIn(const Author &user, const QByteArray &tokenHash)
 {
+    // A bot answers for everyone who asks it: it may send ten times a person's requests.
+    if (user.isBot)
+        m_requestBucket = LeakyBucket(BotRequestFactor * m_requestBurst, m_requestWindow);
     m_user = user;
     m_tokenHash = tokenHash;
     m_loginDeadline.stop();

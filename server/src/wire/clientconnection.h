@@ -97,6 +97,8 @@ private:
     qint64 m_maxOutgoingBufferBytes;
     QTimer m_loginDeadline;
     LeakyBucket m_requestBucket;
+    int m_requestBurst;
+    std::chrono::milliseconds m_requestWindow;
     int m_maxInFlight;
     int m_inFlight = 0;
     Author m_user;

@@ -463,6 +463,9 @@ struct AlertRemove
 inline constexpr qsizetype BotTokenMaxLength = 128;
 inline constexpr qsizetype MaxBotReplyLength = 4000;
 inline constexpr qsizetype MaxBotFailReasonLength = 300;
+// A reply's data (a quote card's figures, say) over this, serialised, is dropped and the text
+// goes out alone; a plugin's as a connected bot's.
+inline constexpr qsizetype MaxBotReplyDataBytes = 16 * 1024;
 // The id of a command sent to a bot (BotCommand::request).
 inline constexpr qint64 MaxBotRequestId = qint64(1) << 53;
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "handlers/commandbackend.h"
+#include "finchat/protocol/shapes.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -10,9 +10,12 @@
 
 namespace FinChat {
 
-// What a bot plugin's metadata says about it, checked before its code is loaded.
+// What a bot plugin's metadata says about it, checked before its code is loaded: by the
+// server for plugins in its process, and by finchat-botrunner for those it serves.
 struct BotManifest
 {
+    using CommandInfo = Protocol::CommandInfo;
+
     QString name;        // also the bot's account name
     QString displayName; // shown as the author of its replies
     QString version;

@@ -1,4 +1,4 @@
-#include "bots/botmanifest.h"
+#include "finchat/botmanifest.h"
 
 #include "finchat/botplugin.h"
 #include "finchat/validation.h"
@@ -62,7 +62,8 @@ std::variant<BotManifest, QString> BotManifest::fromPluginMetaData(const QJsonOb
     return manifest;
 }
 
-std::variant<QList<CommandInfo>, QString> BotManifest::checkedCommands(QList<CommandInfo> commands)
+std::variant<QList<BotManifest::CommandInfo>, QString>
+BotManifest::checkedCommands(QList<CommandInfo> commands)
 {
     static const QRegularExpression commandName(u"\\A[a-z][a-z0-9_\\-]{0,31}\\z"_s);
     if (commands.isEmpty() || commands.size() > MaxCommands)
@@ -75,12 +76,15 @@ std::variant<QList<CommandInfo>, QString> BotManifest::checkedCommands(QList<Com
         if (names.contains(info.name))
             return u"command /%1 is listed twice"_s.arg(info.name);
         names.insert(info.name);
-        info.usage = info.usage.trimmed();
-        info.description = info.description.trimmed();
-        if (info.usage.size() > MaxTextLength || info.description.size() > MaxTextLength)
-            return u"the usage and description of /%1 must be at most %2 characters"_s
+        // One line each, as /help shows them.
+        const auto usage = Validation::normalizedTopic(info.usage);
+        const auto description = Validation::normalizedTopic(info.description);
+        if (!usage || !description)
+            return u"the usage and description of /%1 must be one line of at most %2 characters"_s
                 .arg(info.name)
-                .arg(MaxTextLength);
+                .arg(Validation::TopicMaxLength);
+        info.usage = *usage;
+        info.description = *description;
         if (info.usage.isEmpty())
             info.usage = u"/"_s + info.name;
     }

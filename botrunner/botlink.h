@@ -1,0 +1,68 @@
+#pragma once
+
+#include "finchat/botmanifest.h"
+#include "finchat/botplugin.h"
+
+#include <QObject>
+#include <QSslConfiguration>
+#include <QTimer>
+#include <QUrl>
+#include <QVariantMap>
+#include <QWebSocket>
+
+#include <chrono>
+
+namespace FinChat::BotRunner {
+
+// One plugin served to the server as its bot account: logs in with the account's token,
+// announces the plugin's commands, hands each bot.command to the plugin, and sends its
+// answers back as bot.reply or bot.fail. When the connection drops it reconnects, waiting
+// longer after each failure (0.5 s doubling to 30 s, with jitter so that many runners do not
+// come back at once); the server fails what the plugin had not answered, so an answer that
+// comes after a reconnect is dropped.
+class BotLink : public QObject, public BotContext
+{
+    Q_OBJECT
+
+public:
+    BotLink(BotManifest manifest, BotPlugin *plugin, QString tokenFile, QVariantMap settings,
+            QUrl server, QSslConfiguration tls, QObject *parent = nullptr);
+    ~BotLink() override;
+
+    const BotManifest &manifest() const { return m_manifest; }
+    void start();
+
+    // BotContext: any thread.
+    void reply(quint64 requestId, const QString &text, const QJsonObject &data) override;
+    void fail(quint64 requestId, const QString &reason) override;
+    QString setting(const QString &key) const override;
+
+signals:
+    // Announced and answering: for logs and tests.
+    void serving();
+
+private:
+    void connectNow();
+    void onConnected();
+    void onDisconnected();
+    void onText(const QString &text);
+    void onCommand(const QJsonObject &frame);
+    void send(const QJsonObject &frame);
+    void retryLater();
+    // Runs work on this object's thread: a plugin may answer from a thread of its own.
+    template<typename Work>
+    void onOwnThread(Work work);
+
+    BotManifest m_manifest;
+    BotPlugin *m_plugin;
+    QString m_tokenFile;
+    QVariantMap m_settings;
+    QUrl m_server;
+    QWebSocket m_socket;
+    QTimer m_retry;
+    std::chrono::milliseconds m_backoff;
+    qint64 m_nextFrameId = 1;
+    bool m_stopping = false;
+};
+
+} // namespace FinChat::BotRunner
