@@ -18,6 +18,11 @@ namespace {
 Q_LOGGING_CATEGORY(lcLink, "finchat.botrunner")
 constexpr std::chrono::milliseconds FirstBackoff = 500ms;
 constexpr std::chrono::milliseconds MaxBackoff = 30s;
+// A connection that served this long was a good one: the waits start over after it.
+constexpr std::chrono::milliseconds GoodConnection = 60s;
+constexpr std::chrono::milliseconds PingInterval = 20s;
+// Requests the plugin may have open at once; the server times them out after 10 s anyway.
+constexpr qsizetype MaxOpenRequests = 10'000;
 } // namespace
 
 BotLink::BotLink(BotManifest manifest, BotPlugin *plugin, QString tokenFile, QVariantMap settings,
@@ -36,6 +41,22 @@ BotLink::BotLink(BotManifest manifest, BotPlugin *plugin, QString tokenFile, QVa
     connect(&m_socket, &QWebSocket::connected, this, &BotLink::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &BotLink::onDisconnected);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &BotLink::onText);
+    connect(&m_socket, &QWebSocket::pong, this, [this] { m_awaitingPong = false; });
+    connect(&m_keepAlive, &QTimer::timeout, this, &BotLink::checkAlive);
+    m_keepAlive.start(PingInterval);
+}
+
+void BotLink::checkAlive()
+{
+    if (m_socket.state() != QAbstractSocket::ConnectedState)
+        return;
+    if (m_awaitingPong) {
+        qCWarning(lcLink).noquote() << m_manifest.name << "got no answer to a ping; reconnecting";
+        m_socket.abort();
+        return;
+    }
+    m_awaitingPong = true;
+    m_socket.ping();
 }
 
 BotLink::~BotLink()
@@ -66,13 +87,19 @@ void BotLink::onConnected()
         return;
     }
     const QString token = QString::fromUtf8(file.read(Protocol::BotTokenMaxLength)).trimmed();
-    send(Protocol::frame(Protocol::BotLogin{token}, m_nextFrameId++));
+    m_awaitingPong = false;
+    m_loginId = m_nextFrameId++;
+    send(Protocol::frame(Protocol::BotLogin{token}, m_loginId));
 }
 
 void BotLink::onDisconnected()
 {
     if (m_stopping)
         return;
+    m_open.clear(); // the server failed them for their askers
+    if (m_servingSince.isValid() && m_servingSince.elapsed() > GoodConnection.count())
+        m_backoff = FirstBackoff;
+    m_servingSince.invalidate();
     qCInfo(lcLink).noquote() << m_manifest.name << "lost the server:" << m_socket.errorString()
                              << "- trying again in" << m_backoff.count() << "ms";
     retryLater();
@@ -96,20 +123,33 @@ void BotLink::onText(const QString &text)
     } else if (type == Type::BotLoginOk) {
         // Only now: the server may answer requests out of order, and an announcement that
         // overtook the login would be refused.
-        send(Protocol::frame(Protocol::BotAnnounce{m_manifest.commands}, m_nextFrameId++));
+        m_announceId = m_nextFrameId++;
+        send(Protocol::frame(Protocol::BotAnnounce{m_manifest.commands}, m_announceId));
     } else if (type == Type::BotAnnounceOk) {
-        m_backoff = FirstBackoff;
+        m_servingSince.start();
         qCInfo(lcLink).noquote() << m_manifest.name << "is serving" << m_server.toString();
         emit serving();
     } else if (type == Type::Error) {
-        // A refused login or announcement cannot be mended by this program: say why, and
-        // try again later (the token file or the other bot may change).
-        const QString code = frame.value(u"code"_s).toString();
-        qCWarning(lcLink).noquote()
-            << m_manifest.name << "was refused:" << code << frame.value(u"message"_s).toString();
-        if (code == "invalid_token"_L1 || code == "command_taken"_L1 || code == "forbidden"_L1)
-            m_socket.close();
+        onError(frame);
     }
+}
+
+void BotLink::onError(const QJsonObject &frame)
+{
+    const QString code = frame.value(u"code"_s).toString();
+    const QString message = frame.value(u"message"_s).toString();
+    const qint64 id = frame.value(Protocol::IdKey).toInteger();
+    if (id != 0 && (id == m_loginId || id == m_announceId)) {
+        // Not logged in or not announced, whatever the reason (a wrong token, a command
+        // another bot has, the server's storage failing): start over later, when the token
+        // file or the other bot may have changed.
+        qCWarning(lcLink).noquote() << m_manifest.name << "was refused:" << code << message;
+        m_socket.close();
+        return;
+    }
+    // An answer that was refused (too long, say): its asker hears of the timeout.
+    qCWarning(lcLink).noquote() << m_manifest.name << "sent something the server refused:" << code
+                                << message;
 }
 
 void BotLink::onCommand(const QJsonObject &frame)
@@ -124,6 +164,13 @@ void BotLink::onCommand(const QJsonObject &frame)
                           << error.message();
         return;
     }
+    if (m_open.size() >= MaxOpenRequests) {
+        send(
+            Protocol::frame(Protocol::BotFail{command.request, u"it has too many questions open"_s},
+                            m_nextFrameId++));
+        return;
+    }
+    m_open.insert(quint64(command.request));
     const BotRequest request{quint64(command.request),
                              command.command,
                              command.argument,
@@ -158,6 +205,8 @@ void BotLink::onOwnThread(Work work)
 void BotLink::reply(quint64 requestId, const QString &text, const QJsonObject &data)
 {
     onOwnThread([this, requestId, text, data] {
+        if (!m_open.remove(requestId))
+            return; // answered already, or asked on a connection that is gone
         Protocol::BotReply answer{qint64(requestId), text.left(Protocol::MaxBotReplyLength),
                                   std::nullopt};
         // Larger data would make the frame too big for the server, which would close the
@@ -175,6 +224,8 @@ void BotLink::reply(quint64 requestId, const QString &text, const QJsonObject &d
 void BotLink::fail(quint64 requestId, const QString &reason)
 {
     onOwnThread([this, requestId, reason] {
+        if (!m_open.remove(requestId))
+            return;
         send(Protocol::frame(
             Protocol::BotFail{qint64(requestId), reason.left(Protocol::MaxBotFailReasonLength)},
             m_nextFrameId++));

@@ -3,7 +3,9 @@
 #include "finchat/botmanifest.h"
 #include "finchat/botplugin.h"
 
+#include <QElapsedTimer>
 #include <QObject>
+#include <QSet>
 #include <QSslConfiguration>
 #include <QTimer>
 #include <QUrl>
@@ -18,8 +20,10 @@ namespace FinChat::BotRunner {
 // announces the plugin's commands, hands each bot.command to the plugin, and sends its
 // answers back as bot.reply or bot.fail. When the connection drops it reconnects, waiting
 // longer after each failure (0.5 s doubling to 30 s, with jitter so that many runners do not
-// come back at once); the server fails what the plugin had not answered, so an answer that
-// comes after a reconnect is dropped.
+// come back at once; the waits start over only after a connection that served a minute). The
+// server fails what the plugin had not answered when the connection dropped, so an answer
+// for a request of an earlier connection is dropped, never sent to the new one. A ping every
+// 20 s finds a connection that died without a word.
 class BotLink : public QObject, public BotContext
 {
     Q_OBJECT
@@ -47,6 +51,8 @@ private:
     void onDisconnected();
     void onText(const QString &text);
     void onCommand(const QJsonObject &frame);
+    void onError(const QJsonObject &frame);
+    void checkAlive();
     void send(const QJsonObject &frame);
     void retryLater();
     // Runs work on this object's thread: a plugin may answer from a thread of its own.
@@ -60,8 +66,15 @@ private:
     QUrl m_server;
     QWebSocket m_socket;
     QTimer m_retry;
+    QTimer m_keepAlive;
+    bool m_awaitingPong = false;
     std::chrono::milliseconds m_backoff;
+    QElapsedTimer m_servingSince; // invalid while not serving
     qint64 m_nextFrameId = 1;
+    qint64 m_loginId = 0;
+    qint64 m_announceId = 0;
+    // The requests of this connection that the plugin has not answered yet.
+    QSet<quint64> m_open;
     bool m_stopping = false;
 };
 

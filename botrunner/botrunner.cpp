@@ -21,6 +21,7 @@ namespace {
 Q_LOGGING_CATEGORY(lcRunner, "finchat.botrunner")
 // Long enough for a copy into the folder to finish, short enough to feel immediate.
 constexpr auto SettleTime = 500ms;
+constexpr auto RescanInterval = 10s;
 
 QSslConfiguration trusting(const QString &certificateFile)
 {
@@ -43,21 +44,25 @@ Runner::Runner(RunnerConfig config, QObject *parent)
     m_settle.setSingleShot(true);
     m_settle.setInterval(SettleTime);
     connect(&m_settle, &QTimer::timeout, this, &Runner::scan);
+    // Besides the watcher: folders made after the start, and a copy that was still being
+    // written when the folder settled.
+    connect(&m_rescan, &QTimer::timeout, this, &Runner::scan);
+    m_rescan.start(RescanInterval);
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, &Runner::scheduleScan);
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &Runner::scheduleScan);
 }
 
 Runner::~Runner()
 {
-    // The links first: a plugin's answer must not reach a link being destroyed. The plugin
-    // objects go with their loaders' root objects; the libraries stay loaded.
-    for (Loaded &loaded : m_seen) {
-        delete loaded.link;
-        loaded.link = nullptr;
-    }
+    // The plugins first: their context (the link) outlives them, as the SDK promises, so a
+    // plugin that answers while it stops reaches a live link. The libraries stay loaded.
     for (QPluginLoader *loader : std::as_const(m_loaders)) {
         delete loader->instance();
         delete loader;
+    }
+    for (Loaded &loaded : m_seen) {
+        delete loaded.link;
+        loaded.link = nullptr;
     }
 }
 
@@ -98,9 +103,12 @@ void Runner::scan()
             const QString path = file.absoluteFilePath();
             present.insert(path);
             const auto seen = m_seen.constFind(path);
-            if (seen == m_seen.constEnd()) {
-                load(path);
-            } else if (seen->modified != file.lastModified() || seen->size != file.size()) {
+            const bool changed =
+                seen != m_seen.constEnd() &&
+                (seen->modified != file.lastModified() || seen->size != file.size());
+            if (seen == m_seen.constEnd() || (changed && !seen->manifest)) {
+                load(path); // new, or skipped before (half copied, say) and changed since
+            } else if (changed) {
                 emit restartWanted(u"%1 changed"_s.arg(QDir::toNativeSeparators(path)));
                 return;
             }

@@ -61,6 +61,7 @@ private:
     QSslConfiguration m_tls;
     QFileSystemWatcher m_watcher;
     QTimer m_settle; // a file being copied in is read once the folder has been quiet a while
+    QTimer m_rescan;
     // Every plugin file seen, by path, whether it loaded or was skipped.
     QHash<QString, Loaded> m_seen;
     QHash<QString, QPluginLoader *> m_loaders;

@@ -7,6 +7,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <fcntl.h>
 #include <unistd.h>
 #include <vector>
 
@@ -69,22 +70,26 @@ int main(int argc, char *argv[])
         break;
     }
 
-    // SIGTERM and SIGINT end the event loop, so that the bots' connections close politely.
-    if (::pipe(quitPipe) == 0) {
+    // SIGTERM and SIGINT end the event loop, so that the plugins are stopped (destroyed), not
+    // killed in the middle of something.
+    if (::pipe2(quitPipe, O_CLOEXEC) == 0) {
         auto *notifier = new QSocketNotifier(quitPipe[0], QSocketNotifier::Read, &app);
         QObject::connect(notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
         std::signal(SIGTERM, onQuitSignal);
         std::signal(SIGINT, onQuitSignal);
     }
 
-    Runner runner(options.config);
     QString restartReason;
-    QObject::connect(&runner, &Runner::restartWanted, &app, [&](const QString &reason) {
-        restartReason = reason;
-        QCoreApplication::quit();
-    });
-    runner.start();
-    const int status = QCoreApplication::exec();
+    int status = 0;
+    {
+        Runner runner(options.config);
+        QObject::connect(&runner, &Runner::restartWanted, &app, [&](const QString &reason) {
+            restartReason = reason;
+            QCoreApplication::quit();
+        });
+        runner.start();
+        status = QCoreApplication::exec();
+    } // the plugins stop and the connections close before the next start
     if (!restartReason.isEmpty()) {
         qCInfo(lcMain).noquote() << restartReason << "- starting again to load it";
         executeAgain(QCoreApplication::arguments());

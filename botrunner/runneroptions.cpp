@@ -15,12 +15,12 @@ namespace {
 
 QStringList defaultPluginDirs()
 {
-    // As the server finds them: the installed folder relative to the executable, then the
-    // user's own.
+    // The server's: the installed folder relative to the executable, then the server's
+    // per-user one (Linux: ~/.local/share/FinChat/finchat-server/plugins).
     return {QDir::cleanPath(QCoreApplication::applicationDirPath() + u'/' +
                             QStringLiteral(FINCHAT_PLUGIN_DIR_FROM_BINARY)),
-            QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                .filePath(u"plugins"_s)};
+            QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+                .filePath(u"FinChat/finchat-server/plugins"_s)};
 }
 
 // A relative path in the file is relative to the file, as in the server's.

@@ -232,6 +232,24 @@ private slots:
         QVERIFY(!m_bob->waitForEvent(Type::MessageNew).isEmpty());
     }
 
+    void aPluginWaitsForItsTokenAndAFolderMadeLater()
+    {
+        // The tokens folder does not exist yet when the runner starts; the plugin is there.
+        QVERIFY(QDir(tokensDir()).removeRecursively());
+        QVERIFY(dropIn(builtPlugin(TestPluginDir + u"/testbot"_s, u"testbot"_s)));
+        startRunner();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                m_runnerLog += QString::fromUtf8(m_runner.readAll());
+                return m_runnerLog.contains(u"testbot waits for its token"_s);
+            },
+            10'000));
+        QVERIFY(!lists(*m_alice, u"later"_s));
+        QVERIFY(QDir(m_folder->path()).mkpath(u"tokens"_s));
+        QVERIFY(giveToken(u"testbot"_s));
+        QVERIFY(answersSoon(u"/later"_s, u"done"_s));
+    }
+
     void pluginsCopiedInAnswerWithoutRestartingTheServer()
     {
         QVERIFY(giveToken(u"stockbot"_s));

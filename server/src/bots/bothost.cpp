@@ -440,14 +440,12 @@ BotHost::RemoteBot *BotHost::remoteOf(const Author &account) const
     return nullptr;
 }
 
-void BotHost::checkAnnouncement(const Author &account, const QList<CommandInfo> &commands) const
-{
-    if (const auto taken = takenBy(commands, remoteOf(account)))
-        throw ProtocolError(ErrorCode::CommandTaken, *taken);
-}
-
 void BotHost::restoreRemote(const Author &account, const QList<CommandInfo> &commands)
 {
+    // A plugin of this account runs in this process now: its commands are what count.
+    if (std::any_of(m_bots.cbegin(), m_bots.cend(),
+                    [&](const auto &bot) { return bot->account().id == account.id; }))
+        return;
     QList<CommandInfo> kept;
     for (const CommandInfo &command : commands) {
         if (const auto taken = takenBy({command}, nullptr))
@@ -461,22 +459,12 @@ void BotHost::restoreRemote(const Author &account, const QList<CommandInfo> &com
     m_bots.push_back(std::move(remote));
 }
 
-QList<std::pair<ClientConnection *, Author>> BotHost::remoteConnections() const
-{
-    QList<std::pair<ClientConnection *, Author>> connections;
-    for (const auto &bot : m_bots) {
-        const auto *remote = dynamic_cast<const RemoteBot *>(bot.get());
-        if (remote && remote->connection())
-            connections.append({remote->connection(), remote->account()});
-    }
-    return connections;
-}
-
 void BotHost::connectRemote(ClientConnection *connection, const Author &account,
                             QList<CommandInfo> commands)
 {
-    checkAnnouncement(account, commands);
     RemoteBot *bot = remoteOf(account);
+    if (const auto taken = takenBy(commands, bot))
+        throw ProtocolError(ErrorCode::CommandTaken, *taken);
     if (!bot) {
         auto remote = std::make_unique<RemoteBot>(account, connection);
         bot = remote.get();

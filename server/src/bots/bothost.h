@@ -77,19 +77,15 @@ public:
     bool ask(const QString &command, const QString &argument,
              std::function<void(const BotAnswer &)> done) override;
 
-    // Throws ProtocolError (command_taken) when this bot may not answer these commands:
-    // another bot owns one of the names, or a plugin of the bot's name runs in this process.
-    void checkAnnouncement(const Author &account, const QList<CommandInfo> &commands) const;
     // The bot whose account is logged in on `connection` answers these commands from now on,
     // instead of those it announced before; a previous connection of the same bot is closed.
-    // Throws as checkAnnouncement().
+    // Throws ProtocolError (command_taken) when another bot owns one of the names, or a plugin
+    // of the bot's name runs in this process.
     void connectRemote(ClientConnection *connection, const Author &account,
                        QList<CommandInfo> commands);
     // At start: a bot that announced these commands before, away until it connects. Names a
     // plugin took meanwhile are left to the plugin.
     void restoreRemote(const Author &account, const QList<CommandInfo> &commands);
-    // The connections of the bots connected over the wire, with the account of each.
-    QList<std::pair<ClientConnection *, Author>> remoteConnections() const;
     // The connection closed: its bot is away, and what it was asked fails for the askers.
     void disconnectRemote(ClientConnection *connection);
     // A connected bot's bot.reply and bot.fail; false when the request was not waiting for

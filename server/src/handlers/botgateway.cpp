@@ -50,15 +50,16 @@ void BotGateway::restoreAnnouncedBots()
 
 QCoro::Task<> BotGateway::checkTokens()
 {
-    const auto connected = m_bots.remoteConnections();
-    if (connected.isEmpty())
+    // Every connection logged in as a bot, announced or not.
+    m_botConnections.removeIf([](const QPointer<ClientConnection> &connection) {
+        return !connection || !connection->isOpen();
+    });
+    if (m_botConnections.isEmpty())
         co_return;
-    QList<QPointer<ClientConnection>> connections;
+    const QList<QPointer<ClientConnection>> connections = m_botConnections;
     QList<std::pair<QByteArray, qint64>> tokens;
-    for (const auto &[connection, account] : connected) {
-        connections.append(connection);
-        tokens.append({connection->tokenHash(), account.id});
-    }
+    for (const QPointer<ClientConnection> &connection : connections)
+        tokens.append({connection->tokenHash(), connection->user().id});
     auto reading = m_context.read([tokens](Storage &storage) {
         QList<bool> replaced;
         for (const auto &[tokenHash, botId] : tokens) {
@@ -98,6 +99,7 @@ QCoro::Task<Protocol::BotLoginOk> BotGateway::login(Request request, Protocol::B
     if (connection->isLoggedIn())
         throw ProtocolError(ErrorCode::AlreadyLoggedIn, u"this connection is already logged in"_s);
     connection->logIn(*bot, tokenHash);
+    m_botConnections.append(connection);
     qCInfo(lcBotGateway).noquote()
         << u"bot %1 logged in from %2"_s.arg(bot->username, connection->peerAddress());
     co_return Protocol::BotLoginOk{bot->username, bot->displayName};
@@ -115,16 +117,16 @@ QCoro::Task<Protocol::BotAnnounceOk> BotGateway::announce(Request request,
             throw ProtocolError(ErrorCode::CommandTaken,
                                 u"/%1 belongs to the server"_s.arg(command.name));
     }
-    const Author bot = request.connection()->user();
-    m_bots.checkAnnouncement(bot, commands);
+    // Claimed first, at once (two bots announcing the same name: the first one has it), then
+    // kept, so that the names stay the bot's while it is away.
+    ClientConnection *connection = request.connection();
+    const Author bot = connection->user();
     const QByteArray stored =
         Protocol::serialize(Protocol::toJson(Protocol::BotAnnounce{commands}));
+    m_bots.connectRemote(connection, bot, std::move(commands));
     auto saving = m_context.write(
         [id = bot.id, stored](Storage &storage) { storage.setBotCommands(id, stored); });
     co_await saving;
-    // The world may have changed meanwhile: the connection gone, or the names taken (this
-    // checks again).
-    m_bots.connectRemote(request.liveConnection(), bot, std::move(commands));
     co_return Protocol::BotAnnounceOk{};
 }
 

@@ -6,6 +6,7 @@
 #include "finchat/protocol/messages.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <chrono>
@@ -48,6 +49,8 @@ private:
     BotHost &m_bots;
     const CommandRouter &m_router;
     QTimer m_tokenCheck;
+    // Logged in with bot.login: their tokens are checked now and then.
+    QList<QPointer<ClientConnection>> m_botConnections;
 };
 
 } // namespace FinChat
