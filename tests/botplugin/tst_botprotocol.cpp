@@ -235,6 +235,40 @@ private slots:
         QVERIFY(!renewed.waitForDisconnected(1000)); // the new token's connection stays
     }
 
+    void theServerAsksAConnectedBotAndKnowsWhenItIsAway()
+    {
+        // quote.get asks the owner of /stock privately: no room, no asker.
+        auto bot = std::make_unique<TestClient>();
+        QVERIFY(connectBot(*bot, tokenFor(u"quotes"_s, u"Quotes"_s), {u"stock"_s}));
+        const QJsonValue id = 41;
+        alice().sendRawNoWait(Protocol::frameText(Protocol::QuoteGet{u"aapl.us"_s}, id));
+        const QJsonObject asked = bot->waitForEvent(Type::BotCommand);
+        QCOMPARE(asked.value(u"argument"_s).toString(), u"aapl.us"_s);
+        QVERIFY(!asked.contains(u"room"_s));
+        QVERIFY(!asked.contains(u"user"_s));
+        const QJsonObject quote{{u"symbol"_s, u"AAPL.US"_s}, {u"close"_s, 229.87}};
+        QVERIFY(bot->request(Type::BotReply,
+                             {{u"request"_s, asked.value(u"request"_s)},
+                              {u"body"_s, u"AAPL.US quote is $229.87 per share"_s},
+                              {u"data"_s, QJsonObject{{u"quotes"_s, QJsonArray{quote}}}}})
+                    .value(u"delivered"_s)
+                    .toBool());
+        QVERIFY(QTest::qWaitFor([&] { return alice().replyCount() > 0; }, 5000));
+        const QJsonObject answered = alice().takeReplies().constFirst();
+        QCOMPARE(typeOf(answered), Type::QuoteGetOk);
+        QCOMPARE(answered.value(u"quote"_s).toObject().value(u"close"_s).toDouble(), 229.87);
+
+        // Away (once the server has seen the socket close): answered at once, saying why.
+        bot.reset();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const QJsonObject away =
+                    alice().request(Type::QuoteGet, {{u"code"_s, u"msft.us"_s}});
+                return away.value(u"error"_s).toString() == u"bot_unavailable"_s;
+            },
+            5000));
+    }
+
     void aSecondConnectionOfTheSameBotReplacesTheFirst()
     {
         const QString token = tokenFor(u"echo"_s, u"Echo Bot"_s);
