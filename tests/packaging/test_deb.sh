@@ -8,8 +8,10 @@ set -euo pipefail
 build=$(cd "$1" && pwd)
 work=$(mktemp -d)
 server_pid=
+runner_pid=
 cleanup() {
     [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+    [ -n "$runner_pid" ] && kill "$runner_pid" 2>/dev/null || true
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -78,6 +80,48 @@ grep -qx "ExecStart=/usr/bin/finchat-botrunner --config /etc/finchat/finchat-bot
 grep -qx "Restart=always" "$runner_unit" || fail "the runner is not started again after a crash"
 dpkg-deb -I "$deb" conffiles | grep -qx /etc/finchat/finchat-botrunner.ini || fail "runner config is not a conffile"
 "$root/usr/bin/finchat-botrunner" --version | grep -q "^finchat-botrunner [0-9]" || fail "finchat-botrunner --version"
+grep -qx 'ExecStartPre=/usr/lib/finchat/finchat-bot-token stockbot "Stock bot"' "$runner_unit" ||
+    fail "the runner unit does not make the stock bot's token"
+grep -qx "Wants=finchat-botrunner.service" "$unit" || fail "the server does not bring the runner"
+
+# As packaged, the bots run in finchat-botrunner: the server with the packaged configuration
+# (its paths moved into the scratch folder) loads no plugin, the helper makes the stock bot's
+# account and token, and the installed runner serves the installed stock bot to the server.
+grep -qx "load_plugins=false" "$root/etc/finchat/finchat-server.ini" || fail "the packaged server loads plugins itself"
+sed "s|^database=.*|database=$work/packaged.db|" "$root/etc/finchat/finchat-server.ini" >"$work/server.ini"
+"$server" --config "$work/server.ini" --listen 127.0.0.1 --port 0 >"$work/packaged.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 100); do
+    grep -q "listening on" "$work/packaged.log" && break
+    sleep 0.1
+done
+port=$(sed -n 's|.*listening on wss://127\.0\.0\.1:\([0-9]*\).*|\1|p' "$work/packaged.log")
+[ -n "$port" ] || { cat "$work/packaged.log"; fail "the packaged server did not start"; }
+grep -q "loaded bot" "$work/packaged.log" && fail "the packaged server loaded a plugin itself"
+FINCHAT_SERVER_CONFIG="$work/server.ini" FINCHAT_BOT_TOKENS="$work/tokens" FINCHAT_SERVER="$server" \
+    "$root/usr/lib/finchat/finchat-bot-token" stockbot "Stock bot" || fail "finchat-bot-token"
+[ -s "$work/tokens/stockbot.token" ] || fail "no token file for the stock bot"
+[ "$(stat -c %a "$work/tokens/stockbot.token")" = 600 ] || fail "the token file is readable by others"
+FINCHAT_SERVER_CONFIG="$work/server.ini" FINCHAT_BOT_TOKENS="$work/tokens" FINCHAT_SERVER="$server" \
+    "$root/usr/lib/finchat/finchat-bot-token" stockbot "Stock bot" | grep -q . &&
+    fail "finchat-bot-token made a second token"
+sed -e "s|^server=.*|server=wss://127.0.0.1:$port|" -e "s|^tokens_dir=.*|tokens_dir=$work/tokens|" \
+    -e "s|^server_certificate=.*|server_certificate=$work/finchat-certificate.pem|" \
+    "$root/etc/finchat/finchat-botrunner.ini" >"$work/runner.ini"
+"$root/usr/bin/finchat-botrunner" --config "$work/runner.ini" >"$work/runner.log" 2>&1 &
+runner_pid=$!
+for _ in $(seq 100); do
+    grep -q "bot stockbot connected" "$work/packaged.log" && break
+    sleep 0.1
+done
+grep -q "bot stockbot connected from 127.0.0.1, answering /stock" "$work/packaged.log" ||
+    { cat "$work/runner.log" "$work/packaged.log"; fail "the installed runner did not serve the stock bot"; }
+kill -TERM "$runner_pid"
+wait "$runner_pid" || fail "the runner did not stop cleanly on SIGTERM"
+runner_pid=
+kill -TERM "$server_pid"
+wait "$server_pid" || fail "the packaged server did not stop cleanly"
+server_pid=
 [ -f "$root/usr/include/finchat/botplugin.h" ] || fail "no SDK header"
 [ -f "$root/usr/lib/cmake/FinChatBotSDK/FinChatBotSDKConfig.cmake" ] || fail "no SDK package config"
 echo "the .deb installs and runs as described"
