@@ -42,12 +42,28 @@ BotLink::BotLink(BotManifest manifest, BotPlugin *plugin, QString tokenFile, QVa
     connect(&m_socket, &QWebSocket::disconnected, this, &BotLink::onDisconnected);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &BotLink::onText);
     connect(&m_socket, &QWebSocket::pong, this, [this] { m_awaitingPong = false; });
+    // A connection that never came about (refused, no route, a failed TLS handshake) ends
+    // with an error and no disconnected(): it is retried all the same.
+    // (QWebSocket::error: errorOccurred is Qt 6.5.)
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
+        if (m_socket.state() == QAbstractSocket::UnconnectedState)
+            onDisconnected();
+    });
     connect(&m_keepAlive, &QTimer::timeout, this, &BotLink::checkAlive);
     m_keepAlive.start(PingInterval);
 }
 
 void BotLink::checkAlive()
 {
+    // A connection attempt that hangs (a handshake that never ends) is given up too.
+    const bool connecting = m_socket.state() != QAbstractSocket::ConnectedState &&
+                            m_socket.state() != QAbstractSocket::UnconnectedState;
+    if (connecting && m_wasConnecting) {
+        qCWarning(lcLink).noquote() << m_manifest.name << "could not connect in time";
+        m_socket.abort();
+        onDisconnected();
+    }
+    m_wasConnecting = connecting;
     if (m_socket.state() != QAbstractSocket::ConnectedState)
         return;
     if (m_awaitingPong) {
@@ -94,8 +110,8 @@ void BotLink::onConnected()
 
 void BotLink::onDisconnected()
 {
-    if (m_stopping)
-        return;
+    if (m_stopping || m_retry.isActive())
+        return;     // stopping, or already told (an error and a disconnection both say so)
     m_open.clear(); // the server failed them for their askers
     if (m_servingSince.isValid() && m_servingSince.elapsed() > GoodConnection.count())
         m_backoff = FirstBackoff;
@@ -170,8 +186,9 @@ void BotLink::onCommand(const QJsonObject &frame)
                             m_nextFrameId++));
         return;
     }
-    m_open.insert(quint64(command.request));
-    const BotRequest request{quint64(command.request),
+    const quint64 id = m_nextRequestId++;
+    m_open.insert(id, command.request);
+    const BotRequest request{id,
                              command.command,
                              command.argument,
                              command.room.value_or(QString()),
@@ -205,10 +222,11 @@ void BotLink::onOwnThread(Work work)
 void BotLink::reply(quint64 requestId, const QString &text, const QJsonObject &data)
 {
     onOwnThread([this, requestId, text, data] {
-        if (!m_open.remove(requestId))
+        const auto asked = m_open.constFind(requestId);
+        if (asked == m_open.constEnd())
             return; // answered already, or asked on a connection that is gone
-        Protocol::BotReply answer{qint64(requestId), text.left(Protocol::MaxBotReplyLength),
-                                  std::nullopt};
+        Protocol::BotReply answer{*asked, text.left(Protocol::MaxBotReplyLength), std::nullopt};
+        m_open.erase(asked);
         // Larger data would make the frame too big for the server, which would close the
         // connection; the server drops it anyway, so it is dropped here.
         if (Protocol::serialize(data).size() > Protocol::MaxBotReplyDataBytes)
@@ -224,11 +242,12 @@ void BotLink::reply(quint64 requestId, const QString &text, const QJsonObject &d
 void BotLink::fail(quint64 requestId, const QString &reason)
 {
     onOwnThread([this, requestId, reason] {
-        if (!m_open.remove(requestId))
+        const qint64 asked = m_open.take(requestId);
+        if (asked == 0)
             return;
-        send(Protocol::frame(
-            Protocol::BotFail{qint64(requestId), reason.left(Protocol::MaxBotFailReasonLength)},
-            m_nextFrameId++));
+        send(
+            Protocol::frame(Protocol::BotFail{asked, reason.left(Protocol::MaxBotFailReasonLength)},
+                            m_nextFrameId++));
     });
 }
 

@@ -4,8 +4,8 @@
 #include "finchat/botplugin.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
-#include <QSet>
 #include <QSslConfiguration>
 #include <QTimer>
 #include <QUrl>
@@ -73,8 +73,13 @@ private:
     qint64 m_nextFrameId = 1;
     qint64 m_loginId = 0;
     qint64 m_announceId = 0;
-    // The requests of this connection that the plugin has not answered yet.
-    QSet<quint64> m_open;
+    // The requests of this connection that the plugin has not answered yet: the id the plugin
+    // was given (this runner's own, never reused) and the server's. The server's ids start
+    // over when it restarts, so the plugin never sees them: a late answer to a request of an
+    // earlier connection cannot match a new one.
+    QHash<quint64, qint64> m_open;
+    quint64 m_nextRequestId = 1;
+    bool m_wasConnecting = false;
     bool m_stopping = false;
 };
 

@@ -232,6 +232,29 @@ private slots:
         QVERIFY(!m_bob->waitForEvent(Type::MessageNew).isEmpty());
     }
 
+    void theRunnerWaitsForAServerThatIsNotUpYet()
+    {
+        QVERIFY(giveToken(u"stockbot"_s));
+        m_alice.reset();
+        m_bob.reset();
+        m_server->stop();
+        startRunner();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                m_runnerLog += QString::fromUtf8(m_runner.readAll());
+                return m_runnerLog.contains(u"lost the server"_s);
+            },
+            10'000));
+        m_server->start();
+        m_alice = std::make_unique<TestClient>();
+        m_bob = std::make_unique<TestClient>();
+        QVERIFY(m_alice->open(m_server->url()));
+        QCOMPARE(typeOf(m_alice->login(u"alice"_s, u"correct horse"_s)), Type::LoginOk);
+        QVERIFY(m_bob->open(m_server->url()));
+        QCOMPARE(typeOf(m_bob->login(u"bob"_s, u"correct horse"_s)), Type::LoginOk);
+        QVERIFY(answersSoon(u"/stock=aapl.us"_s, u"AAPL.US"_s));
+    }
+
     void aPluginWaitsForItsTokenAndAFolderMadeLater()
     {
         // The tokens folder does not exist yet when the runner starts; the plugin is there.

@@ -98,12 +98,16 @@ done
 port=$(sed -n 's|.*listening on wss://127\.0\.0\.1:\([0-9]*\).*|\1|p' "$work/packaged.log")
 [ -n "$port" ] || { cat "$work/packaged.log"; fail "the packaged server did not start"; }
 grep -q "loaded bot" "$work/packaged.log" && fail "the packaged server loaded a plugin itself"
-FINCHAT_SERVER_CONFIG="$work/server.ini" FINCHAT_BOT_TOKENS="$work/tokens" FINCHAT_SERVER="$server" \
-    "$root/usr/lib/finchat/finchat-bot-token" stockbot "Stock bot" || fail "finchat-bot-token"
+make_tokens() {
+    FINCHAT_SERVER_CONFIG="$work/server.ini" FINCHAT_BOT_TOKENS="$work/tokens" FINCHAT_SERVER="$server" \
+        "$root/usr/lib/finchat/finchat-bot-token" stockbot "Stock bot"
+}
+make_tokens || fail "finchat-bot-token"
 [ -s "$work/tokens/stockbot.token" ] || fail "no token file for the stock bot"
 [ "$(stat -c %a "$work/tokens/stockbot.token")" = 600 ] || fail "the token file is readable by others"
-FINCHAT_SERVER_CONFIG="$work/server.ini" FINCHAT_BOT_TOKENS="$work/tokens" FINCHAT_SERVER="$server" \
-    "$root/usr/lib/finchat/finchat-bot-token" stockbot "Stock bot" | grep -q . &&
+cp "$work/tokens/stockbot.token" "$work/first.token"
+again=$(make_tokens) || fail "finchat-bot-token failed when the token exists"
+[ -z "$again" ] && cmp -s "$work/tokens/stockbot.token" "$work/first.token" ||
     fail "finchat-bot-token made a second token"
 sed -e "s|^server=.*|server=wss://127.0.0.1:$port|" -e "s|^tokens_dir=.*|tokens_dir=$work/tokens|" \
     -e "s|^server_certificate=.*|server_certificate=$work/finchat-certificate.pem|" \
