@@ -135,7 +135,7 @@ void Runner::load(const QString &path)
     loaded.size = file.size();
     auto loader = std::make_unique<QPluginLoader>(path);
     // The metadata is read without running any of the plugin's code.
-    const auto checked = BotManifest::fromPluginMetaData(loader->metaData());
+    const auto checked = BotManifest::fromPlugin(*loader);
     if (const QString *reason = std::get_if<QString>(&checked)) {
         qCWarning(lcRunner).noquote()
             << u"skipped plugin %1: %2"_s.arg(QDir::toNativeSeparators(path), *reason);
@@ -150,14 +150,13 @@ void Runner::load(const QString &path)
             return;
         }
     }
-    QObject *instance = loader->instance();
-    auto *plugin = qobject_cast<BotPlugin *>(instance);
-    if (!plugin) {
-        qCWarning(lcRunner).noquote() << u"skipped plugin %1: cannot load it: %2"_s.arg(
-            QDir::toNativeSeparators(path),
-            instance ? u"it does not implement the bot interface"_s : loader->errorString());
+    const auto instantiated = instantiateBotPlugin(*loader);
+    if (const QString *reason = std::get_if<QString>(&instantiated)) {
+        qCWarning(lcRunner).noquote()
+            << u"skipped plugin %1: %2"_s.arg(QDir::toNativeSeparators(path), *reason);
         return;
     }
+    BotPlugin *plugin = std::get<BotPlugin *>(instantiated);
     loaded.manifest = manifest;
     loaded.plugin = plugin;
     m_loaders.insert(path, loader.release());

@@ -1,5 +1,7 @@
 #include "runneroptions.h"
 
+#include "finchat/configfile.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -21,14 +23,6 @@ QStringList defaultPluginDirs()
                             QStringLiteral(FINCHAT_PLUGIN_DIR_FROM_BINARY)),
             QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
                 .filePath(u"FinChat/finchat-server/plugins"_s)};
-}
-
-// A relative path in the file is relative to the file, as in the server's.
-QString resolvedAgainst(const QString &path, const QString &configFile)
-{
-    if (path.isEmpty() || QDir::isAbsolutePath(path))
-        return path;
-    return QFileInfo(configFile).absoluteDir().absoluteFilePath(path);
 }
 
 bool validServerUrl(const QUrl &url)
@@ -99,21 +93,12 @@ RunnerOptions::Result RunnerOptions::parse(const QStringList &arguments)
         }
         server = settings.value(u"runner/server"_s).toString();
         if (const QString dir = settings.value(u"runner/plugins_dir"_s).toString(); !dir.isEmpty())
-            config.pluginDirs.append(resolvedAgainst(dir, file));
+            config.pluginDirs.append(ConfigFile::resolvedAgainst(dir, file));
         if (const QString dir = settings.value(u"runner/tokens_dir"_s).toString(); !dir.isEmpty())
-            config.tokensDir = resolvedAgainst(dir, file);
-        config.serverCertificate =
-            resolvedAgainst(settings.value(u"runner/server_certificate"_s).toString(), file);
-        for (const QString &group : settings.childGroups()) {
-            if (!group.startsWith("bot."_L1))
-                continue;
-            settings.beginGroup(group);
-            QVariantMap values;
-            for (const QString &key : settings.childKeys())
-                values.insert(key, settings.value(key));
-            settings.endGroup();
-            config.botSettings.insert(group.mid(4), values);
-        }
+            config.tokensDir = ConfigFile::resolvedAgainst(dir, file);
+        config.serverCertificate = ConfigFile::resolvedAgainst(
+            settings.value(u"runner/server_certificate"_s).toString(), file);
+        config.botSettings = ConfigFile::botSettings(settings);
     }
     if (parser.isSet(serverOption))
         server = parser.value(serverOption);

@@ -4,6 +4,7 @@
 #include "finchat/validation.h"
 
 #include <QJsonArray>
+#include <QPluginLoader>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -60,6 +61,24 @@ std::variant<BotManifest, QString> BotManifest::fromPluginMetaData(const QJsonOb
         return u"missing metadata: "_s + *reason;
     manifest.commands = std::get<QList<CommandInfo>>(std::move(checked));
     return manifest;
+}
+
+std::variant<BotManifest, QString> BotManifest::fromPlugin(const QPluginLoader &loader)
+{
+    auto checked = fromPluginMetaData(loader.metaData());
+    if (const QString *reason = std::get_if<QString>(&checked);
+        reason && loader.metaData().isEmpty() && !loader.errorString().isEmpty())
+        return *reason + u" ("_s + loader.errorString() + u')';
+    return checked;
+}
+
+std::variant<BotPlugin *, QString> instantiateBotPlugin(QPluginLoader &loader)
+{
+    QObject *instance = loader.instance();
+    if (auto *plugin = qobject_cast<BotPlugin *>(instance))
+        return plugin;
+    return u"cannot load it: %1"_s.arg(instance ? u"it does not implement the bot interface"_s
+                                                : loader.errorString());
 }
 
 std::variant<QList<BotManifest::CommandInfo>, QString>

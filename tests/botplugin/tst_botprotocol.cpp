@@ -1,4 +1,3 @@
-#include "auth/sessiontoken.h"
 #include "bots/bothost.h"
 #include "testclient.h"
 #include "testserver.h"
@@ -59,11 +58,7 @@ private:
     // A token for a bot account, as `finchat-server bot add` makes one.
     QString tokenFor(const QString &name, const QString &displayName)
     {
-        const QString token = SessionToken::generate();
-        const auto bot = m_server->storage().blocking([&](Storage &storage) {
-            return storage.setBotToken(name, displayName, SessionToken::hash(token));
-        });
-        return bot ? token : QString();
+        return m_server->botToken(name, displayName);
     }
 
     // The bot logs in with its token and announces these commands.

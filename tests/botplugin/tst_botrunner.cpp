@@ -1,4 +1,3 @@
-#include "auth/sessiontoken.h"
 #include "stooqstandin.h"
 #include "testcertificate.h"
 #include "testclient.h"
@@ -60,12 +59,7 @@ private:
     // would: finchat-server bot add NAME > tokens/NAME.token.
     bool giveToken(const QString &bot)
     {
-        const QString token = SessionToken::generate();
-        const auto account = m_server->storage().blocking([&](Storage &storage) {
-            return storage.setBotToken(bot, bot, SessionToken::hash(token));
-        });
-        QFile file(QDir(tokensDir()).filePath(bot + u".token"_s));
-        return account && file.open(QIODevice::WriteOnly) && file.write(token.toUtf8() + '\n') > 0;
+        return m_server->writeBotToken(bot, bot, QDir(tokensDir()).filePath(bot + u".token"_s));
     }
 
     // Copies a plugin into the runner's folder the way an administrator should, whole: to a

@@ -1,4 +1,3 @@
-#include "auth/sessiontoken.h"
 #include "testcertificate.h"
 #include "testclient.h"
 #include "testserver.h"
@@ -45,21 +44,14 @@ private slots:
         config.limits = TestServer::generousLimits();
         TestServer server(config);
         QTemporaryDir folder;
-        const QString token = SessionToken::generate();
-        QVERIFY(server.storage().blocking([&](Storage &storage) {
-            return storage.setBotToken(u"reverser"_s, u"Reverser"_s, SessionToken::hash(token));
-        }));
-        QFile tokenFile(folder.filePath(u"reverser.token"_s));
-        QVERIFY(tokenFile.open(QIODevice::WriteOnly));
-        tokenFile.write(token.toUtf8() + '\n');
-        tokenFile.close();
+        const QString tokenFile = folder.filePath(u"reverser.token"_s);
+        QVERIFY(server.writeBotToken(u"reverser"_s, u"Reverser"_s, tokenFile));
 
         QProcess bot;
         bot.setProcessChannelMode(QProcess::MergedChannels);
         bot.start(QStringLiteral(FINCHAT_PYTHON),
-                  {ExampleBot, u"--server"_s, server.url().toString(), u"--token-file"_s,
-                   tokenFile.fileName(), u"--server-certificate"_s,
-                   TestCertificate::certificateFile()});
+                  {ExampleBot, u"--server"_s, server.url().toString(), u"--token-file"_s, tokenFile,
+                   u"--server-certificate"_s, TestCertificate::certificateFile()});
         QVERIFY(bot.waitForStarted());
         QString output;
         const bool serving = QTest::qWaitFor(

@@ -1,8 +1,10 @@
 #include "testserver.h"
 
+#include "auth/sessiontoken.h"
 #include "testcertificate.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -92,6 +94,23 @@ QUrl TestServer::url() const
 {
     return QUrl(
         u"%1://127.0.0.1:%2"_s.arg(m_config.tls.plaintext ? u"ws"_s : u"wss"_s).arg(m_config.port));
+}
+
+QString TestServer::botToken(const QString &name, const QString &displayName)
+{
+    const QString token = SessionToken::generate();
+    const auto bot = m_storage->blocking([&](Storage &storage) {
+        return storage.setBotToken(name, displayName, SessionToken::hash(token));
+    });
+    return bot ? token : QString();
+}
+
+bool TestServer::writeBotToken(const QString &name, const QString &displayName, const QString &file)
+{
+    const QString token = botToken(name, displayName);
+    QFile out(file);
+    return !token.isEmpty() && out.open(QIODevice::WriteOnly) &&
+           out.write(token.toUtf8() + '\n') > 0;
 }
 
 int TestServer::storedMessageCount() const

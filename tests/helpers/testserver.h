@@ -43,6 +43,12 @@ public:
     QString databasePath() const;
     // Rows in the messages table, read through a separate connection to the file.
     int storedMessageCount() const;
+    // A bot account and its token, as `finchat-server bot add NAME DISPLAY` makes them: the
+    // token, or empty when a person has the name.
+    QString botToken(const QString &name, const QString &displayName);
+    // The same, written to `file` as finchat-botrunner and the example bots read it.
+    bool writeBotToken(const QString &name, const QString &displayName, const QString &file);
+
     ChatServer &server() { return *m_server; }
     StorageThread &storage() { return *m_storage; }
 

@@ -196,13 +196,9 @@ void BotHost::loadPlugin(const QString &path)
 {
     auto loader = std::make_unique<QPluginLoader>(path);
     // The metadata is read without running any of the plugin's code.
-    const auto checked = BotManifest::fromPluginMetaData(loader->metaData());
-    if (const QString *reason = std::get_if<QString>(&checked)) {
-        skip(path, loader->metaData().isEmpty() && !loader->errorString().isEmpty()
-                       ? *reason + u" ("_s + loader->errorString() + u')'
-                       : *reason);
-        return;
-    }
+    const auto checked = BotManifest::fromPlugin(*loader);
+    if (const QString *reason = std::get_if<QString>(&checked))
+        return skip(path, *reason);
     const BotManifest &manifest = std::get<BotManifest>(checked);
     if (std::any_of(m_bots.cbegin(), m_bots.cend(),
                     [&](const auto &bot) { return bot->account().username == manifest.name; }))
@@ -210,12 +206,11 @@ void BotHost::loadPlugin(const QString &path)
     if (const auto taken = takenBy(manifest.commands, nullptr))
         return skip(path, *taken);
 
+    const auto instantiated = instantiateBotPlugin(*loader);
+    if (const QString *reason = std::get_if<QString>(&instantiated))
+        return skip(path, *reason);
+    BotPlugin *plugin = std::get<BotPlugin *>(instantiated);
     QObject *instance = loader->instance();
-    auto *plugin = qobject_cast<BotPlugin *>(instance);
-    if (!plugin)
-        return skip(path, u"cannot load it: %1"_s.arg(
-                              instance ? u"it does not implement the bot interface"_s
-                                       : loader->errorString()));
     if (instancesInUse().contains(instance))
         return skip(path, u"it is already in use by another server in this process"_s);
     // Plugins load at start-up, before anything is served: waiting for storage is fine.
@@ -282,17 +277,16 @@ void BotHost::run(const CommandCall &call)
     // As typed, with a long argument cut short for the notices that quote it.
     const QString commandText =
         Protocol::Invocation{call.invocation.name, call.invocation.argument.left(40)}.text();
-    const Pending pending{
-        call.roomId, call.room, call.sender.id, commandText, call.invocation, call.sender.username,
-        bot,         {}};
-    if (!bot->isAvailable()) {
-        sendNotice(pending, Protocol::NoticeCode::BotUnavailable, unavailableText(*bot));
-        return;
-    }
-    const quint64 id = m_nextRequestId++;
-    m_pending.insert(id, pending);
-    start(bot, id,
-          {id, call.invocation.name, call.invocation.argument, call.room, call.sender.username,
+    start(bot,
+          {call.roomId,
+           call.room,
+           call.sender.id,
+           commandText,
+           call.invocation,
+           call.sender.username,
+           bot,
+           {}},
+          {0, call.invocation.name, call.invocation.argument, call.room, call.sender.username,
            call.sender.displayName});
 }
 
@@ -307,19 +301,20 @@ bool BotHost::ask(const QString &command, const QString &argument,
     pending.invocation = {command, argument};
     pending.bot = bot;
     pending.privately = std::move(done);
-    if (!bot->isAvailable()) {
-        sendNotice(pending, Protocol::NoticeCode::BotUnavailable, unavailableText(*bot));
-        return true;
-    }
-    const quint64 id = m_nextRequestId++;
-    m_pending.insert(id, std::move(pending));
     // No room and no asker: the bot answers the server.
-    start(bot, id, {id, command, argument, {}, {}, {}});
+    start(bot, std::move(pending), {0, command, argument, {}, {}, {}});
     return true;
 }
 
-void BotHost::start(Bot *bot, quint64 id, const BotRequest &request)
+void BotHost::start(Bot *bot, Pending pending, BotRequest request)
 {
+    if (!bot->isAvailable()) {
+        sendNotice(pending, Protocol::NoticeCode::BotUnavailable, unavailableText(*bot));
+        return;
+    }
+    const quint64 id = m_nextRequestId++;
+    request.id = id;
+    m_pending.insert(id, std::move(pending));
     QTimer::singleShot(m_replyTimeout, this, [this, id] { expire(id); });
     try {
         bot->handle(request);

@@ -110,7 +110,8 @@ private:
         std::function<void(const BotAnswer &)> privately;
     };
 
-    void start(Bot *bot, quint64 id, const BotRequest &request);
+    // Records the request and hands it to the bot, or tells the asker the bot is away.
+    void start(Bot *bot, Pending pending, BotRequest request);
     void loadPlugin(const QString &path);
     void skip(const QString &path, const QString &reason);
     // The name of the bot other than `except` that owns one of these commands, if any.

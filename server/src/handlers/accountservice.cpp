@@ -27,13 +27,6 @@ using Protocol::nowMs;
 
 namespace {
 
-void requireLoggedOut(const ClientConnection *connection)
-{
-    if (connection->isLoggedIn())
-        throw ProtocolError(ErrorCode::AlreadyLoggedIn,
-                            u"this connection is already logged in; log out first"_s);
-}
-
 void requireStrongPassword(const QString &password)
 {
     if (!Validation::isValidPassword(password))
@@ -94,7 +87,7 @@ HashingQueue::Ticket AccountService::admitHashing(const Request &request)
 QCoro::Task<Protocol::RegisterOk> AccountService::registerUser(Request request,
                                                                Protocol::Register fields)
 {
-    requireLoggedOut(request.connection());
+    request.connection()->requireLoggedOut();
     const auto username = Validation::normalizedUsername(fields.username);
     if (!username)
         throw ProtocolError(
@@ -156,7 +149,7 @@ void AccountService::announceJoin(qint64 roomId, const Author &user)
 
 QCoro::Task<Protocol::LoginOk> AccountService::login(Request request, Protocol::Login fields)
 {
-    requireLoggedOut(request.connection());
+    request.connection()->requireLoggedOut();
     const QString password = fields.password;
     const QString username = Validation::normalizedUsername(fields.username).value_or(QString());
     const QString throttleKey =
@@ -183,7 +176,7 @@ QCoro::Task<Protocol::LoginOk> AccountService::login(Request request, Protocol::
         throw ProtocolError(ErrorCode::BadCredentials, u"wrong username or password"_s);
     m_failedLogins.clear(throttleKey);
 
-    requireLoggedOut(request.liveConnection()); // no session for a client that has left
+    request.liveConnection()->requireLoggedOut(); // no session for a client that has left
     const QString token = SessionToken::generate();
     const QByteArray tokenHash = SessionToken::hash(token);
     auto storing = m_context.write([tokenHash, userId = user->id](Storage &storage) {
@@ -191,13 +184,13 @@ QCoro::Task<Protocol::LoginOk> AccountService::login(Request request, Protocol::
     });
     co_await storing;
     ClientConnection *connection = request.liveConnection();
-    requireLoggedOut(connection); // a second login on this socket may have won the race
+    connection->requireLoggedOut(); // a second login on this socket may have won the race
     co_return Protocol::LoginOk{token, startSession(connection, authorOf(*user), tokenHash)};
 }
 
 QCoro::Task<Protocol::ResumeOk> AccountService::resume(Request request, Protocol::Resume fields)
 {
-    requireLoggedOut(request.connection());
+    request.connection()->requireLoggedOut();
     const QByteArray tokenHash = SessionToken::hash(fields.token);
     auto touching = m_context.write(
         [tokenHash, maxIdleMs = m_context.limits.sessionLifetimeMs()](Storage &storage) {
@@ -208,7 +201,7 @@ QCoro::Task<Protocol::ResumeOk> AccountService::resume(Request request, Protocol
     if (!user)
         throw ProtocolError(ErrorCode::InvalidToken, u"the session has ended; log in again"_s);
     ClientConnection *connection = request.liveConnection();
-    requireLoggedOut(connection);
+    connection->requireLoggedOut();
     co_return Protocol::ResumeOk{startSession(connection, authorOf(*user), tokenHash)};
 }
 

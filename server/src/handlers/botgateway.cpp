@@ -85,8 +85,7 @@ QCoro::Task<> BotGateway::checkTokens()
 
 QCoro::Task<Protocol::BotLoginOk> BotGateway::login(Request request, Protocol::BotLogin fields)
 {
-    if (request.connection()->isLoggedIn())
-        throw ProtocolError(ErrorCode::AlreadyLoggedIn, u"this connection is already logged in"_s);
+    request.connection()->requireLoggedOut();
     const QByteArray tokenHash = SessionToken::hash(fields.token);
     auto finding =
         m_context.read([tokenHash](Storage &storage) { return storage.botByToken(tokenHash); });
@@ -96,8 +95,7 @@ QCoro::Task<Protocol::BotLoginOk> BotGateway::login(Request request, Protocol::B
                             u"no bot has this token (finchat-server bot add gives one)"_s);
     // The world may have changed while storage answered.
     ClientConnection *connection = request.liveConnection();
-    if (connection->isLoggedIn())
-        throw ProtocolError(ErrorCode::AlreadyLoggedIn, u"this connection is already logged in"_s);
+    connection->requireLoggedOut();
     connection->logIn(*bot, tokenHash);
     m_botConnections.append(connection);
     qCInfo(lcBotGateway).noquote()

@@ -1,5 +1,7 @@
 #include "startup/serveroptions.h"
 
+#include "finchat/configfile.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -138,33 +140,6 @@ bool parsePort(const QString &text, quint16 &port, QString &error)
     return true;
 }
 
-// [bot.<name>] sections: settings handed to that bot through BotContext::setting().
-QMap<QString, QVariantMap> readBotSettings(QSettings &settings)
-{
-    QMap<QString, QVariantMap> bots;
-    const QStringList groups = settings.childGroups();
-    for (const QString &group : groups) {
-        if (!group.startsWith("bot."_L1))
-            continue;
-        settings.beginGroup(group);
-        QVariantMap values;
-        const QStringList keys = settings.childKeys();
-        for (const QString &key : keys)
-            values.insert(key, settings.value(key));
-        settings.endGroup();
-        bots.insert(group.mid(4), values);
-    }
-    return bots;
-}
-
-// A relative path in the config file means relative to the file, as people expect.
-QString resolvedAgainst(const QString &path, const QString &configFile)
-{
-    if (path.isEmpty() || QDir::isAbsolutePath(path))
-        return path;
-    return QFileInfo(configFile).absoluteDir().absoluteFilePath(path);
-}
-
 } // namespace
 
 QString ServerOptions::defaultDatabasePath()
@@ -260,7 +235,8 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         }
         listen = settings.value(u"server/listen"_s).toString();
         port = settings.value(u"server/port"_s).toString();
-        database = resolvedAgainst(settings.value(u"server/database"_s).toString(), file);
+        database =
+            ConfigFile::resolvedAgainst(settings.value(u"server/database"_s).toString(), file);
         const QString durability = settings.value(u"server/durability"_s, u"full"_s).toString();
         if (durability != "full"_L1 && durability != "normal"_L1) {
             result.action = Action::Fail;
@@ -285,10 +261,12 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         config.tls.plaintext = *plaintext;
         announceWanted = *announce;
         config.tls.certificateFile =
-            resolvedAgainst(settings.value(u"tls/certificate"_s).toString(), file);
-        config.tls.keyFile = resolvedAgainst(settings.value(u"tls/key"_s).toString(), file);
-        pluginsDir = resolvedAgainst(settings.value(u"server/plugins_dir"_s).toString(), file);
-        config.botSettings = readBotSettings(settings);
+            ConfigFile::resolvedAgainst(settings.value(u"tls/certificate"_s).toString(), file);
+        config.tls.keyFile =
+            ConfigFile::resolvedAgainst(settings.value(u"tls/key"_s).toString(), file);
+        pluginsDir =
+            ConfigFile::resolvedAgainst(settings.value(u"server/plugins_dir"_s).toString(), file);
+        config.botSettings = ConfigFile::botSettings(settings);
         if (!checkKnownKeys(settings, error) || !readLimits(settings, config.limits, error)) {
             result.action = Action::Fail;
             result.text = u"%1: %2"_s.arg(file, error);

@@ -1,6 +1,7 @@
 #include "wire/clientconnection.h"
 
 #include "finchat/protocol.h"
+#include "finchat/protocol/protocolerror.h"
 
 #include <QLoggingCategory>
 #include <QSslSocket>
@@ -65,6 +66,13 @@ void ClientConnection::markClosing()
 {
     m_closing = true;
     m_closedFlag->store(true);
+}
+
+void ClientConnection::requireLoggedOut() const
+{
+    if (isLoggedIn())
+        throw Protocol::ProtocolError(Protocol::ErrorCode::AlreadyLoggedIn,
+                                      u"this connection is already logged in; log out first"_s);
 }
 
 void ClientConnection::logIn(const Author &user, const QByteArray &tokenHash)

@@ -46,6 +46,8 @@ public:
     bool isLoggedIn() const { return m_user.id != 0; }
     const Author &user() const { return m_user; }
     const QByteArray &tokenHash() const { return m_tokenHash; }
+    // Throws already_logged_in: for the requests that log in (login, resume, bot.login, ...).
+    void requireLoggedOut() const;
     void logIn(const Author &user, const QByteArray &tokenHash);
     void logOut();
     void setDisplayName(const QString &displayName) { m_user.displayName = displayName; }
