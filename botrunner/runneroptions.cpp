@@ -1,5 +1,6 @@
 #include "runneroptions.h"
 
+#include "finchat/botmanifest.h"
 #include "finchat/configfile.h"
 
 #include <QCommandLineParser>
@@ -14,16 +15,6 @@ namespace FinChat::BotRunner {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QStringList defaultPluginDirs()
-{
-    // The server's: the installed folder relative to the executable, then the server's
-    // per-user one (Linux: ~/.local/share/FinChat/finchat-server/plugins).
-    return {QDir::cleanPath(QCoreApplication::applicationDirPath() + u'/' +
-                            QStringLiteral(FINCHAT_PLUGIN_DIR_FROM_BINARY)),
-            QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
-                .filePath(u"FinChat/finchat-server/plugins"_s)};
-}
 
 bool validServerUrl(const QUrl &url)
 {
@@ -74,7 +65,7 @@ RunnerOptions::Result RunnerOptions::parse(const QStringList &arguments)
         return fail(u"unexpected argument: %1"_s.arg(parser.positionalArguments().constFirst()));
 
     RunnerConfig &config = result.config;
-    config.pluginDirs = defaultPluginDirs();
+    config.pluginDirs = standardBotPluginDirs();
     config.tokensDir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
                            .filePath(u"bot-tokens"_s);
     QString server;

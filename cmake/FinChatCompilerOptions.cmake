@@ -35,6 +35,29 @@ if(FINCHAT_FUZZ)
     target_link_options(finchat_compiler_options INTERFACE -fsanitize=address,undefined)
 endif()
 
+# The release build, which the packages are made from, gets what Debian gives every package it
+# builds, hardening=+all (on Debian 12: fortified libc calls, the stack protector, format
+# string errors, read-only relocations bound at start with relro and now, PIE). Without dpkg-buildflags (not Debian),
+# the toolchain's defaults stay.
+if(FINCHAT_DISTRIBUTION_FLAGS)
+    find_program(FINCHAT_DPKG_BUILDFLAGS dpkg-buildflags)
+    if(FINCHAT_DPKG_BUILDFLAGS)
+        foreach(kind CPPFLAGS CXXFLAGS LDFLAGS)
+            execute_process(
+                COMMAND ${CMAKE_COMMAND} -E env DEB_BUILD_MAINT_OPTIONS=hardening=+all
+                    ${FINCHAT_DPKG_BUILDFLAGS} --get ${kind}
+                WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+                OUTPUT_VARIABLE _finchat_flags OUTPUT_STRIP_TRAILING_WHITESPACE
+                COMMAND_ERROR_IS_FATAL ANY)
+            separate_arguments(_finchat_${kind} UNIX_COMMAND "${_finchat_flags}")
+        endforeach()
+        target_compile_options(finchat_compiler_options INTERFACE ${_finchat_CPPFLAGS} ${_finchat_CXXFLAGS})
+        target_link_options(finchat_compiler_options INTERFACE ${_finchat_LDFLAGS})
+    else()
+        message(STATUS "No dpkg-buildflags: the toolchain's default hardening flags stay")
+    endif()
+endif()
+
 # Qt's strict mode: no implicit ASCII casts, so every string's encoding is a decision.
 target_compile_definitions(finchat_compiler_options INTERFACE
     QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING

@@ -20,7 +20,8 @@ PACKAGES=(
     qcoro-qt6-dev libsodium-dev libssl-dev qtkeychain-qt6-dev
     gnome-keyring dbus-daemon
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libgl-dev dpkg-dev desktop-file-utils appstream
+    libgl-dev dpkg-dev help2man
+    desktop-file-utils appstream lintian systemd qt6-qpa-plugins
     python3 python3-websockets
 )
 

@@ -6,6 +6,7 @@
 #include "storage/storagethread.h"
 #include "tls/certificatefactory.h"
 
+#include "finchat/botmanifest.h"
 #include "finchat/fingerprint.h"
 
 #include <QDir>
@@ -41,7 +42,7 @@ bool LocalServer::start(quint16 preferredPort, QString *error)
     config.databasePath = databasePath();
     // Encrypted like any server: its self-signed certificate is made once, beside the database.
     config.tls.generatedFolder = QFileInfo(databasePath()).absolutePath();
-    config.pluginDirs = ServerOptions::defaultPluginDirs();
+    config.pluginDirs = standardBotPluginDirs();
     config.announce.enabled = true; // colleagues' connect dialogs list it
     try {
         storage->openSqlite(databasePath());

@@ -3,10 +3,13 @@
 #include "finchat/botplugin.h"
 #include "finchat/validation.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QPluginLoader>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStandardPaths>
 
 namespace FinChat {
 
@@ -108,6 +111,20 @@ BotManifest::checkedCommands(QList<CommandInfo> commands)
             info.usage = u"/"_s + info.name;
     }
     return commands;
+}
+
+QStringList standardBotPluginDirs()
+{
+    QStringList folders{QDir::cleanPath(QCoreApplication::applicationDirPath() + u'/' +
+                                        QStringLiteral(FINCHAT_PLUGIN_DIR_FROM_BINARY))};
+#ifdef FINCHAT_LOCAL_PLUGIN_DIR
+    const QString local = QStringLiteral(FINCHAT_LOCAL_PLUGIN_DIR);
+    if (!folders.contains(local))
+        folders.append(local);
+#endif
+    folders.append(QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+                       .filePath(u"FinChat/finchat-server/plugins"_s));
+    return folders;
 }
 
 } // namespace FinChat

@@ -1,131 +1,181 @@
 #!/usr/bin/env bash
-# Builds the .deb from a FinChat build folder, unpacks it into a scratch root as dpkg would
-# install it, and checks what an admin and a desktop user rely on: the server runs from its
-# installed path and loads the stock bot from the plugin folder it reads, the launcher entry
-# and icon are in place, the service unit, config and maintainer scripts are sound, and the
-# dependencies name the distribution's Qt, QCoro and libsodium.
+# The Debian packages as Debian's tools and an administrator see them. Builds the release
+# build (the one packages are made from: distribution hardening flags, debug information
+# split into -dbgsym packages), makes the packages with cpack, and checks each one: its
+# contents, its Depends, lintian --pedantic, and its systemd units with systemd-analyze.
+# Then, as root, it installs them with dpkg into a copy-on-write copy of this system (an
+# overlay over /, in a mount namespace of its own: the real system is never touched) and
+# runs install-root.sh there: the installed server, runner, stock bot and a plugin built from
+# the SDK package alone, then a purge that must leave nothing behind.
+#   test_deb.sh SOURCE_DIR
 set -euo pipefail
-build=$(cd "$1" && pwd)
+source_dir=$(cd "$1" && pwd)
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 work=$(mktemp -d)
-server_pid=
-runner_pid=
-cleanup() {
-    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-    [ -n "$runner_pid" ] && kill "$runner_pid" 2>/dev/null || true
-    rm -rf "$work"
-}
+cleanup() { rm -rf "$work"; }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-cpack -G DEB -B "$work/out" --config "$build/CPackConfig.cmake" >"$work/cpack.log" 2>&1 ||
+for tool in lintian systemd-analyze help2man dpkg-deb dpkg-shlibdeps readelf; do
+    command -v "$tool" >/dev/null || fail "$tool is missing (tools/quickstart.sh test installs it)"
+done
+
+(cd "$source_dir" && cmake --preset release >/dev/null && cmake --build --preset release) >"$work/build.log" 2>&1 ||
+    { tail -50 "$work/build.log"; fail "the release build"; }
+cpack -G DEB -B "$work/out" --config "$source_dir/build/release/CPackConfig.cmake" >"$work/cpack.log" 2>&1 ||
     { cat "$work/cpack.log"; fail "cpack -G DEB"; }
-deb=$(ls "$work"/out/*.deb)
-echo "built $(basename "$deb")"
-
-depends=$(dpkg-deb -f "$deb" Depends)
-# (No QCoro library: what FinChat uses of QCoro is templates, built into its binaries.)
-for needed in libqt6core6 libqt6websockets6 libqt6widgets6 libsodium libssl adduser; do
-    grep -q "$needed" <<<"$depends" || fail "Depends lacks $needed: $depends"
+out="$work/out"
+packages=(finchat finchat-server finchat-botrunner finchat-stockbot finchat-bot-sdk)
+deb() { ls "$out/$1"_*.deb; }
+for package in "${packages[@]}"; do
+    [ -f "$(deb "$package")" ] || fail "no package $package"
+    echo "built $(basename "$(deb "$package")")"
 done
-dpkg-deb -I "$deb" conffiles | grep -qx /etc/finchat/finchat-server.ini || fail "config is not a conffile"
-
-root="$work/root"
-dpkg-deb -x "$deb" "$root"
-for script in postinst postrm; do
-    dpkg-deb -I "$deb" "$script" >"$work/$script"
-    sh -n "$work/$script" || fail "$script is not valid sh"
+for package in finchat finchat-server finchat-botrunner finchat-stockbot; do
+    ls "$out/$package"-dbgsym_*.ddeb >/dev/null || fail "no debug symbols package for $package"
 done
-grep -q "adduser --system" "$work/postinst" || fail "postinst does not create the finchat user"
 
-server="$root/usr/bin/finchat-server"
-[ -x "$server" ] || fail "no $server"
-"$server" --version | grep -q "^finchat-server [0-9]" || fail "finchat-server --version"
-
-plugin=$(find "$root/usr/lib" -path '*/finchat/plugins/libstockbot.so')
-[ -n "$plugin" ] || fail "the stock bot is not in a finchat/plugins folder"
-"$server" --listen 127.0.0.1 --port 0 --database "$work/chat.db" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 100); do
-    grep -q "listening on" "$work/server.log" && break
-    sleep 0.1
-done
-grep -q "loaded bot stockbot .* from $plugin" "$work/server.log" ||
-    { cat "$work/server.log"; fail "the installed server did not load the installed stock bot"; }
-kill -TERM "$server_pid"
-wait "$server_pid" || fail "the server did not stop cleanly on SIGTERM"
-server_pid=
-
-desktop="$root/usr/share/applications/org.finchat.FinChat.desktop"
-[ -f "$desktop" ] || fail "no launcher entry"
-if command -v desktop-file-validate >/dev/null; then desktop-file-validate "$desktop" || fail "launcher entry invalid"; fi
-grep -qx "Exec=finchat" "$desktop" || fail "launcher does not start finchat"
-[ -x "$root/usr/bin/finchat" ] || fail "no finchat app"
-for size in 16x16 32x32 48x48 256x256; do
-    [ -f "$root/usr/share/icons/hicolor/$size/apps/finchat.png" ] || fail "no $size icon"
-done
-[ -f "$root/usr/share/icons/hicolor/scalable/apps/finchat.svg" ] || fail "no scalable icon"
-metainfo="$root/usr/share/metainfo/org.finchat.FinChat.metainfo.xml"
-[ -f "$metainfo" ] || fail "no AppStream metainfo"
-if command -v appstreamcli >/dev/null; then appstreamcli validate --no-net "$metainfo" >/dev/null || fail "metainfo invalid"; fi
-
-unit="$root/usr/lib/systemd/system/finchat-server.service"
-[ -f "$unit" ] || fail "no systemd unit"
-grep -qx "ExecStart=/usr/bin/finchat-server --config /etc/finchat/finchat-server.ini" "$unit" || fail "unit ExecStart"
-grep -qx "User=finchat" "$unit" && grep -qx "StateDirectory=finchat" "$unit" || fail "unit user or state folder"
-grep -qx "database=/var/lib/finchat/finchat.db" "$root/etc/finchat/finchat-server.ini" || fail "config database path"
-runner_unit="$root/usr/lib/systemd/system/finchat-botrunner.service"
-[ -f "$runner_unit" ] || fail "no systemd unit for the bot runner"
-grep -qx "ExecStart=/usr/bin/finchat-botrunner --config /etc/finchat/finchat-botrunner.ini" "$runner_unit" ||
-    fail "runner unit ExecStart"
-grep -qx "Restart=always" "$runner_unit" || fail "the runner is not started again after a crash"
-dpkg-deb -I "$deb" conffiles | grep -qx /etc/finchat/finchat-botrunner.ini || fail "runner config is not a conffile"
-"$root/usr/bin/finchat-botrunner" --version | grep -q "^finchat-botrunner [0-9]" || fail "finchat-botrunner --version"
-grep -qx 'ExecStartPre=/usr/lib/finchat/finchat-bot-token stockbot "Stock bot"' "$runner_unit" ||
-    fail "the runner unit does not make the stock bot's token"
-grep -qx "Wants=finchat-botrunner.service" "$unit" || fail "the server does not bring the runner"
-
-# As packaged, the bots run in finchat-botrunner: the server with the packaged configuration
-# (its paths moved into the scratch folder) loads no plugin, the helper makes the stock bot's
-# account and token, and the installed runner serves the installed stock bot to the server.
-grep -qx "load_plugins=false" "$root/etc/finchat/finchat-server.ini" || fail "the packaged server loads plugins itself"
-sed "s|^database=.*|database=$work/packaged.db|" "$root/etc/finchat/finchat-server.ini" >"$work/server.ini"
-"$server" --config "$work/server.ini" --listen 127.0.0.1 --port 0 >"$work/packaged.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 100); do
-    grep -q "listening on" "$work/packaged.log" && break
-    sleep 0.1
-done
-port=$(sed -n 's|.*listening on wss://127\.0\.0\.1:\([0-9]*\).*|\1|p' "$work/packaged.log")
-[ -n "$port" ] || { cat "$work/packaged.log"; fail "the packaged server did not start"; }
-grep -q "loaded bot" "$work/packaged.log" && fail "the packaged server loaded a plugin itself"
-make_tokens() {
-    FINCHAT_SERVER_CONFIG="$work/server.ini" FINCHAT_BOT_TOKENS="$work/tokens" FINCHAT_SERVER="$server" \
-        "$root/usr/lib/finchat/finchat-bot-token" stockbot "Stock bot"
+# What each package holds, and nothing of the others'.
+contents() { dpkg-deb -c "$(deb "$1")" | awk '{print $6}' | sed 's|^\./|/|'; }
+expect() { # package path...
+    local package=$1 listing
+    shift
+    listing=$(contents "$package")
+    for path in "$@"; do grep -qx "$path" <<<"$listing" || fail "$package lacks $path"; done
 }
-make_tokens || fail "finchat-bot-token"
-[ -s "$work/tokens/stockbot.token" ] || fail "no token file for the stock bot"
-[ "$(stat -c %a "$work/tokens/stockbot.token")" = 600 ] || fail "the token file is readable by others"
-cp "$work/tokens/stockbot.token" "$work/first.token"
-again=$(make_tokens) || fail "finchat-bot-token failed when the token exists"
-[ -z "$again" ] && cmp -s "$work/tokens/stockbot.token" "$work/first.token" ||
-    fail "finchat-bot-token made a second token"
-sed -e "s|^server=.*|server=wss://127.0.0.1:$port|" -e "s|^tokens_dir=.*|tokens_dir=$work/tokens|" \
-    -e "s|^server_certificate=.*|server_certificate=$work/finchat-certificate.pem|" \
-    "$root/etc/finchat/finchat-botrunner.ini" >"$work/runner.ini"
-"$root/usr/bin/finchat-botrunner" --config "$work/runner.ini" >"$work/runner.log" 2>&1 &
-runner_pid=$!
-for _ in $(seq 100); do
-    grep -q "bot stockbot connected" "$work/packaged.log" && break
-    sleep 0.1
+refuse() { # package pattern: no path in the package matches
+    ! contents "$1" | grep -q "$2" || fail "$1 holds $(contents "$1" | grep "$2" | head -1)"
+}
+for package in "${packages[@]}"; do
+    expect "$package" "/usr/share/doc/$package/copyright" "/usr/share/doc/$package/changelog.gz"
 done
-grep -q "bot stockbot connected from 127.0.0.1, answering /stock" "$work/packaged.log" ||
-    { cat "$work/runner.log" "$work/packaged.log"; fail "the installed runner did not serve the stock bot"; }
-kill -TERM "$runner_pid"
-wait "$runner_pid" || fail "the runner did not stop cleanly on SIGTERM"
-runner_pid=
-kill -TERM "$server_pid"
-wait "$server_pid" || fail "the packaged server did not stop cleanly"
-server_pid=
-[ -f "$root/usr/include/finchat/botplugin.h" ] || fail "no SDK header"
-[ -f "$root/usr/lib/cmake/FinChatBotSDK/FinChatBotSDKConfig.cmake" ] || fail "no SDK package config"
-echo "the .deb installs and runs as described"
+expect finchat /usr/bin/finchat /usr/share/man/man1/finchat.1.gz \
+    /usr/share/applications/org.finchat.FinChat.desktop /usr/share/metainfo/org.finchat.FinChat.metainfo.xml \
+    /usr/share/icons/hicolor/scalable/apps/finchat.svg /usr/share/icons/hicolor/256x256/apps/finchat.png
+expect finchat-server /usr/bin/finchat-server /usr/share/man/man1/finchat-server.1.gz \
+    /etc/finchat/finchat-server.ini /usr/lib/systemd/system/finchat-server.service \
+    /usr/share/doc/finchat-server/protocol.md
+expect finchat-botrunner /usr/bin/finchat-botrunner /usr/share/man/man1/finchat-botrunner.1.gz \
+    /etc/finchat/finchat-botrunner.ini /usr/lib/systemd/system/finchat-botrunner.service \
+    /usr/lib/finchat/finchat-bot-token /usr/share/doc/finchat-botrunner/plugins.md
+expect finchat-stockbot /usr/lib/finchat/plugins/libstockbot.so
+expect finchat-bot-sdk /usr/include/finchat/botplugin.h /usr/lib/cmake/FinChatBotSDK/FinChatBotSDKConfig.cmake
+refuse finchat-server 'finchat-botrunner\|libstockbot\|/usr/bin/finchat$\|/include/'
+refuse finchat 'finchat-server\|libstockbot\|systemd'
+refuse finchat-bot-sdk '/usr/bin/\|\.so$'
+
+# Depends: the server needs no graphics, each binary package the SQLite driver it loads, and
+# the runner the server and the stock bot of its own version.
+depends() { dpkg-deb -f "$(deb "$1")" Depends; }
+! grep -Eq 'libqt6(gui|widgets|opengl)|libgl|libx11|keychain' <<<"$(depends finchat-server)" ||
+    fail "finchat-server depends on graphics: $(depends finchat-server)"
+for package in finchat finchat-server; do
+    grep -q 'libqt6sql6-sqlite' <<<"$(depends "$package")" || fail "$package does not depend on the SQLite driver"
+done
+grep -q 'qt6-qpa-plugins' <<<"$(depends finchat)" || fail "finchat does not depend on Qt's platform plugins"
+for needed in 'finchat-server (= ' 'finchat-stockbot (= '; do
+    grep -qF "$needed" <<<"$(depends finchat-botrunner)" || fail "finchat-botrunner Depends lacks $needed"
+done
+grep -q 'finchat-stockbot' <<<"$(dpkg-deb -f "$(deb finchat)" Recommends)" || fail "the app does not recommend the stock bot"
+[ "$(dpkg-deb -f "$(deb finchat-bot-sdk)" Architecture)" = all ] || fail "the SDK is not Architecture: all"
+for package in finchat-server finchat-botrunner; do
+    for script in postinst prerm postrm; do
+        dpkg-deb -I "$(deb "$package")" "$script" >"$work/$script" || fail "$package has no $script"
+        sh -n "$work/$script" || fail "$package's $script is not valid sh"
+    done
+done
+dpkg-deb -I "$(deb finchat-server)" conffiles | grep -qx /etc/finchat/finchat-server.ini || fail "server config is not a conffile"
+dpkg-deb -I "$(deb finchat-botrunner)" conffiles | grep -qx /etc/finchat/finchat-botrunner.ini || fail "runner config is not a conffile"
+
+# The launcher entry and AppStream data pass the freedesktop validators; the units run what
+# the packages install, as the finchat user, and the runner is started again after a crash.
+command -v desktop-file-validate >/dev/null && command -v appstreamcli >/dev/null ||
+    fail "desktop-file-utils and appstream are missing (tools/quickstart.sh test installs them)"
+root="$work/root"
+for package in finchat finchat-server finchat-botrunner finchat-stockbot; do
+    dpkg-deb -x "$(deb "$package")" "$root"
+done
+desktop-file-validate "$root/usr/share/applications/org.finchat.FinChat.desktop" || fail "launcher entry invalid"
+appstreamcli validate --no-net "$root/usr/share/metainfo/org.finchat.FinChat.metainfo.xml" >/dev/null || fail "metainfo invalid"
+units="$root/usr/lib/systemd/system"
+grep -qx "ExecStart=/usr/bin/finchat-server --config /etc/finchat/finchat-server.ini" "$units/finchat-server.service" &&
+    grep -qx "User=finchat" "$units/finchat-server.service" || fail "server unit ExecStart or User"
+grep -qx "ExecStart=/usr/bin/finchat-botrunner --config /etc/finchat/finchat-botrunner.ini" "$units/finchat-botrunner.service" &&
+    grep -qx "Restart=always" "$units/finchat-botrunner.service" || fail "runner unit ExecStart or Restart"
+grep -qx 'ExecStartPre=/usr/lib/finchat/finchat-bot-token stockbot "Stock bot"' "$units/finchat-botrunner.service" ||
+    fail "the runner unit does not make the stock bot's token"
+grep -qx "Wants=finchat-botrunner.service" "$units/finchat-server.service" || fail "the server does not bring the runner"
+grep -qx "load_plugins=false" "$root/etc/finchat/finchat-server.ini" &&
+    grep -qx "database=/var/lib/finchat/finchat.db" "$root/etc/finchat/finchat-server.ini" || fail "packaged server configuration"
+
+# The binaries: stripped (their debug information is in the -dbgsym packages), with
+# immediate binding and fortified libc calls, as dpkg-buildflags' hardening=+all makes them.
+for binary in usr/bin/finchat usr/bin/finchat-server usr/bin/finchat-botrunner usr/lib/finchat/plugins/libstockbot.so; do
+    ! readelf -S "$root/$binary" | grep -q '\.debug_info' || fail "$binary is not stripped"
+    readelf -d "$root/$binary" | grep -Eq 'BIND_NOW|FLAGS_1.*NOW' || fail "$binary is not linked with -z now"
+    readelf -l "$root/$binary" | grep -q GNU_RELRO || fail "$binary has no RELRO"
+done
+# (Whether a call can be fortified depends on the code; lintian judges the binaries for that.)
+grep -q -- '-D_FORTIFY_SOURCE=2.*-fstack-protector-strong' "$source_dir/build/release/compile_commands.json" ||
+    fail "the release build lacks the distribution's hardening flags"
+
+# lintian, pedantic: anything it reports fails the test (the packages override nothing).
+lintian --pedantic --fail-on error,warning,info,pedantic --tag-display-limit 0 "$out"/*.deb >"$work/lintian.log" 2>&1 ||
+    { cat "$work/lintian.log"; fail "lintian"; }
+echo "lintian --pedantic: clean"
+
+# The units: systemd's own score of their confinement, 2.5 at most (0 best, 10 worst).
+for unit in finchat-server finchat-botrunner; do
+    file="$root/usr/lib/systemd/system/$unit.service"
+    systemd-analyze security --offline=true --root="$root" "$file" >"$work/security.log" 2>&1 || true
+    score=$(sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\).*/\1/p' "$work/security.log")
+    [ -n "$score" ] || { cat "$work/security.log"; fail "no security score for $unit"; }
+    awk -v s="$score" 'BEGIN { exit !(s <= 2.5) }' || { cat "$work/security.log"; fail "$unit scores $score (> 2.5)"; }
+    echo "systemd-analyze security $unit.service: $score"
+done
+
+# Installing, running and purging the packages needs root (dpkg, a system user).
+if [ "$(id -u)" -ne 0 ]; then
+    echo "SKIP: not root: the install, run and purge in a copy of the system need root"
+    exit 77
+fi
+mkdir -p "$work/upper" "$work/overlay-work" "$work/merged" "$work/pkgs"
+cp "$out"/*.deb "$work/pkgs/"
+cp -r "$source_dir/botplugin/examples/echobot" "$work/echobot"
+cp "$here/install-root.sh" "$work/"
+# The overlay's upper folder holds every file the install and the purge changed; what is
+# left in it afterwards, beyond dpkg's own records, is what a purge left behind.
+unshare --mount --propagation private bash -euo pipefail -c '
+    work=$1 here=$2
+    mount -t tmpfs tmpfs "$work/upper"
+    mkdir "$work/upper/data" "$work/upper/work"
+    mount -t overlay overlay -o "lowerdir=/,upperdir=$work/upper/data,workdir=$work/upper/work" "$work/merged"
+    mount -t proc proc "$work/merged/proc"
+    mount --rbind /dev "$work/merged/dev"
+    mount -t tmpfs tmpfs "$work/merged/run"
+    mkdir -p "$work/merged/finchat-test"
+    mount --bind "$work" "$work/merged/finchat-test"
+    chroot "$work/merged" bash /finchat-test/install-root.sh /finchat-test
+    umount -R "$work/merged/finchat-test" "$work/merged/run" "$work/merged/proc"
+    umount -R -l "$work/merged/dev"
+    # What the purge left: anything new or changed outside dpkg records and scratch space.
+    cd "$work/upper/data"
+    # Not looked at: dpkg records, logs and caches, scratch space, the mounts above.
+    skip=(\( -path ./var/lib/dpkg -o -path ./var/log -o -path ./var/cache -o -path ./tmp -o -path ./root
+        -o -path ./finchat-test -o -path ./proc -o -path ./dev -o -path ./run -o -path ./usr/local/lib/finchat \) -prune -o)
+    find . -mindepth 1 "${skip[@]}" \( -type f -o -type l -o -type c \) -print |
+    while read -r path; do
+        if [ -c "$path" ]; then echo "removed ${path#.}"; continue; fi
+        cmp -s "$path" "/${path#./}" 2>/dev/null || echo "left ${path#.}"
+    done >"$work/leftovers"
+    find . -mindepth 1 "${skip[@]}" -type d -empty -print |
+    while read -r dir; do [ -e "/${dir#./}" ] || echo "left ${dir#.}/"; done >>"$work/leftovers"
+    cd /
+    umount "$work/merged" "$work/upper"
+' finchat-test "$work" "$here" || fail "the install, run and purge in a copy of the system"
+# Not FinChat's: the backups adduser and deluser keep of the user and group files. (The echo
+# bot in /usr/local/lib/finchat is the administrator's, which no package owns; it is not
+# looked at above.)
+grep -v '^left /etc/\(passwd\|group\|shadow\|gshadow\)-$' "$work/leftovers" >"$work/left" || true
+[ ! -s "$work/left" ] || { cat "$work/left"; fail "the purge left the above behind"; }
+echo "the packages install, run and purge as Debian's do"

@@ -1,7 +1,11 @@
 #include "startup/serveroptions.h"
 
+#include "finchat/botmanifest.h"
+
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -56,12 +60,27 @@ private slots:
         QCOMPARE(result.config.listenAddress, QHostAddress(QHostAddress::LocalHost));
         // Relative paths in the file are relative to the file.
         QCOMPARE(result.config.databasePath, m_folder.filePath(u"data/chat.db"_s));
-        // The installed and per-user plugin folders come first, then the configured one.
+        // The standard plugin folders come first, then the configured one.
         QCOMPARE(result.config.pluginDirs,
-                 ServerOptions::defaultPluginDirs() + QStringList{m_folder.filePath(u"bots"_s)});
+                 standardBotPluginDirs() + QStringList{m_folder.filePath(u"bots"_s)});
         QCOMPARE(result.config.limits.maxBodyLength, 100);
         QCOMPARE(result.config.limits.messageBurst, 3);
         QVERIFY(!result.config.announce.enabled); // listening on loopback: nobody to tell
+    }
+
+    void standardPluginFoldersIncludeTheAdministratorsOwn()
+    {
+        // The installed folder beside bin/ (here the build tree, which mirrors it); on Linux
+        // the one a bot built with the SDK installs into with CMake's default prefix; the
+        // per-user one.
+        QStringList expected{
+            QDir::cleanPath(QCoreApplication::applicationDirPath() + u"/../lib/finchat/plugins"_s)};
+#if defined(Q_OS_LINUX)
+        expected.append(u"/usr/local/lib/finchat/plugins"_s);
+#endif
+        expected.append(QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+                            .filePath(u"FinChat/finchat-server/plugins"_s));
+        QCOMPARE(standardBotPluginDirs(), expected);
     }
 
     void pluginsCanBeLeftToTheBotRunner()

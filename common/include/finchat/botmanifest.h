@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <variant>
 
@@ -39,5 +40,12 @@ struct BotManifest
 // Runs the plugin's code for the first time, once its manifest is known good: its bot
 // object, or why there is none.
 std::variant<BotPlugin *, QString> instantiateBotPlugin(QPluginLoader &loader);
+
+// The folders the server and finchat-botrunner load bot plugins from, in this order: the
+// installed one (beside the executable's bin/, so the build tree and any prefix work); on
+// Linux the one for plugins an administrator builds and installs with the SDK's default
+// prefix (/usr/local/lib/finchat/plugins), when that is not the installed one; and the
+// server's per-user one (Linux: ~/.local/share/FinChat/finchat-server/plugins).
+QStringList standardBotPluginDirs();
 
 } // namespace FinChat

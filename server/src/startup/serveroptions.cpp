@@ -1,5 +1,6 @@
 #include "startup/serveroptions.h"
 
+#include "finchat/botmanifest.h"
 #include "finchat/configfile.h"
 
 #include <QCommandLineParser>
@@ -148,16 +149,6 @@ QString ServerOptions::defaultDatabasePath()
     return QDir(folder).filePath(u"finchat.db"_s);
 }
 
-QStringList ServerOptions::defaultPluginDirs()
-{
-    // The installed plugin folder, found relative to the executable so that the build tree
-    // (which mirrors the install layout) and any install prefix both work.
-    return {QDir::cleanPath(QCoreApplication::applicationDirPath() + u'/' +
-                            QStringLiteral(FINCHAT_PLUGIN_DIR_FROM_BINARY)),
-            QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                .filePath(u"plugins"_s)};
-}
-
 ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -181,10 +172,10 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
     const QCommandLineOption databaseOption(
         u"database"_s, u"SQLite database <path> (default: %1)."_s.arg(defaultDatabasePath()),
         u"path"_s);
-    const QCommandLineOption pluginsOption(
-        u"plugins-dir"_s,
-        u"Also load bot plugins from <dir> (after %1)."_s.arg(defaultPluginDirs().join(u", "_s)),
-        u"dir"_s);
+    const QCommandLineOption pluginsOption(u"plugins-dir"_s,
+                                           u"Also load bot plugins from <dir> (after %1)."_s.arg(
+                                               standardBotPluginDirs().join(u", "_s)),
+                                           u"dir"_s);
     parser.addOptions({configOption, listenOption, portOption, databaseOption, pluginsOption});
 
     Result result;
@@ -295,7 +286,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
     config.tls.generatedFolder = QFileInfo(config.databasePath).absolutePath();
     // load_plugins=false: finchat-botrunner serves them from a process of its own.
     if (pluginsWanted) {
-        config.pluginDirs = defaultPluginDirs();
+        config.pluginDirs = standardBotPluginDirs();
         if (!pluginsDir.isEmpty())
             config.pluginDirs.append(pluginsDir);
     }

@@ -30,7 +30,6 @@ public:
 
     static Result parse(const QStringList &arguments);
     static QString defaultDatabasePath();
-    static QStringList defaultPluginDirs();
 };
 
 } // namespace FinChat
