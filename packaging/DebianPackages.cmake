@@ -58,6 +58,8 @@ endwhile()
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/protocol.md
     DESTINATION share/doc/finchat-server COMPONENT server)
 install(FILES ${PROJECT_SOURCE_DIR}/docs/plugins.md DESTINATION share/doc/finchat-botrunner COMPONENT bots)
+# The one lintian tag a package overrides, with the reason in the file.
+install(FILES lintian/finchat-botrunner DESTINATION share/lintian/overrides COMPONENT bots)
 install(FILES ${PROJECT_SOURCE_DIR}/docs/plugins.md DESTINATION share/doc/finchat-bot-sdk COMPONENT sdk)
 
 # Manual pages, made from each program's own --help (help2man), so that they cannot drift

@@ -21,7 +21,7 @@ PACKAGES=(
     gnome-keyring dbus-daemon
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libgl-dev dpkg-dev help2man
-    desktop-file-utils appstream lintian systemd qt6-qpa-plugins
+    desktop-file-utils appstream lintian systemd systemd-container qt6-qpa-plugins
     python3 python3-websockets
 )
 

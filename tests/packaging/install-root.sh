@@ -24,12 +24,14 @@ dpkg -i "$pkgs"/finchat-server_*.deb "$pkgs"/finchat-stockbot_*.deb "$pkgs"/finc
     { cat "$scratch/dpkg.log"; fail "dpkg -i"; }
 
 # What the maintainer scripts did without systemd: the user, the data folder, the server
-# enabled for the next boot, the runner left to the server's unit.
+# enabled for the next boot, the runner enabled to come with the server.
 getent passwd finchat | grep -q ':/var/lib/finchat:' || fail "no finchat system user"
 [ "$(stat -c '%U:%G %a' /var/lib/finchat)" = "finchat:finchat 750" ] ||
     fail "data folder: $(stat -c '%U:%G %a' /var/lib/finchat)"
 wants=/etc/systemd/system/multi-user.target.wants
 [ -L "$wants/finchat-server.service" ] || fail "finchat-server.service is not enabled"
+[ -L /etc/systemd/system/finchat-server.service.wants/finchat-botrunner.service ] ||
+    fail "finchat-botrunner.service does not come with the server"
 [ ! -e "$wants/finchat-botrunner.service" ] || fail "finchat-botrunner.service is enabled on its own"
 systemd-analyze verify /usr/lib/systemd/system/finchat-server.service \
     /usr/lib/systemd/system/finchat-botrunner.service >"$scratch/verify.log" 2>&1 ||
@@ -115,4 +117,5 @@ dpkg --purge finchat-bot-sdk finchat finchat-botrunner finchat-stockbot finchat-
 [ ! -e /var/lib/finchat ] || fail "the purge left /var/lib/finchat"
 [ ! -e /etc/finchat ] || fail "the purge left /etc/finchat: $(ls -A /etc/finchat)"
 [ ! -e "$wants/finchat-server.service" ] || fail "the purge left the enable link"
+[ ! -e /etc/systemd/system/finchat-server.service.wants ] || fail "the purge left the runner's enable link"
 echo "installed, ran and purged"

@@ -6,7 +6,9 @@
 # Then, as root, it installs them with dpkg into a copy-on-write copy of this system (an
 # overlay over /, in a mount namespace of its own: the real system is never touched) and
 # runs install-root.sh there: the installed server, runner, stock bot and a plugin built from
-# the SDK package alone, then a purge that must leave nothing behind.
+# the SDK package alone, then a purge that must leave nothing behind. Last, it boots that copy
+# with systemd in a container and runs under-systemd.sh in it: the packages installed as on
+# any systemd machine, their confined units started, reloaded, and stopped by the purge.
 #   test_deb.sh SOURCE_DIR
 set -euo pipefail
 source_dir=$(cd "$1" && pwd)
@@ -16,7 +18,7 @@ cleanup() { rm -rf "$work"; }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-for tool in lintian systemd-analyze help2man dpkg-deb dpkg-shlibdeps readelf; do
+for tool in lintian systemd-analyze systemd-nspawn help2man dpkg-deb dpkg-shlibdeps readelf; do
     command -v "$tool" >/dev/null || fail "$tool is missing (tools/quickstart.sh test installs it)"
 done
 
@@ -104,7 +106,7 @@ grep -qx "ExecStart=/usr/bin/finchat-botrunner --config /etc/finchat/finchat-bot
     grep -qx "Restart=always" "$units/finchat-botrunner.service" || fail "runner unit ExecStart or Restart"
 grep -qx 'ExecStartPre=/usr/lib/finchat/finchat-bot-token stockbot "Stock bot"' "$units/finchat-botrunner.service" ||
     fail "the runner unit does not make the stock bot's token"
-grep -qx "Wants=finchat-botrunner.service" "$units/finchat-server.service" || fail "the server does not bring the runner"
+grep -qx "WantedBy=finchat-server.service" "$units/finchat-botrunner.service" || fail "the runner does not come with the server"
 grep -qx "load_plugins=false" "$root/etc/finchat/finchat-server.ini" &&
     grep -qx "database=/var/lib/finchat/finchat.db" "$root/etc/finchat/finchat-server.ini" || fail "packaged server configuration"
 
@@ -119,7 +121,8 @@ done
 grep -q -- '-D_FORTIFY_SOURCE=2.*-fstack-protector-strong' "$source_dir/build/release/compile_commands.json" ||
     fail "the release build lacks the distribution's hardening flags"
 
-# lintian, pedantic: anything it reports fails the test (the packages override nothing).
+# lintian, pedantic: anything it reports fails the test (one tag is overridden, with the
+# reason, in packaging/lintian/).
 lintian --pedantic --fail-on error,warning,info,pedantic --tag-display-limit 0 "$out"/*.deb >"$work/lintian.log" 2>&1 ||
     { cat "$work/lintian.log"; fail "lintian"; }
 echo "lintian --pedantic: clean"
@@ -142,7 +145,7 @@ fi
 mkdir -p "$work/upper" "$work/overlay-work" "$work/merged" "$work/pkgs"
 cp "$out"/*.deb "$work/pkgs/"
 cp -r "$source_dir/botplugin/examples/echobot" "$work/echobot"
-cp "$here/install-root.sh" "$work/"
+cp "$here/install-root.sh" "$here/under-systemd.sh" "$work/"
 # The overlay's upper folder holds every file the install and the purge changed; what is
 # left in it afterwards, beyond dpkg's own records, is what a purge left behind.
 unshare --mount --propagation private bash -euo pipefail -c '
@@ -171,8 +174,31 @@ unshare --mount --propagation private bash -euo pipefail -c '
     find . -mindepth 1 "${skip[@]}" -type d -empty -print |
     while read -r dir; do [ -e "/${dir#./}" ] || echo "left ${dir#.}/"; done >>"$work/leftovers"
     cd /
+    # Then the same system booted with systemd in a container: the packages installed as on
+    # any systemd machine, their units started by their maintainer scripts (under-systemd.sh,
+    # run as the only service of the boot target below).
+    units="$work/merged/etc/systemd/system"
+    printf "%s\n" "[Unit]" "Description=FinChat packaging test" "Wants=finchat-check.service" \
+        >"$units/finchat-check.target"
+    printf "%s\n" "[Unit]" "Description=FinChat packaging test" "[Service]" "Type=simple" \
+        "ExecStart=/usr/bin/bash /finchat-test/under-systemd.sh /finchat-test" >"$units/finchat-check.service"
+    timeout 300 systemd-nspawn --quiet --register=no --keep-unit --private-network \
+        --directory="$work/merged" --bind="$work:/finchat-test" --boot systemd.unit=finchat-check.target \
+        >"$work/nspawn.log" 2>&1 || true
+    rm "$units/finchat-check.target" "$units/finchat-check.service"
+    # After that boot, nothing named after FinChat may stay (the boot itself leaves the
+    # state systemd keeps, which the scan above would not tell apart).
+    cd "$work/upper/data"
+    find . -mindepth 1 "${skip[@]}" -iname "*finchat*" -print | sed "s|^\.|left after systemd: |" >>"$work/leftovers"
+    cd /
     umount "$work/merged" "$work/upper"
 ' finchat-test "$work" "$here" || fail "the install, run and purge in a copy of the system"
+[ "$(cat "$work/systemd-result" 2>/dev/null)" = ok ] || {
+    tail -40 "$work/nspawn.log"
+    cat "$work"/systemd-*.log 2>/dev/null
+    fail "under systemd: $(cat "$work/systemd-result" 2>/dev/null || echo "no result; the container did not run the test")"
+}
+echo "under systemd: the units start confined, serve TLS and the stock bot, reload, and stop on purge"
 # Not FinChat's: the backups adduser and deluser keep of the user and group files. (The echo
 # bot in /usr/local/lib/finchat is the administrator's, which no package owns; it is not
 # looked at above.)
