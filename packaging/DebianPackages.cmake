@@ -92,6 +92,7 @@ else()
 endif()
 
 set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_PROJECT_CONFIG_FILE ${CMAKE_CURRENT_SOURCE_DIR}/CPackOptions.cmake)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SOURCE finchat)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
@@ -102,6 +103,13 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_DEBUGINFO_PACKAGE ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(FINCHAT_DEB_SAME_VERSION "(= ${PROJECT_VERSION})")
+# Up to 0.1.0, one package, finchat, held every part: the packages that took its files over
+# replace it, so that an upgrade moves the files (and the conffiles) without a conflict.
+set(FINCHAT_DEB_TAKES_OVER "finchat (<< 0.2.0)")
+foreach(component SERVER BOTS STOCKBOT SDK)
+    set(CPACK_DEBIAN_${component}_PACKAGE_BREAKS ${FINCHAT_DEB_TAKES_OVER})
+    set(CPACK_DEBIAN_${component}_PACKAGE_REPLACES ${FINCHAT_DEB_TAKES_OVER})
+endforeach()
 
 # Qt loads the SQLite driver and the X11/Wayland platform plugins at run time, so no binary
 # names them: they are listed by hand.

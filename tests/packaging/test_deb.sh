@@ -80,6 +80,17 @@ for needed in 'finchat-server (= ' 'finchat-stockbot (= '; do
 done
 grep -q 'finchat-stockbot' <<<"$(dpkg-deb -f "$(deb finchat)" Recommends)" || fail "the app does not recommend the stock bot"
 [ "$(dpkg-deb -f "$(deb finchat-bot-sdk)" Architecture)" = all ] || fail "the SDK is not Architecture: all"
+# Each package says in its own synopsis what it is (apt search and dpkg -l show that line).
+[ "$(for package in "${packages[@]}"; do dpkg-deb -f "$(deb "$package")" Description | head -1; done | sort -u | wc -l)" \
+    -eq ${#packages[@]} ] || fail "two packages share a synopsis"
+dpkg-deb -f "$(deb finchat-server)" Description | head -1 | grep -qx "chat server for people who talk about markets" ||
+    fail "finchat-server's synopsis: $(dpkg-deb -f "$(deb finchat-server)" Description | head -1)"
+# Up to 0.1.0 one package, finchat, held every part; the others take its files over.
+for package in finchat-server finchat-botrunner finchat-stockbot finchat-bot-sdk; do
+    for field in Breaks Replaces; do
+        [ "$(dpkg-deb -f "$(deb "$package")" "$field")" = "finchat (<< 0.2.0)" ] || fail "$package $field"
+    done
+done
 for package in finchat-server finchat-botrunner; do
     for script in postinst prerm postrm; do
         dpkg-deb -I "$(deb "$package")" "$script" >"$work/$script" || fail "$package has no $script"
