@@ -2,6 +2,7 @@
 #include "startup/botaccounts.h"
 #include "startup/processsignals.h"
 #include "startup/serveroptions.h"
+#include "startup/useraccounts.h"
 #include "storage/storagethread.h"
 #include "tls/certificatefactory.h"
 
@@ -9,11 +10,17 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 
 using namespace FinChat;
 using namespace Qt::StringLiterals;
@@ -49,6 +56,89 @@ void logTransport(const ChatServer &server)
                              "the network can read passwords and messages (server/plaintext)";
     }
 }
+
+// Waits until the file (or folder: its entries) is on the disk itself.
+bool syncToDisk(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    const int descriptor = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (descriptor < 0)
+        return false;
+    const bool synced = ::fsync(descriptor) == 0;
+    ::close(descriptor);
+    return synced;
+#else
+    Q_UNUSED(path);
+    return true; // Windows: FlushFileBuffers needs a handle opened for writing; not done yet
+#endif
+}
+
+int backUp(StorageThread &storage, const QStringList &arguments, QTextStream &report)
+{
+    if (arguments.size() != 1) {
+        report << "finchat-server: usage: finchat-server backup FILE" << Qt::endl;
+        return 1;
+    }
+    const QString file = QFileInfo(arguments.constFirst()).absoluteFilePath();
+    if (QFileInfo::exists(file)) {
+        report << "finchat-server: " << QDir::toNativeSeparators(file)
+               << " exists; a backup goes into a new file" << Qt::endl;
+        return 1;
+    }
+    storage.blocking([&](Storage &opened) { opened.backupTo(file); });
+    // SQLite does not sync the file VACUUM INTO writes: a backup that a power loss right
+    // after "backed up" could take away would not be one.
+    if (!syncToDisk(file) || !syncToDisk(QFileInfo(file).absolutePath())) {
+        report << "finchat-server: the backup " << QDir::toNativeSeparators(file)
+               << " could not be synced to disk" << Qt::endl;
+        return 1;
+    }
+    report << "backed up the database to " << QDir::toNativeSeparators(file) << Qt::endl;
+    return 0;
+}
+
+// finchat-server user|bot|backup|config ...: on the server's database, beside a running
+// server or not; the exit code.
+int runTool(const ServerOptions::Result &options)
+{
+    QTextStream input(stdin);
+    QTextStream output(stdout);
+    QTextStream report(stderr);
+    if (options.tool == "config"_L1) {
+        // Reaching here means the configuration parsed: unknown settings and bad values
+        // were refused, with the reason, before.
+        if (options.toolArguments != QStringList{u"check"_s}) {
+            report << "finchat-server: usage: finchat-server --config FILE config check"
+                   << Qt::endl;
+            return 1;
+        }
+        report << "the configuration is valid; the database is "
+               << QDir::toNativeSeparators(options.config.databasePath) << Qt::endl;
+        return 0;
+    }
+    const ServerConfig &config = options.config;
+    // A mistyped path must not become a new, empty database.
+    if (!QFileInfo::exists(config.databasePath)) {
+        report << "finchat-server: there is no database at "
+               << QDir::toNativeSeparators(config.databasePath)
+               << "; name the server's with --database or --config (it is made at the "
+                  "server's first start)"
+               << Qt::endl;
+        return 1;
+    }
+    StorageThread storage;
+    try {
+        storage.openSqlite(config.databasePath, config.durability);
+        if (options.tool == "user"_L1)
+            return manageUserAccounts(storage, options.toolArguments, input, output, report);
+        if (options.tool == "backup"_L1)
+            return backUp(storage, options.toolArguments, report);
+        return manageBotAccounts(storage, options.toolArguments, output, report);
+    } catch (const std::exception &error) {
+        report << "finchat-server: " << QString::fromUtf8(error.what()) << Qt::endl;
+        return 1;
+    }
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -67,30 +157,12 @@ int main(int argc, char *argv[])
     case ServerOptions::Action::Fail:
         print(stderr, u"finchat-server: %1\nTry 'finchat-server --help'."_s.arg(options.text));
         return 2;
+    case ServerOptions::Action::RunTool:
+        return runTool(options);
     case ServerOptions::Action::Run:
-    case ServerOptions::Action::ManageBots:
         break;
     }
     const ServerConfig &config = options.config;
-    if (options.action == ServerOptions::Action::ManageBots) {
-        StorageThread storage;
-        QTextStream output(stdout);
-        QTextStream report(stderr);
-        // A mistyped path must not become a new, empty database with a bot nobody serves.
-        if (!QFileInfo::exists(config.databasePath)) {
-            print(stderr, u"finchat-server: there is no database at %1; name the server's with "
-                          "--database or --config (it is made at the server's first start)"_s.arg(
-                              QDir::toNativeSeparators(config.databasePath)));
-            return 1;
-        }
-        try {
-            storage.openSqlite(config.databasePath, config.durability);
-            return manageBotAccounts(storage, options.toolArguments, output, report);
-        } catch (const std::exception &error) {
-            print(stderr, u"finchat-server: %1"_s.arg(QString::fromUtf8(error.what())));
-            return 1;
-        }
-    }
 
     // First, so that a SIGHUP or SIGTERM during the start is queued, not fatal.
     ProcessSignals processSignals;

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -14,6 +15,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <tuple>
 
 using namespace FinChat;
 using namespace FinChat::Testing;
@@ -123,12 +125,15 @@ private:
         QString report; // standard error
     };
 
-    // finchat-server with these arguments on the test's database, as an admin types it.
-    ToolRun runTool(const QStringList &arguments)
+    // finchat-server with these arguments on the test's database, as an admin types it, with
+    // `input` on its standard input.
+    ToolRun runTool(const QStringList &arguments, const QByteArray &input = {})
     {
         QProcess process;
         process.start(QStringLiteral(FINCHAT_SERVER_BINARY),
                       QStringList{u"--database"_s, m_folder.filePath(u"server.db"_s)} + arguments);
+        process.write(input);
+        process.closeWriteChannel();
         if (!process.waitForFinished(20'000))
             return {};
         return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
@@ -245,6 +250,140 @@ private slots:
         QVERIFY(server.waitForFinished(10'000));
     }
 
+    void usersFromTheCommandLine()
+    {
+        Storage{}.openSqlite(m_folder.filePath(u"server.db"_s)); // as the server's first start
+        const ToolRun added =
+            runTool({u"user"_s, u"add"_s, u"Carol"_s, u"Carol"_s, u"Liddell"_s}, "correct horse\n");
+        QCOMPARE(added.exitCode, 0);
+        QVERIFY2(added.report.contains(u"created user carol (Carol Liddell)"_s),
+                 qPrintable(added.report));
+        QVERIFY(!added.report.contains(u"correct horse"_s)); // never shown
+        QVERIFY(added.output.isEmpty());
+
+        const ToolRun listed = runTool({u"user"_s, u"list"_s});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(listed.output.contains(QRegularExpression(u"^carol\tCarol Liddell\tperson\t20"_s,
+                                                           QRegularExpression::MultilineOption)),
+                 qPrintable(listed.output));
+
+        for (const auto &[arguments, input, reason] :
+             {std::tuple{QStringList{u"user"_s, u"add"_s, u"carol"_s}, QByteArray("another pw\n"),
+                         u"user carol exists"_s},
+              std::tuple{QStringList{u"user"_s, u"add"_s, u"bob"_s}, QByteArray("short\n"),
+                         u"a password is 8 to 256 characters"_s},
+              std::tuple{QStringList{u"user"_s, u"add"_s, u"bob"_s}, QByteArray(),
+                         u"a password is 8 to 256 characters"_s},
+              std::tuple{QStringList{u"user"_s, u"passwd"_s, u"nobody"_s},
+                         QByteArray("long enough\n"), u"there is no user nobody"_s},
+              std::tuple{QStringList{u"user"_s, u"add"_s, u"x"_s}, QByteArray("long enough\n"),
+                         u"a username is 3 to 32"_s},
+              std::tuple{QStringList{u"user"_s, u"rename"_s, u"carol"_s}, QByteArray(),
+                         u"usage: finchat-server user"_s}}) {
+            const ToolRun refused = runTool(arguments, input);
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.report.contains(u"finchat-server: "_s + reason),
+                     qPrintable(refused.report));
+        }
+        QVERIFY(!runTool({u"user"_s, u"list"_s}).output.contains(u"bob"_s));
+
+        // The account works on the running server; a new password from the command line
+        // ends its sessions at once and replaces the old password.
+        QProcess server;
+        const quint16 port = start(server);
+        QVERIFY(port != 0);
+        QVERIFY(!trustGenerated(m_folder.path()).isNull());
+        const QUrl url(u"wss://127.0.0.1:%1"_s.arg(port));
+        TestClient laptop;
+        QVERIFY(laptop.open(url));
+        const QJsonObject loggedIn = laptop.login(u"carol"_s, u"correct horse"_s);
+        QCOMPARE(typeOf(loggedIn), Type::LoginOk);
+        const QString token = loggedIn.value(u"token"_s).toString();
+
+        const ToolRun reset = runTool({u"user"_s, u"passwd"_s, u"carol"_s}, "battery staple\n");
+        QCOMPARE(reset.exitCode, 0);
+        QVERIFY2(reset.report.contains(u"new password for carol"_s), qPrintable(reset.report));
+        TestClient later;
+        QVERIFY(later.open(url));
+        QCOMPARE(codeOf(later.request(Type::Resume, {{u"token"_s, token}})), u"invalid_token"_s);
+        QCOMPARE(codeOf(later.login(u"carol"_s, u"correct horse"_s)), u"bad_credentials"_s);
+        QCOMPARE(typeOf(later.login(u"carol"_s, u"battery staple"_s)), Type::LoginOk);
+        server.terminate();
+        QVERIFY(server.waitForFinished(10'000));
+    }
+
+    void backupWhileTheServerRuns()
+    {
+        QProcess server;
+        const quint16 port = start(server);
+        QVERIFY(port != 0);
+        QVERIFY(!trustGenerated(m_folder.path()).isNull());
+        TestClient dora;
+        QVERIFY(dora.connectAs(QUrl(u"wss://127.0.0.1:%1"_s.arg(port)), u"dora"_s));
+        QCOMPARE(typeOf(dora.send(u"general"_s, u"before the backup"_s)), Type::MessageSendOk);
+
+        const QString copy = m_folder.filePath(u"backup/finchat-copy.db"_s);
+        QVERIFY(QDir().mkpath(QFileInfo(copy).absolutePath()));
+        const ToolRun backedUp = runTool({u"backup"_s, copy});
+        QCOMPARE(backedUp.exitCode, 0);
+        QVERIFY2(backedUp.report.contains(u"backed up the database to"_s),
+                 qPrintable(backedUp.report));
+        // The server goes on; the copy is a database of its own, with what was acknowledged.
+        QCOMPARE(typeOf(dora.send(u"general"_s, u"after the backup"_s)), Type::MessageSendOk);
+        {
+            Storage restored;
+            restored.openSqlite(copy);
+            QVERIFY(restored.userByName(u"dora"_s));
+            const auto room = restored.roomByName(u"general"_s);
+            QVERIFY(room);
+            QStringList bodies;
+            for (const auto &message : restored.messagesBefore(room->id, std::nullopt, 50))
+                bodies.append(message.body);
+            QCOMPARE(bodies, QStringList{u"before the backup"_s});
+        }
+        const ToolRun again = runTool({u"backup"_s, copy});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.report.contains(u"exists; a backup goes into a new file"_s),
+                 qPrintable(again.report));
+        const ToolRun nowhere = runTool({u"backup"_s, m_folder.filePath(u"no/such/folder.db"_s)});
+        QCOMPARE(nowhere.exitCode, 1);
+        QVERIFY2(nowhere.report.startsWith(u"finchat-server: "_s), qPrintable(nowhere.report));
+        server.terminate();
+        QVERIFY(server.waitForFinished(10'000));
+    }
+
+    void configCheckNamesWhatIsWrong()
+    {
+        const QString file = m_folder.filePath(u"check.ini"_s);
+        const auto check = [&](const QByteArray &contents) {
+            QFile ini(file);
+            if (!ini.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                return ToolRun{};
+            ini.write(contents);
+            ini.close();
+            QProcess process;
+            process.start(QStringLiteral(FINCHAT_SERVER_BINARY),
+                          {u"--config"_s, file, u"config"_s, u"check"_s});
+            if (!process.waitForFinished(20'000))
+                return ToolRun{};
+            return ToolRun{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                           QString::fromUtf8(process.readAllStandardError())};
+        };
+        const ToolRun good = check("[server]\nport=7421\ndatabase=data/chat.db\n");
+        QCOMPARE(good.exitCode, 0);
+        QVERIFY2(good.report.contains(u"the configuration is valid"_s), qPrintable(good.report));
+        QVERIFY2(good.report.contains(u"chat.db"_s), qPrintable(good.report));
+        QVERIFY(!QFile::exists(m_folder.filePath(u"data/chat.db"_s))); // checked, not made
+
+        const ToolRun misspelt = check("[server]\nprot=7421\n");
+        QCOMPARE(misspelt.exitCode, 2);
+        QVERIFY2(misspelt.report.contains(u"unknown setting 'server/prot'"_s),
+                 qPrintable(misspelt.report));
+        const ToolRun bad = check("[server]\nport=70000\n");
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.report.contains(u"port"_s), qPrintable(bad.report));
+    }
+
     void badOptionFailsWithMessage()
     {
         QProcess process;
@@ -280,9 +419,14 @@ private slots:
         const QList<RoomRecord> rooms = storage.rooms();
         QCOMPARE(rooms.size(), 1);
         QCOMPARE(rooms.first().name, u"general"_s);
-        const auto messages = storage.messagesBefore(rooms.first().id, std::nullopt, 100);
-        QCOMPARE(messages.size(), 10);
-        QCOMPARE(messages.last().body, u"note 9"_s);
+        // Every acknowledged note (the database is shared with the tests before this one).
+        QStringList notes;
+        for (const auto &message : storage.messagesBefore(rooms.first().id, std::nullopt, 100)) {
+            if (message.body.startsWith(u"note "_s))
+                notes.append(message.body);
+        }
+        QCOMPARE(notes.size(), 10);
+        QCOMPARE(notes.last(), u"note 9"_s);
     }
 
     void refusesAPortInUse()

@@ -154,13 +154,26 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"FinChat server: chat rooms for people who talk about markets, over WebSocket.\n\n"
-        "Bot accounts, for bots that connect over the network (finchat-botrunner, or a bot in "
-        "any language), on the server's database (also while it runs):\n"
-        "  finchat-server bot add NAME [DISPLAY NAME]  creates a bot, prints its token\n"
-        "  finchat-server bot token NAME               a new token; the old one stops working\n"
-        "  finchat-server bot list                     every bot account"_s);
-    parser.addPositionalArgument(u"bot"_s, u"Manage bot accounts (see above)."_s,
-                                 u"[bot add|token|list ...]"_s);
+        "Administration, on the server's database (also while the server runs; give the same "
+        "--config or --database as the server's):\n"
+        "  finchat-server user add NAME [DISPLAY NAME]  creates a user; the password is read\n"
+        "                                               from standard input\n"
+        "  finchat-server user passwd NAME              sets a new password (from standard\n"
+        "                                               input) and ends the user's sessions\n"
+        "  finchat-server user list                     every account\n"
+        "  finchat-server bot add NAME [DISPLAY NAME]   creates an account for a bot that\n"
+        "                                               connects over the network\n"
+        "                                               (finchat-botrunner, or any language);\n"
+        "                                               prints its token\n"
+        "  finchat-server bot token NAME                a new token; the old one stops working\n"
+        "  finchat-server bot list                      every bot account\n"
+        "  finchat-server backup FILE                   a consistent copy of the database,\n"
+        "                                               taken while the server runs, into the\n"
+        "                                               new FILE\n"
+        "  finchat-server config check                  checks the configuration file (unknown\n"
+        "                                               settings, bad values) and says so"_s);
+    parser.addPositionalArgument(u"command"_s, u"An administration command (see above)."_s,
+                                 u"[user|bot|backup|config ...]"_s);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption configOption(u"config"_s, u"Read settings from INI <file>."_s,
@@ -197,12 +210,13 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
     }
     QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
-        if (positional.constFirst() != "bot"_L1) {
+        static const QStringList Tools{u"user"_s, u"bot"_s, u"backup"_s, u"config"_s};
+        if (!Tools.contains(positional.constFirst())) {
             result.action = Action::Fail;
             result.text = u"unexpected argument: %1"_s.arg(positional.constFirst());
             return result;
         }
-        positional.removeFirst();
+        result.tool = positional.takeFirst();
         result.toolArguments = positional;
     }
 
@@ -290,8 +304,8 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         if (!pluginsDir.isEmpty())
             config.pluginDirs.append(pluginsDir);
     }
-    if (!parser.positionalArguments().isEmpty())
-        result.action = Action::ManageBots;
+    if (!result.tool.isEmpty())
+        result.action = Action::RunTool;
     return result;
 }
 

@@ -16,7 +16,7 @@ public:
         Run,
         ShowHelp,
         ShowVersion,
-        ManageBots, // finchat-server bot ...: config.databasePath and toolArguments say what
+        RunTool, // finchat-server bot|user|backup|config ...: tool and toolArguments say what
         Fail
     };
 
@@ -25,7 +25,8 @@ public:
         Action action = Action::Run;
         ServerConfig config;
         QString text;              // help or version text, or the reason for Fail
-        QStringList toolArguments; // ManageBots: what follows "bot"
+        QString tool;              // RunTool: "bot", "user", "backup" or "config"
+        QStringList toolArguments; // RunTool: what follows the tool's name
     };
 
     static Result parse(const QStringList &arguments);

@@ -241,17 +241,43 @@ void Storage::rollback() noexcept
     query.exec(u"ROLLBACK"_s);
 }
 
-std::optional<UserRecord> Storage::userWhere(const QString &column, const QVariant &value) const
+namespace {
+
+constexpr auto UserColumns = "SELECT id, username, display_name, password_hash, is_bot, created_at "
+                             "FROM users ";
+
+UserRecord userFrom(const QSqlQuery &query)
 {
-    QSqlQuery query = run(u"SELECT id, username, display_name, password_hash, is_bot, created_at "
-                          "FROM users WHERE "_s +
-                              column + u" = ?"_s,
-                          {value});
-    if (!query.next())
-        return std::nullopt;
     return UserRecord{query.value(0).toLongLong(), query.value(1).toString(),
                       query.value(2).toString(),   query.value(3).toString(),
                       query.value(4).toBool(),     query.value(5).toLongLong()};
+}
+
+} // namespace
+
+std::optional<UserRecord> Storage::userWhere(const QString &column, const QVariant &value) const
+{
+    QSqlQuery query =
+        run(QLatin1StringView(UserColumns) + u"WHERE "_s + column + u" = ?"_s, {value});
+    if (!query.next())
+        return std::nullopt;
+    return userFrom(query);
+}
+
+QList<UserRecord> Storage::users() const
+{
+    QSqlQuery query = run(QLatin1StringView(UserColumns) + u"ORDER BY username"_s, {});
+    QList<UserRecord> found;
+    while (query.next())
+        found.append(userFrom(query));
+    return found;
+}
+
+void Storage::backupTo(const QString &file) const
+{
+    // One read transaction: a consistent copy of the whole database while the server goes on
+    // writing (WAL), compacted, in a new file that SQLite refuses to overwrite.
+    run(u"VACUUM INTO ?"_s, {file});
 }
 
 std::optional<UserRecord> Storage::userByName(const QString &username) const
@@ -381,6 +407,11 @@ std::optional<qint64> Storage::touchSession(const QByteArray &tokenHash, qint64 
 void Storage::deleteSession(const QByteArray &tokenHash)
 {
     run(u"DELETE FROM sessions WHERE token_hash = ?"_s, {tokenHash});
+}
+
+void Storage::deleteSessionsOfUser(qint64 userId)
+{
+    run(u"DELETE FROM sessions WHERE user_id = ?"_s, {userId});
 }
 
 void Storage::deleteSessionsOfUserExcept(qint64 userId, const QByteArray &keptTokenHash)

@@ -81,9 +81,15 @@ public:
     // was removed: SQLite would go on writing to a file nobody can open again).
     void commitBatch();
 
+    // A consistent copy of the whole database, taken while it is in use, written to a new
+    // file; throws when the file exists or cannot be written.
+    void backupTo(const QString &file) const;
+
     // Users
     std::optional<UserRecord> userByName(const QString &username) const;
     std::optional<UserRecord> userById(qint64 id) const;
+    // Every account, people and bots, by username.
+    QList<UserRecord> users() const;
     // nullopt when the username is taken.
     std::optional<qint64> createUser(const QString &username, const QString &displayName,
                                      const QString &passwordHash);
@@ -110,6 +116,7 @@ public:
     // The user of a live session, refreshing its last use; nullopt when unknown or expired.
     std::optional<qint64> touchSession(const QByteArray &tokenHash, qint64 maxIdleMs);
     void deleteSession(const QByteArray &tokenHash);
+    void deleteSessionsOfUser(qint64 userId);
     void deleteSessionsOfUserExcept(qint64 userId, const QByteArray &keptTokenHash);
     int deleteIdleSessions(qint64 maxIdleMs);
 
