@@ -92,7 +92,7 @@ stop_last
 cp -r "$test_dir/echobot" "$scratch/echobot"
 cmake -S "$scratch/echobot" -B "$scratch/echobot-build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     >"$scratch/sdk.log" 2>&1 || { cat "$scratch/sdk.log"; fail "configuring a bot with the SDK package"; }
-grep -qx "FinChatBotSDK_DIR:PATH=/usr/lib/cmake/FinChatBotSDK" "$scratch/echobot-build/CMakeCache.txt" ||
+grep -qx "FinChatBotSDK_DIR:PATH=/usr/share/cmake/FinChatBotSDK" "$scratch/echobot-build/CMakeCache.txt" ||
     fail "the bot did not find the installed SDK: $(grep FinChatBotSDK_DIR "$scratch/echobot-build/CMakeCache.txt")"
 { cmake --build "$scratch/echobot-build" && cmake --install "$scratch/echobot-build"; } >>"$scratch/sdk.log" 2>&1 ||
     { cat "$scratch/sdk.log"; fail "building and installing a bot with the SDK package"; }

@@ -61,7 +61,7 @@ expect finchat-botrunner /usr/bin/finchat-botrunner /usr/share/man/man1/finchat-
     /etc/finchat/finchat-botrunner.ini /usr/lib/systemd/system/finchat-botrunner.service \
     /usr/lib/finchat/finchat-bot-token /usr/share/doc/finchat-botrunner/plugins.md
 expect finchat-stockbot /usr/lib/finchat/plugins/libstockbot.so
-expect finchat-bot-sdk /usr/include/finchat/botplugin.h /usr/lib/cmake/FinChatBotSDK/FinChatBotSDKConfig.cmake
+expect finchat-bot-sdk /usr/include/finchat/botplugin.h /usr/share/cmake/FinChatBotSDK/FinChatBotSDKConfig.cmake
 refuse finchat-server 'finchat-botrunner\|libstockbot\|/usr/bin/finchat$\|/include/'
 refuse finchat 'finchat-server\|libstockbot\|systemd'
 refuse finchat-bot-sdk '/usr/bin/\|\.so$'
@@ -159,7 +159,8 @@ cp -r "$source_dir/botplugin/examples/echobot" "$work/echobot"
 cp "$here/install-root.sh" "$here/under-systemd.sh" "$work/"
 # The overlay's upper folder holds every file the install and the purge changed; what is
 # left in it afterwards, beyond dpkg's own records, is what a purge left behind.
-unshare --mount --propagation private bash -euo pipefail -c '
+# Its own process namespace too: whatever the test leaves running ends with it.
+unshare --mount --propagation private --pid --fork --mount-proc bash -euo pipefail -c '
     work=$1 here=$2
     mount -t tmpfs tmpfs "$work/upper"
     mkdir "$work/upper/data" "$work/upper/work"
@@ -193,7 +194,7 @@ unshare --mount --propagation private bash -euo pipefail -c '
         >"$units/finchat-check.target"
     printf "%s\n" "[Unit]" "Description=FinChat packaging test" "[Service]" "Type=simple" \
         "ExecStart=/usr/bin/bash /finchat-test/under-systemd.sh /finchat-test" >"$units/finchat-check.service"
-    timeout 300 systemd-nspawn --quiet --register=no --keep-unit --private-network \
+    timeout -k 10 300 systemd-nspawn --quiet --register=no --keep-unit --private-network \
         --directory="$work/merged" --bind="$work:/finchat-test" --boot systemd.unit=finchat-check.target \
         >"$work/nspawn.log" 2>&1 || true
     rm "$units/finchat-check.target" "$units/finchat-check.service"

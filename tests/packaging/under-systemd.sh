@@ -34,7 +34,10 @@ done
 server_log | grep -q "listening on wss://" || finish "the installed service does not serve TLS"
 server_log | grep -q "bot stockbot connected from .*127\.0\.0\.1, answering /stock" ||
     finish "under systemd, the runner did not serve the stock bot to the server"
-systemctl is-enabled --quiet finchat-server.service finchat-botrunner.service || finish "a unit is not enabled"
+# (One unit per systemctl call: given several, it answers for any of them.)
+for unit in finchat-server finchat-botrunner; do
+    systemctl is-enabled --quiet "$unit.service" || finish "$unit.service is not enabled"
+done
 [ "$(stat -c %U /var/lib/finchat/finchat.db)" = finchat ] || finish "the database is not the finchat user's"
 
 # SIGHUP (systemctl reload) reloads the certificate; the runner's connection stays.
@@ -44,9 +47,21 @@ for _ in $(seq 20); do
     sleep 0.25
 done
 server_log | grep -q "certificate reloaded" || finish "the server did not reload its certificate on systemctl reload"
-systemctl is-active --quiet finchat-server.service finchat-botrunner.service ||
-    finish "a service stopped after a reload"
+sleep 6 # longer than the runner's RestartSec: had the reload cost it its connection, it is back
+for unit in finchat-server finchat-botrunner; do
+    systemctl is-active --quiet "$unit.service" || finish "$unit.service stopped after a reload"
+done
 [ "$(server_log | grep -c "bot stockbot connected from")" -eq 1 ] || finish "the reload dropped the runner's connection"
+
+# The runner stops with the server (PartOf=), and comes back with it.
+systemctl stop finchat-server.service
+! systemctl is-active --quiet finchat-botrunner.service || finish "the runner kept running without its server"
+systemctl start finchat-server.service
+for _ in $(seq 60); do
+    [ "$(server_log | grep -c "bot stockbot connected from")" -eq 2 ] && break
+    sleep 0.5
+done
+[ "$(server_log | grep -c "bot stockbot connected from")" -eq 2 ] || finish "the runner did not come back with the server"
 
 # Purged, both units are stopped first, and nothing of theirs stays.
 dpkg --purge finchat-botrunner finchat-stockbot finchat-server >"$test_dir/systemd-purge.log" 2>&1 ||
@@ -54,7 +69,9 @@ dpkg --purge finchat-botrunner finchat-stockbot finchat-server >"$test_dir/syste
 for unit in finchat-server finchat-botrunner; do
     ! systemctl is-active --quiet "$unit.service" || finish "$unit.service still runs after the purge"
 done
-! pgrep -x finchat-server >/dev/null || finish "a finchat-server process survived the purge"
+for program in finchat-server finchat-botrunner; do
+    ! pgrep -f "^/usr/bin/$program" >/dev/null || finish "a $program process survived the purge"
+done
 [ ! -e /var/lib/finchat ] || finish "the purge left /var/lib/finchat"
 ! getent passwd finchat >/dev/null || finish "the purge left the finchat user"
 finish ok
