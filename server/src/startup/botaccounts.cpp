@@ -1,5 +1,7 @@
 #include "startup/botaccounts.h"
 
+#include "startup/admincommand.h"
+
 #include "auth/sessiontoken.h"
 #include "storage/storagethread.h"
 
@@ -14,14 +16,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+using AdminCommand::fail;
+
 constexpr auto Usage = "usage: finchat-server bot add NAME [DISPLAY NAME] | bot token NAME | "
                        "bot list";
-
-int fail(QTextStream &report, const QString &reason)
-{
-    report << "finchat-server: " << reason << Qt::endl;
-    return 1;
-}
 
 // Gives the bot a new token, shown once: only its hash is stored.
 int issueToken(StorageThread &storage, const QString &name, const QString &displayName,
@@ -87,11 +85,9 @@ int manageBotAccounts(StorageThread &storage, const QStringList &arguments, QTex
         return fail(
             report,
             u"bot %1 exists; finchat-server bot token %1 gives it a new token"_s.arg(*name));
-    const QString displayName = arguments.mid(2).join(u' ');
-    const auto shown =
-        Validation::normalizedDisplayName(displayName.isEmpty() ? *name : displayName);
+    const auto shown = AdminCommand::displayNameAfter(arguments.mid(2), *name, report);
     if (!shown)
-        return fail(report, u"a display name is 1 to 64 characters on one line"_s);
+        return 1;
     return issueToken(storage, *name, *shown, u"created"_s, output, report);
 }
 

@@ -1,5 +1,7 @@
 #include "startup/useraccounts.h"
 
+#include "startup/admincommand.h"
+
 #include "auth/passwordhasher.h"
 #include "storage/storagethread.h"
 
@@ -19,14 +21,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+using AdminCommand::fail;
+
 constexpr auto Usage = "usage: finchat-server user add NAME [DISPLAY NAME] | user passwd NAME | "
                        "user list";
-
-int fail(QTextStream &report, const QString &reason)
-{
-    report << "finchat-server: " << reason << Qt::endl;
-    return 1;
-}
 
 // Keeps a typed password off the screen while it is read from a terminal.
 class EchoOff
@@ -136,11 +134,9 @@ int manageUserAccounts(StorageThread &storage, const QStringList &arguments, QTe
         return fail(
             report,
             u"user %1 exists (finchat-server user passwd %1 sets a new password)"_s.arg(*name));
-    const QString displayName = arguments.mid(2).join(u' ');
-    const auto shown =
-        Validation::normalizedDisplayName(displayName.isEmpty() ? *name : displayName);
+    const auto shown = AdminCommand::displayNameAfter(arguments.mid(2), *name, report);
     if (!shown)
-        return fail(report, u"a display name is 1 to 64 characters on one line"_s);
+        return 1;
     const auto hash = readNewPassword(*name, input, report);
     if (!hash)
         return 1;
