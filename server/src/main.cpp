@@ -15,6 +15,7 @@
 #include <QLoggingCategory>
 #include <QTextStream>
 
+#include <cerrno>
 #include <cstdio>
 
 #ifdef Q_OS_UNIX
@@ -57,6 +58,22 @@ void logTransport(const ChatServer &server)
     }
 }
 
+// An empty file at path, made by this call (not there before, not a link), mode 0600.
+bool createPrivateFile(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    const int descriptor = ::open(QFile::encodeName(path).constData(),
+                                  O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (descriptor < 0)
+        return false;
+    ::close(descriptor);
+    return true;
+#else
+    QFile created(path);
+    return created.open(QIODevice::WriteOnly | QIODevice::NewOnly);
+#endif
+}
+
 // Waits until the file (or folder: its entries) is on the disk itself.
 bool syncToDisk(const QString &path)
 {
@@ -80,17 +97,26 @@ int backUp(StorageThread &storage, const QStringList &arguments, QTextStream &re
         return 1;
     }
     const QString file = QFileInfo(arguments.constFirst()).absoluteFilePath();
-    if (QFileInfo::exists(file)) {
-        report << "finchat-server: " << QDir::toNativeSeparators(file)
-               << " exists; a backup goes into a new file" << Qt::endl;
+    // The copy holds every message and the password hashes: made here, new (never through
+    // a symbolic link or over a file someone put there) and readable by this user only,
+    // whatever the umask; VACUUM INTO then fills the empty file.
+    if (!createPrivateFile(file)) {
+        report << "finchat-server: cannot make " << QDir::toNativeSeparators(file)
+               << " (a backup goes into a new file): " << qt_error_string(errno) << Qt::endl;
         return 1;
     }
-    storage.blocking([&](Storage &opened) { opened.backupTo(file); });
+    try {
+        storage.blocking([&](Storage &opened) { opened.backupTo(file); });
+    } catch (...) {
+        QFile::remove(file); // a partial copy must not pass for a backup
+        throw;
+    }
     // SQLite does not sync the file VACUUM INTO writes: a backup that a power loss right
     // after "backed up" could take away would not be one.
     if (!syncToDisk(file) || !syncToDisk(QFileInfo(file).absolutePath())) {
-        report << "finchat-server: the backup " << QDir::toNativeSeparators(file)
-               << " could not be synced to disk" << Qt::endl;
+        QFile::remove(file);
+        report << "finchat-server: the backup could not be synced to disk; nothing kept"
+               << Qt::endl;
         return 1;
     }
     report << "backed up the database to " << QDir::toNativeSeparators(file) << Qt::endl;
@@ -107,12 +133,13 @@ int runTool(const ServerOptions::Result &options)
     if (options.tool == "config"_L1) {
         // Reaching here means the configuration parsed: unknown settings and bad values
         // were refused, with the reason, before.
-        if (options.toolArguments != QStringList{u"check"_s}) {
+        if (options.toolArguments != QStringList{u"check"_s} || options.configFile.isEmpty()) {
             report << "finchat-server: usage: finchat-server --config FILE config check"
                    << Qt::endl;
             return 1;
         }
-        report << "the configuration is valid; the database is "
+        report << "the configuration in " << QDir::toNativeSeparators(options.configFile)
+               << " is valid (the TLS files it names are read at start); the database is "
                << QDir::toNativeSeparators(options.config.databasePath) << Qt::endl;
         return 0;
     }

@@ -302,7 +302,8 @@ private slots:
 
         const ToolRun reset = runTool({u"user"_s, u"passwd"_s, u"carol"_s}, "battery staple\n");
         QCOMPARE(reset.exitCode, 0);
-        QVERIFY2(reset.report.contains(u"new password for carol"_s), qPrintable(reset.report));
+        QVERIFY2(reset.report.contains(u"new password for carol; their saved sessions are ended"_s),
+                 qPrintable(reset.report));
         TestClient later;
         QVERIFY(later.open(url));
         QCOMPARE(codeOf(later.request(Type::Resume, {{u"token"_s, token}})), u"invalid_token"_s);
@@ -328,6 +329,10 @@ private slots:
         QCOMPARE(backedUp.exitCode, 0);
         QVERIFY2(backedUp.report.contains(u"backed up the database to"_s),
                  qPrintable(backedUp.report));
+        // It holds the password hashes: readable by its owner only, whatever the umask.
+        QCOMPARE(QFileInfo(copy).permissions() &
+                     ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
+                 QFileDevice::Permissions{});
         // The server goes on; the copy is a database of its own, with what was acknowledged.
         QCOMPARE(typeOf(dora.send(u"general"_s, u"after the backup"_s)), Type::MessageSendOk);
         {
@@ -343,8 +348,14 @@ private slots:
         }
         const ToolRun again = runTool({u"backup"_s, copy});
         QCOMPARE(again.exitCode, 1);
-        QVERIFY2(again.report.contains(u"exists; a backup goes into a new file"_s),
+        QVERIFY2(again.report.contains(u"(a backup goes into a new file)"_s),
                  qPrintable(again.report));
+        // Never through a link someone put where the backup goes.
+        const QString planted = m_folder.filePath(u"backup/planted.db"_s);
+        QVERIFY(QFile::link(m_folder.filePath(u"elsewhere.db"_s), planted));
+        const ToolRun linked = runTool({u"backup"_s, planted});
+        QCOMPARE(linked.exitCode, 1);
+        QVERIFY(!QFile::exists(m_folder.filePath(u"elsewhere.db"_s)));
         const ToolRun nowhere = runTool({u"backup"_s, m_folder.filePath(u"no/such/folder.db"_s)});
         QCOMPARE(nowhere.exitCode, 1);
         QVERIFY2(nowhere.report.startsWith(u"finchat-server: "_s), qPrintable(nowhere.report));
@@ -371,7 +382,7 @@ private slots:
         };
         const ToolRun good = check("[server]\nport=7421\ndatabase=data/chat.db\n");
         QCOMPARE(good.exitCode, 0);
-        QVERIFY2(good.report.contains(u"the configuration is valid"_s), qPrintable(good.report));
+        QVERIFY2(good.report.contains(u"check.ini is valid"_s), qPrintable(good.report));
         QVERIFY2(good.report.contains(u"chat.db"_s), qPrintable(good.report));
         QVERIFY(!QFile::exists(m_folder.filePath(u"data/chat.db"_s))); // checked, not made
 
@@ -382,6 +393,13 @@ private slots:
         const ToolRun bad = check("[server]\nport=70000\n");
         QCOMPARE(bad.exitCode, 2);
         QVERIFY2(bad.report.contains(u"port"_s), qPrintable(bad.report));
+
+        // Without a file there is nothing to check: said, not "valid".
+        QProcess bare;
+        bare.start(QStringLiteral(FINCHAT_SERVER_BINARY), {u"config"_s, u"check"_s});
+        QVERIFY(bare.waitForFinished(20'000));
+        QCOMPARE(bare.exitCode(), 1);
+        QVERIFY(QString::fromUtf8(bare.readAllStandardError()).contains(u"--config FILE"_s));
     }
 
     void badOptionFailsWithMessage()

@@ -227,6 +227,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
     bool pluginsWanted = true;
     if (parser.isSet(configOption)) {
         const QString file = parser.value(configOption);
+        result.configFile = QFileInfo(file).absoluteFilePath();
         if (!QFileInfo(file).isReadable()) {
             result.action = Action::Fail;
             result.text = u"cannot read config file %1"_s.arg(file);

@@ -25,6 +25,7 @@ public:
         Action action = Action::Run;
         ServerConfig config;
         QString text;              // help or version text, or the reason for Fail
+        QString configFile;        // --config, when given
         QString tool;              // RunTool: "bot", "user", "backup" or "config"
         QStringList toolArguments; // RunTool: what follows the tool's name
     };

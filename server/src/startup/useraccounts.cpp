@@ -48,6 +48,14 @@ public:
             ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &m_saved);
 #endif
     }
+    static bool onTerminal()
+    {
+#ifdef Q_OS_UNIX
+        return ::isatty(STDIN_FILENO);
+#else
+        return false;
+#endif
+    }
     EchoOff(const EchoOff &) = delete;
     EchoOff &operator=(const EchoOff &) = delete;
 
@@ -62,13 +70,19 @@ private:
 std::optional<QString> readNewPassword(const QString &username, QTextStream &input,
                                        QTextStream &report)
 {
-    report << "new password for " << username << ": " << Qt::flush;
-    QString password;
-    {
+    const auto ask = [&](const char *prompt) {
+        report << prompt << username << ": " << Qt::flush;
         const EchoOff echoOff;
-        password = input.readLine(Validation::PasswordMaxUtf16Length + 1);
+        const QString line = input.readLine(Validation::PasswordMaxUtf16Length + 1);
+        report << Qt::endl;
+        return line;
+    };
+    const QString password = ask("new password for ");
+    // Typed unseen, a typo would set a password nobody knows: a person types it twice.
+    if (EchoOff::onTerminal() && ask("the same password again for ") != password) {
+        fail(report, u"the two passwords differ; nothing changed"_s);
+        return std::nullopt;
     }
-    report << Qt::endl;
     if (!Validation::isValidPassword(password)) {
         fail(report, u"a password is %1 to %2 characters"_s.arg(Validation::PasswordMinLength)
                          .arg(Validation::PasswordMaxLength));
@@ -121,12 +135,17 @@ int manageUserAccounts(StorageThread &storage, const QStringList &arguments, QTe
         if (!hash)
             return 1;
         storage.blocking([&](Storage &opened) {
-            opened.setPasswordHash(existing->id, *hash);
-            // A forgotten or stolen password: no device stays logged in with the old one.
-            opened.deleteSessionsOfUser(existing->id);
+            // A forgotten or stolen password: no saved session outlives it. Both or neither.
+            opened.inTransaction([&] {
+                opened.setPasswordHash(existing->id, *hash);
+                opened.deleteSessionsOfUser(existing->id);
+            });
         });
         report << "new password for " << *name
-               << "; their saved sessions are ended, so every device logs in again" << Qt::endl;
+               << "; their saved sessions are ended: a device logs in again with the new "
+                  "password when it next connects (restart the server to drop connections "
+                  "open now)"
+               << Qt::endl;
         return 0;
     }
 

@@ -276,7 +276,7 @@ QList<UserRecord> Storage::users() const
 void Storage::backupTo(const QString &file) const
 {
     // One read transaction: a consistent copy of the whole database while the server goes on
-    // writing (WAL), compacted, in a new file that SQLite refuses to overwrite.
+    // writing (WAL), compacted, into the file (new, or empty: SQLite refuses any other).
     run(u"VACUUM INTO ?"_s, {file});
 }
 
