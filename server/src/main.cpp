@@ -1,4 +1,5 @@
 #include "core/chatserver.h"
+#include "startup/admincommand.h"
 #include "startup/botaccounts.h"
 #include "startup/processsignals.h"
 #include "startup/serveroptions.h"
@@ -93,17 +94,16 @@ bool syncToDisk(const QString &path)
 int backUp(StorageThread &storage, const QStringList &arguments, QTextStream &report)
 {
     if (arguments.size() != 1) {
-        report << "finchat-server: usage: finchat-server backup FILE" << Qt::endl;
-        return 1;
+        return AdminCommand::fail(report, u"usage: finchat-server backup FILE"_s);
     }
     const QString file = QFileInfo(arguments.constFirst()).absoluteFilePath();
     // The copy holds every message and the password hashes: made here, new (never through
     // a symbolic link or over a file someone put there) and readable by this user only,
     // whatever the umask; VACUUM INTO then fills the empty file.
     if (!createPrivateFile(file)) {
-        report << "finchat-server: cannot make " << QDir::toNativeSeparators(file)
-               << " (a backup goes into a new file): " << qt_error_string(errno) << Qt::endl;
-        return 1;
+        return AdminCommand::fail(report,
+                                  u"cannot make %1 (a backup goes into a new file): %2"_s.arg(
+                                      QDir::toNativeSeparators(file), qt_error_string(errno)));
     }
     try {
         storage.blocking([&](Storage &opened) { opened.backupTo(file); });
@@ -115,9 +115,8 @@ int backUp(StorageThread &storage, const QStringList &arguments, QTextStream &re
     // after "backed up" could take away would not be one.
     if (!syncToDisk(file) || !syncToDisk(QFileInfo(file).absolutePath())) {
         QFile::remove(file);
-        report << "finchat-server: the backup could not be synced to disk; nothing kept"
-               << Qt::endl;
-        return 1;
+        return AdminCommand::fail(report,
+                                  u"the backup could not be synced to disk; nothing kept"_s);
     }
     report << "backed up the database to " << QDir::toNativeSeparators(file) << Qt::endl;
     return 0;
@@ -134,9 +133,8 @@ int runTool(const ServerOptions::Result &options)
         // Reaching here means the configuration parsed: unknown settings and bad values
         // were refused, with the reason, before.
         if (options.toolArguments != QStringList{u"check"_s} || options.configFile.isEmpty()) {
-            report << "finchat-server: usage: finchat-server --config FILE config check"
-                   << Qt::endl;
-            return 1;
+            return AdminCommand::fail(report,
+                                      u"usage: finchat-server --config FILE config check"_s);
         }
         report << "the configuration in " << QDir::toNativeSeparators(options.configFile)
                << " is valid (the TLS files it names are read at start); the database is "
@@ -146,12 +144,10 @@ int runTool(const ServerOptions::Result &options)
     const ServerConfig &config = options.config;
     // A mistyped path must not become a new, empty database.
     if (!QFileInfo::exists(config.databasePath)) {
-        report << "finchat-server: there is no database at "
-               << QDir::toNativeSeparators(config.databasePath)
-               << "; name the server's with --database or --config (it is made at the "
-                  "server's first start)"
-               << Qt::endl;
-        return 1;
+        return AdminCommand::fail(
+            report, u"there is no database at %1; name the server's with "
+                    "--database or --config (it is made at the server's "
+                    "first start)"_s.arg(QDir::toNativeSeparators(config.databasePath)));
     }
     StorageThread storage;
     try {
@@ -162,8 +158,7 @@ int runTool(const ServerOptions::Result &options)
             return backUp(storage, options.toolArguments, report);
         return manageBotAccounts(storage, options.toolArguments, output, report);
     } catch (const std::exception &error) {
-        report << "finchat-server: " << QString::fromUtf8(error.what()) << Qt::endl;
-        return 1;
+        return AdminCommand::fail(report, QString::fromUtf8(error.what()));
     }
 }
 } // namespace
