@@ -113,13 +113,13 @@
         <source>The list is full; remove something from it first.</source>
         <translation>Die Liste ist voll; entferne zuerst etwas daraus.</translation>
     </message>
+    <message>
+        <source>This account is disabled. Ask the server&apos;s administrator.</source>
+        <translation>Dieses Konto ist gesperrt. Wende dich an den Administrator des Servers.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::MemberModel</name>
-    <message>
-        <source>%1 (bot), %2</source>
-        <translation>%1 (Bot), %2</translation>
-    </message>
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
@@ -131,6 +131,18 @@
     <message>
         <source>offline</source>
         <translation>offline</translation>
+    </message>
+    <message>
+        <source>%1 (bot)</source>
+        <translation>%1 (Bot)</translation>
+    </message>
+    <message>
+        <source>%1 (admin)</source>
+        <translation>%1 (Admin)</translation>
+    </message>
+    <message>
+        <source>%1 (moderator)</source>
+        <translation>%1 (Moderator)</translation>
     </message>
 </context>
 <context>
@@ -193,6 +205,14 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>This session was logged out on another device. Log in again.</source>
         <translation>Diese Sitzung wurde auf einem anderen Gerät abgemeldet. Melde dich erneut an.</translation>
+    </message>
+    <message>
+        <source>A moderator banned this account. Ask the server&apos;s administrator.</source>
+        <translation>Ein Moderator hat dieses Konto gesperrt. Wende dich an den Administrator des Servers.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s administrator ended this session. Log in again.</source>
+        <translation>Der Administrator des Servers hat diese Sitzung beendet. Melde dich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -508,13 +528,6 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>Price alert</source>
         <translation>Kursalarm</translation>
-    </message>
-</context>
-<context>
-    <name>FinChat::Ui::MemberDelegate</name>
-    <message>
-        <source> (bot)</source>
-        <translation> (Bot)</translation>
     </message>
 </context>
 <context>

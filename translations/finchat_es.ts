@@ -113,13 +113,13 @@
         <source>The list is full; remove something from it first.</source>
         <translation>La lista está llena; quita algo primero.</translation>
     </message>
+    <message>
+        <source>This account is disabled. Ask the server&apos;s administrator.</source>
+        <translation>Esta cuenta está desactivada. Consulta al administrador del servidor.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::MemberModel</name>
-    <message>
-        <source>%1 (bot), %2</source>
-        <translation>%1 (bot), %2</translation>
-    </message>
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
@@ -131,6 +131,18 @@
     <message>
         <source>offline</source>
         <translation>desconectado</translation>
+    </message>
+    <message>
+        <source>%1 (bot)</source>
+        <translation>%1 (bot)</translation>
+    </message>
+    <message>
+        <source>%1 (admin)</source>
+        <translation>%1 (admin)</translation>
+    </message>
+    <message>
+        <source>%1 (moderator)</source>
+        <translation>%1 (moderador)</translation>
     </message>
 </context>
 <context>
@@ -193,6 +205,14 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>This session was logged out on another device. Log in again.</source>
         <translation>Esta sesión se cerró en otro dispositivo. Vuelve a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>A moderator banned this account. Ask the server&apos;s administrator.</source>
+        <translation>Un moderador ha bloqueado esta cuenta. Consulta al administrador del servidor.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s administrator ended this session. Log in again.</source>
+        <translation>El administrador del servidor ha cerrado esta sesión. Vuelve a iniciar sesión.</translation>
     </message>
 </context>
 <context>
@@ -508,13 +528,6 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>Price alert</source>
         <translation>Alerta de precio</translation>
-    </message>
-</context>
-<context>
-    <name>FinChat::Ui::MemberDelegate</name>
-    <message>
-        <source> (bot)</source>
-        <translation> (bot)</translation>
     </message>
 </context>
 <context>

@@ -113,13 +113,13 @@
         <source>The list is full; remove something from it first.</source>
         <translation>A lista está cheia; remova algo dela primeiro.</translation>
     </message>
+    <message>
+        <source>This account is disabled. Ask the server&apos;s administrator.</source>
+        <translation>Esta conta está desativada. Fale com o administrador do servidor.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::MemberModel</name>
-    <message>
-        <source>%1 (bot), %2</source>
-        <translation>%1 (bot), %2</translation>
-    </message>
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
@@ -131,6 +131,18 @@
     <message>
         <source>offline</source>
         <translation>off-line</translation>
+    </message>
+    <message>
+        <source>%1 (bot)</source>
+        <translation>%1 (bot)</translation>
+    </message>
+    <message>
+        <source>%1 (admin)</source>
+        <translation>%1 (admin)</translation>
+    </message>
+    <message>
+        <source>%1 (moderator)</source>
+        <translation>%1 (moderador)</translation>
     </message>
 </context>
 <context>
@@ -193,6 +205,14 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>This session was logged out on another device. Log in again.</source>
         <translation>Esta sessão foi encerrada em outro dispositivo. Entre novamente.</translation>
+    </message>
+    <message>
+        <source>A moderator banned this account. Ask the server&apos;s administrator.</source>
+        <translation>Um moderador baniu esta conta. Fale com o administrador do servidor.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s administrator ended this session. Log in again.</source>
+        <translation>O administrador do servidor encerrou esta sessão. Entre novamente.</translation>
     </message>
 </context>
 <context>
@@ -508,13 +528,6 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>Price alert</source>
         <translation>Alerta de preço</translation>
-    </message>
-</context>
-<context>
-    <name>FinChat::Ui::MemberDelegate</name>
-    <message>
-        <source> (bot)</source>
-        <translation> (bot)</translation>
     </message>
 </context>
 <context>

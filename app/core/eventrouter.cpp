@@ -59,7 +59,7 @@ EventRouter::EventRouter(ServerLink &link, Conversations &conversations, UnreadT
         [this](const UserOffline &event) { setOnline(event.user, false); });
     m_dispatcher.on<UserUpdated>([this](const UserUpdated &event) {
         for (MemberModel *model : m_conversations.allMembers())
-            model->setDisplayName(event.user.username, event.user.displayName);
+            model->updateUser(event.user);
         if (event.user.username == m_conversations.username())
             m_conversations.setDisplayName(event.user.displayName);
     });

@@ -7,7 +7,8 @@ using namespace Qt::StringLiterals;
 namespace {
 MemberModel::Member memberFrom(const Protocol::Member &member)
 {
-    return {member.user.username, member.user.displayName, member.online, member.user.bot};
+    return {member.user.username, member.user.displayName, member.online, member.user.bot,
+            member.user.role.value_or(QString())};
 }
 } // namespace
 
@@ -32,9 +33,12 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
         return member.online;
     case BotRole:
         return member.bot;
+    case StandingRole:
+        return member.standing;
+    case LabelRole:
+        return label(member);
     case Qt::AccessibleTextRole: // the dot a sighted person sees, said in words
-        return (member.bot ? tr("%1 (bot), %2") : tr("%1, %2"))
-            .arg(member.displayName, member.online ? tr("online") : tr("offline"));
+        return tr("%1, %2").arg(label(member), member.online ? tr("online") : tr("offline"));
     default:
         return {};
     }
@@ -100,12 +104,24 @@ void MemberModel::setOnline(const QString &user, bool online)
     }
 }
 
-void MemberModel::setDisplayName(const QString &user, const QString &displayName)
+void MemberModel::updateUser(const Protocol::User &user)
 {
-    if (const qsizetype row = rowOf(user); row >= 0) {
-        m_members[row].displayName = displayName;
+    if (const qsizetype row = rowOf(user.username); row >= 0) {
+        m_members[row].displayName = user.displayName;
+        m_members[row].standing = user.role.value_or(QString());
         changed(row);
     }
+}
+
+QString MemberModel::label(const Member &member)
+{
+    if (member.bot)
+        return tr("%1 (bot)").arg(member.displayName);
+    if (member.standing == Protocol::roleName(Protocol::Role::Admin))
+        return tr("%1 (admin)").arg(member.displayName);
+    if (member.standing == Protocol::roleName(Protocol::Role::Moderator))
+        return tr("%1 (moderator)").arg(member.displayName);
+    return member.displayName;
 }
 
 } // namespace FinChat::Client

@@ -18,7 +18,9 @@ public:
         UserRole = Qt::UserRole + 1,
         DisplayNameRole,
         OnlineRole,
-        BotRole
+        BotRole,
+        StandingRole, // "admin", "moderator", or empty for a member
+        LabelRole,    // the name with what the member is beyond a member: "Alice (admin)"
     };
 
     struct Member
@@ -27,6 +29,7 @@ public:
         QString displayName;
         bool online = false;
         bool bot = false;
+        QString standing; // Protocol::User::role; empty for a member
     };
 
     using QAbstractListModel::QAbstractListModel;
@@ -38,10 +41,12 @@ public:
     void upsert(const Protocol::Member &member);
     void remove(const QString &user);
     void setOnline(const QString &user, bool online);
-    void setDisplayName(const QString &user, const QString &displayName);
+    // A user.updated: a new display name or role.
+    void updateUser(const Protocol::User &user);
     const QList<Member> &members() const { return m_members; }
 
 private:
+    static QString label(const Member &member);
     qsizetype rowOf(const QString &user) const;
     void changed(qsizetype row);
 

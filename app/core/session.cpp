@@ -171,6 +171,10 @@ void Session::endedByServer(const QString &reason)
         text = tr("Your password was changed on another device. Log in with the new one.");
     else if (reason == Protocol::SessionEndReason::LoggedOut)
         text = tr("This session was logged out on another device. Log in again.");
+    else if (reason == Protocol::SessionEndReason::Banned)
+        text = tr("A moderator banned this account. Ask the server's administrator.");
+    else if (reason == Protocol::SessionEndReason::Revoked)
+        text = tr("The server's administrator ended this session. Log in again.");
     else
         text = ErrorText::describe(Protocol::ErrorCode::InvalidToken);
     emit sessionEnded(text);

@@ -31,9 +31,8 @@ void MemberDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelI
 {
     QStyledItemDelegate::initStyleOption(option, index);
     const bool online = index.data(MemberModel::OnlineRole).toBool();
-    option->text = (online ? u"\u25cf "_s : u"\u25cb "_s) + option->text;
-    if (index.data(MemberModel::BotRole).toBool())
-        option->text += tr(" (bot)");
+    option->text =
+        (online ? u"\u25cf "_s : u"\u25cb "_s) + index.data(MemberModel::LabelRole).toString();
     const Tones tones(option->palette);
     option->palette.setColor(QPalette::Text, online ? tones.online() : tones.muted());
 }

@@ -38,10 +38,32 @@ constexpr std::array ErrorNames{
     std::pair{ErrorCode::LimitReached, "limit_reached"_L1},
     std::pair{ErrorCode::Forbidden, "forbidden"_L1},
     std::pair{ErrorCode::CommandTaken, "command_taken"_L1},
+    std::pair{ErrorCode::UnknownUser, "unknown_user"_L1},
+    std::pair{ErrorCode::AccountDisabled, "account_disabled"_L1},
     std::pair{ErrorCode::InternalError, "internal_error"_L1},
 };
 
+constexpr std::array RoleNames{
+    std::pair{Role::Member, "member"_L1},
+    std::pair{Role::Moderator, "moderator"_L1},
+    std::pair{Role::Admin, "admin"_L1},
+};
+
 } // namespace
+
+QLatin1StringView roleName(Role role)
+{
+    return RoleNames.at(static_cast<std::size_t>(role)).second;
+}
+
+std::optional<Role> roleFromName(QStringView name)
+{
+    for (const auto &[role, candidate] : RoleNames) {
+        if (name == candidate)
+            return role;
+    }
+    return std::nullopt;
+}
 
 QString errorCodeName(ErrorCode code)
 {

@@ -218,6 +218,7 @@ int main(int argc, char *argv[])
                          QCoreApplication::quit();
                      });
     QObject::connect(&processSignals, &ProcessSignals::reloadRequested, &app, [&] {
+        server.closeEndedSessions();
         if (!server.isEncrypted())
             return;
         try {

@@ -53,7 +53,7 @@ void ScriptedServer::answer(QWebSocket *socket, int connection, const QString &t
     const auto send = [&](const QJsonObject &reply) {
         socket->sendTextMessage(QString::fromUtf8(serialize(reply)));
     };
-    const SessionInfo session{User{u"alice"_s, u"Alice"_s, false}, {}};
+    const SessionInfo session{User{.username = u"alice"_s, .displayName = u"Alice"_s}, {}};
     if (type == Login::Type)
         send(frame(LoginOk{u"scripted-token"_s, session}, id));
     else if (type == Resume::Type)

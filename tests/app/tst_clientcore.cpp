@@ -1,5 +1,6 @@
 #include "clientaccounts.h"
 #include "core/chatclient.h"
+#include "core/errortext.h"
 #include "core/membermodel.h"
 #include "core/messagemodel.h"
 #include "core/roomlistmodel.h"
@@ -408,6 +409,54 @@ private slots:
         QTest::qWait(1500);
         QCOMPARE(alice.state(), ChatClient::State::Offline);
         QCOMPARE(ended.count(), 1);
+    }
+
+    void moderatorsAreShownAndABanEndsTheSession()
+    {
+        TestServer server;
+        ChatClient alice, bob;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok()); // the first: admin
+        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok());
+        const auto label = [](ChatClient &client, const QString &user) {
+            MemberModel *members = client.members(u"general"_s);
+            for (int row = 0; row < members->rowCount(); ++row) {
+                const QModelIndex at = members->index(row);
+                if (at.data(MemberModel::UserRole).toString() == user)
+                    return at.data(MemberModel::LabelRole).toString();
+            }
+            return QString();
+        };
+        QTRY_COMPARE(label(bob, u"alice"_s), u"alice (admin)"_s);
+        QCOMPARE(label(bob, u"bob"_s), u"bob"_s);
+
+        // A role given while everyone is online shows at once.
+        TestClient admin;
+        QVERIFY(admin.open(server.url()));
+        QCOMPARE(typeOf(admin.login(u"alice"_s, u"correct horse"_s)), Type::LoginOk);
+        QCOMPARE(typeOf(admin.request(Type::UserRole,
+                                      {{u"user"_s, u"bob"_s}, {u"role"_s, u"moderator"_s}})),
+                 Type::UserRoleOk);
+        QTRY_COMPARE(label(alice, u"bob"_s), u"bob (moderator)"_s);
+        QTRY_COMPARE(label(bob, u"bob"_s), u"bob (moderator)"_s);
+
+        // Banned (demoted first: nobody bans their equal), bob is told so, stays out, and
+        // cannot log in again.
+        QCOMPARE(typeOf(admin.request(Type::UserRole,
+                                      {{u"user"_s, u"bob"_s}, {u"role"_s, u"member"_s}})),
+                 Type::UserRoleOk);
+        QSignalSpy ended(&bob, &ChatClient::sessionEnded);
+        QCOMPARE(typeOf(admin.request(Type::UserBan, {{u"user"_s, u"bob"_s}})), Type::UserBanOk);
+        QTRY_COMPARE(ended.count(), 1);
+        QVERIFY2(ended.first().first().toString().contains(u"banned"_s),
+                 qPrintable(ended.first().first().toString()));
+        QCOMPARE(bob.state(), ChatClient::State::Offline);
+        QTest::qWait(1500); // no reconnect with a token that no longer works
+        QCOMPARE(bob.state(), ChatClient::State::Offline);
+        const ChatClient::Result again =
+            QCoro::waitFor(bob.logIn(server.url(), u"bob"_s, u"correct horse"_s));
+        QVERIFY(!again.ok());
+        QCOMPARE(again.failure->code(), std::optional(Protocol::ErrorCode::AccountDisabled));
+        QVERIFY(ErrorText::describe(*again.failure).contains(u"disabled"_s));
     }
 };
 

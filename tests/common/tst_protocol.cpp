@@ -62,14 +62,17 @@ private slots:
             QVERIFY2(documented(Event::Type), Event::Type.data());
             ++types;
         });
-        QCOMPARE(types, 2 * 24 + 17); // 24 requests with their replies, 17 events
+        QCOMPARE(types, 2 * 28 + 17); // 28 requests with their replies, 17 events
         for (int i = 0; i <= static_cast<int>(ErrorCode::InternalError); ++i) {
             const QString code = errorCodeName(static_cast<ErrorCode>(i));
             QVERIFY2(docs.contains(u'`' + code + u'`'), qPrintable(code));
         }
         for (const QLatin1StringView code :
              {NoticeCode::BotTimeout, NoticeCode::BotFailed, NoticeCode::BotUnavailable,
-              SessionEndReason::PasswordChanged, SessionEndReason::LoggedOut})
+              SessionEndReason::PasswordChanged, SessionEndReason::LoggedOut,
+              SessionEndReason::Banned, SessionEndReason::Revoked, AuditAction::Ban,
+              AuditAction::Unban, AuditAction::RoleChange, AuditAction::Disable,
+              AuditAction::Enable})
             QVERIFY2(docs.contains(u'`' + code + u'`'), code.data());
     }
 
@@ -112,12 +115,13 @@ private slots:
 
     void typedMessagesRoundTrip()
     {
-        const RoomJoinOk joined{{u"fx"_s, u"Currencies"_s},
-                                {{Message{7, u"fx"_s, u"alice"_s, u"Alice"_s, u"EURUSD?"_s,
-                                          1763800000123, u"n-1"_s, false}},
-                                 true},
-                                {Member{{u"alice"_s, u"Alice"_s, false}, true},
-                                 Member{{u"stockbot"_s, u"Stock bot"_s, true}, false}}};
+        const RoomJoinOk joined{
+            {u"fx"_s, u"Currencies"_s},
+            {{Message{7, u"fx"_s, u"alice"_s, u"Alice"_s, u"EURUSD?"_s, 1763800000123, u"n-1"_s,
+                      false}},
+             true},
+            {Member{{u"alice"_s, u"Alice"_s, false, u"moderator"_s}, true},
+             Member{{u"stockbot"_s, u"Stock bot"_s, true, std::nullopt}, false}}};
         const QJsonObject json = frame(joined, 3);
         QCOMPARE(json.value(u"type"_s).toString(), u"room.join.ok"_s);
         QCOMPARE(json.value(u"id"_s).toInt(), 3);
@@ -125,6 +129,10 @@ private slots:
         QCOMPARE(member.value(u"user"_s).toString(), u"stockbot"_s);
         QCOMPARE(member.value(u"bot"_s).toBool(), true);
         QVERIFY(!json.value(u"members"_s).toArray().at(0).toObject().contains(u"bot"_s));
+        // A role is written only when the member has one beyond member.
+        QCOMPARE(json.value(u"members"_s).toArray().at(0).toObject().value(u"role"_s),
+                 u"moderator"_s);
+        QVERIFY(!member.contains(u"role"_s));
         const auto back = fromJson<RoomJoinOk>(json);
         QCOMPARE(back.page.messages.at(0).nonce, std::optional(u"n-1"_s));
         QCOMPARE(back.page.messages.at(0).timestamp, 1763800000123);

@@ -59,8 +59,11 @@ FuzzHarness::FuzzHarness()
     const QString token = SessionToken::generate();
     m_botToken = SessionToken::generate();
     m_storage->blocking([this, &token](Storage &storage) {
-        const auto userId =
-            storage.createUser(FuzzUser, u"Fuzzer"_s, PasswordHasher::hash(Password));
+        const QString hash = PasswordHasher::hash(Password);
+        // The first person, so an admin: every moderation request reaches its handler, with
+        // a second person (fuzzer2, in the seeds) to act on.
+        const auto userId = storage.createUser(FuzzUser, u"Fuzzer"_s, hash);
+        storage.createUser(u"fuzzer2"_s, u"Fuzzer Two"_s, hash);
         storage.createSession(SessionToken::hash(token), *userId);
         const auto room = storage.createRoom(u"fuzzroom"_s, {}, userId);
         storage.addMember(room->id, *userId);

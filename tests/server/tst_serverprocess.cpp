@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -256,15 +257,20 @@ private slots:
         const ToolRun added =
             runTool({u"user"_s, u"add"_s, u"Carol"_s, u"Carol"_s, u"Liddell"_s}, "correct horse\n");
         QCOMPARE(added.exitCode, 0);
-        QVERIFY2(added.report.contains(u"created user carol (Carol Liddell)"_s),
+        // A role, as the site's first person gets admin and everyone after member (the
+        // first is tested in tst_moderation: this folder's database is shared).
+        QVERIFY2(added.report.contains(QRegularExpression(
+                     u"created user carol \\(Carol Liddell\\), (admin|member)\n"_s)),
                  qPrintable(added.report));
         QVERIFY(!added.report.contains(u"correct horse"_s)); // never shown
         QVERIFY(added.output.isEmpty());
 
+        QCOMPARE(runTool({u"user"_s, u"role"_s, u"carol"_s, u"admin"_s}).exitCode, 0);
         const ToolRun listed = runTool({u"user"_s, u"list"_s});
         QCOMPARE(listed.exitCode, 0);
-        QVERIFY2(listed.output.contains(QRegularExpression(u"^carol\tCarol Liddell\tperson\t20"_s,
-                                                           QRegularExpression::MultilineOption)),
+        QVERIFY2(listed.output.contains(
+                     QRegularExpression(u"^carol\tCarol Liddell\tadmin\tenabled\t20"_s,
+                                        QRegularExpression::MultilineOption)),
                  qPrintable(listed.output));
 
         for (const auto &[arguments, input, reason] :
@@ -279,6 +285,14 @@ private slots:
               std::tuple{QStringList{u"user"_s, u"add"_s, u"x"_s}, QByteArray("long enough\n"),
                          u"a username is 3 to 32"_s},
               std::tuple{QStringList{u"user"_s, u"rename"_s, u"carol"_s}, QByteArray(),
+                         u"usage: finchat-server user"_s},
+              std::tuple{QStringList{u"user"_s, u"role"_s, u"carol"_s, u"owner"_s}, QByteArray(),
+                         u"a role is admin, moderator or member, not 'owner'"_s},
+              std::tuple{QStringList{u"user"_s, u"role"_s, u"carol"_s}, QByteArray(),
+                         u"usage: finchat-server user"_s},
+              std::tuple{QStringList{u"user"_s, u"disable"_s, u"nobody"_s}, QByteArray(),
+                         u"there is no user nobody"_s},
+              std::tuple{QStringList{u"user"_s, u"enable"_s, u"carol"_s, u"now"_s}, QByteArray(),
                          u"usage: finchat-server user"_s}}) {
             const ToolRun refused = runTool(arguments, input);
             QCOMPARE(refused.exitCode, 1);
@@ -309,6 +323,51 @@ private slots:
         QCOMPARE(codeOf(later.request(Type::Resume, {{u"token"_s, token}})), u"invalid_token"_s);
         QCOMPARE(codeOf(later.login(u"carol"_s, u"correct horse"_s)), u"bad_credentials"_s);
         QCOMPARE(typeOf(later.login(u"carol"_s, u"battery staple"_s)), Type::LoginOk);
+
+        // The laptop's connection outlived its session; the server's reload closes it, and
+        // only it.
+        QVERIFY(laptop.isConnected());
+        ::kill(pid_t(server.processId()), SIGHUP);
+        QCOMPARE(laptop.waitForEvent(Type::SessionEnded).value(u"reason"_s).toString(),
+                 u"revoked"_s);
+        QVERIFY(laptop.waitForDisconnected());
+        QVERIFY(later.noEvent(Type::SessionEnded));
+
+        // Disabled: no login, and the open connection closes at the reload; enabled again:
+        // back in.
+        const ToolRun disabled = runTool({u"user"_s, u"disable"_s, u"carol"_s});
+        QCOMPARE(disabled.exitCode, 0);
+        QVERIFY2(disabled.report.contains(u"disabled carol: they cannot log in"_s),
+                 qPrintable(disabled.report));
+        QVERIFY(runTool({u"user"_s, u"disable"_s, u"carol"_s})
+                    .report.contains(u"carol already is disabled"_s));
+        ::kill(pid_t(server.processId()), SIGHUP);
+        QVERIFY(later.waitForDisconnected());
+        TestClient refused;
+        QVERIFY(refused.open(url));
+        QCOMPARE(codeOf(refused.login(u"carol"_s, u"battery staple"_s)), u"account_disabled"_s);
+        QVERIFY(runTool({u"user"_s, u"list"_s})
+                    .output.contains(u"carol\tCarol Liddell\tadmin\tdisabled"_s));
+        QCOMPARE(runTool({u"user"_s, u"enable"_s, u"carol"_s}).exitCode, 0);
+        const QJsonObject back = refused.login(u"carol"_s, u"battery staple"_s);
+        QCOMPARE(typeOf(back), Type::LoginOk);
+
+        // Every change made here is in the audit log, by the command line (no "by").
+        const ToolRun demoted = runTool({u"user"_s, u"role"_s, u"carol"_s, u"moderator"_s});
+        QVERIFY2(demoted.report.contains(u"carol is now moderator"_s), qPrintable(demoted.report));
+        QCOMPARE(codeOf(refused.request(Type::AuditList)), u"forbidden"_s); // no admin any more
+        QVERIFY(runTool({u"user"_s, u"role"_s, u"carol"_s, u"admin"_s})
+                    .report.contains(u"carol is now admin"_s));
+        const QJsonArray log = refused.request(Type::AuditList).value(u"entries"_s).toArray();
+        QStringList lines;
+        for (const QJsonValue &entry : log) {
+            QVERIFY(!entry.toObject().contains(u"by"_s));
+            lines.append(entry[u"action"_s].toString() + u' ' + entry[u"user"_s].toString() + u' ' +
+                         entry[u"detail"_s].toString());
+        }
+        QVERIFY(lines.size() >= 4);
+        QCOMPARE(lines.first(4), (QStringList{u"role carol admin"_s, u"role carol moderator"_s,
+                                              u"enable carol "_s, u"disable carol "_s}));
         server.terminate();
         QVERIFY(server.waitForFinished(10'000));
     }

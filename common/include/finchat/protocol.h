@@ -28,6 +28,25 @@ inline constexpr int JoinHistorySize = 50;
 inline constexpr int DefaultHistoryPage = 50;
 inline constexpr int MaxHistoryPage = 100;
 
+// What an account may do (docs/protocol.md, "Roles"), lowest first: each role may do all
+// that the ones below it may.
+enum class Role
+{
+    Member,
+    Moderator,
+    Admin,
+};
+QLatin1StringView roleName(Role role);
+std::optional<Role> roleFromName(QStringView name);
+// The audit log's actions (AuditEntry::action).
+namespace AuditAction {
+inline constexpr QLatin1StringView Ban{"ban"};
+inline constexpr QLatin1StringView Unban{"unban"};
+inline constexpr QLatin1StringView RoleChange{"role"};
+inline constexpr QLatin1StringView Disable{"disable"};
+inline constexpr QLatin1StringView Enable{"enable"};
+} // namespace AuditAction
+
 // Every frame is a JSON object with this member naming its kind.
 inline constexpr QLatin1StringView TypeKey{"type"};
 // Requests may carry an id (string or integer); the reply echoes it unchanged.
@@ -58,6 +77,11 @@ inline constexpr QLatin1StringView WatchlistAdd{"watchlist.add"};
 inline constexpr QLatin1StringView WatchlistRemove{"watchlist.remove"};
 inline constexpr QLatin1StringView AlertAdd{"alert.add"};
 inline constexpr QLatin1StringView AlertRemove{"alert.remove"};
+// Moderation and administration (docs/protocol.md, "Moderation").
+inline constexpr QLatin1StringView UserBan{"user.ban"};
+inline constexpr QLatin1StringView UserUnban{"user.unban"};
+inline constexpr QLatin1StringView UserRole{"user.role"};
+inline constexpr QLatin1StringView AuditList{"audit.list"};
 // Requests a bot connection makes (docs/protocol.md, "Bots").
 inline constexpr QLatin1StringView BotLogin{"bot.login"};
 inline constexpr QLatin1StringView BotAnnounce{"bot.announce"};
@@ -84,6 +108,10 @@ inline constexpr QLatin1StringView WatchlistAddOk{"watchlist.add.ok"};
 inline constexpr QLatin1StringView WatchlistRemoveOk{"watchlist.remove.ok"};
 inline constexpr QLatin1StringView AlertAddOk{"alert.add.ok"};
 inline constexpr QLatin1StringView AlertRemoveOk{"alert.remove.ok"};
+inline constexpr QLatin1StringView UserBanOk{"user.ban.ok"};
+inline constexpr QLatin1StringView UserUnbanOk{"user.unban.ok"};
+inline constexpr QLatin1StringView UserRoleOk{"user.role.ok"};
+inline constexpr QLatin1StringView AuditListOk{"audit.list.ok"};
 inline constexpr QLatin1StringView BotLoginOk{"bot.login.ok"};
 inline constexpr QLatin1StringView BotAnnounceOk{"bot.announce.ok"};
 inline constexpr QLatin1StringView BotReplyOk{"bot.reply.ok"};
@@ -136,6 +164,8 @@ enum class ErrorCode
     LimitReached,
     Forbidden,
     CommandTaken,
+    UnknownUser,
+    AccountDisabled,
     InternalError,
 };
 

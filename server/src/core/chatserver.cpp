@@ -5,6 +5,7 @@
 #include "handlers/botgateway.h"
 #include "handlers/housekeeping.h"
 #include "handlers/messageservice.h"
+#include "handlers/moderationservice.h"
 #include "handlers/pricechecker.h"
 #include "handlers/quotelookup.h"
 #include "handlers/roomservice.h"
@@ -80,6 +81,7 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     m_prices = new PriceChecker(context, m_config.limits.priceCheckInterval, this);
     m_watchlists = new WatchlistService(context, *m_prices, this);
     m_accounts = new AccountService(context, this);
+    m_moderation = std::make_unique<ModerationService>(context, *m_accounts);
     m_bots = new BotHost(m_storage, m_fanout, m_config.botSettings, m_config.limits.botReplyTimeout,
                          this);
     m_botGateway =
@@ -199,10 +201,20 @@ void ChatServer::addRoutes()
     route(Access::LoggedIn, m_watchlists, &WatchlistService::remove);
     route(Access::LoggedIn, m_watchlists, &WatchlistService::addAlert);
     route(Access::LoggedIn, m_watchlists, &WatchlistService::removeAlert);
+    ModerationService *moderation = m_moderation.get();
+    route(Access::LoggedIn, moderation, &ModerationService::ban);
+    route(Access::LoggedIn, moderation, &ModerationService::unban);
+    route(Access::LoggedIn, moderation, &ModerationService::setRole);
+    route(Access::LoggedIn, moderation, &ModerationService::auditLog);
     route(Access::Anyone, m_botGateway, &BotGateway::login);
     route(Access::Bot, m_botGateway, &BotGateway::announce);
     route(Access::Bot, m_botGateway, &BotGateway::reply);
     route(Access::Bot, m_botGateway, &BotGateway::fail);
+}
+
+void ChatServer::closeEndedSessions()
+{
+    m_accounts->closeEndedSessions();
 }
 
 void ChatServer::reloadCertificate()

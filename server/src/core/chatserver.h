@@ -38,6 +38,7 @@ class LanAnnouncer;
 class Listener;
 class Housekeeping;
 class MessageService;
+class ModerationService;
 class RoomService;
 class StorageThread;
 
@@ -70,6 +71,10 @@ public:
     // connections get the new certificate, open ones keep theirs. On error the old one stays
     // and Tls::CertificateError says why.
     void reloadCertificate();
+    // Closes the connections whose session the command line ended (user passwd, user
+    // disable): on SIGHUP, as the database is the only way the command line reaches a
+    // running server.
+    void closeEndedSessions();
 
     CommandRouter &commands();
     // The bots: plugins loaded from the configured folders, and programs connected with a
@@ -115,6 +120,7 @@ private:
     Housekeeping *m_housekeeping;
     std::unique_ptr<RoomService> m_roomService;
     std::unique_ptr<MessageService> m_messageService;
+    std::unique_ptr<ModerationService> m_moderation;
     AccountService *m_accounts; // a QObject child: its coroutines guard it with QPointer
     BotHost *m_bots = nullptr;
     BotGateway *m_botGateway = nullptr;

@@ -45,11 +45,6 @@ QString requireDisplayName(const QString &requested)
     return *normalized;
 }
 
-Author authorOf(const UserRecord &user)
-{
-    return {user.id, user.username, user.displayName, user.isBot};
-}
-
 } // namespace
 
 AccountService::AccountService(ServerContext context, QObject *parent)
@@ -124,14 +119,16 @@ QCoro::Task<Protocol::RegisterOk> AccountService::registerUser(Request request,
     auto creating = m_context.write(
         [name = *username, displayName, hash = *hash, defaultRoomId](Storage &storage) {
             const auto userId = storage.createUser(name, displayName, hash);
-            if (userId && defaultRoomId != 0)
+            if (!userId)
+                return std::optional<UserRecord>();
+            if (defaultRoomId != 0)
                 storage.addMember(defaultRoomId, *userId);
-            return userId;
+            return storage.userById(*userId); // with the role it was given
         });
-    const std::optional<qint64> userId = co_await creating;
-    if (!userId) // someone else took it while we were hashing
+    const std::optional<UserRecord> created = co_await creating;
+    if (!created) // someone else took it while we were hashing
         throw ProtocolError(ErrorCode::UsernameTaken, u"the username %1 is taken"_s.arg(*username));
-    const Author user{*userId, *username, displayName, false};
+    const Author user = created->author();
     if (defaultRoomId != 0)
         announceJoin(defaultRoomId, user);
     co_return Protocol::RegisterOk{WireFormat::user(user)};
@@ -175,6 +172,10 @@ QCoro::Task<Protocol::LoginOk> AccountService::login(Request request, Protocol::
     if (!canLogIn || !*matches)
         throw ProtocolError(ErrorCode::BadCredentials, u"wrong username or password"_s);
     m_failedLogins.clear(throttleKey);
+    // Said only to whoever knows the password, so it tells a stranger nothing.
+    if (user->isDisabled())
+        throw ProtocolError(ErrorCode::AccountDisabled,
+                            u"this account is disabled; ask the server's administrator"_s);
 
     request.liveConnection()->requireLoggedOut(); // no session for a client that has left
     const QString token = SessionToken::generate();
@@ -185,7 +186,7 @@ QCoro::Task<Protocol::LoginOk> AccountService::login(Request request, Protocol::
     co_await storing;
     ClientConnection *connection = request.liveConnection();
     connection->requireLoggedOut(); // a second login on this socket may have won the race
-    co_return Protocol::LoginOk{token, startSession(connection, authorOf(*user), tokenHash)};
+    co_return Protocol::LoginOk{token, startSession(connection, user->author(), tokenHash)};
 }
 
 QCoro::Task<Protocol::ResumeOk> AccountService::resume(Request request, Protocol::Resume fields)
@@ -202,7 +203,7 @@ QCoro::Task<Protocol::ResumeOk> AccountService::resume(Request request, Protocol
         throw ProtocolError(ErrorCode::InvalidToken, u"the session has ended; log in again"_s);
     ClientConnection *connection = request.liveConnection();
     connection->requireLoggedOut();
-    co_return Protocol::ResumeOk{startSession(connection, authorOf(*user), tokenHash)};
+    co_return Protocol::ResumeOk{startSession(connection, user->author(), tokenHash)};
 }
 
 QCoro::Task<Protocol::LogoutOk> AccountService::logout(Request request, Protocol::Logout)
@@ -279,7 +280,7 @@ QCoro::Task<Protocol::ProfileGetOk> AccountService::profile(Request request, Pro
     const std::optional<UserRecord> user = co_await reading;
     if (!user)
         throw ProtocolError(ErrorCode::InternalError, u"the account no longer exists"_s);
-    co_return Protocol::ProfileGetOk{WireFormat::user(authorOf(*user)), user->createdAt};
+    co_return Protocol::ProfileGetOk{WireFormat::user(user->author()), user->createdAt};
 }
 
 QCoro::Task<Protocol::ProfileUpdateOk> AccountService::updateProfile(Request request,
@@ -304,10 +305,11 @@ QCoro::Task<Protocol::ProfileUpdateOk> AccountService::updateProfile(Request req
             storage.setDisplayName(userId, name);
         });
         co_await renaming;
-        announceRename(user, *displayName);
     }
     Author updated = user;
     updated.displayName = displayName.value_or(user.displayName);
+    if (updated.displayName != user.displayName)
+        announceUserUpdate(updated);
     co_return Protocol::ProfileUpdateOk{WireFormat::user(updated)};
 }
 
@@ -352,15 +354,62 @@ QCoro::Task<> AccountService::changePassword(const Request &request, const Autho
         u"the password was changed on another device; log in again"_s, nullptr);
 }
 
-void AccountService::announceRename(const Author &user, const QString &displayName)
+void AccountService::announceUserUpdate(const Author &user)
 {
     for (ClientConnection *connection : m_context.online.connectionsOf(user.id))
-        connection->setDisplayName(displayName);
-    Author renamed = user;
-    renamed.displayName = displayName;
+        connection->updateUser(user);
     QSet<qint64> audience = m_context.rooms.peersOf(user.id);
     audience.insert(user.id);
-    m_context.fanout.toUsers(audience, Protocol::UserUpdated{WireFormat::user(renamed)});
+    m_context.fanout.toUsers(audience, Protocol::UserUpdated{WireFormat::user(user)});
+}
+
+void AccountService::endSessionsOf(qint64 userId, QLatin1StringView reason, const QString &message)
+{
+    closeRevoked(
+        userId, [](const QByteArray &) { return true; }, reason, message, nullptr);
+}
+
+QCoro::Task<> AccountService::closeEndedSessions()
+{
+    const auto personsOnline = [this] {
+        QList<ClientConnection *> found;
+        for (const QList<ClientConnection *> &connections : m_context.online.all()) {
+            for (ClientConnection *connection : connections) {
+                if (!connection->user().isBot)
+                    found.append(connection);
+            }
+        }
+        return found;
+    };
+    QList<QByteArray> tokens;
+    for (const ClientConnection *connection : personsOnline())
+        tokens.append(connection->tokenHash());
+    if (tokens.isEmpty())
+        co_return;
+    QPointer<AccountService> self(this);
+    auto checking =
+        m_context.read([tokens](Storage &storage) { return storage.liveSessions(tokens); });
+    QSet<QByteArray> live;
+    try {
+        live = co_await checking;
+    } catch (...) {
+        co_return; // the server stopped, or storage failed: nothing is closed on a guess
+    }
+    if (!self)
+        co_return;
+    // Looked up again: connections came and went while storage answered. A token not
+    // checked (a login since) stays.
+    const QSet<QByteArray> checked(tokens.cbegin(), tokens.cend());
+    for (ClientConnection *connection : personsOnline()) {
+        const QByteArray &token = connection->tokenHash();
+        if (!checked.contains(token) || live.contains(token))
+            continue;
+        connection->send(Protocol::frame(
+            Protocol::SessionEnded{QString(Protocol::SessionEndReason::Revoked),
+                                   u"an administrator ended this session; log in again"_s}));
+        endSession(connection);
+        connection->closeWith(QWebSocketProtocol::CloseCodeNormal, u"session ended"_s);
+    }
 }
 
 } // namespace FinChat

@@ -39,6 +39,14 @@ public:
 
     // A socket closed: the user may have gone offline.
     void connectionClosed(ClientConnection *connection);
+    // The account's display name or role changed (committed): every connection of the user
+    // and their peers learn it.
+    void announceUserUpdate(const Author &user);
+    // The account's sessions were deleted (a ban): its connections are told why and closed.
+    void endSessionsOf(qint64 userId, QLatin1StringView reason, const QString &message);
+    // Closes the connections whose session is gone from the database or whose account is
+    // disabled: what the command line did (user passwd, user disable) reaches them.
+    QCoro::Task<> closeEndedSessions();
     // The server is stopping: password work not yet started is dropped.
     void stop() { m_hashing.stop(); }
 
@@ -53,8 +61,7 @@ private:
                       const ClientConnection *except);
     // A new member is in the room (committed): the directory and the room learn of it.
     void announceJoin(qint64 roomId, const Author &user);
-    // A new display name is committed: every connection of the user and their peers learn it.
-    void announceRename(const Author &user, const QString &displayName);
+
     QCoro::Task<> changePassword(const Request &request, const Author &user,
                                  const QString &oldPassword, const QString &newPassword);
 

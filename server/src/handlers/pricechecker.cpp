@@ -5,6 +5,7 @@
 #include "state/onlineusers.h"
 #include "state/roomdirectory.h"
 #include "storage/storagethread.h"
+#include "wire/wireformat.h"
 
 #include "finchat/protocol/messages.h"
 
@@ -312,10 +313,8 @@ QCoro::Task<> PriceChecker::fireReached(QList<std::pair<AlertRecord, double>> re
                          : u"%1 fell to $%2, at or below $%3 (alert by %4)"_s)
                 .arg(alert.code.toUpper(), priceText(alert.triggeredPrice.value_or(0)),
                      priceText(alert.price), owner.displayName);
-        const Protocol::AlertTriggered event{describe(alert),
-                                             {owner.username, owner.displayName, false},
-                                             text,
-                                             quotes.value(alert.code)};
+        const Protocol::AlertTriggered event{describe(alert), WireFormat::user(owner.author()),
+                                             text, quotes.value(alert.code)};
         // In its room when it has one and the owner is still there (the owner hears it there
         // too); else to the owner alone.
         if (alert.roomId && m_context.rooms.isMember(*alert.roomId, alert.userId))

@@ -8,6 +8,7 @@
 #include "finchat/validation.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QTextStream>
 
 #ifdef Q_OS_UNIX
@@ -23,8 +24,14 @@ namespace {
 
 using AdminCommand::fail;
 
-constexpr auto Usage = "usage: finchat-server user add NAME [DISPLAY NAME] | user passwd NAME | "
-                       "user list";
+constexpr auto Usage =
+    "usage: finchat-server user add NAME [DISPLAY NAME] | user passwd NAME | "
+    "user role NAME admin|moderator|member | user disable NAME | user enable NAME | user list";
+
+// How a change made here reaches connections open now: the server rereads on SIGHUP.
+constexpr auto ReachesOpenConnections =
+    "a running server closes connections open now when it is reloaded (systemctl reload "
+    "finchat-server, or SIGHUP)";
 
 // Keeps a typed password off the screen while it is read from a terminal.
 class EchoOff
@@ -97,10 +104,69 @@ int list(StorageThread &storage, QTextStream &output)
         storage.blocking([](Storage &opened) { return opened.users(); });
     for (const UserRecord &user : users) {
         output << user.username << '\t' << user.displayName << '\t'
-               << (user.isBot ? "bot" : "person") << '\t'
+               << (user.isBot ? "bot"_L1 : Protocol::roleName(user.role)) << '\t'
+               << (user.isDisabled() ? "disabled" : "enabled") << '\t'
                << QDateTime::fromMSecsSinceEpoch(user.createdAt, Qt::UTC).toString(Qt::ISODate)
                << Qt::endl;
     }
+    return 0;
+}
+
+// user role, user disable and user enable: one change and its audit line, in one
+// transaction. Returns whether anything changed.
+template<typename Change>
+bool changeAccount(StorageThread &storage, const UserRecord &user, QLatin1StringView action,
+                   const QString &detail, Change change)
+{
+    return storage.blocking([&](Storage &opened) {
+        bool changed = false;
+        opened.inTransaction([&] {
+            changed = change(opened);
+            if (changed)
+                opened.addAuditEntry({.actor = std::nullopt, // the command line
+                                      .action = QString(action),
+                                      .target = user.username,
+                                      .detail = detail});
+        });
+        return changed;
+    });
+}
+
+int setRole(StorageThread &storage, const UserRecord &user, const QString &roleName,
+            QTextStream &report)
+{
+    const auto role = Protocol::roleFromName(roleName);
+    if (!role)
+        return fail(report, u"a role is admin, moderator or member, not '%1'"_s.arg(roleName));
+    const bool changed =
+        changeAccount(storage, user, Protocol::AuditAction::RoleChange, roleName, [&](Storage &s) {
+            if (user.role == *role)
+                return false;
+            s.setRole(user.id, *role);
+            return true;
+        });
+    report << user.username << (changed ? " is now " : " already is ") << roleName
+           << (changed ? "; they see it when they next log in" : "") << Qt::endl;
+    return 0;
+}
+
+int setDisabled(StorageThread &storage, const UserRecord &user, bool disabled, QTextStream &report)
+{
+    const auto action = disabled ? Protocol::AuditAction::Disable : Protocol::AuditAction::Enable;
+    const bool changed = changeAccount(storage, user, action, QString(), [&](Storage &s) {
+        const bool flipped = s.setDisabled(user.id, disabled);
+        if (flipped && disabled)
+            s.deleteSessionsOfUser(user.id); // logged out everywhere, as a ban does
+        return flipped;
+    });
+    if (!changed)
+        report << user.username << " already is " << (disabled ? "disabled" : "enabled")
+               << Qt::endl;
+    else if (disabled)
+        report << "disabled " << user.username << ": they cannot log in and their saved sessions "
+               << "are ended; " << ReachesOpenConnections << Qt::endl;
+    else
+        report << "enabled " << user.username << ": they can log in again" << Qt::endl;
     return 0;
 }
 
@@ -112,8 +178,11 @@ int manageUserAccounts(StorageThread &storage, const QStringList &arguments, QTe
     const QString action = arguments.value(0);
     if (action == "list"_L1 && arguments.size() == 1)
         return list(storage, output);
-    if ((action != "add"_L1 && action != "passwd"_L1) || arguments.size() < 2 ||
-        (action == "passwd"_L1 && arguments.size() > 2))
+    static const QHash<QString, qsizetype> fixedArity{
+        {u"passwd"_s, 2}, {u"role"_s, 3}, {u"disable"_s, 2}, {u"enable"_s, 2}};
+    const bool known = action == "add"_L1 || fixedArity.contains(action);
+    if (!known || arguments.size() < 2 ||
+        arguments.size() != fixedArity.value(action, arguments.size()))
         return fail(report, QString::fromLatin1(Usage));
 
     const auto name = Validation::normalizedUsername(arguments.at(1));
@@ -126,11 +195,14 @@ int manageUserAccounts(StorageThread &storage, const QStringList &arguments, QTe
         return fail(report,
                     u"%1 is a bot (finchat-server bot token %1 gives it a new token)"_s.arg(*name));
 
+    if (action != "add"_L1 && !existing)
+        return fail(report,
+                    u"there is no user %1 (finchat-server user add %1 creates one)"_s.arg(*name));
+    if (action == "role"_L1)
+        return setRole(storage, *existing, arguments.at(2), report);
+    if (action == "disable"_L1 || action == "enable"_L1)
+        return setDisabled(storage, *existing, action == "disable"_L1, report);
     if (action == "passwd"_L1) {
-        if (!existing)
-            return fail(
-                report,
-                u"there is no user %1 (finchat-server user add %1 creates one)"_s.arg(*name));
         const auto hash = readNewPassword(*name, input, report);
         if (!hash)
             return 1;
@@ -143,9 +215,8 @@ int manageUserAccounts(StorageThread &storage, const QStringList &arguments, QTe
         });
         report << "new password for " << *name
                << "; their saved sessions are ended: a device logs in again with the new "
-                  "password when it next connects (restart the server to drop connections "
-                  "open now)"
-               << Qt::endl;
+                  "password when it next connects; "
+               << ReachesOpenConnections << Qt::endl;
         return 0;
     }
 
@@ -159,11 +230,14 @@ int manageUserAccounts(StorageThread &storage, const QStringList &arguments, QTe
     const auto hash = readNewPassword(*name, input, report);
     if (!hash)
         return 1;
-    const auto created =
-        storage.blocking([&](Storage &opened) { return opened.createUser(*name, *shown, *hash); });
+    const auto created = storage.blocking([&](Storage &opened) {
+        const auto id = opened.createUser(*name, *shown, *hash);
+        return id ? opened.userById(*id) : std::nullopt;
+    });
     if (!created) // made by someone else in the meantime
         return fail(report, u"user %1 exists"_s.arg(*name));
-    report << "created user " << *name << " (" << *shown << ")" << Qt::endl;
+    report << "created user " << *name << " (" << *shown << "), "
+           << Protocol::roleName(created->role) << Qt::endl;
     return 0;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "finchat/protocol.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -11,6 +13,16 @@ namespace FinChat {
 
 // Plain rows as Storage returns them. Timestamps are UTC milliseconds since the epoch.
 
+// Who a message is from, as the connection that sends it already knows.
+struct Author
+{
+    qint64 id = 0;
+    QString username;
+    QString displayName;
+    bool isBot = false;
+    Protocol::Role role = Protocol::Role::Member;
+};
+
 struct UserRecord
 {
     qint64 id = 0;
@@ -19,15 +31,11 @@ struct UserRecord
     QString passwordHash;
     bool isBot = false;
     qint64 createdAt = 0;
-};
+    Protocol::Role role = Protocol::Role::Member;
+    std::optional<qint64> disabledAt; // set while the account may not log in
 
-// Who a message is from, as the connection that sends it already knows.
-struct Author
-{
-    qint64 id = 0;
-    QString username;
-    QString displayName;
-    bool isBot = false;
+    bool isDisabled() const { return disabledAt.has_value(); }
+    Author author() const { return {id, username, displayName, isBot, role}; }
 };
 
 // A bot that announced its commands over the wire: they are its own while it is away.
@@ -42,6 +50,17 @@ struct BotAccount
     QString username;
     QString displayName;
     std::optional<qint64> tokenCreatedAt; // UTC ms; none: it cannot connect over the wire
+};
+
+// One line of the audit log; see Protocol::AuditEntry.
+struct AuditRecord
+{
+    qint64 id = 0;
+    qint64 at = 0;
+    std::optional<QString> actor; // nullopt: the server's command line
+    QString action;
+    QString target;
+    QString detail;
 };
 
 struct RoomRecord

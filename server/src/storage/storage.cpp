@@ -243,14 +243,28 @@ void Storage::rollback() noexcept
 
 namespace {
 
-constexpr auto UserColumns = "SELECT id, username, display_name, password_hash, is_bot, created_at "
-                             "FROM users ";
+constexpr auto UserColumns =
+    "SELECT id, username, display_name, password_hash, is_bot, created_at, "
+    "role, disabled_at FROM users ";
+
+// A role as stored; the schema's CHECK keeps out any other name.
+Protocol::Role roleFrom(const QVariant &stored)
+{
+    return Protocol::roleFromName(stored.toString()).value_or(Protocol::Role::Member);
+}
 
 UserRecord userFrom(const QSqlQuery &query)
 {
-    return UserRecord{query.value(0).toLongLong(), query.value(1).toString(),
-                      query.value(2).toString(),   query.value(3).toString(),
-                      query.value(4).toBool(),     query.value(5).toLongLong()};
+    const QVariant disabledAt = query.value(7);
+    return UserRecord{query.value(0).toLongLong(),
+                      query.value(1).toString(),
+                      query.value(2).toString(),
+                      query.value(3).toString(),
+                      query.value(4).toBool(),
+                      query.value(5).toLongLong(),
+                      roleFrom(query.value(6)),
+                      disabledAt.isNull() ? std::nullopt
+                                          : std::optional<qint64>(disabledAt.toLongLong())};
 }
 
 } // namespace
@@ -291,15 +305,63 @@ std::optional<UserRecord> Storage::userById(qint64 id) const
 }
 
 std::optional<qint64> Storage::createUser(const QString &username, const QString &displayName,
-                                          const QString &passwordHash)
+                                          const QString &passwordHash,
+                                          std::optional<Protocol::Role> role)
 {
-    const QSqlQuery query =
-        run(u"INSERT INTO users (username, display_name, password_hash, created_at) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT (username) DO NOTHING"_s,
-            {username, displayName, passwordHash, nowMs()});
+    // One statement: two first registrations at once cannot both find the site empty.
+    const QVariant given = role ? QVariant(QString(Protocol::roleName(*role))) : QVariant();
+    const QSqlQuery query = run(
+        u"INSERT INTO users (username, display_name, password_hash, created_at, role) "
+        "VALUES (?, ?, ?, ?, COALESCE(?, CASE WHEN EXISTS (SELECT 1 FROM users WHERE is_bot = 0) "
+        "THEN 'member' ELSE 'admin' END)) ON CONFLICT (username) DO NOTHING"_s,
+        {username, displayName, passwordHash, nowMs(), given});
     if (query.numRowsAffected() != 1)
         return std::nullopt;
     return query.lastInsertId().toLongLong();
+}
+
+void Storage::setRole(qint64 userId, Protocol::Role role)
+{
+    run(u"UPDATE users SET role = ? WHERE id = ?"_s, {QString(Protocol::roleName(role)), userId});
+}
+
+bool Storage::setDisabled(qint64 userId, bool disabled)
+{
+    const QSqlQuery query =
+        disabled ? run(u"UPDATE users SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL"_s,
+                       {nowMs(), userId})
+                 : run(u"UPDATE users SET disabled_at = NULL WHERE id = ? AND disabled_at IS NOT "
+                       "NULL"_s,
+                       {userId});
+    return query.numRowsAffected() == 1;
+}
+
+void Storage::addAuditEntry(AuditRecord entry)
+{
+    // COALESCE: a null QString binds as NULL.
+    run(u"INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, "
+        "COALESCE(?, ''))"_s,
+        {entry.at != 0 ? entry.at : nowMs(),
+         entry.actor ? QVariant(*entry.actor) : QVariant(QMetaType::fromType<QString>()),
+         entry.action, entry.target, entry.detail});
+}
+
+QList<AuditRecord> Storage::auditEntries(std::optional<qint64> beforeId, int limit) const
+{
+    QSqlQuery query =
+        run(u"SELECT id, at, actor, action, target, detail FROM audit_log WHERE id < ? "
+            "ORDER BY id DESC LIMIT ?"_s,
+            {beforeId.value_or(std::numeric_limits<qint64>::max()), limit});
+    QList<AuditRecord> entries;
+    while (query.next()) {
+        AuditRecord entry{
+            query.value(0).toLongLong(), query.value(1).toLongLong(), std::nullopt,
+            query.value(3).toString(),   query.value(4).toString(),   query.value(5).toString()};
+        if (!query.value(2).isNull())
+            entry.actor = query.value(2).toString();
+        entries.append(entry);
+    }
+    return entries;
 }
 
 std::optional<Author> Storage::ensureBotUser(const QString &username, const QString &displayName)
@@ -397,7 +459,8 @@ std::optional<qint64> Storage::touchSession(const QByteArray &tokenHash, qint64 
 {
     const qint64 now = nowMs();
     QSqlQuery query = run(u"UPDATE sessions SET last_used_at = ? "
-                          "WHERE token_hash = ? AND last_used_at >= ? RETURNING user_id"_s,
+                          "WHERE token_hash = ? AND last_used_at >= ? AND user_id IN "
+                          "(SELECT id FROM users WHERE disabled_at IS NULL) RETURNING user_id"_s,
                           {now, tokenHash, now - maxIdleMs});
     if (!query.next())
         return std::nullopt;
@@ -423,6 +486,20 @@ int Storage::deleteIdleSessions(qint64 maxIdleMs)
 {
     return run(u"DELETE FROM sessions WHERE last_used_at < ?"_s, {nowMs() - maxIdleMs})
         .numRowsAffected();
+}
+
+QSet<QByteArray> Storage::liveSessions(const QList<QByteArray> &tokenHashes) const
+{
+    QSqlQuery query = prepare(u"SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id "
+                              "WHERE s.token_hash = ? AND u.disabled_at IS NULL"_s);
+    QSet<QByteArray> live;
+    for (const QByteArray &tokenHash : tokenHashes) {
+        query.bindValue(0, tokenHash);
+        exec(query);
+        if (query.next())
+            live.insert(tokenHash);
+    }
+    return live;
 }
 
 QList<RoomRecord> Storage::rooms() const
@@ -486,13 +563,14 @@ QList<std::pair<qint64, qint64>> Storage::memberships() const
 QList<Author> Storage::roomMembers(qint64 roomId) const
 {
     QSqlQuery query =
-        run(u"SELECT u.id, u.username, u.display_name, u.is_bot FROM memberships m "
+        run(u"SELECT u.id, u.username, u.display_name, u.is_bot, u.role FROM memberships m "
             "JOIN users u ON u.id = m.user_id WHERE m.room_id = ? ORDER BY u.username"_s,
             {roomId});
     QList<Author> result;
     while (query.next()) {
         result.append({query.value(0).toLongLong(), query.value(1).toString(),
-                       query.value(2).toString(), query.value(3).toBool()});
+                       query.value(2).toString(), query.value(3).toBool(),
+                       roleFrom(query.value(4))});
     }
     return result;
 }

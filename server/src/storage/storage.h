@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -90,9 +91,15 @@ public:
     std::optional<UserRecord> userById(qint64 id) const;
     // Every account, people and bots, by username.
     QList<UserRecord> users() const;
-    // nullopt when the username is taken.
+    // nullopt when the username is taken. Without a role, the site's first person is its
+    // admin and everyone after a member.
     std::optional<qint64> createUser(const QString &username, const QString &displayName,
-                                     const QString &passwordHash);
+                                     const QString &passwordHash,
+                                     std::optional<Protocol::Role> role = std::nullopt);
+    void setRole(qint64 userId, Protocol::Role role);
+    // Disables (bans) or enables the account; false when it already was so. Disabling does
+    // not end its sessions: callers do that in the same transaction.
+    bool setDisabled(qint64 userId, bool disabled);
     // The bot account of this name, created or renamed as needed; nullopt when a person
     // already has the username.
     std::optional<Author> ensureBotUser(const QString &username, const QString &displayName);
@@ -119,6 +126,13 @@ public:
     void deleteSessionsOfUser(qint64 userId);
     void deleteSessionsOfUserExcept(qint64 userId, const QByteArray &keptTokenHash);
     int deleteIdleSessions(qint64 maxIdleMs);
+    // Which of these tokens still open a session: it exists and its account is enabled.
+    QSet<QByteArray> liveSessions(const QList<QByteArray> &tokenHashes) const;
+
+    // The audit log. An entry's time is now when it has none.
+    void addAuditEntry(AuditRecord entry);
+    // Up to limit entries with an id below beforeId (all when nullopt), newest first.
+    QList<AuditRecord> auditEntries(std::optional<qint64> beforeId, int limit) const;
 
     // Rooms and memberships
     QList<RoomRecord> rooms() const;

@@ -50,7 +50,8 @@ public:
     void requireLoggedOut() const;
     void logIn(const Author &user, const QByteArray &tokenHash);
     void logOut();
-    void setDisplayName(const QString &displayName) { m_user.displayName = displayName; }
+    // The account changed (a new display name or role) while logged in here.
+    void updateUser(const Author &user) { m_user = user; }
 
     bool allowRequest(qint64 nowMs) { return m_requestBucket.tryConsume(nowMs); }
 

@@ -25,12 +25,20 @@ QList<Protocol::Message> messages(const QList<MessageRecord> &messages, const QS
 
 Protocol::User user(const Author &user)
 {
-    return {user.username, user.displayName, user.isBot};
+    std::optional<QString> role;
+    if (user.role != Protocol::Role::Member)
+        role = QString(Protocol::roleName(user.role));
+    return {user.username, user.displayName, user.isBot, role};
 }
 
 Protocol::Member member(const Author &user, bool online)
 {
     return {WireFormat::user(user), online};
+}
+
+Protocol::AuditEntry auditEntry(const AuditRecord &entry)
+{
+    return {entry.id, entry.at, entry.actor, entry.action, entry.target, entry.detail};
 }
 
 Protocol::RoomSummary room(const RoomRecord &room)

@@ -12,5 +12,6 @@ QList<Protocol::Message> messages(const QList<MessageRecord> &messages, const QS
 Protocol::User user(const Author &user);
 Protocol::Member member(const Author &user, bool online);
 Protocol::RoomSummary room(const RoomRecord &room);
+Protocol::AuditEntry auditEntry(const AuditRecord &entry);
 
 } // namespace FinChat::WireFormat

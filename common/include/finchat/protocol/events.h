@@ -136,6 +136,9 @@ struct RoomCreated
 namespace SessionEndReason {
 inline constexpr QLatin1StringView PasswordChanged{"password_changed"};
 inline constexpr QLatin1StringView LoggedOut{"logged_out"};
+inline constexpr QLatin1StringView Banned{"banned"};
+// Ended on the server's command line (user passwd, user disable) and closed at its reload.
+inline constexpr QLatin1StringView Revoked{"revoked"};
 } // namespace SessionEndReason
 
 // The server ended this connection's session (its token no longer works); the socket closes

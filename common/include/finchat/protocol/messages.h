@@ -32,10 +32,11 @@ struct TypeList
 };
 
 // Every request (each with its Reply) and every event: what docs/protocol.md must describe.
-using Requests = TypeList<Hello, Register, Login, Resume, Logout, ProfileGet, ProfileUpdate,
-                          RoomsList, RoomCreate, RoomJoin, RoomLeave, HistoryFetch, MessageSend,
-                          CommandsList, QuoteGet, WatchlistGet, WatchlistAdd, WatchlistRemove,
-                          AlertAdd, AlertRemove, BotLogin, BotAnnounce, BotReply, BotFail>;
+using Requests =
+    TypeList<Hello, Register, Login, Resume, Logout, ProfileGet, ProfileUpdate, RoomsList,
+             RoomCreate, RoomJoin, RoomLeave, HistoryFetch, MessageSend, CommandsList, QuoteGet,
+             WatchlistGet, WatchlistAdd, WatchlistRemove, AlertAdd, AlertRemove, UserBan, UserUnban,
+             UserRole, AuditList, BotLogin, BotAnnounce, BotReply, BotFail>;
 using Events = TypeList<ServerHello, MessageNew, CommandEvent, BotMessage, Notice, MemberJoined,
                         MemberLeft, UserOnline, UserOffline, UserUpdated, RoomCreated, SessionEnded,
                         WatchlistUpdated, WatchlistPrices, AlertTriggered, BotCommand, Error>;

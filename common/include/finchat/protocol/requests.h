@@ -193,6 +193,31 @@ using WatchlistRemoveOk = WatchlistReply<Type::WatchlistRemoveOk>;
 using AlertAddOk = WatchlistReply<Type::AlertAddOk>;
 using AlertRemoveOk = WatchlistReply<Type::AlertRemoveOk>;
 
+// What user.ban, user.unban and user.role answer: the account as it now is.
+template<const QLatin1StringView &TypeName>
+struct UserReply
+{
+    static constexpr QLatin1StringView Type = TypeName;
+    User user;
+    static auto fields() { return std::tuple{field("user"_L1, &UserReply::user)}; }
+};
+using UserBanOk = UserReply<Type::UserBanOk>;
+using UserUnbanOk = UserReply<Type::UserUnbanOk>;
+using UserRoleOk = UserReply<Type::UserRoleOk>;
+
+// Audit log entries, newest first, and whether older ones exist.
+struct AuditListOk
+{
+    static constexpr QLatin1StringView Type = Type::AuditListOk;
+    QList<AuditEntry> entries;
+    bool hasMore = false;
+    static auto fields()
+    {
+        return std::tuple{field("entries"_L1, &AuditListOk::entries),
+                          field("hasMore"_L1, &AuditListOk::hasMore)};
+    }
+};
+
 // A bot connection is the bot account its token names.
 struct BotLoginOk
 {
@@ -454,6 +479,63 @@ struct AlertRemove
     static auto fields()
     {
         return std::tuple{field("alert"_L1, &AlertRemove::alert, range(1, qint64(1) << 53))};
+    }
+};
+
+// Moderation (docs/protocol.md, "Moderation"). Who may send which is the server's to check.
+
+inline constexpr qsizetype ModerationReasonMaxLength = 300;
+inline constexpr int MaxAuditPage = 100;
+
+struct UserBan
+{
+    static constexpr QLatin1StringView Type = Type::UserBan;
+    using Reply = UserBanOk;
+    QString username;
+    std::optional<QString> reason; // shown to the banned user and kept in the audit log
+    static auto fields()
+    {
+        return std::tuple{
+            field("user"_L1, &UserBan::username, maxLength(NameFieldMaxLength)),
+            field("reason"_L1, &UserBan::reason, maxLength(ModerationReasonMaxLength))};
+    }
+};
+
+struct UserUnban
+{
+    static constexpr QLatin1StringView Type = Type::UserUnban;
+    using Reply = UserUnbanOk;
+    QString username;
+    static auto fields()
+    {
+        return std::tuple{field("user"_L1, &UserUnban::username, maxLength(NameFieldMaxLength))};
+    }
+};
+
+struct UserRole
+{
+    static constexpr QLatin1StringView Type = Type::UserRole;
+    using Reply = UserRoleOk;
+    QString username;
+    QString role; // a Role's name
+    static auto fields()
+    {
+        return std::tuple{field("user"_L1, &UserRole::username, maxLength(NameFieldMaxLength)),
+                          field("role"_L1, &UserRole::role, maxLength(16))};
+    }
+};
+
+struct AuditList
+{
+    static constexpr QLatin1StringView Type = Type::AuditList;
+    using Reply = AuditListOk;
+    std::optional<qint64> before; // entry id; the newest entries when absent
+    std::optional<qint64> limit;  // MaxAuditPage when absent
+    static auto fields()
+    {
+        return std::tuple{field("before"_L1, &AuditList::before,
+                                range(1, std::numeric_limits<qint64>::max() / 2)),
+                          field("limit"_L1, &AuditList::limit, range(1, MaxAuditPage))};
     }
 };
 

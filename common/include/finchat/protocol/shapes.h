@@ -11,18 +11,21 @@ namespace FinChat::Protocol {
 
 using namespace Qt::StringLiterals;
 
-// Who someone is. "user" is the username, the stable key; displayName is what to show.
+// Who someone is. "user" is the username, the stable key; displayName is what to show; role
+// is a Role's name, absent for members.
 struct User
 {
     QString username;
     QString displayName;
     bool bot = false;
+    std::optional<QString> role = std::nullopt;
 
     static auto fields()
     {
         return std::tuple{field("user"_L1, &User::username),
                           field("displayName"_L1, &User::displayName),
-                          field("bot"_L1, &User::bot, OmitWhenFalse)};
+                          field("bot"_L1, &User::bot, OmitWhenFalse),
+                          field("role"_L1, &User::role, maxLength(16))};
     }
 };
 
@@ -85,6 +88,25 @@ struct RoomListing
         return std::tuple{inlined(&RoomListing::room), field("members"_L1, &RoomListing::members),
                           field("online"_L1, &RoomListing::online),
                           field("joined"_L1, &RoomListing::joined)};
+    }
+};
+
+// One line of the audit log: who did what to whom, and when.
+struct AuditEntry
+{
+    qint64 id = 0;
+    qint64 at = 0;             // UTC milliseconds
+    std::optional<QString> by; // a username; absent: the server's command line
+    QString action;            // an AuditAction
+    QString username;          // the account acted on
+    QString detail;            // the reason given, the new role, ...
+
+    static auto fields()
+    {
+        return std::tuple{
+            field("id"_L1, &AuditEntry::id),         field("at"_L1, &AuditEntry::at),
+            field("by"_L1, &AuditEntry::by),         field("action"_L1, &AuditEntry::action),
+            field("user"_L1, &AuditEntry::username), field("detail"_L1, &AuditEntry::detail)};
     }
 };
 
