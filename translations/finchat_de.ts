@@ -117,6 +117,14 @@
         <source>This account is disabled. Ask the server&apos;s administrator.</source>
         <translation>Dieses Konto ist gesperrt. Wende dich an den Administrator des Servers.</translation>
     </message>
+    <message>
+        <source>This server takes no new accounts. Ask its administrator for one.</source>
+        <translation>Dieser Server nimmt keine neuen Konten an. Bitte seinen Administrator um eines.</translation>
+    </message>
+    <message>
+        <source>This server needs a valid invite code. Ask its administrator for one; each code works a limited number of times, for a limited time.</source>
+        <translation>Dieser Server braucht einen gültigen Einladungscode. Bitte seinen Administrator um einen; jeder Code gilt nur begrenzt oft und begrenzt lange.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::MemberModel</name>
@@ -300,6 +308,14 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>%1:%2 — %3</source>
         <translation>%1:%2 — %3</translation>
+    </message>
+    <message>
+        <source>only if the server asks for one</source>
+        <translation>nur, wenn der Server danach fragt</translation>
+    </message>
+    <message>
+        <source>Invite code</source>
+        <translation>Einladungscode</translation>
     </message>
 </context>
 <context>

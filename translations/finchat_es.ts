@@ -117,6 +117,14 @@
         <source>This account is disabled. Ask the server&apos;s administrator.</source>
         <translation>Esta cuenta está desactivada. Consulta al administrador del servidor.</translation>
     </message>
+    <message>
+        <source>This server takes no new accounts. Ask its administrator for one.</source>
+        <translation>Este servidor no admite cuentas nuevas. Pide una a su administrador.</translation>
+    </message>
+    <message>
+        <source>This server needs a valid invite code. Ask its administrator for one; each code works a limited number of times, for a limited time.</source>
+        <translation>Este servidor necesita un código de invitación válido. Pide uno a su administrador; cada código sirve un número limitado de veces, durante un tiempo limitado.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::MemberModel</name>
@@ -300,6 +308,14 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>%1:%2 — %3</source>
         <translation>%1:%2 — %3</translation>
+    </message>
+    <message>
+        <source>only if the server asks for one</source>
+        <translation>solo si el servidor lo pide</translation>
+    </message>
+    <message>
+        <source>Invite code</source>
+        <translation>Código de invitación</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,14 @@
         <source>This account is disabled. Ask the server&apos;s administrator.</source>
         <translation>Esta conta está desativada. Fale com o administrador do servidor.</translation>
     </message>
+    <message>
+        <source>This server takes no new accounts. Ask its administrator for one.</source>
+        <translation>Este servidor não aceita contas novas. Peça uma ao administrador.</translation>
+    </message>
+    <message>
+        <source>This server needs a valid invite code. Ask its administrator for one; each code works a limited number of times, for a limited time.</source>
+        <translation>Este servidor precisa de um código de convite válido. Peça um ao administrador; cada código vale um número limitado de vezes, por tempo limitado.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::MemberModel</name>
@@ -300,6 +308,14 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>%1:%2 — %3</source>
         <translation>%1:%2 — %3</translation>
+    </message>
+    <message>
+        <source>only if the server asks for one</source>
+        <translation>só se o servidor pedir</translation>
+    </message>
+    <message>
+        <source>Invite code</source>
+        <translation>Código de convite</translation>
     </message>
 </context>
 <context>

@@ -68,10 +68,11 @@ QCoro::Task<ChatClient::Result> ChatClient::logIn(QUrl server, QString username,
 }
 
 QCoro::Task<ChatClient::Result> ChatClient::createAccount(QUrl server, QString username,
-                                                          QString password, QString displayName)
+                                                          QString password, QString displayName,
+                                                          QString invite)
 {
     return m_session->createAccount(std::move(server), std::move(username), std::move(password),
-                                    std::move(displayName));
+                                    std::move(displayName), std::move(invite));
 }
 
 QCoro::Task<ChatClient::Result> ChatClient::resume(QUrl server, QString token)

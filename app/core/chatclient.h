@@ -45,7 +45,7 @@ public:
     QCoro::Task<Result> logIn(QUrl server, QString username, QString password);
     // Registers, then logs in.
     QCoro::Task<Result> createAccount(QUrl server, QString username, QString password,
-                                      QString displayName = {});
+                                      QString displayName = {}, QString invite = {});
     // Logs in again with a token from an earlier login.
     QCoro::Task<Result> resume(QUrl server, QString token);
     // Stops a connect or login in progress; it then finishes with Cancelled.

@@ -18,6 +18,7 @@ public:
         Username,
         Password,
         DisplayName,
+        Invite,
         RoomName,
         Message
     };

@@ -48,19 +48,23 @@ void Session::setState(State state)
 
 QCoro::Task<Session::Result> Session::logIn(QUrl server, QString username, QString password)
 {
-    return start(std::move(server), {std::move(username), std::move(password), {}, false, {}});
+    return start(std::move(server), {std::move(username), std::move(password), {}, false, {}, {}});
 }
 
 QCoro::Task<Session::Result> Session::createAccount(QUrl server, QString username, QString password,
-                                                    QString displayName)
+                                                    QString displayName, QString invite)
 {
-    return start(std::move(server),
-                 {std::move(username), std::move(password), {}, true, std::move(displayName)});
+    return start(std::move(server), {std::move(username),
+                                     std::move(password),
+                                     {},
+                                     true,
+                                     std::move(displayName),
+                                     std::move(invite)});
 }
 
 QCoro::Task<Session::Result> Session::resume(QUrl server, QString token)
 {
-    return start(std::move(server), {{}, {}, std::move(token), false, {}});
+    return start(std::move(server), {{}, {}, std::move(token), false, {}, {}});
 }
 
 QCoro::Task<Session::Result> Session::start(QUrl server, Credentials credentials)
@@ -100,10 +104,12 @@ QCoro::Task<std::optional<Failure>> Session::authenticate(Credentials credential
 {
     QPointer<Session> self(this);
     if (credentials.create) {
+        const auto unlessBlank = [](const QString &text) {
+            return text.trimmed().isEmpty() ? std::nullopt : std::optional(text.trimmed());
+        };
         auto registering = m_link.call(Protocol::Register{
-            credentials.username, credentials.password,
-            credentials.displayName.trimmed().isEmpty() ? std::nullopt
-                                                        : std::optional(credentials.displayName)});
+            credentials.username, credentials.password, unlessBlank(credentials.displayName),
+            unlessBlank(credentials.invite)});
         const auto registered = co_await registering;
         if (!self || attempt != m_attempt)
             co_return std::nullopt; // the caller sees the cancellation itself

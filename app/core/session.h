@@ -52,8 +52,9 @@ public:
     QCoro::Task<Result> logIn(QUrl server, QString username, QString password);
     // Registers, then logs in. An empty display name leaves the server's default (the
     // username).
+    // An empty invite sends none.
     QCoro::Task<Result> createAccount(QUrl server, QString username, QString password,
-                                      QString displayName = {});
+                                      QString displayName = {}, QString invite = {});
     // Logs in again with a token from an earlier login.
     QCoro::Task<Result> resume(QUrl server, QString token);
     // Stops a connect or login in progress; it then finishes with Cancelled.
@@ -90,6 +91,7 @@ private:
         QString token; // resume with it when set
         bool create = false;
         QString displayName; // for a new account
+        QString invite;      // for a new account, where the server registers by invitation
     };
 
     QCoro::Task<Result> start(QUrl server, Credentials credentials);

@@ -5,7 +5,7 @@
 #include "ui/localserver.h"
 #include "ui/trustquestion.h"
 
-#include "finchat/protocol.h"
+#include "finchat/protocol/requests.h"
 #include "finchat/validation.h"
 
 #include <QCheckBox>
@@ -62,12 +62,14 @@ ConnectDialog::ConnectDialog(ChatClient &client, LocalServer &localServer, QSett
     , m_username(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_displayName(new QLineEdit(this))
+    , m_invite(new QLineEdit(this))
     , m_discovery(new LanDiscovery(discoveryPort, this))
     , m_nearby(new QListWidget(this))
     , m_hostLocally(new QCheckBox(tr("Host a server on this computer"), this))
     , m_serverError(errorLabel(this))
     , m_usernameError(errorLabel(this))
     , m_passwordError(errorLabel(this))
+    , m_inviteError(errorLabel(this))
     , m_status(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_logIn(new QPushButton(tr("Log in"), this))
@@ -89,6 +91,9 @@ ConnectDialog::ConnectDialog(ChatClient &client, LocalServer &localServer, QSett
     m_password->setAccessibleName(tr("Password"));
     m_displayName->setPlaceholderText(tr("optional: how others see you"));
     m_displayName->setMaxLength(Validation::DisplayNameMaxLength);
+    m_invite->setPlaceholderText(tr("only if the server asks for one"));
+    m_invite->setAccessibleName(tr("Invite code"));
+    m_invite->setMaxLength(static_cast<int>(Protocol::InviteCodeMaxLength));
     m_hostLocally->setChecked(settings.value(u"server/hostLocally"_s, false).toBool());
     m_hostLocally->setToolTip(
         tr("Runs a FinChat server inside this app; colleagues on your network can join it."));
@@ -114,6 +119,7 @@ ConnectDialog::ConnectDialog(ChatClient &client, LocalServer &localServer, QSett
     form->addRow(tr("Username"), withError(m_username, m_usernameError));
     form->addRow(tr("Password"), withError(m_password, m_passwordError));
     form->addRow(tr("Your name"), m_displayName);
+    form->addRow(tr("Invite code"), withError(m_invite, m_inviteError));
 
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(m_logIn, QDialogButtonBox::AcceptRole);
@@ -186,11 +192,11 @@ void ConnectDialog::reject()
 void ConnectDialog::setBusy(bool busy, const QString &status)
 {
     m_busy = busy;
-    for (QWidget *input :
-         {static_cast<QWidget *>(m_host), static_cast<QWidget *>(m_port),
-          static_cast<QWidget *>(m_username), static_cast<QWidget *>(m_password),
-          static_cast<QWidget *>(m_displayName), static_cast<QWidget *>(m_hostLocally),
-          static_cast<QWidget *>(m_logIn), static_cast<QWidget *>(m_createAccount)})
+    for (QWidget *input : {static_cast<QWidget *>(m_host), static_cast<QWidget *>(m_port),
+                           static_cast<QWidget *>(m_username), static_cast<QWidget *>(m_password),
+                           static_cast<QWidget *>(m_displayName), static_cast<QWidget *>(m_invite),
+                           static_cast<QWidget *>(m_hostLocally), static_cast<QWidget *>(m_logIn),
+                           static_cast<QWidget *>(m_createAccount)})
         input->setEnabled(!busy);
     if (!busy)
         updateHostFields();
@@ -207,7 +213,7 @@ void ConnectDialog::showNotice(const QString &text)
 
 void ConnectDialog::clearErrors()
 {
-    for (QLabel *label : {m_serverError, m_usernameError, m_passwordError})
+    for (QLabel *label : {m_serverError, m_usernameError, m_passwordError, m_inviteError})
         label->hide();
 }
 
@@ -226,6 +232,9 @@ void ConnectDialog::showError(const Failure &failure)
         break;
     case ErrorText::Field::Password:
         label = m_passwordError;
+        break;
+    case ErrorText::Field::Invite:
+        label = m_inviteError;
         break;
     default:
         break;
@@ -272,7 +281,8 @@ QCoro::Task<> ConnectDialog::attempt(bool createAccount)
     // Not a conditional expression around co_await: GCC 12 destroys its result too early.
     ChatClient::Result result;
     if (createAccount)
-        result = co_await m_client.createAccount(url, username, password, m_displayName->text());
+        result = co_await m_client.createAccount(url, username, password, m_displayName->text(),
+                                                 m_invite->text());
     else
         result = co_await m_client.logIn(url, username, password);
     if (!self)

@@ -43,6 +43,7 @@ public:
     QLineEdit *usernameField() const { return m_username; }
     QLineEdit *passwordField() const { return m_password; }
     QLineEdit *displayNameField() const { return m_displayName; }
+    QLineEdit *inviteField() const { return m_invite; }
     QCheckBox *hostLocallyBox() const { return m_hostLocally; }
     QPushButton *logInButton() const { return m_logIn; }
     QPushButton *createAccountButton() const { return m_createAccount; }
@@ -50,6 +51,7 @@ public:
     QLabel *serverError() const { return m_serverError; }
     QLabel *usernameError() const { return m_usernameError; }
     QLabel *passwordError() const { return m_passwordError; }
+    QLabel *inviteError() const { return m_inviteError; }
     // The servers heard on the local network; choosing one fills in the server fields.
     QListWidget *nearbyServers() const { return m_nearby; }
 
@@ -74,12 +76,14 @@ private:
     QLineEdit *m_username;
     QLineEdit *m_password;
     QLineEdit *m_displayName;
+    QLineEdit *m_invite;
     LanDiscovery *m_discovery;
     QListWidget *m_nearby;
     QCheckBox *m_hostLocally;
     QLabel *m_serverError;
     QLabel *m_usernameError;
     QLabel *m_passwordError;
+    QLabel *m_inviteError;
     QLabel *m_status;
     QProgressBar *m_progress;
     QPushButton *m_logIn;

@@ -40,6 +40,8 @@ constexpr std::array ErrorNames{
     std::pair{ErrorCode::CommandTaken, "command_taken"_L1},
     std::pair{ErrorCode::UnknownUser, "unknown_user"_L1},
     std::pair{ErrorCode::AccountDisabled, "account_disabled"_L1},
+    std::pair{ErrorCode::RegistrationClosed, "registration_closed"_L1},
+    std::pair{ErrorCode::InvalidInvite, "invalid_invite"_L1},
     std::pair{ErrorCode::InternalError, "internal_error"_L1},
 };
 

@@ -68,6 +68,11 @@ std::optional<QString> normalizedTopic(QStringView topic)
     return trimmedIfPrintable(topic, TopicMaxLength, true);
 }
 
+std::optional<QString> normalizedReason(QStringView reason)
+{
+    return trimmedIfPrintable(reason.toString().simplified(), ReasonMaxLength, true);
+}
+
 qsizetype codePointCount(QStringView text)
 {
     qsizetype count = 0;

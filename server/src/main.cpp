@@ -1,6 +1,7 @@
 #include "core/chatserver.h"
 #include "startup/admincommand.h"
 #include "startup/botaccounts.h"
+#include "startup/invitecodes.h"
 #include "startup/processsignals.h"
 #include "startup/serveroptions.h"
 #include "startup/useraccounts.h"
@@ -124,6 +125,23 @@ int backUp(StorageThread &storage, const QStringList &arguments, QTextStream &re
 
 // finchat-server user|bot|backup|config ...: on the server's database, beside a running
 // server or not; the exit code.
+// SIGHUP: the configuration file again, with the same command line (whose options still win).
+// A file that no longer parses changes nothing.
+void reloadConfiguration(ChatServer &server)
+{
+    const ServerOptions::Result fresh = ServerOptions::parse(QCoreApplication::arguments());
+    if (fresh.action != ServerOptions::Action::Run) {
+        qCWarning(lcMain).noquote()
+            << "configuration not reloaded, the running one stays:" << fresh.text;
+        return;
+    }
+    const QStringList waiting = server.reconfigure(fresh.config);
+    qCInfo(lcMain) << "configuration reloaded; new connections get its limits";
+    if (!waiting.isEmpty())
+        qCWarning(lcMain).noquote()
+            << "changed, but applies at the next start:" << waiting.join(u", "_s);
+}
+
 int runTool(const ServerOptions::Result &options)
 {
     QTextStream input(stdin);
@@ -154,6 +172,8 @@ int runTool(const ServerOptions::Result &options)
         storage.openSqlite(config.databasePath, config.durability);
         if (options.tool == "user"_L1)
             return manageUserAccounts(storage, options.toolArguments, input, output, report);
+        if (options.tool == "invite"_L1)
+            return manageInvites(storage, options.toolArguments, output, report);
         if (options.tool == "backup"_L1)
             return backUp(storage, options.toolArguments, report);
         return manageBotAccounts(storage, options.toolArguments, output, report);
@@ -218,6 +238,8 @@ int main(int argc, char *argv[])
                          QCoreApplication::quit();
                      });
     QObject::connect(&processSignals, &ProcessSignals::reloadRequested, &app, [&] {
+        if (!options.configFile.isEmpty())
+            reloadConfiguration(server);
         server.closeEndedSessions();
         if (!server.isEncrypted())
             return;

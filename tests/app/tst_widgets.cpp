@@ -1,3 +1,4 @@
+#include "auth/passwordhasher.h"
 #include "clientaccounts.h"
 #include "core/chatclient.h"
 #include "core/links.h"
@@ -6,6 +7,8 @@
 #include "core/watchlist.h"
 #include "pointing.h"
 #include "stooqstandin.h"
+#include "storage/storage.h"
+#include "storage/storagethread.h"
 #include "testclient.h"
 #include "testserver.h"
 #include "ui/connectdialog.h"
@@ -733,6 +736,40 @@ private slots:
         const QJsonObject seen = bob.waitForEvent(u"message.new"_s);
         QCOMPARE(seen.value(u"message"_s).toObject().value(u"displayName"_s).toString(),
                  u"Alice Smith"_s);
+    }
+
+    // On a server that registers by invitation, the dialog says so at the invite field, and a
+    // code from an admin makes the account.
+    void anInviteCodeMakesTheAccountWhereOneIsNeeded()
+    {
+        ServerConfig config;
+        config.registration = Registration::Invite;
+        TestServer server(config);
+        TestClient admin;
+        QVERIFY(admin.open(server.url()));
+        server.storage().blocking([](Storage &storage) {
+            storage.createUser(u"boss"_s, u"Boss"_s, PasswordHasher::hash(u"correct horse"_s));
+        });
+        QCOMPARE(typeOf(admin.login(u"boss"_s, u"correct horse"_s)), Type::LoginOk);
+        const QString code = admin.request(Type::InviteCreate).value(u"code"_s).toString();
+        QVERIFY(!code.isEmpty());
+
+        ChatClient client;
+        LocalServer local;
+        ConnectDialog dialog(client, local, *m_settings);
+        dialog.show();
+        fillIn(dialog, server.url().port(), u"newcomer"_s);
+        QTest::mouseClick(dialog.createAccountButton(), Qt::LeftButton);
+        QTRY_VERIFY(dialog.inviteError()->isVisible());
+        QVERIFY2(dialog.inviteError()->text().contains(u"invite code"_s),
+                 qPrintable(dialog.inviteError()->text()));
+        QVERIFY(dialog.isVisible());
+
+        dialog.inviteField()->setText(u"  "_s + code.toUpper() + u" "_s); // as pasted
+        QTest::mouseClick(dialog.createAccountButton(), Qt::LeftButton);
+        QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(!dialog.inviteError()->isVisible());
+        QCOMPARE(client.username(), u"newcomer"_s);
     }
 
     // A notice in a small hosting window wraps instead of being cut off beside the hosting

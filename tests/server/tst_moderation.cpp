@@ -1,12 +1,16 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include "auth/passwordhasher.h"
 #include "storage/storage.h"
 #include "storage/storagethread.h"
 
 #include "finchat/protocol/messages.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 
 using namespace FinChat;
@@ -195,6 +199,181 @@ private slots:
         QCOMPARE(rest.value(u"entries"_s).toArray().first()[u"action"_s].toString(), u"role"_s);
         QVERIFY(!rest.value(u"hasMore"_s).toBool());
         QCOMPARE(codeOf(alice.request(Type::AuditList, {{u"limit"_s, 101}})), u"invalid_field"_s);
+    }
+
+    void aReasonIsOneLineWithoutControlCharacters()
+    {
+        TestServer server;
+        TestClient alice;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        TestClient mallory;
+        QVERIFY(mallory.connectAs(server.url(), u"mallory"_s));
+        for (const QString &reason : {u"spam\u0000"_s, u"\u001b[31mred"_s, QString(301, u'x')}) {
+            QCOMPARE(codeOf(alice.request(Type::UserBan,
+                                          {{u"user"_s, u"mallory"_s}, {u"reason"_s, reason}})),
+                     u"invalid_field"_s);
+        }
+        QVERIFY(mallory.isConnected()); // nothing was done
+        QVERIFY(alice.request(Type::AuditList).value(u"entries"_s).toArray().isEmpty());
+    }
+
+    // Two admins demote each other at the same moment: the rules are checked where the change
+    // is made, one write after the other, so exactly one of them wins and an admin remains.
+    void racingRequestsCannotBreakTheRules()
+    {
+        TestServer server;
+        TestClient alice;
+        TestClient bob;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        QCOMPARE(
+            typeOf(alice.request(Type::UserRole, {{u"user"_s, u"bob"_s}, {u"role"_s, u"admin"_s}})),
+            Type::UserRoleOk);
+        alice.sendRawNoWait(
+            rawFrame(Type::UserRole, uR"("id":"a","user":"bob","role":"member")"_s));
+        bob.sendRawNoWait(
+            rawFrame(Type::UserRole, uR"("id":"b","user":"alice","role":"member")"_s));
+        QVERIFY(QTest::qWaitFor([&] { return alice.replyCount() == 1 && bob.replyCount() == 1; }));
+        const QString first = typeOf(alice.takeReplies().first());
+        const QString second = typeOf(bob.takeReplies().first());
+        QCOMPARE(QSet<QString>({first, second}), (QSet<QString>{Type::UserRoleOk, u"error"_s}));
+        const int admins = server.storage().blocking([](Storage &storage) {
+            int count = 0;
+            for (const UserRecord &user : storage.users())
+                count += user.role == Protocol::Role::Admin ? 1 : 0;
+            return count;
+        });
+        QCOMPARE(admins, 1);
+    }
+
+    // A ban that lands while the banned user's password is being checked: the login must not
+    // end with a session for a banned account.
+    void aBanDuringALoginKeepsThemOut()
+    {
+        TestServer server;
+        TestClient alice;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        TestClient setup;
+        QVERIFY(setup.open(server.url()));
+        QCOMPARE(typeOf(setup.registerUser(u"mallory"_s, u"correct horse"_s)), Type::RegisterOk);
+        // Password checks queued ahead of hers keep hers waiting while the ban is made.
+        TestClient crowd;
+        QVERIFY(crowd.open(server.url()));
+        for (int i = 0; i < 6; ++i) {
+            crowd.sendRawNoWait(
+                rawFrame(Type::Login,
+                         uR"("id":%1,"username":"nobody%1","password":"correct horse")"_s.arg(i)));
+        }
+        TestClient mallory;
+        QVERIFY(mallory.open(server.url()));
+        mallory.sendRawNoWait(rawFrame(
+            Type::Login, uR"("id":"in","username":"mallory","password":"correct horse")"_s));
+        // Her account is read at once; her check waits behind the crowd's. (Whichever way the
+        // race goes, the assertions below hold; this makes the harder way the likely one.)
+        QTest::qWait(50);
+        QVERIFY(!mallory.replyCount());
+        QCOMPARE(typeOf(alice.request(Type::UserBan, {{u"user"_s, u"mallory"_s}})),
+                 Type::UserBanOk);
+        QVERIFY(QTest::qWaitFor([&] { return mallory.replyCount() == 1; }));
+        const QJsonObject answer = mallory.takeReplies().first();
+        if (typeOf(answer) == Type::LoginOk) {
+            // The login finished first: the ban then closed it.
+            QCOMPARE(mallory.waitForEvent(Type::SessionEnded).value(u"reason"_s).toString(),
+                     u"banned"_s);
+            QVERIFY(mallory.waitForDisconnected());
+        } else {
+            QCOMPARE(codeOf(answer), u"account_disabled"_s);
+        }
+        TestClient again;
+        QVERIFY(again.open(server.url()));
+        QCOMPARE(codeOf(again.login(u"mallory"_s, u"correct horse"_s)), u"account_disabled"_s);
+    }
+
+    void registrationByInvitation()
+    {
+        ServerConfig config;
+        config.registration = Registration::Invite;
+        TestServer server(config);
+        server.storage().blocking([](Storage &storage) {
+            storage.createUser(u"boss"_s, u"Boss"_s, PasswordHasher::hash(u"correct horse"_s));
+        });
+        TestClient boss;
+        QVERIFY(boss.open(server.url()));
+        QCOMPARE(boss.serverHello().value(u"registration"_s).toString(), u"invite"_s);
+        QCOMPARE(typeOf(boss.login(u"boss"_s, u"correct horse"_s)), Type::LoginOk);
+
+        TestClient stranger;
+        QVERIFY(stranger.open(server.url()));
+        const auto registerWith = [&](const QString &name, const QJsonValue &invite) {
+            QJsonObject fields{{u"username"_s, name}, {u"password"_s, u"correct horse"_s}};
+            if (!invite.isUndefined())
+                fields.insert(u"invite"_s, invite);
+            return stranger.request(Type::Register, fields);
+        };
+        QCOMPARE(codeOf(registerWith(u"eve"_s, QJsonValue::Undefined)), u"invalid_invite"_s);
+        QCOMPARE(codeOf(registerWith(u"eve"_s, QJsonValue::Null)), u"invalid_invite"_s);
+        QCOMPARE(codeOf(registerWith(u"eve"_s, u"aaaaa-aaaaa-aaaaa-aaaaa"_s)), u"invalid_invite"_s);
+        QCOMPARE(codeOf(registerWith(u"eve"_s, u"not a code"_s)), u"invalid_invite"_s);
+
+        // Only an admin makes invites.
+        TestClient member;
+        QVERIFY(member.open(server.url()));
+        const QJsonObject made =
+            boss.request(Type::InviteCreate, {{u"uses"_s, 2}, {u"hours"_s, 1}});
+        QCOMPARE(typeOf(made), Type::InviteCreateOk);
+        const QString code = made.value(u"code"_s).toString();
+        QVERIFY(QRegularExpression(u"\\A[a-z2-7]{5}(-[a-z2-7]{5}){3}\\z"_s).match(code).hasMatch());
+        QCOMPARE(made[u"invite"_s][u"usesLeft"_s].toInt(), 2);
+        QCOMPARE(made[u"invite"_s][u"by"_s].toString(), u"boss"_s);
+        const qint64 expires = made[u"invite"_s][u"expiresAt"_s].toInteger();
+        QVERIFY(qAbs(expires - (Protocol::nowMs() + 3'600'000)) < 60'000);
+
+        // Two accounts, then it is used up; a taken name does not use it.
+        QCOMPARE(typeOf(registerWith(u"ann"_s, code)), Type::RegisterOk);
+        QCOMPARE(codeOf(registerWith(u"ann"_s, code)), u"username_taken"_s);
+        QCOMPARE(typeOf(registerWith(u"ben"_s, code.toUpper().remove(u'-'))), Type::RegisterOk);
+        QCOMPARE(codeOf(registerWith(u"cid"_s, code)), u"invalid_invite"_s);
+        QCOMPARE(typeOf(member.login(u"ann"_s, u"correct horse"_s)), Type::LoginOk);
+        QCOMPARE(codeOf(member.request(Type::InviteCreate)), u"forbidden"_s);
+        QCOMPARE(codeOf(member.request(Type::InviteList)), u"forbidden"_s);
+
+        // Listed while usable; revoked, it stops working at once.
+        const QString second = boss.request(Type::InviteCreate).value(u"code"_s).toString();
+        const QJsonArray listed = boss.request(Type::InviteList).value(u"invites"_s).toArray();
+        QCOMPARE(listed.size(), 1);
+        const qint64 id = listed.first()[u"id"_s].toInteger();
+        QCOMPARE(codeOf(member.request(Type::InviteRevoke, {{u"invite"_s, id}})), u"forbidden"_s);
+        QCOMPARE(typeOf(boss.request(Type::InviteRevoke, {{u"invite"_s, id}})),
+                 Type::InviteRevokeOk);
+        QCOMPARE(codeOf(boss.request(Type::InviteRevoke, {{u"invite"_s, id}})),
+                 u"invalid_invite"_s);
+        QCOMPARE(codeOf(registerWith(u"cid"_s, second)), u"invalid_invite"_s);
+        QCOMPARE(codeOf(boss.request(Type::InviteCreate, {{u"uses"_s, 0}})), u"invalid_field"_s);
+
+        // The audit log has each; the codes themselves are nowhere in the database.
+        QStringList actions;
+        for (const QJsonValue &entry : boss.request(Type::AuditList).value(u"entries"_s).toArray())
+            actions.append(entry[u"action"_s].toString() + u' ' + entry[u"user"_s].toString());
+        QCOMPARE(actions,
+                 (QStringList{u"uninvite invite 2"_s, u"invite invite 2"_s, u"invite invite 1"_s}));
+        QFile database(server.databasePath());
+        QVERIFY(database.open(QIODevice::ReadOnly));
+        const QByteArray bytes = database.readAll();
+        QVERIFY(!bytes.contains(code.toLatin1()) && !bytes.contains(second.toLatin1()));
+    }
+
+    void closedRegistrationMakesNoAccounts()
+    {
+        ServerConfig config;
+        config.registration = Registration::Closed;
+        TestServer server(config);
+        TestClient client;
+        QVERIFY(client.open(server.url()));
+        QCOMPARE(client.serverHello().value(u"registration"_s).toString(), u"closed"_s);
+        QCOMPARE(codeOf(client.registerUser(u"eve"_s, u"correct horse"_s)),
+                 u"registration_closed"_s);
+        QVERIFY(
+            server.storage().blocking([](Storage &storage) { return storage.users(); }).isEmpty());
     }
 
     void aBanOutlivesTheModeratorLeaving()

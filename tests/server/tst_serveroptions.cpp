@@ -38,6 +38,7 @@ private slots:
         const auto result = ServerOptions::parse({u"finchat-server"_s});
         QCOMPARE(result.action, ServerOptions::Action::Run);
         QCOMPARE(result.config.port, ServerConfig::DefaultPort);
+        QCOMPARE(result.config.registration, Registration::Open);
         QVERIFY(!result.config.tls.plaintext);
         QCOMPARE(result.config.listenAddress, QHostAddress(QHostAddress::Any));
         QVERIFY(result.config.announce.enabled); // on the LAN, colleagues' apps list it
@@ -146,6 +147,8 @@ private slots:
             << QByteArray("[server]\nlisten_port=7000\n") << u"server/listen_port"_s;
         QTest::newRow("bad durability")
             << QByteArray("[server]\ndurability=sometimes\n") << u"durability"_s;
+        QTest::newRow("bad registration")
+            << QByteArray("[server]\nregistration=invites\n") << u"registration"_s;
     }
     void rejectsUnknownSettings()
     {
@@ -161,9 +164,11 @@ private slots:
     {
         const auto result = ServerOptions::parse(
             {u"finchat-server"_s, u"--config"_s,
-             writeConfig("[server]\ndurability=normal\n[bot.somebot]\nanything=1\n")});
+             writeConfig("[server]\ndurability=normal\nregistration=invite\n[bot.somebot]\n"
+                         "anything=1\n")});
         QCOMPARE(result.action, ServerOptions::Action::Run);
         QCOMPARE(result.config.durability, Durability::Normal);
+        QCOMPARE(result.config.registration, Registration::Invite);
         QCOMPARE(result.config.botSettings.value(u"somebot"_s).value(u"anything"_s).toInt(), 1);
     }
 
@@ -185,7 +190,7 @@ private slots:
                 !line.startsWith("key="))
                 enabled += line + '\n';
         }
-        QCOMPARE(settings, 34); // 8 server, 2 tls, all 19 limits, 5 stock bot settings
+        QCOMPARE(settings, 35); // 9 server, 2 tls, all 19 limits, 5 stock bot settings
         const auto result =
             ServerOptions::parse({u"finchat-server"_s, u"--config"_s, writeConfig(enabled)});
         QCOMPARE(result.action, ServerOptions::Action::Run);

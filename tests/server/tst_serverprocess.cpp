@@ -372,6 +372,60 @@ private slots:
         QVERIFY(server.waitForFinished(10'000));
     }
 
+    void invitesFromTheCommandLine()
+    {
+        const QString config = writeFile(u"invite.ini"_s, "[server]\nregistration=invite\n");
+        QProcess server;
+        const quint16 port = start(server, {u"--config"_s, config});
+        QVERIFY(port != 0);
+        QVERIFY(!trustGenerated(m_folder.path()).isNull());
+
+        const ToolRun made = runTool({u"invite"_s, u"create"_s, u"2"_s, u"1"_s});
+        QCOMPARE(made.exitCode, 0);
+        const QString code = made.output.trimmed(); // the code alone on standard output
+        QVERIFY2(QRegularExpression(u"\\A[a-z2-7]{5}(-[a-z2-7]{5}){3}\\z"_s).match(code).hasMatch(),
+                 qPrintable(made.output));
+        QVERIFY2(made.report.contains(QRegularExpression(u"invite \\d+: 2 uses, until 20"_s)),
+                 qPrintable(made.report));
+        const ToolRun listed = runTool({u"invite"_s, u"list"_s});
+        QVERIFY2(listed.output.contains(u"\t2 left\t0 used\tuntil 20"_s),
+                 qPrintable(listed.output));
+        QVERIFY(!listed.output.contains(code));
+        const QString id = listed.output.section(u'\t', 0, 0);
+
+        TestClient newcomer;
+        QVERIFY(newcomer.open(QUrl(u"wss://127.0.0.1:%1"_s.arg(port))));
+        QCOMPARE(newcomer.serverHello()[u"registration"_s].toString(), u"invite"_s);
+        QCOMPARE(typeOf(newcomer.request(Type::Register, {{u"username"_s, u"invited"_s},
+                                                          {u"password"_s, u"correct horse"_s},
+                                                          {u"invite"_s, code}})),
+                 Type::RegisterOk);
+        QVERIFY(runTool({u"invite"_s, u"list"_s}).output.contains(u"\t1 left\t1 used\t"_s));
+        QCOMPARE(runTool({u"invite"_s, u"revoke"_s, id}).exitCode, 0);
+        QCOMPARE(codeOf(newcomer.request(Type::Register, {{u"username"_s, u"second"_s},
+                                                          {u"password"_s, u"correct horse"_s},
+                                                          {u"invite"_s, code}})),
+                 u"invalid_invite"_s);
+
+        for (const auto &[arguments, reason] :
+             {std::pair{QStringList{u"invite"_s, u"create"_s, u"0"_s},
+                        u"an invite makes 1 to 1000 accounts and lasts 1 to 366 days"_s},
+              std::pair{QStringList{u"invite"_s, u"create"_s, u"1"_s, u"400"_s},
+                        u"an invite makes 1 to 1000 accounts"_s},
+              std::pair{QStringList{u"invite"_s, u"revoke"_s, id}, QString(u"no invite "_s + id)},
+              std::pair{QStringList{u"invite"_s, u"revoke"_s, u"x"_s},
+                        u"an invite is named by its number"_s},
+              std::pair{QStringList{u"invite"_s, u"delete"_s},
+                        u"usage: finchat-server invite"_s}}) {
+            const ToolRun refused = runTool(arguments);
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.report.contains(u"finchat-server: "_s + reason),
+                     qPrintable(refused.report));
+        }
+        server.terminate();
+        QVERIFY(server.waitForFinished(10'000));
+    }
+
     void backupWhileTheServerRuns()
     {
         QProcess server;
@@ -624,6 +678,55 @@ private slots:
         TestClient later;
         QVERIFY(later.open(url));
         QCOMPARE(later.peerCertificate(), renewed.certificate);
+        process.terminate();
+        QVERIFY(process.waitForFinished());
+    }
+
+    // SIGHUP reads the configuration file again: a limit changes for the connection already
+    // open, registration closes for new ones, and nobody is dropped; what only a restart can
+    // change is named, and a broken file changes nothing.
+    void sighupReloadsTheConfigurationWithoutDroppingAnyone()
+    {
+        const QString config = writeFile(u"reload.ini"_s, "[limits]\nmax_body_length=100\n");
+        QString log;
+        QProcess process;
+        const quint16 port = start(process, {u"--config"_s, config}, &log);
+        QVERIFY(port != 0);
+        QVERIFY(!trustGenerated(m_folder.path()).isNull());
+        const QUrl url(u"wss://127.0.0.1:%1"_s.arg(port));
+        TestClient early;
+        QVERIFY(early.connectAs(url, u"reloader"_s));
+        QCOMPARE(early.serverHello()[u"limits"_s][u"maxBodyLength"_s].toInt(), 100);
+        const QString body(150, u'x');
+        QCOMPARE(codeOf(early.send(u"general"_s, body)), u"message_too_long"_s);
+
+        QVERIFY(!writeFile(u"reload.ini"_s, "[server]\nregistration=closed\ndurability=normal\n"
+                                            "[limits]\nmax_body_length=200\nmessage_burst=5\n")
+                     .isEmpty());
+        ::kill(pid_t(process.processId()), SIGHUP);
+        QVERIFY(
+            readLogUntil(process, log, [&] { return log.contains(u"configuration reloaded"_s); }));
+        QVERIFY(readLogUntil(process, log, [&] {
+            return log.contains(
+                u"changed, but applies at the next start: limits/message_burst, server/durability"_s);
+        }));
+        QCOMPARE(typeOf(early.send(u"general"_s, body)), Type::MessageSendOk);
+        TestClient late;
+        QVERIFY(late.open(url));
+        QCOMPARE(late.serverHello()[u"registration"_s].toString(), u"closed"_s);
+        QCOMPARE(late.serverHello()[u"limits"_s][u"maxBodyLength"_s].toInt(), 200);
+        QCOMPARE(late.serverHello()[u"limits"_s][u"messageBurst"_s].toInt(), 20); // as enforced
+        QCOMPARE(codeOf(late.registerUser(u"newbie"_s, u"correct horse"_s)),
+                 u"registration_closed"_s);
+
+        QVERIFY(!writeFile(u"reload.ini"_s, "[limits]\nmax_body_lenght=10\n").isEmpty());
+        ::kill(pid_t(process.processId()), SIGHUP);
+        QVERIFY(readLogUntil(process, log, [&] {
+            return log.contains(u"configuration not reloaded"_s) &&
+                   log.contains(u"limits/max_body_lenght"_s);
+        }));
+        QCOMPARE(typeOf(early.send(u"general"_s, body)), Type::MessageSendOk);
+        QVERIFY(early.isConnected());
         process.terminate();
         QVERIFY(process.waitForFinished());
     }

@@ -45,7 +45,16 @@ inline constexpr QLatin1StringView Unban{"unban"};
 inline constexpr QLatin1StringView RoleChange{"role"};
 inline constexpr QLatin1StringView Disable{"disable"};
 inline constexpr QLatin1StringView Enable{"enable"};
+inline constexpr QLatin1StringView InviteCreated{"invite"};
+inline constexpr QLatin1StringView InviteRevoked{"uninvite"};
 } // namespace AuditAction
+
+// Who may register (the server's [server] registration, announced in its hello).
+namespace Registration {
+inline constexpr QLatin1StringView Open{"open"};
+inline constexpr QLatin1StringView Invite{"invite"}; // with an invite code from an admin
+inline constexpr QLatin1StringView Closed{"closed"}; // accounts are made on the server only
+} // namespace Registration
 
 // Every frame is a JSON object with this member naming its kind.
 inline constexpr QLatin1StringView TypeKey{"type"};
@@ -82,6 +91,9 @@ inline constexpr QLatin1StringView UserBan{"user.ban"};
 inline constexpr QLatin1StringView UserUnban{"user.unban"};
 inline constexpr QLatin1StringView UserRole{"user.role"};
 inline constexpr QLatin1StringView AuditList{"audit.list"};
+inline constexpr QLatin1StringView InviteCreate{"invite.create"};
+inline constexpr QLatin1StringView InviteList{"invite.list"};
+inline constexpr QLatin1StringView InviteRevoke{"invite.revoke"};
 // Requests a bot connection makes (docs/protocol.md, "Bots").
 inline constexpr QLatin1StringView BotLogin{"bot.login"};
 inline constexpr QLatin1StringView BotAnnounce{"bot.announce"};
@@ -112,6 +124,9 @@ inline constexpr QLatin1StringView UserBanOk{"user.ban.ok"};
 inline constexpr QLatin1StringView UserUnbanOk{"user.unban.ok"};
 inline constexpr QLatin1StringView UserRoleOk{"user.role.ok"};
 inline constexpr QLatin1StringView AuditListOk{"audit.list.ok"};
+inline constexpr QLatin1StringView InviteCreateOk{"invite.create.ok"};
+inline constexpr QLatin1StringView InviteListOk{"invite.list.ok"};
+inline constexpr QLatin1StringView InviteRevokeOk{"invite.revoke.ok"};
 inline constexpr QLatin1StringView BotLoginOk{"bot.login.ok"};
 inline constexpr QLatin1StringView BotAnnounceOk{"bot.announce.ok"};
 inline constexpr QLatin1StringView BotReplyOk{"bot.reply.ok"};
@@ -166,6 +181,8 @@ enum class ErrorCode
     CommandTaken,
     UnknownUser,
     AccountDisabled,
+    RegistrationClosed,
+    InvalidInvite,
     InternalError,
 };
 

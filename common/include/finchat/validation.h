@@ -18,6 +18,7 @@ inline constexpr qsizetype DisplayNameMaxLength = 64;
 inline constexpr qsizetype RoomNameMinLength = 2;
 inline constexpr qsizetype RoomNameMaxLength = 32;
 inline constexpr qsizetype TopicMaxLength = 200;
+inline constexpr qsizetype ReasonMaxLength = 300;
 inline constexpr qsizetype NonceMaxLength = 64;
 inline constexpr qsizetype CommandNameMaxLength = 32;
 
@@ -34,6 +35,9 @@ std::optional<QString> normalizedDisplayName(QStringView displayName);
 std::optional<QString> normalizedRoomName(QStringView roomName);
 // Trimmed; at most 200 characters; no control characters.
 std::optional<QString> normalizedTopic(QStringView topic);
+// A moderator's reason: on one line (line breaks and runs of spaces become one space); at
+// most 300 characters; no control characters; may be empty.
+std::optional<QString> normalizedReason(QStringView reason);
 
 // Number of Unicode code points, the unit in which body limits are stated.
 qsizetype codePointCount(QStringView text);

@@ -10,6 +10,7 @@
 #include "handlers/quotelookup.h"
 #include "handlers/roomservice.h"
 #include "handlers/watchlistservice.h"
+#include "startup/serveroptions.h"
 #include "storage/storagethread.h"
 #include "tls/servercertificate.h"
 #include "wire/abandoned.h"
@@ -51,6 +52,19 @@ ProtocolError internalError(const char *what)
             u"the server could not complete the request; it was not applied"_s};
 }
 
+QLatin1StringView registrationName(Registration registration)
+{
+    switch (registration) {
+    case Registration::Open:
+        break;
+    case Registration::Invite:
+        return Protocol::Registration::Invite;
+    case Registration::Closed:
+        return Protocol::Registration::Closed;
+    }
+    return Protocol::Registration::Open;
+}
+
 bool isValidId(const QJsonValue &id)
 {
     if (id.isUndefined())
@@ -80,7 +94,7 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     m_quotes = new QuoteLookup(this);
     m_prices = new PriceChecker(context, m_config.limits.priceCheckInterval, this);
     m_watchlists = new WatchlistService(context, *m_prices, this);
-    m_accounts = new AccountService(context, this);
+    m_accounts = new AccountService(context, m_config.registration, this);
     m_moderation = std::make_unique<ModerationService>(context, *m_accounts);
     m_bots = new BotHost(m_storage, m_fanout, m_config.botSettings, m_config.limits.botReplyTimeout,
                          this);
@@ -206,10 +220,21 @@ void ChatServer::addRoutes()
     route(Access::LoggedIn, moderation, &ModerationService::unban);
     route(Access::LoggedIn, moderation, &ModerationService::setRole);
     route(Access::LoggedIn, moderation, &ModerationService::auditLog);
+    route(Access::LoggedIn, moderation, &ModerationService::createInvite);
+    route(Access::LoggedIn, moderation, &ModerationService::listInvites);
+    route(Access::LoggedIn, moderation, &ModerationService::revokeInvite);
     route(Access::Anyone, m_botGateway, &BotGateway::login);
     route(Access::Bot, m_botGateway, &BotGateway::announce);
     route(Access::Bot, m_botGateway, &BotGateway::reply);
     route(Access::Bot, m_botGateway, &BotGateway::fail);
+}
+
+QStringList ChatServer::reconfigure(const ServerConfig &fresh)
+{
+    const QStringList waiting = ServerOptions::reloadTo(m_config, fresh);
+    m_accounts->setRegistration(m_config.registration);
+    m_helloText = Protocol::frameText(serverHello());
+    return waiting;
 }
 
 void ChatServer::closeEndedSessions()
@@ -322,7 +347,8 @@ Protocol::ServerHello ChatServer::serverHello() const
                        .loginTimeoutMs = limits.loginTimeout.count(),
                        .messageBurst = limits.messageBurst,
                        .messageWindowMs = limits.messageWindow.count(),
-                       .historyPageMax = Protocol::MaxHistoryPage}};
+                       .historyPageMax = Protocol::MaxHistoryPage},
+            .registration = QString(registrationName(m_config.registration))};
 }
 
 Protocol::HelloOk ChatServer::hello(Request, Protocol::Hello fields) const

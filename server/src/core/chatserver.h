@@ -71,6 +71,11 @@ public:
     // connections get the new certificate, open ones keep theirs. On error the old one stays
     // and Tls::CertificateError says why.
     void reloadCertificate();
+    const ServerConfig &configuration() const { return m_config; }
+    // The configuration file was read again (SIGHUP): see ServerOptions::reloadTo. Returns the
+    // settings that changed but wait for the next start. Open connections stay; new ones get
+    // the new limits and hello.
+    QStringList reconfigure(const ServerConfig &fresh);
     // Closes the connections whose session the command line ended (user passwd, user
     // disable): on SIGHUP, as the database is the only way the command line reaches a
     // running server.

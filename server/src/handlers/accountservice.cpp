@@ -1,5 +1,6 @@
 #include "handlers/accountservice.h"
 
+#include "auth/invitecode.h"
 #include "auth/passwordhasher.h"
 #include "auth/sessiontoken.h"
 #include "state/fanout.h"
@@ -45,11 +46,24 @@ QString requireDisplayName(const QString &requested)
     return *normalized;
 }
 
+ProtocolError accountDisabled()
+{
+    return {ErrorCode::AccountDisabled,
+            u"this account is disabled; ask the server's administrator"_s};
+}
+
+ProtocolError unusableInvite()
+{
+    return {ErrorCode::InvalidInvite,
+            u"this invite code is unknown, used up or expired; ask for a new one"_s};
+}
+
 } // namespace
 
-AccountService::AccountService(ServerContext context, QObject *parent)
+AccountService::AccountService(ServerContext context, Registration registration, QObject *parent)
     : QObject(parent)
     , m_context(context)
+    , m_registration(registration)
     , m_hashing(context.limits.pendingHashesPerAddress, context.limits.pendingHashes)
     , m_failedLogins(context.limits.failedLoginsPerMinute, std::chrono::minutes(1))
     , m_registrations(context.limits.registrationsPerHour, std::chrono::hours(1))
@@ -79,10 +93,30 @@ HashingQueue::Ticket AccountService::admitHashing(const Request &request)
     return std::move(*ticket);
 }
 
+QByteArray AccountService::admitRegistration(const std::optional<QString> &invite) const
+{
+    switch (m_registration) {
+    case Registration::Open:
+        return {};
+    case Registration::Closed:
+        throw ProtocolError(ErrorCode::RegistrationClosed,
+                            u"this server makes no accounts here; ask its administrator for one"_s);
+    case Registration::Invite:
+        break;
+    }
+    const QByteArray hash = invite ? InviteCode::hash(*invite) : QByteArray();
+    if (hash.isEmpty())
+        throw ProtocolError(ErrorCode::InvalidInvite,
+                            invite ? u"that is not an invite code; check it with whoever sent it"_s
+                                   : u"this server registers by invitation: give an invite code"_s);
+    return hash;
+}
+
 QCoro::Task<Protocol::RegisterOk> AccountService::registerUser(Request request,
                                                                Protocol::Register fields)
 {
     request.connection()->requireLoggedOut();
+    const QByteArray inviteHash = admitRegistration(fields.invite);
     const auto username = Validation::normalizedUsername(fields.username);
     if (!username)
         throw ProtocolError(
@@ -96,10 +130,14 @@ QCoro::Task<Protocol::RegisterOk> AccountService::registerUser(Request request,
     if (m_registrations.isFull(address, nowMs()))
         throw ProtocolError(ErrorCode::RateLimited,
                             u"too many new accounts from this address; try again later"_s);
-    // Checked before hashing so that a taken name costs no Argon2 work.
-    auto lookingUp = m_context.read(
-        [name = *username](Storage &storage) { return storage.userByName(name).has_value(); });
-    const bool taken = co_await lookingUp;
+    // Checked before hashing so that a taken name or a dead invite costs no Argon2 work.
+    auto lookingUp = m_context.read([name = *username, inviteHash](Storage &storage) {
+        return std::pair{storage.userByName(name).has_value(),
+                         inviteHash.isEmpty() || storage.inviteUsable(inviteHash)};
+    });
+    const auto [taken, inviteUsable] = co_await lookingUp;
+    if (!inviteUsable)
+        throw unusableInvite();
     if (taken)
         throw ProtocolError(ErrorCode::UsernameTaken, u"the username %1 is taken"_s.arg(*username));
     const HashingQueue::Ticket ticket = admitHashing(request);
@@ -117,10 +155,14 @@ QCoro::Task<Protocol::RegisterOk> AccountService::registerUser(Request request,
     const RoomRecord *defaultRoom = m_context.rooms.find(Protocol::DefaultRoom);
     const qint64 defaultRoomId = defaultRoom ? defaultRoom->id : 0;
     auto creating = m_context.write(
-        [name = *username, displayName, hash = *hash, defaultRoomId](Storage &storage) {
+        [name = *username, displayName, hash = *hash, defaultRoomId, inviteHash](Storage &storage) {
             const auto userId = storage.createUser(name, displayName, hash);
             if (!userId)
                 return std::optional<UserRecord>();
+            // Used up by someone else while we were hashing: the account is not made (the
+            // write's savepoint undoes it).
+            if (!inviteHash.isEmpty() && !storage.useInvite(inviteHash))
+                throw unusableInvite();
             if (defaultRoomId != 0)
                 storage.addMember(defaultRoomId, *userId);
             return storage.userById(*userId); // with the role it was given
@@ -174,13 +216,17 @@ QCoro::Task<Protocol::LoginOk> AccountService::login(Request request, Protocol::
     m_failedLogins.clear(throttleKey);
     // Said only to whoever knows the password, so it tells a stranger nothing.
     if (user->isDisabled())
-        throw ProtocolError(ErrorCode::AccountDisabled,
-                            u"this account is disabled; ask the server's administrator"_s);
+        throw accountDisabled();
 
     request.liveConnection()->requireLoggedOut(); // no session for a client that has left
     const QString token = SessionToken::generate();
     const QByteArray tokenHash = SessionToken::hash(token);
+    // A ban may have landed while the password was checked: the session is made only for an
+    // account still enabled, in the same write that checks it.
     auto storing = m_context.write([tokenHash, userId = user->id](Storage &storage) {
+        const std::optional<UserRecord> current = storage.userById(userId);
+        if (!current || current->isDisabled())
+            throw accountDisabled();
         storage.createSession(tokenHash, userId);
     });
     co_await storing;
@@ -392,8 +438,12 @@ QCoro::Task<> AccountService::closeEndedSessions()
     QSet<QByteArray> live;
     try {
         live = co_await checking;
-    } catch (...) {
-        co_return; // the server stopped, or storage failed: nothing is closed on a guess
+    } catch (const Abandoned &) {
+        co_return; // the server stopped
+    } catch (const std::exception &error) {
+        qWarning() << "cannot check the sessions of open connections; none is closed:"
+                   << error.what();
+        co_return;
     }
     if (!self)
         co_return;

@@ -2,6 +2,7 @@
 
 #include "auth/hashingqueue.h"
 #include "core/servercontext.h"
+#include "startup/serverconfig.h"
 #include "state/ratelimiter.h"
 #include "wire/request.h"
 
@@ -26,7 +27,7 @@ class AccountService : public QObject
     Q_OBJECT
 
 public:
-    explicit AccountService(ServerContext context, QObject *parent = nullptr);
+    AccountService(ServerContext context, Registration registration, QObject *parent = nullptr);
     ~AccountService() override;
 
     QCoro::Task<Protocol::RegisterOk> registerUser(Request request, Protocol::Register fields);
@@ -47,6 +48,8 @@ public:
     // Closes the connections whose session is gone from the database or whose account is
     // disabled: what the command line did (user passwd, user disable) reaches them.
     QCoro::Task<> closeEndedSessions();
+    // Who may register from now on (the configuration was reloaded).
+    void setRegistration(Registration registration) { m_registration = registration; }
     // The server is stopping: password work not yet started is dropped.
     void stop() { m_hashing.stop(); }
 
@@ -71,7 +74,11 @@ private:
                                             const QString &refusal);
     HashingQueue::Ticket admitHashing(const Request &request);
 
+    // The invite code's hash, or refuses when this server does not register by it.
+    QByteArray admitRegistration(const std::optional<QString> &invite) const;
+
     ServerContext m_context;
+    Registration m_registration;
     HashingQueue m_hashing;
     WindowCounter m_failedLogins;
     WindowCounter m_registrations;

@@ -1,5 +1,6 @@
 #include "handlers/moderationservice.h"
 
+#include "auth/invitecode.h"
 #include "handlers/accountservice.h"
 #include "storage/storage.h"
 #include "wire/clientconnection.h"
@@ -16,6 +17,9 @@ using Protocol::Role;
 
 namespace {
 
+constexpr qint64 DefaultInviteHours = 7 * 24;
+constexpr qint64 HourMs = 60 * 60 * 1000;
+
 ProtocolError forbidden(const QString &why)
 {
     return {ErrorCode::Forbidden, why};
@@ -26,6 +30,33 @@ QString roleWord(Role role)
     return QString(Protocol::roleName(role));
 }
 
+// The rules, applied inside the storage work that acts on them (see the class comment). Each
+// throws ProtocolError, which undoes the work's writes and reaches the client.
+
+// The account asking, as stored now: enabled and at least minimum.
+UserRecord actingAccount(const Storage &storage, qint64 actorId, Role minimum)
+{
+    const std::optional<UserRecord> actor = storage.userById(actorId);
+    if (!actor || actor->isDisabled() || actor->role < minimum)
+        throw forbidden(u"only a %1 may do this"_s.arg(roleWord(minimum)));
+    return *actor;
+}
+
+// The person the actor names: not a bot, not themself.
+UserRecord namedPerson(const Storage &storage, const UserRecord &actor, const QString &name)
+{
+    const QString username = Validation::normalizedUsername(name).value_or(QString());
+    const std::optional<UserRecord> target =
+        username.isEmpty() ? std::nullopt : storage.userByName(username);
+    if (!target)
+        throw ProtocolError(ErrorCode::UnknownUser, u"there is no user '%1'"_s.arg(name.left(64)));
+    if (target->isBot)
+        throw forbidden(u"bots are managed on the server (finchat-server bot ...)"_s);
+    if (target->id == actor.id)
+        throw forbidden(u"you cannot do this to yourself; ask another admin"_s);
+    return *target;
+}
+
 } // namespace
 
 ModerationService::ModerationService(ServerContext context, AccountService &accounts)
@@ -33,76 +64,55 @@ ModerationService::ModerationService(ServerContext context, AccountService &acco
     , m_accounts(accounts)
 {}
 
-QCoro::Task<ModerationService::Parties>
-ModerationService::parties(const Request &request, const QString &targetName, Role minimum)
+QCoro::Task<UserRecord> ModerationService::changeBan(qint64 actorId, QString targetName,
+                                                     bool disabled, QString reason)
 {
-    const qint64 actorId = request.connection()->user().id;
-    const QString username = Validation::normalizedUsername(targetName).value_or(QString());
-    auto reading = m_context.read([actorId, username](Storage &storage) {
-        return std::pair{storage.userById(actorId),
-                         username.isEmpty() ? std::nullopt : storage.userByName(username)};
-    });
-    const auto [actor, target] = co_await reading;
-    if (!actor || actor->isDisabled() || actor->role < minimum)
-        throw forbidden(u"only a %1 may do this"_s.arg(roleWord(minimum)));
-    if (!target)
-        throw ProtocolError(ErrorCode::UnknownUser,
-                            u"there is no user '%1'"_s.arg(targetName.left(64)));
-    if (target->isBot)
-        throw forbidden(u"bots are managed on the server (finchat-server bot ...)"_s);
-    if (target->id == actor->id)
-        throw forbidden(u"you cannot do this to yourself; ask another admin"_s);
-    co_return Parties{*actor, *target};
-}
-
-QCoro::Task<UserRecord> ModerationService::changeBan(const Request &request,
-                                                     const QString &targetName, bool disabled,
-                                                     const QString &reason)
-{
-    QCoro::Task<Parties> finding = parties(request, targetName, Role::Moderator);
-    const Parties found = co_await finding;
-    // Nobody bans their equal: a moderator bans members, an admin moderators too; an admin
-    // is demoted (user.role) before a ban.
-    if (found.target.role >= found.actor.role)
-        throw forbidden(u"%1 is a %2; only a higher role may do this"_s.arg(
-            found.target.username, roleWord(found.target.role)));
-    AuditRecord entry{
-        .actor = found.actor.username,
-        .action = QString(disabled ? Protocol::AuditAction::Ban : Protocol::AuditAction::Unban),
-        .target = found.target.username,
-        .detail = reason};
-    // A write is all or nothing (its own savepoint): no ban without its audit line.
-    auto writing = m_context.write([targetId = found.target.id, disabled, entry](Storage &storage) {
-        if (storage.setDisabled(targetId, disabled)) { // else already so: nothing to record
+    // One write, all or nothing (its own savepoint): no ban without its audit line.
+    auto writing = m_context.write([=](Storage &storage) {
+        const UserRecord actor = actingAccount(storage, actorId, Role::Moderator);
+        const UserRecord target = namedPerson(storage, actor, targetName);
+        // Nobody bans their equal: a moderator bans members, an admin moderators too; an
+        // admin is demoted (user.role) before a ban.
+        if (target.role >= actor.role)
+            throw forbidden(u"%1 is a %2; only a higher role may do this"_s.arg(
+                target.username, roleWord(target.role)));
+        if (storage.setDisabled(target.id, disabled)) { // else already so: nothing to record
             if (disabled)
-                storage.deleteSessionsOfUser(targetId);
-            storage.addAuditEntry(entry);
+                storage.deleteSessionsOfUser(target.id);
+            storage.addAuditEntry({.actor = actor.username,
+                                   .action = QString(disabled ? Protocol::AuditAction::Ban
+                                                              : Protocol::AuditAction::Unban),
+                                   .target = target.username,
+                                   .detail = reason});
         }
-        return storage.userById(targetId);
+        return *storage.userById(target.id);
     });
-    const std::optional<UserRecord> changed = co_await writing;
-    if (!changed)
-        throw ProtocolError(ErrorCode::InternalError, u"the account no longer exists"_s);
-    co_return *changed;
+    co_return co_await writing;
 }
 
 QCoro::Task<Protocol::UserBanOk> ModerationService::ban(Request request, Protocol::UserBan fields)
 {
-    const QString reason = fields.reason.value_or(QString()).simplified();
-    const QString by = request.connection()->user().username;
-    QCoro::Task<UserRecord> banning = changeBan(request, fields.username, true, reason);
+    const auto reason = Validation::normalizedReason(fields.reason.value_or(QString()));
+    if (!reason)
+        throw invalidField("reason"_L1, u"must be at most %1 characters, without control "
+                                        "characters"_s.arg(Validation::ReasonMaxLength));
+    const Author actor = request.connection()->user();
+    QCoro::Task<UserRecord> banning = changeBan(actor.id, fields.username, true, *reason);
     const UserRecord banned = co_await banning;
-    // Even when the moderator has left meanwhile: the ban is stored, so it takes effect.
+    // Even when the moderator has left meanwhile: the ban is stored, so it takes effect. A
+    // repeated ban closes whatever connection is left too.
     m_accounts.endSessionsOf(banned.id, Protocol::SessionEndReason::Banned,
-                             reason.isEmpty() ? u"you were banned by %1"_s.arg(by)
-                                              : u"you were banned by %1: %2"_s.arg(by, reason));
+                             reason->isEmpty()
+                                 ? u"you were banned by %1"_s.arg(actor.username)
+                                 : u"you were banned by %1: %2"_s.arg(actor.username, *reason));
     co_return Protocol::UserBanOk{WireFormat::user(banned.author())};
 }
 
 QCoro::Task<Protocol::UserUnbanOk> ModerationService::unban(Request request,
                                                             Protocol::UserUnban fields)
 {
-    QCoro::Task<UserRecord> lifting = changeBan(request, fields.username, false, QString());
+    QCoro::Task<UserRecord> lifting =
+        changeBan(request.connection()->user().id, fields.username, false, QString());
     const UserRecord unbanned = co_await lifting;
     co_return Protocol::UserUnbanOk{WireFormat::user(unbanned.author())};
 }
@@ -113,48 +123,95 @@ QCoro::Task<Protocol::UserRoleOk> ModerationService::setRole(Request request,
     const std::optional<Role> role = Protocol::roleFromName(fields.role);
     if (!role)
         throw invalidField("role"_L1, u"must be \"member\", \"moderator\" or \"admin\""_s);
-    QCoro::Task<Parties> finding = parties(request, fields.username, Role::Admin);
-    const Parties found = co_await finding;
-    const AuditRecord entry{.actor = found.actor.username,
-                            .action = QString(Protocol::AuditAction::RoleChange),
-                            .target = found.target.username,
-                            .detail = roleWord(*role)};
-    auto writing =
-        m_context.write([targetId = found.target.id, role = *role, entry](Storage &storage) {
-            const auto current = storage.userById(targetId);
-            if (current && current->role != role) {
-                storage.setRole(targetId, role);
-                storage.addAuditEntry(entry);
-            }
-            return storage.userById(targetId);
-        });
-    const std::optional<UserRecord> changed = co_await writing;
-    if (!changed)
-        throw ProtocolError(ErrorCode::InternalError, u"the account no longer exists"_s);
-    if (changed->role != found.target.role)
-        m_accounts.announceUserUpdate(changed->author());
-    co_return Protocol::UserRoleOk{WireFormat::user(changed->author())};
+    // Admins may change any other account's role, another admin's too; never their own, so
+    // that the protocol alone cannot leave a server without an admin.
+    auto writing = m_context.write([actorId = request.connection()->user().id,
+                                    name = fields.username, role = *role](Storage &storage) {
+        const UserRecord actor = actingAccount(storage, actorId, Role::Admin);
+        const UserRecord target = namedPerson(storage, actor, name);
+        if (target.role != role) {
+            storage.setRole(target.id, role);
+            storage.addAuditEntry({.actor = actor.username,
+                                   .action = QString(Protocol::AuditAction::RoleChange),
+                                   .target = target.username,
+                                   .detail = roleWord(role)});
+        }
+        return std::pair{target.role, *storage.userById(target.id)};
+    });
+    const auto [before, changed] = co_await writing;
+    if (changed.role != before)
+        m_accounts.announceUserUpdate(changed.author());
+    co_return Protocol::UserRoleOk{WireFormat::user(changed.author())};
 }
 
 QCoro::Task<Protocol::AuditListOk> ModerationService::auditLog(Request request,
                                                                Protocol::AuditList fields)
 {
-    const qint64 actorId = request.connection()->user().id;
     const int limit = static_cast<int>(fields.limit.value_or(Protocol::MaxAuditPage));
-    auto reading = m_context.read([actorId, before = fields.before, limit](Storage &storage) {
-        const auto actor = storage.userById(actorId);
-        const bool allowed = actor && !actor->isDisabled() && actor->role == Role::Admin;
-        return std::pair{allowed,
-                         allowed ? storage.auditEntries(before, limit + 1) : QList<AuditRecord>()};
+    auto reading = m_context.read([actorId = request.connection()->user().id,
+                                   before = fields.before, limit](Storage &storage) {
+        actingAccount(storage, actorId, Role::Admin);
+        return storage.auditEntries(before, limit + 1);
     });
-    const auto [allowed, entries] = co_await reading;
-    if (!allowed)
-        throw forbidden(u"only an admin may read the audit log"_s);
+    const QList<AuditRecord> entries = co_await reading;
     Protocol::AuditListOk reply;
     reply.hasMore = entries.size() > limit;
     for (const AuditRecord &entry : entries.first(std::min<qsizetype>(entries.size(), limit)))
         reply.entries.append(WireFormat::auditEntry(entry));
     co_return reply;
+}
+
+QCoro::Task<Protocol::InviteCreateOk> ModerationService::createInvite(Request request,
+                                                                      Protocol::InviteCreate fields)
+{
+    const QString code = InviteCode::generate();
+    const qint64 uses = fields.uses.value_or(1);
+    const qint64 expiresAt = Protocol::nowMs() + fields.hours.value_or(DefaultInviteHours) * HourMs;
+    auto writing =
+        m_context.write([actorId = request.connection()->user().id, hash = InviteCode::hash(code),
+                         uses, expiresAt](Storage &storage) {
+            const UserRecord actor = actingAccount(storage, actorId, Role::Admin);
+            const InviteRecord invite = storage.createInvite(hash, actor.username, uses, expiresAt);
+            storage.addAuditEntry({.actor = actor.username,
+                                   .action = QString(Protocol::AuditAction::InviteCreated),
+                                   .target = u"invite %1"_s.arg(invite.id),
+                                   .detail = InviteCode::summary(uses, expiresAt)});
+            return invite;
+        });
+    const InviteRecord invite = co_await writing;
+    co_return Protocol::InviteCreateOk{code, WireFormat::invite(invite)};
+}
+
+QCoro::Task<Protocol::InviteListOk> ModerationService::listInvites(Request request,
+                                                                   Protocol::InviteList)
+{
+    auto reading = m_context.read([actorId = request.connection()->user().id](Storage &storage) {
+        actingAccount(storage, actorId, Role::Admin);
+        return storage.usableInvites();
+    });
+    const QList<InviteRecord> invites = co_await reading;
+    Protocol::InviteListOk reply;
+    for (const InviteRecord &invite : invites)
+        reply.invites.append(WireFormat::invite(invite));
+    co_return reply;
+}
+
+QCoro::Task<Protocol::InviteRevokeOk> ModerationService::revokeInvite(Request request,
+                                                                      Protocol::InviteRevoke fields)
+{
+    auto writing = m_context.write(
+        [actorId = request.connection()->user().id, id = fields.invite](Storage &storage) {
+            const UserRecord actor = actingAccount(storage, actorId, Role::Admin);
+            if (!storage.revokeInvite(id))
+                throw ProtocolError(ErrorCode::InvalidInvite,
+                                    u"no invite %1 can still be used"_s.arg(id));
+            storage.addAuditEntry({.actor = actor.username,
+                                   .action = QString(Protocol::AuditAction::InviteRevoked),
+                                   .target = u"invite %1"_s.arg(id),
+                                   .detail = QString()});
+        });
+    co_await writing;
+    co_return Protocol::InviteRevokeOk{};
 }
 
 } // namespace FinChat

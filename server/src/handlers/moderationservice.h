@@ -12,9 +12,11 @@ namespace FinChat {
 
 class AccountService;
 
-// user.ban, user.unban, user.role and audit.list: what moderators and admins do over the
-// protocol. Who may do what is decided on the accounts as stored now, not as they were at
-// login, so that a role taken away on the command line counts at once.
+// user.ban, user.unban, user.role, audit.list and invite.*: what moderators and admins do
+// over the protocol. Who may do what is decided inside the storage work that acts, on the
+// accounts as stored at that moment: writes run one at a time, so two requests racing (two
+// admins demoting each other, a ban and a promotion) cannot both pass a check that only one
+// of them should, and a role taken away on the command line counts at once.
 class ModerationService
 {
 public:
@@ -24,21 +26,17 @@ public:
     QCoro::Task<Protocol::UserUnbanOk> unban(Request request, Protocol::UserUnban fields);
     QCoro::Task<Protocol::UserRoleOk> setRole(Request request, Protocol::UserRole fields);
     QCoro::Task<Protocol::AuditListOk> auditLog(Request request, Protocol::AuditList fields);
+    QCoro::Task<Protocol::InviteCreateOk> createInvite(Request request,
+                                                       Protocol::InviteCreate fields);
+    QCoro::Task<Protocol::InviteListOk> listInvites(Request request, Protocol::InviteList fields);
+    QCoro::Task<Protocol::InviteRevokeOk> revokeInvite(Request request,
+                                                       Protocol::InviteRevoke fields);
 
 private:
-    // Who asks, as stored, and the person they name; throws forbidden when the one asking is
-    // not at least minimum, unknown_user when the other does not exist, and forbidden when
-    // it is a bot or themself.
-    struct Parties
-    {
-        UserRecord actor;
-        UserRecord target;
-    };
-    QCoro::Task<Parties> parties(const Request &request, const QString &targetName,
-                                 Protocol::Role minimum);
-    // Bans (disabled = true) or lifts the ban; the audit log says who and why.
-    QCoro::Task<UserRecord> changeBan(const Request &request, const QString &targetName,
-                                      bool disabled, const QString &reason);
+    // Bans (disabled = true) or lifts a ban; the account as it now is. By value: a coroutine
+    // keeps its parameters, not what a reference pointed to.
+    QCoro::Task<UserRecord> changeBan(qint64 actorId, QString targetName, bool disabled,
+                                      QString reason);
 
     ServerContext m_context;
     AccountService &m_accounts;

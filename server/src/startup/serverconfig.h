@@ -70,6 +70,14 @@ struct LanAnnouncement
     quint16 port = Protocol::DiscoveryPort;
 };
 
+// Who may make an account over the protocol (docs/protocol.md, "register").
+enum class Registration
+{
+    Open,   // anyone who can reach the server
+    Invite, // with an invite code an admin made
+    Closed, // nobody: accounts are made with finchat-server user add
+};
+
 struct ServerConfig
 {
     static constexpr quint16 DefaultPort = Protocol::DefaultPort;
@@ -78,6 +86,7 @@ struct ServerConfig
     quint16 port = DefaultPort;
     QString databasePath; // empty: finchat.db in the per-user data folder
     Durability durability = Durability::Full;
+    Registration registration = Registration::Open; // [server] registration
     QStringList pluginDirs;                 // searched in order for bot plugins
     QMap<QString, QVariantMap> botSettings; // [bot.<name>] sections, by bot name
     TlsSettings tls;

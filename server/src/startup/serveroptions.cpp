@@ -19,6 +19,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// When a changed [limits] value takes effect in a running server (SIGHUP).
+enum class Applies
+{
+    OnReload,    // read where it is used, or by each new connection
+    AtNextStart, // sizes something made once at start (a rate window, a pool, a timer)
+};
+
 // One [limits] key: its range, and the member of ServerLimits it sets.
 struct LimitSetting
 {
@@ -26,56 +33,70 @@ struct LimitSetting
     qint64 minimum;
     qint64 maximum;
     std::function<void(ServerLimits &, qint64)> store;
+    std::function<qint64(const ServerLimits &)> load;
+    Applies applies;
 };
 
 template<typename T>
-std::function<void(ServerLimits &, qint64)> into(T ServerLimits::*member)
+LimitSetting limit(QString key, qint64 minimum, qint64 maximum, T ServerLimits::*member,
+                   Applies applies = Applies::OnReload)
 {
-    return [member](ServerLimits &limits, qint64 value) {
+    const auto store = [member](ServerLimits &limits, qint64 value) {
         if constexpr (std::is_same_v<T, std::chrono::milliseconds>)
             limits.*member = std::chrono::milliseconds(value);
         else
             limits.*member = static_cast<T>(value);
     };
+    const auto load = [member](const ServerLimits &limits) -> qint64 {
+        if constexpr (std::is_same_v<T, std::chrono::milliseconds>)
+            return (limits.*member).count();
+        else
+            return limits.*member;
+    };
+    return {std::move(key), minimum, maximum, store, load, applies};
 }
 
 const QList<LimitSetting> &limitSettings()
 {
     constexpr qint64 Big = 1'000'000'000;
+    constexpr Applies AtStart = Applies::AtNextStart;
     static const QList<LimitSetting> all{
-        {u"limits/max_body_length"_s, 1, 1'000'000, into(&ServerLimits::maxBodyLength)},
-        {u"limits/max_message_bytes"_s, 1024, 64 * 1024 * 1024,
-         into(&ServerLimits::maxIncomingMessageBytes)},
-        {u"limits/login_timeout_ms"_s, 100, Big, into(&ServerLimits::loginTimeout)},
-        {u"limits/failed_logins_per_minute"_s, 1, 1000, into(&ServerLimits::failedLoginsPerMinute)},
-        {u"limits/pending_hashes_per_address"_s, 1, 10'000,
-         into(&ServerLimits::pendingHashesPerAddress)},
-        {u"limits/pending_hashes"_s, 1, 100'000, into(&ServerLimits::pendingHashes)},
-        {u"limits/registrations_per_hour"_s, 1, 1'000'000,
-         into(&ServerLimits::registrationsPerHour)},
-        {u"limits/message_burst"_s, 1, 1'000'000, into(&ServerLimits::messageBurst)},
-        {u"limits/message_window_ms"_s, 1, Big, into(&ServerLimits::messageWindow)},
-        {u"limits/request_burst"_s, 1, 1'000'000, into(&ServerLimits::requestBurst)},
-        {u"limits/request_window_ms"_s, 1, Big, into(&ServerLimits::requestWindow)},
-        {u"limits/max_requests_in_flight"_s, 1, 100'000, into(&ServerLimits::maxRequestsInFlight)},
-        {u"limits/max_connections_per_address"_s, 1, 1'000'000,
-         into(&ServerLimits::maxConnectionsPerAddress)},
-        {u"limits/max_connections"_s, 1, 1'000'000, into(&ServerLimits::maxConnections)},
-        {u"limits/max_outgoing_buffer_bytes"_s, 64 * 1024, Big,
-         into(&ServerLimits::maxOutgoingBufferBytes)},
-        {u"limits/session_lifetime_days"_s, 1, 3650, into(&ServerLimits::sessionLifetimeDays)},
-        {u"limits/bot_reply_timeout_ms"_s, 100, Big, into(&ServerLimits::botReplyTimeout)},
-        {u"limits/bot_token_check_interval_ms"_s, 1000, Big,
-         into(&ServerLimits::botTokenCheckInterval)},
-        {u"limits/price_check_interval_ms"_s, 10'000, Big, into(&ServerLimits::priceCheckInterval)},
+        limit(u"limits/max_body_length"_s, 1, 1'000'000, &ServerLimits::maxBodyLength),
+        limit(u"limits/max_message_bytes"_s, 1024, 64 * 1024 * 1024,
+              &ServerLimits::maxIncomingMessageBytes),
+        limit(u"limits/login_timeout_ms"_s, 100, Big, &ServerLimits::loginTimeout),
+        limit(u"limits/failed_logins_per_minute"_s, 1, 1000, &ServerLimits::failedLoginsPerMinute,
+              AtStart),
+        limit(u"limits/pending_hashes_per_address"_s, 1, 10'000,
+              &ServerLimits::pendingHashesPerAddress, AtStart),
+        limit(u"limits/pending_hashes"_s, 1, 100'000, &ServerLimits::pendingHashes, AtStart),
+        limit(u"limits/registrations_per_hour"_s, 1, 1'000'000, &ServerLimits::registrationsPerHour,
+              AtStart),
+        limit(u"limits/message_burst"_s, 1, 1'000'000, &ServerLimits::messageBurst, AtStart),
+        limit(u"limits/message_window_ms"_s, 1, Big, &ServerLimits::messageWindow, AtStart),
+        limit(u"limits/request_burst"_s, 1, 1'000'000, &ServerLimits::requestBurst),
+        limit(u"limits/request_window_ms"_s, 1, Big, &ServerLimits::requestWindow),
+        limit(u"limits/max_requests_in_flight"_s, 1, 100'000, &ServerLimits::maxRequestsInFlight),
+        limit(u"limits/max_connections_per_address"_s, 1, 1'000'000,
+              &ServerLimits::maxConnectionsPerAddress, AtStart),
+        limit(u"limits/max_connections"_s, 1, 1'000'000, &ServerLimits::maxConnections, AtStart),
+        limit(u"limits/max_outgoing_buffer_bytes"_s, 64 * 1024, Big,
+              &ServerLimits::maxOutgoingBufferBytes),
+        limit(u"limits/session_lifetime_days"_s, 1, 3650, &ServerLimits::sessionLifetimeDays,
+              AtStart),
+        limit(u"limits/bot_reply_timeout_ms"_s, 100, Big, &ServerLimits::botReplyTimeout, AtStart),
+        limit(u"limits/bot_token_check_interval_ms"_s, 1000, Big,
+              &ServerLimits::botTokenCheckInterval, AtStart),
+        limit(u"limits/price_check_interval_ms"_s, 10'000, Big, &ServerLimits::priceCheckInterval,
+              AtStart),
     };
     return all;
 }
 
 const QStringList ServerKeys{
-    u"server/listen"_s,     u"server/port"_s,      u"server/database"_s, u"server/plugins_dir"_s,
-    u"server/durability"_s, u"server/plaintext"_s, u"server/announce"_s, u"server/load_plugins"_s,
-    u"tls/certificate"_s,   u"tls/key"_s};
+    u"server/listen"_s,       u"server/port"_s,      u"server/database"_s, u"server/plugins_dir"_s,
+    u"server/durability"_s,   u"server/plaintext"_s, u"server/announce"_s, u"server/load_plugins"_s,
+    u"server/registration"_s, u"tls/certificate"_s,  u"tls/key"_s};
 
 bool readLimits(const QSettings &settings, ServerLimits &limits, QString &error)
 {
@@ -143,6 +164,36 @@ bool parsePort(const QString &text, quint16 &port, QString &error)
 
 } // namespace
 
+QStringList ServerOptions::reloadTo(ServerConfig &running, const ServerConfig &fresh)
+{
+    QStringList waiting;
+    for (const LimitSetting &setting : limitSettings()) {
+        const qint64 value = setting.load(fresh.limits);
+        if (value == setting.load(running.limits))
+            continue;
+        if (setting.applies == Applies::AtNextStart)
+            waiting.append(setting.key);
+        else
+            setting.store(running.limits, value);
+    }
+    const auto atNextStart = [&](const QString &key, bool changed) {
+        if (changed)
+            waiting.append(key);
+    };
+    atNextStart(u"server/listen"_s, running.listenAddress != fresh.listenAddress);
+    atNextStart(u"server/port"_s, running.port != fresh.port);
+    atNextStart(u"server/database"_s, running.databasePath != fresh.databasePath);
+    atNextStart(u"server/durability"_s, running.durability != fresh.durability);
+    atNextStart(u"server/plugins_dir or load_plugins"_s, running.pluginDirs != fresh.pluginDirs);
+    atNextStart(u"server/announce"_s, running.announce.enabled != fresh.announce.enabled);
+    atNextStart(u"server/plaintext"_s, running.tls.plaintext != fresh.tls.plaintext);
+    atNextStart(u"[bot.*]"_s, running.botSettings != fresh.botSettings);
+    running.registration = fresh.registration;
+    running.tls.certificateFile = fresh.tls.certificateFile;
+    running.tls.keyFile = fresh.tls.keyFile;
+    return waiting;
+}
+
 QString ServerOptions::defaultDatabasePath()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -172,6 +223,11 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         "                                               prints its token\n"
         "  finchat-server bot token NAME                a new token; the old one stops working\n"
         "  finchat-server bot list                      every bot account\n"
+        "  finchat-server invite create [USES [DAYS]]   an invite code for a server that\n"
+        "                                               registers by invitation: USES accounts\n"
+        "                                               (1), valid DAYS days (7)\n"
+        "  finchat-server invite list                   the invites that can still be used\n"
+        "  finchat-server invite revoke ID              the invite stops working\n"
         "  finchat-server backup FILE                   a consistent copy of the database,\n"
         "                                               taken while the server runs, into the\n"
         "                                               new FILE\n"
@@ -215,7 +271,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
     }
     QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
-        static const QStringList Tools{u"user"_s, u"bot"_s, u"backup"_s, u"config"_s};
+        static const QStringList Tools{u"user"_s, u"bot"_s, u"invite"_s, u"backup"_s, u"config"_s};
         if (!Tools.contains(positional.constFirst())) {
             result.action = Action::Fail;
             result.text = u"unexpected argument: %1"_s.arg(positional.constFirst());
@@ -255,6 +311,17 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
             return result;
         }
         config.durability = durability == "full"_L1 ? Durability::Full : Durability::Normal;
+        static const QHash<QString, Registration> registrations{
+            {u"open"_s, Registration::Open},
+            {u"invite"_s, Registration::Invite},
+            {u"closed"_s, Registration::Closed}};
+        const QString registration = settings.value(u"server/registration"_s, u"open"_s).toString();
+        if (!registrations.contains(registration)) {
+            result.action = Action::Fail;
+            result.text = u"%1: server/registration must be open, invite or closed"_s.arg(file);
+            return result;
+        }
+        config.registration = registrations.value(registration);
         const auto flag = [&](const QString &key, bool fallback) -> std::optional<bool> {
             const QString value = settings.value(key, fallback ? u"true"_s : u"false"_s).toString();
             if (value == "true"_L1 || value == "false"_L1)

@@ -32,6 +32,11 @@ public:
 
     static Result parse(const QStringList &arguments);
     static QString defaultDatabasePath();
+    // A configuration read again (SIGHUP) into the running one: the registration mode, the
+    // TLS files and the limits that apply on reload are taken; the names of the settings
+    // that changed but apply only at the next start are returned, and those keep their
+    // running values (so that what the server announces stays what it enforces).
+    static QStringList reloadTo(ServerConfig &running, const ServerConfig &fresh);
 };
 
 } // namespace FinChat

@@ -140,7 +140,9 @@ int setRole(StorageThread &storage, const UserRecord &user, const QString &roleN
         return fail(report, u"a role is admin, moderator or member, not '%1'"_s.arg(roleName));
     const bool changed =
         changeAccount(storage, user, Protocol::AuditAction::RoleChange, roleName, [&](Storage &s) {
-            if (user.role == *role)
+            // Read again inside the transaction: the server may have changed it meanwhile.
+            const auto current = s.userById(user.id);
+            if (!current || current->role == *role)
                 return false;
             s.setRole(user.id, *role);
             return true;

@@ -63,6 +63,17 @@ struct AuditRecord
     QString detail;
 };
 
+// An invite code, without the code: only its hash is stored.
+struct InviteRecord
+{
+    qint64 id = 0;
+    std::optional<QString> createdBy; // nullopt: the server's command line
+    qint64 createdAt = 0;
+    std::optional<qint64> expiresAt; // nullopt: never
+    qint64 usesLeft = 0;
+    qint64 used = 0;
+};
+
 struct RoomRecord
 {
     qint64 id = 0;

@@ -488,6 +488,80 @@ int Storage::deleteIdleSessions(qint64 maxIdleMs)
         .numRowsAffected();
 }
 
+namespace {
+
+constexpr auto InviteColumns =
+    "SELECT id, created_by, created_at, expires_at, uses_left, used FROM invites ";
+constexpr auto UsableInvite = "uses_left > 0 AND (expires_at IS NULL OR expires_at > ?) ";
+
+InviteRecord inviteFrom(const QSqlQuery &query)
+{
+    const auto optionalText = [](const QVariant &value) {
+        return value.isNull() ? std::nullopt : std::optional(value.toString());
+    };
+    const auto optionalNumber = [](const QVariant &value) {
+        return value.isNull() ? std::nullopt : std::optional(value.toLongLong());
+    };
+    return {query.value(0).toLongLong(), optionalText(query.value(1)),
+            query.value(2).toLongLong(), optionalNumber(query.value(3)),
+            query.value(4).toLongLong(), query.value(5).toLongLong()};
+}
+
+} // namespace
+
+InviteRecord Storage::createInvite(const QByteArray &codeHash,
+                                   const std::optional<QString> &createdBy, qint64 uses,
+                                   std::optional<qint64> expiresAt)
+{
+    const QSqlQuery query =
+        run(u"INSERT INTO invites (code_hash, created_by, created_at, expires_at, uses_left) "
+            "VALUES (?, ?, ?, ?, ?)"_s,
+            {codeHash, createdBy ? QVariant(*createdBy) : QVariant(QMetaType::fromType<QString>()),
+             nowMs(), expiresAt ? QVariant(*expiresAt) : QVariant(QMetaType::fromType<qint64>()),
+             uses});
+    QSqlQuery created =
+        run(QLatin1StringView(InviteColumns) + u"WHERE id = ?"_s, {query.lastInsertId()});
+    if (!created.next())
+        throw StorageError("the new invite is gone");
+    return inviteFrom(created);
+}
+
+bool Storage::inviteUsable(const QByteArray &codeHash) const
+{
+    return run(u"SELECT 1 FROM invites WHERE code_hash = ? AND "_s +
+                   QLatin1StringView(UsableInvite),
+               {codeHash, nowMs()})
+        .next();
+}
+
+bool Storage::useInvite(const QByteArray &codeHash)
+{
+    return run(u"UPDATE invites SET uses_left = uses_left - 1, used = used + 1 "
+               "WHERE code_hash = ? AND "_s +
+                   QLatin1StringView(UsableInvite),
+               {codeHash, nowMs()})
+               .numRowsAffected() == 1;
+}
+
+QList<InviteRecord> Storage::usableInvites() const
+{
+    QSqlQuery query = run(QLatin1StringView(InviteColumns) + u"WHERE "_s +
+                              QLatin1StringView(UsableInvite) + u"ORDER BY id DESC"_s,
+                          {nowMs()});
+    QList<InviteRecord> found;
+    while (query.next())
+        found.append(inviteFrom(query));
+    return found;
+}
+
+bool Storage::revokeInvite(qint64 inviteId)
+{
+    return run(u"UPDATE invites SET uses_left = 0 WHERE id = ? AND "_s +
+                   QLatin1StringView(UsableInvite),
+               {inviteId, nowMs()})
+               .numRowsAffected() == 1;
+}
+
 QSet<QByteArray> Storage::liveSessions(const QList<QByteArray> &tokenHashes) const
 {
     QSqlQuery query = prepare(u"SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id "

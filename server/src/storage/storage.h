@@ -134,6 +134,18 @@ public:
     // Up to limit entries with an id below beforeId (all when nullopt), newest first.
     QList<AuditRecord> auditEntries(std::optional<qint64> beforeId, int limit) const;
 
+    // Invite codes, by the SHA-256 of their code (InviteCode::hash).
+    InviteRecord createInvite(const QByteArray &codeHash, const std::optional<QString> &createdBy,
+                              qint64 uses, std::optional<qint64> expiresAt);
+    // Whether the code can make an account now: known, not used up, revoked or expired.
+    bool inviteUsable(const QByteArray &codeHash) const;
+    // Takes one use of the code; false when it is not usable.
+    bool useInvite(const QByteArray &codeHash);
+    // The usable invites, newest first.
+    QList<InviteRecord> usableInvites() const;
+    // Ends an invite; false when it was not usable.
+    bool revokeInvite(qint64 inviteId);
+
     // Rooms and memberships
     QList<RoomRecord> rooms() const;
     std::optional<RoomRecord> roomByName(const QString &name) const;

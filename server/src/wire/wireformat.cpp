@@ -41,6 +41,12 @@ Protocol::AuditEntry auditEntry(const AuditRecord &entry)
     return {entry.id, entry.at, entry.actor, entry.action, entry.target, entry.detail};
 }
 
+Protocol::Invite invite(const InviteRecord &invite)
+{
+    return {invite.id,        invite.createdBy, invite.createdAt,
+            invite.expiresAt, invite.usesLeft,  invite.used};
+}
+
 Protocol::RoomSummary room(const RoomRecord &room)
 {
     return {room.name, room.topic};

@@ -13,5 +13,6 @@ Protocol::User user(const Author &user);
 Protocol::Member member(const Author &user, bool online);
 Protocol::RoomSummary room(const RoomRecord &room);
 Protocol::AuditEntry auditEntry(const AuditRecord &entry);
+Protocol::Invite invite(const InviteRecord &invite);
 
 } // namespace FinChat::WireFormat

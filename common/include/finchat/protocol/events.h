@@ -14,11 +14,13 @@ struct ServerHello
     qint64 protocol = Version;
     QString server;
     Limits limits;
+    QString registration; // a Registration; a newer server may send others
     static auto fields()
     {
         return std::tuple{field("protocol"_L1, &ServerHello::protocol),
                           field("server"_L1, &ServerHello::server),
-                          field("limits"_L1, &ServerHello::limits)};
+                          field("limits"_L1, &ServerHello::limits),
+                          field("registration"_L1, &ServerHello::registration, maxLength(16))};
     }
 };
 

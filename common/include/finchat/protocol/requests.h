@@ -10,6 +10,9 @@
 namespace FinChat::Protocol {
 
 inline constexpr qsizetype NameFieldMaxLength = 256;
+inline constexpr qsizetype InviteCodeMaxLength = 64;
+inline constexpr qint64 MaxInviteUses = 1000;
+inline constexpr qint64 MaxInviteHours = 24 * 366;
 
 // Replies.
 
@@ -218,6 +221,32 @@ struct AuditListOk
     }
 };
 
+struct InviteCreateOk
+{
+    static constexpr QLatin1StringView Type = Type::InviteCreateOk;
+    QString code; // shown this once: the server keeps only its hash
+    Invite invite;
+    static auto fields()
+    {
+        return std::tuple{field("code"_L1, &InviteCreateOk::code),
+                          field("invite"_L1, &InviteCreateOk::invite)};
+    }
+};
+
+// The invites that can still be used, newest first.
+struct InviteListOk
+{
+    static constexpr QLatin1StringView Type = Type::InviteListOk;
+    QList<Invite> invites;
+    static auto fields() { return std::tuple{field("invites"_L1, &InviteListOk::invites)}; }
+};
+
+struct InviteRevokeOk
+{
+    static constexpr QLatin1StringView Type = Type::InviteRevokeOk;
+    static auto fields() { return std::tuple{}; }
+};
+
 // A bot connection is the bot account its token names.
 struct BotLoginOk
 {
@@ -269,13 +298,15 @@ struct Register
     QString username;
     QString password;
     std::optional<QString> displayName;
+    std::optional<QString> invite; // a code, where the server registers by invitation
     static auto fields()
     {
         return std::tuple{
             field("username"_L1, &Register::username, maxLength(NameFieldMaxLength)),
             field("password"_L1, &Register::password,
                   maxLength(Validation::PasswordMaxUtf16Length)),
-            field("displayName"_L1, &Register::displayName, maxLength(NameFieldMaxLength))};
+            field("displayName"_L1, &Register::displayName, maxLength(NameFieldMaxLength)),
+            field("invite"_L1, &Register::invite, maxLength(InviteCodeMaxLength))};
     }
 };
 
@@ -484,7 +515,6 @@ struct AlertRemove
 
 // Moderation (docs/protocol.md, "Moderation"). Who may send which is the server's to check.
 
-inline constexpr qsizetype ModerationReasonMaxLength = 300;
 inline constexpr int MaxAuditPage = 100;
 
 struct UserBan
@@ -497,7 +527,7 @@ struct UserBan
     {
         return std::tuple{
             field("user"_L1, &UserBan::username, maxLength(NameFieldMaxLength)),
-            field("reason"_L1, &UserBan::reason, maxLength(ModerationReasonMaxLength))};
+            field("reason"_L1, &UserBan::reason, maxLength(2 * Validation::ReasonMaxLength))};
     }
 };
 
@@ -536,6 +566,37 @@ struct AuditList
         return std::tuple{field("before"_L1, &AuditList::before,
                                 range(1, std::numeric_limits<qint64>::max() / 2)),
                           field("limit"_L1, &AuditList::limit, range(1, MaxAuditPage))};
+    }
+};
+
+struct InviteCreate
+{
+    static constexpr QLatin1StringView Type = Type::InviteCreate;
+    using Reply = InviteCreateOk;
+    std::optional<qint64> uses;  // how many accounts it makes; 1 when absent
+    std::optional<qint64> hours; // valid for; 7 days when absent
+    static auto fields()
+    {
+        return std::tuple{field("uses"_L1, &InviteCreate::uses, range(1, MaxInviteUses)),
+                          field("hours"_L1, &InviteCreate::hours, range(1, MaxInviteHours))};
+    }
+};
+
+struct InviteList
+{
+    static constexpr QLatin1StringView Type = Type::InviteList;
+    using Reply = InviteListOk;
+    static auto fields() { return std::tuple{}; }
+};
+
+struct InviteRevoke
+{
+    static constexpr QLatin1StringView Type = Type::InviteRevoke;
+    using Reply = InviteRevokeOk;
+    qint64 invite = 0; // its id
+    static auto fields()
+    {
+        return std::tuple{field("invite"_L1, &InviteRevoke::invite, range(1, qint64(1) << 53))};
     }
 };
 

@@ -110,6 +110,27 @@ struct AuditEntry
     }
 };
 
+// An invite code as admins see it; the code itself is shown once, when it is made.
+struct Invite
+{
+    qint64 id = 0;
+    std::optional<QString> by; // a username; absent: the server's command line
+    qint64 createdAt = 0;
+    std::optional<qint64> expiresAt; // absent: never
+    qint64 usesLeft = 0;
+    qint64 used = 0;
+
+    static auto fields()
+    {
+        return std::tuple{field("id"_L1, &Invite::id),
+                          field("by"_L1, &Invite::by),
+                          field("createdAt"_L1, &Invite::createdAt),
+                          field("expiresAt"_L1, &Invite::expiresAt),
+                          field("usesLeft"_L1, &Invite::usesLeft),
+                          field("used"_L1, &Invite::used)};
+    }
+};
+
 // A command as /help and commands.list show it.
 struct CommandInfo
 {
