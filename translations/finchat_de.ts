@@ -122,8 +122,8 @@
         <translation>Dieser Server nimmt keine neuen Konten an. Bitte seinen Administrator um eines.</translation>
     </message>
     <message>
-        <source>This server needs a valid invite code. Ask its administrator for one; each code works a limited number of times, for a limited time.</source>
-        <translation>Dieser Server braucht einen gültigen Einladungscode. Bitte seinen Administrator um einen; jeder Code gilt nur begrenzt oft und begrenzt lange.</translation>
+        <source>Ask the server&apos;s administrator for a valid invite code.</source>
+        <translation>Bitte den Administrator des Servers um einen gültigen Einladungscode.</translation>
     </message>
 </context>
 <context>

@@ -122,8 +122,8 @@
         <translation>Este servidor no admite cuentas nuevas. Pide una a su administrador.</translation>
     </message>
     <message>
-        <source>This server needs a valid invite code. Ask its administrator for one; each code works a limited number of times, for a limited time.</source>
-        <translation>Este servidor necesita un código de invitación válido. Pide uno a su administrador; cada código sirve un número limitado de veces, durante un tiempo limitado.</translation>
+        <source>Ask the server&apos;s administrator for a valid invite code.</source>
+        <translation>Pide un código de invitación válido al administrador del servidor.</translation>
     </message>
 </context>
 <context>

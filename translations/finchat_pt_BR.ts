@@ -122,8 +122,8 @@
         <translation>Este servidor não aceita contas novas. Peça uma ao administrador.</translation>
     </message>
     <message>
-        <source>This server needs a valid invite code. Ask its administrator for one; each code works a limited number of times, for a limited time.</source>
-        <translation>Este servidor precisa de um código de convite válido. Peça um ao administrador; cada código vale um número limitado de vezes, por tempo limitado.</translation>
+        <source>Ask the server&apos;s administrator for a valid invite code.</source>
+        <translation>Peça um código de convite válido ao administrador do servidor.</translation>
     </message>
 </context>
 <context>

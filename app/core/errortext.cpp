@@ -62,8 +62,7 @@ const QHash<ErrorCode, Known> &serverCodes()
           Field::Server}},
         {ErrorCode::InvalidInvite,
          {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText",
-                            "This server needs a valid invite code. Ask its administrator for "
-                            "one; each code works a limited number of times, for a limited time."),
+                            "Ask the server's administrator for a valid invite code."),
           Field::Invite}},
         {ErrorCode::AccountDisabled,
          {QT_TRANSLATE_NOOP("FinChat::Client::ErrorText",

@@ -2,6 +2,7 @@
 #include "startup/admincommand.h"
 #include "startup/botaccounts.h"
 #include "startup/invitecodes.h"
+#include "startup/logformat.h"
 #include "startup/processsignals.h"
 #include "startup/serveroptions.h"
 #include "startup/useraccounts.h"
@@ -123,8 +124,6 @@ int backUp(StorageThread &storage, const QStringList &arguments, QTextStream &re
     return 0;
 }
 
-// finchat-server user|bot|backup|config ...: on the server's database, beside a running
-// server or not; the exit code.
 // SIGHUP: the configuration file again, with the same command line (whose options still win).
 // A file that no longer parses changes nothing.
 void reloadConfiguration(ChatServer &server)
@@ -142,6 +141,8 @@ void reloadConfiguration(ChatServer &server)
             << "changed, but applies at the next start:" << waiting.join(u", "_s);
 }
 
+// finchat-server user|bot|invite|backup|config ...: on the server's database, beside a running
+// server or not; the exit code.
 int runTool(const ServerOptions::Result &options)
 {
     QTextStream input(stdin);
@@ -185,6 +186,7 @@ int runTool(const ServerOptions::Result &options)
 
 int main(int argc, char *argv[])
 {
+    LogFormat::install();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"FinChat"_s);
     QCoreApplication::setApplicationName(u"finchat-server"_s);

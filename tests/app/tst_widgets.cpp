@@ -1,4 +1,3 @@
-#include "auth/passwordhasher.h"
 #include "clientaccounts.h"
 #include "core/chatclient.h"
 #include "core/links.h"
@@ -7,8 +6,6 @@
 #include "core/watchlist.h"
 #include "pointing.h"
 #include "stooqstandin.h"
-#include "storage/storage.h"
-#include "storage/storagethread.h"
 #include "testclient.h"
 #include "testserver.h"
 #include "ui/connectdialog.h"
@@ -747,9 +744,7 @@ private slots:
         TestServer server(config);
         TestClient admin;
         QVERIFY(admin.open(server.url()));
-        server.storage().blocking([](Storage &storage) {
-            storage.createUser(u"boss"_s, u"Boss"_s, PasswordHasher::hash(u"correct horse"_s));
-        });
+        server.addPerson(u"boss"_s);
         QCOMPARE(typeOf(admin.login(u"boss"_s, u"correct horse"_s)), Type::LoginOk);
         const QString code = admin.request(Type::InviteCreate).value(u"code"_s).toString();
         QVERIFY(!code.isEmpty());

@@ -1,5 +1,6 @@
 #include "testserver.h"
 
+#include "auth/passwordhasher.h"
 #include "auth/sessiontoken.h"
 #include "testcertificate.h"
 
@@ -94,6 +95,14 @@ QUrl TestServer::url() const
 {
     return QUrl(
         u"%1://127.0.0.1:%2"_s.arg(m_config.tls.plaintext ? u"ws"_s : u"wss"_s).arg(m_config.port));
+}
+
+void TestServer::addPerson(const QString &username)
+{
+    const QString hash = PasswordHasher::hash(u"correct horse"_s);
+    const bool made = m_storage->blocking(
+        [&](Storage &storage) { return storage.createUser(username, username, hash).has_value(); });
+    QVERIFY2(made, qPrintable(username));
 }
 
 QString TestServer::botToken(const QString &name, const QString &displayName)

@@ -46,6 +46,10 @@ public:
     // A bot account and its token, as `finchat-server bot add NAME DISPLAY` makes them: the
     // token, or empty when a person has the name.
     QString botToken(const QString &name, const QString &displayName);
+    // A person's account made on the database, as `finchat-server user add` does (the first
+    // is the admin), with the tests' usual password: for servers that make no accounts over
+    // the protocol.
+    void addPerson(const QString &username);
     // The same, written to `file` as finchat-botrunner and the example bots read it.
     bool writeBotToken(const QString &name, const QString &displayName, const QString &file);
 

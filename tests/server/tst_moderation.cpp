@@ -1,7 +1,6 @@
 #include "testclient.h"
 #include "testserver.h"
 
-#include "auth/passwordhasher.h"
 #include "storage/storage.h"
 #include "storage/storagethread.h"
 
@@ -11,6 +10,7 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace FinChat;
@@ -22,6 +22,32 @@ namespace {
 QJsonObject userIn(const QJsonObject &reply)
 {
     return reply.value(u"user"_s).toObject();
+}
+
+// A plain HTTP/1.1 GET on loopback: the status code and the body (0 and nothing when no
+// whole answer came).
+std::pair<int, QString> httpGet(quint16 port, const QString &path)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return {0, {}};
+    socket.write("GET " + path.toUtf8() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QByteArray answer;
+    static const QRegularExpression length(u"content-length: *(\\d+)"_s,
+                                           QRegularExpression::CaseInsensitiveOption);
+    const auto complete = [&] {
+        answer += socket.readAll();
+        const qsizetype headerEnd = answer.indexOf("\r\n\r\n");
+        if (headerEnd < 0)
+            return false;
+        const auto match = length.match(QString::fromLatin1(answer.left(headerEnd)));
+        return match.hasMatch() && answer.size() - headerEnd - 4 >= match.captured(1).toInt();
+    };
+    if (!QTest::qWaitFor(complete, 5000))
+        return {0, {}};
+    const int status = QString::fromLatin1(answer.mid(9, 3)).toInt(); // "HTTP/1.1 200"
+    return {status, QString::fromUtf8(answer.mid(answer.indexOf("\r\n\r\n") + 4))};
 }
 
 QString roleIn(const QJsonObject &user)
@@ -294,9 +320,7 @@ private slots:
         ServerConfig config;
         config.registration = Registration::Invite;
         TestServer server(config);
-        server.storage().blocking([](Storage &storage) {
-            storage.createUser(u"boss"_s, u"Boss"_s, PasswordHasher::hash(u"correct horse"_s));
-        });
+        server.addPerson(u"boss"_s);
         TestClient boss;
         QVERIFY(boss.open(server.url()));
         QCOMPARE(boss.serverHello().value(u"registration"_s).toString(), u"invite"_s);
@@ -362,6 +386,26 @@ private slots:
         QVERIFY(!bytes.contains(code.toLatin1()) && !bytes.contains(second.toLatin1()));
     }
 
+    // A wrong code costs what a new account does: guessing runs into registrations_per_hour.
+    void guessingInviteCodesIsThrottled()
+    {
+        ServerConfig config;
+        config.registration = Registration::Invite;
+        config.limits.registrationsPerHour = 3;
+        TestServer server(config);
+        TestClient guesser;
+        QVERIFY(guesser.open(server.url()));
+        const auto guess = [&](const QString &code) {
+            return codeOf(guesser.request(Type::Register, {{u"username"_s, u"eve"_s},
+                                                           {u"password"_s, u"correct horse"_s},
+                                                           {u"invite"_s, code}}));
+        };
+        QCOMPARE(guess(u"aaaaa-aaaaa-aaaaa-aaaaa"_s), u"invalid_invite"_s);
+        QCOMPARE(guess(u"not a code"_s), u"invalid_invite"_s);
+        QCOMPARE(guess(u"bbbbb-bbbbb-bbbbb-bbbbb"_s), u"invalid_invite"_s);
+        QCOMPARE(guess(u"ccccc-ccccc-ccccc-ccccc"_s), u"rate_limited"_s);
+    }
+
     void closedRegistrationMakesNoAccounts()
     {
         ServerConfig config;
@@ -374,6 +418,70 @@ private slots:
                  u"registration_closed"_s);
         QVERIFY(
             server.storage().blocking([](Storage &storage) { return storage.users(); }).isEmpty());
+    }
+
+    void adminsSeeHowTheServerIsDoing()
+    {
+        ServerConfig config;
+        config.metrics.port = 0; // on, at any free loopback port
+        TestServer server(config);
+        TestClient alice;
+        TestClient bob;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        TestClient bot;
+        QVERIFY(bot.open(server.url()));
+        QCOMPARE(typeOf(bot.request(Type::BotLogin,
+                                    {{u"token"_s, server.botToken(u"ticker"_s, u"Ticker"_s)}})),
+                 Type::BotLoginOk);
+        const QJsonArray announced{QJsonObject{
+            {u"name"_s, u"tick"_s}, {u"usage"_s, u"/tick"_s}, {u"description"_s, u"A tick"_s}}};
+        QCOMPARE(typeOf(bot.request(Type::BotAnnounce, {{u"commands"_s, announced}})),
+                 Type::BotAnnounceOk);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(typeOf(bob.send(u"general"_s, u"tick %1"_s.arg(i))), Type::MessageSendOk);
+
+        QCOMPARE(codeOf(bob.request(Type::ServerStatus)), u"forbidden"_s);
+        const QJsonObject status = alice.request(Type::ServerStatus);
+        QCOMPARE(typeOf(status), Type::ServerStatusOk);
+        QCOMPARE(status[u"version"_s].toString(), QStringLiteral(FINCHAT_VERSION_STRING));
+        QCOMPARE(status[u"connections"_s].toInt(), 3);
+        QCOMPARE(status[u"usersOnline"_s].toInt(), 2); // alice and bob; bots are under "bots"
+        QCOMPARE(status[u"messagesSinceStart"_s].toInt(), 3);
+        QCOMPARE(status[u"messagesPerSecond"_s].toDouble(), 3.0 / 60);
+        QVERIFY(status[u"databaseBytes"_s].toInteger() > 4096);
+        QCOMPARE(status[u"registration"_s].toString(), u"open"_s);
+        QVERIFY(status[u"uptimeSeconds"_s].toInteger() >= 0);
+        QVERIFY(qAbs(status[u"startedAt"_s].toInteger() - Protocol::nowMs()) < 60'000);
+        const QJsonArray bots = status[u"bots"_s].toArray();
+        QCOMPARE(bots.size(), 1);
+        QCOMPARE(bots.first()[u"user"_s].toString(), u"ticker"_s);
+        QCOMPARE(bots.first()[u"kind"_s].toString(), u"connected"_s);
+        QVERIFY(bots.first()[u"available"_s].toBool());
+        QCOMPARE(bots.first()[u"commands"_s].toInt(), 1);
+
+        // The same figures for a Prometheus scraper, on a loopback port of their own.
+        const quint16 metricsPort = server.server().metricsPort();
+        QVERIFY(metricsPort != 0);
+        const auto get = [metricsPort](const QString &path) {
+            return httpGet(metricsPort, path);
+        };
+        const auto [status200, text] = get(u"/metrics"_s);
+        QCOMPARE(status200, 200);
+        for (const QString &line :
+             {u"finchat_info{version=\"%1\"} 1"_s.arg(QStringLiteral(FINCHAT_VERSION_STRING)),
+              u"finchat_connections 3"_s, u"finchat_users_online 2"_s,
+              u"finchat_messages_stored_total 3"_s, u"finchat_messages_per_second 0.05"_s,
+              u"finchat_bot_available{bot=\"ticker\",kind=\"connected\"} 1"_s,
+              u"# TYPE finchat_messages_stored_total counter"_s})
+            QVERIFY2(text.split(u'\n').contains(line), qPrintable(line + u"\n---\n"_s + text));
+        QCOMPARE(get(u"/"_s).first, 404);
+    }
+
+    void metricsAreOffUnlessConfigured()
+    {
+        TestServer server;
+        QCOMPARE(server.server().metricsPort(), 0);
     }
 
     void aBanOutlivesTheModeratorLeaving()

@@ -1,4 +1,5 @@
 #include "state/ratelimiter.h"
+#include "state/ratemeter.h"
 
 #include <QTest>
 
@@ -11,6 +12,23 @@ class TestRateLimiter : public QObject
     Q_OBJECT
 
 private slots:
+    void rateMeterCountsTheLastMinute()
+    {
+        RateMeter meter;
+        const qint64 start = 1'763'800'000'000;
+        for (int i = 0; i < 120; ++i)
+            meter.record(start + i * 250); // 4 a second for 30 s
+        QCOMPARE(meter.total(), 120);
+        QCOMPARE(meter.perSecond(start + 30'000), 2.0); // 120 over the minute
+        // 80 s on, the minute holds the burst's seconds 21 to 29: nine seconds of four.
+        QCOMPARE(meter.perSecond(start + 80'000), 36.0 / 60);
+        QCOMPARE(meter.perSecond(start + 200'000), 0.0);
+        // A second a minute later reuses its bucket and counts afresh.
+        meter.record(start + 60'000);
+        QCOMPARE(meter.perSecond(start + 60'500), (120.0 - 4 + 1) / 60);
+        QCOMPARE(meter.total(), 121);
+    }
+
     void bucketAllowsBurstThenSteadyRate()
     {
         LeakyBucket bucket(20, 10s); // drains one unit every 500 ms

@@ -39,6 +39,7 @@ private slots:
         QCOMPARE(result.action, ServerOptions::Action::Run);
         QCOMPARE(result.config.port, ServerConfig::DefaultPort);
         QCOMPARE(result.config.registration, Registration::Open);
+        QVERIFY(!result.config.metrics.port); // off unless a port is set
         QVERIFY(!result.config.tls.plaintext);
         QCOMPARE(result.config.listenAddress, QHostAddress(QHostAddress::Any));
         QVERIFY(result.config.announce.enabled); // on the LAN, colleagues' apps list it
@@ -147,6 +148,7 @@ private slots:
             << QByteArray("[server]\nlisten_port=7000\n") << u"server/listen_port"_s;
         QTest::newRow("bad durability")
             << QByteArray("[server]\ndurability=sometimes\n") << u"durability"_s;
+        QTest::newRow("bad metrics port") << QByteArray("[metrics]\nport=http\n") << u"metrics"_s;
         QTest::newRow("bad registration")
             << QByteArray("[server]\nregistration=invites\n") << u"registration"_s;
     }
@@ -190,7 +192,7 @@ private slots:
                 !line.startsWith("key="))
                 enabled += line + '\n';
         }
-        QCOMPARE(settings, 35); // 9 server, 2 tls, all 19 limits, 5 stock bot settings
+        QCOMPARE(settings, 36); // 9 server, 2 tls, 1 metrics, all 19 limits, 5 stock bot settings
         const auto result =
             ServerOptions::parse({u"finchat-server"_s, u"--config"_s, writeConfig(enabled)});
         QCOMPARE(result.action, ServerOptions::Action::Run);

@@ -372,6 +372,36 @@ private slots:
         QVERIFY(server.waitForFinished(10'000));
     }
 
+    // A log line says when and how bad; under systemd, journald is told the level and adds
+    // the time itself.
+    void logLinesSayWhenAndHowBad()
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(u"QT_MESSAGE_PATTERN"_s);
+        environment.remove(u"JOURNAL_STREAM"_s);
+        QString log;
+        QProcess plain;
+        plain.setProcessEnvironment(environment);
+        QVERIFY(start(plain, {}, &log) != 0);
+        static const QRegularExpression stamped(
+            u"^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\S+ info "
+            "finchat.server: FinChat server listening on"_s,
+            QRegularExpression::MultilineOption);
+        QVERIFY2(stamped.match(log).hasMatch(), qPrintable(log));
+        plain.terminate();
+        QVERIFY(plain.waitForFinished());
+
+        environment.insert(u"JOURNAL_STREAM"_s, u"8:12345"_s);
+        QProcess journaled;
+        journaled.setProcessEnvironment(environment);
+        QVERIFY(start(journaled, {}, &log) != 0);
+        QVERIFY2(log.contains(QRegularExpression(u"^<6>finchat.server: FinChat server listening"_s,
+                                                 QRegularExpression::MultilineOption)),
+                 qPrintable(log));
+        journaled.terminate();
+        QVERIFY(journaled.waitForFinished());
+    }
+
     void invitesFromTheCommandLine()
     {
         const QString config = writeFile(u"invite.ini"_s, "[server]\nregistration=invite\n");

@@ -94,6 +94,7 @@ inline constexpr QLatin1StringView AuditList{"audit.list"};
 inline constexpr QLatin1StringView InviteCreate{"invite.create"};
 inline constexpr QLatin1StringView InviteList{"invite.list"};
 inline constexpr QLatin1StringView InviteRevoke{"invite.revoke"};
+inline constexpr QLatin1StringView ServerStatus{"server.status"};
 // Requests a bot connection makes (docs/protocol.md, "Bots").
 inline constexpr QLatin1StringView BotLogin{"bot.login"};
 inline constexpr QLatin1StringView BotAnnounce{"bot.announce"};
@@ -127,6 +128,7 @@ inline constexpr QLatin1StringView AuditListOk{"audit.list.ok"};
 inline constexpr QLatin1StringView InviteCreateOk{"invite.create.ok"};
 inline constexpr QLatin1StringView InviteListOk{"invite.list.ok"};
 inline constexpr QLatin1StringView InviteRevokeOk{"invite.revoke.ok"};
+inline constexpr QLatin1StringView ServerStatusOk{"server.status.ok"};
 inline constexpr QLatin1StringView BotLoginOk{"bot.login.ok"};
 inline constexpr QLatin1StringView BotAnnounceOk{"bot.announce.ok"};
 inline constexpr QLatin1StringView BotReplyOk{"bot.reply.ok"};

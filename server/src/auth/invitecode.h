@@ -8,7 +8,7 @@
 namespace FinChat {
 
 // Invite codes: 100 random bits as 20 letters and digits in groups of five
-// ("k3v9q-...-..."), short enough to read out, long enough that nobody guesses one. The
+// ("k3vxq-a7mzt-2xwpe-h5rcu"), short enough to read out, long enough that nobody guesses one. The
 // server keeps only the SHA-256 of a code's normal form.
 class InviteCode
 {

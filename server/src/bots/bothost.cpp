@@ -165,6 +165,17 @@ QStringList BotHost::botNames() const
     return names;
 }
 
+QList<Protocol::BotState> BotHost::states() const
+{
+    QList<Protocol::BotState> states;
+    for (const auto &bot : m_bots) {
+        const bool connected = dynamic_cast<const RemoteBot *>(bot.get()) != nullptr;
+        states.append({bot->account().username, connected ? u"connected"_s : u"plugin"_s,
+                       bot->isAvailable(), bot->commands().size()});
+    }
+    return states;
+}
+
 QString BotHost::setting(const QString &bot, const QString &key) const
 {
     return m_settings.value(bot).value(key).toString();

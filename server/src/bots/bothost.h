@@ -71,6 +71,8 @@ public:
     void loadFrom(const QStringList &folders);
     const QList<PluginReport> &reports() const { return m_reports; }
     QStringList botNames() const;
+    // Every bot, as server.status shows it.
+    QList<Protocol::BotState> states() const;
 
     QList<CommandInfo> commands() const override;
     void run(const CommandCall &call) override;

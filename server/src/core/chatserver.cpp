@@ -9,6 +9,7 @@
 #include "handlers/pricechecker.h"
 #include "handlers/quotelookup.h"
 #include "handlers/roomservice.h"
+#include "handlers/statusservice.h"
 #include "handlers/watchlistservice.h"
 #include "startup/serveroptions.h"
 #include "storage/storagethread.h"
@@ -17,6 +18,7 @@
 #include "wire/clientconnection.h"
 #include "wire/lanannouncer.h"
 #include "wire/listener.h"
+#include "wire/metricsendpoint.h"
 
 #include "finchat/fingerprint.h"
 #include "finchat/protocol.h"
@@ -96,6 +98,8 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     m_watchlists = new WatchlistService(context, *m_prices, this);
     m_accounts = new AccountService(context, m_config.registration, this);
     m_moderation = std::make_unique<ModerationService>(context, *m_accounts);
+    m_status = std::make_unique<StatusService>(context, [this] { return status(); });
+    m_startedAt = nowMs();
     m_bots = new BotHost(m_storage, m_fanout, m_config.botSettings, m_config.limits.botReplyTimeout,
                          this);
     m_botGateway =
@@ -223,6 +227,7 @@ void ChatServer::addRoutes()
     route(Access::LoggedIn, moderation, &ModerationService::createInvite);
     route(Access::LoggedIn, moderation, &ModerationService::listInvites);
     route(Access::LoggedIn, moderation, &ModerationService::revokeInvite);
+    route(Access::LoggedIn, m_status.get(), &StatusService::status);
     route(Access::Anyone, m_botGateway, &BotGateway::login);
     route(Access::Bot, m_botGateway, &BotGateway::announce);
     route(Access::Bot, m_botGateway, &BotGateway::reply);
@@ -265,6 +270,19 @@ bool ChatServer::listen()
             m_config.announce.targets, m_config.announce.port, m_config.listenAddress, this);
         m_announcer->start();
     }
+    if (m_config.metrics.port && !m_metrics) {
+        m_metrics = new MetricsEndpoint([this] { return status(); }, this);
+        m_metricsPort = m_metrics->listen(m_config.metrics.address, *m_config.metrics.port);
+        // Not fatal: the chat works without it, and the log says so.
+        if (m_metricsPort == 0)
+            qCWarning(lcServer).noquote() << u"metrics: cannot listen on %1 port %2; no /metrics"_s
+                                                 .arg(m_config.metrics.address.toString())
+                                                 .arg(*m_config.metrics.port);
+        else
+            qCInfo(lcServer).noquote()
+                << u"metrics on http://%1:%2/metrics"_s.arg(m_config.metrics.address.toString())
+                       .arg(m_metricsPort);
+    }
     return true;
 }
 
@@ -272,6 +290,8 @@ void ChatServer::close()
 {
     if (m_announcer)
         m_announcer->stop();
+    delete std::exchange(m_metrics, nullptr);
+    m_metricsPort = 0;
     m_listener->close();
     m_accounts->stop();
     const auto connections = findChildren<ClientConnection *>(Qt::FindDirectChildrenOnly);
@@ -335,6 +355,22 @@ void ChatServer::onClosed(ClientConnection *connection)
     m_accounts->connectionClosed(connection);
     m_connectionCounter.remove(connection->peerAddress());
     connection->deleteLater();
+}
+
+Protocol::ServerStatusOk ChatServer::status() const
+{
+    const qint64 now = nowMs();
+    const RateMeter &stored = m_messageService->storedMessages();
+    return {.version = QStringLiteral(FINCHAT_VERSION_STRING),
+            .startedAt = m_startedAt,
+            .uptimeSeconds = (now - m_startedAt) / 1000,
+            .connections = m_connectionCounter.total(),
+            .usersOnline = onlineUserCount(),
+            .messagesPerSecond = stored.perSecond(now),
+            .messagesSinceStart = stored.total(),
+            .databaseBytes = m_storage.databaseBytes(),
+            .registration = QString(registrationName(m_config.registration)),
+            .bots = m_bots->states()};
 }
 
 Protocol::ServerHello ChatServer::serverHello() const

@@ -35,11 +35,13 @@ class WatchlistService;
 class ClientConnection;
 class CommandRouter;
 class LanAnnouncer;
+class MetricsEndpoint;
 class Listener;
 class Housekeeping;
 class MessageService;
 class ModerationService;
 class RoomService;
+class StatusService;
 class StorageThread;
 
 // The FinChat server: accepts WebSocket connections, enforces the connection limits, decodes
@@ -60,6 +62,8 @@ public:
     QString errorString() const;
     QHostAddress serverAddress() const;
     quint16 serverPort() const;
+    // Where /metrics answers; 0 when it is off or could not listen.
+    quint16 metricsPort() const { return m_metricsPort; }
     int connectionCount() const { return m_connectionCounter.total(); }
     // Users logged in on at least one connection.
     int onlineUserCount() const { return static_cast<int>(m_online.all().size()); }
@@ -82,6 +86,8 @@ public:
     void closeEndedSessions();
 
     CommandRouter &commands();
+    // What server.status answers, now.
+    Protocol::ServerStatusOk status() const;
     // The bots: plugins loaded from the configured folders, and programs connected with a
     // bot account's token.
     BotHost *bots() const { return m_bots; }
@@ -117,6 +123,8 @@ private:
     QWebSocketServer *m_server; // the WebSocket handshake, on what m_listener accepted
     Listener *m_listener;
     LanAnnouncer *m_announcer = nullptr;
+    MetricsEndpoint *m_metrics = nullptr;
+    quint16 m_metricsPort = 0;
     QSslCertificate m_certificate;
     OnlineUsers m_online;
     RoomDirectory m_rooms;
@@ -126,6 +134,8 @@ private:
     std::unique_ptr<RoomService> m_roomService;
     std::unique_ptr<MessageService> m_messageService;
     std::unique_ptr<ModerationService> m_moderation;
+    std::unique_ptr<StatusService> m_status;
+    qint64 m_startedAt = 0;     // UTC ms
     AccountService *m_accounts; // a QObject child: its coroutines guard it with QPointer
     BotHost *m_bots = nullptr;
     BotGateway *m_botGateway = nullptr;

@@ -52,10 +52,9 @@ ProtocolError accountDisabled()
             u"this account is disabled; ask the server's administrator"_s};
 }
 
-ProtocolError unusableInvite()
+QString unusableInviteText()
 {
-    return {ErrorCode::InvalidInvite,
-            u"this invite code is unknown, used up or expired; ask for a new one"_s};
+    return u"this invite code is unknown, used up or expired; ask for a new one"_s;
 }
 
 } // namespace
@@ -93,7 +92,8 @@ HashingQueue::Ticket AccountService::admitHashing(const Request &request)
     return std::move(*ticket);
 }
 
-QByteArray AccountService::admitRegistration(const std::optional<QString> &invite) const
+QByteArray AccountService::admitRegistration(const std::optional<QString> &invite,
+                                             const QString &address)
 {
     switch (m_registration) {
     case Registration::Open:
@@ -106,17 +106,28 @@ QByteArray AccountService::admitRegistration(const std::optional<QString> &invit
     }
     const QByteArray hash = invite ? InviteCode::hash(*invite) : QByteArray();
     if (hash.isEmpty())
-        throw ProtocolError(ErrorCode::InvalidInvite,
+        throw refusedInvite(address,
                             invite ? u"that is not an invite code; check it with whoever sent it"_s
                                    : u"this server registers by invitation: give an invite code"_s);
     return hash;
+}
+
+ProtocolError AccountService::refusedInvite(const QString &address, const QString &message)
+{
+    // Counted as a registration: a guess at a code costs what an account does.
+    m_registrations.record(address, nowMs());
+    return {ErrorCode::InvalidInvite, message};
 }
 
 QCoro::Task<Protocol::RegisterOk> AccountService::registerUser(Request request,
                                                                Protocol::Register fields)
 {
     request.connection()->requireLoggedOut();
-    const QByteArray inviteHash = admitRegistration(fields.invite);
+    const QString address = request.connection()->peerAddress();
+    if (m_registrations.isFull(address, nowMs()))
+        throw ProtocolError(ErrorCode::RateLimited,
+                            u"too many new accounts from this address; try again later"_s);
+    const QByteArray inviteHash = admitRegistration(fields.invite, address);
     const auto username = Validation::normalizedUsername(fields.username);
     if (!username)
         throw ProtocolError(
@@ -126,10 +137,6 @@ QCoro::Task<Protocol::RegisterOk> AccountService::registerUser(Request request,
     requireStrongPassword(password);
     const QString displayName =
         fields.displayName ? requireDisplayName(*fields.displayName) : *username;
-    const QString address = request.connection()->peerAddress();
-    if (m_registrations.isFull(address, nowMs()))
-        throw ProtocolError(ErrorCode::RateLimited,
-                            u"too many new accounts from this address; try again later"_s);
     // Checked before hashing so that a taken name or a dead invite costs no Argon2 work.
     auto lookingUp = m_context.read([name = *username, inviteHash](Storage &storage) {
         return std::pair{storage.userByName(name).has_value(),
@@ -137,7 +144,7 @@ QCoro::Task<Protocol::RegisterOk> AccountService::registerUser(Request request,
     });
     const auto [taken, inviteUsable] = co_await lookingUp;
     if (!inviteUsable)
-        throw unusableInvite();
+        throw refusedInvite(address, unusableInviteText());
     if (taken)
         throw ProtocolError(ErrorCode::UsernameTaken, u"the username %1 is taken"_s.arg(*username));
     const HashingQueue::Ticket ticket = admitHashing(request);
@@ -151,18 +158,20 @@ QCoro::Task<Protocol::RegisterOk> AccountService::registerUser(Request request,
     const std::optional<QString> hash = co_await hashing;
     if (!self || !hash)
         throw Abandoned(); // the server stopped, or the client left before the hash started
+    // Asked again: the registration mode may have been reloaded while the password hashed.
+    const QByteArray usedInvite = admitRegistration(fields.invite, address);
 
     const RoomRecord *defaultRoom = m_context.rooms.find(Protocol::DefaultRoom);
     const qint64 defaultRoomId = defaultRoom ? defaultRoom->id : 0;
     auto creating = m_context.write(
-        [name = *username, displayName, hash = *hash, defaultRoomId, inviteHash](Storage &storage) {
+        [name = *username, displayName, hash = *hash, defaultRoomId, usedInvite](Storage &storage) {
             const auto userId = storage.createUser(name, displayName, hash);
             if (!userId)
                 return std::optional<UserRecord>();
             // Used up by someone else while we were hashing: the account is not made (the
             // write's savepoint undoes it).
-            if (!inviteHash.isEmpty() && !storage.useInvite(inviteHash))
-                throw unusableInvite();
+            if (!usedInvite.isEmpty() && !storage.useInvite(usedInvite))
+                throw ProtocolError(ErrorCode::InvalidInvite, unusableInviteText());
             if (defaultRoomId != 0)
                 storage.addMember(defaultRoomId, *userId);
             return storage.userById(*userId); // with the role it was given

@@ -74,8 +74,10 @@ private:
                                             const QString &refusal);
     HashingQueue::Ticket admitHashing(const Request &request);
 
-    // The invite code's hash, or refuses when this server does not register by it.
-    QByteArray admitRegistration(const std::optional<QString> &invite) const;
+    // The invite code's hash (empty: none is needed), or refuses: the server takes no new
+    // accounts, or needs a code and this is none.
+    QByteArray admitRegistration(const std::optional<QString> &invite, const QString &address);
+    ProtocolError refusedInvite(const QString &address, const QString &message);
 
     ServerContext m_context;
     Registration m_registration;

@@ -56,8 +56,10 @@ QCoro::Task<Protocol::MessageSendOk> MessageService::send(Request request,
     const RoomRecord *origin = m_context.rooms.findById(inserted.message.roomId);
     const Protocol::Message message =
         WireFormat::message(inserted.message, origin ? origin->name : room.name);
-    if (!inserted.duplicate)
+    if (!inserted.duplicate) {
+        m_stored.record(Protocol::nowMs());
         m_context.fanout.toRoom(room.id, Protocol::MessageNew{message});
+    }
     co_return Protocol::MessageSendOk{message, inserted.duplicate, std::nullopt};
 }
 

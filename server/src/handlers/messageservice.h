@@ -3,6 +3,7 @@
 #include "core/servercontext.h"
 #include "handlers/commandrouter.h"
 #include "state/ratelimiter.h"
+#include "state/ratemeter.h"
 #include "wire/request.h"
 
 #include "finchat/protocol/requests.h"
@@ -21,6 +22,8 @@ public:
 
     QCoro::Task<Protocol::MessageSendOk> send(Request request, Protocol::MessageSend fields);
     CommandRouter &commands() { return m_commands; }
+    // Messages stored since the server started, and how fast.
+    const RateMeter &storedMessages() const { return m_stored; }
 
 private:
     ServerContext m_context;
@@ -28,6 +31,7 @@ private:
     CommandRouter m_commands;
     // Per user, not per connection: more sockets must not buy a higher rate.
     KeyedLeakyBuckets m_messageRate;
+    RateMeter m_stored;
 };
 
 } // namespace FinChat

@@ -2,6 +2,7 @@
 
 #include "auth/invitecode.h"
 #include "handlers/accountservice.h"
+#include "handlers/permissions.h"
 #include "storage/storage.h"
 #include "wire/clientconnection.h"
 #include "wire/wireformat.h"
@@ -12,6 +13,8 @@
 namespace FinChat {
 
 using namespace Qt::StringLiterals;
+using Permissions::actingAccount;
+using Permissions::namedPerson;
 using Protocol::ErrorCode;
 using Protocol::Role;
 
@@ -28,33 +31,6 @@ ProtocolError forbidden(const QString &why)
 QString roleWord(Role role)
 {
     return QString(Protocol::roleName(role));
-}
-
-// The rules, applied inside the storage work that acts on them (see the class comment). Each
-// throws ProtocolError, which undoes the work's writes and reaches the client.
-
-// The account asking, as stored now: enabled and at least minimum.
-UserRecord actingAccount(const Storage &storage, qint64 actorId, Role minimum)
-{
-    const std::optional<UserRecord> actor = storage.userById(actorId);
-    if (!actor || actor->isDisabled() || actor->role < minimum)
-        throw forbidden(u"only a %1 may do this"_s.arg(roleWord(minimum)));
-    return *actor;
-}
-
-// The person the actor names: not a bot, not themself.
-UserRecord namedPerson(const Storage &storage, const UserRecord &actor, const QString &name)
-{
-    const QString username = Validation::normalizedUsername(name).value_or(QString());
-    const std::optional<UserRecord> target =
-        username.isEmpty() ? std::nullopt : storage.userByName(username);
-    if (!target)
-        throw ProtocolError(ErrorCode::UnknownUser, u"there is no user '%1'"_s.arg(name.left(64)));
-    if (target->isBot)
-        throw forbidden(u"bots are managed on the server (finchat-server bot ...)"_s);
-    if (target->id == actor.id)
-        throw forbidden(u"you cannot do this to yourself; ask another admin"_s);
-    return *target;
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 #include <QVariantMap>
 
 #include <chrono>
+#include <optional>
 
 namespace FinChat {
 
@@ -78,6 +79,13 @@ enum class Registration
     Closed, // nobody: accounts are made with finchat-server user add
 };
 
+// The Prometheus endpoint (MetricsEndpoint): off unless a port is configured.
+struct MetricsSettings
+{
+    QHostAddress address = QHostAddress::LocalHost; // [metrics] listen
+    std::optional<quint16> port;                    // [metrics] port; 0: any free port
+};
+
 struct ServerConfig
 {
     static constexpr quint16 DefaultPort = Protocol::DefaultPort;
@@ -87,10 +95,11 @@ struct ServerConfig
     QString databasePath; // empty: finchat.db in the per-user data folder
     Durability durability = Durability::Full;
     Registration registration = Registration::Open; // [server] registration
-    QStringList pluginDirs;                 // searched in order for bot plugins
-    QMap<QString, QVariantMap> botSettings; // [bot.<name>] sections, by bot name
+    QStringList pluginDirs;                         // searched in order for bot plugins
+    QMap<QString, QVariantMap> botSettings;         // [bot.<name>] sections, by bot name
     TlsSettings tls;
     LanAnnouncement announce;
+    MetricsSettings metrics;
     ServerLimits limits;
 };
 

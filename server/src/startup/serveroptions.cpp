@@ -64,7 +64,7 @@ const QList<LimitSetting> &limitSettings()
         limit(u"limits/max_body_length"_s, 1, 1'000'000, &ServerLimits::maxBodyLength),
         limit(u"limits/max_message_bytes"_s, 1024, 64 * 1024 * 1024,
               &ServerLimits::maxIncomingMessageBytes),
-        limit(u"limits/login_timeout_ms"_s, 100, Big, &ServerLimits::loginTimeout),
+        limit(u"limits/login_timeout_ms"_s, 100, Big, &ServerLimits::loginTimeout, AtStart),
         limit(u"limits/failed_logins_per_minute"_s, 1, 1000, &ServerLimits::failedLoginsPerMinute,
               AtStart),
         limit(u"limits/pending_hashes_per_address"_s, 1, 10'000,
@@ -96,7 +96,8 @@ const QList<LimitSetting> &limitSettings()
 const QStringList ServerKeys{
     u"server/listen"_s,       u"server/port"_s,      u"server/database"_s, u"server/plugins_dir"_s,
     u"server/durability"_s,   u"server/plaintext"_s, u"server/announce"_s, u"server/load_plugins"_s,
-    u"server/registration"_s, u"tls/certificate"_s,  u"tls/key"_s};
+    u"server/registration"_s, u"tls/certificate"_s,  u"tls/key"_s,         u"metrics/listen"_s,
+    u"metrics/port"_s};
 
 bool readLimits(const QSettings &settings, ServerLimits &limits, QString &error)
 {
@@ -188,6 +189,8 @@ QStringList ServerOptions::reloadTo(ServerConfig &running, const ServerConfig &f
     atNextStart(u"server/announce"_s, running.announce.enabled != fresh.announce.enabled);
     atNextStart(u"server/plaintext"_s, running.tls.plaintext != fresh.tls.plaintext);
     atNextStart(u"[bot.*]"_s, running.botSettings != fresh.botSettings);
+    atNextStart(u"[metrics]"_s, running.metrics.address != fresh.metrics.address ||
+                                    running.metrics.port != fresh.metrics.port);
     running.registration = fresh.registration;
     running.tls.certificateFile = fresh.tls.certificateFile;
     running.tls.keyFile = fresh.tls.keyFile;
@@ -234,7 +237,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         "  finchat-server config check                  checks the configuration file (unknown\n"
         "                                               settings, bad values) and says so"_s);
     parser.addPositionalArgument(u"command"_s, u"An administration command (see above)."_s,
-                                 u"[user|bot|backup|config ...]"_s);
+                                 u"[user|bot|invite|backup|config ...]"_s);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption configOption(u"config"_s, u"Read settings from INI <file>."_s,
@@ -322,6 +325,17 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
             return result;
         }
         config.registration = registrations.value(registration);
+        if (settings.contains(u"metrics/port"_s)) {
+            quint16 metricsPort = 0;
+            if (!parsePort(settings.value(u"metrics/port"_s).toString(), metricsPort, error) ||
+                !parseAddress(settings.value(u"metrics/listen"_s, u"localhost"_s).toString(),
+                              config.metrics.address, error)) {
+                result.action = Action::Fail;
+                result.text = u"%1: metrics: %2"_s.arg(file, error);
+                return result;
+            }
+            config.metrics.port = metricsPort;
+        }
         const auto flag = [&](const QString &key, bool fallback) -> std::optional<bool> {
             const QString value = settings.value(key, fallback ? u"true"_s : u"false"_s).toString();
             if (value == "true"_L1 || value == "false"_L1)

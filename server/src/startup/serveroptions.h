@@ -35,7 +35,7 @@ public:
     // A configuration read again (SIGHUP) into the running one: the registration mode, the
     // TLS files and the limits that apply on reload are taken; the names of the settings
     // that changed but apply only at the next start are returned, and those keep their
-    // running values (so that what the server announces stays what it enforces).
+    // running values (so that a new connection's hello tells what the server enforces).
     static QStringList reloadTo(ServerConfig &running, const ServerConfig &fresh);
 };
 

@@ -1,5 +1,7 @@
 #include "storage/storagethread.h"
 
+#include <QFileInfo>
+
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
@@ -32,6 +34,14 @@ StorageThread::~StorageThread()
 void StorageThread::openSqlite(const QString &path, Durability durability)
 {
     blocking([&](Storage &storage) { storage.openSqlite(path, durability); });
+    m_path = QFileInfo(path).absoluteFilePath();
+}
+
+qint64 StorageThread::databaseBytes() const
+{
+    if (m_path.isEmpty())
+        return 0;
+    return QFileInfo(m_path).size() + QFileInfo(m_path + QStringLiteral("-wal")).size();
 }
 
 bool StorageThread::enqueue(Job *job)

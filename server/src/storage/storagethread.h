@@ -151,6 +151,8 @@ public:
 
     // Opens (creating if needed) the SQLite file on the storage thread; throws StorageError.
     void openSqlite(const QString &path, Durability durability = Durability::Full);
+    // The database's size on disk now: its file and its write-ahead log, in bytes.
+    qint64 databaseBytes() const;
 
     // Runs work(Storage &) on the storage thread, on its own (each statement commits by itself
     // unless the work uses Storage::inTransaction), and waits for it: for start-up, tools and
@@ -213,6 +215,7 @@ private:
 
     std::unique_ptr<Storage> m_storage; // used on the storage thread only
     std::unique_ptr<QThread> m_thread;
+    QString m_path; // set once, before any request
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Job *> m_queue;

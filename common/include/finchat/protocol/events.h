@@ -14,13 +14,15 @@ struct ServerHello
     qint64 protocol = Version;
     QString server;
     Limits limits;
-    QString registration; // a Registration; a newer server may send others
+    // A Registration; absent from servers before 0.2 (take "open"); a newer server may send
+    // others.
+    std::optional<QString> registration;
     static auto fields()
     {
         return std::tuple{field("protocol"_L1, &ServerHello::protocol),
                           field("server"_L1, &ServerHello::server),
                           field("limits"_L1, &ServerHello::limits),
-                          field("registration"_L1, &ServerHello::registration, maxLength(16))};
+                          field("registration"_L1, &ServerHello::registration, maxLength(64))};
     }
 };
 

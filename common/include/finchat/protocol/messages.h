@@ -36,8 +36,8 @@ using Requests =
     TypeList<Hello, Register, Login, Resume, Logout, ProfileGet, ProfileUpdate, RoomsList,
              RoomCreate, RoomJoin, RoomLeave, HistoryFetch, MessageSend, CommandsList, QuoteGet,
              WatchlistGet, WatchlistAdd, WatchlistRemove, AlertAdd, AlertRemove, UserBan, UserUnban,
-             UserRole, AuditList, InviteCreate, InviteList, InviteRevoke, BotLogin, BotAnnounce,
-             BotReply, BotFail>;
+             UserRole, AuditList, InviteCreate, InviteList, InviteRevoke, ServerStatus, BotLogin,
+             BotAnnounce, BotReply, BotFail>;
 using Events = TypeList<ServerHello, MessageNew, CommandEvent, BotMessage, Notice, MemberJoined,
                         MemberLeft, UserOnline, UserOffline, UserUpdated, RoomCreated, SessionEnded,
                         WatchlistUpdated, WatchlistPrices, AlertTriggered, BotCommand, Error>;

@@ -247,6 +247,35 @@ struct InviteRevokeOk
     static auto fields() { return std::tuple{}; }
 };
 
+// How the server is doing, for its admins.
+struct ServerStatusOk
+{
+    static constexpr QLatin1StringView Type = Type::ServerStatusOk;
+    QString version;
+    qint64 startedAt = 0; // UTC milliseconds
+    qint64 uptimeSeconds = 0;
+    qint64 connections = 0;       // open sockets, logged in or not, bots' included
+    qint64 usersOnline = 0;       // people logged in on at least one connection
+    double messagesPerSecond = 0; // stored, over the last minute
+    qint64 messagesSinceStart = 0;
+    qint64 databaseBytes = 0; // the database file and its write-ahead log
+    QString registration;     // a Registration
+    QList<BotState> bots;
+    static auto fields()
+    {
+        return std::tuple{field("version"_L1, &ServerStatusOk::version),
+                          field("startedAt"_L1, &ServerStatusOk::startedAt),
+                          field("uptimeSeconds"_L1, &ServerStatusOk::uptimeSeconds),
+                          field("connections"_L1, &ServerStatusOk::connections),
+                          field("usersOnline"_L1, &ServerStatusOk::usersOnline),
+                          field("messagesPerSecond"_L1, &ServerStatusOk::messagesPerSecond),
+                          field("messagesSinceStart"_L1, &ServerStatusOk::messagesSinceStart),
+                          field("databaseBytes"_L1, &ServerStatusOk::databaseBytes),
+                          field("registration"_L1, &ServerStatusOk::registration),
+                          field("bots"_L1, &ServerStatusOk::bots)};
+    }
+};
+
 // A bot connection is the bot account its token names.
 struct BotLoginOk
 {
@@ -598,6 +627,13 @@ struct InviteRevoke
     {
         return std::tuple{field("invite"_L1, &InviteRevoke::invite, range(1, qint64(1) << 53))};
     }
+};
+
+struct ServerStatus
+{
+    static constexpr QLatin1StringView Type = Type::ServerStatus;
+    using Reply = ServerStatusOk;
+    static auto fields() { return std::tuple{}; }
 };
 
 // Bots (docs/protocol.md, "Bots"): only a connection logged in with bot.login may send

@@ -131,6 +131,22 @@ struct Invite
     }
 };
 
+// A bot as server.status shows it.
+struct BotState
+{
+    QString username;
+    QString kind;           // "plugin": loaded by the server; "connected": over bot.login
+    bool available = false; // it answers now (a connected bot that is away does not)
+    qint64 commands = 0;
+
+    static auto fields()
+    {
+        return std::tuple{field("user"_L1, &BotState::username), field("kind"_L1, &BotState::kind),
+                          field("available"_L1, &BotState::available),
+                          field("commands"_L1, &BotState::commands)};
+    }
+};
+
 // A command as /help and commands.list show it.
 struct CommandInfo
 {

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "finchat/protocol/requests.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+class QHttpServer;
+
+namespace FinChat {
+
+// GET /metrics in Prometheus's text format, on a port of its own (loopback unless configured
+// otherwise): the figures server.status gives admins, for a scraper. Read-only, no login:
+// whoever can reach the port sees how busy the server is, never who is on it.
+class MetricsEndpoint : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Snapshot = std::function<Protocol::ServerStatusOk()>;
+    explicit MetricsEndpoint(Snapshot snapshot, QObject *parent = nullptr);
+    ~MetricsEndpoint() override;
+
+    // The port listened on (port 0: a free one), or 0 when it cannot listen.
+    quint16 listen(const QHostAddress &address, quint16 port);
+
+    static QByteArray prometheusText(const Protocol::ServerStatusOk &status);
+
+private:
+    Snapshot m_snapshot;
+    std::unique_ptr<QHttpServer> m_http;
+};
+
+} // namespace FinChat
