@@ -68,6 +68,9 @@ EventRouter::EventRouter(ServerLink &link, Conversations &conversations, UnreadT
     m_dispatcher.on<RoomCreated>([this](const RoomCreated &event) {
         m_conversations.rooms()->upsert(event.room.name, event.room.topic);
     });
+    m_dispatcher.on<RoomUpdated>([this](const RoomUpdated &event) {
+        m_conversations.rooms()->upsert(event.room.name, event.room.topic);
+    });
 }
 
 void EventRouter::setOnline(const Protocol::User &user, bool online)

@@ -62,7 +62,7 @@ private slots:
             QVERIFY2(documented(Event::Type), Event::Type.data());
             ++types;
         });
-        QCOMPARE(types, 2 * 32 + 17); // 32 requests with their replies, 17 events
+        QCOMPARE(types, 2 * 34 + 18); // 34 requests with their replies, 18 events
         for (int i = 0; i <= static_cast<int>(ErrorCode::InternalError); ++i) {
             const QString code = errorCodeName(static_cast<ErrorCode>(i));
             QVERIFY2(docs.contains(u'`' + code + u'`'), qPrintable(code));
@@ -73,7 +73,8 @@ private slots:
               SessionEndReason::Banned, SessionEndReason::Revoked, AuditAction::Ban,
               AuditAction::Unban, AuditAction::RoleChange, AuditAction::Disable,
               AuditAction::Enable, AuditAction::InviteCreated, AuditAction::InviteRevoked,
-              Registration::Open, Registration::Invite, Registration::Closed})
+              AuditAction::Topic, AuditAction::Kick, Registration::Open, Registration::Invite,
+              Registration::Closed})
             QVERIFY2(docs.contains(u'`' + code + u'`'), code.data());
     }
 

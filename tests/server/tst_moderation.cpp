@@ -484,6 +484,85 @@ private slots:
         QCOMPARE(server.server().metricsPort(), 0);
     }
 
+    void topicsAreSetByTheCreatorOrAModerator()
+    {
+        TestServer server;
+        TestClient alice; // admin
+        TestClient bob;
+        TestClient carol;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        QVERIFY(carol.connectAs(server.url(), u"carol"_s));
+        QCOMPARE(typeOf(bob.request(Type::RoomCreate, {{u"name"_s, u"bonds"_s}})),
+                 Type::RoomCreateOk);
+        const auto setTopic = [](TestClient &who, const QString &room, const QString &topic) {
+            return who.request(Type::RoomTopic, {{u"room"_s, room}, {u"topic"_s, topic}});
+        };
+        // Bob made it; Carol did not and is no moderator; nobody made general.
+        QCOMPARE(typeOf(setTopic(bob, u"bonds"_s, u"  Rates and spreads "_s)), Type::RoomTopicOk);
+        QCOMPARE(codeOf(setTopic(carol, u"bonds"_s, u"mine now"_s)), u"forbidden"_s);
+        QCOMPARE(codeOf(setTopic(bob, u"general"_s, u"mine"_s)), u"forbidden"_s);
+        QCOMPARE(codeOf(setTopic(bob, u"nowhere"_s, u"x"_s)), u"unknown_room"_s);
+        QCOMPARE(codeOf(setTopic(bob, u"bonds"_s, u"bell\u0007"_s)), u"invalid_field"_s);
+        // Everyone logged in learns it, member or not, as they learn of new rooms.
+        const QJsonObject updated = carol.waitForEvent(Type::RoomUpdated);
+        QCOMPARE(updated[u"room"_s][u"name"_s].toString(), u"bonds"_s);
+        QCOMPARE(updated[u"room"_s][u"topic"_s].toString(), u"Rates and spreads"_s);
+
+        QCOMPARE(typeOf(setTopic(alice, u"general"_s, u"Markets"_s)), Type::RoomTopicOk);
+        QCOMPARE(carol.waitForEvent(Type::RoomUpdated)[u"room"_s][u"topic"_s].toString(),
+                 u"Markets"_s);
+        QStringList topics;
+        for (const QJsonValue &room : carol.request(Type::RoomsList)[u"rooms"_s].toArray())
+            topics.append(room[u"name"_s].toString() + u'=' + room[u"topic"_s].toString());
+        QCOMPARE(topics, (QStringList{u"bonds=Rates and spreads"_s, u"general=Markets"_s}));
+        const QJsonArray log = alice.request(Type::AuditList)[u"entries"_s].toArray();
+        QCOMPARE(log.first()[u"action"_s].toString(), u"topic"_s);
+        QCOMPARE(log.first()[u"user"_s].toString(), u"#general"_s);
+        QCOMPARE(log.first()[u"detail"_s].toString(), u"Markets"_s);
+        QCOMPARE(log.at(1)[u"by"_s].toString(), u"bob"_s);
+    }
+
+    void aKickRemovesSomeoneFromARoom()
+    {
+        TestServer server;
+        TestClient alice; // admin
+        TestClient mallory;
+        TestClient malloryPhone;
+        TestClient bob;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(mallory.connectAs(server.url(), u"mallory"_s));
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        QVERIFY(malloryPhone.open(server.url()));
+        QCOMPARE(typeOf(malloryPhone.login(u"mallory"_s, u"correct horse"_s)), Type::LoginOk);
+        const auto kick = [](TestClient &who, const QString &name) {
+            return who.request(
+                Type::RoomKick,
+                {{u"room"_s, u"general"_s}, {u"user"_s, name}, {u"reason"_s, u"off topic"_s}});
+        };
+        QCOMPARE(codeOf(kick(bob, u"mallory"_s)), u"forbidden"_s); // members do not kick
+        QCOMPARE(codeOf(kick(mallory, u"alice"_s)), u"forbidden"_s);
+
+        const QJsonObject kicked = kick(alice, u"mallory"_s);
+        QCOMPARE(typeOf(kicked), Type::RoomKickOk);
+        QCOMPARE(kicked[u"user"_s].toString(), u"mallory"_s);
+        for (TestClient *seen : {&mallory, &malloryPhone, &bob}) {
+            const QJsonObject left = seen->waitForEvent(Type::MemberLeft);
+            QCOMPARE(left[u"user"_s].toString(), u"mallory"_s);
+            QCOMPARE(left[u"by"_s].toString(), u"alice"_s);
+            QCOMPARE(left[u"reason"_s].toString(), u"off topic"_s);
+        }
+        QVERIFY(mallory.isConnected()); // a kick is not a ban
+        QCOMPARE(codeOf(mallory.send(u"general"_s, u"still here?"_s)), u"not_a_member"_s);
+        QCOMPARE(codeOf(kick(alice, u"mallory"_s)), u"not_a_member"_s);
+        QCOMPARE(typeOf(mallory.request(Type::RoomJoin, {{u"room"_s, u"general"_s}})),
+                 Type::RoomJoinOk);
+        const QJsonArray log = alice.request(Type::AuditList)[u"entries"_s].toArray();
+        QCOMPARE(log.first()[u"action"_s].toString(), u"kick"_s);
+        QCOMPARE(log.first()[u"user"_s].toString(), u"mallory"_s);
+        QCOMPARE(log.first()[u"detail"_s].toString(), u"#general: off topic"_s);
+    }
+
     void aBanOutlivesTheModeratorLeaving()
     {
         TestServer server;

@@ -47,6 +47,8 @@ inline constexpr QLatin1StringView Disable{"disable"};
 inline constexpr QLatin1StringView Enable{"enable"};
 inline constexpr QLatin1StringView InviteCreated{"invite"};
 inline constexpr QLatin1StringView InviteRevoked{"uninvite"};
+inline constexpr QLatin1StringView Topic{"topic"};
+inline constexpr QLatin1StringView Kick{"kick"};
 } // namespace AuditAction
 
 // Who may register (the server's [server] registration, announced in its hello).
@@ -95,6 +97,8 @@ inline constexpr QLatin1StringView InviteCreate{"invite.create"};
 inline constexpr QLatin1StringView InviteList{"invite.list"};
 inline constexpr QLatin1StringView InviteRevoke{"invite.revoke"};
 inline constexpr QLatin1StringView ServerStatus{"server.status"};
+inline constexpr QLatin1StringView RoomTopic{"room.topic"};
+inline constexpr QLatin1StringView RoomKick{"room.kick"};
 // Requests a bot connection makes (docs/protocol.md, "Bots").
 inline constexpr QLatin1StringView BotLogin{"bot.login"};
 inline constexpr QLatin1StringView BotAnnounce{"bot.announce"};
@@ -129,6 +133,8 @@ inline constexpr QLatin1StringView InviteCreateOk{"invite.create.ok"};
 inline constexpr QLatin1StringView InviteListOk{"invite.list.ok"};
 inline constexpr QLatin1StringView InviteRevokeOk{"invite.revoke.ok"};
 inline constexpr QLatin1StringView ServerStatusOk{"server.status.ok"};
+inline constexpr QLatin1StringView RoomTopicOk{"room.topic.ok"};
+inline constexpr QLatin1StringView RoomKickOk{"room.kick.ok"};
 inline constexpr QLatin1StringView BotLoginOk{"bot.login.ok"};
 inline constexpr QLatin1StringView BotAnnounceOk{"bot.announce.ok"};
 inline constexpr QLatin1StringView BotReplyOk{"bot.reply.ok"};
@@ -145,6 +151,7 @@ inline constexpr QLatin1StringView UserOnline{"user.online"};
 inline constexpr QLatin1StringView UserOffline{"user.offline"};
 inline constexpr QLatin1StringView UserUpdated{"user.updated"};
 inline constexpr QLatin1StringView RoomCreated{"room.created"};
+inline constexpr QLatin1StringView RoomUpdated{"room.updated"};
 inline constexpr QLatin1StringView SessionEnded{"session.ended"};
 inline constexpr QLatin1StringView WatchlistUpdated{"watchlist.updated"};
 inline constexpr QLatin1StringView WatchlistPrices{"watchlist.prices"};

@@ -97,7 +97,7 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     m_prices = new PriceChecker(context, m_config.limits.priceCheckInterval, this);
     m_watchlists = new WatchlistService(context, *m_prices, this);
     m_accounts = new AccountService(context, m_config.registration, this);
-    m_moderation = std::make_unique<ModerationService>(context, *m_accounts);
+    m_moderation = std::make_unique<ModerationService>(context, *m_accounts, *m_roomService);
     m_status = std::make_unique<StatusService>(context, [this] { return status(); });
     m_startedAt = nowMs();
     m_bots = new BotHost(m_storage, m_fanout, m_config.botSettings, m_config.limits.botReplyTimeout,
@@ -224,6 +224,8 @@ void ChatServer::addRoutes()
     route(Access::LoggedIn, moderation, &ModerationService::unban);
     route(Access::LoggedIn, moderation, &ModerationService::setRole);
     route(Access::LoggedIn, moderation, &ModerationService::auditLog);
+    route(Access::LoggedIn, moderation, &ModerationService::setTopic);
+    route(Access::LoggedIn, moderation, &ModerationService::kick);
     route(Access::LoggedIn, moderation, &ModerationService::createInvite);
     route(Access::LoggedIn, moderation, &ModerationService::listInvites);
     route(Access::LoggedIn, moderation, &ModerationService::revokeInvite);

@@ -3,6 +3,9 @@
 #include "auth/invitecode.h"
 #include "handlers/accountservice.h"
 #include "handlers/permissions.h"
+#include "handlers/roomservice.h"
+#include "state/fanout.h"
+#include "state/roomdirectory.h"
 #include "storage/storage.h"
 #include "wire/clientconnection.h"
 #include "wire/wireformat.h"
@@ -35,9 +38,11 @@ QString roleWord(Role role)
 
 } // namespace
 
-ModerationService::ModerationService(ServerContext context, AccountService &accounts)
+ModerationService::ModerationService(ServerContext context, AccountService &accounts,
+                                     const RoomService &rooms)
     : m_context(context)
     , m_accounts(accounts)
+    , m_rooms(rooms)
 {}
 
 QCoro::Task<UserRecord> ModerationService::changeBan(qint64 actorId, QString targetName,
@@ -118,6 +123,71 @@ QCoro::Task<Protocol::UserRoleOk> ModerationService::setRole(Request request,
     if (changed.role != before)
         m_accounts.announceUserUpdate(changed.author());
     co_return Protocol::UserRoleOk{WireFormat::user(changed.author())};
+}
+
+QCoro::Task<Protocol::RoomTopicOk> ModerationService::setTopic(Request request,
+                                                               Protocol::RoomTopic fields)
+{
+    RoomRecord room = m_rooms.existingRoom(fields.room);
+    const auto topic = Validation::normalizedTopic(fields.topic);
+    if (!topic)
+        throw invalidField("topic"_L1, u"must be at most %1 characters without control "
+                                       "characters"_s.arg(Validation::TopicMaxLength));
+    // The room's creator keeps its topic as well as moderators do.
+    auto writing = m_context.write([actorId = request.connection()->user().id, roomId = room.id,
+                                    name = room.name, topic = *topic](Storage &storage) {
+        const UserRecord actor = actingAccount(storage, actorId, Role::Member);
+        if (actor.role < Role::Moderator && storage.roomCreator(roomId) != actor.id)
+            throw forbidden(u"only the room's creator or a moderator sets its topic"_s);
+        storage.setRoomTopic(roomId, topic);
+        storage.addAuditEntry({.actor = actor.username,
+                               .action = QString(Protocol::AuditAction::Topic),
+                               .target = u'#' + name,
+                               .detail = topic});
+    });
+    co_await writing;
+    room.topic = *topic;
+    m_context.rooms.setTopic(room.id, room.topic);
+    m_context.fanout.toEveryone(Protocol::RoomUpdated{WireFormat::room(room)});
+    co_return Protocol::RoomTopicOk{WireFormat::room(room)};
+}
+
+QCoro::Task<Protocol::RoomKickOk> ModerationService::kick(Request request,
+                                                          Protocol::RoomKick fields)
+{
+    const RoomRecord room = m_rooms.existingRoom(fields.room);
+    const auto reason = Validation::normalizedReason(fields.reason.value_or(QString()));
+    if (!reason)
+        throw invalidField("reason"_L1, u"must be at most %1 characters, without control "
+                                        "characters"_s.arg(Validation::ReasonMaxLength));
+    auto writing = m_context.write([actorId = request.connection()->user().id, roomId = room.id,
+                                    roomName = room.name, name = fields.username,
+                                    reason = *reason](Storage &storage) {
+        const UserRecord actor = actingAccount(storage, actorId, Role::Moderator);
+        const UserRecord target = namedPerson(storage, actor, name);
+        if (target.role >= actor.role)
+            throw forbidden(u"%1 is a %2; only a higher role may do this"_s.arg(
+                target.username, roleWord(target.role)));
+        if (!storage.removeMember(roomId, target.id))
+            throw ProtocolError(ErrorCode::NotAMember,
+                                u"%1 is not in %2"_s.arg(target.username, roomName));
+        storage.addAuditEntry({.actor = actor.username,
+                               .action = QString(Protocol::AuditAction::Kick),
+                               .target = target.username,
+                               .detail = reason.isEmpty()
+                                             ? QString(u'#' + roomName)
+                                             : QString(u'#' + roomName + u": "_s + reason)});
+        return std::pair{actor.username, target.author()};
+    });
+    const auto [by, target] = co_await writing;
+    m_context.rooms.removeMember(room.id, target.id);
+    // The room's members and every device of the one removed, who may join again.
+    QSet<qint64> audience = m_context.rooms.members(room.id);
+    audience.insert(target.id);
+    m_context.fanout.toUsers(
+        audience, Protocol::MemberLeft{room.name, m_rooms.memberOf(target), by,
+                                       reason->isEmpty() ? std::nullopt : std::optional(*reason)});
+    co_return Protocol::RoomKickOk{room.name, target.username};
 }
 
 QCoro::Task<Protocol::AuditListOk> ModerationService::auditLog(Request request,

@@ -11,21 +11,24 @@
 namespace FinChat {
 
 class AccountService;
+class RoomService;
 
-// user.ban, user.unban, user.role, audit.list and invite.*: what moderators and admins do
-// over the protocol. Who may do what is decided inside the storage work that acts, on the
-// accounts as stored at that moment: writes run one at a time, so two requests racing (two
-// admins demoting each other, a ban and a promotion) cannot both pass a check that only one
-// of them should, and a role taken away on the command line counts at once.
+// user.ban, user.unban, user.role, room.topic, room.kick, audit.list and invite.*: what
+// moderators and admins do over the protocol. Who may do what is decided inside the storage work
+// that acts, on the accounts as stored at that moment: writes run one at a time, so two requests
+// racing (two admins demoting each other, a ban and a promotion) cannot both pass a check that only
+// one of them should, and a role taken away on the command line counts at once.
 class ModerationService
 {
 public:
-    ModerationService(ServerContext context, AccountService &accounts);
+    ModerationService(ServerContext context, AccountService &accounts, const RoomService &rooms);
 
     QCoro::Task<Protocol::UserBanOk> ban(Request request, Protocol::UserBan fields);
     QCoro::Task<Protocol::UserUnbanOk> unban(Request request, Protocol::UserUnban fields);
     QCoro::Task<Protocol::UserRoleOk> setRole(Request request, Protocol::UserRole fields);
     QCoro::Task<Protocol::AuditListOk> auditLog(Request request, Protocol::AuditList fields);
+    QCoro::Task<Protocol::RoomTopicOk> setTopic(Request request, Protocol::RoomTopic fields);
+    QCoro::Task<Protocol::RoomKickOk> kick(Request request, Protocol::RoomKick fields);
     QCoro::Task<Protocol::InviteCreateOk> createInvite(Request request,
                                                        Protocol::InviteCreate fields);
     QCoro::Task<Protocol::InviteListOk> listInvites(Request request, Protocol::InviteList fields);
@@ -40,6 +43,7 @@ private:
 
     ServerContext m_context;
     AccountService &m_accounts;
+    const RoomService &m_rooms;
 };
 
 } // namespace FinChat

@@ -26,12 +26,13 @@ public:
     // while a handler waits for storage.
     RoomRecord existingRoom(const QString &name) const;
     RoomRecord memberRoom(const Request &request, const QString &name) const;
+    // The user as a room's member list shows them, online or not.
+    Protocol::Member memberOf(const Author &user) const;
 
 private:
     // limit messages of the page, plus whether older ones remain, from limit + 1 fetched.
     static Protocol::HistoryPage page(const RoomRecord &room, QList<MessageRecord> messages,
                                       int limit);
-    Protocol::Member memberOf(const Author &user) const;
 
     ServerContext m_context;
 };

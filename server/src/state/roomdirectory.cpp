@@ -43,6 +43,12 @@ void RoomDirectory::addRoom(const RoomRecord &room)
     m_roomIdsByName.insert(room.name, room.id);
 }
 
+void RoomDirectory::setTopic(qint64 roomId, const QString &topic)
+{
+    if (const auto room = m_rooms.find(roomId); room != m_rooms.end())
+        room->topic = topic;
+}
+
 void RoomDirectory::addMember(qint64 roomId, qint64 userId)
 {
     m_members[roomId].insert(userId);

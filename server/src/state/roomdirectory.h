@@ -21,6 +21,7 @@ public:
     const RoomRecord *findById(qint64 roomId) const;
     QList<RoomRecord> rooms() const;
     void addRoom(const RoomRecord &room);
+    void setTopic(qint64 roomId, const QString &topic);
     void addMember(qint64 roomId, qint64 userId);
     void removeMember(qint64 roomId, qint64 userId);
     bool isMember(qint64 roomId, qint64 userId) const;

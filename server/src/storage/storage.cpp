@@ -576,6 +576,19 @@ QSet<QByteArray> Storage::liveSessions(const QList<QByteArray> &tokenHashes) con
     return live;
 }
 
+std::optional<qint64> Storage::roomCreator(qint64 roomId) const
+{
+    QSqlQuery query = run(u"SELECT created_by FROM rooms WHERE id = ?"_s, {roomId});
+    if (!query.next() || query.value(0).isNull())
+        return std::nullopt;
+    return query.value(0).toLongLong();
+}
+
+void Storage::setRoomTopic(qint64 roomId, const QString &topic)
+{
+    run(u"UPDATE rooms SET topic = ? WHERE id = ?"_s, {topic, roomId});
+}
+
 QList<RoomRecord> Storage::rooms() const
 {
     QSqlQuery query = run(u"SELECT id, name, topic, created_at FROM rooms ORDER BY name"_s);

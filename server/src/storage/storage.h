@@ -151,6 +151,9 @@ public:
     std::optional<RoomRecord> roomByName(const QString &name) const;
     std::optional<RoomRecord> createRoom(const QString &name, const QString &topic,
                                          std::optional<qint64> creatorId);
+    // Who made the room; nullopt when nobody (the server) did or they are gone.
+    std::optional<qint64> roomCreator(qint64 roomId) const;
+    void setRoomTopic(qint64 roomId, const QString &topic);
     // true when the user was not a member before.
     bool addMember(qint64 roomId, qint64 userId);
     // true when the user was a member.

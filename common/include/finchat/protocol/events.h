@@ -109,9 +109,12 @@ struct Membership
     static constexpr QLatin1StringView Type = TypeName;
     QString room;
     Member member;
+    std::optional<QString> by = std::nullopt;     // member.left when a moderator removed them
+    std::optional<QString> reason = std::nullopt; // (room.kick), and the reason they gave
     static auto fields()
     {
-        return std::tuple{field("room"_L1, &Membership::room), inlined(&Membership::member)};
+        return std::tuple{field("room"_L1, &Membership::room), inlined(&Membership::member),
+                          field("by"_L1, &Membership::by), field("reason"_L1, &Membership::reason)};
     }
 };
 using MemberJoined = Membership<Type::MemberJoined>;
@@ -129,12 +132,16 @@ using UserOnline = UserEvent<Type::UserOnline>;
 using UserOffline = UserEvent<Type::UserOffline>;
 using UserUpdated = UserEvent<Type::UserUpdated>;
 
-struct RoomCreated
+// A room was created, or its topic changed: the room as it now is.
+template<const QLatin1StringView &TypeName>
+struct RoomEvent
 {
-    static constexpr QLatin1StringView Type = Type::RoomCreated;
+    static constexpr QLatin1StringView Type = TypeName;
     RoomSummary room;
-    static auto fields() { return std::tuple{field("room"_L1, &RoomCreated::room)}; }
+    static auto fields() { return std::tuple{field("room"_L1, &RoomEvent::room)}; }
 };
+using RoomCreated = RoomEvent<Type::RoomCreated>;
+using RoomUpdated = RoomEvent<Type::RoomUpdated>;
 
 // Why the server ended a session.
 namespace SessionEndReason {

@@ -36,10 +36,11 @@ using Requests =
     TypeList<Hello, Register, Login, Resume, Logout, ProfileGet, ProfileUpdate, RoomsList,
              RoomCreate, RoomJoin, RoomLeave, HistoryFetch, MessageSend, CommandsList, QuoteGet,
              WatchlistGet, WatchlistAdd, WatchlistRemove, AlertAdd, AlertRemove, UserBan, UserUnban,
-             UserRole, AuditList, InviteCreate, InviteList, InviteRevoke, ServerStatus, BotLogin,
-             BotAnnounce, BotReply, BotFail>;
-using Events = TypeList<ServerHello, MessageNew, CommandEvent, BotMessage, Notice, MemberJoined,
-                        MemberLeft, UserOnline, UserOffline, UserUpdated, RoomCreated, SessionEnded,
-                        WatchlistUpdated, WatchlistPrices, AlertTriggered, BotCommand, Error>;
+             UserRole, AuditList, InviteCreate, InviteList, InviteRevoke, ServerStatus, RoomTopic,
+             RoomKick, BotLogin, BotAnnounce, BotReply, BotFail>;
+using Events =
+    TypeList<ServerHello, MessageNew, CommandEvent, BotMessage, Notice, MemberJoined, MemberLeft,
+             UserOnline, UserOffline, UserUpdated, RoomCreated, RoomUpdated, SessionEnded,
+             WatchlistUpdated, WatchlistPrices, AlertTriggered, BotCommand, Error>;
 
 } // namespace FinChat::Protocol

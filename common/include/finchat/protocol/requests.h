@@ -276,6 +276,25 @@ struct ServerStatusOk
     }
 };
 
+struct RoomTopicOk
+{
+    static constexpr QLatin1StringView Type = Type::RoomTopicOk;
+    RoomSummary room;
+    static auto fields() { return std::tuple{field("room"_L1, &RoomTopicOk::room)}; }
+};
+
+struct RoomKickOk
+{
+    static constexpr QLatin1StringView Type = Type::RoomKickOk;
+    QString room;
+    QString username;
+    static auto fields()
+    {
+        return std::tuple{field("room"_L1, &RoomKickOk::room),
+                          field("user"_L1, &RoomKickOk::username)};
+    }
+};
+
 // A bot connection is the bot account its token names.
 struct BotLoginOk
 {
@@ -626,6 +645,35 @@ struct InviteRevoke
     static auto fields()
     {
         return std::tuple{field("invite"_L1, &InviteRevoke::invite, range(1, qint64(1) << 53))};
+    }
+};
+
+struct RoomTopic
+{
+    static constexpr QLatin1StringView Type = Type::RoomTopic;
+    using Reply = RoomTopicOk;
+    QString room;
+    QString topic; // empty clears it
+    static auto fields()
+    {
+        return std::tuple{field("room"_L1, &RoomTopic::room, maxLength(NameFieldMaxLength)),
+                          field("topic"_L1, &RoomTopic::topic, maxLength(1024))};
+    }
+};
+
+struct RoomKick
+{
+    static constexpr QLatin1StringView Type = Type::RoomKick;
+    using Reply = RoomKickOk;
+    QString room;
+    QString username;
+    std::optional<QString> reason;
+    static auto fields()
+    {
+        return std::tuple{
+            field("room"_L1, &RoomKick::room, maxLength(NameFieldMaxLength)),
+            field("user"_L1, &RoomKick::username, maxLength(NameFieldMaxLength)),
+            field("reason"_L1, &RoomKick::reason, maxLength(2 * Validation::ReasonMaxLength))};
     }
 };
 
