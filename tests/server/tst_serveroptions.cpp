@@ -149,6 +149,8 @@ private slots:
         QTest::newRow("bad durability")
             << QByteArray("[server]\ndurability=sometimes\n") << u"durability"_s;
         QTest::newRow("bad metrics port") << QByteArray("[metrics]\nport=http\n") << u"metrics"_s;
+        QTest::newRow("bad metrics address, even while off")
+            << QByteArray("[metrics]\nlisten=everywhere\n") << u"metrics"_s;
         QTest::newRow("bad registration")
             << QByteArray("[server]\nregistration=invites\n") << u"registration"_s;
     }

@@ -13,9 +13,11 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTest>
 
 #include <csignal>
+#include <sys/stat.h>
 #include <tuple>
 
 using namespace FinChat;
@@ -391,13 +393,41 @@ private slots:
         plain.terminate();
         QVERIFY(plain.waitForFinished());
 
+        // Inherited but naming another stream (a terminal in a systemd user session): still
+        // plain lines.
         environment.insert(u"JOURNAL_STREAM"_s, u"8:12345"_s);
+        QProcess inherited;
+        inherited.setProcessEnvironment(environment);
+        QVERIFY(start(inherited, {}, &log) != 0);
+        QVERIFY2(stamped.match(log).hasMatch(), qPrintable(log));
+        inherited.terminate();
+        QVERIFY(inherited.waitForFinished());
+
+        // Naming the very stream the server writes to, as systemd sets it: what journald reads.
+        QTemporaryFile stream;
+        QVERIFY(stream.open());
+        struct stat status = {};
+        QVERIFY(::fstat(stream.handle(), &status) == 0);
+        environment.insert(u"JOURNAL_STREAM"_s,
+                           u"%1:%2"_s.arg(quint64(status.st_dev)).arg(quint64(status.st_ino)));
         QProcess journaled;
         journaled.setProcessEnvironment(environment);
-        QVERIFY(start(journaled, {}, &log) != 0);
-        QVERIFY2(log.contains(QRegularExpression(u"^<6>finchat.server: FinChat server listening"_s,
-                                                 QRegularExpression::MultilineOption)),
-                 qPrintable(log));
+        journaled.setStandardErrorFile(stream.fileName(), QIODevice::Append);
+        journaled.start(QStringLiteral(FINCHAT_SERVER_BINARY),
+                        {u"--listen"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s, u"--database"_s,
+                         m_folder.filePath(u"server.db"_s)});
+        QVERIFY(journaled.waitForStarted());
+        QString journal;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                journal += QString::fromUtf8(stream.readAll());
+                return journal.contains(u"listening on"_s);
+            },
+            10'000));
+        QVERIFY2(
+            journal.contains(QRegularExpression(u"^<6>finchat.server: FinChat server listening"_s,
+                                                QRegularExpression::MultilineOption)),
+            qPrintable(journal));
         journaled.terminate();
         QVERIFY(journaled.waitForFinished());
     }

@@ -137,6 +137,9 @@ QCoro::Task<Protocol::RegisterOk> AccountService::registerUser(Request request,
     requireStrongPassword(password);
     const QString displayName =
         fields.displayName ? requireDisplayName(*fields.displayName) : *username;
+    // Counted now, before anything is awaited: registrations sent all at once cannot all pass
+    // the check above. A taken name or a dead invite code costs one, as a new account does.
+    m_registrations.record(address, nowMs());
     // Checked before hashing so that a taken name or a dead invite costs no Argon2 work.
     auto lookingUp = m_context.read([name = *username, inviteHash](Storage &storage) {
         return std::pair{storage.userByName(name).has_value(),
@@ -144,11 +147,10 @@ QCoro::Task<Protocol::RegisterOk> AccountService::registerUser(Request request,
     });
     const auto [taken, inviteUsable] = co_await lookingUp;
     if (!inviteUsable)
-        throw refusedInvite(address, unusableInviteText());
+        throw ProtocolError(ErrorCode::InvalidInvite, unusableInviteText());
     if (taken)
         throw ProtocolError(ErrorCode::UsernameTaken, u"the username %1 is taken"_s.arg(*username));
     const HashingQueue::Ticket ticket = admitHashing(request);
-    m_registrations.record(address, nowMs());
 
     QPointer<AccountService> self(this);
     // Named, not a temporary of the co_await: GCC 12 destroys a closure temporary's result

@@ -325,17 +325,17 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
             return result;
         }
         config.registration = registrations.value(registration);
-        if (settings.contains(u"metrics/port"_s)) {
-            quint16 metricsPort = 0;
-            if (!parsePort(settings.value(u"metrics/port"_s).toString(), metricsPort, error) ||
-                !parseAddress(settings.value(u"metrics/listen"_s, u"localhost"_s).toString(),
-                              config.metrics.address, error)) {
-                result.action = Action::Fail;
-                result.text = u"%1: metrics: %2"_s.arg(file, error);
-                return result;
-            }
-            config.metrics.port = metricsPort;
+        quint16 metricsPort = 0;
+        if (!parseAddress(settings.value(u"metrics/listen"_s, u"localhost"_s).toString(),
+                          config.metrics.address, error) ||
+            (settings.contains(u"metrics/port"_s) &&
+             !parsePort(settings.value(u"metrics/port"_s).toString(), metricsPort, error))) {
+            result.action = Action::Fail;
+            result.text = u"%1: metrics: %2"_s.arg(file, error);
+            return result;
         }
+        if (settings.contains(u"metrics/port"_s))
+            config.metrics.port = metricsPort;
         const auto flag = [&](const QString &key, bool fallback) -> std::optional<bool> {
             const QString value = settings.value(key, fallback ? u"true"_s : u"false"_s).toString();
             if (value == "true"_L1 || value == "false"_L1)

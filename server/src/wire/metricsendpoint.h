@@ -14,7 +14,9 @@ namespace FinChat {
 
 // GET /metrics in Prometheus's text format, on a port of its own (loopback unless configured
 // otherwise): the figures server.status gives admins, for a scraper. Read-only, no login:
-// whoever can reach the port sees how busy the server is, never who is on it.
+// whoever can reach the port sees how busy the server is, its version and its bots' names,
+// never which people are on it. Qt's HTTP server has no connection or body limits of its
+// own, and it shares the chat's event loop: keep the port where only the scraper reaches it.
 class MetricsEndpoint : public QObject
 {
     Q_OBJECT
