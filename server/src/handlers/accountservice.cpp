@@ -287,12 +287,17 @@ void AccountService::closeRevoked(qint64 userId,
     // A copy: ending a session takes the connection out of the online table.
     const QList<ClientConnection *> connections = m_context.online.connectionsOf(userId);
     for (ClientConnection *connection : connections) {
-        if (connection == except || !isRevoked(connection->tokenHash()))
-            continue;
-        connection->send(Protocol::frame(Protocol::SessionEnded{QString(reason), message}));
-        endSession(connection);
-        connection->closeWith(QWebSocketProtocol::CloseCodeNormal, message);
+        if (connection != except && isRevoked(connection->tokenHash()))
+            endRevokedSession(connection, reason, message);
     }
+}
+
+void AccountService::endRevokedSession(ClientConnection *connection, QLatin1StringView reason,
+                                       const QString &message)
+{
+    connection->send(Protocol::frame(Protocol::SessionEnded{QString(reason), message}));
+    endSession(connection);
+    connection->closeWith(QWebSocketProtocol::CloseCodeNormal, message);
 }
 
 Protocol::SessionInfo AccountService::startSession(ClientConnection *connection, const Author &user,
@@ -463,13 +468,9 @@ QCoro::Task<> AccountService::closeEndedSessions()
     const QSet<QByteArray> checked(tokens.cbegin(), tokens.cend());
     for (ClientConnection *connection : personsOnline()) {
         const QByteArray &token = connection->tokenHash();
-        if (!checked.contains(token) || live.contains(token))
-            continue;
-        connection->send(Protocol::frame(
-            Protocol::SessionEnded{QString(Protocol::SessionEndReason::Revoked),
-                                   u"an administrator ended this session; log in again"_s}));
-        endSession(connection);
-        connection->closeWith(QWebSocketProtocol::CloseCodeNormal, u"session ended"_s);
+        if (checked.contains(token) && !live.contains(token))
+            endRevokedSession(connection, Protocol::SessionEndReason::Revoked,
+                              u"an administrator ended this session; log in again"_s);
     }
 }
 

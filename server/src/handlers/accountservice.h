@@ -57,6 +57,9 @@ private:
     Protocol::SessionInfo startSession(ClientConnection *connection, const Author &user,
                                        const QByteArray &tokenHash);
     void endSession(ClientConnection *connection);
+    // Tells the connection why its session ended, logs it out and closes it.
+    void endRevokedSession(ClientConnection *connection, QLatin1StringView reason,
+                           const QString &message);
     // Tokens of the user were revoked: every other connection still using one is told why,
     // logged out and closed.
     void closeRevoked(qint64 userId, const std::function<bool(const QByteArray &)> &isRevoked,

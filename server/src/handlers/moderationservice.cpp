@@ -6,6 +6,7 @@
 #include "handlers/roomservice.h"
 #include "state/fanout.h"
 #include "state/roomdirectory.h"
+#include "storage/auditedchanges.h"
 #include "storage/storage.h"
 #include "wire/clientconnection.h"
 #include "wire/wireformat.h"
@@ -18,6 +19,7 @@ namespace FinChat {
 using namespace Qt::StringLiterals;
 using Permissions::actingAccount;
 using Permissions::namedPerson;
+using Permissions::personBelow;
 using Protocol::ErrorCode;
 using Protocol::Role;
 
@@ -26,14 +28,14 @@ namespace {
 constexpr qint64 DefaultInviteHours = 7 * 24;
 constexpr qint64 HourMs = 60 * 60 * 1000;
 
-ProtocolError forbidden(const QString &why)
+// A moderator's reason, by the rules of reasons; invalid_field otherwise.
+QString requireReason(const std::optional<QString> &given)
 {
-    return {ErrorCode::Forbidden, why};
-}
-
-QString roleWord(Role role)
-{
-    return QString(Protocol::roleName(role));
+    const auto reason = Validation::normalizedReason(given.value_or(QString()));
+    if (!reason)
+        throw invalidField("reason"_L1, u"must be at most %1 characters, without control "
+                                        "characters"_s.arg(Validation::ReasonMaxLength));
+    return *reason;
 }
 
 } // namespace
@@ -51,21 +53,11 @@ QCoro::Task<UserRecord> ModerationService::changeBan(qint64 actorId, QString tar
     // One write, all or nothing (its own savepoint): no ban without its audit line.
     auto writing = m_context.write([=](Storage &storage) {
         const UserRecord actor = actingAccount(storage, actorId, Role::Moderator);
-        const UserRecord target = namedPerson(storage, actor, targetName);
-        // Nobody bans their equal: a moderator bans members, an admin moderators too; an
-        // admin is demoted (user.role) before a ban.
-        if (target.role >= actor.role)
-            throw forbidden(u"%1 is a %2; only a higher role may do this"_s.arg(
-                target.username, roleWord(target.role)));
-        if (storage.setDisabled(target.id, disabled)) { // else already so: nothing to record
-            if (disabled)
-                storage.deleteSessionsOfUser(target.id);
-            storage.addAuditEntry({.actor = actor.username,
-                                   .action = QString(disabled ? Protocol::AuditAction::Ban
-                                                              : Protocol::AuditAction::Unban),
-                                   .target = target.username,
-                                   .detail = reason});
-        }
+        const UserRecord target = personBelow(storage, actor, targetName);
+        // Already so: nothing changes and nothing is recorded.
+        AuditedChanges::setDisabled(
+            storage, target, disabled, actor.username,
+            disabled ? Protocol::AuditAction::Ban : Protocol::AuditAction::Unban, reason);
         return *storage.userById(target.id);
     });
     co_return co_await writing;
@@ -73,19 +65,16 @@ QCoro::Task<UserRecord> ModerationService::changeBan(qint64 actorId, QString tar
 
 QCoro::Task<Protocol::UserBanOk> ModerationService::ban(Request request, Protocol::UserBan fields)
 {
-    const auto reason = Validation::normalizedReason(fields.reason.value_or(QString()));
-    if (!reason)
-        throw invalidField("reason"_L1, u"must be at most %1 characters, without control "
-                                        "characters"_s.arg(Validation::ReasonMaxLength));
+    const QString reason = requireReason(fields.reason);
     const Author actor = request.connection()->user();
-    QCoro::Task<UserRecord> banning = changeBan(actor.id, fields.username, true, *reason);
+    QCoro::Task<UserRecord> banning = changeBan(actor.id, fields.username, true, reason);
     const UserRecord banned = co_await banning;
     // Even when the moderator has left meanwhile: the ban is stored, so it takes effect. A
     // repeated ban closes whatever connection is left too.
     m_accounts.endSessionsOf(banned.id, Protocol::SessionEndReason::Banned,
-                             reason->isEmpty()
+                             reason.isEmpty()
                                  ? u"you were banned by %1"_s.arg(actor.username)
-                                 : u"you were banned by %1: %2"_s.arg(actor.username, *reason));
+                                 : u"you were banned by %1: %2"_s.arg(actor.username, reason));
     co_return Protocol::UserBanOk{WireFormat::user(banned.author())};
 }
 
@@ -110,19 +99,13 @@ QCoro::Task<Protocol::UserRoleOk> ModerationService::setRole(Request request,
                                     name = fields.username, role = *role](Storage &storage) {
         const UserRecord actor = actingAccount(storage, actorId, Role::Admin);
         const UserRecord target = namedPerson(storage, actor, name);
-        if (target.role != role) {
-            storage.setRole(target.id, role);
-            storage.addAuditEntry({.actor = actor.username,
-                                   .action = QString(Protocol::AuditAction::RoleChange),
-                                   .target = target.username,
-                                   .detail = roleWord(role)});
-        }
-        return std::pair{target.role, *storage.userById(target.id)};
+        const bool changed = AuditedChanges::setRole(storage, target, role, actor.username);
+        return std::pair{changed, *storage.userById(target.id)};
     });
-    const auto [before, changed] = co_await writing;
-    if (changed.role != before)
-        m_accounts.announceUserUpdate(changed.author());
-    co_return Protocol::UserRoleOk{WireFormat::user(changed.author())};
+    const auto [changed, target] = co_await writing;
+    if (changed)
+        m_accounts.announceUserUpdate(target.author());
+    co_return Protocol::UserRoleOk{WireFormat::user(target.author())};
 }
 
 QCoro::Task<Protocol::RoomTopicOk> ModerationService::setTopic(Request request,
@@ -138,7 +121,8 @@ QCoro::Task<Protocol::RoomTopicOk> ModerationService::setTopic(Request request,
                                     name = room.name, topic = *topic](Storage &storage) {
         const UserRecord actor = actingAccount(storage, actorId, Role::Member);
         if (actor.role < Role::Moderator && storage.roomCreator(roomId) != actor.id)
-            throw forbidden(u"only the room's creator or a moderator sets its topic"_s);
+            throw ProtocolError(ErrorCode::Forbidden,
+                                u"only the room's creator or a moderator sets its topic"_s);
         storage.setRoomTopic(roomId, topic);
         storage.addAuditEntry({.actor = actor.username,
                                .action = QString(Protocol::AuditAction::Topic),
@@ -156,29 +140,23 @@ QCoro::Task<Protocol::RoomKickOk> ModerationService::kick(Request request,
                                                           Protocol::RoomKick fields)
 {
     const RoomRecord room = m_rooms.existingRoom(fields.room);
-    const auto reason = Validation::normalizedReason(fields.reason.value_or(QString()));
-    if (!reason)
-        throw invalidField("reason"_L1, u"must be at most %1 characters, without control "
-                                        "characters"_s.arg(Validation::ReasonMaxLength));
-    auto writing = m_context.write([actorId = request.connection()->user().id, roomId = room.id,
-                                    roomName = room.name, name = fields.username,
-                                    reason = *reason](Storage &storage) {
-        const UserRecord actor = actingAccount(storage, actorId, Role::Moderator);
-        const UserRecord target = namedPerson(storage, actor, name);
-        if (target.role >= actor.role)
-            throw forbidden(u"%1 is a %2; only a higher role may do this"_s.arg(
-                target.username, roleWord(target.role)));
-        if (!storage.removeMember(roomId, target.id))
-            throw ProtocolError(ErrorCode::NotAMember,
-                                u"%1 is not in %2"_s.arg(target.username, roomName));
-        storage.addAuditEntry({.actor = actor.username,
-                               .action = QString(Protocol::AuditAction::Kick),
-                               .target = target.username,
-                               .detail = reason.isEmpty()
-                                             ? QString(u'#' + roomName)
-                                             : QString(u'#' + roomName + u": "_s + reason)});
-        return std::pair{actor.username, target.author()};
-    });
+    const QString reason = requireReason(fields.reason);
+    auto writing =
+        m_context.write([actorId = request.connection()->user().id, roomId = room.id,
+                         roomName = room.name, name = fields.username, reason](Storage &storage) {
+            const UserRecord actor = actingAccount(storage, actorId, Role::Moderator);
+            const UserRecord target = personBelow(storage, actor, name);
+            if (!storage.removeMember(roomId, target.id))
+                throw ProtocolError(ErrorCode::NotAMember,
+                                    u"%1 is not in %2"_s.arg(target.username, roomName));
+            storage.addAuditEntry({.actor = actor.username,
+                                   .action = QString(Protocol::AuditAction::Kick),
+                                   .target = target.username,
+                                   .detail = reason.isEmpty()
+                                                 ? QString(u'#' + roomName)
+                                                 : QString(u'#' + roomName + u": "_s + reason)});
+            return std::pair{actor.username, target.author()};
+        });
     const auto [by, target] = co_await writing;
     m_context.rooms.removeMember(room.id, target.id);
     // The room's members and every device of the one removed, who may join again.
@@ -186,7 +164,7 @@ QCoro::Task<Protocol::RoomKickOk> ModerationService::kick(Request request,
     audience.insert(target.id);
     m_context.fanout.toUsers(
         audience, Protocol::MemberLeft{room.name, m_rooms.memberOf(target), by,
-                                       reason->isEmpty() ? std::nullopt : std::optional(*reason)});
+                                       reason.isEmpty() ? std::nullopt : std::optional(reason)});
     co_return Protocol::RoomKickOk{room.name, target.username};
 }
 
@@ -217,12 +195,7 @@ QCoro::Task<Protocol::InviteCreateOk> ModerationService::createInvite(Request re
         m_context.write([actorId = request.connection()->user().id, hash = InviteCode::hash(code),
                          uses, expiresAt](Storage &storage) {
             const UserRecord actor = actingAccount(storage, actorId, Role::Admin);
-            const InviteRecord invite = storage.createInvite(hash, actor.username, uses, expiresAt);
-            storage.addAuditEntry({.actor = actor.username,
-                                   .action = QString(Protocol::AuditAction::InviteCreated),
-                                   .target = u"invite %1"_s.arg(invite.id),
-                                   .detail = InviteCode::summary(uses, expiresAt)});
-            return invite;
+            return AuditedChanges::createInvite(storage, hash, actor.username, uses, expiresAt);
         });
     const InviteRecord invite = co_await writing;
     co_return Protocol::InviteCreateOk{code, WireFormat::invite(invite)};
@@ -248,13 +221,9 @@ QCoro::Task<Protocol::InviteRevokeOk> ModerationService::revokeInvite(Request re
     auto writing = m_context.write(
         [actorId = request.connection()->user().id, id = fields.invite](Storage &storage) {
             const UserRecord actor = actingAccount(storage, actorId, Role::Admin);
-            if (!storage.revokeInvite(id))
+            if (!AuditedChanges::revokeInvite(storage, id, actor.username))
                 throw ProtocolError(ErrorCode::InvalidInvite,
                                     u"no invite %1 can still be used"_s.arg(id));
-            storage.addAuditEntry({.actor = actor.username,
-                                   .action = QString(Protocol::AuditAction::InviteRevoked),
-                                   .target = u"invite %1"_s.arg(id),
-                                   .detail = QString()});
         });
     co_await writing;
     co_return Protocol::InviteRevokeOk{};

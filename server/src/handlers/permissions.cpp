@@ -35,4 +35,14 @@ UserRecord namedPerson(const Storage &storage, const UserRecord &actor, const QS
     return *target;
 }
 
+UserRecord personBelow(const Storage &storage, const UserRecord &actor, const QString &name)
+{
+    const UserRecord target = namedPerson(storage, actor, name);
+    if (target.role >= actor.role)
+        throw ProtocolError(ErrorCode::Forbidden,
+                            u"%1 is a %2; only a higher role may do this"_s.arg(
+                                target.username, Protocol::roleName(target.role)));
+    return target;
+}
+
 } // namespace FinChat::Permissions

@@ -15,6 +15,9 @@ namespace Permissions {
 UserRecord actingAccount(const Storage &storage, qint64 actorId, Protocol::Role minimum);
 // The person the actor names: not a bot, not themself.
 UserRecord namedPerson(const Storage &storage, const UserRecord &actor, const QString &name);
+// The same, and of a lower role than the actor's: nobody bans or kicks their equal (an admin
+// is demoted before a ban).
+UserRecord personBelow(const Storage &storage, const UserRecord &actor, const QString &name);
 
 } // namespace Permissions
 } // namespace FinChat

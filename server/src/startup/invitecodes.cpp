@@ -3,6 +3,7 @@
 #include "startup/admincommand.h"
 
 #include "auth/invitecode.h"
+#include "storage/auditedchanges.h"
 #include "storage/storagethread.h"
 
 #include "finchat/protocol/requests.h"
@@ -49,15 +50,10 @@ int create(StorageThread &storage, const QStringList &arguments, QTextStream &ou
     const QString code = InviteCode::generate();
     const qint64 expiresAt = QDateTime::currentMSecsSinceEpoch() + *days * DayMs;
     const InviteRecord invite = storage.blocking([&](Storage &opened) {
-        InviteRecord made;
-        opened.inTransaction([&] {
-            made = opened.createInvite(InviteCode::hash(code), std::nullopt, *uses, expiresAt);
-            opened.addAuditEntry({.actor = std::nullopt, // the command line
-                                  .action = QString(Protocol::AuditAction::InviteCreated),
-                                  .target = u"invite %1"_s.arg(made.id),
-                                  .detail = InviteCode::summary(*uses, expiresAt)});
+        return opened.inTransaction([&] {
+            return AuditedChanges::createInvite(opened, InviteCode::hash(code), std::nullopt, *uses,
+                                                expiresAt);
         });
-        return made;
     });
     output << code << Qt::endl;
     report << "invite " << invite.id << ": " << InviteCode::summary(*uses, expiresAt)
@@ -83,16 +79,8 @@ int revoke(StorageThread &storage, const QString &idText, QTextStream &report)
     if (!id)
         return fail(report, u"an invite is named by its number (finchat-server invite list)"_s);
     const bool revoked = storage.blocking([&](Storage &opened) {
-        bool done = false;
-        opened.inTransaction([&] {
-            done = opened.revokeInvite(*id);
-            if (done)
-                opened.addAuditEntry({.actor = std::nullopt,
-                                      .action = QString(Protocol::AuditAction::InviteRevoked),
-                                      .target = u"invite %1"_s.arg(*id),
-                                      .detail = QString()});
-        });
-        return done;
+        return opened.inTransaction(
+            [&] { return AuditedChanges::revokeInvite(opened, *id, std::nullopt); });
     });
     if (!revoked)
         return fail(report,

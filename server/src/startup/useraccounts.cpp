@@ -3,6 +3,7 @@
 #include "startup/admincommand.h"
 
 #include "auth/passwordhasher.h"
+#include "storage/auditedchanges.h"
 #include "storage/storagethread.h"
 
 #include "finchat/validation.h"
@@ -112,24 +113,13 @@ int list(StorageThread &storage, QTextStream &output)
     return 0;
 }
 
-// user role, user disable and user enable: one change and its audit line, in one
-// transaction. Returns whether anything changed.
+// user role, user disable and user enable: one change and its audit line, in one transaction
+// (AuditedChanges). Returns whether anything changed.
 template<typename Change>
-bool changeAccount(StorageThread &storage, const UserRecord &user, QLatin1StringView action,
-                   const QString &detail, Change change)
+bool changeAccount(StorageThread &storage, Change change)
 {
-    return storage.blocking([&](Storage &opened) {
-        bool changed = false;
-        opened.inTransaction([&] {
-            changed = change(opened);
-            if (changed)
-                opened.addAuditEntry({.actor = std::nullopt, // the command line
-                                      .action = QString(action),
-                                      .target = user.username,
-                                      .detail = detail});
-        });
-        return changed;
-    });
+    return storage.blocking(
+        [&](Storage &opened) { return opened.inTransaction([&] { return change(opened); }); });
 }
 
 int setRole(StorageThread &storage, const UserRecord &user, const QString &roleName,
@@ -138,15 +128,9 @@ int setRole(StorageThread &storage, const UserRecord &user, const QString &roleN
     const auto role = Protocol::roleFromName(roleName);
     if (!role)
         return fail(report, u"a role is admin, moderator or member, not '%1'"_s.arg(roleName));
-    const bool changed =
-        changeAccount(storage, user, Protocol::AuditAction::RoleChange, roleName, [&](Storage &s) {
-            // Read again inside the transaction: the server may have changed it meanwhile.
-            const auto current = s.userById(user.id);
-            if (!current || current->role == *role)
-                return false;
-            s.setRole(user.id, *role);
-            return true;
-        });
+    const bool changed = changeAccount(storage, [&](Storage &opened) {
+        return AuditedChanges::setRole(opened, user, *role, std::nullopt);
+    });
     report << user.username << (changed ? " is now " : " already is ") << roleName
            << (changed ? "; they see it when they next log in" : "") << Qt::endl;
     return 0;
@@ -155,11 +139,8 @@ int setRole(StorageThread &storage, const UserRecord &user, const QString &roleN
 int setDisabled(StorageThread &storage, const UserRecord &user, bool disabled, QTextStream &report)
 {
     const auto action = disabled ? Protocol::AuditAction::Disable : Protocol::AuditAction::Enable;
-    const bool changed = changeAccount(storage, user, action, QString(), [&](Storage &s) {
-        const bool flipped = s.setDisabled(user.id, disabled);
-        if (flipped && disabled)
-            s.deleteSessionsOfUser(user.id); // logged out everywhere, as a ban does
-        return flipped;
+    const bool changed = changeAccount(storage, [&](Storage &opened) {
+        return AuditedChanges::setDisabled(opened, user, disabled, std::nullopt, action, QString());
     });
     if (!changed)
         report << user.username << " already is " << (disabled ? "disabled" : "enabled")

@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <optional>
 #include <stdexcept>
+#include <type_traits>
 
 class QSqlQuery;
 
@@ -40,14 +41,21 @@ public:
     // Opens (creating if needed) the SQLite file and brings its schema up to date.
     void openSqlite(const QString &path, Durability durability = Durability::Full);
 
-    // Runs work as one write transaction: all of it is stored, or none.
+    // Runs work as one write transaction: all of it is stored, or none. Returns what work
+    // returns.
     template<typename Work>
-    void inTransaction(Work &&work)
+    auto inTransaction(Work &&work) -> std::invoke_result_t<Work>
     {
         begin();
         try {
-            work();
-            commit();
+            if constexpr (std::is_void_v<std::invoke_result_t<Work>>) {
+                work();
+                commit();
+            } else {
+                auto result = work();
+                commit();
+                return result;
+            }
         } catch (...) {
             rollback();
             throw;
