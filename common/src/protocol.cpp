@@ -42,6 +42,8 @@ constexpr std::array ErrorNames{
     std::pair{ErrorCode::AccountDisabled, "account_disabled"_L1},
     std::pair{ErrorCode::RegistrationClosed, "registration_closed"_L1},
     std::pair{ErrorCode::InvalidInvite, "invalid_invite"_L1},
+    std::pair{ErrorCode::UnknownMessage, "unknown_message"_L1},
+    std::pair{ErrorCode::Muted, "muted"_L1},
     std::pair{ErrorCode::InternalError, "internal_error"_L1},
 };
 

@@ -577,6 +577,164 @@ private slots:
                  u"banned"_s);
         QVERIFY(mallory.waitForDisconnected());
     }
+
+    void authorsAndModeratorsDeleteMessages()
+    {
+        TestServer server;
+        TestClient alice; // admin
+        TestClient bob;
+        TestClient carol;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        QVERIFY(carol.connectAs(server.url(), u"carol"_s));
+        const auto remove = [](TestClient &who, qint64 id) {
+            return who.request(Type::MessageDelete, {{u"message"_s, id}});
+        };
+        const QJsonObject sent = bob.send(u"general"_s, u"my card number is 4111"_s, u"b-1"_s);
+        const qint64 id = sent[u"message"_s][u"id"_s].toInteger();
+        QVERIFY(id > 0);
+
+        QCOMPARE(codeOf(remove(carol, id)), u"forbidden"_s); // a member deletes only their own
+        QCOMPARE(codeOf(remove(carol, id + 1000)), u"unknown_message"_s);
+        QCOMPARE(codeOf(carol.request(Type::MessageDelete, {{u"message"_s, u"1"_s}})),
+                 u"invalid_field"_s);
+
+        const QJsonObject deleted = remove(bob, id);
+        QCOMPARE(typeOf(deleted), Type::MessageDeleteOk);
+        QCOMPARE(deleted[u"room"_s].toString(), u"general"_s);
+        for (TestClient *member : {&alice, &bob, &carol}) {
+            const QJsonObject event = member->waitForEvent(Type::MessageDeleted);
+            QCOMPARE(event[u"message"_s].toInteger(), id);
+            QCOMPARE(event[u"room"_s].toString(), u"general"_s);
+            QCOMPARE(event[u"by"_s].toString(), u"bob"_s);
+        }
+        // History keeps its place, not its text; the database does not keep the text either,
+        // and retrying the nonce does not bring it back.
+        const QJsonObject history = carol.request(Type::HistoryFetch, {{u"room"_s, u"general"_s}});
+        const QJsonObject tombstone = history[u"messages"_s].toArray().last().toObject();
+        QCOMPARE(tombstone[u"id"_s].toInteger(), id);
+        QCOMPARE(tombstone[u"deleted"_s].toBool(), true);
+        QCOMPARE(tombstone[u"body"_s].toString(), QString());
+        QCOMPARE(tombstone[u"user"_s].toString(), u"bob"_s);
+        const QString stored = server.storage().blocking(
+            [id](Storage &storage) { return storage.messageById(id)->body; });
+        QCOMPARE(stored, QString());
+        const QJsonObject retried = bob.send(u"general"_s, u"my card number is 4111"_s, u"b-1"_s);
+        QCOMPARE(retried[u"duplicate"_s].toBool(), true);
+        QCOMPARE(retried[u"message"_s][u"deleted"_s].toBool(), true);
+        QCOMPARE(retried[u"message"_s][u"body"_s].toString(), QString());
+        // Deleting a tombstone again changes nothing and tells nobody.
+        QCOMPARE(typeOf(remove(bob, id)), Type::MessageDeleteOk);
+
+        // A moderator deletes a member's message, not an admin's; that is in the audit log
+        // (an author's own deletion is not moderation).
+        QCOMPARE(typeOf(alice.request(Type::UserRole,
+                                      {{u"user"_s, u"bob"_s}, {u"role"_s, u"moderator"_s}})),
+                 Type::UserRoleOk);
+        const qint64 carols =
+            carol.send(u"general"_s, u"spam spam"_s)[u"message"_s][u"id"_s].toInteger();
+        const qint64 alices =
+            alice.send(u"general"_s, u"rules"_s)[u"message"_s][u"id"_s].toInteger();
+        QCOMPARE(codeOf(remove(bob, alices)), u"forbidden"_s);
+        QCOMPARE(typeOf(remove(bob, carols)), Type::MessageDeleteOk);
+        const QJsonObject byModerator = carol.waitForEvent(Type::MessageDeleted);
+        QCOMPARE(byModerator[u"message"_s].toInteger(), carols);
+        QCOMPARE(byModerator[u"by"_s].toString(), u"bob"_s);
+        const QJsonArray log = alice.request(Type::AuditList)[u"entries"_s].toArray();
+        QCOMPARE(log.first()[u"action"_s].toString(), u"delete"_s);
+        QCOMPARE(log.first()[u"by"_s].toString(), u"bob"_s);
+        QCOMPARE(log.first()[u"user"_s].toString(), u"carol"_s);
+        QCOMPARE(log.first()[u"detail"_s].toString(), u"#general: message %1"_s.arg(carols));
+        QCOMPARE(log.at(1)[u"action"_s].toString(), u"role"_s);
+    }
+
+    void aMutedMemberCannotPostUntilItEnds()
+    {
+        TestServer server;
+        TestClient alice; // admin
+        TestClient bob;
+        TestClient carol;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        QVERIFY(carol.connectAs(server.url(), u"carol"_s));
+        QCOMPARE(typeOf(bob.request(Type::RoomCreate, {{u"name"_s, u"other"_s}})),
+                 Type::RoomCreateOk);
+        const auto mute = [](TestClient &who, const QString &name, qint64 minutes) {
+            return who.request(Type::RoomMute, {{u"room"_s, u"general"_s},
+                                                {u"user"_s, name},
+                                                {u"minutes"_s, minutes},
+                                                {u"reason"_s, u"cool down"_s}});
+        };
+        QCOMPARE(codeOf(mute(carol, u"bob"_s, 10)), u"forbidden"_s);
+        QCOMPARE(codeOf(mute(alice, u"bob"_s, 0)), u"invalid_field"_s);
+        QCOMPARE(codeOf(mute(alice, u"bob"_s, 30 * 24 * 60 + 1)), u"invalid_field"_s);
+
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        const QJsonObject muted = mute(alice, u"bob"_s, 10);
+        QCOMPARE(typeOf(muted), Type::RoomMuteOk);
+        const qint64 until = muted[u"until"_s].toInteger();
+        QVERIFY(until >= before + 10 * 60 * 1000);
+        for (TestClient *member : {&bob, &carol}) {
+            const QJsonObject event = member->waitForEvent(Type::MemberMuted);
+            QCOMPARE(event[u"user"_s].toString(), u"bob"_s);
+            QCOMPARE(event[u"by"_s].toString(), u"alice"_s);
+            QCOMPARE(event[u"until"_s].toInteger(), until);
+            QCOMPARE(event[u"reason"_s].toString(), u"cool down"_s);
+        }
+        QCOMPARE(codeOf(bob.send(u"general"_s, u"but why"_s)), u"muted"_s);
+        QCOMPARE(codeOf(bob.send(u"general"_s, u"/help"_s)), u"muted"_s); // commands too
+        QCOMPARE(typeOf(bob.send(u"other"_s, u"elsewhere I may"_s)), Type::MessageSendOk);
+        const QJsonObject rejoined = bob.request(Type::RoomJoin, {{u"room"_s, u"general"_s}});
+        QCOMPARE(rejoined[u"mutedUntil"_s].toInteger(), until);
+        QVERIFY(
+            !carol.request(Type::RoomJoin, {{u"room"_s, u"general"_s}}).contains(u"mutedUntil"_s));
+
+        const QJsonObject unmuted =
+            alice.request(Type::RoomUnmute, {{u"room"_s, u"general"_s}, {u"user"_s, u"bob"_s}});
+        QCOMPARE(typeOf(unmuted), Type::RoomUnmuteOk);
+        QCOMPARE(bob.waitForEvent(Type::MemberUnmuted)[u"by"_s].toString(), u"alice"_s);
+        QCOMPARE(typeOf(bob.send(u"general"_s, u"thanks"_s)), Type::MessageSendOk);
+        const QJsonArray log = alice.request(Type::AuditList)[u"entries"_s].toArray();
+        QCOMPARE(log.at(0)[u"action"_s].toString(), u"unmute"_s);
+        QCOMPARE(log.at(1)[u"action"_s].toString(), u"mute"_s);
+        QVERIFY(log.at(1)[u"detail"_s].toString().startsWith(u"#general until "_s));
+        QVERIFY(log.at(1)[u"detail"_s].toString().endsWith(u": cool down"_s));
+    }
+
+    void aMuteOutlivesARestartAndEndsOnItsOwn()
+    {
+        TestServer server;
+        {
+            TestClient alice;
+            TestClient bob;
+            QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+            QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+            QCOMPARE(typeOf(alice.request(
+                         Type::RoomMute,
+                         {{u"room"_s, u"general"_s}, {u"user"_s, u"bob"_s}, {u"minutes"_s, 60}})),
+                     Type::RoomMuteOk);
+        }
+        server.restart();
+        TestClient bob;
+        QVERIFY(bob.open(server.url()));
+        QCOMPARE(typeOf(bob.login(u"bob"_s, u"correct horse"_s)), Type::LoginOk);
+        QCOMPARE(codeOf(bob.send(u"general"_s, u"after the restart"_s)), u"muted"_s);
+
+        // The same mute, stored to end in a moment: it ends without anyone lifting it.
+        const qint64 soon = QDateTime::currentMSecsSinceEpoch() + 1500;
+        server.storage().blocking([soon](Storage &storage) {
+            storage.setMute(
+                {storage.roomByName(u"general"_s)->id, storage.userByName(u"bob"_s)->id, soon},
+                storage.userByName(u"alice"_s)->id);
+        });
+        server.restart();
+        TestClient again;
+        QVERIFY(again.open(server.url()));
+        QCOMPARE(typeOf(again.login(u"bob"_s, u"correct horse"_s)), Type::LoginOk);
+        QCOMPARE(codeOf(again.send(u"general"_s, u"too early"_s)), u"muted"_s);
+        QTest::qWait(static_cast<int>(soon - QDateTime::currentMSecsSinceEpoch()) + 100);
+        QCOMPARE(typeOf(again.send(u"general"_s, u"free again"_s)), Type::MessageSendOk);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestModeration)

@@ -49,6 +49,9 @@ inline constexpr QLatin1StringView InviteCreated{"invite"};
 inline constexpr QLatin1StringView InviteRevoked{"uninvite"};
 inline constexpr QLatin1StringView Topic{"topic"};
 inline constexpr QLatin1StringView Kick{"kick"};
+inline constexpr QLatin1StringView Mute{"mute"};
+inline constexpr QLatin1StringView Unmute{"unmute"};
+inline constexpr QLatin1StringView Delete{"delete"}; // a moderator deleted someone's message
 } // namespace AuditAction
 
 // Who may register (the server's [server] registration, announced in its hello).
@@ -99,6 +102,9 @@ inline constexpr QLatin1StringView InviteRevoke{"invite.revoke"};
 inline constexpr QLatin1StringView ServerStatus{"server.status"};
 inline constexpr QLatin1StringView RoomTopic{"room.topic"};
 inline constexpr QLatin1StringView RoomKick{"room.kick"};
+inline constexpr QLatin1StringView RoomMute{"room.mute"};
+inline constexpr QLatin1StringView RoomUnmute{"room.unmute"};
+inline constexpr QLatin1StringView MessageDelete{"message.delete"};
 // Requests a bot connection makes (docs/protocol.md, "Bots").
 inline constexpr QLatin1StringView BotLogin{"bot.login"};
 inline constexpr QLatin1StringView BotAnnounce{"bot.announce"};
@@ -135,6 +141,9 @@ inline constexpr QLatin1StringView InviteRevokeOk{"invite.revoke.ok"};
 inline constexpr QLatin1StringView ServerStatusOk{"server.status.ok"};
 inline constexpr QLatin1StringView RoomTopicOk{"room.topic.ok"};
 inline constexpr QLatin1StringView RoomKickOk{"room.kick.ok"};
+inline constexpr QLatin1StringView RoomMuteOk{"room.mute.ok"};
+inline constexpr QLatin1StringView RoomUnmuteOk{"room.unmute.ok"};
+inline constexpr QLatin1StringView MessageDeleteOk{"message.delete.ok"};
 inline constexpr QLatin1StringView BotLoginOk{"bot.login.ok"};
 inline constexpr QLatin1StringView BotAnnounceOk{"bot.announce.ok"};
 inline constexpr QLatin1StringView BotReplyOk{"bot.reply.ok"};
@@ -142,11 +151,14 @@ inline constexpr QLatin1StringView BotFailOk{"bot.fail.ok"};
 // Events (server -> client), never replies to a request.
 inline constexpr QLatin1StringView Error{"error"};
 inline constexpr QLatin1StringView MessageNew{"message.new"};
+inline constexpr QLatin1StringView MessageDeleted{"message.deleted"};
 inline constexpr QLatin1StringView CommandEvent{"command"};
 inline constexpr QLatin1StringView BotMessage{"bot.message"};
 inline constexpr QLatin1StringView Notice{"notice"};
 inline constexpr QLatin1StringView MemberJoined{"member.joined"};
 inline constexpr QLatin1StringView MemberLeft{"member.left"};
+inline constexpr QLatin1StringView MemberMuted{"member.muted"};
+inline constexpr QLatin1StringView MemberUnmuted{"member.unmuted"};
 inline constexpr QLatin1StringView UserOnline{"user.online"};
 inline constexpr QLatin1StringView UserOffline{"user.offline"};
 inline constexpr QLatin1StringView UserUpdated{"user.updated"};
@@ -192,6 +204,8 @@ enum class ErrorCode
     AccountDisabled,
     RegistrationClosed,
     InvalidInvite,
+    UnknownMessage,
+    Muted,
     InternalError,
 };
 

@@ -104,8 +104,8 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
                          this);
     m_botGateway =
         new BotGateway(context, *m_bots, commands(), m_config.limits.botTokenCheckInterval, this);
-    const auto [rooms, memberships] = m_housekeeping->prepare();
-    m_rooms.load(rooms, memberships);
+    const auto [rooms, memberships, mutes] = m_housekeeping->prepare();
+    m_rooms.load(rooms, memberships, mutes);
     m_housekeeping->startPurging();
 
     if (isEncrypted())
@@ -212,6 +212,7 @@ void ChatServer::addRoutes()
     route(Access::LoggedIn, rooms, &RoomService::leave);
     route(Access::LoggedIn, rooms, &RoomService::history);
     route(Access::LoggedIn, m_messageService.get(), &MessageService::send);
+    route(Access::LoggedIn, m_messageService.get(), &MessageService::remove);
     route(Access::LoggedIn, &commands(), &CommandRouter::list);
     route(Access::LoggedIn, m_quotes, &QuoteLookup::get);
     route(Access::LoggedIn, m_watchlists, &WatchlistService::get);
@@ -226,6 +227,8 @@ void ChatServer::addRoutes()
     route(Access::LoggedIn, moderation, &ModerationService::auditLog);
     route(Access::LoggedIn, moderation, &ModerationService::setTopic);
     route(Access::LoggedIn, moderation, &ModerationService::kick);
+    route(Access::LoggedIn, moderation, &ModerationService::mute);
+    route(Access::LoggedIn, moderation, &ModerationService::unmute);
     route(Access::LoggedIn, moderation, &ModerationService::createInvite);
     route(Access::LoggedIn, moderation, &ModerationService::listInvites);
     route(Access::LoggedIn, moderation, &ModerationService::revokeInvite);

@@ -34,7 +34,7 @@ Housekeeping::Directory Housekeeping::prepare()
             storage.createRoom(Protocol::DefaultRoom, u"Markets, and everything else"_s,
                                std::nullopt);
         storage.deleteIdleSessions(m_sessionLifetimeMs);
-        return Directory{storage.rooms(), storage.memberships()};
+        return Directory{storage.rooms(), storage.memberships(), storage.activeMutes()};
     });
 }
 

@@ -22,6 +22,7 @@ public:
     {
         QList<RoomRecord> rooms;
         QList<std::pair<qint64, qint64>> memberships; // (room id, user id)
+        QList<MuteRecord> mutes;
     };
 
     Housekeeping(StorageThread &storage, qint64 sessionLifetimeMs, QObject *parent = nullptr);

@@ -1,5 +1,6 @@
 #include "handlers/messageservice.h"
 
+#include "handlers/permissions.h"
 #include "handlers/roomservice.h"
 #include "state/fanout.h"
 #include "state/roomdirectory.h"
@@ -13,6 +14,15 @@ namespace FinChat {
 
 using namespace Qt::StringLiterals;
 using Protocol::ErrorCode;
+
+namespace {
+
+QString clockTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(u"yyyy-MM-dd HH:mm 'UTC'"_s);
+}
+
+} // namespace
 
 MessageService::MessageService(ServerContext context, const RoomService &rooms)
     : m_context(context)
@@ -33,6 +43,10 @@ QCoro::Task<Protocol::MessageSendOk> MessageService::send(Request request,
     if (Validation::codePointCount(body) > m_context.limits.maxBodyLength)
         throw ProtocolError(ErrorCode::MessageTooLong, u"messages are at most %1 characters"_s.arg(
                                                            m_context.limits.maxBodyLength));
+    if (const auto until =
+            m_context.rooms.mutedUntil(room.id, sender->user().id, Protocol::nowMs()))
+        throw ProtocolError(ErrorCode::Muted,
+                            u"you are muted in %1 until %2"_s.arg(room.name, clockTime(*until)));
     if (!m_messageRate.tryConsume(sender->user().id, Protocol::nowMs()))
         throw ProtocolError(ErrorCode::RateLimited,
                             u"you are sending too fast; wait a few seconds"_s);
@@ -61,6 +75,47 @@ QCoro::Task<Protocol::MessageSendOk> MessageService::send(Request request,
         m_context.fanout.toRoom(room.id, Protocol::MessageNew{message});
     }
     co_return Protocol::MessageSendOk{message, inserted.duplicate, std::nullopt};
+}
+
+QCoro::Task<Protocol::MessageDeleteOk> MessageService::remove(Request request,
+                                                              Protocol::MessageDelete fields)
+{
+    struct Deleted
+    {
+        MessageRecord message;
+        QString by;
+        bool changed = false;
+    };
+    // Judged and done in one write, on the accounts and the message as stored then.
+    auto deleting = m_context.write([actorId = request.connection()->user().id,
+                                     id = fields.message](Storage &storage) {
+        const UserRecord actor =
+            Permissions::actingAccount(storage, actorId, Protocol::Role::Member);
+        const auto message = storage.messageById(id);
+        if (!message)
+            throw ProtocolError(ErrorCode::UnknownMessage, u"no message has id %1"_s.arg(id));
+        const bool own = message->authorId == actor.id;
+        if (!own)
+            Permissions::personBelow(storage, actor, message->username);
+        const bool changed = storage.deleteMessage(id, actor.id);
+        // A moderator's deletion is theirs to answer for; an author's own is not moderation.
+        if (changed && !own)
+            storage.addAuditEntry(
+                {.actor = actor.username,
+                 .action = QString(Protocol::AuditAction::Delete),
+                 .target = message->username,
+                 .detail = u"#%1: message %2"_s
+                               .arg(storage.roomById(message->roomId).value_or(RoomRecord{}).name)
+                               .arg(id)});
+        return Deleted{*message, actor.username, changed};
+    });
+    const Deleted deleted = co_await deleting;
+    const RoomRecord *room = m_context.rooms.findById(deleted.message.roomId);
+    const QString roomName = room ? room->name : QString();
+    if (deleted.changed && room)
+        m_context.fanout.toRoom(room->id,
+                                Protocol::MessageDeleted{roomName, deleted.message.id, deleted.by});
+    co_return Protocol::MessageDeleteOk{roomName, deleted.message.id};
 }
 
 } // namespace FinChat

@@ -14,13 +14,15 @@ namespace FinChat {
 
 class RoomService;
 
-// message.send: stores and broadcasts a message, or routes a command.
+// message.send: stores and broadcasts a message, or routes a command; message.delete.
 class MessageService
 {
 public:
     MessageService(ServerContext context, const RoomService &rooms);
 
     QCoro::Task<Protocol::MessageSendOk> send(Request request, Protocol::MessageSend fields);
+    // The author deletes their own message; a moderator anyone's of a lower role.
+    QCoro::Task<Protocol::MessageDeleteOk> remove(Request request, Protocol::MessageDelete fields);
     CommandRouter &commands() { return m_commands; }
     // Messages stored since the server started, and how fast.
     const RateMeter &storedMessages() const { return m_stored; }

@@ -26,7 +26,8 @@ using Protocol::Role;
 namespace {
 
 constexpr qint64 DefaultInviteHours = 7 * 24;
-constexpr qint64 HourMs = 60 * 60 * 1000;
+constexpr qint64 MinuteMs = 60 * 1000;
+constexpr qint64 HourMs = 60 * MinuteMs;
 
 // A moderator's reason, by the rules of reasons; invalid_field otherwise.
 QString requireReason(const std::optional<QString> &given)
@@ -36,6 +37,22 @@ QString requireReason(const std::optional<QString> &given)
         throw invalidField("reason"_L1, u"must be at most %1 characters, without control "
                                         "characters"_s.arg(Validation::ReasonMaxLength));
     return *reason;
+}
+
+std::optional<QString> optionalText(const QString &text)
+{
+    return text.isEmpty() ? std::nullopt : std::optional(text);
+}
+
+// An audit line's detail for an action in a room: "#room", then what and why when given.
+QString roomDetail(const QString &room, const QString &what, const QString &reason)
+{
+    QString detail = u'#' + room;
+    if (!what.isEmpty())
+        detail += u' ' + what;
+    if (!reason.isEmpty())
+        detail += u": "_s + reason;
+    return detail;
 }
 
 } // namespace
@@ -152,20 +169,76 @@ QCoro::Task<Protocol::RoomKickOk> ModerationService::kick(Request request,
             storage.addAuditEntry({.actor = actor.username,
                                    .action = QString(Protocol::AuditAction::Kick),
                                    .target = target.username,
-                                   .detail = reason.isEmpty()
-                                                 ? QString(u'#' + roomName)
-                                                 : QString(u'#' + roomName + u": "_s + reason)});
+                                   .detail = roomDetail(roomName, QString(), reason)});
             return std::pair{actor.username, target.author()};
         });
     const auto [by, target] = co_await writing;
     m_context.rooms.removeMember(room.id, target.id);
-    // The room's members and every device of the one removed, who may join again.
-    QSet<qint64> audience = m_context.rooms.members(room.id);
-    audience.insert(target.id);
-    m_context.fanout.toUsers(
-        audience, Protocol::MemberLeft{room.name, m_rooms.memberOf(target), by,
-                                       reason.isEmpty() ? std::nullopt : std::optional(reason)});
+    // The one removed may join again.
+    tellRoomAndTarget(
+        room, target.id,
+        Protocol::MemberLeft{room.name, m_rooms.memberOf(target), by, optionalText(reason)});
     co_return Protocol::RoomKickOk{room.name, target.username};
+}
+
+template<typename Event>
+void ModerationService::tellRoomAndTarget(const RoomRecord &room, qint64 targetId,
+                                          const Event &event) const
+{
+    QSet<qint64> audience = m_context.rooms.members(room.id);
+    audience.insert(targetId);
+    m_context.fanout.toUsers(audience, event);
+}
+
+QCoro::Task<Protocol::RoomMuteOk> ModerationService::mute(Request request,
+                                                          Protocol::RoomMute fields)
+{
+    const RoomRecord room = m_rooms.existingRoom(fields.room);
+    const QString reason = requireReason(fields.reason);
+    const qint64 until = Protocol::nowMs() + fields.minutes * MinuteMs;
+    auto writing = m_context.write([actorId = request.connection()->user().id, room,
+                                    name = fields.username, until, reason](Storage &storage) {
+        const UserRecord actor = actingAccount(storage, actorId, Role::Moderator);
+        const UserRecord target = personBelow(storage, actor, name);
+        storage.setMute({room.id, target.id, until}, actor.id);
+        const QString when = QDateTime::fromMSecsSinceEpoch(until, Qt::UTC).toString(Qt::ISODate);
+        storage.addAuditEntry({.actor = actor.username,
+                               .action = QString(Protocol::AuditAction::Mute),
+                               .target = target.username,
+                               .detail = roomDetail(room.name, u"until "_s + when, reason)});
+        return std::pair{actor.username, target.author()};
+    });
+    const auto [by, target] = co_await writing;
+    m_context.rooms.setMute({room.id, target.id, until});
+    tellRoomAndTarget(room, target.id,
+                      Protocol::MemberMuted{room.name, WireFormat::user(target), by, until,
+                                            optionalText(reason)});
+    co_return Protocol::RoomMuteOk{room.name, target.username, until};
+}
+
+QCoro::Task<Protocol::RoomUnmuteOk> ModerationService::unmute(Request request,
+                                                              Protocol::RoomUnmute fields)
+{
+    const RoomRecord room = m_rooms.existingRoom(fields.room);
+    auto writing = m_context.write([actorId = request.connection()->user().id, room,
+                                    name = fields.username](Storage &storage) {
+        const UserRecord actor = actingAccount(storage, actorId, Role::Moderator);
+        const UserRecord target = personBelow(storage, actor, name);
+        // Not muted (any more): nothing changes and nothing is recorded.
+        const bool lifted = storage.liftMute(room.id, target.id);
+        if (lifted)
+            storage.addAuditEntry({.actor = actor.username,
+                                   .action = QString(Protocol::AuditAction::Unmute),
+                                   .target = target.username,
+                                   .detail = u'#' + room.name});
+        return std::tuple{lifted, actor.username, target.author()};
+    });
+    const auto [lifted, by, target] = co_await writing;
+    m_context.rooms.liftMute(room.id, target.id);
+    if (lifted)
+        tellRoomAndTarget(room, target.id,
+                          Protocol::MemberUnmuted{room.name, WireFormat::user(target), by});
+    co_return Protocol::RoomUnmuteOk{room.name, target.username};
 }
 
 QCoro::Task<Protocol::AuditListOk> ModerationService::auditLog(Request request,

@@ -13,7 +13,8 @@ namespace FinChat {
 class AccountService;
 class RoomService;
 
-// user.ban, user.unban, user.role, room.topic, room.kick, audit.list and invite.*: what
+// user.ban, user.unban, user.role, room.topic, room.kick, room.mute, room.unmute, audit.list
+// and invite.*: what
 // moderators and admins do over the protocol. Who may do what is decided inside the storage work
 // that acts, on the accounts as stored at that moment: writes run one at a time, so two requests
 // racing (two admins demoting each other, a ban and a promotion) cannot both pass a check that only
@@ -29,6 +30,8 @@ public:
     QCoro::Task<Protocol::AuditListOk> auditLog(Request request, Protocol::AuditList fields);
     QCoro::Task<Protocol::RoomTopicOk> setTopic(Request request, Protocol::RoomTopic fields);
     QCoro::Task<Protocol::RoomKickOk> kick(Request request, Protocol::RoomKick fields);
+    QCoro::Task<Protocol::RoomMuteOk> mute(Request request, Protocol::RoomMute fields);
+    QCoro::Task<Protocol::RoomUnmuteOk> unmute(Request request, Protocol::RoomUnmute fields);
     QCoro::Task<Protocol::InviteCreateOk> createInvite(Request request,
                                                        Protocol::InviteCreate fields);
     QCoro::Task<Protocol::InviteListOk> listInvites(Request request, Protocol::InviteList fields);
@@ -40,6 +43,9 @@ private:
     // keeps its parameters, not what a reference pointed to.
     QCoro::Task<UserRecord> changeBan(qint64 actorId, QString targetName, bool disabled,
                                       QString reason);
+    // To the room's members and every device of the one it is about.
+    template<typename Event>
+    void tellRoomAndTarget(const RoomRecord &room, qint64 targetId, const Event &event) const;
 
     ServerContext m_context;
     AccountService &m_accounts;

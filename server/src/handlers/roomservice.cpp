@@ -124,6 +124,7 @@ QCoro::Task<Protocol::RoomJoinOk> RoomService::join(Request request, Protocol::R
         WireFormat::room(room), page(room, joined.messages, Protocol::JoinHistorySize), {}};
     for (const Author &member : joined.members)
         reply.members.append(memberOf(member));
+    reply.mutedUntil = m_context.rooms.mutedUntil(room.id, user.id, Protocol::nowMs());
     co_return reply;
 }
 

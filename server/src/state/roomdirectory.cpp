@@ -5,16 +5,38 @@
 namespace FinChat {
 
 void RoomDirectory::load(const QList<RoomRecord> &rooms,
-                         const QList<std::pair<qint64, qint64>> &memberships)
+                         const QList<std::pair<qint64, qint64>> &memberships,
+                         const QList<MuteRecord> &mutes)
 {
     m_rooms.clear();
     m_roomIdsByName.clear();
     m_members.clear();
     m_roomsOfUser.clear();
+    m_mutedUntil.clear();
     for (const RoomRecord &room : rooms)
         addRoom(room);
     for (const auto &[roomId, userId] : memberships)
         addMember(roomId, userId);
+    for (const MuteRecord &mute : mutes)
+        setMute(mute);
+}
+
+void RoomDirectory::setMute(const MuteRecord &mute)
+{
+    m_mutedUntil.insert({mute.roomId, mute.userId}, mute.until);
+}
+
+void RoomDirectory::liftMute(qint64 roomId, qint64 userId)
+{
+    m_mutedUntil.remove({roomId, userId});
+}
+
+std::optional<qint64> RoomDirectory::mutedUntil(qint64 roomId, qint64 userId, qint64 now) const
+{
+    const auto until = m_mutedUntil.constFind({roomId, userId});
+    if (until == m_mutedUntil.constEnd() || *until <= now)
+        return std::nullopt;
+    return *until;
 }
 
 const RoomRecord *RoomDirectory::find(const QString &name) const

@@ -16,7 +16,8 @@ namespace FinChat {
 class RoomDirectory
 {
 public:
-    void load(const QList<RoomRecord> &rooms, const QList<std::pair<qint64, qint64>> &memberships);
+    void load(const QList<RoomRecord> &rooms, const QList<std::pair<qint64, qint64>> &memberships,
+              const QList<MuteRecord> &mutes);
     const RoomRecord *find(const QString &name) const;
     const RoomRecord *findById(qint64 roomId) const;
     QList<RoomRecord> rooms() const;
@@ -29,12 +30,18 @@ public:
     QSet<qint64> roomsOf(qint64 userId) const { return m_roomsOfUser.value(userId); }
     // Everyone who shares at least one room with the user, the user left out.
     QSet<qint64> peersOf(qint64 userId) const;
+    // Mutes (room.mute), kept here so that sending checks them without a query.
+    void setMute(const MuteRecord &mute);
+    void liftMute(qint64 roomId, qint64 userId);
+    // Until when the user may not post in the room, if a mute holds at `now`.
+    std::optional<qint64> mutedUntil(qint64 roomId, qint64 userId, qint64 now) const;
 
 private:
     QHash<qint64, RoomRecord> m_rooms;
     QHash<QString, qint64> m_roomIdsByName;
     QHash<qint64, QSet<qint64>> m_members;
     QHash<qint64, QSet<qint64>> m_roomsOfUser;
+    QHash<std::pair<qint64, qint64>, qint64> m_mutedUntil; // (room id, user id) -> until
 };
 
 } // namespace FinChat

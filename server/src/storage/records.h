@@ -89,9 +89,19 @@ struct MessageRecord
     QString username;
     QString displayName;
     bool fromBot = false;
-    QString body;
+    QString body; // empty once deleted
     qint64 timestamp = 0;
     QString nonce;
+    bool deleted = false;
+    qint64 authorId = 0;
+};
+
+// Someone may not post in a room until a time (room.mute).
+struct MuteRecord
+{
+    qint64 roomId = 0;
+    qint64 userId = 0;
+    qint64 until = 0; // UTC milliseconds
 };
 
 // A price alert as stored; see Protocol::PriceAlert.

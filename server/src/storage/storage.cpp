@@ -48,11 +48,14 @@ MessageRecord messageFromRow(const QSqlQuery &query)
     message.body = query.value(5).toString();
     message.timestamp = query.value(6).toLongLong();
     message.nonce = query.value(7).toString();
+    message.deleted = query.value(8).toBool();
+    message.authorId = query.value(9).toLongLong();
     return message;
 }
 
 const QString MessageColumns =
-    u"m.id, m.room_id, u.username, u.display_name, u.is_bot, m.body, m.created_at, m.nonce "
+    u"m.id, m.room_id, u.username, u.display_name, u.is_bot, m.body, m.created_at, m.nonce, "
+    "m.deleted_at IS NOT NULL, m.user_id "
     "FROM messages m JOIN users u ON u.id = m.user_id "_s;
 
 } // namespace
@@ -602,8 +605,18 @@ QList<RoomRecord> Storage::rooms() const
 
 std::optional<RoomRecord> Storage::roomByName(const QString &name) const
 {
+    return roomWhere(u"name"_s, name);
+}
+
+std::optional<RoomRecord> Storage::roomById(qint64 roomId) const
+{
+    return roomWhere(u"id"_s, roomId);
+}
+
+std::optional<RoomRecord> Storage::roomWhere(const QString &column, const QVariant &value) const
+{
     QSqlQuery query =
-        run(u"SELECT id, name, topic, created_at FROM rooms WHERE name = ?"_s, {name});
+        run(u"SELECT id, name, topic, created_at FROM rooms WHERE %1 = ?"_s.arg(column), {value});
     if (!query.next())
         return std::nullopt;
     return RoomRecord{query.value(0).toLongLong(), query.value(1).toString(),
@@ -696,7 +709,15 @@ Storage::Inserted Storage::insertMessage(qint64 roomId, const Author &author, co
         throw StorageError("insert returned no id");
     const qint64 id = query.value(0).toLongLong();
     query.finish(); // a RETURNING statement completes only once its rows are consumed
-    return {{id, roomId, author.username, author.displayName, author.isBot, body, timestamp, nonce},
+    return {{.id = id,
+             .roomId = roomId,
+             .username = author.username,
+             .displayName = author.displayName,
+             .fromBot = author.isBot,
+             .body = body,
+             .timestamp = timestamp,
+             .nonce = nonce,
+             .authorId = author.id},
             false};
 }
 
@@ -710,6 +731,48 @@ QList<MessageRecord> Storage::messagesBefore(qint64 roomId, std::optional<qint64
     while (query.next())
         newestFirst.append(messageFromRow(query));
     return {newestFirst.crbegin(), newestFirst.crend()};
+}
+
+std::optional<MessageRecord> Storage::messageById(qint64 messageId) const
+{
+    QSqlQuery query = run(u"SELECT "_s + MessageColumns + u"WHERE m.id = ?"_s, {messageId});
+    if (!query.next())
+        return std::nullopt;
+    return messageFromRow(query);
+}
+
+bool Storage::deleteMessage(qint64 messageId, qint64 deletedBy)
+{
+    return run(u"UPDATE messages SET body = '', deleted_at = ?, deleted_by = ? "
+               "WHERE id = ? AND deleted_at IS NULL"_s,
+               {nowMs(), deletedBy, messageId})
+               .numRowsAffected() == 1;
+}
+
+void Storage::setMute(const MuteRecord &mute, qint64 mutedBy)
+{
+    run(u"INSERT INTO room_mutes (room_id, user_id, until, muted_by) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (room_id, user_id) DO UPDATE SET until = excluded.until, "
+        "muted_by = excluded.muted_by"_s,
+        {mute.roomId, mute.userId, mute.until, mutedBy});
+}
+
+bool Storage::liftMute(qint64 roomId, qint64 userId)
+{
+    return run(u"DELETE FROM room_mutes WHERE room_id = ? AND user_id = ? AND until > ?"_s,
+               {roomId, userId, nowMs()})
+               .numRowsAffected() == 1;
+}
+
+QList<MuteRecord> Storage::activeMutes() const
+{
+    QSqlQuery query =
+        run(u"SELECT room_id, user_id, until FROM room_mutes WHERE until > ?"_s, {nowMs()});
+    QList<MuteRecord> mutes;
+    while (query.next())
+        mutes.append({query.value(0).toLongLong(), query.value(1).toLongLong(),
+                      query.value(2).toLongLong()});
+    return mutes;
 }
 
 } // namespace FinChat

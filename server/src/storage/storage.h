@@ -157,6 +157,7 @@ public:
     // Rooms and memberships
     QList<RoomRecord> rooms() const;
     std::optional<RoomRecord> roomByName(const QString &name) const;
+    std::optional<RoomRecord> roomById(qint64 roomId) const;
     std::optional<RoomRecord> createRoom(const QString &name, const QString &topic,
                                          std::optional<qint64> creatorId);
     // Who made the room; nullopt when nobody (the server) did or they are gone.
@@ -181,6 +182,17 @@ public:
     // first.
     QList<MessageRecord> messagesBefore(qint64 roomId, std::optional<qint64> beforeId,
                                         int limit) const;
+    std::optional<MessageRecord> messageById(qint64 messageId) const;
+    // Makes the message a tombstone: its text is gone, its place stays. false when it
+    // already was one.
+    bool deleteMessage(qint64 messageId, qint64 deletedBy);
+
+    // Mutes (room.mute): the user may not post in the room until `until`.
+    void setMute(const MuteRecord &mute, qint64 mutedBy);
+    // false when the user was not muted there (or the mute had run out).
+    bool liftMute(qint64 roomId, qint64 userId);
+    // The mutes that have not run out.
+    QList<MuteRecord> activeMutes() const;
 
     // Watchlists and price alerts (storage/marketstorage.cpp).
     enum class Listing
@@ -219,6 +231,7 @@ private:
     void commit();
     void rollback() noexcept;
     std::optional<UserRecord> userWhere(const QString &column, const QVariant &value) const;
+    std::optional<RoomRecord> roomWhere(const QString &column, const QVariant &value) const;
     std::optional<MessageRecord> messageByNonce(qint64 userId, const QString &nonce) const;
     qint64 nextMessageTimestamp();
 

@@ -11,7 +11,8 @@ Protocol::Message message(const MessageRecord &message, const QString &roomName)
             .body = message.body,
             .timestamp = message.timestamp,
             .nonce = message.nonce.isEmpty() ? std::nullopt : std::optional(message.nonce),
-            .bot = message.fromBot};
+            .bot = message.fromBot,
+            .deleted = message.deleted};
 }
 
 QList<Protocol::Message> messages(const QList<MessageRecord> &messages, const QString &roomName)

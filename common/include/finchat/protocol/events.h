@@ -33,6 +33,21 @@ struct MessageNew
     static auto fields() { return std::tuple{field("message"_L1, &MessageNew::message)}; }
 };
 
+// A message became a tombstone; `by` deleted it (its author, or a moderator).
+struct MessageDeleted
+{
+    static constexpr QLatin1StringView Type = Type::MessageDeleted;
+    QString room;
+    qint64 message = 0; // its id
+    QString by;
+    static auto fields()
+    {
+        return std::tuple{field("room"_L1, &MessageDeleted::room),
+                          field("message"_L1, &MessageDeleted::message),
+                          field("by"_L1, &MessageDeleted::by)};
+    }
+};
+
 // Someone in the room typed a command; it is shown, never stored.
 struct CommandEvent
 {
@@ -119,6 +134,27 @@ struct Membership
 };
 using MemberJoined = Membership<Type::MemberJoined>;
 using MemberLeft = Membership<Type::MemberLeft>;
+
+// A moderator muted someone in a room until a time (member.muted) or lifted it
+// (member.unmuted, without until and reason).
+template<const QLatin1StringView &TypeName>
+struct MuteEvent
+{
+    static constexpr QLatin1StringView Type = TypeName;
+    QString room;
+    User user;
+    QString by;
+    std::optional<qint64> until = std::nullopt; // UTC milliseconds
+    std::optional<QString> reason = std::nullopt;
+    static auto fields()
+    {
+        return std::tuple{field("room"_L1, &MuteEvent::room), inlined(&MuteEvent::user),
+                          field("by"_L1, &MuteEvent::by), field("until"_L1, &MuteEvent::until),
+                          field("reason"_L1, &MuteEvent::reason)};
+    }
+};
+using MemberMuted = MuteEvent<Type::MemberMuted>;
+using MemberUnmuted = MuteEvent<Type::MemberUnmuted>;
 
 // Presence and profile changes: a User, under one of three types.
 template<const QLatin1StringView &TypeName>

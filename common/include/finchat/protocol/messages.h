@@ -37,10 +37,11 @@ using Requests =
              RoomCreate, RoomJoin, RoomLeave, HistoryFetch, MessageSend, CommandsList, QuoteGet,
              WatchlistGet, WatchlistAdd, WatchlistRemove, AlertAdd, AlertRemove, UserBan, UserUnban,
              UserRole, AuditList, InviteCreate, InviteList, InviteRevoke, ServerStatus, RoomTopic,
-             RoomKick, BotLogin, BotAnnounce, BotReply, BotFail>;
-using Events =
-    TypeList<ServerHello, MessageNew, CommandEvent, BotMessage, Notice, MemberJoined, MemberLeft,
-             UserOnline, UserOffline, UserUpdated, RoomCreated, RoomUpdated, SessionEnded,
-             WatchlistUpdated, WatchlistPrices, AlertTriggered, BotCommand, Error>;
+             RoomKick, RoomMute, RoomUnmute, MessageDelete, BotLogin, BotAnnounce, BotReply,
+             BotFail>;
+using Events = TypeList<ServerHello, MessageNew, MessageDeleted, CommandEvent, BotMessage, Notice,
+                        MemberJoined, MemberLeft, MemberMuted, MemberUnmuted, UserOnline,
+                        UserOffline, UserUpdated, RoomCreated, RoomUpdated, SessionEnded,
+                        WatchlistUpdated, WatchlistPrices, AlertTriggered, BotCommand, Error>;
 
 } // namespace FinChat::Protocol

@@ -13,6 +13,8 @@ inline constexpr qsizetype NameFieldMaxLength = 256;
 inline constexpr qsizetype InviteCodeMaxLength = 64;
 inline constexpr qint64 MaxInviteUses = 1000;
 inline constexpr qint64 MaxInviteHours = 24 * 366;
+// room.mute lasts 1 minute to 30 days.
+inline constexpr qint64 MaxMuteMinutes = 30 * 24 * 60;
 
 // Replies.
 
@@ -117,10 +119,12 @@ struct RoomJoinOk
     RoomSummary room;
     HistoryPage page;
     QList<Member> members;
+    std::optional<qint64> mutedUntil = std::nullopt; // the joiner may not post until then
     static auto fields()
     {
         return std::tuple{field("room"_L1, &RoomJoinOk::room), inlined(&RoomJoinOk::page),
-                          field("members"_L1, &RoomJoinOk::members)};
+                          field("members"_L1, &RoomJoinOk::members),
+                          field("mutedUntil"_L1, &RoomJoinOk::mutedUntil)};
     }
 };
 
@@ -292,6 +296,44 @@ struct RoomKickOk
     {
         return std::tuple{field("room"_L1, &RoomKickOk::room),
                           field("user"_L1, &RoomKickOk::username)};
+    }
+};
+
+struct RoomMuteOk
+{
+    static constexpr QLatin1StringView Type = Type::RoomMuteOk;
+    QString room;
+    QString username;
+    qint64 until = 0; // UTC milliseconds
+    static auto fields()
+    {
+        return std::tuple{field("room"_L1, &RoomMuteOk::room),
+                          field("user"_L1, &RoomMuteOk::username),
+                          field("until"_L1, &RoomMuteOk::until)};
+    }
+};
+
+struct RoomUnmuteOk
+{
+    static constexpr QLatin1StringView Type = Type::RoomUnmuteOk;
+    QString room;
+    QString username;
+    static auto fields()
+    {
+        return std::tuple{field("room"_L1, &RoomUnmuteOk::room),
+                          field("user"_L1, &RoomUnmuteOk::username)};
+    }
+};
+
+struct MessageDeleteOk
+{
+    static constexpr QLatin1StringView Type = Type::MessageDeleteOk;
+    QString room;
+    qint64 message = 0; // its id
+    static auto fields()
+    {
+        return std::tuple{field("room"_L1, &MessageDeleteOk::room),
+                          field("message"_L1, &MessageDeleteOk::message)};
     }
 };
 
@@ -674,6 +716,49 @@ struct RoomKick
             field("room"_L1, &RoomKick::room, maxLength(NameFieldMaxLength)),
             field("user"_L1, &RoomKick::username, maxLength(NameFieldMaxLength)),
             field("reason"_L1, &RoomKick::reason, maxLength(2 * Validation::ReasonMaxLength))};
+    }
+};
+
+struct RoomMute
+{
+    static constexpr QLatin1StringView Type = Type::RoomMute;
+    using Reply = RoomMuteOk;
+    QString room;
+    QString username;
+    qint64 minutes = 0;
+    std::optional<QString> reason;
+    static auto fields()
+    {
+        return std::tuple{
+            field("room"_L1, &RoomMute::room, maxLength(NameFieldMaxLength)),
+            field("user"_L1, &RoomMute::username, maxLength(NameFieldMaxLength)),
+            field("minutes"_L1, &RoomMute::minutes, range(1, MaxMuteMinutes)),
+            field("reason"_L1, &RoomMute::reason, maxLength(2 * Validation::ReasonMaxLength))};
+    }
+};
+
+struct RoomUnmute
+{
+    static constexpr QLatin1StringView Type = Type::RoomUnmute;
+    using Reply = RoomUnmuteOk;
+    QString room;
+    QString username;
+    static auto fields()
+    {
+        return std::tuple{field("room"_L1, &RoomUnmute::room, maxLength(NameFieldMaxLength)),
+                          field("user"_L1, &RoomUnmute::username, maxLength(NameFieldMaxLength))};
+    }
+};
+
+// The author deletes their own message, a moderator anyone's below them.
+struct MessageDelete
+{
+    static constexpr QLatin1StringView Type = Type::MessageDelete;
+    using Reply = MessageDeleteOk;
+    qint64 message = 0; // its id
+    static auto fields()
+    {
+        return std::tuple{field("message"_L1, &MessageDelete::message, range(1, qint64(1) << 53))};
     }
 };
 

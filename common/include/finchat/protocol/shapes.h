@@ -52,14 +52,19 @@ struct Message
     qint64 timestamp = 0; // UTC milliseconds
     std::optional<QString> nonce;
     bool bot = false;
+    bool deleted = false; // a tombstone: the body is gone (message.delete)
 
     static auto fields()
     {
-        return std::tuple{
-            field("id"_L1, &Message::id),         field("room"_L1, &Message::room),
-            field("user"_L1, &Message::username), field("displayName"_L1, &Message::displayName),
-            field("body"_L1, &Message::body),     field("ts"_L1, &Message::timestamp),
-            field("nonce"_L1, &Message::nonce),   field("bot"_L1, &Message::bot, OmitWhenFalse)};
+        return std::tuple{field("id"_L1, &Message::id),
+                          field("room"_L1, &Message::room),
+                          field("user"_L1, &Message::username),
+                          field("displayName"_L1, &Message::displayName),
+                          field("body"_L1, &Message::body),
+                          field("ts"_L1, &Message::timestamp),
+                          field("nonce"_L1, &Message::nonce),
+                          field("bot"_L1, &Message::bot, OmitWhenFalse),
+                          field("deleted"_L1, &Message::deleted, OmitWhenFalse)};
     }
 };
 
