@@ -125,6 +125,18 @@
         <source>Ask the server&apos;s administrator for a valid invite code.</source>
         <translation>Bitte den Administrator des Servers um einen gültigen Einladungscode.</translation>
     </message>
+    <message>
+        <source>A moderator muted you in this room for now.</source>
+        <translation>Ein Moderator hat dich in diesem Raum vorerst stummgeschaltet.</translation>
+    </message>
+    <message>
+        <source>That message is no longer there.</source>
+        <translation>Diese Nachricht gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>You may not do that here; ask a moderator or an administrator.</source>
+        <translation>Das darfst du hier nicht; frag einen Moderator oder Administrator.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::MemberModel</name>
@@ -178,6 +190,45 @@
     <message>
         <source> (not sent: %1)</source>
         <translation> (nicht gesendet: %1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: this message was deleted</source>
+        <translation>%1, %2: diese Nachricht wurde gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Client::ModerationText</name>
+    <message>
+        <source>%1 Reason: %2</source>
+        <translation>%1 Grund: %2</translation>
+    </message>
+    <message>
+        <source>%1 removed you from this room.</source>
+        <translation>%1 hat dich aus diesem Raum entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 removed %2 from this room.</source>
+        <translation>%1 hat %2 aus diesem Raum entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 muted you in this room until %2.</source>
+        <translation>%1 hat dich in diesem Raum bis %2 stummgeschaltet.</translation>
+    </message>
+    <message>
+        <source>%1 muted %2 in this room until %3.</source>
+        <translation>%1 hat %2 in diesem Raum bis %3 stummgeschaltet.</translation>
+    </message>
+    <message>
+        <source>%1 lifted your mute in this room.</source>
+        <translation>%1 hat deine Stummschaltung in diesem Raum aufgehoben.</translation>
+    </message>
+    <message>
+        <source>%1 lifted the mute of %2 in this room.</source>
+        <translation>%1 hat die Stummschaltung von %2 in diesem Raum aufgehoben.</translation>
     </message>
 </context>
 <context>
@@ -545,6 +596,10 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>Price alert</source>
         <translation>Kursalarm</translation>
     </message>
+    <message>
+        <source>#%1: %2</source>
+        <translation>#%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageDelegate</name>
@@ -580,6 +635,10 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>New messages</source>
         <translation>Neue Nachrichten</translation>
     </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation>Diese Nachricht wurde gelöscht.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageInput</name>
@@ -590,6 +649,89 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>%1 characters too long: a message holds at most %2</source>
         <translation>%1 Zeichen zu lang: eine Nachricht fasst höchstens %2</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::ModerationMenus</name>
+    <message>
+        <source>Delete message…</source>
+        <translation>Nachricht löschen…</translation>
+    </message>
+    <message>
+        <source>Remove from #%1…</source>
+        <translation>Aus #%1 entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from #%2? They may join again. Reason (optional, shown to the room):</source>
+        <translation>%1 aus #%2 entfernen? Er oder sie kann wieder beitreten. Grund (optional, für den Raum sichtbar):</translation>
+    </message>
+    <message>
+        <source>Ban from the server…</source>
+        <translation>Vom Server sperren…</translation>
+    </message>
+    <message>
+        <source>Ban %1</source>
+        <translation>%1 sperren</translation>
+    </message>
+    <message>
+        <source>Ban %1 from this server? They are logged out everywhere and cannot log in until unbanned. Reason (optional, shown to them):</source>
+        <translation>%1 auf diesem Server sperren? Er oder sie wird überall abgemeldet und kann sich erst nach der Entsperrung wieder anmelden. Grund (optional, wird der Person angezeigt):</translation>
+    </message>
+    <message>
+        <source>Mute in #%1</source>
+        <translation>In #%1 stummschalten</translation>
+    </message>
+    <message>
+        <source>For 10 minutes</source>
+        <translation>Für 10 Minuten</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>Für 1 Stunde</translation>
+    </message>
+    <message>
+        <source>For 1 day</source>
+        <translation>Für 1 Tag</translation>
+    </message>
+    <message>
+        <source>For 1 week</source>
+        <translation>Für 1 Woche</translation>
+    </message>
+    <message>
+        <source>Lift mute</source>
+        <translation>Stummschaltung aufheben</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>Moderator</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>Nachricht löschen</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone? Its text is gone for good; the room shows that a message was deleted.</source>
+        <translation>Diese Nachricht für alle löschen? Ihr Text ist endgültig weg; der Raum zeigt, dass eine Nachricht gelöscht wurde.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
     </message>
 </context>
 <context>

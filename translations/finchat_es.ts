@@ -125,6 +125,18 @@
         <source>Ask the server&apos;s administrator for a valid invite code.</source>
         <translation>Pide un código de invitación válido al administrador del servidor.</translation>
     </message>
+    <message>
+        <source>A moderator muted you in this room for now.</source>
+        <translation>Un moderador te silenció en esta sala por ahora.</translation>
+    </message>
+    <message>
+        <source>That message is no longer there.</source>
+        <translation>Ese mensaje ya no existe.</translation>
+    </message>
+    <message>
+        <source>You may not do that here; ask a moderator or an administrator.</source>
+        <translation>No puedes hacer eso aquí; pídeselo a un moderador o a un administrador.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::MemberModel</name>
@@ -178,6 +190,45 @@
     <message>
         <source> (not sent: %1)</source>
         <translation> (no enviado: %1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: this message was deleted</source>
+        <translation>%1, %2: este mensaje fue eliminado</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Client::ModerationText</name>
+    <message>
+        <source>%1 Reason: %2</source>
+        <translation>%1 Motivo: %2</translation>
+    </message>
+    <message>
+        <source>%1 removed you from this room.</source>
+        <translation>%1 te sacó de esta sala.</translation>
+    </message>
+    <message>
+        <source>%1 removed %2 from this room.</source>
+        <translation>%1 sacó a %2 de esta sala.</translation>
+    </message>
+    <message>
+        <source>%1 muted you in this room until %2.</source>
+        <translation>%1 te silenció en esta sala hasta las %2.</translation>
+    </message>
+    <message>
+        <source>%1 muted %2 in this room until %3.</source>
+        <translation>%1 silenció a %2 en esta sala hasta las %3.</translation>
+    </message>
+    <message>
+        <source>%1 lifted your mute in this room.</source>
+        <translation>%1 levantó tu silencio en esta sala.</translation>
+    </message>
+    <message>
+        <source>%1 lifted the mute of %2 in this room.</source>
+        <translation>%1 levantó el silencio de %2 en esta sala.</translation>
     </message>
 </context>
 <context>
@@ -545,6 +596,10 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>Price alert</source>
         <translation>Alerta de precio</translation>
     </message>
+    <message>
+        <source>#%1: %2</source>
+        <translation>#%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageDelegate</name>
@@ -580,6 +635,10 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>New messages</source>
         <translation>Mensajes nuevos</translation>
     </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation>Este mensaje fue eliminado.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageInput</name>
@@ -590,6 +649,89 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>%1 characters too long: a message holds at most %2</source>
         <translation>%1 caracteres de más: un mensaje admite como máximo %2</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::ModerationMenus</name>
+    <message>
+        <source>Delete message…</source>
+        <translation>Eliminar mensaje…</translation>
+    </message>
+    <message>
+        <source>Remove from #%1…</source>
+        <translation>Sacar de #%1…</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Sacar a %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 from #%2? They may join again. Reason (optional, shown to the room):</source>
+        <translation>¿Sacar a %1 de #%2? Podrá volver a entrar. Motivo (opcional, lo verá la sala):</translation>
+    </message>
+    <message>
+        <source>Ban from the server…</source>
+        <translation>Vetar del servidor…</translation>
+    </message>
+    <message>
+        <source>Ban %1</source>
+        <translation>Vetar a %1</translation>
+    </message>
+    <message>
+        <source>Ban %1 from this server? They are logged out everywhere and cannot log in until unbanned. Reason (optional, shown to them):</source>
+        <translation>¿Vetar a %1 en este servidor? Se cerrarán todas sus sesiones y no podrá entrar hasta que se levante el veto. Motivo (opcional, se le mostrará):</translation>
+    </message>
+    <message>
+        <source>Mute in #%1</source>
+        <translation>Silenciar en #%1</translation>
+    </message>
+    <message>
+        <source>For 10 minutes</source>
+        <translation>Durante 10 minutos</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>Durante 1 hora</translation>
+    </message>
+    <message>
+        <source>For 1 day</source>
+        <translation>Durante 1 día</translation>
+    </message>
+    <message>
+        <source>For 1 week</source>
+        <translation>Durante 1 semana</translation>
+    </message>
+    <message>
+        <source>Lift mute</source>
+        <translation>Quitar silencio</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Miembro</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>Moderador</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>Eliminar mensaje</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone? Its text is gone for good; the room shows that a message was deleted.</source>
+        <translation>¿Eliminar este mensaje para todos? Su texto se pierde para siempre; la sala muestra que se eliminó un mensaje.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
     </message>
 </context>
 <context>

@@ -125,6 +125,18 @@
         <source>Ask the server&apos;s administrator for a valid invite code.</source>
         <translation>Peça um código de convite válido ao administrador do servidor.</translation>
     </message>
+    <message>
+        <source>A moderator muted you in this room for now.</source>
+        <translation>Um moderador silenciou você nesta sala por enquanto.</translation>
+    </message>
+    <message>
+        <source>That message is no longer there.</source>
+        <translation>Essa mensagem não existe mais.</translation>
+    </message>
+    <message>
+        <source>You may not do that here; ask a moderator or an administrator.</source>
+        <translation>Você não pode fazer isso aqui; peça a um moderador ou administrador.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::MemberModel</name>
@@ -178,6 +190,45 @@
     <message>
         <source> (not sent: %1)</source>
         <translation> (não enviada: %1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: this message was deleted</source>
+        <translation>%1, %2: esta mensagem foi apagada</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Client::ModerationText</name>
+    <message>
+        <source>%1 Reason: %2</source>
+        <translation>%1 Motivo: %2</translation>
+    </message>
+    <message>
+        <source>%1 removed you from this room.</source>
+        <translation>%1 removeu você desta sala.</translation>
+    </message>
+    <message>
+        <source>%1 removed %2 from this room.</source>
+        <translation>%1 removeu %2 desta sala.</translation>
+    </message>
+    <message>
+        <source>%1 muted you in this room until %2.</source>
+        <translation>%1 silenciou você nesta sala até %2.</translation>
+    </message>
+    <message>
+        <source>%1 muted %2 in this room until %3.</source>
+        <translation>%1 silenciou %2 nesta sala até %3.</translation>
+    </message>
+    <message>
+        <source>%1 lifted your mute in this room.</source>
+        <translation>%1 removeu o seu silenciamento nesta sala.</translation>
+    </message>
+    <message>
+        <source>%1 lifted the mute of %2 in this room.</source>
+        <translation>%1 removeu o silenciamento de %2 nesta sala.</translation>
     </message>
 </context>
 <context>
@@ -545,6 +596,10 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>Price alert</source>
         <translation>Alerta de preço</translation>
     </message>
+    <message>
+        <source>#%1: %2</source>
+        <translation>#%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageDelegate</name>
@@ -580,6 +635,10 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>New messages</source>
         <translation>Novas mensagens</translation>
     </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation>Esta mensagem foi apagada.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageInput</name>
@@ -590,6 +649,89 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>%1 characters too long: a message holds at most %2</source>
         <translation>%1 caracteres a mais: uma mensagem comporta no máximo %2</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::ModerationMenus</name>
+    <message>
+        <source>Delete message…</source>
+        <translation>Apagar mensagem…</translation>
+    </message>
+    <message>
+        <source>Remove from #%1…</source>
+        <translation>Remover de #%1…</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Remover %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 from #%2? They may join again. Reason (optional, shown to the room):</source>
+        <translation>Remover %1 de #%2? A pessoa pode entrar de novo. Motivo (opcional, visível para a sala):</translation>
+    </message>
+    <message>
+        <source>Ban from the server…</source>
+        <translation>Banir do servidor…</translation>
+    </message>
+    <message>
+        <source>Ban %1</source>
+        <translation>Banir %1</translation>
+    </message>
+    <message>
+        <source>Ban %1 from this server? They are logged out everywhere and cannot log in until unbanned. Reason (optional, shown to them):</source>
+        <translation>Banir %1 deste servidor? A pessoa sai de todas as sessões e não pode entrar até ser desbanida. Motivo (opcional, mostrado a ela):</translation>
+    </message>
+    <message>
+        <source>Mute in #%1</source>
+        <translation>Silenciar em #%1</translation>
+    </message>
+    <message>
+        <source>For 10 minutes</source>
+        <translation>Por 10 minutos</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>Por 1 hora</translation>
+    </message>
+    <message>
+        <source>For 1 day</source>
+        <translation>Por 1 dia</translation>
+    </message>
+    <message>
+        <source>For 1 week</source>
+        <translation>Por 1 semana</translation>
+    </message>
+    <message>
+        <source>Lift mute</source>
+        <translation>Remover silenciamento</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Função</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membro</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>Moderador</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>Apagar mensagem</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone? Its text is gone for good; the room shows that a message was deleted.</source>
+        <translation>Apagar esta mensagem para todos? O texto some para sempre; a sala mostra que uma mensagem foi apagada.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Apagar</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "core/conversations.h"
 #include "core/errortext.h"
 #include "core/eventrouter.h"
+#include "core/membermodel.h"
 #include "core/messagemodel.h"
 #include "core/outbox.h"
 #include "core/quotetips.h"
@@ -17,6 +18,14 @@
 #include <QPointer>
 
 namespace FinChat::Client {
+
+namespace {
+// The reason a moderator typed, or none.
+std::optional<QString> reasonGiven(const QString &reason)
+{
+    return reason.trimmed().isEmpty() ? std::nullopt : std::optional(reason.trimmed());
+}
+} // namespace
 
 ChatClient::ChatClient(KnownServers::Storage trustStorage, QObject *parent)
     : QObject(parent)
@@ -42,6 +51,7 @@ ChatClient::ChatClient(KnownServers::Storage trustStorage, QObject *parent)
     connect(m_catchUp, &CatchUp::olderLoaded, this, &ChatClient::olderLoaded);
     connect(m_catchUp, &CatchUp::requestFailed, this, &ChatClient::requestFailed);
     connect(m_events, &EventRouter::roomLeft, this, &ChatClient::roomLeft);
+    connect(m_events, &EventRouter::removedFromRoom, this, &ChatClient::removedFromRoom);
     connect(m_events, &EventRouter::joinedElsewhere, this, [this](const QString &room) {
         // Not this device's own join or create, whose member.joined comes before its answer.
         if (!m_catchUp->isJoining(room) && !m_creating.contains(room))
@@ -234,6 +244,51 @@ QCoro::Task<> ChatClient::leave(QString room)
     }
     m_conversations->rooms()->setJoined(room, false);
     emit roomLeft(room);
+}
+
+Protocol::Role ChatClient::myRole(const QString &room)
+{
+    return members(room)->roleOf(username());
+}
+
+template<typename Request>
+QCoro::Task<> ChatClient::moderate(Request request)
+{
+    QPointer<ChatClient> self(this);
+    auto asking = m_link->call(std::move(request));
+    const auto answer = co_await asking;
+    if (self && !answer.ok())
+        emit requestFailed(ErrorText::describe(answer.failure()));
+}
+
+void ChatClient::deleteMessage(qint64 id)
+{
+    moderate(Protocol::MessageDelete{id});
+}
+
+void ChatClient::removeFromRoom(const QString &room, const QString &user, const QString &reason)
+{
+    moderate(Protocol::RoomKick{room, user, reasonGiven(reason)});
+}
+
+void ChatClient::mute(const QString &room, const QString &user, int minutes, const QString &reason)
+{
+    moderate(Protocol::RoomMute{room, user, minutes, reasonGiven(reason)});
+}
+
+void ChatClient::unmute(const QString &room, const QString &user)
+{
+    moderate(Protocol::RoomUnmute{room, user});
+}
+
+void ChatClient::ban(const QString &user, const QString &reason)
+{
+    moderate(Protocol::UserBan{user, reasonGiven(reason)});
+}
+
+void ChatClient::setRole(const QString &user, Protocol::Role role)
+{
+    moderate(Protocol::UserRole{user, QString(Protocol::roleName(role))});
 }
 
 void ChatClient::createRoom(const QString &name, const QString &topic)

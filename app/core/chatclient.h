@@ -93,6 +93,17 @@ public:
     // it; returns its nonce. Commands go out only while online, and are not kept.
     QString sendMessage(const QString &room, const QString &body);
 
+    // Moderation. The server decides who may (docs/protocol.md, "Roles"); a refusal comes back
+    // through requestFailed, and what was done arrives as the server's events. `myRole` says
+    // which of these to offer: what the user may do, as the room's member list knows it.
+    Protocol::Role myRole(const QString &room);
+    void deleteMessage(qint64 id);
+    void removeFromRoom(const QString &room, const QString &user, const QString &reason);
+    void mute(const QString &room, const QString &user, int minutes, const QString &reason);
+    void unmute(const QString &room, const QString &user);
+    void ban(const QString &user, const QString &reason);
+    void setRole(const QString &user, Protocol::Role role);
+
     // What the person is looking at, for unread counts and mention notifications.
     void setCurrentRoom(const QString &room);
     QString currentRoom() const;
@@ -106,6 +117,8 @@ signals:
     void olderLoaded(const QString &room, int count);
     void notificationDue(const QString &room, const QString &from, const QString &body);
     void requestFailed(const QString &text);
+    // A moderator took this user out of a room; text says who and why.
+    void removedFromRoom(const QString &room, const QString &text);
     // The token was refused on reconnect; the person must log in again.
     void sessionEnded(const QString &text);
     // Reconnected, caught up on every joined room, and the outbox sent.
@@ -116,6 +129,9 @@ private:
     QCoro::Task<> create(QString name, QString topic);
     QCoro::Task<> sendCommand(QString room, QString body);
     QCoro::Task<Result> updateProfile(Protocol::ProfileUpdate change);
+    // Sends a moderation request; says why when the server refuses it.
+    template<typename Request>
+    QCoro::Task<> moderate(Request request);
 
     KnownServers m_knownServers;
     ServerLink *m_link;

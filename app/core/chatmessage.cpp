@@ -30,6 +30,7 @@ ChatMessage ChatMessage::fromStored(const Protocol::Message &stored)
     message.id = stored.id;
     message.body = stored.body;
     message.nonce = stored.nonce.value_or(QString());
+    message.deleted = stored.deleted;
     return message;
 }
 
@@ -78,6 +79,13 @@ ChatMessage ChatMessage::notice(const QString &room, const QString &text)
     message.room = room;
     message.body = text;
     message.timestamp = Protocol::nowMs();
+    return message;
+}
+
+ChatMessage ChatMessage::activity(const QString &room, const QString &text)
+{
+    ChatMessage message = notice(room, text);
+    message.kind = Kind::Activity;
     return message;
 }
 

@@ -4,6 +4,7 @@
 #include "core/conversations.h"
 #include "core/membermodel.h"
 #include "core/messagemodel.h"
+#include "core/moderationtext.h"
 #include "core/roomlistmodel.h"
 #include "core/serverlink.h"
 #include "core/unreadtracker.h"
@@ -48,8 +49,17 @@ EventRouter::EventRouter(ServerLink &link, Conversations &conversations, UnreadT
             emit joinedElsewhere(event.room);
     });
     m_dispatcher.on<MemberLeft>([this](const MemberLeft &event) {
-        m_conversations.members(event.room)->remove(event.member.user.username);
-        if (event.member.user.username == m_conversations.username()) {
+        const QString &user = event.member.user.username;
+        const bool itIsMe = user == m_conversations.username();
+        if (event.by) { // a moderator's doing: the room says so, and the one removed is told
+            const QString text = ModerationText::removed(
+                nameIn(event.room, *event.by), nameIn(event.room, user), itIsMe, event.reason);
+            m_conversations.messages(event.room)->append(ChatMessage::activity(event.room, text));
+            if (itIsMe)
+                emit removedFromRoom(event.room, text);
+        }
+        m_conversations.members(event.room)->remove(user);
+        if (itIsMe) {
             m_conversations.rooms()->setJoined(event.room, false);
             emit roomLeft(event.room);
         }
@@ -71,6 +81,36 @@ EventRouter::EventRouter(ServerLink &link, Conversations &conversations, UnreadT
     m_dispatcher.on<RoomUpdated>([this](const RoomUpdated &event) {
         m_conversations.rooms()->upsert(event.room.name, event.room.topic);
     });
+    routeModeration();
+}
+
+void EventRouter::routeModeration()
+{
+    m_dispatcher.on<MessageDeleted>([this](const MessageDeleted &event) {
+        m_conversations.messages(event.room)->markDeleted(event.message);
+    });
+    m_dispatcher.on<MemberMuted>([this](const MemberMuted &event) {
+        const QString &user = event.user.username;
+        m_conversations.messages(event.room)
+            ->append(ChatMessage::activity(
+                event.room,
+                ModerationText::muted(nameIn(event.room, event.by), nameIn(event.room, user),
+                                      user == m_conversations.username(), event.until.value_or(0),
+                                      event.reason)));
+    });
+    m_dispatcher.on<MemberUnmuted>([this](const MemberUnmuted &event) {
+        const QString &user = event.user.username;
+        m_conversations.messages(event.room)
+            ->append(ChatMessage::activity(
+                event.room,
+                ModerationText::unmuted(nameIn(event.room, event.by), nameIn(event.room, user),
+                                        user == m_conversations.username())));
+    });
+}
+
+QString EventRouter::nameIn(const QString &room, const QString &user)
+{
+    return m_conversations.members(room)->shownName(user);
 }
 
 void EventRouter::setOnline(const Protocol::User &user, bool online)

@@ -27,10 +27,16 @@ signals:
     void joinedElsewhere(const QString &room);
     // The server ended this session (a SessionEndReason); the connection closes next.
     void sessionEnded(const QString &reason);
+    // A moderator took this user out of a room (room.kick); text says who and why.
+    void removedFromRoom(const QString &room, const QString &text);
 
 private:
     void route(const QJsonObject &event);
     void setOnline(const Protocol::User &user, bool online);
+    // room.kick, room.mute and message.delete, as the room shows them.
+    void routeModeration();
+    // Someone in a room, named as the room's member list shows them.
+    QString nameIn(const QString &room, const QString &user);
 
     Conversations &m_conversations;
     UnreadTracker &m_unread;

@@ -40,8 +40,10 @@ void Highlighter::compile()
 
 bool Highlighter::highlights(const ChatMessage &message) const
 {
-    return message.user != m_username && message.kind != ChatMessage::Kind::Notice &&
-           !m_pattern.pattern().isEmpty() && m_pattern.match(message.body).hasMatch();
+    const bool toldByServer =
+        message.kind == ChatMessage::Kind::Notice || message.kind == ChatMessage::Kind::Activity;
+    return message.user != m_username && !toldByServer && !m_pattern.pattern().isEmpty() &&
+           m_pattern.match(message.body).hasMatch();
 }
 
 } // namespace FinChat::Client

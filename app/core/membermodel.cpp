@@ -113,6 +113,20 @@ void MemberModel::updateUser(const Protocol::User &user)
     }
 }
 
+QString MemberModel::shownName(const QString &user) const
+{
+    const qsizetype row = rowOf(user);
+    return row < 0 ? user : m_members.at(row).displayName;
+}
+
+Protocol::Role MemberModel::roleOf(const QString &user) const
+{
+    const qsizetype row = rowOf(user);
+    if (row < 0)
+        return Protocol::Role::Member;
+    return Protocol::roleFromName(m_members.at(row).standing).value_or(Protocol::Role::Member);
+}
+
 QString MemberModel::label(const Member &member)
 {
     if (member.bot)

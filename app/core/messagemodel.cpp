@@ -46,9 +46,14 @@ QString spoken(const ChatMessage &message)
     case ChatMessage::Kind::Notice:
         return MessageModel::tr("Only you can see this, %1: %2")
             .arg(fullTime(message), message.body);
+    case ChatMessage::Kind::Activity:
+        return MessageModel::tr("%1: %2").arg(fullTime(message), message.body);
     case ChatMessage::Kind::Message:
         break;
     }
+    if (message.deleted)
+        return MessageModel::tr("%1, %2: this message was deleted")
+            .arg(message.displayName, fullTime(message));
     QString text =
         MessageModel::tr("%1, %2: %3").arg(message.displayName, fullTime(message), message.body);
     if (message.status == ChatMessage::Status::Pending)
@@ -97,6 +102,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return message.data.toVariantMap();
     case ErrorRole:
         return message.error;
+    case DeletedRole:
+        return message.deleted;
     case StartsDayRole:
         return index.row() == 0 || localDay(m_messages.at(index.row() - 1)) != localDay(message);
     case ContinuesRole:
@@ -205,6 +212,19 @@ void MessageModel::setLoadingOlder(bool loading)
         return;
     m_loadingOlder = loading;
     emit loadingOlderChanged(loading);
+}
+
+void MessageModel::markDeleted(qint64 id)
+{
+    const auto found = std::find_if(m_messages.begin(), m_messages.end(),
+                                    [id](const ChatMessage &message) { return message.id == id; });
+    if (found == m_messages.end() || found->deleted)
+        return;
+    found->deleted = true;
+    found->body.clear();
+    found->data = {};
+    const QModelIndex changed = index(static_cast<int>(found - m_messages.begin()));
+    emit dataChanged(changed, changed);
 }
 
 bool MessageModel::containsId(qint64 id) const

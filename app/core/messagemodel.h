@@ -29,6 +29,7 @@ public:
         OwnRole,
         DataRole,
         ErrorRole,
+        DeletedRole, // a tombstone: show that it was deleted, not a body
         // For drawing a conversation as people expect: the first message of a day gets the
         // day's heading, a message that continues its author's run (same author and kind,
         // within five minutes) gets no header of its own, and the first message the reader
@@ -63,6 +64,8 @@ public:
     void append(const ChatMessage &message);
     void addPending(const ChatMessage &message);
     void markFailed(const QString &nonce, const QString &error);
+    // message.deleted: the message with this id (if shown) becomes a tombstone.
+    void markDeleted(qint64 id);
 
     // The last `count` messages from others are new to the reader: the "new messages" line
     // goes above the first of them, and stays there until cleared.

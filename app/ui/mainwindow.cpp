@@ -99,6 +99,7 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     , m_hosting(new QLabel(this))
     , m_leave(new QPushButton(tr("Leave"), this))
     , m_tray(new DeskTray(*this))
+    , m_moderation(client, this)
 {
     setWindowTitle(tr("FinChat"));
     resize(1100, 680);
@@ -165,6 +166,13 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
 
     m_members->setItemDelegate(new MemberDelegate(m_members));
     m_members->setSelectionMode(QAbstractItemView::NoSelection);
+    m_members->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_members, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        if (const QModelIndex index = m_members->indexAt(at); index.isValid()) {
+            if (QMenu *menu = memberMenu(index))
+                popUp(menu, m_members, at);
+        }
+    });
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(column(splitter, {heading(tr("Rooms"), this), m_rooms, roomButtons}));
@@ -305,6 +313,10 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     });
     connect(&client, &ChatClient::requestFailed, this,
             [this](const QString &text) { showNotice(text); });
+    connect(&client, &ChatClient::removedFromRoom, this,
+            [this](const QString &room, const QString &text) {
+                showNotice(tr("#%1: %2").arg(room, text));
+            });
     connect(&client, &ChatClient::notificationDue, this, &MainWindow::notifyMention);
     connect(&client, &ChatClient::sessionEnded, this, [this](const QString &text) {
         // From the event loop, not from inside the socket's signal: the dialog runs its own.
@@ -447,7 +459,15 @@ QMenu *MainWindow::messageMenu(const QModelIndex &index)
             tr("Copy link"), this, [shown] { QGuiApplication::clipboard()->setText(shown); });
         copyLink->setObjectName(u"copyLink"_s);
     }
+    m_moderation.addMessageActions(menu, m_currentRoom, index);
     return menu;
+}
+
+QMenu *MainWindow::memberMenu(const QModelIndex &index)
+{
+    return m_moderation.memberMenu(m_currentRoom,
+                                   index.data(Client::MemberModel::UserRole).toString(),
+                                   index.data(Client::MemberModel::BotRole).toBool());
 }
 
 QMenu *MainWindow::roomMenu(const QString &room)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/moderationmenus.h"
+
 #include <QMainWindow>
 #include <QPointer>
 #include <QSettings>
@@ -48,8 +50,12 @@ public:
     void showNotice(const QString &text);
     // A room's menu (right click in the room list): what notifies, leave or join.
     QMenu *roomMenu(const QString &room);
-    // A message's menu (right click): copy its text, open or copy each link in it.
+    // A message's menu (right click): copy its text, open or copy each link in it, delete it
+    // (its author, or a moderator).
     QMenu *messageMenu(const QModelIndex &index);
+    // A member's menu (right click in the member list), for moderators and admins; nullptr
+    // when the user may do nothing to this member.
+    QMenu *memberMenu(const QModelIndex &index);
     // The tooltip over a ticker chip: its quote, or that it is being asked for.
     void showQuoteTip(const QString &code);
     // Quits FinChat (the menu's Quit, Ctrl+Q, the tray's Quit), after asking when that would
@@ -115,6 +121,7 @@ private:
     QLabel *m_hosting;
     QPushButton *m_leave;
     DeskTray *m_tray;
+    ModerationMenus m_moderation;
     QSettings m_settings;
     QPoint m_quoteTipAt; // where the pointer rests on a ticker chip
     QString m_currentRoom;

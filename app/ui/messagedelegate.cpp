@@ -37,6 +37,7 @@ Tones::Bubble bubbleOf(ChatMessage::Kind kind, bool own, bool highlighted)
         return Tones::Bubble::Bot;
     case ChatMessage::Kind::Command:
     case ChatMessage::Kind::Notice:
+    case ChatMessage::Kind::Activity:
         return Tones::Bubble::Aside;
     }
     return Tones::Bubble::Plain;
@@ -80,6 +81,7 @@ struct MessageDelegate::Layout
     bool firstUnread;
     QString header; // empty when the row continues its author's run
     QString body;
+    bool deleted = false; // body says so
     QFont headerFont;
     QFont bodyFont;
     QRect dayRect;
@@ -139,9 +141,19 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         layout.headerFont.setItalic(true);
         layout.bodyFont.setItalic(true);
         break;
+    case ChatMessage::Kind::Activity:
+        layout.header = when;
+        layout.headerFont.setBold(false);
+        layout.bodyFont.setItalic(true);
+        break;
     case ChatMessage::Kind::Message:
         layout.header = u"%1  %2"_s.arg(name, when);
         break;
+    }
+    layout.deleted = index.data(MessageModel::DeletedRole).toBool();
+    if (layout.deleted) {
+        layout.body = tr("This message was deleted.");
+        layout.bodyFont.setItalic(true);
     }
     // A run of one author's messages shows its header once; a message still sending or
     // refused keeps its own, which says so.
@@ -176,7 +188,7 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         bodyTop = layout.headerRect.bottom() + 3;
     }
     // Tickers are chips in what people write, not in commands, notices or bot replies.
-    const bool chips = layout.kind == ChatMessage::Kind::Message;
+    const bool chips = layout.kind == ChatMessage::Kind::Message && !layout.deleted;
     layout.text.emplace(layout.body, layout.bodyFont, width, chips ? &m_tickers : nullptr);
     layout.bodyRect = QRect(left, bodyTop, width, std::max(layout.text->height(), 1));
     const int bubbleBottom =
@@ -246,6 +258,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 
     const bool quiet = layout.kind == ChatMessage::Kind::Command ||
                        layout.kind == ChatMessage::Kind::Notice ||
+                       layout.kind == ChatMessage::Kind::Activity || layout.deleted ||
                        layout.status != ChatMessage::Status::Sent;
     const bool selected = m_selected.isValid() && m_selected == index;
     layout.text->draw(painter, layout.bodyRect.topLeft(), quiet ? muted : tones.text(),

@@ -458,6 +458,69 @@ private slots:
         QCOMPARE(again.failure->code(), std::optional(Protocol::ErrorCode::AccountDisabled));
         QVERIFY(ErrorText::describe(*again.failure).contains(u"disabled"_s));
     }
+
+    void moderationShowsInTheRoom()
+    {
+        TestServer server;
+        ChatClient alice, bob, carol;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok()); // the first: admin
+        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok());
+        QVERIFY(createAccount(carol, server.url(), u"carol"_s).ok());
+        QTRY_COMPARE(alice.members(u"general"_s)->rowCount(), 3);
+        QCOMPARE(alice.myRole(u"general"_s), Protocol::Role::Admin);
+        QCOMPARE(bob.myRole(u"general"_s), Protocol::Role::Member);
+        const auto find = [](ChatClient &client, const QString &body) -> const ChatMessage * {
+            for (const ChatMessage &message : client.messages(u"general"_s)->messages()) {
+                if (message.body.contains(body))
+                    return &message;
+            }
+            return nullptr;
+        };
+
+        // bob deletes his own message: everyone's copy becomes a tombstone.
+        bob.sendMessage(u"general"_s, u"oops, my password is hunter2"_s);
+        QTRY_VERIFY(find(alice, u"hunter2"_s) && find(alice, u"hunter2"_s)->id != 0);
+        const qint64 id = find(alice, u"hunter2"_s)->id;
+        QTRY_VERIFY(find(bob, u"hunter2"_s) && find(bob, u"hunter2"_s)->id == id);
+        bob.deleteMessage(id);
+        for (ChatClient *client : {&alice, &bob, &carol}) {
+            QTRY_VERIFY(!find(*client, u"hunter2"_s));
+            const auto &messages = client->messages(u"general"_s)->messages();
+            const auto tombstone = std::find_if(messages.cbegin(), messages.cend(),
+                                                [id](const ChatMessage &m) { return m.id == id; });
+            QVERIFY(tombstone != messages.cend());
+            QVERIFY(tombstone->deleted);
+        }
+        // A member may not delete someone else's: the refusal is said.
+        QSignalSpy refused(&carol, &ChatClient::requestFailed);
+        carol.sendMessage(u"general"_s, u"carol's own"_s);
+        alice.sendMessage(u"general"_s, u"alice's rules"_s);
+        QTRY_VERIFY(find(carol, u"alice's rules"_s) && find(carol, u"alice's rules"_s)->id != 0);
+        carol.deleteMessage(find(carol, u"alice's rules"_s)->id);
+        QTRY_COMPARE(refused.count(), 1);
+        QVERIFY(find(alice, u"alice's rules"_s));
+
+        // A mute and a removal show in the room, to everyone, worded for each.
+        alice.mute(u"general"_s, u"carol"_s, 10, u"cool down"_s);
+        QTRY_VERIFY(find(bob, u"muted carol"_s));
+        QVERIFY(find(bob, u"Reason: cool down"_s));
+        QTRY_VERIFY(find(carol, u"alice muted you in this room until"_s));
+        QCOMPARE(find(carol, u"muted you"_s)->kind, ChatMessage::Kind::Activity);
+        carol.sendMessage(u"general"_s, u"can I still talk?"_s);
+        QTRY_VERIFY(find(carol, u"still talk"_s) &&
+                    find(carol, u"still talk"_s)->status == ChatMessage::Status::Failed);
+        alice.unmute(u"general"_s, u"carol"_s);
+        QTRY_VERIFY(find(carol, u"alice lifted your mute"_s));
+
+        QSignalSpy removed(&bob, &ChatClient::removedFromRoom);
+        alice.removeFromRoom(u"general"_s, u"bob"_s, u"off topic"_s);
+        QTRY_COMPARE(removed.count(), 1);
+        QCOMPARE(removed.first().at(0).toString(), u"general"_s);
+        QCOMPARE(removed.first().at(1).toString(),
+                 u"alice removed you from this room. Reason: off topic"_s);
+        QTRY_VERIFY(!bob.joinedRooms().contains(u"general"_s));
+        QTRY_VERIFY(find(carol, u"alice removed bob from this room."_s));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestClientCore)

@@ -1,6 +1,7 @@
 #include "clientaccounts.h"
 #include "core/chatclient.h"
 #include "core/links.h"
+#include "core/membermodel.h"
 #include "core/messagemodel.h"
 #include "core/roomlistmodel.h"
 #include "core/watchlist.h"
@@ -1231,6 +1232,88 @@ private slots:
         menu->findChild<QAction *>(u"openLink"_s)->trigger();
         QDesktopServices::unsetUrlHandler(u"https"_s);
         QCOMPARE(opened.urls, (QList<QUrl>(2, QUrl(u"https://stooq.com/q/?s=nvda.us"_s))));
+    }
+
+    // A moderator deletes, mutes and removes from the conversation and the member list; a
+    // member is offered only the deletion of their own messages.
+    void moderatorsActFromTheMenus()
+    {
+        TestServer server;
+        ChatClient alice, bob;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok()); // the first: admin
+        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok());
+        MainWindow window(alice);
+        window.show();
+        MainWindow bobsWindow(bob);
+        bobsWindow.show();
+        bob.sendMessage(u"general"_s, u"buy my course"_s);
+        QTRY_COMPARE(shownBodies(window.messageView()), QStringList{u"buy my course"_s});
+        alice.sendMessage(u"general"_s, u"house rules"_s);
+        const QStringList both{u"buy my course"_s, u"house rules"_s};
+        QTRY_COMPARE(shownBodies(window.messageView()), both);
+        QTRY_COMPARE(shownBodies(bobsWindow.messageView()), both);
+        QTRY_COMPARE(window.memberView()->model()->rowCount(), 2);
+        QTRY_COMPARE(bobsWindow.memberView()->model()->rowCount(), 2);
+        const auto offers = [](QMenu *menu, const QString &action) {
+            return menu && menu->findChild<QAction *>(action) != nullptr;
+        };
+        const auto memberRow = [](const MainWindow &shown, const QString &user) {
+            const QAbstractItemModel *members = shown.memberView()->model();
+            for (int row = 0; row < members->rowCount(); ++row) {
+                if (members->index(row, 0).data(Client::MemberModel::UserRole) == user)
+                    return members->index(row, 0);
+            }
+            return QModelIndex();
+        };
+
+        // bob, a member: his own message only, and nothing on anyone in the list.
+        {
+            QAbstractItemModel *shown = bobsWindow.messageView()->model();
+            std::unique_ptr<QMenu> own(bobsWindow.messageMenu(shown->index(0, 0)));
+            std::unique_ptr<QMenu> others(bobsWindow.messageMenu(shown->index(1, 0)));
+            QVERIFY(offers(own.get(), u"deleteMessage"_s));
+            QVERIFY(!offers(others.get(), u"deleteMessage"_s));
+            QCOMPARE(bobsWindow.memberMenu(memberRow(bobsWindow, u"alice"_s)), nullptr);
+        }
+
+        // alice, the admin, deletes bob's message after confirming: a tombstone for both.
+        std::unique_ptr<QMenu> onMessage(
+            window.messageMenu(window.messageView()->model()->index(0, 0)));
+        onMessage->findChild<QAction *>(u"deleteMessage"_s)->trigger();
+        QMessageBox *question = nullptr;
+        QTRY_VERIFY((question = openQuestion(u"deleteMessageQuestion"_s)));
+        QTest::mouseClick(question->findChild<QPushButton *>(u"deleteMessageButton"_s),
+                          Qt::LeftButton);
+        const auto deleted = [](const MainWindow &shown) {
+            return shown.messageView()
+                ->model()
+                ->index(0, 0)
+                .data(MessageModel::DeletedRole)
+                .toBool();
+        };
+        QTRY_VERIFY(deleted(bobsWindow));
+        QTRY_VERIFY(deleted(window));
+        QCOMPARE(shownBodies(bobsWindow.messageView()).first(), QString());
+
+        // Then mutes him for ten minutes, and removes him with a reason.
+        std::unique_ptr<QMenu> onBob(window.memberMenu(memberRow(window, u"bob"_s)));
+        QVERIFY(onBob);
+        for (const QString &action :
+             {u"mute10"_s, u"unmute"_s, u"removeFromRoom"_s, u"ban"_s, u"role_moderator"_s})
+            QVERIFY2(offers(onBob.get(), action), qPrintable(action));
+        onBob->findChild<QAction *>(u"mute10"_s)->trigger();
+        QTRY_VERIFY(shownBodies(bobsWindow.messageView()).last().contains(u"muted you"_s));
+        onBob->findChild<QAction *>(u"removeFromRoom"_s)->trigger();
+        QInputDialog *reason = nullptr;
+        QTRY_VERIFY((reason = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())));
+        QCOMPARE(reason->objectName(), u"reasonQuestion"_s);
+        reason->setTextValue(u"spam"_s);
+        reason->accept();
+        QTRY_VERIFY(!bob.joinedRooms().contains(u"general"_s));
+        QTRY_VERIFY(bobsWindow.findChild<QLabel *>(u"notice"_s)
+                        ->text()
+                        .contains(u"alice removed you from this room. Reason: spam"_s));
+        QTRY_VERIFY(shownBodies(window.messageView()).last().contains(u"removed bob"_s));
     }
 
     // Resting the pointer on $AAPL in a message shows its latest quote, asked through the
