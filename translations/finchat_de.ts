@@ -139,6 +139,13 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Client::EventRouter</name>
+    <message>
+        <source>An administrator deleted this room.</source>
+        <translation>Ein Administrator hat diesen Raum gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Client::MemberModel</name>
     <message>
         <source>%1, %2</source>
@@ -599,6 +606,10 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>#%1: %2</source>
         <translation>#%1: %2</translation>
+    </message>
+    <message>
+        <source>#%1 is now called #%2.</source>
+        <translation>#%1 heißt jetzt #%2.</translation>
     </message>
 </context>
 <context>

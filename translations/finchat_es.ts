@@ -139,6 +139,13 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Client::EventRouter</name>
+    <message>
+        <source>An administrator deleted this room.</source>
+        <translation>Un administrador eliminó esta sala.</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Client::MemberModel</name>
     <message>
         <source>%1, %2</source>
@@ -599,6 +606,10 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>#%1: %2</source>
         <translation>#%1: %2</translation>
+    </message>
+    <message>
+        <source>#%1 is now called #%2.</source>
+        <translation>#%1 ahora se llama #%2.</translation>
     </message>
 </context>
 <context>

@@ -139,6 +139,13 @@
     </message>
 </context>
 <context>
+    <name>FinChat::Client::EventRouter</name>
+    <message>
+        <source>An administrator deleted this room.</source>
+        <translation>Um administrador apagou esta sala.</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Client::MemberModel</name>
     <message>
         <source>%1, %2</source>
@@ -599,6 +606,10 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>#%1: %2</source>
         <translation>#%1: %2</translation>
+    </message>
+    <message>
+        <source>#%1 is now called #%2.</source>
+        <translation>#%1 agora se chama #%2.</translation>
     </message>
 </context>
 <context>

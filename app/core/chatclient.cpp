@@ -52,6 +52,11 @@ ChatClient::ChatClient(KnownServers::Storage trustStorage, QObject *parent)
     connect(m_catchUp, &CatchUp::requestFailed, this, &ChatClient::requestFailed);
     connect(m_events, &EventRouter::roomLeft, this, &ChatClient::roomLeft);
     connect(m_events, &EventRouter::removedFromRoom, this, &ChatClient::removedFromRoom);
+    connect(m_events, &EventRouter::joinedRoomRenamed, this,
+            [this](const QString &from, const QString &to) {
+                emit roomRenamed(from, to);
+                joinRoom(to); // the membership moved with the room: this loads it
+            });
     connect(m_events, &EventRouter::joinedElsewhere, this, [this](const QString &room) {
         // Not this device's own join or create, whose member.joined comes before its answer.
         if (!m_catchUp->isJoining(room) && !m_creating.contains(room))

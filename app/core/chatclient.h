@@ -117,8 +117,12 @@ signals:
     void olderLoaded(const QString &room, int count);
     void notificationDue(const QString &room, const QString &from, const QString &body);
     void requestFailed(const QString &text);
-    // A moderator took this user out of a room; text says who and why.
+    // This user is out of a room by someone else's doing (removed by a moderator, or the
+    // room deleted); text says who and why.
     void removedFromRoom(const QString &room, const QString &text);
+    // An administrator renamed a room this user is in: it is being loaded as `to`, and
+    // roomLeft(from) and roomJoined(to) follow.
+    void roomRenamed(const QString &from, const QString &to);
     // The token was refused on reconnect; the person must log in again.
     void sessionEnded(const QString &text);
     // Reconnected, caught up on every joined room, and the outbox sent.

@@ -82,6 +82,30 @@ EventRouter::EventRouter(ServerLink &link, Conversations &conversations, UnreadT
         m_conversations.rooms()->upsert(event.room.name, event.room.topic);
     });
     routeModeration();
+    routeRoomAdministration();
+}
+
+void EventRouter::routeRoomAdministration()
+{
+    m_dispatcher.on<RoomRenamed>([this](const RoomRenamed &event) {
+        RoomListModel *rooms = m_conversations.rooms();
+        const bool joined = rooms->joinedRooms().contains(event.from);
+        rooms->remove(event.from);
+        rooms->upsert(event.room.name, event.room.topic);
+        if (joined) {
+            emit joinedRoomRenamed(event.from, event.room.name);
+            emit roomLeft(event.from);
+        }
+    });
+    m_dispatcher.on<RoomDeleted>([this](const RoomDeleted &event) {
+        RoomListModel *rooms = m_conversations.rooms();
+        const bool joined = rooms->joinedRooms().contains(event.room);
+        rooms->remove(event.room);
+        if (joined) {
+            emit removedFromRoom(event.room, tr("An administrator deleted this room."));
+            emit roomLeft(event.room);
+        }
+    });
 }
 
 void EventRouter::routeModeration()

@@ -27,14 +27,19 @@ signals:
     void joinedElsewhere(const QString &room);
     // The server ended this session (a SessionEndReason); the connection closes next.
     void sessionEnded(const QString &reason);
-    // A moderator took this user out of a room (room.kick); text says who and why.
+    // This user is out of a room by someone else's doing: a moderator removed them
+    // (room.kick), or an administrator deleted the room; text says who and why.
     void removedFromRoom(const QString &room, const QString &text);
+    // An administrator renamed a room this user is in; it is to be loaded under its new name.
+    void joinedRoomRenamed(const QString &from, const QString &to);
 
 private:
     void route(const QJsonObject &event);
     void setOnline(const Protocol::User &user, bool online);
     // room.kick, room.mute and message.delete, as the room shows them.
     void routeModeration();
+    // room.renamed and room.deleted, done on the server's command line.
+    void routeRoomAdministration();
     // Someone in a room, named as the room's member list shows them.
     QString nameIn(const QString &room, const QString &user);
 

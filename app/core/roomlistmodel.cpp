@@ -116,6 +116,15 @@ void RoomListModel::setJoined(const QString &name, bool joined)
     }
 }
 
+void RoomListModel::remove(const QString &name)
+{
+    if (const int row = rowOf(name); row >= 0) {
+        beginRemoveRows({}, row, row);
+        m_rooms.removeAt(row);
+        endRemoveRows();
+    }
+}
+
 void RoomListModel::addUnread(const QString &name)
 {
     if (const int row = rowOf(name); row >= 0) {

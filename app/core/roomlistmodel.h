@@ -52,6 +52,8 @@ public:
     void reset(const QList<Protocol::RoomListing> &rooms);
     void upsert(const QString &name, const QString &topic);
     void setJoined(const QString &name, bool joined);
+    // The room is gone (deleted, or renamed: its new name is another row).
+    void remove(const QString &name);
     void addUnread(const QString &name);
     void clearUnread(const QString &name);
     int unread(const QString &name) const;

@@ -313,6 +313,12 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     });
     connect(&client, &ChatClient::requestFailed, this,
             [this](const QString &text) { showNotice(text); });
+    connect(&client, &ChatClient::roomRenamed, this,
+            [this](const QString &from, const QString &to) {
+                showNotice(tr("#%1 is now called #%2.").arg(from, to));
+                if (m_currentRoom == from)
+                    m_showWhenJoined = to;
+            });
     connect(&client, &ChatClient::removedFromRoom, this,
             [this](const QString &room, const QString &text) {
                 showNotice(tr("#%1: %2").arg(room, text));

@@ -4,6 +4,7 @@
 #include "startup/invitecodes.h"
 #include "startup/logformat.h"
 #include "startup/processsignals.h"
+#include "startup/roomcommands.h"
 #include "startup/serveroptions.h"
 #include "startup/useraccounts.h"
 #include "storage/storagethread.h"
@@ -141,7 +142,7 @@ void reloadConfiguration(ChatServer &server)
             << "changed, but applies at the next start:" << waiting.join(u", "_s);
 }
 
-// finchat-server user|bot|invite|backup|config ...: on the server's database, beside a running
+// finchat-server user|bot|invite|room|backup|config ...: on the server's database, beside a running
 // server or not; the exit code.
 int runTool(const ServerOptions::Result &options)
 {
@@ -175,6 +176,8 @@ int runTool(const ServerOptions::Result &options)
             return manageUserAccounts(storage, options.toolArguments, input, output, report);
         if (options.tool == "invite"_L1)
             return manageInvites(storage, options.toolArguments, output, report);
+        if (options.tool == "room"_L1)
+            return manageRooms(storage, options.toolArguments, output, report);
         if (options.tool == "backup"_L1)
             return backUp(storage, options.toolArguments, report);
         return manageBotAccounts(storage, options.toolArguments, output, report);
@@ -243,6 +246,7 @@ int main(int argc, char *argv[])
         if (!options.configFile.isEmpty())
             reloadConfiguration(server);
         server.closeEndedSessions();
+        server.reloadRooms();
         if (!server.isEncrypted())
             return;
         try {

@@ -5,6 +5,7 @@
 #include "core/messagemodel.h"
 #include "core/roomlistmodel.h"
 #include "scriptedserver.h"
+#include "storage/auditedchanges.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -520,6 +521,47 @@ private slots:
                  u"alice removed you from this room. Reason: off topic"_s);
         QTRY_VERIFY(!bob.joinedRooms().contains(u"general"_s));
         QTRY_VERIFY(find(carol, u"alice removed bob from this room."_s));
+    }
+
+    // An administrator renames and deletes rooms on the server: the client follows.
+    void roomsChangedOnTheServerAreFollowed()
+    {
+        TestServer server;
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        alice.createRoom(u"bonds"_s);
+        QTRY_VERIFY(alice.joinedRooms().contains(u"bonds"_s));
+        alice.sendMessage(u"bonds"_s, u"10y at 4.1"_s);
+        QTRY_COMPARE(ids(*alice.messages(u"bonds"_s)).value(0, 0) > 0, true);
+        const auto onServer = [&server](auto change) {
+            server.storage().blocking([&](Storage &storage) {
+                storage.inTransaction([&] { change(storage, *storage.roomByName(u"bonds"_s)); });
+            });
+            server.server().reloadRooms();
+        };
+
+        QSignalSpy renamed(&alice, &ChatClient::roomRenamed);
+        onServer([](Storage &storage, const RoomRecord &room) {
+            AuditedChanges::renameRoom(storage, room, u"rates"_s, std::nullopt);
+        });
+        QTRY_COMPARE(renamed.count(), 1);
+        QCOMPARE(renamed.first(), (QVariantList{u"bonds"_s, u"rates"_s}));
+        QTRY_VERIFY(alice.joinedRooms().contains(u"rates"_s));
+        QVERIFY(!alice.joinedRooms().contains(u"bonds"_s));
+        QCOMPARE(alice.rooms()->rowOf(u"bonds"_s), -1);
+        QTRY_COMPARE(bodies(*alice.messages(u"rates"_s)), QStringList{u"10y at 4.1"_s});
+
+        QSignalSpy removed(&alice, &ChatClient::removedFromRoom);
+        server.storage().blocking([](Storage &storage) {
+            storage.inTransaction([&] {
+                AuditedChanges::deleteRoom(storage, *storage.roomByName(u"rates"_s), std::nullopt);
+            });
+        });
+        server.server().reloadRooms();
+        QTRY_COMPARE(removed.count(), 1);
+        QCOMPARE(removed.first().at(0).toString(), u"rates"_s);
+        QVERIFY(!alice.joinedRooms().contains(u"rates"_s));
+        QCOMPARE(alice.rooms()->rowOf(u"rates"_s), -1);
     }
 };
 

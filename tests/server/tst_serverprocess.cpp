@@ -486,6 +486,103 @@ private slots:
         QVERIFY(server.waitForFinished(10'000));
     }
 
+    // Rooms made, renamed, re-topiced and deleted on the command line beside a running
+    // server; its reload tells the people online, who go on in the renamed room.
+    void roomsFromTheCommandLine()
+    {
+        QProcess server;
+        const quint16 port = start(server);
+        QVERIFY(port != 0);
+        QVERIFY(!trustGenerated(m_folder.path()).isNull());
+        const QUrl url(u"wss://127.0.0.1:%1"_s.arg(port));
+        TestClient watcher;
+        QVERIFY(watcher.connectAs(url, u"roomwatcher"_s));
+        const auto reload = [&server] {
+            ::kill(pid_t(server.processId()), SIGHUP);
+        };
+
+        const ToolRun created =
+            runTool({u"room"_s, u"create"_s, u"Bonds"_s, u"Rates"_s, u"and"_s, u"spreads"_s});
+        QCOMPARE(created.exitCode, 0);
+        QVERIFY2(created.report.contains(u"created room bonds; a running server tells"_s),
+                 qPrintable(created.report));
+        QVERIFY2(runTool({u"room"_s, u"list"_s})
+                     .output.contains(u"bonds\t0 members\tRates and spreads\n"_s),
+                 qPrintable(runTool({u"room"_s, u"list"_s}).output));
+        reload();
+        const QJsonObject announced = watcher.waitForEvent(Type::RoomCreated);
+        QCOMPARE(announced[u"room"_s][u"name"_s].toString(), u"bonds"_s);
+        QCOMPARE(announced[u"room"_s][u"topic"_s].toString(), u"Rates and spreads"_s);
+        QCOMPARE(typeOf(watcher.request(Type::RoomJoin, {{u"room"_s, u"bonds"_s}})),
+                 Type::RoomJoinOk);
+        QCOMPARE(typeOf(watcher.send(u"bonds"_s, u"10y at 4.1"_s)), Type::MessageSendOk);
+        QVERIFY(runTool({u"room"_s, u"list"_s}).output.contains(u"bonds\t1 members\t"_s));
+
+        QCOMPARE(runTool({u"room"_s, u"rename"_s, u"bonds"_s, u"rates"_s}).exitCode, 0);
+        reload();
+        const QJsonObject renamed = watcher.waitForEvent(Type::RoomRenamed);
+        QCOMPARE(renamed[u"from"_s].toString(), u"bonds"_s);
+        QCOMPARE(renamed[u"room"_s][u"name"_s].toString(), u"rates"_s);
+        // Still a member, with the history, under the new name.
+        QCOMPARE(typeOf(watcher.send(u"rates"_s, u"2y at 4.3"_s)), Type::MessageSendOk);
+        QCOMPARE(watcher.request(Type::HistoryFetch, {{u"room"_s, u"rates"_s}})[u"messages"_s]
+                     .toArray()
+                     .size(),
+                 2);
+        QCOMPARE(codeOf(watcher.send(u"bonds"_s, u"old name"_s)), u"unknown_room"_s);
+
+        QCOMPARE(runTool({u"room"_s, u"topic"_s, u"rates"_s, u"Curves"_s}).exitCode, 0);
+        reload();
+        QCOMPARE(watcher.waitForEvent(Type::RoomUpdated)[u"room"_s][u"topic"_s].toString(),
+                 u"Curves"_s);
+
+        for (const auto &[arguments, reason] :
+             {std::pair{QStringList{u"room"_s, u"delete"_s, u"rates"_s},
+                        u"deleting rates deletes its messages for good; add --yes"_s},
+              std::pair{QStringList{u"room"_s, u"delete"_s, u"general"_s, u"--yes"_s},
+                        u"general is the room every new account joins"_s},
+              std::pair{QStringList{u"room"_s, u"create"_s, u"x"_s},
+                        u"a room name is 2 to 32 characters"_s},
+              std::pair{QStringList{u"room"_s, u"create"_s, u"general"_s},
+                        u"there is a room general already"_s},
+              std::pair{QStringList{u"room"_s, u"rename"_s, u"rates"_s, u"general"_s},
+                        u"there is a room general already"_s},
+              std::pair{QStringList{u"room"_s, u"topic"_s, u"nowhere"_s, u"x"_s},
+                        u"there is no room nowhere"_s},
+              std::pair{QStringList{u"room"_s, u"topic"_s, u"rates"_s, QString(201, u'x')},
+                        u"a topic is at most 200 characters"_s},
+              std::pair{QStringList{u"room"_s, u"move"_s}, u"usage: finchat-server room"_s}}) {
+            const ToolRun refused = runTool(arguments);
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.report.contains(u"finchat-server: "_s + reason),
+                     qPrintable(refused.report));
+        }
+
+        const ToolRun deleted = runTool({u"room"_s, u"delete"_s, u"rates"_s, u"--yes"_s});
+        QCOMPARE(deleted.exitCode, 0);
+        QVERIFY2(deleted.report.contains(u"deleted room rates and its 2 messages"_s),
+                 qPrintable(deleted.report));
+        reload();
+        QCOMPARE(watcher.waitForEvent(Type::RoomDeleted)[u"room"_s].toString(), u"rates"_s);
+        QCOMPARE(codeOf(watcher.send(u"rates"_s, u"anyone?"_s)), u"unknown_room"_s);
+        QVERIFY(!runTool({u"room"_s, u"list"_s}).output.contains(u"rates"_s));
+
+        // Each change is in the audit log, by the command line.
+        Storage storage;
+        storage.openSqlite(m_folder.filePath(u"server.db"_s));
+        QStringList lines;
+        for (const AuditRecord &entry : storage.auditEntries(std::nullopt, 4)) {
+            QVERIFY(!entry.actor);
+            lines.append(entry.action + u' ' + entry.target + u' ' + entry.detail);
+        }
+        QCOMPARE(lines, (QStringList{u"delete_room #rates 2 messages"_s, u"topic #rates Curves"_s,
+                                     u"rename_room #rates was #bonds"_s,
+                                     u"create_room #bonds Rates and spreads"_s}));
+        QVERIFY(watcher.isConnected());
+        server.terminate();
+        QVERIFY(server.waitForFinished(10'000));
+    }
+
     void backupWhileTheServerRuns()
     {
         QProcess server;

@@ -52,6 +52,10 @@ inline constexpr QLatin1StringView Kick{"kick"};
 inline constexpr QLatin1StringView Mute{"mute"};
 inline constexpr QLatin1StringView Unmute{"unmute"};
 inline constexpr QLatin1StringView Delete{"delete"}; // a moderator deleted someone's message
+// Rooms changed on the server's command line (finchat-server room ...).
+inline constexpr QLatin1StringView CreateRoom{"create_room"};
+inline constexpr QLatin1StringView RenameRoom{"rename_room"};
+inline constexpr QLatin1StringView DeleteRoom{"delete_room"};
 } // namespace AuditAction
 
 // Who may register (the server's [server] registration, announced in its hello).
@@ -164,6 +168,8 @@ inline constexpr QLatin1StringView UserOffline{"user.offline"};
 inline constexpr QLatin1StringView UserUpdated{"user.updated"};
 inline constexpr QLatin1StringView RoomCreated{"room.created"};
 inline constexpr QLatin1StringView RoomUpdated{"room.updated"};
+inline constexpr QLatin1StringView RoomRenamed{"room.renamed"};
+inline constexpr QLatin1StringView RoomDeleted{"room.deleted"};
 inline constexpr QLatin1StringView SessionEnded{"session.ended"};
 inline constexpr QLatin1StringView WatchlistUpdated{"watchlist.updated"};
 inline constexpr QLatin1StringView WatchlistPrices{"watchlist.prices"};

@@ -104,8 +104,7 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
                          this);
     m_botGateway =
         new BotGateway(context, *m_bots, commands(), m_config.limits.botTokenCheckInterval, this);
-    const auto [rooms, memberships, mutes] = m_housekeeping->prepare();
-    m_rooms.load(rooms, memberships, mutes);
+    m_rooms.load(m_housekeeping->prepare());
     m_housekeeping->startPurging();
 
     if (isEncrypted())
@@ -250,6 +249,11 @@ QStringList ChatServer::reconfigure(const ServerConfig &fresh)
 void ChatServer::closeEndedSessions()
 {
     m_accounts->closeEndedSessions();
+}
+
+void ChatServer::reloadRooms()
+{
+    m_roomService->reloadDirectory();
 }
 
 void ChatServer::reloadCertificate()

@@ -84,6 +84,9 @@ public:
     // disable): on SIGHUP, as the database is the only way the command line reaches a
     // running server.
     void closeEndedSessions();
+    // Reads the rooms again (finchat-server room ... changed them) and tells everyone: on
+    // SIGHUP, for the same reason.
+    void reloadRooms();
 
     CommandRouter &commands();
     // What server.status answers, now.

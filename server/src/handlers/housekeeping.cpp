@@ -27,14 +27,14 @@ Housekeeping::Housekeeping(StorageThread &storage, qint64 sessionLifetimeMs, QOb
     connect(&m_purgeTimer, &QTimer::timeout, this, &Housekeeping::purgeIdleSessions);
 }
 
-Housekeeping::Directory Housekeeping::prepare()
+RoomsSnapshot Housekeeping::prepare()
 {
     return m_storage.blocking([this](Storage &storage) {
         if (!storage.roomByName(Protocol::DefaultRoom))
             storage.createRoom(Protocol::DefaultRoom, u"Markets, and everything else"_s,
                                std::nullopt);
         storage.deleteIdleSessions(m_sessionLifetimeMs);
-        return Directory{storage.rooms(), storage.memberships(), storage.activeMutes()};
+        return storage.roomsSnapshot();
     });
 }
 

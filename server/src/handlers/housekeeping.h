@@ -18,19 +18,12 @@ class Housekeeping : public QObject
     Q_OBJECT
 
 public:
-    struct Directory
-    {
-        QList<RoomRecord> rooms;
-        QList<std::pair<qint64, qint64>> memberships; // (room id, user id)
-        QList<MuteRecord> mutes;
-    };
-
     Housekeeping(StorageThread &storage, qint64 sessionLifetimeMs, QObject *parent = nullptr);
 
     // At start, before anything is served, the one place that waits for storage: the default
     // room is created if missing, idle sessions go, and the rooms are read for the directory.
     // Throws StorageError when the database cannot be read.
-    Directory prepare();
+    RoomsSnapshot prepare();
     void startPurging();
 
 private:

@@ -134,18 +134,14 @@ QCoro::Task<Protocol::RoomTopicOk> ModerationService::setTopic(Request request,
         throw invalidField("topic"_L1, u"must be at most %1 characters without control "
                                        "characters"_s.arg(Validation::TopicMaxLength));
     // The room's creator keeps its topic as well as moderators do.
-    auto writing = m_context.write([actorId = request.connection()->user().id, roomId = room.id,
-                                    name = room.name, topic = *topic](Storage &storage) {
-        const UserRecord actor = actingAccount(storage, actorId, Role::Member);
-        if (actor.role < Role::Moderator && storage.roomCreator(roomId) != actor.id)
-            throw ProtocolError(ErrorCode::Forbidden,
-                                u"only the room's creator or a moderator sets its topic"_s);
-        storage.setRoomTopic(roomId, topic);
-        storage.addAuditEntry({.actor = actor.username,
-                               .action = QString(Protocol::AuditAction::Topic),
-                               .target = u'#' + name,
-                               .detail = topic});
-    });
+    auto writing = m_context.write(
+        [actorId = request.connection()->user().id, room, topic = *topic](Storage &storage) {
+            const UserRecord actor = actingAccount(storage, actorId, Role::Member);
+            if (actor.role < Role::Moderator && storage.roomCreator(room.id) != actor.id)
+                throw ProtocolError(ErrorCode::Forbidden,
+                                    u"only the room's creator or a moderator sets its topic"_s);
+            AuditedChanges::setTopic(storage, room, topic, actor.username);
+        });
     co_await writing;
     room.topic = *topic;
     m_context.rooms.setTopic(room.id, room.topic);

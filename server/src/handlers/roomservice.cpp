@@ -9,9 +9,13 @@
 
 #include "finchat/validation.h"
 
+#include <QLoggingCategory>
+
 #include <algorithm>
 
 namespace FinChat {
+
+Q_LOGGING_CATEGORY(lcRooms, "finchat.server.rooms")
 
 using namespace Qt::StringLiterals;
 using Protocol::ErrorCode;
@@ -168,6 +172,34 @@ Protocol::HistoryPage RoomService::page(const RoomRecord &room, QList<MessageRec
     if (hasMore)
         messages.removeFirst();
     return {WireFormat::messages(messages, room.name), hasMore};
+}
+
+QCoro::Task<> RoomService::reloadDirectory()
+{
+    auto reading = m_context.read([](Storage &storage) { return storage.roomsSnapshot(); });
+    RoomsSnapshot read;
+    try {
+        read = co_await reading;
+    } catch (const Abandoned &) {
+        co_return; // the server stopped
+    } catch (const std::exception &error) {
+        qCWarning(lcRooms) << "cannot read the rooms again; the ones held stay:" << error.what();
+        co_return;
+    }
+    const RoomDirectory::Differences changed = m_context.rooms.differencesFrom(read.rooms);
+    m_context.rooms.load(read);
+    for (const RoomRecord &room : changed.created)
+        m_context.fanout.toEveryone(Protocol::RoomCreated{WireFormat::room(room)});
+    for (const auto &[from, room] : changed.renamed)
+        m_context.fanout.toEveryone(Protocol::RoomRenamed{from, WireFormat::room(room)});
+    for (const RoomRecord &room : changed.retopiced)
+        m_context.fanout.toEveryone(Protocol::RoomUpdated{WireFormat::room(room)});
+    for (const QString &room : changed.deleted)
+        m_context.fanout.toEveryone(Protocol::RoomDeleted{room});
+    const auto count = changed.created.size() + changed.renamed.size() + changed.retopiced.size() +
+                       changed.deleted.size();
+    if (count > 0)
+        qCInfo(lcRooms) << "rooms read again:" << count << "changed";
 }
 
 } // namespace FinChat

@@ -28,6 +28,9 @@ public:
     RoomRecord memberRoom(const Request &request, const QString &name) const;
     // The user as a room's member list shows them, online or not.
     Protocol::Member memberOf(const Author &user) const;
+    // Reads the rooms again from the database, which the command line may have changed
+    // (finchat-server room ...), and tells everyone logged in what changed: on SIGHUP.
+    QCoro::Task<> reloadDirectory();
 
 private:
     // limit messages of the page, plus whether older ones remain, from limit + 1 fetched.

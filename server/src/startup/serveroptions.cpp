@@ -231,13 +231,21 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         "                                               (1), valid DAYS days (7)\n"
         "  finchat-server invite list                   the invites that can still be used\n"
         "  finchat-server invite revoke ID              the invite stops working\n"
+        "  finchat-server room list                     every room, its members and topic\n"
+        "  finchat-server room create NAME [TOPIC]      a new room\n"
+        "  finchat-server room rename NAME NEW          the room under a new name\n"
+        "  finchat-server room topic NAME [TOPIC]       sets (or clears) its topic\n"
+        "  finchat-server room delete NAME --yes        the room and all its messages\n"
+        "                                               (a running server tells the people\n"
+        "                                               online of room changes, and closes\n"
+        "                                               sessions ended here, on SIGHUP)\n"
         "  finchat-server backup FILE                   a consistent copy of the database,\n"
         "                                               taken while the server runs, into the\n"
         "                                               new FILE\n"
         "  finchat-server config check                  checks the configuration file (unknown\n"
         "                                               settings, bad values) and says so"_s);
     parser.addPositionalArgument(u"command"_s, u"An administration command (see above)."_s,
-                                 u"[user|bot|invite|backup|config ...]"_s);
+                                 u"[user|bot|invite|room|backup|config ...]"_s);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption configOption(u"config"_s, u"Read settings from INI <file>."_s,
@@ -253,7 +261,12 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
                                            u"Also load bot plugins from <dir> (after %1)."_s.arg(
                                                standardBotPluginDirs().join(u", "_s)),
                                            u"dir"_s);
-    parser.addOptions({configOption, listenOption, portOption, databaseOption, pluginsOption});
+    // Confirms an administration command that loses data for good; handed to the command as
+    // its last argument.
+    const QCommandLineOption yesOption(
+        u"yes"_s, u"Confirms a command that deletes data for good (room delete)."_s);
+    parser.addOptions(
+        {configOption, listenOption, portOption, databaseOption, pluginsOption, yesOption});
 
     Result result;
     if (!parser.parse(arguments)) {
@@ -274,7 +287,8 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
     }
     QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
-        static const QStringList Tools{u"user"_s, u"bot"_s, u"invite"_s, u"backup"_s, u"config"_s};
+        static const QStringList Tools{u"user"_s, u"bot"_s,    u"invite"_s,
+                                       u"room"_s, u"backup"_s, u"config"_s};
         if (!Tools.contains(positional.constFirst())) {
             result.action = Action::Fail;
             result.text = u"unexpected argument: %1"_s.arg(positional.constFirst());
@@ -282,6 +296,8 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         }
         result.tool = positional.takeFirst();
         result.toolArguments = positional;
+        if (parser.isSet(yesOption))
+            result.toolArguments.append(u"--yes"_s);
     }
 
     ServerConfig &config = result.config;

@@ -4,21 +4,42 @@
 
 namespace FinChat {
 
-void RoomDirectory::load(const QList<RoomRecord> &rooms,
-                         const QList<std::pair<qint64, qint64>> &memberships,
-                         const QList<MuteRecord> &mutes)
+void RoomDirectory::load(const RoomsSnapshot &snapshot)
 {
     m_rooms.clear();
     m_roomIdsByName.clear();
     m_members.clear();
     m_roomsOfUser.clear();
     m_mutedUntil.clear();
-    for (const RoomRecord &room : rooms)
+    for (const RoomRecord &room : snapshot.rooms)
         addRoom(room);
-    for (const auto &[roomId, userId] : memberships)
+    for (const auto &[roomId, userId] : snapshot.memberships)
         addMember(roomId, userId);
-    for (const MuteRecord &mute : mutes)
+    for (const MuteRecord &mute : snapshot.mutes)
         setMute(mute);
+}
+
+RoomDirectory::Differences RoomDirectory::differencesFrom(const QList<RoomRecord> &rooms) const
+{
+    Differences differences;
+    QSet<qint64> stillThere;
+    for (const RoomRecord &room : rooms) {
+        stillThere.insert(room.id);
+        const RoomRecord *held = findById(room.id);
+        if (!held) {
+            differences.created.append(room);
+            continue;
+        }
+        if (held->name != room.name)
+            differences.renamed.append({held->name, room});
+        else if (held->topic != room.topic)
+            differences.retopiced.append(room);
+    }
+    for (const RoomRecord &held : m_rooms) {
+        if (!stillThere.contains(held.id))
+            differences.deleted.append(held.name);
+    }
+    return differences;
 }
 
 void RoomDirectory::setMute(const MuteRecord &mute)

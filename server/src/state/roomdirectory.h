@@ -16,8 +16,16 @@ namespace FinChat {
 class RoomDirectory
 {
 public:
-    void load(const QList<RoomRecord> &rooms, const QList<std::pair<qint64, qint64>> &memberships,
-              const QList<MuteRecord> &mutes);
+    void load(const RoomsSnapshot &snapshot);
+    // How the rooms read again from the database differ from those held here.
+    struct Differences
+    {
+        QList<RoomRecord> created;
+        QList<std::pair<QString, RoomRecord>> renamed; // (old name, the room now)
+        QList<RoomRecord> retopiced;
+        QList<QString> deleted;
+    };
+    Differences differencesFrom(const QList<RoomRecord> &rooms) const;
     const RoomRecord *find(const QString &name) const;
     const RoomRecord *findById(qint64 roomId) const;
     QList<RoomRecord> rooms() const;

@@ -65,4 +65,49 @@ bool revokeInvite(Storage &storage, qint64 inviteId, const std::optional<QString
     return true;
 }
 
+void setTopic(Storage &storage, const RoomRecord &room, const QString &topic,
+              const std::optional<QString> &actor)
+{
+    storage.setRoomTopic(room.id, topic);
+    storage.addAuditEntry({.actor = actor,
+                           .action = QString(Protocol::AuditAction::Topic),
+                           .target = u'#' + room.name,
+                           .detail = topic});
+}
+
+std::optional<RoomRecord> createRoom(Storage &storage, const QString &name, const QString &topic,
+                                     const std::optional<QString> &actor)
+{
+    auto created = storage.createRoom(name, topic, std::nullopt);
+    if (created)
+        storage.addAuditEntry({.actor = actor,
+                               .action = QString(Protocol::AuditAction::CreateRoom),
+                               .target = u'#' + name,
+                               .detail = topic});
+    return created;
+}
+
+bool renameRoom(Storage &storage, const RoomRecord &room, const QString &name,
+                const std::optional<QString> &actor)
+{
+    if (storage.roomByName(name))
+        return false;
+    storage.renameRoom(room.id, name);
+    storage.addAuditEntry({.actor = actor,
+                           .action = QString(Protocol::AuditAction::RenameRoom),
+                           .target = u'#' + name,
+                           .detail = u"was #"_s + room.name});
+    return true;
+}
+
+qint64 deleteRoom(Storage &storage, const RoomRecord &room, const std::optional<QString> &actor)
+{
+    const qint64 messages = storage.deleteRoom(room.id);
+    storage.addAuditEntry({.actor = actor,
+                           .action = QString(Protocol::AuditAction::DeleteRoom),
+                           .target = u'#' + room.name,
+                           .detail = u"%1 messages"_s.arg(messages)});
+    return messages;
+}
+
 } // namespace FinChat::AuditedChanges

@@ -25,6 +25,17 @@ InviteRecord createInvite(Storage &storage, const QByteArray &codeHash,
                           const std::optional<QString> &actor, qint64 uses, qint64 expiresAt);
 // false when no usable invite has this id.
 bool revokeInvite(Storage &storage, qint64 inviteId, const std::optional<QString> &actor);
+// Rooms. `topic` and `name` follow the rules of docs/protocol.md (the caller checks them).
+void setTopic(Storage &storage, const RoomRecord &room, const QString &topic,
+              const std::optional<QString> &actor);
+// nullopt when the name is taken.
+std::optional<RoomRecord> createRoom(Storage &storage, const QString &name, const QString &topic,
+                                     const std::optional<QString> &actor);
+// false when the new name is taken.
+bool renameRoom(Storage &storage, const RoomRecord &room, const QString &name,
+                const std::optional<QString> &actor);
+// How many messages went with it.
+qint64 deleteRoom(Storage &storage, const RoomRecord &room, const std::optional<QString> &actor);
 
 } // namespace AuditedChanges
 } // namespace FinChat

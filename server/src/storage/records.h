@@ -104,6 +104,14 @@ struct MuteRecord
     qint64 until = 0; // UTC milliseconds
 };
 
+// Every room, who is in which, and the mutes running: what RoomDirectory mirrors.
+struct RoomsSnapshot
+{
+    QList<RoomRecord> rooms;
+    QList<std::pair<qint64, qint64>> memberships; // (room id, user id)
+    QList<MuteRecord> mutes;
+};
+
 // A price alert as stored; see Protocol::PriceAlert.
 struct AlertRecord
 {

@@ -637,6 +637,25 @@ std::optional<RoomRecord> Storage::createRoom(const QString &name, const QString
     return RoomRecord{query.lastInsertId().toLongLong(), name, topic, now};
 }
 
+RoomsSnapshot Storage::roomsSnapshot() const
+{
+    return {rooms(), memberships(), activeMutes()};
+}
+
+void Storage::renameRoom(qint64 roomId, const QString &name)
+{
+    run(u"UPDATE rooms SET name = ? WHERE id = ?"_s, {name, roomId});
+}
+
+qint64 Storage::deleteRoom(qint64 roomId)
+{
+    QSqlQuery count = run(u"SELECT count(*) FROM messages WHERE room_id = ?"_s, {roomId});
+    const qint64 messages = count.next() ? count.value(0).toLongLong() : 0;
+    count.finish();
+    run(u"DELETE FROM rooms WHERE id = ?"_s, {roomId}); // the rest goes with it (ON DELETE CASCADE)
+    return messages;
+}
+
 bool Storage::addMember(qint64 roomId, qint64 userId)
 {
     return run(u"INSERT INTO memberships (room_id, user_id, joined_at) VALUES (?, ?, ?) "

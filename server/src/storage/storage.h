@@ -163,11 +163,15 @@ public:
     // Who made the room; nullopt when nobody (the server) did or they are gone.
     std::optional<qint64> roomCreator(qint64 roomId) const;
     void setRoomTopic(qint64 roomId, const QString &topic);
+    void renameRoom(qint64 roomId, const QString &name);
+    // Deletes the room with its memberships, mutes and messages; how many messages went.
+    qint64 deleteRoom(qint64 roomId);
     // true when the user was not a member before.
     bool addMember(qint64 roomId, qint64 userId);
     // true when the user was a member.
     bool removeMember(qint64 roomId, qint64 userId);
     QList<std::pair<qint64, qint64>> memberships() const; // (room id, user id)
+    RoomsSnapshot roomsSnapshot() const;
     QList<Author> roomMembers(qint64 roomId) const;
 
     // Messages

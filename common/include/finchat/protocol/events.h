@@ -179,6 +179,27 @@ struct RoomEvent
 using RoomCreated = RoomEvent<Type::RoomCreated>;
 using RoomUpdated = RoomEvent<Type::RoomUpdated>;
 
+// An administrator renamed a room on the server: `from` is its old name.
+struct RoomRenamed
+{
+    static constexpr QLatin1StringView Type = Type::RoomRenamed;
+    QString from;
+    RoomSummary room;
+    static auto fields()
+    {
+        return std::tuple{field("from"_L1, &RoomRenamed::from),
+                          field("room"_L1, &RoomRenamed::room)};
+    }
+};
+
+// An administrator deleted a room, its messages with it.
+struct RoomDeleted
+{
+    static constexpr QLatin1StringView Type = Type::RoomDeleted;
+    QString room; // its name
+    static auto fields() { return std::tuple{field("room"_L1, &RoomDeleted::room)}; }
+};
+
 // Why the server ended a session.
 namespace SessionEndReason {
 inline constexpr QLatin1StringView PasswordChanged{"password_changed"};

@@ -39,9 +39,10 @@ using Requests =
              UserRole, AuditList, InviteCreate, InviteList, InviteRevoke, ServerStatus, RoomTopic,
              RoomKick, RoomMute, RoomUnmute, MessageDelete, BotLogin, BotAnnounce, BotReply,
              BotFail>;
-using Events = TypeList<ServerHello, MessageNew, MessageDeleted, CommandEvent, BotMessage, Notice,
-                        MemberJoined, MemberLeft, MemberMuted, MemberUnmuted, UserOnline,
-                        UserOffline, UserUpdated, RoomCreated, RoomUpdated, SessionEnded,
-                        WatchlistUpdated, WatchlistPrices, AlertTriggered, BotCommand, Error>;
+using Events =
+    TypeList<ServerHello, MessageNew, MessageDeleted, CommandEvent, BotMessage, Notice,
+             MemberJoined, MemberLeft, MemberMuted, MemberUnmuted, UserOnline, UserOffline,
+             UserUpdated, RoomCreated, RoomUpdated, RoomRenamed, RoomDeleted, SessionEnded,
+             WatchlistUpdated, WatchlistPrices, AlertTriggered, BotCommand, Error>;
 
 } // namespace FinChat::Protocol
