@@ -578,6 +578,47 @@ private slots:
         QVERIFY(mallory.waitForDisconnected());
     }
 
+    void moderatorsListEveryAccount()
+    {
+        TestServer server;
+        TestClient alice; // admin
+        TestClient bob;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        server.addPerson(u"carol"_s); // never logged in
+        QCOMPARE(codeOf(bob.request(Type::UserList)), u"forbidden"_s);
+        QCOMPARE(typeOf(alice.request(Type::UserBan, {{u"user"_s, u"carol"_s}})), Type::UserBanOk);
+
+        const QJsonObject all = alice.request(Type::UserList);
+        QCOMPARE(typeOf(all), Type::UserListOk);
+        QCOMPARE(all[u"hasMore"_s].toBool(), false);
+        QStringList shown;
+        for (const QJsonValue &account : all[u"users"_s].toArray()) {
+            shown.append(
+                u"%1 %2 %3 %4"_s.arg(account[u"user"_s].toString(), roleIn(account.toObject()),
+                                     account[u"online"_s].toBool() ? u"online"_s : u"offline"_s,
+                                     account[u"banned"_s].toBool() ? u"banned"_s : u"enabled"_s));
+            QVERIFY(account[u"createdAt"_s].toInteger() > 0);
+        }
+        QCOMPARE(shown,
+                 (QStringList{u"alice admin online enabled"_s, u"bob member online enabled"_s,
+                              u"carol member offline banned"_s}));
+
+        // A moderator may list too; pages follow the usernames.
+        QCOMPARE(typeOf(alice.request(Type::UserRole,
+                                      {{u"user"_s, u"bob"_s}, {u"role"_s, u"moderator"_s}})),
+                 Type::UserRoleOk);
+        const QJsonObject first = bob.request(Type::UserList, {{u"limit"_s, 2}});
+        QCOMPARE(first[u"users"_s].toArray().size(), 2);
+        QCOMPARE(first[u"hasMore"_s].toBool(), true);
+        const QJsonObject next =
+            bob.request(Type::UserList, {{u"limit"_s, 2}, {u"after"_s, u"bob"_s}});
+        QCOMPARE(next[u"users"_s].toArray().size(), 1);
+        QCOMPARE(next[u"users"_s][0][u"user"_s].toString(), u"carol"_s);
+        QCOMPARE(next[u"hasMore"_s].toBool(), false);
+        QCOMPARE(codeOf(bob.request(Type::UserList, {{u"limit"_s, 201}})), u"invalid_field"_s);
+    }
+
     void authorsAndModeratorsDeleteMessages()
     {
         TestServer server;

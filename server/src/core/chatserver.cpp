@@ -224,6 +224,7 @@ void ChatServer::addRoutes()
     route(Access::LoggedIn, moderation, &ModerationService::unban);
     route(Access::LoggedIn, moderation, &ModerationService::setRole);
     route(Access::LoggedIn, moderation, &ModerationService::auditLog);
+    route(Access::LoggedIn, moderation, &ModerationService::listUsers);
     route(Access::LoggedIn, moderation, &ModerationService::setTopic);
     route(Access::LoggedIn, moderation, &ModerationService::kick);
     route(Access::LoggedIn, moderation, &ModerationService::mute);

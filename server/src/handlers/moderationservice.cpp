@@ -5,6 +5,7 @@
 #include "handlers/permissions.h"
 #include "handlers/roomservice.h"
 #include "state/fanout.h"
+#include "state/onlineusers.h"
 #include "state/roomdirectory.h"
 #include "storage/auditedchanges.h"
 #include "storage/storage.h"
@@ -251,6 +252,25 @@ QCoro::Task<Protocol::AuditListOk> ModerationService::auditLog(Request request,
     reply.hasMore = entries.size() > limit;
     for (const AuditRecord &entry : entries.first(std::min<qsizetype>(entries.size(), limit)))
         reply.entries.append(WireFormat::auditEntry(entry));
+    co_return reply;
+}
+
+QCoro::Task<Protocol::UserListOk> ModerationService::listUsers(Request request,
+                                                               Protocol::UserList fields)
+{
+    const int limit = static_cast<int>(fields.limit.value_or(Protocol::MaxUserPage));
+    auto reading =
+        m_context.read([actorId = request.connection()->user().id,
+                        after = fields.after.value_or(QString()), limit](Storage &storage) {
+            actingAccount(storage, actorId, Role::Moderator);
+            return storage.usersAfter(after, limit + 1);
+        });
+    const QList<UserRecord> users = co_await reading;
+    Protocol::UserListOk reply;
+    reply.hasMore = users.size() > limit;
+    for (const UserRecord &user : users.first(std::min<qsizetype>(users.size(), limit)))
+        reply.users.append({WireFormat::user(user.author()), m_context.online.isOnline(user.id),
+                            user.isDisabled(), user.createdAt});
     co_return reply;
 }
 

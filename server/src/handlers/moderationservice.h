@@ -28,6 +28,7 @@ public:
     QCoro::Task<Protocol::UserUnbanOk> unban(Request request, Protocol::UserUnban fields);
     QCoro::Task<Protocol::UserRoleOk> setRole(Request request, Protocol::UserRole fields);
     QCoro::Task<Protocol::AuditListOk> auditLog(Request request, Protocol::AuditList fields);
+    QCoro::Task<Protocol::UserListOk> listUsers(Request request, Protocol::UserList fields);
     QCoro::Task<Protocol::RoomTopicOk> setTopic(Request request, Protocol::RoomTopic fields);
     QCoro::Task<Protocol::RoomKickOk> kick(Request request, Protocol::RoomKick fields);
     QCoro::Task<Protocol::RoomMuteOk> mute(Request request, Protocol::RoomMute fields);

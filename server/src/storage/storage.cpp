@@ -290,6 +290,17 @@ QList<UserRecord> Storage::users() const
     return found;
 }
 
+QList<UserRecord> Storage::usersAfter(const QString &after, int limit) const
+{
+    QSqlQuery query =
+        run(QLatin1StringView(UserColumns) + u"WHERE username > ? ORDER BY username LIMIT ?"_s,
+            {after.isNull() ? u""_s : after, limit}); // NULL would compare to nothing
+    QList<UserRecord> found;
+    while (query.next())
+        found.append(userFrom(query));
+    return found;
+}
+
 void Storage::backupTo(const QString &file) const
 {
     // One read transaction: a consistent copy of the whole database while the server goes on

@@ -99,6 +99,8 @@ public:
     std::optional<UserRecord> userById(qint64 id) const;
     // Every account, people and bots, by username.
     QList<UserRecord> users() const;
+    // Up to limit accounts with a username after `after`, by username.
+    QList<UserRecord> usersAfter(const QString &after, int limit) const;
     // nullopt when the username is taken. Without a role, the site's first person is its
     // admin and everyone after a member.
     std::optional<qint64> createUser(const QString &username, const QString &displayName,

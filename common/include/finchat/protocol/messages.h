@@ -36,9 +36,9 @@ using Requests =
     TypeList<Hello, Register, Login, Resume, Logout, ProfileGet, ProfileUpdate, RoomsList,
              RoomCreate, RoomJoin, RoomLeave, HistoryFetch, MessageSend, CommandsList, QuoteGet,
              WatchlistGet, WatchlistAdd, WatchlistRemove, AlertAdd, AlertRemove, UserBan, UserUnban,
-             UserRole, AuditList, InviteCreate, InviteList, InviteRevoke, ServerStatus, RoomTopic,
-             RoomKick, RoomMute, RoomUnmute, MessageDelete, BotLogin, BotAnnounce, BotReply,
-             BotFail>;
+             UserRole, UserList, AuditList, InviteCreate, InviteList, InviteRevoke, ServerStatus,
+             RoomTopic, RoomKick, RoomMute, RoomUnmute, MessageDelete, BotLogin, BotAnnounce,
+             BotReply, BotFail>;
 using Events =
     TypeList<ServerHello, MessageNew, MessageDeleted, CommandEvent, BotMessage, Notice,
              MemberJoined, MemberLeft, MemberMuted, MemberUnmuted, UserOnline, UserOffline,

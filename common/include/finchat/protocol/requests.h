@@ -225,6 +225,18 @@ struct AuditListOk
     }
 };
 
+struct UserListOk
+{
+    static constexpr QLatin1StringView Type = Type::UserListOk;
+    QList<Account> users;
+    bool hasMore = false;
+    static auto fields()
+    {
+        return std::tuple{field("users"_L1, &UserListOk::users),
+                          field("hasMore"_L1, &UserListOk::hasMore)};
+    }
+};
+
 struct InviteCreateOk
 {
     static constexpr QLatin1StringView Type = Type::InviteCreateOk;
@@ -642,6 +654,22 @@ struct UserRole
     {
         return std::tuple{field("user"_L1, &UserRole::username, maxLength(NameFieldMaxLength)),
                           field("role"_L1, &UserRole::role, maxLength(16))};
+    }
+};
+
+inline constexpr int MaxUserPage = 200;
+
+// Every account, by username: moderators and admins.
+struct UserList
+{
+    static constexpr QLatin1StringView Type = Type::UserList;
+    using Reply = UserListOk;
+    std::optional<QString> after; // a username; from the first when absent
+    std::optional<qint64> limit;  // MaxUserPage when absent
+    static auto fields()
+    {
+        return std::tuple{field("after"_L1, &UserList::after, maxLength(NameFieldMaxLength)),
+                          field("limit"_L1, &UserList::limit, range(1, MaxUserPage))};
     }
 };
 

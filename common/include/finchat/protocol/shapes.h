@@ -96,6 +96,22 @@ struct RoomListing
     }
 };
 
+// An account as moderators see it in user.list.
+struct Account
+{
+    User user;
+    bool online = false;
+    bool banned = false;  // banned by a moderator, or disabled on the command line
+    qint64 createdAt = 0; // UTC milliseconds
+
+    static auto fields()
+    {
+        return std::tuple{inlined(&Account::user), field("online"_L1, &Account::online),
+                          field("banned"_L1, &Account::banned, OmitWhenFalse),
+                          field("createdAt"_L1, &Account::createdAt)};
+    }
+};
+
 // One line of the audit log: who did what to whom, and when.
 struct AuditEntry
 {
