@@ -282,6 +282,60 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     </message>
 </context>
 <context>
+    <name>FinChat::Ui::AdminPage</name>
+    <message>
+        <source>admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>moderator</source>
+        <translation>Moderator</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>Mitglied</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::AuditPage</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Whom</source>
+        <translation>Wen</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Older entries</source>
+        <translation>Ältere Einträge</translation>
+    </message>
+    <message>
+        <source>Audit log, newest first</source>
+        <translation>Prüfprotokoll, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>der Server</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Ui::ConnectDialog</name>
     <message>
         <source>Host a server on this computer</source>
@@ -396,6 +450,77 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>FinChat</source>
         <translation>FinChat</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::InvitesPage</name>
+    <message>
+        <source>Invite</source>
+        <translation>Einladung</translation>
+    </message>
+    <message>
+        <source>Uses left</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Benutzt</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>Erstellt von</translation>
+    </message>
+    <message>
+        <source>Invites that can still be used</source>
+        <translation>Einladungen, die noch gelten</translation>
+    </message>
+    <message>
+        <source>Accounts it makes</source>
+        <translation>Konten, die sie erstellt</translation>
+    </message>
+    <message>
+        <source>Days it is valid</source>
+        <translation>Tage gültig</translation>
+    </message>
+    <message>
+        <source>New invite code</source>
+        <translation>Neuer Einladungscode</translation>
+    </message>
+    <message>
+        <source>A new code shows here, once: only its fingerprint is kept.</source>
+        <translation>Ein neuer Code erscheint hier, nur einmal: gespeichert wird nur sein Fingerabdruck.</translation>
+    </message>
+    <message>
+        <source>Make invite</source>
+        <translation>Einladung erstellen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Accounts:</source>
+        <translation>Konten:</translation>
+    </message>
+    <message>
+        <source>Days:</source>
+        <translation>Tage:</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>der Server</translation>
     </message>
 </context>
 <context>
@@ -611,6 +736,10 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>#%1 is now called #%2.</source>
         <translation>#%1 heißt jetzt #%2.</translation>
     </message>
+    <message>
+        <source>Server &amp;administration…</source>
+        <translation>Server&amp;verwaltung…</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageDelegate</name>
@@ -777,6 +906,65 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     </message>
 </context>
 <context>
+    <name>FinChat::Ui::PeoplePage</name>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>People on this server</source>
+        <translation>Personen auf diesem Server</translation>
+    </message>
+    <message>
+        <source>Ban…</source>
+        <translation>Sperren…</translation>
+    </message>
+    <message>
+        <source>Unban</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Set role</source>
+        <translation>Rolle setzen</translation>
+    </message>
+    <message>
+        <source>bot</source>
+        <translation>Bot</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>banned</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktiv</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Ui::QuickSwitcher</name>
     <message>
         <source>Go to room</source>
@@ -840,6 +1028,29 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>Connection lost. Trying again in %1 s… What you write is sent once it is back.</source>
         <translation>Verbindung verloren. Nächster Versuch in %1 s… Was du schreibst, wird gesendet, sobald sie zurück ist.</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::ServerAdminDialog</name>
+    <message>
+        <source>Server administration</source>
+        <translation>Serververwaltung</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Invites</source>
+        <translation>Einladungen</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -947,6 +1158,77 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>Password changed. Your other devices have been logged out.</source>
         <translation>Passwort geändert. Deine anderen Geräte wurden abgemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::StatusPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Running since:</source>
+        <translation>Läuft seit:</translation>
+    </message>
+    <message>
+        <source>Connections:</source>
+        <translation>Verbindungen:</translation>
+    </message>
+    <message>
+        <source>People online:</source>
+        <translation>Personen online:</translation>
+    </message>
+    <message>
+        <source>Messages per second:</source>
+        <translation>Nachrichten pro Sekunde:</translation>
+    </message>
+    <message>
+        <source>Messages since start:</source>
+        <translation>Nachrichten seit dem Start:</translation>
+    </message>
+    <message>
+        <source>Database size:</source>
+        <translation>Datenbankgröße:</translation>
+    </message>
+    <message>
+        <source>by invitation</source>
+        <translation>auf Einladung</translation>
+    </message>
+    <message>
+        <source>closed: accounts are made on the server</source>
+        <translation>geschlossen: Konten werden auf dem Server erstellt</translation>
+    </message>
+    <message>
+        <source>open to anyone who reaches the server</source>
+        <translation>offen für alle, die den Server erreichen</translation>
+    </message>
+    <message>
+        <source>Registration:</source>
+        <translation>Registrierung:</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>answering</source>
+        <translation>antwortet</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>abwesend</translation>
+    </message>
+    <message>
+        <source>Bots:</source>
+        <translation>Bots:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
 </context>
 <context>

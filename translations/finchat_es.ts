@@ -282,6 +282,60 @@ No te has unido: doble clic o Intro para unirte</translation>
     </message>
 </context>
 <context>
+    <name>FinChat::Ui::AdminPage</name>
+    <message>
+        <source>admin</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <source>moderator</source>
+        <translation>moderador</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>miembro</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::AuditPage</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Whom</source>
+        <translation>A quién</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>Older entries</source>
+        <translation>Entradas anteriores</translation>
+    </message>
+    <message>
+        <source>Audit log, newest first</source>
+        <translation>Registro de auditoría, lo más reciente primero</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>el servidor</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Ui::ConnectDialog</name>
     <message>
         <source>Host a server on this computer</source>
@@ -396,6 +450,77 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>FinChat</source>
         <translation>FinChat</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::InvitesPage</name>
+    <message>
+        <source>Invite</source>
+        <translation>Invitación</translation>
+    </message>
+    <message>
+        <source>Uses left</source>
+        <translation>Usos restantes</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Usados</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Válida hasta</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>Creada por</translation>
+    </message>
+    <message>
+        <source>Invites that can still be used</source>
+        <translation>Invitaciones que aún se pueden usar</translation>
+    </message>
+    <message>
+        <source>Accounts it makes</source>
+        <translation>Cuentas que crea</translation>
+    </message>
+    <message>
+        <source>Days it is valid</source>
+        <translation>Días de validez</translation>
+    </message>
+    <message>
+        <source>New invite code</source>
+        <translation>Nuevo código de invitación</translation>
+    </message>
+    <message>
+        <source>A new code shows here, once: only its fingerprint is kept.</source>
+        <translation>Un código nuevo aparece aquí una sola vez: solo se guarda su huella.</translation>
+    </message>
+    <message>
+        <source>Make invite</source>
+        <translation>Crear invitación</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <source>Accounts:</source>
+        <translation>Cuentas:</translation>
+    </message>
+    <message>
+        <source>Days:</source>
+        <translation>Días:</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>el servidor</translation>
     </message>
 </context>
 <context>
@@ -611,6 +736,10 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>#%1 is now called #%2.</source>
         <translation>#%1 ahora se llama #%2.</translation>
     </message>
+    <message>
+        <source>Server &amp;administration…</source>
+        <translation>&amp;Administración del servidor…</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageDelegate</name>
@@ -777,6 +906,65 @@ No te has unido: doble clic o Intro para unirte</translation>
     </message>
 </context>
 <context>
+    <name>FinChat::Ui::PeoplePage</name>
+    <message>
+        <source>Username</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>People on this server</source>
+        <translation>Personas en este servidor</translation>
+    </message>
+    <message>
+        <source>Ban…</source>
+        <translation>Vetar…</translation>
+    </message>
+    <message>
+        <source>Unban</source>
+        <translation>Levantar veto</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Set role</source>
+        <translation>Asignar rol</translation>
+    </message>
+    <message>
+        <source>bot</source>
+        <translation>bot</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>en línea</translation>
+    </message>
+    <message>
+        <source>banned</source>
+        <translation>vetado</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>activa</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Ui::QuickSwitcher</name>
     <message>
         <source>Go to room</source>
@@ -840,6 +1028,29 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>Connection lost. Trying again in %1 s… What you write is sent once it is back.</source>
         <translation>Se perdió la conexión. Nuevo intento en %1 s… Lo que escribas se enviará en cuanto vuelva.</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::ServerAdminDialog</name>
+    <message>
+        <source>Server administration</source>
+        <translation>Administración del servidor</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Invites</source>
+        <translation>Invitaciones</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
     </message>
 </context>
 <context>
@@ -947,6 +1158,77 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>Password changed. Your other devices have been logged out.</source>
         <translation>Contraseña cambiada. Se cerró la sesión en tus otros dispositivos.</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::StatusPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Versión:</translation>
+    </message>
+    <message>
+        <source>Running since:</source>
+        <translation>En marcha desde:</translation>
+    </message>
+    <message>
+        <source>Connections:</source>
+        <translation>Conexiones:</translation>
+    </message>
+    <message>
+        <source>People online:</source>
+        <translation>Personas en línea:</translation>
+    </message>
+    <message>
+        <source>Messages per second:</source>
+        <translation>Mensajes por segundo:</translation>
+    </message>
+    <message>
+        <source>Messages since start:</source>
+        <translation>Mensajes desde el inicio:</translation>
+    </message>
+    <message>
+        <source>Database size:</source>
+        <translation>Tamaño de la base de datos:</translation>
+    </message>
+    <message>
+        <source>by invitation</source>
+        <translation>por invitación</translation>
+    </message>
+    <message>
+        <source>closed: accounts are made on the server</source>
+        <translation>cerrado: las cuentas se crean en el servidor</translation>
+    </message>
+    <message>
+        <source>open to anyone who reaches the server</source>
+        <translation>abierto a quien llegue al servidor</translation>
+    </message>
+    <message>
+        <source>Registration:</source>
+        <translation>Registro:</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>answering</source>
+        <translation>responde</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>ausente</translation>
+    </message>
+    <message>
+        <source>Bots:</source>
+        <translation>Bots:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
     </message>
 </context>
 <context>

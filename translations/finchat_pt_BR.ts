@@ -282,6 +282,60 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     </message>
 </context>
 <context>
+    <name>FinChat::Ui::AdminPage</name>
+    <message>
+        <source>admin</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <source>moderator</source>
+        <translation>moderador</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>membro</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::AuditPage</name>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Ação</translation>
+    </message>
+    <message>
+        <source>Whom</source>
+        <translation>Quem</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalhe</translation>
+    </message>
+    <message>
+        <source>Older entries</source>
+        <translation>Entradas anteriores</translation>
+    </message>
+    <message>
+        <source>Audit log, newest first</source>
+        <translation>Registro de auditoria, mais recentes primeiro</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>o servidor</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Ui::ConnectDialog</name>
     <message>
         <source>Host a server on this computer</source>
@@ -396,6 +450,77 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>FinChat</source>
         <translation>FinChat</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::InvitesPage</name>
+    <message>
+        <source>Invite</source>
+        <translation>Convite</translation>
+    </message>
+    <message>
+        <source>Uses left</source>
+        <translation>Usos restantes</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Usados</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Válido até</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>Criado por</translation>
+    </message>
+    <message>
+        <source>Invites that can still be used</source>
+        <translation>Convites que ainda podem ser usados</translation>
+    </message>
+    <message>
+        <source>Accounts it makes</source>
+        <translation>Contas que ele cria</translation>
+    </message>
+    <message>
+        <source>Days it is valid</source>
+        <translation>Dias de validade</translation>
+    </message>
+    <message>
+        <source>New invite code</source>
+        <translation>Novo código de convite</translation>
+    </message>
+    <message>
+        <source>A new code shows here, once: only its fingerprint is kept.</source>
+        <translation>Um novo código aparece aqui uma única vez: só a impressão digital dele é guardada.</translation>
+    </message>
+    <message>
+        <source>Make invite</source>
+        <translation>Criar convite</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revogar</translation>
+    </message>
+    <message>
+        <source>Accounts:</source>
+        <translation>Contas:</translation>
+    </message>
+    <message>
+        <source>Days:</source>
+        <translation>Dias:</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>o servidor</translation>
     </message>
 </context>
 <context>
@@ -611,6 +736,10 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>#%1 is now called #%2.</source>
         <translation>#%1 agora se chama #%2.</translation>
     </message>
+    <message>
+        <source>Server &amp;administration…</source>
+        <translation>&amp;Administração do servidor…</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageDelegate</name>
@@ -777,6 +906,65 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     </message>
 </context>
 <context>
+    <name>FinChat::Ui::PeoplePage</name>
+    <message>
+        <source>Username</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Função</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>On-line</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Conta</translation>
+    </message>
+    <message>
+        <source>People on this server</source>
+        <translation>Pessoas neste servidor</translation>
+    </message>
+    <message>
+        <source>Ban…</source>
+        <translation>Banir…</translation>
+    </message>
+    <message>
+        <source>Unban</source>
+        <translation>Desbanir</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Set role</source>
+        <translation>Definir função</translation>
+    </message>
+    <message>
+        <source>bot</source>
+        <translation>bot</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>on-line</translation>
+    </message>
+    <message>
+        <source>banned</source>
+        <translation>banido</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>ativa</translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Ui::QuickSwitcher</name>
     <message>
         <source>Go to room</source>
@@ -840,6 +1028,29 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>Connection lost. Trying again in %1 s… What you write is sent once it is back.</source>
         <translation>Conexão perdida. Nova tentativa em %1 s… O que você escrever será enviado quando ela voltar.</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::ServerAdminDialog</name>
+    <message>
+        <source>Server administration</source>
+        <translation>Administração do servidor</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Pessoas</translation>
+    </message>
+    <message>
+        <source>Invites</source>
+        <translation>Convites</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoria</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -947,6 +1158,77 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>Password changed. Your other devices have been logged out.</source>
         <translation>Senha alterada. Seus outros dispositivos foram desconectados.</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::StatusPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Versão:</translation>
+    </message>
+    <message>
+        <source>Running since:</source>
+        <translation>Rodando desde:</translation>
+    </message>
+    <message>
+        <source>Connections:</source>
+        <translation>Conexões:</translation>
+    </message>
+    <message>
+        <source>People online:</source>
+        <translation>Pessoas on-line:</translation>
+    </message>
+    <message>
+        <source>Messages per second:</source>
+        <translation>Mensagens por segundo:</translation>
+    </message>
+    <message>
+        <source>Messages since start:</source>
+        <translation>Mensagens desde o início:</translation>
+    </message>
+    <message>
+        <source>Database size:</source>
+        <translation>Tamanho do banco de dados:</translation>
+    </message>
+    <message>
+        <source>by invitation</source>
+        <translation>por convite</translation>
+    </message>
+    <message>
+        <source>closed: accounts are made on the server</source>
+        <translation>fechado: as contas são criadas no servidor</translation>
+    </message>
+    <message>
+        <source>open to anyone who reaches the server</source>
+        <translation>aberto a quem alcançar o servidor</translation>
+    </message>
+    <message>
+        <source>Registration:</source>
+        <translation>Cadastro:</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>answering</source>
+        <translation>respondendo</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>ausente</translation>
+    </message>
+    <message>
+        <source>Bots:</source>
+        <translation>Bots:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhum</translation>
     </message>
 </context>
 <context>

@@ -256,13 +256,25 @@ Protocol::Role ChatClient::myRole(const QString &room)
     return members(room)->roleOf(username());
 }
 
+Protocol::Role ChatClient::myRole()
+{
+    Protocol::Role highest = Protocol::Role::Member;
+    for (const QString &room : joinedRooms())
+        highest = std::max(highest, myRole(room));
+    return highest;
+}
+
 template<typename Request>
 QCoro::Task<> ChatClient::moderate(Request request)
 {
     QPointer<ChatClient> self(this);
     auto asking = m_link->call(std::move(request));
     const auto answer = co_await asking;
-    if (self && !answer.ok())
+    if (!self)
+        co_return;
+    if (answer.ok())
+        emit moderationDone();
+    else
         emit requestFailed(ErrorText::describe(answer.failure()));
 }
 
@@ -289,6 +301,11 @@ void ChatClient::unmute(const QString &room, const QString &user)
 void ChatClient::ban(const QString &user, const QString &reason)
 {
     moderate(Protocol::UserBan{user, reasonGiven(reason)});
+}
+
+void ChatClient::unban(const QString &user)
+{
+    moderate(Protocol::UserUnban{user});
 }
 
 void ChatClient::setRole(const QString &user, Protocol::Role role)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/knownservers.h"
+#include "core/serverlink.h"
 #include "core/session.h"
 
 #include <QObject>
@@ -97,11 +98,21 @@ public:
     // through requestFailed, and what was done arrives as the server's events. `myRole` says
     // which of these to offer: what the user may do, as the room's member list knows it.
     Protocol::Role myRole(const QString &room);
+    // The same, from any room this user is in: roles are the server's, not a room's.
+    Protocol::Role myRole();
+    // A request of the server administration dialog (user.list, audit.list, invite.*,
+    // server.status): co_await it for the reply or the failure.
+    template<typename Request>
+    ServerLink::ReplyAwaiter<Request> ask(const Request &request)
+    {
+        return m_link->call(request);
+    }
     void deleteMessage(qint64 id);
     void removeFromRoom(const QString &room, const QString &user, const QString &reason);
     void mute(const QString &room, const QString &user, int minutes, const QString &reason);
     void unmute(const QString &room, const QString &user);
     void ban(const QString &user, const QString &reason);
+    void unban(const QString &user);
     void setRole(const QString &user, Protocol::Role role);
 
     // What the person is looking at, for unread counts and mention notifications.
@@ -120,6 +131,8 @@ signals:
     // This user is out of a room by someone else's doing (removed by a moderator, or the
     // room deleted); text says who and why.
     void removedFromRoom(const QString &room, const QString &text);
+    // The server did a moderation request of this client's (ban, unban, role, ...).
+    void moderationDone();
     // An administrator renamed a room this user is in: it is being loaded as `to`, and
     // roomLeft(from) and roomJoined(to) follow.
     void roomRenamed(const QString &from, const QString &to);

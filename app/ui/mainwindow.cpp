@@ -20,6 +20,7 @@
 #include "ui/quickswitcher.h"
 #include "ui/quotecards.h"
 #include "ui/reconnectbanner.h"
+#include "ui/serveradmindialog.h"
 #include "ui/settingsdialog.h"
 #include "ui/tones.h"
 #include "ui/watchlistpanel.h"
@@ -385,6 +386,13 @@ void MainWindow::addAppMenu()
     settings->setObjectName(u"settingsAction"_s);
     settings->setShortcut(QKeySequence::Preferences);
     settings->setMenuRole(QAction::PreferencesRole);
+    // For moderators and admins only, as far as the member lists know.
+    QAction *administer =
+        app->addAction(tr("Server &administration…"), this, &MainWindow::openServerAdmin);
+    administer->setObjectName(u"serverAdminAction"_s);
+    connect(app, &QMenu::aboutToShow, this, [this, administer] {
+        administer->setVisible(m_client.myRole() >= Protocol::Role::Moderator);
+    });
     QAction *about = app->addAction(tr("&About FinChat"), this, &MainWindow::showAbout);
     about->setObjectName(u"aboutAction"_s);
     about->setMenuRole(QAction::AboutRole);
@@ -467,6 +475,18 @@ QMenu *MainWindow::messageMenu(const QModelIndex &index)
     }
     m_moderation.addMessageActions(menu, m_currentRoom, index);
     return menu;
+}
+
+ServerAdminDialog *MainWindow::openServerAdmin()
+{
+    if (!m_serverAdmin) {
+        m_serverAdmin = new ServerAdminDialog(m_client, this);
+        m_serverAdmin->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_serverAdmin->show();
+    m_serverAdmin->raise();
+    m_serverAdmin->activateWindow();
+    return m_serverAdmin;
 }
 
 QMenu *MainWindow::memberMenu(const QModelIndex &index)

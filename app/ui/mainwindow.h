@@ -22,6 +22,8 @@ class MessageModel;
 
 namespace FinChat::Ui {
 
+class ServerAdminDialog;
+
 class DeskTray;
 class LocalServer;
 class MessageInput;
@@ -53,6 +55,9 @@ public:
     // A message's menu (right click): copy its text, open or copy each link in it, delete it
     // (its author, or a moderator).
     QMenu *messageMenu(const QModelIndex &index);
+    // The server administration window, for moderators and admins (the FinChat menu's
+    // "Server administration…"): opened, or brought up when open.
+    ServerAdminDialog *openServerAdmin();
     // A member's menu (right click in the member list), for moderators and admins; nullptr
     // when the user may do nothing to this member.
     QMenu *memberMenu(const QModelIndex &index);
@@ -122,6 +127,7 @@ private:
     QPushButton *m_leave;
     DeskTray *m_tray;
     ModerationMenus m_moderation;
+    QPointer<ServerAdminDialog> m_serverAdmin;
     QSettings m_settings;
     QPoint m_quoteTipAt; // where the pointer rests on a ticker chip
     QString m_currentRoom;

@@ -16,6 +16,8 @@
 #include "ui/messageinput.h"
 #include "ui/newroomdialog.h"
 #include "ui/reconnectbanner.h"
+#include "ui/serveradmindialog.h"
+#include "ui/serveradminpages.h"
 #include "ui/settingsdialog.h"
 #include "ui/watchlistpanel.h"
 
@@ -28,6 +30,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QCompleter>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
@@ -45,6 +48,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -54,6 +58,8 @@
 #include <QStatusBar>
 #include <QSysInfo>
 #include <QSystemTrayIcon>
+#include <QTableWidget>
+#include <QTabWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -1314,6 +1320,68 @@ private slots:
                         ->text()
                         .contains(u"alice removed you from this room. Reason: spam"_s));
         QTRY_VERIFY(shownBodies(window.messageView()).last().contains(u"removed bob"_s));
+    }
+
+    // The server administration window: people banned, unbanned and promoted; an invite made
+    // and revoked; the audit log and the status read; a moderator sees the people only.
+    void theServerIsAdministeredFromItsWindow()
+    {
+        TestServer server;
+        ChatClient alice, bob;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok()); // the first: admin
+        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok());
+        server.addPerson(u"carol"_s);
+        MainWindow window(alice);
+        window.show();
+        QTRY_COMPARE(alice.myRole(), Protocol::Role::Admin);
+        ServerAdminDialog *dialog = window.openServerAdmin();
+        QCOMPARE(dialog->pages()->count(), 4);
+        auto *people = qobject_cast<PeoplePage *>(dialog->pages()->widget(0));
+        const auto cell = [](QTableWidget *table, int row, int column) {
+            const QTableWidgetItem *item = table->item(row, column);
+            return item ? item->text() : QString();
+        };
+        QTRY_COMPARE(people->table()->rowCount(), 3);
+        QCOMPARE(cell(people->table(), 0, 2), u"admin"_s);
+        QCOMPARE(cell(people->table(), 2, 0), u"carol"_s);
+        QCOMPARE(cell(people->table(), 2, 4), u"enabled"_s);
+
+        people->table()->selectRow(2);
+        people->findChild<QPushButton *>(u"banButton"_s)->click();
+        QTRY_COMPARE(cell(people->table(), 2, 4), u"banned"_s);
+        people->findChild<QPushButton *>(u"unbanButton"_s)->click();
+        QTRY_COMPARE(cell(people->table(), 2, 4), u"enabled"_s);
+        people->table()->selectRow(1); // bob
+        auto *role = people->findChild<QComboBox *>(u"roleChoice"_s);
+        role->setCurrentIndex(role->findData(static_cast<int>(Protocol::Role::Moderator)));
+        people->findChild<QPushButton *>(u"setRoleButton"_s)->click();
+        QTRY_COMPARE(cell(people->table(), 1, 2), u"moderator"_s);
+        QTRY_COMPARE(bob.myRole(), Protocol::Role::Moderator);
+
+        auto *invites = qobject_cast<InvitesPage *>(dialog->pages()->widget(1));
+        invites->findChild<QPushButton *>(u"makeInvite"_s)->click();
+        QTRY_VERIFY(QRegularExpression(u"\\A[a-z2-7]{5}(-[a-z2-7]{5}){3}\\z"_s)
+                        .match(invites->newCode()->text())
+                        .hasMatch());
+        QTRY_COMPARE(invites->table()->rowCount(), 1);
+        invites->table()->selectRow(0);
+        invites->findChild<QPushButton *>(u"revokeInvite"_s)->click();
+        QTRY_COMPARE(invites->table()->rowCount(), 0);
+
+        auto *audit = qobject_cast<AuditPage *>(dialog->pages()->widget(2));
+        audit->refresh();
+        QTRY_COMPARE(cell(audit->table(), 0, 2), u"uninvite"_s);
+        QCOMPARE(cell(audit->table(), 0, 1), u"alice"_s);
+        QCOMPARE(cell(audit->table(), 1, 2), u"invite"_s);
+        QCOMPARE(cell(audit->table(), 2, 2), u"role"_s);
+
+        auto *status = qobject_cast<StatusPage *>(dialog->pages()->widget(3));
+        status->refresh();
+        QTRY_VERIFY2(status->shown().contains(u"People online: 2"_s), qPrintable(status->shown()));
+
+        // bob, now a moderator: the people, nothing only admins may ask for.
+        MainWindow bobsWindow(bob);
+        QCOMPARE(bobsWindow.openServerAdmin()->pages()->count(), 1);
     }
 
     // Resting the pointer on $AAPL in a message shows its latest quote, asked through the

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "finchat/protocol/messages.h"
+
+#include <QWidget>
+
+#include <qcoro/qcorotask.h>
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace FinChat::Client {
+class ChatClient;
+class Failure;
+} // namespace FinChat::Client
+
+namespace FinChat::Ui {
+
+class ServerAdminDialog;
+
+// What every page of ServerAdminDialog shares: the client to ask, and where a failure shows.
+class AdminPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    AdminPage(Client::ChatClient &client, ServerAdminDialog &dialog);
+    // Asks the server again for what the page shows.
+    virtual void refresh() = 0;
+
+protected:
+    void showFailure(const Client::Failure &failure);
+    void clearFailure();
+    static QTableWidget *makeTable(const QStringList &headings, QWidget *parent);
+
+    Client::ChatClient &m_client;
+    ServerAdminDialog &m_dialog;
+};
+
+// Every account (user.list): ban, unban, and for admins the role.
+class PeoplePage : public AdminPage
+{
+    Q_OBJECT
+
+public:
+    PeoplePage(Client::ChatClient &client, ServerAdminDialog &dialog, bool admin);
+    void refresh() override;
+    QTableWidget *table() const { return m_table; }
+
+signals:
+    void loaded();
+
+private:
+    QCoro::Task<> load();
+    QString selectedUser() const;
+
+    QTableWidget *m_table;
+    QComboBox *m_role = nullptr;
+};
+
+// Invite codes (invite.*): made, listed, revoked; a new code is shown once.
+class InvitesPage : public AdminPage
+{
+    Q_OBJECT
+
+public:
+    InvitesPage(Client::ChatClient &client, ServerAdminDialog &dialog);
+    void refresh() override;
+    QTableWidget *table() const { return m_table; }
+    QLineEdit *newCode() const { return m_code; }
+
+signals:
+    void loaded();
+
+private:
+    QCoro::Task<> load();
+    QCoro::Task<> create();
+    QCoro::Task<> revoke(qint64 id);
+
+    QTableWidget *m_table;
+    QSpinBox *m_uses;
+    QSpinBox *m_days;
+    QLineEdit *m_code;
+};
+
+// The audit log (audit.list), newest first, older on demand.
+class AuditPage : public AdminPage
+{
+    Q_OBJECT
+
+public:
+    AuditPage(Client::ChatClient &client, ServerAdminDialog &dialog);
+    void refresh() override;
+    QTableWidget *table() const { return m_table; }
+
+signals:
+    void loaded();
+
+private:
+    QCoro::Task<> load(std::optional<qint64> before);
+
+    QTableWidget *m_table;
+    QPushButton *m_older;
+    std::optional<qint64> m_oldest;
+};
+
+// How the server is doing (server.status).
+class StatusPage : public AdminPage
+{
+    Q_OBJECT
+
+public:
+    StatusPage(Client::ChatClient &client, ServerAdminDialog &dialog);
+    void refresh() override;
+    QString shown() const; // every line, for tests and screen readers
+
+signals:
+    void loaded();
+
+private:
+    QCoro::Task<> load();
+
+    QFormLayout *m_form;
+};
+
+} // namespace FinChat::Ui
