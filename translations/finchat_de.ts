@@ -491,10 +491,6 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <translation>Neuer Einladungscode</translation>
     </message>
     <message>
-        <source>A new code shows here, once: only its fingerprint is kept.</source>
-        <translation>Ein neuer Code erscheint hier, nur einmal: gespeichert wird nur sein Fingerabdruck.</translation>
-    </message>
-    <message>
         <source>Make invite</source>
         <translation>Einladung erstellen</translation>
     </message>
@@ -521,6 +517,14 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>the server</source>
         <translation>der Server</translation>
+    </message>
+    <message>
+        <source>The new code</source>
+        <translation>Der neue Code</translation>
+    </message>
+    <message>
+        <source>A new code is shown here once: the server keeps only its fingerprint. Copy it now.</source>
+        <translation>Ein neuer Code wird hier nur einmal gezeigt: der Server speichert nur seinen Fingerabdruck. Kopiere ihn jetzt.</translation>
     </message>
 </context>
 <context>
@@ -932,10 +936,6 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <translation>Personen auf diesem Server</translation>
     </message>
     <message>
-        <source>Ban…</source>
-        <translation>Sperren…</translation>
-    </message>
-    <message>
         <source>Unban</source>
         <translation>Entsperren</translation>
     </message>
@@ -962,6 +962,10 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>enabled</source>
         <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>Ban</source>
+        <translation>Sperren</translation>
     </message>
 </context>
 <context>

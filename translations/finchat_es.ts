@@ -491,10 +491,6 @@ No te has unido: doble clic o Intro para unirte</translation>
         <translation>Nuevo código de invitación</translation>
     </message>
     <message>
-        <source>A new code shows here, once: only its fingerprint is kept.</source>
-        <translation>Un código nuevo aparece aquí una sola vez: solo se guarda su huella.</translation>
-    </message>
-    <message>
         <source>Make invite</source>
         <translation>Crear invitación</translation>
     </message>
@@ -521,6 +517,14 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>the server</source>
         <translation>el servidor</translation>
+    </message>
+    <message>
+        <source>The new code</source>
+        <translation>El código nuevo</translation>
+    </message>
+    <message>
+        <source>A new code is shown here once: the server keeps only its fingerprint. Copy it now.</source>
+        <translation>Un código nuevo se muestra aquí una sola vez: el servidor solo guarda su huella. Cópialo ahora.</translation>
     </message>
 </context>
 <context>
@@ -932,10 +936,6 @@ No te has unido: doble clic o Intro para unirte</translation>
         <translation>Personas en este servidor</translation>
     </message>
     <message>
-        <source>Ban…</source>
-        <translation>Vetar…</translation>
-    </message>
-    <message>
         <source>Unban</source>
         <translation>Levantar veto</translation>
     </message>
@@ -962,6 +962,10 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>enabled</source>
         <translation>activa</translation>
+    </message>
+    <message>
+        <source>Ban</source>
+        <translation>Vetar</translation>
     </message>
 </context>
 <context>

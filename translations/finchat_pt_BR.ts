@@ -491,10 +491,6 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <translation>Novo código de convite</translation>
     </message>
     <message>
-        <source>A new code shows here, once: only its fingerprint is kept.</source>
-        <translation>Um novo código aparece aqui uma única vez: só a impressão digital dele é guardada.</translation>
-    </message>
-    <message>
         <source>Make invite</source>
         <translation>Criar convite</translation>
     </message>
@@ -521,6 +517,14 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>the server</source>
         <translation>o servidor</translation>
+    </message>
+    <message>
+        <source>The new code</source>
+        <translation>O novo código</translation>
+    </message>
+    <message>
+        <source>A new code is shown here once: the server keeps only its fingerprint. Copy it now.</source>
+        <translation>Um novo código aparece aqui uma única vez: o servidor guarda só a impressão digital dele. Copie-o agora.</translation>
     </message>
 </context>
 <context>
@@ -932,10 +936,6 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <translation>Pessoas neste servidor</translation>
     </message>
     <message>
-        <source>Ban…</source>
-        <translation>Banir…</translation>
-    </message>
-    <message>
         <source>Unban</source>
         <translation>Desbanir</translation>
     </message>
@@ -962,6 +962,10 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>enabled</source>
         <translation>ativa</translation>
+    </message>
+    <message>
+        <source>Ban</source>
+        <translation>Banir</translation>
     </message>
 </context>
 <context>

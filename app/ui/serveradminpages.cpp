@@ -106,7 +106,7 @@ PeoplePage::PeoplePage(Client::ChatClient &client, ServerAdminDialog &dialog, bo
 {
     m_table->setAccessibleName(tr("People on this server"));
     auto *actions = new QHBoxLayout;
-    QPushButton *ban = button(tr("Ban…"), u"banButton"_s, this);
+    QPushButton *ban = button(tr("Ban"), u"banButton"_s, this);
     QPushButton *unban = button(tr("Unban"), u"unbanButton"_s, this);
     QPushButton *refresh = button(tr("Refresh"), u"refreshPeople"_s, this);
     actions->addWidget(ban);
@@ -209,7 +209,11 @@ InvitesPage::InvitesPage(Client::ChatClient &client, ServerAdminDialog &dialog)
     m_code->setReadOnly(true);
     m_code->setObjectName(u"newInviteCode"_s);
     m_code->setAccessibleName(tr("New invite code"));
-    m_code->setPlaceholderText(tr("A new code shows here, once: only its fingerprint is kept."));
+    m_code->setPlaceholderText(tr("The new code"));
+    auto *once = new QLabel(
+        tr("A new code is shown here once: the server keeps only its fingerprint. Copy it now."),
+        this);
+    once->setWordWrap(true);
     QPushButton *make = button(tr("Make invite"), u"makeInvite"_s, this);
     QPushButton *copy = button(tr("Copy"), u"copyInvite"_s, this);
     QPushButton *revoke = button(tr("Revoke"), u"revokeInvite"_s, this);
@@ -230,6 +234,7 @@ InvitesPage::InvitesPage(Client::ChatClient &client, ServerAdminDialog &dialog)
     making->addWidget(copy);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(making);
+    layout->addWidget(once);
     layout->addWidget(m_table);
     layout->addWidget(revoke, 0, Qt::AlignLeft);
 }
