@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -97,6 +98,45 @@ private slots:
         QCOMPARE(server.storedMessageCount(), 1 + nonces.size());
         server.restart();
         QCOMPARE(server.storedMessageCount(), 1 + nonces.size());
+    }
+
+    // A moderation change and its audit line are one write: on a full disk the request fails
+    // with internal_error, nothing of it is kept or announced, and nobody is closed.
+    void aFullDiskUndoesAModerationWholly()
+    {
+        TestServer server(TestServer::generousLimits());
+        TestClient alice, mallory;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s)); // admin
+        QVERIFY(mallory.connectAs(server.url(), u"mallory"_s));
+        const QString body(2000, u'x');
+        {
+            const qint64 largest = std::max(QFileInfo(server.databasePath()).size(),
+                                            QFileInfo(server.databasePath() + u"-wal"_s).size());
+            const FileSizeLimit limit(static_cast<rlim_t>(largest + 64 * 1024));
+            // Full once several writes in a row fail.
+            int failedInARow = 0;
+            for (int i = 0; i < 300 && failedInARow < 5; ++i)
+                failedInARow = typeOf(alice.send(u"general"_s, body)) == Type::MessageSendOk
+                                   ? 0
+                                   : failedInARow + 1;
+            QCOMPARE(failedInARow, 5);
+            QCOMPARE(codeOf(alice.request(Type::UserBan,
+                                          {{u"user"_s, u"mallory"_s}, {u"reason"_s, u"spam"_s}})),
+                     u"internal_error"_s);
+            QCOMPARE(codeOf(alice.request(Type::RoomMute, {{u"room"_s, u"general"_s},
+                                                           {u"user"_s, u"mallory"_s},
+                                                           {u"minutes"_s, 10}})),
+                     u"internal_error"_s);
+        }
+        QVERIFY(mallory.noEvent(Type::SessionEnded, 300));
+        QVERIFY(mallory.noEvent(Type::MemberMuted, 0));
+        QVERIFY(mallory.isConnected());
+        // With room again: not muted, not banned, and the log holds neither.
+        QCOMPARE(typeOf(mallory.send(u"general"_s, u"still here"_s)), Type::MessageSendOk);
+        QVERIFY(alice.request(Type::AuditList)[u"entries"_s].toArray().isEmpty());
+        QCOMPARE(typeOf(alice.request(Type::UserBan, {{u"user"_s, u"mallory"_s}})),
+                 Type::UserBanOk);
+        QCOMPARE(mallory.waitForEvent(Type::SessionEnded)[u"reason"_s].toString(), u"banned"_s);
     }
 
     void removedDatabaseFolderFailsInsteadOfPretending()
