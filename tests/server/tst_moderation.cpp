@@ -478,6 +478,37 @@ private slots:
         QCOMPARE(get(u"/"_s).first, 404);
     }
 
+    // The metrics port takes a few connections at once, briefly, with little in them: a
+    // client that floods or hoards it is cut off, and the scraper still gets its answer.
+    void theMetricsPortIsBounded()
+    {
+        ServerConfig config;
+        config.metrics.port = 0;
+        TestServer server(config);
+        const quint16 port = server.server().metricsPort();
+        QVERIFY(port != 0);
+        std::vector<std::unique_ptr<QTcpSocket>> hoarded;
+        for (int i = 0; i < 8; ++i) {
+            hoarded.push_back(std::make_unique<QTcpSocket>());
+            hoarded.back()->connectToHost(QHostAddress::LocalHost, port);
+            QVERIFY(hoarded.back()->waitForConnected(5000));
+        }
+        QTcpSocket oneTooMany;
+        oneTooMany.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(oneTooMany.waitForConnected(5000));
+        // The server runs on this thread: wait by running its event loop.
+        QTRY_COMPARE(oneTooMany.state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(httpGet(port, u"/metrics"_s).first, 0); // still full
+        hoarded.clear();
+
+        QTcpSocket flood;
+        flood.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(flood.waitForConnected(5000));
+        flood.write("GET /metrics HTTP/1.1\r\nX-Filler: " + QByteArray(64 * 1024, 'a'));
+        QTRY_COMPARE(flood.state(), QAbstractSocket::UnconnectedState);
+        QTRY_COMPARE(httpGet(port, u"/metrics"_s).first, 200);
+    }
+
     void metricsAreOffUnlessConfigured()
     {
         TestServer server;

@@ -1,5 +1,7 @@
 #include "wire/metricsendpoint.h"
 
+#include "wire/cappedtcpserver.h"
+
 #include <QHttpServer>
 #include <QHttpServerResponse>
 
@@ -53,7 +55,13 @@ MetricsEndpoint::~MetricsEndpoint() = default;
 
 quint16 MetricsEndpoint::listen(const QHostAddress &address, quint16 port)
 {
-    return m_http->listen(address, port);
+    auto *listener = new CappedTcpServer(CappedTcpServer::Caps{}, this);
+    if (!listener->listen(address, port)) {
+        delete listener;
+        return 0;
+    }
+    m_http->bind(listener);
+    return listener->serverPort();
 }
 
 QByteArray MetricsEndpoint::prometheusText(const Protocol::ServerStatusOk &status)

@@ -16,7 +16,8 @@ namespace FinChat {
 // otherwise): the figures server.status gives admins, for a scraper. Read-only, no login:
 // whoever can reach the port sees how busy the server is, its version and its bots' names,
 // never which people are on it. Qt's HTTP server has no connection or body limits of its
-// own, and it shares the chat's event loop: keep the port where only the scraper reaches it.
+// own, so it serves through a CappedTcpServer: 8 connections at once, 10 s and 16 KiB in
+// each. It shares the chat's event loop: keep the port where only the scraper reaches it.
 class MetricsEndpoint : public QObject
 {
     Q_OBJECT
