@@ -52,6 +52,7 @@ ChatClient::ChatClient(KnownServers::Storage trustStorage, QObject *parent)
     connect(m_catchUp, &CatchUp::requestFailed, this, &ChatClient::requestFailed);
     connect(m_events, &EventRouter::roomLeft, this, &ChatClient::roomLeft);
     connect(m_events, &EventRouter::removedFromRoom, this, &ChatClient::removedFromRoom);
+    connect(m_events, &EventRouter::roomListStale, this, [this] { relistRooms(); });
     connect(m_events, &EventRouter::joinedRoomRenamed, this,
             [this](const QString &from, const QString &to) {
                 emit roomRenamed(from, to);
@@ -254,6 +255,16 @@ QCoro::Task<> ChatClient::leave(QString room)
 Protocol::Role ChatClient::myRole(const QString &room)
 {
     return members(room)->roleOf(username());
+}
+
+QCoro::Task<> ChatClient::relistRooms()
+{
+    // The server changed its rooms before it sent the events: the list reflects all of them.
+    QPointer<ChatClient> self(this);
+    auto listing = m_link->call(Protocol::RoomsList{});
+    const auto rooms = co_await listing;
+    if (self && rooms.ok())
+        m_conversations->rooms()->reset(rooms->rooms);
 }
 
 Protocol::Role ChatClient::myRole()

@@ -144,6 +144,8 @@ signals:
 private:
     QCoro::Task<> leave(QString room);
     QCoro::Task<> create(QString name, QString topic);
+    // rooms.list again, into the room list (unread counts kept).
+    QCoro::Task<> relistRooms();
     QCoro::Task<> sendCommand(QString room, QString body);
     QCoro::Task<Result> updateProfile(Protocol::ProfileUpdate change);
     // Sends a moderation request; says why when the server refuses it.

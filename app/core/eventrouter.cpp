@@ -96,6 +96,7 @@ void EventRouter::routeRoomAdministration()
             emit joinedRoomRenamed(event.from, event.room.name);
             emit roomLeft(event.from);
         }
+        emit roomListStale();
     });
     m_dispatcher.on<RoomDeleted>([this](const RoomDeleted &event) {
         RoomListModel *rooms = m_conversations.rooms();
@@ -105,6 +106,7 @@ void EventRouter::routeRoomAdministration()
             emit removedFromRoom(event.room, tr("An administrator deleted this room."));
             emit roomLeft(event.room);
         }
+        emit roomListStale();
     });
 }
 

@@ -32,6 +32,9 @@ signals:
     void removedFromRoom(const QString &room, const QString &text);
     // An administrator renamed a room this user is in; it is to be loaded under its new name.
     void joinedRoomRenamed(const QString &from, const QString &to);
+    // Rooms were renamed or deleted: names may have moved between rooms (two swapped, say),
+    // which events applied one by one cannot always tell; the list is to be read again.
+    void roomListStale();
 
 private:
     void route(const QJsonObject &event);

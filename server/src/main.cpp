@@ -177,7 +177,7 @@ int runTool(const ServerOptions::Result &options)
         if (options.tool == "invite"_L1)
             return manageInvites(storage, options.toolArguments, output, report);
         if (options.tool == "room"_L1)
-            return manageRooms(storage, options.toolArguments, output, report);
+            return manageRooms(storage, options.toolArguments, options.confirmed, output, report);
         if (options.tool == "backup"_L1)
             return backUp(storage, options.toolArguments, report);
         return manageBotAccounts(storage, options.toolArguments, output, report);

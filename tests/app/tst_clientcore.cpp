@@ -198,6 +198,46 @@ private slots:
         QCOMPARE(server.storedMessageCount(), 1 + 70 + 3);
     }
 
+    // A message deleted while this client was away is a tombstone here too once it is back;
+    // one both written and deleted meanwhile takes its place without being announced.
+    void deletionsWhileAwayShowOnReturn()
+    {
+        TestServer server(TestServer::generousLimits());
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        TestClient carol;
+        QVERIFY(carol.connectAs(server.url(), u"carol"_s));
+        QCOMPARE(typeOf(carol.send(u"general"_s, u"my secret"_s)), Type::MessageSendOk);
+        QTRY_COMPARE(bodies(*alice.messages(u"general"_s)), QStringList{u"my secret"_s});
+
+        const auto unread = [&alice] {
+            RoomListModel *rooms = alice.rooms();
+            return rooms->index(rooms->rowOf(u"general"_s)).data(RoomListModel::UnreadRole).toInt();
+        };
+        const int unreadBefore = unread();
+        server.stop();
+        QTRY_COMPARE(alice.state(), ChatClient::State::Reconnecting);
+        writeWhileStopped(server, u"carol"_s, 2);
+        {
+            Storage storage;
+            storage.openSqlite(server.databasePath());
+            const qint64 carolId = storage.userByName(u"carol"_s)->id;
+            for (const MessageRecord &message : storage.messagesBefore(1, std::nullopt, 10)) {
+                if (message.body != u"missed 2"_s)
+                    storage.deleteMessage(message.id, carolId);
+            }
+        }
+        QSignalSpy caughtUp(&alice, &ChatClient::caughtUp);
+        server.start();
+        QVERIFY(caughtUp.wait(20'000));
+        const MessageModel &model = *alice.messages(u"general"_s);
+        QTRY_COMPARE(ids(model), storedIds(server.storage()));
+        QCOMPARE(bodies(model), (QStringList{QString(), QString(), u"missed 2"_s}));
+        QVERIFY(model.messages().at(0).deleted);
+        QVERIFY(model.messages().at(1).deleted);
+        QCOMPARE(unread(), unreadBefore + 1); // "missed 2" alone
+    }
+
     void messagesArrivingWhileRoomsReloadLeaveNoGap()
     {
         // Live messages reach the client from the moment its session resumes, before each
@@ -562,6 +602,38 @@ private slots:
         QCOMPARE(removed.first().at(0).toString(), u"rates"_s);
         QVERIFY(!alice.joinedRooms().contains(u"rates"_s));
         QCOMPARE(alice.rooms()->rowOf(u"rates"_s), -1);
+
+        // Names that move between rooms in one reload: two swapped, one deleted and made again.
+        server.storage().blocking([](Storage &storage) {
+            storage.inTransaction([&] {
+                AuditedChanges::createRoom(storage, u"aa"_s, u"was aa"_s, std::nullopt);
+                AuditedChanges::createRoom(storage, u"bb"_s, u"was bb"_s, std::nullopt);
+                AuditedChanges::createRoom(storage, u"cc"_s, u"first cc"_s, std::nullopt);
+            });
+        });
+        server.server().reloadRooms();
+        QTRY_VERIFY(alice.rooms()->rowOf(u"cc"_s) >= 0);
+        server.storage().blocking([](Storage &storage) {
+            storage.inTransaction([&] {
+                const auto rename = [&](const QString &from, const QString &to) {
+                    AuditedChanges::renameRoom(storage, *storage.roomByName(from), to,
+                                               std::nullopt);
+                };
+                rename(u"aa"_s, u"swap"_s);
+                rename(u"bb"_s, u"aa"_s);
+                rename(u"swap"_s, u"bb"_s);
+                AuditedChanges::deleteRoom(storage, *storage.roomByName(u"cc"_s), std::nullopt);
+                AuditedChanges::createRoom(storage, u"cc"_s, u"second cc"_s, std::nullopt);
+            });
+        });
+        server.server().reloadRooms();
+        const auto topic = [&alice](const QString &room) {
+            RoomListModel *rooms = alice.rooms();
+            return rooms->index(rooms->rowOf(room)).data(RoomListModel::TopicRole).toString();
+        };
+        QTRY_COMPARE(topic(u"aa"_s), u"was bb"_s);
+        QTRY_COMPARE(topic(u"bb"_s), u"was aa"_s);
+        QTRY_COMPARE(topic(u"cc"_s), u"second cc"_s);
     }
 };
 

@@ -551,6 +551,10 @@ private slots:
                         u"there is no room nowhere"_s},
               std::pair{QStringList{u"room"_s, u"topic"_s, u"rates"_s, QString(201, u'x')},
                         u"a topic is at most 200 characters"_s},
+              std::pair{QStringList{u"room"_s, u"rename"_s, u"General"_s, u"lobby"_s},
+                        u"general is the room every new account joins; it cannot be renamed"_s},
+              std::pair{QStringList{u"room"_s, u"create"_s, u"zz"_s, u"--yes"_s},
+                        u"--yes confirms only room delete"_s},
               std::pair{QStringList{u"room"_s, u"move"_s}, u"usage: finchat-server room"_s}}) {
             const ToolRun refused = runTool(arguments);
             QCOMPARE(refused.exitCode, 1);

@@ -188,14 +188,16 @@ QCoro::Task<> RoomService::reloadDirectory()
     }
     const RoomDirectory::Differences changed = m_context.rooms.differencesFrom(read.rooms);
     m_context.rooms.load(read);
-    for (const RoomRecord &room : changed.created)
-        m_context.fanout.toEveryone(Protocol::RoomCreated{WireFormat::room(room)});
-    for (const auto &[from, room] : changed.renamed)
-        m_context.fanout.toEveryone(Protocol::RoomRenamed{from, WireFormat::room(room)});
-    for (const RoomRecord &room : changed.retopiced)
-        m_context.fanout.toEveryone(Protocol::RoomUpdated{WireFormat::room(room)});
+    // Clients know rooms by name: the names that went go first, so that a name given to
+    // another room (deleted and made again, renamed into) arrives after it was freed.
     for (const QString &room : changed.deleted)
         m_context.fanout.toEveryone(Protocol::RoomDeleted{room});
+    for (const auto &[from, room] : changed.renamed)
+        m_context.fanout.toEveryone(Protocol::RoomRenamed{from, WireFormat::room(room)});
+    for (const RoomRecord &room : changed.created)
+        m_context.fanout.toEveryone(Protocol::RoomCreated{WireFormat::room(room)});
+    for (const RoomRecord &room : changed.retopiced)
+        m_context.fanout.toEveryone(Protocol::RoomUpdated{WireFormat::room(room)});
     const auto count = changed.created.size() + changed.renamed.size() + changed.retopiced.size() +
                        changed.deleted.size();
     if (count > 0)

@@ -46,12 +46,27 @@ std::optional<QString> topicFrom(const QStringList &words, QTextStream &report)
 }
 
 // The room called `name`, or nullopt said on report.
-std::optional<RoomRecord> existing(StorageThread &storage, const QString &name, QTextStream &report)
+std::optional<RoomRecord> existing(StorageThread &storage, const QString &given,
+                                   QTextStream &report)
 {
-    auto room = storage.blocking([&](Storage &opened) { return opened.roomByName(name); });
+    // In any case, as the protocol takes it.
+    const QString name = Validation::normalizedRoomName(given).value_or(QString());
+    std::optional<RoomRecord> room;
+    if (!name.isEmpty())
+        room = storage.blocking([&](Storage &opened) { return opened.roomByName(name); });
     if (!room)
-        fail(report, u"there is no room %1 (finchat-server room list)"_s.arg(name));
+        fail(report, u"there is no room %1 (finchat-server room list)"_s.arg(given));
     return room;
+}
+
+// The room new accounts join must keep its name and stay: the server makes it by that name.
+bool isDefaultRoom(const RoomRecord &room, const QString &doing, QTextStream &report)
+{
+    if (room.name != Protocol::DefaultRoom)
+        return false;
+    fail(report,
+         u"%1 is the room every new account joins; it cannot be %2"_s.arg(room.name, doing));
+    return true;
 }
 
 int list(StorageThread &storage, QTextStream &output)
@@ -86,8 +101,10 @@ int create(StorageThread &storage, const QStringList &arguments, QTextStream &re
 int rename(StorageThread &storage, const QStringList &arguments, QTextStream &report)
 {
     const auto room = existing(storage, arguments.value(1), report);
-    const auto name = room ? roomName(arguments.value(2), report) : std::nullopt;
-    if (!room || !name)
+    if (!room || isDefaultRoom(*room, u"renamed"_s, report))
+        return 1;
+    const auto name = roomName(arguments.value(2), report);
+    if (!name)
         return 1;
     const bool renamed = storage.blocking([&](Storage &opened) {
         return opened.inTransaction(
@@ -115,16 +132,13 @@ int setTopic(StorageThread &storage, const QStringList &arguments, QTextStream &
     return 0;
 }
 
-int remove(StorageThread &storage, const QStringList &arguments, QTextStream &report)
+int remove(StorageThread &storage, const QStringList &arguments, bool confirmed,
+           QTextStream &report)
 {
     const auto room = existing(storage, arguments.value(1), report);
-    if (!room)
+    if (!room || isDefaultRoom(*room, u"deleted"_s, report))
         return 1;
-    // Every account joins it, and the server makes it again at its next start.
-    if (room->name == Protocol::DefaultRoom)
-        return fail(report, u"%1 is the room every new account joins; it cannot be deleted"_s.arg(
-                                room->name));
-    if (arguments.value(2) != "--yes"_L1)
+    if (!confirmed)
         return fail(report, u"deleting %1 deletes its messages for good; add --yes to do it"_s.arg(
                                 room->name));
     const qint64 messages = storage.blocking([&](Storage &opened) {
@@ -138,11 +152,13 @@ int remove(StorageThread &storage, const QStringList &arguments, QTextStream &re
 
 } // namespace
 
-int manageRooms(StorageThread &storage, const QStringList &arguments, QTextStream &output,
-                QTextStream &report)
+int manageRooms(StorageThread &storage, const QStringList &arguments, bool confirmed,
+                QTextStream &output, QTextStream &report)
 {
     const QString action = arguments.value(0);
     const qsizetype count = arguments.size();
+    if (confirmed && action != "delete"_L1)
+        return fail(report, u"--yes confirms only room delete"_s);
     if (action == "list"_L1 && count == 1)
         return list(storage, output);
     if (action == "create"_L1 && count >= 2)
@@ -151,8 +167,8 @@ int manageRooms(StorageThread &storage, const QStringList &arguments, QTextStrea
         return rename(storage, arguments, report);
     if (action == "topic"_L1 && count >= 2)
         return setTopic(storage, arguments, report);
-    if (action == "delete"_L1 && (count == 2 || count == 3))
-        return remove(storage, arguments, report);
+    if (action == "delete"_L1 && count == 2)
+        return remove(storage, arguments, confirmed, report);
     return fail(report, QString::fromLatin1(Usage));
 }
 

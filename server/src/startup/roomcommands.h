@@ -13,7 +13,8 @@ class StorageThread;
 // the audit log; a running server tells the people online when it is reloaded (SIGHUP). A
 // listing goes to `output`, what was done to `report`; the return value is the exit code: 0,
 // or 1 with the reason in `report`.
-int manageRooms(StorageThread &storage, const QStringList &arguments, QTextStream &output,
-                QTextStream &report);
+// `confirmed`: --yes was given, which room delete needs and nothing else takes.
+int manageRooms(StorageThread &storage, const QStringList &arguments, bool confirmed,
+                QTextStream &output, QTextStream &report);
 
 } // namespace FinChat

@@ -261,8 +261,7 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
                                            u"Also load bot plugins from <dir> (after %1)."_s.arg(
                                                standardBotPluginDirs().join(u", "_s)),
                                            u"dir"_s);
-    // Confirms an administration command that loses data for good; handed to the command as
-    // its last argument.
+    // Confirms an administration command that loses data for good.
     const QCommandLineOption yesOption(
         u"yes"_s, u"Confirms a command that deletes data for good (room delete)."_s);
     parser.addOptions(
@@ -296,8 +295,12 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         }
         result.tool = positional.takeFirst();
         result.toolArguments = positional;
-        if (parser.isSet(yesOption))
-            result.toolArguments.append(u"--yes"_s);
+    }
+    result.confirmed = parser.isSet(yesOption);
+    if (result.confirmed && result.tool != "room"_L1) {
+        result.action = Action::Fail;
+        result.text = u"--yes confirms only finchat-server room delete"_s;
+        return result;
     }
 
     ServerConfig &config = result.config;

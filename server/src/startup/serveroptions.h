@@ -26,8 +26,9 @@ public:
         ServerConfig config;
         QString text;              // help or version text, or the reason for Fail
         QString configFile;        // --config, when given
-        QString tool;              // RunTool: "bot", "user", "backup" or "config"
+        QString tool;              // RunTool: "user", "bot", "invite", "room", "backup", "config"
         QStringList toolArguments; // RunTool: what follows the tool's name
+        bool confirmed = false;    // --yes: the tool may delete data for good (room delete)
     };
 
     static Result parse(const QStringList &arguments);

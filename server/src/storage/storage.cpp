@@ -108,6 +108,9 @@ void Storage::configureSqliteConnection(Durability durability)
     execStatement(durability == Durability::Full ? u"PRAGMA synchronous=FULL"_s
                                                  : u"PRAGMA synchronous=NORMAL"_s);
     execStatement(u"PRAGMA foreign_keys=ON"_s);
+    // A deleted message's text (and a deleted room's, session's) is overwritten in the file,
+    // not left in free space for anyone reading the file to find.
+    execStatement(u"PRAGMA secure_delete=ON"_s);
 }
 
 int Storage::schemaVersion() const
