@@ -159,12 +159,13 @@ QString PeoplePage::selectedUser() const
 QCoro::Task<> PeoplePage::load()
 {
     QPointer<PeoplePage> self(this);
+    const quint64 generation = startLoad();
     QList<Protocol::Account> accounts;
     std::optional<QString> after;
     for (int page = 0; page < MaxPeoplePages; ++page) {
         auto asking = m_client.ask(Protocol::UserList{after, std::nullopt});
         const auto answer = co_await asking;
-        if (!self)
+        if (!self || !isCurrent(generation))
             co_return;
         if (!answer.ok()) {
             showFailure(answer.failure());
@@ -247,9 +248,10 @@ void InvitesPage::refresh()
 QCoro::Task<> InvitesPage::load()
 {
     QPointer<InvitesPage> self(this);
+    const quint64 generation = startLoad();
     auto asking = m_client.ask(Protocol::InviteList{});
     const auto answer = co_await asking;
-    if (!self)
+    if (!self || !isCurrent(generation))
         co_return;
     if (!answer.ok()) {
         showFailure(answer.failure());
@@ -325,9 +327,12 @@ void AuditPage::refresh()
 QCoro::Task<> AuditPage::load(std::optional<qint64> before)
 {
     QPointer<AuditPage> self(this);
+    // A page at a time: "Older entries" again before this answer would fetch it twice.
+    const quint64 generation = startLoad();
+    m_older->setEnabled(false);
     auto asking = m_client.ask(Protocol::AuditList{before, std::nullopt});
     const auto answer = co_await asking;
-    if (!self)
+    if (!self || !isCurrent(generation))
         co_return;
     if (!answer.ok()) {
         showFailure(answer.failure());
@@ -376,9 +381,10 @@ QString StatusPage::shown() const
 QCoro::Task<> StatusPage::load()
 {
     QPointer<StatusPage> self(this);
+    const quint64 generation = startLoad();
     auto asking = m_client.ask(Protocol::ServerStatus{});
     const auto answer = co_await asking;
-    if (!self)
+    if (!self || !isCurrent(generation))
         co_return;
     if (!answer.ok()) {
         showFailure(answer.failure());

@@ -36,10 +36,17 @@ public:
 protected:
     void showFailure(const Client::Failure &failure);
     void clearFailure();
+    // A load starts a new generation; one that finds a newer generation when its answer
+    // comes drops it (a refresh overtook it), so answers never land out of order.
+    quint64 startLoad() { return ++m_generation; }
+    bool isCurrent(quint64 generation) const { return generation == m_generation; }
     static QTableWidget *makeTable(const QStringList &headings, QWidget *parent);
 
     Client::ChatClient &m_client;
     ServerAdminDialog &m_dialog;
+
+private:
+    quint64 m_generation = 0;
 };
 
 // Every account (user.list): ban, unban, and for admins the role.
