@@ -77,14 +77,21 @@ AdminPage::AdminPage(Client::ChatClient &client, ServerAdminDialog &dialog)
     , m_dialog(dialog)
 {}
 
-void AdminPage::showFailure(const Client::Failure &failure)
+template<typename Request>
+QCoro::Task<std::optional<typename Request::Reply>> AdminPage::fetch(Request request)
 {
-    m_dialog.showProblem(Client::ErrorText::describe(failure));
-}
-
-void AdminPage::clearFailure()
-{
+    QPointer<AdminPage> self(this);
+    const quint64 generation = ++m_generation;
+    auto asking = m_client.ask(request);
+    const auto answer = co_await asking;
+    if (!self || generation != m_generation)
+        co_return std::nullopt;
+    if (!answer.ok()) {
+        m_dialog.showProblem(Client::ErrorText::describe(answer.failure()));
+        co_return std::nullopt;
+    }
     m_dialog.showProblem(QString());
+    co_return answer.reply();
 }
 
 QTableWidget *AdminPage::makeTable(const QStringList &headings, QWidget *parent)
@@ -158,25 +165,18 @@ QString PeoplePage::selectedUser() const
 
 QCoro::Task<> PeoplePage::load()
 {
-    QPointer<PeoplePage> self(this);
-    const quint64 generation = startLoad();
     QList<Protocol::Account> accounts;
     std::optional<QString> after;
     for (int page = 0; page < MaxPeoplePages; ++page) {
-        auto asking = m_client.ask(Protocol::UserList{after, std::nullopt});
-        const auto answer = co_await asking;
-        if (!self || !isCurrent(generation))
+        auto fetching = fetch(Protocol::UserList{after, std::nullopt});
+        const auto answer = co_await fetching;
+        if (!answer)
             co_return;
-        if (!answer.ok()) {
-            showFailure(answer.failure());
-            co_return;
-        }
         accounts.append(answer->users);
         if (!answer->hasMore || answer->users.isEmpty())
             break;
         after = answer->users.last().user.username;
     }
-    clearFailure();
     const QString kept = selectedUser();
     m_table->setRowCount(0);
     for (const Protocol::Account &account : accounts) {
@@ -247,16 +247,10 @@ void InvitesPage::refresh()
 
 QCoro::Task<> InvitesPage::load()
 {
-    QPointer<InvitesPage> self(this);
-    const quint64 generation = startLoad();
-    auto asking = m_client.ask(Protocol::InviteList{});
-    const auto answer = co_await asking;
-    if (!self || !isCurrent(generation))
+    auto fetching = fetch(Protocol::InviteList{});
+    const auto answer = co_await fetching;
+    if (!answer)
         co_return;
-    if (!answer.ok()) {
-        showFailure(answer.failure());
-        co_return;
-    }
     m_table->setRowCount(0);
     for (const Protocol::Invite &invite : answer->invites)
         addRow(m_table,
@@ -271,17 +265,10 @@ QCoro::Task<> InvitesPage::load()
 
 QCoro::Task<> InvitesPage::create()
 {
-    QPointer<InvitesPage> self(this);
-    auto asking =
-        m_client.ask(Protocol::InviteCreate{m_uses->value(), qint64(m_days->value()) * 24});
-    const auto answer = co_await asking;
-    if (!self)
+    auto fetching = fetch(Protocol::InviteCreate{m_uses->value(), qint64(m_days->value()) * 24});
+    const auto answer = co_await fetching;
+    if (!answer)
         co_return;
-    if (!answer.ok()) {
-        showFailure(answer.failure());
-        co_return;
-    }
-    clearFailure();
     m_code->setText(answer->code);
     m_code->selectAll();
     refresh();
@@ -289,14 +276,9 @@ QCoro::Task<> InvitesPage::create()
 
 QCoro::Task<> InvitesPage::revoke(qint64 id)
 {
-    QPointer<InvitesPage> self(this);
-    auto asking = m_client.ask(Protocol::InviteRevoke{id});
-    const auto answer = co_await asking;
-    if (!self)
-        co_return;
-    if (!answer.ok())
-        showFailure(answer.failure());
-    refresh();
+    auto fetching = fetch(Protocol::InviteRevoke{id});
+    if (co_await fetching)
+        refresh();
 }
 
 AuditPage::AuditPage(Client::ChatClient &client, ServerAdminDialog &dialog)
@@ -326,18 +308,12 @@ void AuditPage::refresh()
 
 QCoro::Task<> AuditPage::load(std::optional<qint64> before)
 {
-    QPointer<AuditPage> self(this);
     // A page at a time: "Older entries" again before this answer would fetch it twice.
-    const quint64 generation = startLoad();
     m_older->setEnabled(false);
-    auto asking = m_client.ask(Protocol::AuditList{before, std::nullopt});
-    const auto answer = co_await asking;
-    if (!self || !isCurrent(generation))
+    auto fetching = fetch(Protocol::AuditList{before, std::nullopt});
+    const auto answer = co_await fetching;
+    if (!answer)
         co_return;
-    if (!answer.ok()) {
-        showFailure(answer.failure());
-        co_return;
-    }
     for (const Protocol::AuditEntry &entry : answer->entries) {
         addRow(m_table, {shortTime(entry.at), entry.by.value_or(tr("the server")), entry.action,
                          entry.username, entry.detail});
@@ -380,17 +356,11 @@ QString StatusPage::shown() const
 
 QCoro::Task<> StatusPage::load()
 {
-    QPointer<StatusPage> self(this);
-    const quint64 generation = startLoad();
-    auto asking = m_client.ask(Protocol::ServerStatus{});
-    const auto answer = co_await asking;
-    if (!self || !isCurrent(generation))
+    auto fetching = fetch(Protocol::ServerStatus{});
+    const auto answer = co_await fetching;
+    if (!answer)
         co_return;
-    if (!answer.ok()) {
-        showFailure(answer.failure());
-        co_return;
-    }
-    const Protocol::ServerStatusOk &status = answer.reply();
+    const Protocol::ServerStatusOk &status = *answer;
     const QLocale locale;
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);

@@ -6,6 +6,8 @@
 
 #include <qcoro/qcorotask.h>
 
+#include <optional>
+
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -16,8 +18,7 @@ class QTableWidget;
 
 namespace FinChat::Client {
 class ChatClient;
-class Failure;
-} // namespace FinChat::Client
+}
 
 namespace FinChat::Ui {
 
@@ -34,12 +35,11 @@ public:
     virtual void refresh() = 0;
 
 protected:
-    void showFailure(const Client::Failure &failure);
-    void clearFailure();
-    // A load starts a new generation; one that finds a newer generation when its answer
-    // comes drops it (a refresh overtook it), so answers never land out of order.
-    quint64 startLoad() { return ++m_generation; }
-    bool isCurrent(quint64 generation) const { return generation == m_generation; }
+    // Asks the server: the reply, or nullopt when the request failed (said at the bottom of
+    // the window), a later request of this page overtook it (answers never land out of
+    // order), or the page is gone meanwhile; then the caller must not touch it.
+    template<typename Request>
+    QCoro::Task<std::optional<typename Request::Reply>> fetch(Request request);
     static QTableWidget *makeTable(const QStringList &headings, QWidget *parent);
 
     Client::ChatClient &m_client;
