@@ -54,7 +54,7 @@ EventRouter::EventRouter(ServerLink &link, Conversations &conversations, UnreadT
         if (event.by) { // a moderator's doing: the room says so, and the one removed is told
             const QString text = ModerationText::removed(
                 nameIn(event.room, *event.by), nameIn(event.room, user), itIsMe, event.reason);
-            m_conversations.messages(event.room)->append(ChatMessage::activity(event.room, text));
+            showActivity(event.room, text);
             if (itIsMe)
                 emit removedFromRoom(event.room, text);
         }
@@ -116,22 +116,26 @@ void EventRouter::routeModeration()
         m_conversations.messages(event.room)->markDeleted(event.message);
     });
     m_dispatcher.on<MemberMuted>([this](const MemberMuted &event) {
-        const QString &user = event.user.username;
-        m_conversations.messages(event.room)
-            ->append(ChatMessage::activity(
-                event.room,
-                ModerationText::muted(nameIn(event.room, event.by), nameIn(event.room, user),
-                                      user == m_conversations.username(), event.until.value_or(0),
-                                      event.reason)));
+        showActivity(event.room, ModerationText::muted(nameIn(event.room, event.by),
+                                                       nameIn(event.room, event.user.username),
+                                                       isMe(event.user), event.until.value_or(0),
+                                                       event.reason));
     });
     m_dispatcher.on<MemberUnmuted>([this](const MemberUnmuted &event) {
-        const QString &user = event.user.username;
-        m_conversations.messages(event.room)
-            ->append(ChatMessage::activity(
-                event.room,
-                ModerationText::unmuted(nameIn(event.room, event.by), nameIn(event.room, user),
-                                        user == m_conversations.username())));
+        showActivity(event.room, ModerationText::unmuted(nameIn(event.room, event.by),
+                                                         nameIn(event.room, event.user.username),
+                                                         isMe(event.user)));
     });
+}
+
+void EventRouter::showActivity(const QString &room, const QString &text)
+{
+    m_conversations.messages(room)->append(ChatMessage::activity(room, text));
+}
+
+bool EventRouter::isMe(const Protocol::User &user) const
+{
+    return user.username == m_conversations.username();
 }
 
 QString EventRouter::nameIn(const QString &room, const QString &user)

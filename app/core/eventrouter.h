@@ -45,6 +45,9 @@ private:
     void routeRoomAdministration();
     // Someone in a room, named as the room's member list shows them.
     QString nameIn(const QString &room, const QString &user);
+    bool isMe(const Protocol::User &user) const;
+    // A line in the room saying what happened there, for everyone in it.
+    void showActivity(const QString &room, const QString &text);
 
     Conversations &m_conversations;
     UnreadTracker &m_unread;

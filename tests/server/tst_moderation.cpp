@@ -50,6 +50,16 @@ std::pair<int, QString> httpGet(quint16 port, const QString &path)
     return {status, QString::fromUtf8(answer.mid(answer.indexOf("\r\n\r\n") + 4))};
 }
 
+// Each client connected to the server, registered and logged in under its name, in order
+// (the first is the server's admin).
+bool connectAll(const TestServer &server,
+                std::initializer_list<std::pair<TestClient *, QString>> people)
+{
+    return std::all_of(people.begin(), people.end(), [&server](const auto &person) {
+        return person.first->connectAs(server.url(), person.second);
+    });
+}
+
 QString roleIn(const QJsonObject &user)
 {
     return user.value(u"role"_s).toString(u"member"_s);
@@ -88,12 +98,10 @@ private slots:
     void onlyAModeratorMayBanAndOnlyBelowThemselves()
     {
         TestServer server;
-        TestClient alice;
+        TestClient alice; // admin: the first
         TestClient bob;
         TestClient carol;
-        QVERIFY(alice.connectAs(server.url(), u"alice"_s)); // admin
-        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
-        QVERIFY(carol.connectAs(server.url(), u"carol"_s));
+        QVERIFY(connectAll(server, {{&alice, u"alice"_s}, {&bob, u"bob"_s}, {&carol, u"carol"_s}}));
 
         const QJsonObject byMember = bob.request(Type::UserBan, {{u"user"_s, u"carol"_s}});
         QCOMPARE(codeOf(byMember), u"forbidden"_s);
@@ -183,12 +191,10 @@ private slots:
     void theAuditLogKeepsEveryActionForAdminsOnly()
     {
         TestServer server;
-        TestClient alice;
+        TestClient alice; // admin: the first
         TestClient bob;
         TestClient carol;
-        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
-        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
-        QVERIFY(carol.connectAs(server.url(), u"carol"_s));
+        QVERIFY(connectAll(server, {{&alice, u"alice"_s}, {&bob, u"bob"_s}, {&carol, u"carol"_s}}));
         QCOMPARE(typeOf(alice.request(Type::UserRole,
                                       {{u"user"_s, u"bob"_s}, {u"role"_s, u"moderator"_s}})),
                  Type::UserRoleOk);
@@ -518,12 +524,10 @@ private slots:
     void topicsAreSetByTheCreatorOrAModerator()
     {
         TestServer server;
-        TestClient alice; // admin
+        TestClient alice; // admin: the first
         TestClient bob;
         TestClient carol;
-        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
-        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
-        QVERIFY(carol.connectAs(server.url(), u"carol"_s));
+        QVERIFY(connectAll(server, {{&alice, u"alice"_s}, {&bob, u"bob"_s}, {&carol, u"carol"_s}}));
         QCOMPARE(typeOf(bob.request(Type::RoomCreate, {{u"name"_s, u"bonds"_s}})),
                  Type::RoomCreateOk);
         const auto setTopic = [](TestClient &who, const QString &room, const QString &topic) {
@@ -653,12 +657,10 @@ private slots:
     void authorsAndModeratorsDeleteMessages()
     {
         TestServer server;
-        TestClient alice; // admin
+        TestClient alice; // admin: the first
         TestClient bob;
         TestClient carol;
-        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
-        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
-        QVERIFY(carol.connectAs(server.url(), u"carol"_s));
+        QVERIFY(connectAll(server, {{&alice, u"alice"_s}, {&bob, u"bob"_s}, {&carol, u"carol"_s}}));
         const auto remove = [](TestClient &who, qint64 id) {
             return who.request(Type::MessageDelete, {{u"message"_s, id}});
         };
@@ -723,12 +725,10 @@ private slots:
     void aMutedMemberCannotPostUntilItEnds()
     {
         TestServer server;
-        TestClient alice; // admin
+        TestClient alice; // admin: the first
         TestClient bob;
         TestClient carol;
-        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
-        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
-        QVERIFY(carol.connectAs(server.url(), u"carol"_s));
+        QVERIFY(connectAll(server, {{&alice, u"alice"_s}, {&bob, u"bob"_s}, {&carol, u"carol"_s}}));
         QCOMPARE(typeOf(bob.request(Type::RoomCreate, {{u"name"_s, u"other"_s}})),
                  Type::RoomCreateOk);
         const auto mute = [](TestClient &who, const QString &name, qint64 minutes) {
