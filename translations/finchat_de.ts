@@ -237,6 +237,10 @@
         <source>%1 lifted the mute of %2 in this room.</source>
         <translation>%1 hat die Stummschaltung von %2 in diesem Raum aufgehoben.</translation>
     </message>
+    <message>
+        <source>A moderator muted you in this room until %1.</source>
+        <translation>Ein Moderator hat dich in diesem Raum bis %1 stummgeschaltet.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::RoomListModel</name>

@@ -237,6 +237,10 @@
         <source>%1 lifted the mute of %2 in this room.</source>
         <translation>%1 levantó el silencio de %2 en esta sala.</translation>
     </message>
+    <message>
+        <source>A moderator muted you in this room until %1.</source>
+        <translation>Un moderador te silenció en esta sala hasta las %1.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::RoomListModel</name>

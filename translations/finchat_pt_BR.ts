@@ -237,6 +237,10 @@
         <source>%1 lifted the mute of %2 in this room.</source>
         <translation>%1 removeu o silenciamento de %2 nesta sala.</translation>
     </message>
+    <message>
+        <source>A moderator muted you in this room until %1.</source>
+        <translation>Um moderador silenciou você nesta sala até %1.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::RoomListModel</name>

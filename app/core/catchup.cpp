@@ -72,6 +72,7 @@ QCoro::Task<bool> CatchUp::loadRoom(QString room)
         }
     }
     m_conversations.members(room)->reset(joined->members);
+    m_conversations.setMutedUntil(room, joined->mutedUntil);
     m_conversations.rooms()->upsert(room, joined->room.topic);
     m_conversations.rooms()->setJoined(room, true);
     emit roomJoined(room);

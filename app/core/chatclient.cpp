@@ -53,6 +53,7 @@ ChatClient::ChatClient(KnownServers::Storage trustStorage, QObject *parent)
     connect(m_events, &EventRouter::roomLeft, this, &ChatClient::roomLeft);
     connect(m_events, &EventRouter::removedFromRoom, this, &ChatClient::removedFromRoom);
     connect(m_events, &EventRouter::roomListStale, this, [this] { relistRooms(); });
+    connect(m_conversations, &Conversations::muteChanged, this, &ChatClient::muteChanged);
     connect(m_events, &EventRouter::joinedRoomRenamed, this,
             [this](const QString &from, const QString &to) {
                 emit roomRenamed(from, to);
@@ -265,6 +266,11 @@ QCoro::Task<> ChatClient::relistRooms()
     const auto rooms = co_await listing;
     if (self && rooms.ok())
         m_conversations->rooms()->reset(rooms->rooms);
+}
+
+std::optional<qint64> ChatClient::mutedUntil(const QString &room) const
+{
+    return m_conversations->mutedUntil(room);
 }
 
 Protocol::Role ChatClient::myRole()

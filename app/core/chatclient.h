@@ -98,6 +98,8 @@ public:
     // through requestFailed, and what was done arrives as the server's events. `myRole` says
     // which of these to offer: what the user may do, as the room's member list knows it.
     Protocol::Role myRole(const QString &room);
+    // Until when a moderator muted this user in the room, while that is to come.
+    std::optional<qint64> mutedUntil(const QString &room) const;
     // The same, from any room this user is in: roles are the server's, not a room's.
     Protocol::Role myRole();
     // A request of the server administration dialog (user.list, audit.list, invite.*,
@@ -131,6 +133,8 @@ signals:
     // This user is out of a room by someone else's doing (removed by a moderator, or the
     // room deleted); text says who and why.
     void removedFromRoom(const QString &room, const QString &text);
+    // This user was muted or unmuted in the room (or a join said so).
+    void muteChanged(const QString &room);
     // The server did a moderation request of this client's (ban, unban, role, ...).
     void moderationDone();
     // An administrator renamed a room this user is in: it is being loaded as `to`, and

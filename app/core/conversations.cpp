@@ -1,5 +1,7 @@
 #include "core/conversations.h"
 
+#include <QDateTime>
+
 #include "core/membermodel.h"
 #include "core/messagemodel.h"
 #include "core/roomlistmodel.h"
@@ -19,11 +21,31 @@ bool Conversations::enter(const Protocol::User &user)
         m_messages.clear();
         qDeleteAll(m_members);
         m_members.clear();
+        m_mutedUntil.clear();
     }
     m_username = user.username;
     m_displayName = user.displayName;
     m_highlighter.setUsername(user.username);
     return another;
+}
+
+std::optional<qint64> Conversations::mutedUntil(const QString &room) const
+{
+    const auto until = m_mutedUntil.constFind(room);
+    if (until == m_mutedUntil.constEnd() || *until <= QDateTime::currentMSecsSinceEpoch())
+        return std::nullopt;
+    return *until;
+}
+
+void Conversations::setMutedUntil(const QString &room, std::optional<qint64> until)
+{
+    if (m_mutedUntil.value(room) == until.value_or(0))
+        return;
+    if (until)
+        m_mutedUntil.insert(room, *until);
+    else
+        m_mutedUntil.remove(room);
+    emit muteChanged(room);
 }
 
 MessageModel *Conversations::messages(const QString &room)

@@ -39,11 +39,20 @@ public:
     MemberModel *members(const QString &room);
     QList<MemberModel *> allMembers() const { return m_members.values(); }
 
+    // Until when a moderator muted this user in the room (room.mute), if that is still to
+    // come; as room.join and member.muted / member.unmuted said.
+    std::optional<qint64> mutedUntil(const QString &room) const;
+    void setMutedUntil(const QString &room, std::optional<qint64> until);
+
+signals:
+    void muteChanged(const QString &room);
+
 private:
     Highlighter m_highlighter;
     RoomListModel *m_rooms;
     QHash<QString, MessageModel *> m_messages;
     QHash<QString, MemberModel *> m_members;
+    QHash<QString, qint64> m_mutedUntil;
     QString m_username;
     QString m_displayName;
 };

@@ -116,12 +116,16 @@ void EventRouter::routeModeration()
         m_conversations.messages(event.room)->markDeleted(event.message);
     });
     m_dispatcher.on<MemberMuted>([this](const MemberMuted &event) {
+        if (isMe(event.user))
+            m_conversations.setMutedUntil(event.room, event.until);
         showActivity(event.room, ModerationText::muted(nameIn(event.room, event.by),
                                                        nameIn(event.room, event.user.username),
                                                        isMe(event.user), event.until.value_or(0),
                                                        event.reason));
     });
     m_dispatcher.on<MemberUnmuted>([this](const MemberUnmuted &event) {
+        if (isMe(event.user))
+            m_conversations.setMutedUntil(event.room, std::nullopt);
         showActivity(event.room, ModerationText::unmuted(nameIn(event.room, event.by),
                                                          nameIn(event.room, event.user.username),
                                                          isMe(event.user)));

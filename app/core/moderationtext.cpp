@@ -55,4 +55,9 @@ QString unmuted(const QString &by, const QString &who, bool itIsMe)
                   : tr("%1 lifted the mute of %2 in this room.").arg(by, who);
 }
 
+QString mutedHere(qint64 until)
+{
+    return tr("A moderator muted you in this room until %1.").arg(when(until));
+}
+
 } // namespace FinChat::Client::ModerationText

@@ -15,6 +15,8 @@ QString removed(const QString &by, const QString &who, bool itIsMe,
 QString muted(const QString &by, const QString &who, bool itIsMe, qint64 until,
               const std::optional<QString> &reason);
 QString unmuted(const QString &by, const QString &who, bool itIsMe);
+// In place of the message input while the reader is muted in the room.
+QString mutedHere(qint64 until);
 
 } // namespace ModerationText
 } // namespace FinChat::Client

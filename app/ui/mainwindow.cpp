@@ -4,6 +4,7 @@
 #include "core/links.h"
 #include "core/membermodel.h"
 #include "core/messagemodel.h"
+#include "core/moderationtext.h"
 #include "core/quotetips.h"
 #include "core/roomlistmodel.h"
 #include "core/tickers.h"
@@ -314,6 +315,12 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     });
     connect(&client, &ChatClient::requestFailed, this,
             [this](const QString &text) { showNotice(text); });
+    m_muteEnds.setSingleShot(true);
+    connect(&m_muteEnds, &QTimer::timeout, this, &MainWindow::showMuteState);
+    connect(&client, &ChatClient::muteChanged, this, [this](const QString &room) {
+        if (room == m_currentRoom)
+            showMuteState();
+    });
     connect(&client, &ChatClient::roomRenamed, this,
             [this](const QString &from, const QString &to) {
                 showNotice(tr("#%1 is now called #%2.").arg(from, to));
@@ -605,6 +612,7 @@ void MainWindow::showRoom(const QString &room, bool focusInput)
     showTopic();
     m_leave->setEnabled(!room.isEmpty());
     m_input->setEnabled(!room.isEmpty());
+    showMuteState();
     if (room.isEmpty()) {
         m_messages->setModel(nullptr);
         m_members->setModel(nullptr);
@@ -622,6 +630,16 @@ void MainWindow::showRoom(const QString &room, bool focusInput)
     followNewest();
     if (focusInput)
         m_input->setFocus();
+}
+
+void MainWindow::showMuteState()
+{
+    const auto until = m_client.mutedUntil(m_currentRoom);
+    m_input->setClosedBecause(until ? Client::ModerationText::mutedHere(*until) : QString());
+    if (until) // open again when it runs out
+        m_muteEnds.start(std::max<qint64>(0, *until - QDateTime::currentMSecsSinceEpoch()) + 500);
+    else
+        m_muteEnds.stop();
 }
 
 void MainWindow::markWhatIsNew()

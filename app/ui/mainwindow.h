@@ -83,6 +83,8 @@ private:
     void addAppMenu();
     void addGoMenu();
     void openSettings();
+    // The input says so, and takes nothing, while the user is muted in the shown room.
+    void showMuteState();
     QString notifySettingsGroup() const;
     void applyNotifySettings();
     void logOut();
@@ -128,6 +130,7 @@ private:
     DeskTray *m_tray;
     ModerationMenus m_moderation;
     QPointer<ServerAdminDialog> m_serverAdmin;
+    QTimer m_muteEnds; // reopens the input when the shown room's mute runs out
     QSettings m_settings;
     QPoint m_quoteTipAt; // where the pointer rests on a ticker chip
     QString m_currentRoom;

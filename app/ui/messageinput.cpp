@@ -22,7 +22,7 @@ MessageInput::MessageInput(QWidget *parent)
     , m_completer(new QCompleter(this))
     , m_commands(new QStringListModel(this))
 {
-    setPlaceholderText(tr("Message — Enter sends, Shift+Enter adds a line, / for commands"));
+    setClosedBecause(QString());
     setTabChangesFocus(true);
     m_completer->setModel(m_commands);
     m_completer->setWidget(this);
@@ -32,6 +32,15 @@ MessageInput::MessageInput(QWidget *parent)
             &MessageInput::insertCompletion);
     connect(this, &QPlainTextEdit::textChanged, this, &MessageInput::updateCompletion);
     connect(this, &QPlainTextEdit::textChanged, this, &MessageInput::updateLengthNote);
+}
+
+void MessageInput::setClosedBecause(const QString &why)
+{
+    setReadOnly(!why.isEmpty());
+    setPlaceholderText(
+        why.isEmpty() ? tr("Message — Enter sends, Shift+Enter adds a line, / for commands") : why);
+    if (!why.isEmpty())
+        clear(); // what was typed could not be sent here; the placeholder must show
 }
 
 void MessageInput::setMaxLength(qsizetype characters)

@@ -22,6 +22,9 @@ public:
     // The server's limit on a message, in characters; 0 when unknown. Near it the input
     // counts, past it Enter does not send.
     void setMaxLength(qsizetype characters);
+    // While `why` is not empty the input takes nothing and says why in its place (a
+    // moderator muted the user in this room); empty: open for typing again.
+    void setClosedBecause(const QString &why);
     bool isTooLong() const;
 
 signals:

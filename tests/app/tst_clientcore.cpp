@@ -11,6 +11,7 @@
 
 #include "finchat/protocol/messages.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -550,8 +551,17 @@ private slots:
         carol.sendMessage(u"general"_s, u"can I still talk?"_s);
         QTRY_VERIFY(find(carol, u"still talk"_s) &&
                     find(carol, u"still talk"_s)->status == ChatMessage::Status::Failed);
+        QVERIFY(carol.mutedUntil(u"general"_s) > QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(!bob.mutedUntil(u"general"_s));
+        // A join (here: a new device) says so too.
+        ChatClient carolsPhone;
+        QVERIFY(
+            QCoro::waitFor(carolsPhone.logIn(server.url(), u"carol"_s, u"correct horse"_s)).ok());
+        QTRY_COMPARE(carolsPhone.mutedUntil(u"general"_s), carol.mutedUntil(u"general"_s));
         alice.unmute(u"general"_s, u"carol"_s);
         QTRY_VERIFY(find(carol, u"alice lifted your mute"_s));
+        QVERIFY(!carol.mutedUntil(u"general"_s));
+        QTRY_VERIFY(!carolsPhone.mutedUntil(u"general"_s));
 
         QSignalSpy removed(&bob, &ChatClient::removedFromRoom);
         alice.removeFromRoom(u"general"_s, u"bob"_s, u"off topic"_s);

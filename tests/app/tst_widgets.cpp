@@ -1309,6 +1309,14 @@ private slots:
             QVERIFY2(offers(onBob.get(), action), qPrintable(action));
         onBob->findChild<QAction *>(u"mute10"_s)->trigger();
         QTRY_VERIFY(shownBodies(bobsWindow.messageView()).last().contains(u"muted you"_s));
+        // Bob's input says so, and takes nothing, until a moderator lifts it.
+        QTRY_VERIFY(bobsWindow.input()->isReadOnly());
+        QVERIFY(bobsWindow.input()->placeholderText().startsWith(
+            u"A moderator muted you in this room until "_s));
+        onBob->findChild<QAction *>(u"unmute"_s)->trigger();
+        QTRY_VERIFY(!bobsWindow.input()->isReadOnly());
+        onBob->findChild<QAction *>(u"mute10"_s)->trigger();
+        QTRY_VERIFY(bobsWindow.input()->isReadOnly());
         onBob->findChild<QAction *>(u"removeFromRoom"_s)->trigger();
         QInputDialog *reason = nullptr;
         QTRY_VERIFY((reason = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())));
