@@ -100,8 +100,10 @@ QUrl TestServer::url() const
 void TestServer::addPerson(const QString &username)
 {
     const QString hash = PasswordHasher::hash(u"correct horse"_s);
-    const bool made = m_storage->blocking(
-        [&](Storage &storage) { return storage.createUser(username, username, hash).has_value(); });
+    const bool made = m_storage->blocking([&](Storage &storage) {
+        return storage.inTransaction([&] { return storage.createPerson(username, username, hash); })
+            .has_value();
+    });
     QVERIFY2(made, qPrintable(username));
 }
 

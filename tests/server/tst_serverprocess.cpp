@@ -266,6 +266,14 @@ private slots:
                  qPrintable(added.report));
         QVERIFY(!added.report.contains(u"correct horse"_s)); // never shown
         QVERIFY(added.output.isEmpty());
+        {
+            // In general, as an account registered in the app is.
+            Storage storage;
+            storage.openSqlite(m_folder.filePath(u"server.db"_s));
+            const qint64 carol = storage.userByName(u"carol"_s)->id;
+            const qint64 general = storage.roomByName(u"general"_s)->id;
+            QVERIFY(storage.memberships().contains(std::pair{general, carol}));
+        }
 
         QCOMPARE(runTool({u"user"_s, u"role"_s, u"carol"_s, u"admin"_s}).exitCode, 0);
         const ToolRun listed = runTool({u"user"_s, u"list"_s});

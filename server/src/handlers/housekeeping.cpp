@@ -30,9 +30,7 @@ Housekeeping::Housekeeping(StorageThread &storage, qint64 sessionLifetimeMs, QOb
 RoomsSnapshot Housekeeping::prepare()
 {
     return m_storage.blocking([this](Storage &storage) {
-        if (!storage.roomByName(Protocol::DefaultRoom))
-            storage.createRoom(Protocol::DefaultRoom, u"Markets, and everything else"_s,
-                               std::nullopt);
+        storage.defaultRoom();
         storage.deleteIdleSessions(m_sessionLifetimeMs);
         return storage.roomsSnapshot();
     });

@@ -214,8 +214,7 @@ int manageUserAccounts(StorageThread &storage, const QStringList &arguments, QTe
     if (!hash)
         return 1;
     const auto created = storage.blocking([&](Storage &opened) {
-        const auto id = opened.createUser(*name, *shown, *hash);
-        return id ? opened.userById(*id) : std::nullopt;
+        return opened.inTransaction([&] { return opened.createPerson(*name, *shown, *hash); });
     });
     if (!created) // made by someone else in the meantime
         return fail(report, u"user %1 exists"_s.arg(*name));

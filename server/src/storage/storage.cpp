@@ -622,6 +622,26 @@ std::optional<RoomRecord> Storage::roomByName(const QString &name) const
     return roomWhere(u"name"_s, name);
 }
 
+RoomRecord Storage::defaultRoom()
+{
+    if (auto room = roomByName(Protocol::DefaultRoom))
+        return *room;
+    if (auto made =
+            createRoom(Protocol::DefaultRoom, u"Markets, and everything else"_s, std::nullopt))
+        return *made;
+    throw StorageError("the default room could not be made");
+}
+
+std::optional<UserRecord> Storage::createPerson(const QString &username, const QString &displayName,
+                                                const QString &passwordHash)
+{
+    const auto id = createUser(username, displayName, passwordHash);
+    if (!id)
+        return std::nullopt;
+    addMember(defaultRoom().id, *id);
+    return userById(*id);
+}
+
 std::optional<RoomRecord> Storage::roomById(qint64 roomId) const
 {
     return roomWhere(u"id"_s, roomId);

@@ -160,6 +160,12 @@ public:
     QList<RoomRecord> rooms() const;
     std::optional<RoomRecord> roomByName(const QString &name) const;
     std::optional<RoomRecord> roomById(qint64 roomId) const;
+    // The room every new account joins (Protocol::DefaultRoom), made if it is not there.
+    RoomRecord defaultRoom();
+    // A person's account made on the server's side (finchat-server user add): in the default
+    // room, as one registered over the protocol is; nullopt when the name is taken.
+    std::optional<UserRecord> createPerson(const QString &username, const QString &displayName,
+                                           const QString &passwordHash);
     std::optional<RoomRecord> createRoom(const QString &name, const QString &topic,
                                          std::optional<qint64> creatorId);
     // Who made the room; nullopt when nobody (the server) did or they are gone.
