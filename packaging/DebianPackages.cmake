@@ -114,7 +114,9 @@ endforeach()
 # Qt loads the SQLite driver and the X11/Wayland platform plugins at run time, so no binary
 # names them: they are listed by hand.
 set(CPACK_DEBIAN_APP_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins")
-set(CPACK_DEBIAN_APP_PACKAGE_RECOMMENDS "finchat-stockbot ${FINCHAT_DEB_SAME_VERSION}, gnome-keyring | kwalletmanager")
+# qt6-translations-l10n: Qt's own words in the app's dialogs (OK, Cancel) in the user's language.
+set(CPACK_DEBIAN_APP_PACKAGE_RECOMMENDS
+    "finchat-stockbot ${FINCHAT_DEB_SAME_VERSION}, gnome-keyring | kwalletmanager, qt6-translations-l10n")
 set(CPACK_DEBIAN_APP_DESCRIPTION "desktop chat for people who talk about markets
 FinChat is a self-hosted chat for people who talk about markets. This app joins
 a FinChat server on the local network, or hosts one on this computer with one

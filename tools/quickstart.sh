@@ -19,7 +19,7 @@ PACKAGES=(
     qt6-base-dev qt6-websockets-dev qt6-httpserver-dev libqt6sql6-sqlite
     qcoro-qt6-dev libsodium-dev libssl-dev qtkeychain-qt6-dev
     gnome-keyring dbus-daemon
-    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libgl-dev dpkg-dev help2man
     desktop-file-utils appstream lintian systemd systemd-container qt6-qpa-plugins
     python3 python3-websockets

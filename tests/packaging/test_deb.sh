@@ -79,6 +79,7 @@ for needed in 'finchat-server (= ' 'finchat-stockbot (= '; do
     grep -qF "$needed" <<<"$(depends finchat-botrunner)" || fail "finchat-botrunner Depends lacks $needed"
 done
 grep -q 'finchat-stockbot' <<<"$(dpkg-deb -f "$(deb finchat)" Recommends)" || fail "the app does not recommend the stock bot"
+grep -q 'qt6-translations-l10n' <<<"$(dpkg-deb -f "$(deb finchat)" Recommends)" || fail "the app does not recommend Qt's translations"
 [ "$(dpkg-deb -f "$(deb finchat-bot-sdk)" Architecture)" = all ] || fail "the SDK is not Architecture: all"
 # Each package says in its own synopsis what it is (apt search and dpkg -l show that line).
 [ "$(for package in "${packages[@]}"; do dpkg-deb -f "$(deb "$package")" Description | head -1; done | sort -u | wc -l)" \
