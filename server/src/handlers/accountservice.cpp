@@ -163,27 +163,21 @@ QCoro::Task<Protocol::RegisterOk> AccountService::registerUser(Request request,
     // Asked again: the registration mode may have been reloaded while the password hashed.
     const QByteArray usedInvite = admitRegistration(fields.invite, address);
 
-    const RoomRecord *defaultRoom = m_context.rooms.find(Protocol::DefaultRoom);
-    const qint64 defaultRoomId = defaultRoom ? defaultRoom->id : 0;
     auto creating = m_context.write(
-        [name = *username, displayName, hash = *hash, defaultRoomId, usedInvite](Storage &storage) {
-            const auto userId = storage.createUser(name, displayName, hash);
-            if (!userId)
-                return std::optional<UserRecord>();
+        [name = *username, displayName, hash = *hash, usedInvite](Storage &storage) {
+            auto created = storage.createPerson(name, displayName, hash);
             // Used up by someone else while we were hashing: the account is not made (the
             // write's savepoint undoes it).
-            if (!usedInvite.isEmpty() && !storage.useInvite(usedInvite))
+            if (created && !usedInvite.isEmpty() && !storage.useInvite(usedInvite))
                 throw ProtocolError(ErrorCode::InvalidInvite, unusableInviteText());
-            if (defaultRoomId != 0)
-                storage.addMember(defaultRoomId, *userId);
-            return storage.userById(*userId); // with the role it was given
+            return created; // with the role it was given
         });
     const std::optional<UserRecord> created = co_await creating;
     if (!created) // someone else took it while we were hashing
         throw ProtocolError(ErrorCode::UsernameTaken, u"the username %1 is taken"_s.arg(*username));
     const Author user = created->author();
-    if (defaultRoomId != 0)
-        announceJoin(defaultRoomId, user);
+    if (const RoomRecord *defaultRoom = m_context.rooms.find(Protocol::DefaultRoom))
+        announceJoin(defaultRoom->id, user);
     co_return Protocol::RegisterOk{WireFormat::user(user)};
 }
 

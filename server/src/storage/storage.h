@@ -162,8 +162,8 @@ public:
     std::optional<RoomRecord> roomById(qint64 roomId) const;
     // The room every new account joins (Protocol::DefaultRoom), made if it is not there.
     RoomRecord defaultRoom();
-    // A person's account made on the server's side (finchat-server user add): in the default
-    // room, as one registered over the protocol is; nullopt when the name is taken.
+    // A person's account, in the default room, however it is made (register, or
+    // finchat-server user add); nullopt when the name is taken.
     std::optional<UserRecord> createPerson(const QString &username, const QString &displayName,
                                            const QString &passwordHash);
     std::optional<RoomRecord> createRoom(const QString &name, const QString &topic,
