@@ -137,6 +137,10 @@
         <source>You may not do that here; ask a moderator or an administrator.</source>
         <translation>Das darfst du hier nicht; frag einen Moderator oder Administrator.</translation>
     </message>
+    <message>
+        <source>This message can no longer be edited.</source>
+        <translation>Diese Nachricht kann nicht mehr bearbeitet werden.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::EventRouter</name>
@@ -337,6 +341,21 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>the server</source>
         <translation>der Server</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::ComposeContext</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>Antwort an %1: %2</translation>
+    </message>
+    <message>
+        <source>Editing your message. Enter saves it, Escape cancels.</source>
+        <translation>Du bearbeitest deine Nachricht. Eingabe speichert, Esc bricht ab.</translation>
     </message>
 </context>
 <context>
@@ -748,6 +767,14 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>Server &amp;administration…</source>
         <translation>Server&amp;verwaltung…</translation>
     </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageDelegate</name>
@@ -786,6 +813,14 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>This message was deleted.</source>
         <translation>Diese Nachricht wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1: This message was deleted.</source>
+        <translation>%1: Diese Nachricht wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1  %2  (edited)</source>
+        <translation>%1  %2  (bearbeitet)</translation>
     </message>
 </context>
 <context>
@@ -880,6 +915,17 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::MotdBanner</name>
+    <message>
+        <source>Message of the day</source>
+        <translation>Nachricht des Tages</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1106,10 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::SettingsDialog</name>
@@ -1166,6 +1216,41 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>Password changed. Your other devices have been logged out.</source>
         <translation>Passwort geändert. Deine anderen Geräte wurden abgemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::SiteSettingsPage</name>
+    <message>
+        <source>Message of the day</source>
+        <translation>Nachricht des Tages</translation>
+    </message>
+    <message>
+        <source>Shown to everyone when they connect; empty shows nothing.</source>
+        <translation>Wird allen beim Verbinden gezeigt; leer zeigt nichts.</translation>
+    </message>
+    <message>
+        <source>Minutes an author may edit a message</source>
+        <translation>Minuten, in denen Autoren eine Nachricht bearbeiten dürfen</translation>
+    </message>
+    <message>
+        <source>Editing is off</source>
+        <translation>Bearbeiten ist aus</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> Minuten</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Message of the day:</source>
+        <translation>Nachricht des Tages:</translation>
+    </message>
+    <message>
+        <source>Authors may edit messages for:</source>
+        <translation>Autoren dürfen Nachrichten bearbeiten für:</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,10 @@
         <source>You may not do that here; ask a moderator or an administrator.</source>
         <translation>No puedes hacer eso aquí; pídeselo a un moderador o a un administrador.</translation>
     </message>
+    <message>
+        <source>This message can no longer be edited.</source>
+        <translation>Este mensaje ya no se puede editar.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::EventRouter</name>
@@ -337,6 +341,21 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>the server</source>
         <translation>el servidor</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::ComposeContext</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>Respondiendo a %1: %2</translation>
+    </message>
+    <message>
+        <source>Editing your message. Enter saves it, Escape cancels.</source>
+        <translation>Editando tu mensaje. Intro lo guarda, Esc cancela.</translation>
     </message>
 </context>
 <context>
@@ -748,6 +767,14 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>Server &amp;administration…</source>
         <translation>&amp;Administración del servidor…</translation>
     </message>
+    <message>
+        <source>Reply</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageDelegate</name>
@@ -786,6 +813,14 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>This message was deleted.</source>
         <translation>Este mensaje fue eliminado.</translation>
+    </message>
+    <message>
+        <source>%1: This message was deleted.</source>
+        <translation>%1: Este mensaje fue eliminado.</translation>
+    </message>
+    <message>
+        <source>%1  %2  (edited)</source>
+        <translation>%1  %2  (editado)</translation>
     </message>
 </context>
 <context>
@@ -880,6 +915,17 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>Delete</source>
         <translation>Eliminar</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::MotdBanner</name>
+    <message>
+        <source>Message of the day</source>
+        <translation>Mensaje del día</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ocultar</translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1106,10 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::SettingsDialog</name>
@@ -1166,6 +1216,41 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>Password changed. Your other devices have been logged out.</source>
         <translation>Contraseña cambiada. Se cerró la sesión en tus otros dispositivos.</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::SiteSettingsPage</name>
+    <message>
+        <source>Message of the day</source>
+        <translation>Mensaje del día</translation>
+    </message>
+    <message>
+        <source>Shown to everyone when they connect; empty shows nothing.</source>
+        <translation>Se muestra a todos al conectarse; vacío no muestra nada.</translation>
+    </message>
+    <message>
+        <source>Minutes an author may edit a message</source>
+        <translation>Minutos en que el autor puede editar un mensaje</translation>
+    </message>
+    <message>
+        <source>Editing is off</source>
+        <translation>Edición desactivada</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutos</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Message of the day:</source>
+        <translation>Mensaje del día:</translation>
+    </message>
+    <message>
+        <source>Authors may edit messages for:</source>
+        <translation>Los autores pueden editar mensajes durante:</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,10 @@
         <source>You may not do that here; ask a moderator or an administrator.</source>
         <translation>Você não pode fazer isso aqui; peça a um moderador ou administrador.</translation>
     </message>
+    <message>
+        <source>This message can no longer be edited.</source>
+        <translation>Esta mensagem não pode mais ser editada.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::EventRouter</name>
@@ -337,6 +341,21 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>the server</source>
         <translation>o servidor</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::ComposeContext</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>Respondendo a %1: %2</translation>
+    </message>
+    <message>
+        <source>Editing your message. Enter saves it, Escape cancels.</source>
+        <translation>Editando sua mensagem. Enter salva, Esc cancela.</translation>
     </message>
 </context>
 <context>
@@ -748,6 +767,14 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>Server &amp;administration…</source>
         <translation>&amp;Administração do servidor…</translation>
     </message>
+    <message>
+        <source>Reply</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageDelegate</name>
@@ -786,6 +813,14 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>This message was deleted.</source>
         <translation>Esta mensagem foi apagada.</translation>
+    </message>
+    <message>
+        <source>%1: This message was deleted.</source>
+        <translation>%1: Esta mensagem foi excluída.</translation>
+    </message>
+    <message>
+        <source>%1  %2  (edited)</source>
+        <translation>%1  %2  (editada)</translation>
     </message>
 </context>
 <context>
@@ -880,6 +915,17 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>Delete</source>
         <translation>Apagar</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::MotdBanner</name>
+    <message>
+        <source>Message of the day</source>
+        <translation>Mensagem do dia</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dispensar</translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1106,10 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::SettingsDialog</name>
@@ -1166,6 +1216,41 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>Password changed. Your other devices have been logged out.</source>
         <translation>Senha alterada. Seus outros dispositivos foram desconectados.</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::SiteSettingsPage</name>
+    <message>
+        <source>Message of the day</source>
+        <translation>Mensagem do dia</translation>
+    </message>
+    <message>
+        <source>Shown to everyone when they connect; empty shows nothing.</source>
+        <translation>Mostrada a todos ao se conectarem; vazia não mostra nada.</translation>
+    </message>
+    <message>
+        <source>Minutes an author may edit a message</source>
+        <translation>Minutos em que o autor pode editar uma mensagem</translation>
+    </message>
+    <message>
+        <source>Editing is off</source>
+        <translation>Edição desativada</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutos</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Message of the day:</source>
+        <translation>Mensagem do dia:</translation>
+    </message>
+    <message>
+        <source>Authors may edit messages for:</source>
+        <translation>Autores podem editar mensagens por:</translation>
     </message>
 </context>
 <context>

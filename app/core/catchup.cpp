@@ -63,8 +63,8 @@ QCoro::Task<bool> CatchUp::loadRoom(QString room)
             hasOlder = page->page.hasMore;
         }
         for (const ChatMessage &message : std::as_const(latest)) {
-            if (message.deleted && message.id <= known)
-                model->markDeleted(message.id); // deleted while this client was away
+            if (message.id <= known)
+                model->update(message); // perhaps edited or deleted while this client was away
             else if (message.deleted)
                 model->append(message); // its place, but nothing to read or be told of
             else if (message.id > known)

@@ -54,6 +54,8 @@ ChatClient::ChatClient(KnownServers::Storage trustStorage, QObject *parent)
     connect(m_events, &EventRouter::removedFromRoom, this, &ChatClient::removedFromRoom);
     connect(m_events, &EventRouter::roomListStale, this, [this] { relistRooms(); });
     connect(m_conversations, &Conversations::muteChanged, this, &ChatClient::muteChanged);
+    connect(m_conversations, &Conversations::settingsChanged, this,
+            &ChatClient::siteSettingsChanged);
     connect(m_events, &EventRouter::joinedRoomRenamed, this,
             [this](const QString &from, const QString &to) {
                 emit roomRenamed(from, to);
@@ -282,17 +284,47 @@ Protocol::Role ChatClient::myRole()
 }
 
 template<typename Request>
-QCoro::Task<> ChatClient::moderate(Request request)
+QCoro::Task<bool> ChatClient::perform(Request request)
 {
     QPointer<ChatClient> self(this);
     auto asking = m_link->call(std::move(request));
     const auto answer = co_await asking;
     if (!self)
-        co_return;
-    if (answer.ok())
-        emit moderationDone();
-    else
+        co_return false;
+    if (!answer.ok())
         emit requestFailed(ErrorText::describe(answer.failure()));
+    co_return answer.ok();
+}
+
+template<typename Request>
+QCoro::Task<> ChatClient::moderate(Request request)
+{
+    QPointer<ChatClient> self(this);
+    auto performing = perform(std::move(request));
+    const bool done = co_await performing;
+    if (self && done)
+        emit moderationDone();
+}
+
+void ChatClient::editMessage(qint64 id, const QString &body)
+{
+    perform(Protocol::MessageEdit{id, body});
+}
+
+bool ChatClient::canEdit(const QModelIndex &message) const
+{
+    const qint64 windowMs = siteSettings().editMinutes * 60'000;
+    return message.data(MessageModel::IdRole).toLongLong() != 0 &&
+           message.data(MessageModel::OwnRole).toBool() &&
+           message.data(MessageModel::KindRole).toInt() ==
+               static_cast<int>(ChatMessage::Kind::Message) &&
+           !message.data(MessageModel::DeletedRole).toBool() &&
+           Protocol::nowMs() - message.data(MessageModel::TimestampRole).toLongLong() < windowMs;
+}
+
+const Protocol::SiteSettings &ChatClient::siteSettings() const
+{
+    return m_conversations->settings();
 }
 
 void ChatClient::deleteMessage(qint64 id)
@@ -352,10 +384,11 @@ QCoro::Task<> ChatClient::create(QString name, QString topic)
     co_await m_catchUp->loadRoom(created->room.name);
 }
 
-QString ChatClient::sendMessage(const QString &room, const QString &body)
+QString ChatClient::sendMessage(const QString &room, const QString &body,
+                                std::optional<qint64> replyTo)
 {
     if (!Validation::parseCommand(body))
-        return m_outbox->add(room, body);
+        return m_outbox->add(room, body, replyTo);
     if (state() != State::Online) {
         messages(room)->append(
             ChatMessage::notice(room, tr("You are offline; commands are not kept for later.")));

@@ -92,7 +92,16 @@ public:
     void fetchOlder(const QString &room);
     // Shows the message as pending at once and delivers it as soon as the server can take
     // it; returns its nonce. Commands go out only while online, and are not kept.
-    QString sendMessage(const QString &room, const QString &body);
+    // replyTo: the id of the message of the room it answers.
+    QString sendMessage(const QString &room, const QString &body,
+                        std::optional<qint64> replyTo = std::nullopt);
+    // The author changes their message; a refusal comes back through requestFailed.
+    void editMessage(qint64 id, const QString &body);
+    // Whether the user may edit this message now: their own, stored, not deleted, and
+    // within the site's edit window.
+    bool canEdit(const QModelIndex &message) const;
+    // What the site's admins set: the message of the day, the edit window.
+    const Protocol::SiteSettings &siteSettings() const;
 
     // Moderation. The server decides who may (docs/protocol.md, "Roles"); a refusal comes back
     // through requestFailed, and what was done arrives as the server's events. `myRole` says
@@ -137,6 +146,8 @@ signals:
     void muteChanged(const QString &room);
     // The server did a moderation request of this client's (ban, unban, role, ...).
     void moderationDone();
+    // The site's settings changed, or a login told them.
+    void siteSettingsChanged();
     // An administrator renamed a room this user is in: it is being loaded as `to`, and
     // roomLeft(from) and roomJoined(to) follow.
     void roomRenamed(const QString &from, const QString &to);
@@ -152,7 +163,10 @@ private:
     QCoro::Task<> relistRooms();
     QCoro::Task<> sendCommand(QString room, QString body);
     QCoro::Task<Result> updateProfile(Protocol::ProfileUpdate change);
-    // Sends a moderation request; says why when the server refuses it.
+    // Sends a request; says why when the server refuses it. true when done.
+    template<typename Request>
+    QCoro::Task<bool> perform(Request request);
+    // The same for a moderation request, telling moderationDone.
     template<typename Request>
     QCoro::Task<> moderate(Request request);
 

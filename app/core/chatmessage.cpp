@@ -31,6 +31,8 @@ ChatMessage ChatMessage::fromStored(const Protocol::Message &stored)
     message.body = stored.body;
     message.nonce = stored.nonce.value_or(QString());
     message.deleted = stored.deleted;
+    message.edited = stored.edited;
+    message.reply = stored.reply;
     return message;
 }
 

@@ -34,9 +34,11 @@ struct ChatMessage
     QString body;
     qint64 timestamp = 0; // UTC milliseconds
     QString nonce;
-    QJsonObject data;     // a bot's structured data (a quote, say)
-    QString error;        // why a Failed message was refused
-    bool deleted = false; // a tombstone: its author or a moderator deleted it; no body
+    QJsonObject data;             // a bot's structured data (a quote, say)
+    QString error;                // why a Failed message was refused
+    bool deleted = false;         // a tombstone: its author or a moderator deleted it; no body
+    std::optional<qint64> edited; // when its author last changed it
+    std::optional<Protocol::Quote> reply; // the message it answers, as that one now is
 
     static ChatMessage fromStored(const Protocol::Message &message);
     static QList<ChatMessage> fromStored(const QList<Protocol::Message> &messages);

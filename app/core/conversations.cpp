@@ -71,4 +71,10 @@ MemberModel *Conversations::members(const QString &room)
     return model;
 }
 
+void Conversations::setSettings(const Protocol::SiteSettings &settings)
+{
+    m_settings = settings;
+    emit settingsChanged();
+}
+
 } // namespace FinChat::Client

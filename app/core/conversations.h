@@ -44,8 +44,14 @@ public:
     std::optional<qint64> mutedUntil(const QString &room) const;
     void setMutedUntil(const QString &room, std::optional<qint64> until);
 
+    // What the site's admins set (login, settings.updated).
+    const Protocol::SiteSettings &settings() const { return m_settings; }
+    void setSettings(const Protocol::SiteSettings &settings);
+
 signals:
     void muteChanged(const QString &room);
+    // The message of the day or the edit window changed, or a login told them.
+    void settingsChanged();
 
 private:
     Highlighter m_highlighter;
@@ -55,6 +61,7 @@ private:
     QHash<QString, qint64> m_mutedUntil;
     QString m_username;
     QString m_displayName;
+    Protocol::SiteSettings m_settings;
 };
 
 } // namespace FinChat::Client

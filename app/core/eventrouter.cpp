@@ -115,6 +115,12 @@ void EventRouter::routeModeration()
     m_dispatcher.on<MessageDeleted>([this](const MessageDeleted &event) {
         m_conversations.messages(event.room)->markDeleted(event.message);
     });
+    m_dispatcher.on<MessageEdited>([this](const MessageEdited &event) {
+        m_conversations.messages(event.message.room)
+            ->update(ChatMessage::fromStored(event.message));
+    });
+    m_dispatcher.on<SettingsUpdated>(
+        [this](const SettingsUpdated &event) { m_conversations.setSettings(event.settings); });
     m_dispatcher.on<MemberMuted>([this](const MemberMuted &event) {
         if (isMe(event.user))
             m_conversations.setMutedUntil(event.room, event.until);

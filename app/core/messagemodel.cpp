@@ -104,6 +104,11 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return message.error;
     case DeletedRole:
         return message.deleted;
+    case EditedRole:
+        return message.edited.has_value();
+    case ReplyRole:
+        return message.reply ? QVariant(Protocol::toJson(*message.reply).toVariantMap())
+                             : QVariant();
     case StartsDayRole:
         return index.row() == 0 || localDay(m_messages.at(index.row() - 1)) != localDay(message);
     case ContinuesRole:
@@ -127,6 +132,15 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {BodyRole, "body"},     {TimestampRole, "ts"}, {KindRole, "kind"},
             {StatusRole, "status"}, {OwnRole, "own"},      {DataRole, "data"},
             {ErrorRole, "error"}};
+}
+
+std::optional<Protocol::Quote> MessageModel::quoteOf(qint64 id) const
+{
+    const auto found = std::find_if(m_messages.cbegin(), m_messages.cend(),
+                                    [id](const ChatMessage &message) { return message.id == id; });
+    if (found == m_messages.cend())
+        return std::nullopt;
+    return Protocol::Quote{id, found->user, found->displayName, found->body, found->deleted};
 }
 
 qint64 MessageModel::oldestId() const
@@ -216,15 +230,47 @@ void MessageModel::setLoadingOlder(bool loading)
 
 void MessageModel::markDeleted(qint64 id)
 {
-    const auto found = std::find_if(m_messages.begin(), m_messages.end(),
+    const auto found = std::find_if(m_messages.cbegin(), m_messages.cend(),
                                     [id](const ChatMessage &message) { return message.id == id; });
-    if (found == m_messages.end() || found->deleted)
+    if (found == m_messages.cend()) {
+        updateQuotesOf(id, {}, true); // an older message, quoted by one shown
         return;
-    found->deleted = true;
-    found->body.clear();
-    found->data = {};
+    }
+    ChatMessage tombstone = *found;
+    tombstone.deleted = true;
+    tombstone.body.clear();
+    tombstone.data = {};
+    update(tombstone);
+}
+
+void MessageModel::update(const ChatMessage &stored)
+{
+    updateQuotesOf(stored.id, stored.body, stored.deleted);
+    const auto found =
+        std::find_if(m_messages.begin(), m_messages.end(),
+                     [&stored](const ChatMessage &message) { return message.id == stored.id; });
+    if (found == m_messages.end() ||
+        (found->body == stored.body && found->deleted == stored.deleted &&
+         found->edited == stored.edited))
+        return;
+    found->body = stored.body;
+    found->deleted = stored.deleted;
+    found->edited = stored.edited;
+    found->data = stored.deleted ? QJsonObject() : found->data;
     const QModelIndex changed = index(static_cast<int>(found - m_messages.begin()));
     emit dataChanged(changed, changed);
+}
+
+void MessageModel::updateQuotesOf(qint64 id, const QString &body, bool deleted)
+{
+    for (int row = 0; row < rowCount(); ++row) {
+        std::optional<Protocol::Quote> &quote = m_messages[row].reply;
+        if (!quote || quote->id != id || (quote->body == body && quote->deleted == deleted))
+            continue;
+        quote->body = body;
+        quote->deleted = deleted;
+        emit dataChanged(index(row), index(row), {ReplyRole});
+    }
 }
 
 bool MessageModel::containsId(qint64 id) const

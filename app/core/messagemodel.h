@@ -30,6 +30,10 @@ public:
         DataRole,
         ErrorRole,
         DeletedRole, // a tombstone: show that it was deleted, not a body
+        EditedRole,  // its author changed it: say so
+        // The message it answers, as a QVariantMap (id, user, displayName, body, deleted);
+        // invalid when it answers none.
+        ReplyRole,
         // For drawing a conversation as people expect: the first message of a day gets the
         // day's heading, a message that continues its author's run (same author and kind,
         // within five minutes) gets no header of its own, and the first message the reader
@@ -50,6 +54,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     const QList<ChatMessage> &messages() const { return m_messages; }
+    // How a reply to the shown message `id` quotes it; nullopt when it is not shown.
+    std::optional<Protocol::Quote> quoteOf(qint64 id) const;
     qint64 oldestId() const;
     qint64 newestId() const;
     bool hasOlder() const { return m_hasOlder; }
@@ -64,8 +70,12 @@ public:
     void append(const ChatMessage &message);
     void addPending(const ChatMessage &message);
     void markFailed(const QString &nonce, const QString &error);
-    // message.deleted: the message with this id (if shown) becomes a tombstone.
+    // message.deleted: the message with this id (if shown) becomes a tombstone, and so do
+    // the quotes of it in the replies shown.
     void markDeleted(qint64 id);
+    // A stored message as it now is (message.edited, or read again after a reconnect): the
+    // row with its id, if shown, and the quotes of it take its text, edit and deletion.
+    void update(const ChatMessage &stored);
 
     // The last `count` messages from others are new to the reader: the "new messages" line
     // goes above the first of them, and stays there until cleared.
@@ -81,6 +91,8 @@ private:
     qsizetype rowOfNonce(const QString &nonce) const;
     qsizetype insertionRow(const ChatMessage &message) const;
     bool containsId(qint64 id) const;
+    // The shown replies to message `id` quote it as it now is.
+    void updateQuotesOf(qint64 id, const QString &body, bool deleted);
     bool continuesRun(int row) const;
     int firstUnreadRow() const;
     // Rows whose neighbour-dependent roles may have changed after rows changed at `row`.

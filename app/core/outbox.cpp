@@ -22,7 +22,7 @@ Outbox::Outbox(ServerLink &link, Conversations &conversations, QObject *parent)
     , m_conversations(conversations)
 {}
 
-QString Outbox::add(const QString &room, const QString &body)
+QString Outbox::add(const QString &room, const QString &body, std::optional<qint64> replyTo)
 {
     ChatMessage pending;
     pending.room = room;
@@ -31,8 +31,11 @@ QString Outbox::add(const QString &room, const QString &body)
     pending.body = body;
     pending.timestamp = Protocol::nowMs();
     pending.nonce = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_conversations.messages(room)->addPending(pending);
-    m_items.append({room, body, pending.nonce});
+    MessageModel *model = m_conversations.messages(room);
+    if (replyTo) // shown answering it at once, as the server will store it
+        pending.reply = model->quoteOf(*replyTo);
+    model->addPending(pending);
+    m_items.append({room, body, pending.nonce, replyTo});
     if (m_online)
         transmit(pending.nonce);
     return pending.nonce;
@@ -64,7 +67,7 @@ QCoro::Task<> Outbox::transmit(QString nonce)
         co_return;
     item->inFlight = true;
     const QString room = item->room;
-    auto sending = m_link.call(Protocol::MessageSend{room, item->body, nonce});
+    auto sending = m_link.call(Protocol::MessageSend{room, item->body, nonce, item->replyTo});
     const auto sent = co_await sending;
     if (!self)
         co_return;

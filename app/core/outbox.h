@@ -20,8 +20,9 @@ class Outbox : public QObject
 public:
     Outbox(ServerLink &link, Conversations &conversations, QObject *parent = nullptr);
 
-    // Returns the message's nonce.
-    QString add(const QString &room, const QString &body);
+    // Returns the message's nonce. replyTo: the id of the message it answers.
+    QString add(const QString &room, const QString &body,
+                std::optional<qint64> replyTo = std::nullopt);
     // Online: everything waiting goes now; offline: it waits.
     void setOnline(bool online);
     void clear() { m_items.clear(); }
@@ -33,6 +34,7 @@ private:
         QString room;
         QString body;
         QString nonce;
+        std::optional<qint64> replyTo;
         bool inFlight = false;
     };
 

@@ -204,6 +204,7 @@ QCoro::Task<bool> Session::enter(Protocol::SessionInfo session, quint64 attempt)
     };
     if (m_conversations.enter(session.user))
         m_outbox.clear(); // another account: nothing typed by the previous one may go out
+    m_conversations.setSettings(session.settings.value_or(Protocol::SiteSettings{}));
 
     auto listing = m_link.call(Protocol::RoomsList{});
     const auto rooms = co_await listing;

@@ -9,6 +9,7 @@
 #include "core/roomlistmodel.h"
 #include "core/tickers.h"
 #include "core/watchlist.h"
+#include "ui/composecontext.h"
 #include "ui/connectdialog.h"
 #include "ui/desktray.h"
 #include "ui/languages.h"
@@ -17,6 +18,7 @@
 #include "ui/messagedelegate.h"
 #include "ui/messageinput.h"
 #include "ui/messagepointer.h"
+#include "ui/motdbanner.h"
 #include "ui/newroomdialog.h"
 #include "ui/quickswitcher.h"
 #include "ui/quotecards.h"
@@ -59,6 +61,7 @@ namespace FinChat::Ui {
 
 using namespace Qt::StringLiterals;
 using Client::ChatClient;
+using Client::ChatMessage;
 using Client::MessageModel;
 using Client::RoomListModel;
 
@@ -93,6 +96,7 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     , m_members(new QListView(this))
     , m_loadingOlder(new QProgressBar(this))
     , m_input(new MessageInput(this))
+    , m_compose(new ComposeContext(this))
     , m_roomTitle(heading(QString(), this))
     , m_roomTopic(new QLabel(this))
     , m_lengthNote(new QLabel(this))
@@ -186,9 +190,9 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     m_lengthNote->setObjectName(u"lengthNote"_s);
     m_lengthNote->setAlignment(Qt::AlignRight);
     m_lengthNote->hide();
-    splitter->addWidget(
-        column(splitter, {new ReconnectBanner(client, this), m_roomTitle, m_roomTopic,
-                          m_loadingOlder, m_messages, m_input, m_lengthNote}));
+    splitter->addWidget(column(
+        splitter, {new ReconnectBanner(client, this), new MotdBanner(client, this), m_roomTitle,
+                   m_roomTopic, m_loadingOlder, m_messages, m_compose, m_input, m_lengthNote}));
     // The right column: the room's members, and under them the user's watchlist (shown
     // while the server keeps watchlists, that is has a bot that gives quotes).
     auto *sideColumn = new QSplitter(Qt::Vertical, splitter);
@@ -258,10 +262,17 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     connect(m_input, &MessageInput::submitted, this, [this](const QString &text) {
         if (m_currentRoom.isEmpty())
             return;
+        if (const auto editing = m_compose->editing()) {
+            m_client.editMessage(*editing, text);
+            m_compose->clear();
+            return;
+        }
         followNewest(); // what one sends is what one reads next, wherever one had scrolled
         m_client.messages(m_currentRoom)->clearUnreadMark();
-        m_client.sendMessage(m_currentRoom, text);
+        m_client.sendMessage(m_currentRoom, text, m_compose->replyingTo());
+        m_compose->clear();
     });
+    connect(m_compose, &ComposeContext::cancelled, this, &MainWindow::cancelCompose);
     connect(m_rooms, &QListView::clicked, this, &MainWindow::onRoomActivated);
     connect(m_rooms, &QListView::activated, this, &MainWindow::onRoomActivated);
     // Arrow keys through the room list show each joined room as they reach it.
@@ -480,6 +491,7 @@ QMenu *MainWindow::messageMenu(const QModelIndex &index)
             tr("Copy link"), this, [shown] { QGuiApplication::clipboard()->setText(shown); });
         copyLink->setObjectName(u"copyLink"_s);
     }
+    addConversationActions(menu, index);
     m_moderation.addMessageActions(menu, m_currentRoom, index);
     return menu;
 }
@@ -598,8 +610,45 @@ void MainWindow::showAbout()
     box->open();
 }
 
+void MainWindow::addConversationActions(QMenu *menu, const QModelIndex &index)
+{
+    const qint64 id = index.data(MessageModel::IdRole).toLongLong();
+    const auto kind = static_cast<ChatMessage::Kind>(index.data(MessageModel::KindRole).toInt());
+    if (id == 0 || kind != ChatMessage::Kind::Message ||
+        index.data(MessageModel::DeletedRole).toBool())
+        return;
+    menu->addSeparator();
+    const QString author = index.data(MessageModel::DisplayNameRole).toString();
+    const QString body = index.data(MessageModel::BodyRole).toString();
+    QAction *reply = menu->addAction(tr("Reply"), this, [this, id, author, body] {
+        if (m_compose->editing())
+            m_input->clear(); // the edited text was not a reply
+        m_compose->replyTo(id, author, body);
+        m_input->setFocus();
+    });
+    reply->setObjectName(u"replyToMessage"_s);
+    if (!m_client.canEdit(index))
+        return;
+    QAction *edit = menu->addAction(tr("Edit"), this, [this, id, body] {
+        m_compose->edit(id);
+        m_input->setPlainText(body);
+        m_input->moveCursor(QTextCursor::End);
+        m_input->setFocus();
+    });
+    edit->setObjectName(u"editMessage"_s);
+}
+
+void MainWindow::cancelCompose()
+{
+    if (m_compose->editing())
+        m_input->clear(); // the message keeps its text
+    m_compose->clear();
+}
+
 void MainWindow::showRoom(const QString &room, bool focusInput)
 {
+    if (m_compose->isActive()) // a reply or an edit belongs to the room it was started in
+        cancelCompose();
     if (m_shownModel)
         m_shownModel->disconnect(this);
     m_currentRoom = room;
@@ -739,6 +788,10 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
             m_messages->verticalScrollBar()->triggerAction(
                 key == Qt::Key_PageUp ? QAbstractSlider::SliderPageStepSub
                                       : QAbstractSlider::SliderPageStepAdd);
+            return true;
+        }
+        if (key == Qt::Key_Escape && m_compose->isActive()) {
+            cancelCompose();
             return true;
         }
     }

@@ -24,6 +24,7 @@ namespace FinChat::Ui {
 
 class ServerAdminDialog;
 
+class ComposeContext;
 class DeskTray;
 class LocalServer;
 class MessageInput;
@@ -42,6 +43,7 @@ public:
     QListView *messageView() const { return m_messages; }
     QListView *memberView() const { return m_members; }
     MessageInput *input() const { return m_input; }
+    ComposeContext *composeContext() const { return m_compose; }
     QLabel *connectionLabel() const { return m_connection; }
     QString currentRoom() const { return m_currentRoom; }
     DeskTray *tray() const { return m_tray; }
@@ -52,8 +54,8 @@ public:
     void showNotice(const QString &text);
     // A room's menu (right click in the room list): what notifies, leave or join.
     QMenu *roomMenu(const QString &room);
-    // A message's menu (right click): copy its text, open or copy each link in it, delete it
-    // (its author, or a moderator).
+    // A message's menu (right click): copy its text, open or copy each link in it, reply to
+    // it, edit it (its author, in the edit window), delete it (its author, or a moderator).
     QMenu *messageMenu(const QModelIndex &index);
     // The server administration window, for moderators and admins (the FinChat menu's
     // "Server administration…"): opened, or brought up when open.
@@ -83,6 +85,10 @@ private:
     void addAppMenu();
     void addGoMenu();
     void openSettings();
+    // Reply and Edit for a stored message.
+    void addConversationActions(QMenu *menu, const QModelIndex &index);
+    // Drops the reply or edit being typed (an edit's text with it).
+    void cancelCompose();
     // The input says so, and takes nothing, while the user is muted in the shown room.
     void showMuteState();
     QString notifySettingsGroup() const;
@@ -119,6 +125,7 @@ private:
     QListView *m_members;
     QProgressBar *m_loadingOlder;
     MessageInput *m_input;
+    ComposeContext *m_compose; // above the input: what is typed answers or replaces a message
     QLabel *m_roomTitle;
     QLabel *m_roomTopic;
     QLabel *m_lengthNote; // under the input, when a message nears or passes the limit

@@ -81,6 +81,7 @@ struct MessageDelegate::Layout
     bool firstUnread;
     QString header; // empty when the row continues its author's run
     QString body;
+    QString quote;        // the message this one answers, on one line; empty if none
     bool deleted = false; // body says so
     QFont headerFont;
     QFont bodyFont;
@@ -88,11 +89,35 @@ struct MessageDelegate::Layout
     QRect unreadRect;
     QRect bubbleRect;
     QRect headerRect;
+    QRect quoteRect;
     QRect bodyRect;
     std::optional<BubbleText> text;
     QuoteCards cards;
     int height;
 };
+
+QString MessageDelegate::quoteLine(const QVariantMap &quote)
+{
+    if (quote.isEmpty())
+        return {};
+    const QString author = quote.value(u"displayName"_s).toString();
+    if (quote.value(u"deleted"_s).toBool())
+        return tr("%1: This message was deleted.").arg(author);
+    return u"%1: %2"_s.arg(author, quote.value(u"body"_s).toString().simplified());
+}
+
+void MessageDelegate::paintQuote(QPainter *painter, const QRect &rect, const QString &line,
+                                 QFont font, const QColor &colour)
+{
+    // A bar at its left, as every chat app marks what is answered; the text on one line.
+    painter->fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), colour);
+    font.setItalic(true);
+    painter->setFont(font);
+    painter->setPen(colour);
+    const QRect textRect = rect.adjusted(Padding, 0, 0, 0);
+    painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetrics(font).elidedText(line, Qt::ElideRight, textRect.width()));
+}
 
 QString MessageDelegate::dayHeading(const QDate &day)
 {
@@ -147,7 +172,10 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         layout.bodyFont.setItalic(true);
         break;
     case ChatMessage::Kind::Message:
-        layout.header = u"%1  %2"_s.arg(name, when);
+        layout.header = index.data(MessageModel::EditedRole).toBool()
+                            ? tr("%1  %2  (edited)").arg(name, when)
+                            : u"%1  %2"_s.arg(name, when);
+        layout.quote = quoteLine(index.data(MessageModel::ReplyRole).toMap());
         break;
     }
     layout.deleted = index.data(MessageModel::DeletedRole).toBool();
@@ -186,6 +214,10 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
     if (!layout.header.isEmpty()) {
         layout.headerRect = QRect(left, textTop, width, headerMetrics.height());
         bodyTop = layout.headerRect.bottom() + 3;
+    }
+    if (!layout.quote.isEmpty()) {
+        layout.quoteRect = QRect(left, bodyTop, width, QFontMetrics(option.font).height() + 4);
+        bodyTop = layout.quoteRect.bottom() + 3;
     }
     // Tickers are chips in what people write, not in commands, notices or bot replies.
     const bool chips = layout.kind == ChatMessage::Kind::Message && !layout.deleted;
@@ -255,6 +287,9 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setPen(layout.status == ChatMessage::Status::Failed ? tones.error() : muted);
         painter->drawText(layout.headerRect, Qt::AlignLeft | Qt::AlignVCenter, layout.header);
     }
+
+    if (!layout.quote.isEmpty())
+        paintQuote(painter, layout.quoteRect, layout.quote, option.font, muted);
 
     const bool quiet = layout.kind == ChatMessage::Kind::Command ||
                        layout.kind == ChatMessage::Kind::Notice ||

@@ -31,6 +31,9 @@ public:
 
     // "Today", "Yesterday" or the date, in the reader's language.
     static QString dayHeading(const QDate &day);
+    // How a reply shows the message it answers (MessageModel::ReplyRole), on one line:
+    // "Bob: the text", or that it was deleted; empty when it answers none.
+    static QString quoteLine(const QVariantMap &quote);
 
     // What lies under `point` (in the row's coordinates, as option.rect): the position in
     // the message's text nearest to it (even outside the text: a drag may overshoot), and
@@ -52,6 +55,8 @@ public:
 private:
     struct Layout;
     Layout layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    static void paintQuote(QPainter *painter, const QRect &rect, const QString &line, QFont font,
+                           const QColor &colour);
 
     Client::TickerRule m_tickers;
     QPersistentModelIndex m_selected;

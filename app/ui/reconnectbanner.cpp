@@ -1,10 +1,7 @@
 #include "ui/reconnectbanner.h"
 
 #include "core/chatclient.h"
-#include "ui/tones.h"
 
-#include <QHBoxLayout>
-#include <QLabel>
 #include <QPushButton>
 
 namespace FinChat::Ui {
@@ -12,25 +9,10 @@ namespace FinChat::Ui {
 using Client::ChatClient;
 
 ReconnectBanner::ReconnectBanner(ChatClient &client, QWidget *parent)
-    : QFrame(parent)
+    : Banner(QStringLiteral("reconnectBanner"), parent)
     , m_client(client)
-    , m_text(new QLabel(this))
-    , m_retry(new QPushButton(tr("Retry now"), this))
+    , m_retry(addButton(tr("Retry now"), QStringLiteral("retryNowButton")))
 {
-    setObjectName(QStringLiteral("reconnectBanner"));
-    setFrameShape(QFrame::StyledPanel);
-    setAutoFillBackground(true);
-    QPalette tinted = palette();
-    const Tones tones(tinted);
-    tinted.setColor(QPalette::Window, tones.bubble(Tones::Bubble::Bot));
-    tinted.setColor(QPalette::WindowText, tones.text());
-    setPalette(tinted);
-    m_text->setWordWrap(true);
-    m_retry->setObjectName(QStringLiteral("retryNowButton"));
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(8, 4, 8, 4);
-    layout->addWidget(m_text, 1);
-    layout->addWidget(m_retry);
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, &ReconnectBanner::update);
     connect(m_retry, &QPushButton::clicked, this, [this] {
@@ -39,11 +21,6 @@ ReconnectBanner::ReconnectBanner(ChatClient &client, QWidget *parent)
     });
     connect(&client, &ChatClient::stateChanged, this, &ReconnectBanner::update);
     update();
-}
-
-QString ReconnectBanner::text() const
-{
-    return m_text->text();
 }
 
 void ReconnectBanner::update()
@@ -56,8 +33,7 @@ void ReconnectBanner::update()
     }
     m_countdown.start();
     const int seconds = (m_client.nextTryIn() + 999) / 1000;
-    m_text->setText(seconds > 0
-                        ? tr("Connection lost. Trying again in %1 s… What you write is sent once "
+    setText(seconds > 0 ? tr("Connection lost. Trying again in %1 s… What you write is sent once "
                              "it is back.")
                               .arg(seconds)
                         : tr("Connection lost. Trying to reconnect… What you write is sent "

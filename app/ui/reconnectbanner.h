@@ -1,9 +1,9 @@
 #pragma once
 
-#include <QFrame>
+#include "ui/banner.h"
+
 #include <QTimer>
 
-class QLabel;
 class QPushButton;
 
 namespace FinChat::Client {
@@ -15,7 +15,7 @@ namespace FinChat::Ui {
 // Above the conversation while the connection is lost: when the next try is, and a button
 // to try now (the person often knows before the backoff does that the network is back).
 // Hidden while online.
-class ReconnectBanner : public QFrame
+class ReconnectBanner : public Banner
 {
     Q_OBJECT
 
@@ -23,13 +23,11 @@ public:
     explicit ReconnectBanner(Client::ChatClient &client, QWidget *parent = nullptr);
 
     QPushButton *retryButton() const { return m_retry; }
-    QString text() const;
 
 private:
     void update();
 
     Client::ChatClient &m_client;
-    QLabel *m_text;
     QPushButton *m_retry;
     QTimer m_countdown;
 };

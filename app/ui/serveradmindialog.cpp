@@ -32,6 +32,8 @@ ServerAdminDialog::ServerAdminDialog(Client::ChatClient &client, QWidget *parent
         m_pages->addTab(pages.last(), tr("Audit log"));
         pages.append(new StatusPage(client, *this));
         m_pages->addTab(pages.last(), tr("Status"));
+        pages.append(new SiteSettingsPage(client, *this));
+        m_pages->addTab(pages.last(), tr("Settings"));
     }
     m_problem->setObjectName(u"adminProblem"_s);
     m_problem->setWordWrap(true);

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
@@ -388,6 +389,47 @@ QCoro::Task<> StatusPage::load()
                         .arg(bot.username, bot.kind, bot.available ? tr("answering") : tr("away")));
     line(tr("Bots:"), bots.isEmpty() ? tr("none") : bots.join(u", "_s));
     emit loaded();
+}
+
+SiteSettingsPage::SiteSettingsPage(Client::ChatClient &client, ServerAdminDialog &dialog)
+    : AdminPage(client, dialog)
+    , m_motd(new QPlainTextEdit(this))
+    , m_editMinutes(new QSpinBox(this))
+{
+    m_motd->setObjectName(u"motdEdit"_s);
+    m_motd->setAccessibleName(tr("Message of the day"));
+    m_motd->setPlaceholderText(tr("Shown to everyone when they connect; empty shows nothing."));
+    m_editMinutes->setObjectName(u"editMinutes"_s);
+    m_editMinutes->setAccessibleName(tr("Minutes an author may edit a message"));
+    m_editMinutes->setRange(0, static_cast<int>(Protocol::MaxEditMinutes));
+    m_editMinutes->setSpecialValueText(tr("Editing is off"));
+    m_editMinutes->setSuffix(tr(" minutes"));
+    QPushButton *save = button(tr("Save"), u"saveSiteSettings"_s, this);
+    connect(save, &QPushButton::clicked, this, [this] { this->save(); });
+    auto *form = new QFormLayout;
+    form->addRow(tr("Message of the day:"), m_motd);
+    form->addRow(tr("Authors may edit messages for:"), m_editMinutes);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(save, 0, Qt::AlignRight);
+}
+
+void SiteSettingsPage::refresh()
+{
+    const Protocol::SiteSettings &settings = m_client.siteSettings();
+    m_motd->setPlainText(settings.motd);
+    m_editMinutes->setValue(static_cast<int>(settings.editMinutes));
+}
+
+QCoro::Task<> SiteSettingsPage::save()
+{
+    auto saving =
+        fetch(Protocol::SettingsUpdate{m_motd->toPlainText(), qint64(m_editMinutes->value())});
+    const auto answer = co_await saving;
+    if (!answer)
+        co_return;
+    m_dialog.showProblem({});
+    emit saved();
 }
 
 } // namespace FinChat::Ui

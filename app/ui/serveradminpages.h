@@ -12,6 +12,7 @@ class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
@@ -133,6 +134,28 @@ private:
     QCoro::Task<> load();
 
     QFormLayout *m_form;
+};
+
+// What admins set for the whole site (settings.update): the message of the day and how long
+// authors may edit their messages. Shows the settings as the last login or change told them.
+class SiteSettingsPage : public AdminPage
+{
+    Q_OBJECT
+
+public:
+    SiteSettingsPage(Client::ChatClient &client, ServerAdminDialog &dialog);
+    void refresh() override;
+    QPlainTextEdit *motd() const { return m_motd; }
+    QSpinBox *editMinutes() const { return m_editMinutes; }
+
+signals:
+    void saved();
+
+private:
+    QCoro::Task<> save();
+
+    QPlainTextEdit *m_motd;
+    QSpinBox *m_editMinutes;
 };
 
 } // namespace FinChat::Ui

@@ -44,6 +44,7 @@ constexpr std::array ErrorNames{
     std::pair{ErrorCode::InvalidInvite, "invalid_invite"_L1},
     std::pair{ErrorCode::UnknownMessage, "unknown_message"_L1},
     std::pair{ErrorCode::Muted, "muted"_L1},
+    std::pair{ErrorCode::EditExpired, "edit_expired"_L1},
     std::pair{ErrorCode::InternalError, "internal_error"_L1},
 };
 

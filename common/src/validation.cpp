@@ -10,10 +10,11 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
-bool hasControlCharacter(QStringView text)
+bool hasControlCharacter(QStringView text, bool allowLineBreaks = false)
 {
-    return std::any_of(text.begin(), text.end(),
-                       [](QChar c) { return c.category() == QChar::Other_Control; });
+    return std::any_of(text.begin(), text.end(), [allowLineBreaks](QChar c) {
+        return c.category() == QChar::Other_Control && !(allowLineBreaks && c == u'\n');
+    });
 }
 
 // The lower-cased text when it matches the whole pattern.
@@ -27,11 +28,12 @@ std::optional<QString> lowerCasedIfMatching(const QRegularExpression &pattern, Q
 
 // The trimmed text when it is short enough, not empty unless allowed, and has no control
 // characters.
-std::optional<QString> trimmedIfPrintable(QStringView text, qsizetype maxLength, bool allowEmpty)
+std::optional<QString> trimmedIfPrintable(QStringView text, qsizetype maxLength, bool allowEmpty,
+                                          bool allowLineBreaks = false)
 {
     QString trimmed = text.trimmed().toString();
     if ((trimmed.isEmpty() && !allowEmpty) || codePointCount(trimmed) > maxLength ||
-        hasControlCharacter(trimmed))
+        hasControlCharacter(trimmed, allowLineBreaks))
         return std::nullopt;
     return trimmed;
 }
@@ -71,6 +73,18 @@ std::optional<QString> normalizedTopic(QStringView topic)
 std::optional<QString> normalizedReason(QStringView reason)
 {
     return trimmedIfPrintable(reason.toString().simplified(), ReasonMaxLength, true);
+}
+
+std::optional<QString> normalizedBio(QStringView bio)
+{
+    return trimmedIfPrintable(bio.toString().simplified(), BioMaxLength, true);
+}
+
+std::optional<QString> normalizedMotd(QStringView motd)
+{
+    QString lines = motd.toString();
+    lines.replace(u"\r\n"_s, u"\n"_s);
+    return trimmedIfPrintable(lines, MotdMaxLength, true, true);
 }
 
 qsizetype codePointCount(QStringView text)

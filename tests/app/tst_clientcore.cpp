@@ -239,6 +239,93 @@ private slots:
         QCOMPARE(unread(), unreadBefore + 1); // "missed 2" alone
     }
 
+    void editsAndRepliesReachEveryoneAndSurviveBeingAway()
+    {
+        TestServer server(TestServer::generousLimits());
+        ChatClient alice, bob;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok()); // the first: admin
+        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok());
+        const auto row = [](ChatClient &client, const QString &body) -> const ChatMessage * {
+            for (const ChatMessage &message : client.messages(u"general"_s)->messages()) {
+                if (message.body == body && message.id != 0)
+                    return &message;
+            }
+            return nullptr;
+        };
+        alice.sendMessage(u"general"_s, u"TSLA 250 calls"_s);
+        QTRY_VERIFY(row(bob, u"TSLA 250 calls"_s));
+        const qint64 original = row(bob, u"TSLA 250 calls"_s)->id;
+
+        // bob's reply shows its quote at once, and stored, on both sides.
+        bob.sendMessage(u"general"_s, u"risky"_s, original);
+        const auto pending = bob.messages(u"general"_s)->messages().last();
+        QVERIFY(pending.reply && pending.reply->id == original);
+        QCOMPARE(pending.reply->body, u"TSLA 250 calls"_s);
+        QTRY_VERIFY(row(alice, u"risky"_s) && row(alice, u"risky"_s)->reply);
+        QCOMPARE(row(alice, u"risky"_s)->reply->username, u"alice"_s);
+        QTRY_VERIFY(row(bob, u"risky"_s));
+
+        // alice edits: everyone's copy and the quote of it follow.
+        alice.editMessage(original, u"TSLA 260 calls"_s);
+        QTRY_VERIFY(row(bob, u"TSLA 260 calls"_s));
+        QVERIFY(row(bob, u"TSLA 260 calls"_s)->edited);
+        QCOMPARE(row(bob, u"risky"_s)->reply->body, u"TSLA 260 calls"_s);
+        QVERIFY(bob.messages(u"general"_s)->index(0).data(MessageModel::EditedRole).toBool());
+        // bob may not edit alice's message: the menu would not offer it, the server says no.
+        QSignalSpy refused(&bob, &ChatClient::requestFailed);
+        QVERIFY(!bob.canEdit(bob.messages(u"general"_s)->index(0)));
+        QVERIFY(alice.canEdit(alice.messages(u"general"_s)->index(0)));
+        bob.editMessage(original, u"mine"_s);
+        QTRY_COMPARE(refused.count(), 1);
+
+        // While bob is away alice edits again and deletes: his return shows both.
+        server.stop();
+        QTRY_COMPARE(bob.state(), ChatClient::State::Reconnecting);
+        {
+            Storage storage;
+            storage.openSqlite(server.databasePath());
+            storage.editMessage(original, u"TSLA 270 calls"_s);
+        }
+        QSignalSpy caughtUp(&bob, &ChatClient::caughtUp);
+        server.start();
+        QVERIFY(caughtUp.wait(20'000));
+        QTRY_VERIFY(row(bob, u"TSLA 270 calls"_s));
+        QCOMPARE(row(bob, u"risky"_s)->reply->body, u"TSLA 270 calls"_s);
+        QTRY_COMPARE(alice.state(), ChatClient::State::Online);
+        alice.deleteMessage(original);
+        QTRY_VERIFY(row(bob, u"risky"_s)->reply->deleted);
+        QVERIFY(!row(bob, u"TSLA 270 calls"_s));
+    }
+
+    void theSiteSettingsReachEveryClient()
+    {
+        TestServer server;
+        ChatClient alice, bob;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok());
+        QCOMPARE(bob.siteSettings().motd, QString());
+        QCOMPARE(bob.siteSettings().editMinutes, Protocol::DefaultEditMinutes);
+        QSignalSpy changed(&bob, &ChatClient::siteSettingsChanged);
+        const auto update = [&alice]() -> QCoro::Task<bool> {
+            auto asking = alice.ask(Protocol::SettingsUpdate{u"Be kind"_s, qint64(0)});
+            const auto answer = co_await asking;
+            co_return answer.ok();
+        };
+        QVERIFY(QCoro::waitFor(update()));
+        QTRY_COMPARE(bob.siteSettings().motd, u"Be kind"_s);
+        QVERIFY(changed.count() >= 1);
+        QCOMPARE(bob.siteSettings().editMinutes, 0);
+        // With editing off nobody is offered it, their own messages included.
+        bob.sendMessage(u"general"_s, u"typo"_s);
+        QTRY_VERIFY(bob.messages(u"general"_s)->newestId() != 0);
+        const MessageModel *model = bob.messages(u"general"_s);
+        QVERIFY(!bob.canEdit(model->index(model->rowCount() - 1)));
+        // A new login is told them too.
+        ChatClient later;
+        QVERIFY(QCoro::waitFor(later.logIn(server.url(), u"bob"_s, u"correct horse"_s)).ok());
+        QCOMPARE(later.siteSettings().motd, u"Be kind"_s);
+    }
+
     void messagesArrivingWhileRoomsReloadLeaveNoGap()
     {
         // Live messages reach the client from the moment its session resumes, before each

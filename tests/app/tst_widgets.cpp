@@ -9,11 +9,14 @@
 #include "stooqstandin.h"
 #include "testclient.h"
 #include "testserver.h"
+#include "ui/composecontext.h"
 #include "ui/connectdialog.h"
 #include "ui/desktray.h"
 #include "ui/localserver.h"
 #include "ui/mainwindow.h"
+#include "ui/messagedelegate.h"
 #include "ui/messageinput.h"
+#include "ui/motdbanner.h"
 #include "ui/newroomdialog.h"
 #include "ui/reconnectbanner.h"
 #include "ui/serveradmindialog.h"
@@ -1242,6 +1245,87 @@ private slots:
 
     // A moderator deletes, mutes and removes from the conversation and the member list; a
     // member is offered only the deletion of their own messages.
+    void repliesAndEditsFromTheMessageMenu()
+    {
+        TestServer server;
+        ChatClient alice, bob;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok()); // the first: admin
+        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok());
+        MainWindow window(alice);
+        window.show();
+        MainWindow bobsWindow(bob);
+        bobsWindow.show();
+        bob.sendMessage(u"general"_s, u"NVDA reports tonight"_s);
+        QTRY_COMPARE(shownBodies(window.messageView()), QStringList{u"NVDA reports tonight"_s});
+        QTRY_VERIFY(bobsWindow.messageView()->model()->index(0, 0).data(MessageModel::IdRole) != 0);
+        const auto rowOf = [](const MainWindow &shown, int row) {
+            return shown.messageView()->model()->index(row, 0);
+        };
+
+        // alice answers bob's message from its menu; she may not edit it.
+        std::unique_ptr<QMenu> onBobs(window.messageMenu(rowOf(window, 0)));
+        QVERIFY(!onBobs->findChild<QAction *>(u"editMessage"_s));
+        onBobs->findChild<QAction *>(u"replyToMessage"_s)->trigger();
+        QVERIFY(window.composeContext()->isVisible());
+        QVERIFY(window.composeContext()->text().contains(u"NVDA reports tonight"_s));
+        QTest::keyClicks(window.input(), u"after the close?"_s);
+        QTest::keyClick(window.input(), Qt::Key_Return);
+        QVERIFY(!window.composeContext()->isVisible());
+        QTRY_COMPARE(shownBodies(bobsWindow.messageView()).size(), 2);
+        QTRY_COMPARE(
+            rowOf(bobsWindow, 1).data(MessageModel::ReplyRole).toMap().value(u"body"_s).toString(),
+            u"NVDA reports tonight"_s);
+        QVERIFY(
+            MessageDelegate::quoteLine(rowOf(bobsWindow, 1).data(MessageModel::ReplyRole).toMap())
+                .endsWith(u": NVDA reports tonight"_s));
+
+        // bob edits his: the input takes its text, Enter saves, and both windows follow,
+        // the quote in alice's reply too.
+        std::unique_ptr<QMenu> onOwn(bobsWindow.messageMenu(rowOf(bobsWindow, 0)));
+        onOwn->findChild<QAction *>(u"editMessage"_s)->trigger();
+        QCOMPARE(bobsWindow.input()->toPlainText(), u"NVDA reports tonight"_s);
+        QVERIFY(bobsWindow.composeContext()->editing().has_value());
+        bobsWindow.input()->selectAll();
+        QTest::keyClicks(bobsWindow.input(), u"NVDA reports tomorrow"_s);
+        QTest::keyClick(bobsWindow.input(), Qt::Key_Return);
+        QTRY_COMPARE(shownBodies(window.messageView()).first(), u"NVDA reports tomorrow"_s);
+        QVERIFY(rowOf(window, 0).data(MessageModel::EditedRole).toBool());
+        QTRY_COMPARE(
+            rowOf(window, 1).data(MessageModel::ReplyRole).toMap().value(u"body"_s).toString(),
+            u"NVDA reports tomorrow"_s);
+        QCOMPARE(shownBodies(bobsWindow.messageView()).size(), 2); // an edit adds nothing
+
+        // Escape drops an edit: the message keeps its text, the input empties.
+        std::unique_ptr<QMenu> again(bobsWindow.messageMenu(rowOf(bobsWindow, 0)));
+        again->findChild<QAction *>(u"editMessage"_s)->trigger();
+        QTest::keyClicks(bobsWindow.input(), u" or never"_s);
+        QTest::keyClick(bobsWindow.input(), Qt::Key_Escape);
+        QVERIFY(!bobsWindow.composeContext()->isVisible());
+        QCOMPARE(bobsWindow.input()->toPlainText(), QString());
+        QCOMPARE(shownBodies(bobsWindow.messageView()).first(), u"NVDA reports tomorrow"_s);
+
+        // alice, the admin, turns editing off and sets a message of the day in the
+        // administration window: bob is no longer offered Edit, and sees the message until he
+        // dismisses it.
+        auto *motd = bobsWindow.findChild<MotdBanner *>();
+        QVERIFY(motd && !motd->isVisible());
+        auto *page = window.openServerAdmin()->findChild<SiteSettingsPage *>();
+        QVERIFY(page);
+        QCOMPARE(page->editMinutes()->value(), 24 * 60);
+        page->motd()->setPlainText(u"Markets close early on Friday."_s);
+        page->editMinutes()->setValue(0);
+        QSignalSpy saved(page, &SiteSettingsPage::saved);
+        QTest::mouseClick(page->findChild<QPushButton *>(u"saveSiteSettings"_s), Qt::LeftButton);
+        QVERIFY(saved.wait());
+        QTRY_VERIFY(motd->isVisible());
+        QCOMPARE(motd->text(), u"Markets close early on Friday."_s);
+        std::unique_ptr<QMenu> closed(bobsWindow.messageMenu(rowOf(bobsWindow, 0)));
+        QVERIFY(!closed->findChild<QAction *>(u"editMessage"_s));
+        QVERIFY(closed->findChild<QAction *>(u"replyToMessage"_s));
+        QTest::mouseClick(motd->findChild<QPushButton *>(u"dismissMotd"_s), Qt::LeftButton);
+        QVERIFY(!motd->isVisible());
+    }
+
     void moderatorsActFromTheMenus()
     {
         TestServer server;
@@ -1343,7 +1427,7 @@ private slots:
         window.show();
         QTRY_COMPARE(alice.myRole(), Protocol::Role::Admin);
         ServerAdminDialog *dialog = window.openServerAdmin();
-        QCOMPARE(dialog->pages()->count(), 4);
+        QCOMPARE(dialog->pages()->count(), 5); // People, Invites, Audit log, Status, Settings
         auto *people = qobject_cast<PeoplePage *>(dialog->pages()->widget(0));
         const auto cell = [](QTableWidget *table, int row, int column) {
             const QTableWidgetItem *item = table->item(row, column);

@@ -3,6 +3,7 @@
 #include "auth/passwordhasher.h"
 #include "auth/sessiontoken.h"
 #include "testcertificate.h"
+#include "testclient.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -143,6 +144,14 @@ int TestServer::storedMessageCount() const
 QString TestServer::databasePath() const
 {
     return m_folder.filePath(u"finchat.db"_s);
+}
+
+bool connectAll(const TestServer &server,
+                std::initializer_list<std::pair<TestClient *, QString>> people)
+{
+    return std::all_of(people.begin(), people.end(), [&server](const auto &person) {
+        return person.first->connectAs(server.url(), person.second);
+    });
 }
 
 } // namespace FinChat::Testing

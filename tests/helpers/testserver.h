@@ -11,6 +11,8 @@
 
 namespace FinChat::Testing {
 
+class TestClient;
+
 // A real ChatServer on a loopback port over a real SQLite file in a temporary folder, over
 // TLS with TestCertificate unless the configuration says plaintext or names another.
 class TestServer
@@ -62,5 +64,10 @@ private:
     std::unique_ptr<StorageThread> m_storage;
     std::unique_ptr<ChatServer> m_server;
 };
+
+// Each client connected to the server, registered and logged in under its name, in order
+// (the first is the server's admin).
+bool connectAll(const TestServer &server,
+                std::initializer_list<std::pair<TestClient *, QString>> people);
 
 } // namespace FinChat::Testing

@@ -50,16 +50,6 @@ std::pair<int, QString> httpGet(quint16 port, const QString &path)
     return {status, QString::fromUtf8(answer.mid(answer.indexOf("\r\n\r\n") + 4))};
 }
 
-// Each client connected to the server, registered and logged in under its name, in order
-// (the first is the server's admin).
-bool connectAll(const TestServer &server,
-                std::initializer_list<std::pair<TestClient *, QString>> people)
-{
-    return std::all_of(people.begin(), people.end(), [&server](const auto &person) {
-        return person.first->connectAs(server.url(), person.second);
-    });
-}
-
 QString roleIn(const QJsonObject &user)
 {
     return user.value(u"role"_s).toString(u"member"_s);

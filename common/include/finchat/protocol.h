@@ -27,6 +27,11 @@ inline constexpr QLatin1StringView DefaultRoom{"general"};
 inline constexpr int JoinHistorySize = 50;
 inline constexpr int DefaultHistoryPage = 50;
 inline constexpr int MaxHistoryPage = 100;
+// room.join may ask for up to this many (RoomJoin::history); older ones come by paging.
+inline constexpr int MaxJoinHistory = 500;
+// For how many minutes after sending an author may edit a message (SiteSettings; 0: never).
+inline constexpr qint64 DefaultEditMinutes = 24 * 60;
+inline constexpr qint64 MaxEditMinutes = 366 * 24 * 60;
 
 // What an account may do (docs/protocol.md, "Roles"), lowest first: each role may do all
 // that the ones below it may.
@@ -56,6 +61,7 @@ inline constexpr QLatin1StringView Delete{"delete"}; // a moderator deleted some
 inline constexpr QLatin1StringView CreateRoom{"create_room"};
 inline constexpr QLatin1StringView RenameRoom{"rename_room"};
 inline constexpr QLatin1StringView DeleteRoom{"delete_room"};
+inline constexpr QLatin1StringView Settings{"settings"}; // settings.update: motd, edit window
 } // namespace AuditAction
 
 // Who may register (the server's [server] registration, announced in its hello).
@@ -110,6 +116,9 @@ inline constexpr QLatin1StringView RoomKick{"room.kick"};
 inline constexpr QLatin1StringView RoomMute{"room.mute"};
 inline constexpr QLatin1StringView RoomUnmute{"room.unmute"};
 inline constexpr QLatin1StringView MessageDelete{"message.delete"};
+inline constexpr QLatin1StringView MessageEdit{"message.edit"};
+inline constexpr QLatin1StringView UsersOnline{"users.online"};
+inline constexpr QLatin1StringView SettingsUpdate{"settings.update"};
 // Requests a bot connection makes (docs/protocol.md, "Bots").
 inline constexpr QLatin1StringView BotLogin{"bot.login"};
 inline constexpr QLatin1StringView BotAnnounce{"bot.announce"};
@@ -150,6 +159,9 @@ inline constexpr QLatin1StringView RoomKickOk{"room.kick.ok"};
 inline constexpr QLatin1StringView RoomMuteOk{"room.mute.ok"};
 inline constexpr QLatin1StringView RoomUnmuteOk{"room.unmute.ok"};
 inline constexpr QLatin1StringView MessageDeleteOk{"message.delete.ok"};
+inline constexpr QLatin1StringView MessageEditOk{"message.edit.ok"};
+inline constexpr QLatin1StringView UsersOnlineOk{"users.online.ok"};
+inline constexpr QLatin1StringView SettingsUpdateOk{"settings.update.ok"};
 inline constexpr QLatin1StringView BotLoginOk{"bot.login.ok"};
 inline constexpr QLatin1StringView BotAnnounceOk{"bot.announce.ok"};
 inline constexpr QLatin1StringView BotReplyOk{"bot.reply.ok"};
@@ -158,6 +170,8 @@ inline constexpr QLatin1StringView BotFailOk{"bot.fail.ok"};
 inline constexpr QLatin1StringView Error{"error"};
 inline constexpr QLatin1StringView MessageNew{"message.new"};
 inline constexpr QLatin1StringView MessageDeleted{"message.deleted"};
+inline constexpr QLatin1StringView MessageEdited{"message.edited"};
+inline constexpr QLatin1StringView SettingsUpdated{"settings.updated"};
 inline constexpr QLatin1StringView CommandEvent{"command"};
 inline constexpr QLatin1StringView BotMessage{"bot.message"};
 inline constexpr QLatin1StringView Notice{"notice"};
@@ -214,6 +228,7 @@ enum class ErrorCode
     InvalidInvite,
     UnknownMessage,
     Muted,
+    EditExpired,
     InternalError,
 };
 

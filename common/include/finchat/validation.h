@@ -19,6 +19,8 @@ inline constexpr qsizetype RoomNameMinLength = 2;
 inline constexpr qsizetype RoomNameMaxLength = 32;
 inline constexpr qsizetype TopicMaxLength = 200;
 inline constexpr qsizetype ReasonMaxLength = 300;
+inline constexpr qsizetype BioMaxLength = 300;
+inline constexpr qsizetype MotdMaxLength = 1000;
 inline constexpr qsizetype NonceMaxLength = 64;
 inline constexpr qsizetype CommandNameMaxLength = 32;
 
@@ -38,6 +40,13 @@ std::optional<QString> normalizedTopic(QStringView topic);
 // A moderator's reason: on one line (line breaks and runs of spaces become one space); at
 // most 300 characters; no control characters; may be empty.
 std::optional<QString> normalizedReason(QStringView reason);
+
+// What someone writes about themself on their profile: on one line, as a reason is; at most
+// 300 characters; may be empty.
+std::optional<QString> normalizedBio(QStringView bio);
+// The message of the day: trimmed; at most 1000 characters; line breaks allowed, no other
+// control characters; may be empty.
+std::optional<QString> normalizedMotd(QStringView motd);
 
 // Number of Unicode code points, the unit in which body limits are stated.
 qsizetype codePointCount(QStringView text);

@@ -6,12 +6,15 @@
 #include "handlers/housekeeping.h"
 #include "handlers/messageservice.h"
 #include "handlers/moderationservice.h"
+#include "handlers/peopleservice.h"
 #include "handlers/pricechecker.h"
 #include "handlers/quotelookup.h"
 #include "handlers/roomservice.h"
+#include "handlers/settingsservice.h"
 #include "handlers/statusservice.h"
 #include "handlers/watchlistservice.h"
 #include "startup/serveroptions.h"
+#include "storage/storage.h"
 #include "storage/storagethread.h"
 #include "tls/servercertificate.h"
 #include "wire/abandoned.h"
@@ -90,7 +93,9 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     , m_connectionCounter(m_config.limits.maxConnectionsPerAddress, m_config.limits.maxConnections)
     , m_housekeeping(new Housekeeping(m_storage, m_config.limits.sessionLifetimeMs(), this))
 {
-    const ServerContext context{m_storage, m_config.limits, m_online, m_rooms, m_fanout, *this};
+    m_siteSettings = m_storage.blocking([](Storage &stored) { return stored.siteSettings(); });
+    const ServerContext context{m_storage, m_config.limits, m_online, m_rooms,
+                                m_fanout,  m_siteSettings,  *this};
     m_roomService = std::make_unique<RoomService>(context);
     m_messageService = std::make_unique<MessageService>(context, *m_roomService);
     m_quotes = new QuoteLookup(this);
@@ -99,6 +104,8 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     m_accounts = new AccountService(context, m_config.registration, this);
     m_moderation = std::make_unique<ModerationService>(context, *m_accounts, *m_roomService);
     m_status = std::make_unique<StatusService>(context, [this] { return status(); });
+    m_people = std::make_unique<PeopleService>(context);
+    m_settings = std::make_unique<SettingsService>(context);
     m_startedAt = nowMs();
     m_bots = new BotHost(m_storage, m_fanout, m_config.botSettings, m_config.limits.botReplyTimeout,
                          this);
@@ -202,7 +209,8 @@ void ChatServer::addRoutes()
     route(Access::Anyone, m_accounts, &AccountService::login);
     route(Access::Anyone, m_accounts, &AccountService::resume);
     route(Access::LoggedIn, m_accounts, &AccountService::logout);
-    route(Access::LoggedIn, m_accounts, &AccountService::profile);
+    route(Access::LoggedIn, m_people.get(), &PeopleService::profile);
+    route(Access::LoggedIn, m_people.get(), &PeopleService::online);
     route(Access::LoggedIn, m_accounts, &AccountService::updateProfile);
     RoomService *rooms = m_roomService.get();
     route(Access::LoggedIn, rooms, &RoomService::list);
@@ -211,6 +219,7 @@ void ChatServer::addRoutes()
     route(Access::LoggedIn, rooms, &RoomService::leave);
     route(Access::LoggedIn, rooms, &RoomService::history);
     route(Access::LoggedIn, m_messageService.get(), &MessageService::send);
+    route(Access::LoggedIn, m_messageService.get(), &MessageService::edit);
     route(Access::LoggedIn, m_messageService.get(), &MessageService::remove);
     route(Access::LoggedIn, &commands(), &CommandRouter::list);
     route(Access::LoggedIn, m_quotes, &QuoteLookup::get);
@@ -233,6 +242,7 @@ void ChatServer::addRoutes()
     route(Access::LoggedIn, moderation, &ModerationService::listInvites);
     route(Access::LoggedIn, moderation, &ModerationService::revokeInvite);
     route(Access::LoggedIn, m_status.get(), &StatusService::status);
+    route(Access::LoggedIn, m_settings.get(), &SettingsService::update);
     route(Access::Anyone, m_botGateway, &BotGateway::login);
     route(Access::Bot, m_botGateway, &BotGateway::announce);
     route(Access::Bot, m_botGateway, &BotGateway::reply);

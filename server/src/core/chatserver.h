@@ -40,6 +40,8 @@ class Listener;
 class Housekeeping;
 class MessageService;
 class ModerationService;
+class PeopleService;
+class SettingsService;
 class RoomService;
 class StatusService;
 class StorageThread;
@@ -138,8 +140,11 @@ private:
     std::unique_ptr<MessageService> m_messageService;
     std::unique_ptr<ModerationService> m_moderation;
     std::unique_ptr<StatusService> m_status;
-    qint64 m_startedAt = 0;     // UTC ms
-    AccountService *m_accounts; // a QObject child: its coroutines guard it with QPointer
+    std::unique_ptr<PeopleService> m_people;
+    std::unique_ptr<SettingsService> m_settings;
+    SiteSettingsRecord m_siteSettings; // what admins set, as stored
+    qint64 m_startedAt = 0;            // UTC ms
+    AccountService *m_accounts;        // a QObject child: its coroutines guard it with QPointer
     BotHost *m_bots = nullptr;
     BotGateway *m_botGateway = nullptr;
     QuoteLookup *m_quotes = nullptr;

@@ -8,6 +8,7 @@ class Fanout;
 class OnlineUsers;
 class RoomDirectory;
 struct ServerLimits;
+struct SiteSettingsRecord;
 
 // The shared state the request handlers work on, owned by ChatServer.
 struct ServerContext
@@ -17,6 +18,8 @@ struct ServerContext
     OnlineUsers &online;
     RoomDirectory &rooms;
     const Fanout &fanout;
+    // What admins set with settings.update, as stored.
+    SiteSettingsRecord &settings;
     // Lives exactly as long as the server: storage answers that arrive after it is gone
     // unwind their handler (Abandoned) instead of resuming into freed services.
     const QObject &lifetime;

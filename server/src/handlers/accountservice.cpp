@@ -308,7 +308,7 @@ Protocol::SessionInfo AccountService::startSession(ClientConnection *connection,
             roomNames.append(room->name);
     }
     roomNames.sort();
-    return {WireFormat::user(user), roomNames};
+    return {WireFormat::user(user), roomNames, WireFormat::settings(m_context.settings)};
 }
 
 void AccountService::endSession(ClientConnection *connection)
@@ -328,25 +328,21 @@ void AccountService::connectionClosed(ClientConnection *connection)
     endSession(connection);
 }
 
-QCoro::Task<Protocol::ProfileGetOk> AccountService::profile(Request request, Protocol::ProfileGet)
-{
-    auto reading = m_context.read([userId = request.connection()->user().id](Storage &storage) {
-        return storage.userById(userId);
-    });
-    const std::optional<UserRecord> user = co_await reading;
-    if (!user)
-        throw ProtocolError(ErrorCode::InternalError, u"the account no longer exists"_s);
-    co_return Protocol::ProfileGetOk{WireFormat::user(user->author()), user->createdAt};
-}
-
 QCoro::Task<Protocol::ProfileUpdateOk> AccountService::updateProfile(Request request,
                                                                      Protocol::ProfileUpdate fields)
 {
-    if (!fields.displayName && !fields.password)
-        throw invalidField("displayName"_L1, u"or 'password' is required"_s);
+    if (!fields.displayName && !fields.password && !fields.bio)
+        throw invalidField("displayName"_L1, u"or 'bio' or 'password' is required"_s);
     std::optional<QString> displayName;
     if (fields.displayName)
         displayName = requireDisplayName(*fields.displayName);
+    std::optional<QString> bio;
+    if (fields.bio) {
+        bio = Validation::normalizedBio(*fields.bio);
+        if (!bio)
+            throw invalidField("bio"_L1, u"must be at most %1 characters, without control "
+                                         "characters"_s.arg(Validation::BioMaxLength));
+    }
     const Author user = request.connection()->user();
     if (fields.password) {
         if (!fields.oldPassword)
@@ -356,11 +352,14 @@ QCoro::Task<Protocol::ProfileUpdateOk> AccountService::updateProfile(Request req
             changePassword(request, user, *fields.oldPassword, *fields.password);
         co_await changing;
     }
-    if (displayName && *displayName != user.displayName) {
-        auto renaming = m_context.write([userId = user.id, name = *displayName](Storage &storage) {
-            storage.setDisplayName(userId, name);
+    if ((displayName && *displayName != user.displayName) || bio) {
+        auto storing = m_context.write([userId = user.id, displayName, bio](Storage &storage) {
+            if (displayName)
+                storage.setDisplayName(userId, *displayName);
+            if (bio)
+                storage.setBio(userId, *bio);
         });
-        co_await renaming;
+        co_await storing;
     }
     Author updated = user;
     updated.displayName = displayName.value_or(user.displayName);

@@ -19,7 +19,7 @@ namespace FinChat {
 class ClientConnection;
 struct Author;
 
-// register, login, resume, logout, profile.get and profile.update, plus presence as
+// register, login, resume, logout and profile.update, plus presence as
 // connections log in and out. Password hashing runs on a small thread pool so that a login
 // never stalls the event loop that delivers everybody's messages.
 class AccountService : public QObject
@@ -34,7 +34,6 @@ public:
     QCoro::Task<Protocol::LoginOk> login(Request request, Protocol::Login fields);
     QCoro::Task<Protocol::ResumeOk> resume(Request request, Protocol::Resume fields);
     QCoro::Task<Protocol::LogoutOk> logout(Request request, Protocol::Logout fields);
-    QCoro::Task<Protocol::ProfileGetOk> profile(Request request, Protocol::ProfileGet fields);
     QCoro::Task<Protocol::ProfileUpdateOk> updateProfile(Request request,
                                                          Protocol::ProfileUpdate fields);
 

@@ -22,6 +22,15 @@ QString clockTime(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(u"yyyy-MM-dd HH:mm 'UTC'"_s);
 }
 
+// The message a new one answers: in the same room and not deleted.
+void requireReplyTarget(const Storage &storage, qint64 id, const RoomRecord &room)
+{
+    const auto original = storage.messageById(id);
+    if (!original || original->roomId != room.id || original->deleted)
+        throw ProtocolError(ErrorCode::UnknownMessage,
+                            u"there is no message %1 in %2 to reply to"_s.arg(id).arg(room.name));
+}
+
 } // namespace
 
 MessageService::MessageService(ServerContext context, const RoomService &rooms)
@@ -34,22 +43,11 @@ MessageService::MessageService(ServerContext context, const RoomService &rooms)
 QCoro::Task<Protocol::MessageSendOk> MessageService::send(Request request,
                                                           Protocol::MessageSend fields)
 {
-    ClientConnection *sender = request.connection();
+    const Author sender = request.connection()->user();
     const RoomRecord room = m_rooms.memberRoom(request, fields.room);
     const QString body = fields.body;
     const QString nonce = fields.nonce.value_or(QString());
-    if (body.trimmed().isEmpty())
-        throw ProtocolError(ErrorCode::EmptyMessage, u"the message is empty"_s);
-    if (Validation::codePointCount(body) > m_context.limits.maxBodyLength)
-        throw ProtocolError(ErrorCode::MessageTooLong, u"messages are at most %1 characters"_s.arg(
-                                                           m_context.limits.maxBodyLength));
-    if (const auto until =
-            m_context.rooms.mutedUntil(room.id, sender->user().id, Protocol::nowMs()))
-        throw ProtocolError(ErrorCode::Muted,
-                            u"you are muted in %1 until %2"_s.arg(room.name, clockTime(*until)));
-    if (!m_messageRate.tryConsume(sender->user().id, Protocol::nowMs()))
-        throw ProtocolError(ErrorCode::RateLimited,
-                            u"you are sending too fast; wait a few seconds"_s);
+    admitText(sender, room, body);
 
     if (const auto command = Validation::parseCommand(body)) {
         // Through the storage queue, though it stores nothing: the room must see the command
@@ -61,9 +59,14 @@ QCoro::Task<Protocol::MessageSendOk> MessageService::send(Request request,
 
     // Committed before anyone is shown it: what a client sees was acknowledged by the disk.
     // Once stored it goes out even if the sender has left meanwhile.
-    auto storing =
-        m_context.write([roomId = room.id, author = sender->user(), body, nonce](Storage &storage) {
-            return storage.insertMessage(roomId, author, body, nonce);
+    auto storing = m_context.write(
+        [room, author = sender, body, nonce, replyTo = fields.replyTo](Storage &storage) {
+            // A retry is answered with what it stored (insertMessage), whatever became of the
+            // message it answers meanwhile.
+            const bool retry = !nonce.isEmpty() && storage.messageByNonce(author.id, nonce);
+            if (replyTo && !retry)
+                requireReplyTarget(storage, *replyTo, room);
+            return storage.insertMessage(room.id, author, body, nonce, replyTo);
         });
     const Storage::Inserted inserted = co_await storing;
     // A retried nonce answers with the original, which names its own room.
@@ -75,6 +78,67 @@ QCoro::Task<Protocol::MessageSendOk> MessageService::send(Request request,
         m_context.fanout.toRoom(room.id, Protocol::MessageNew{message});
     }
     co_return Protocol::MessageSendOk{message, inserted.duplicate, std::nullopt};
+}
+
+QCoro::Task<Protocol::MessageEditOk> MessageService::edit(Request request,
+                                                          Protocol::MessageEdit fields)
+{
+    const Author author = request.connection()->user();
+    const QString body = fields.body;
+    if (Validation::parseCommand(body))
+        throw invalidField("body"_L1, u"cannot become a command"_s);
+    const qint64 id = fields.message;
+    auto reading = m_context.read([id](Storage &storage) { return storage.messageById(id); });
+    const std::optional<MessageRecord> stored = co_await reading;
+    if (!stored || stored->deleted)
+        throw ProtocolError(ErrorCode::UnknownMessage, u"no message has id %1"_s.arg(id));
+    if (stored->authorId != author.id)
+        throw ProtocolError(ErrorCode::Forbidden, u"only its author edits a message"_s);
+    const RoomRecord *room = m_context.rooms.findById(stored->roomId);
+    if (!room || !m_context.rooms.isMember(room->id, author.id))
+        throw ProtocolError(ErrorCode::NotAMember, u"you are no longer in its room"_s);
+    const qint64 window = m_context.settings.editMinutes;
+    if (Protocol::nowMs() - stored->timestamp >= window * 60'000)
+        throw ProtocolError(
+            ErrorCode::EditExpired,
+            window == 0 ? u"this server does not allow editing messages"_s
+                        : u"messages can be edited for %1 minutes after sending"_s.arg(window));
+    admitText(author, *room, body);
+
+    struct Edited
+    {
+        MessageRecord message;
+        bool changed = false;
+    };
+    auto editing = m_context.write([id, body](Storage &storage) {
+        // Deleted meanwhile: the deletion stands.
+        if (!storage.editMessage(id, body) && storage.messageById(id).value().deleted)
+            throw ProtocolError(ErrorCode::UnknownMessage, u"the message was deleted"_s);
+        return storage.messageById(id).value();
+    });
+    const MessageRecord edited = co_await editing;
+    const RoomRecord *roomNow = m_context.rooms.findById(edited.roomId);
+    if (!roomNow) // deleted with its room meanwhile
+        throw ProtocolError(ErrorCode::UnknownMessage, u"the message's room was deleted"_s);
+    const Protocol::Message message = WireFormat::message(edited, roomNow->name);
+    if (edited.editedAt != stored->editedAt)
+        m_context.fanout.toRoom(roomNow->id, Protocol::MessageEdited{message});
+    co_return Protocol::MessageEditOk{message};
+}
+
+void MessageService::admitText(const Author &sender, const RoomRecord &room, const QString &body)
+{
+    if (body.trimmed().isEmpty())
+        throw ProtocolError(ErrorCode::EmptyMessage, u"the message is empty"_s);
+    if (Validation::codePointCount(body) > m_context.limits.maxBodyLength)
+        throw ProtocolError(ErrorCode::MessageTooLong, u"messages are at most %1 characters"_s.arg(
+                                                           m_context.limits.maxBodyLength));
+    if (const auto until = m_context.rooms.mutedUntil(room.id, sender.id, Protocol::nowMs()))
+        throw ProtocolError(ErrorCode::Muted,
+                            u"you are muted in %1 until %2"_s.arg(room.name, clockTime(*until)));
+    if (!m_messageRate.tryConsume(sender.id, Protocol::nowMs()))
+        throw ProtocolError(ErrorCode::RateLimited,
+                            u"you are sending too fast; wait a few seconds"_s);
 }
 
 QCoro::Task<Protocol::MessageDeleteOk> MessageService::remove(Request request,

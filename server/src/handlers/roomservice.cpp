@@ -111,12 +111,12 @@ QCoro::Task<Protocol::RoomJoinOk> RoomService::join(Request request, Protocol::R
 {
     const RoomRecord room = existingRoom(fields.room);
     const Author user = request.connection()->user();
-    auto joining = m_context.write([roomId = room.id, userId = user.id](Storage &storage) {
+    const auto history = static_cast<int>(fields.history.value_or(Protocol::JoinHistorySize));
+    auto joining = m_context.write([roomId = room.id, userId = user.id, history](Storage &storage) {
         Joined joined;
         joined.isNew = storage.addMember(roomId, userId);
         joined.members = storage.roomMembers(roomId);
-        joined.messages =
-            storage.messagesBefore(roomId, std::nullopt, Protocol::JoinHistorySize + 1);
+        joined.messages = storage.messagesBefore(roomId, std::nullopt, history + 1);
         return joined;
     });
     const Joined joined = co_await joining;
@@ -124,8 +124,7 @@ QCoro::Task<Protocol::RoomJoinOk> RoomService::join(Request request, Protocol::R
     if (joined.isNew)
         m_context.fanout.toRoom(room.id, Protocol::MemberJoined{room.name, memberOf(user)});
 
-    Protocol::RoomJoinOk reply{
-        WireFormat::room(room), page(room, joined.messages, Protocol::JoinHistorySize), {}};
+    Protocol::RoomJoinOk reply{WireFormat::room(room), page(room, joined.messages, history), {}};
     for (const Author &member : joined.members)
         reply.members.append(memberOf(member));
     reply.mutedUntil = m_context.rooms.mutedUntil(room.id, user.id, Protocol::nowMs());

@@ -1,5 +1,7 @@
 #include "storage/storage.h"
 
+#include "storage/sqlvalues.h"
+
 #include "finchat/protocol.h"
 
 #include <QSqlQuery>
@@ -12,23 +14,13 @@ namespace FinChat {
 
 using namespace Qt::StringLiterals;
 using Protocol::nowMs;
+using SqlValues::optionalValue;
+using SqlValues::orNull;
 
 namespace {
 constexpr auto AlertColumns = "id, user_id, code, above, price, room_id, created_at, "
                               "triggered_at, triggered_price";
 
-QVariant nullable(const std::optional<qint64> &value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
-}
-
-template<typename T>
-std::optional<T> optionalValue(const QVariant &value)
-{
-    if (value.isNull())
-        return std::nullopt;
-    return value.value<T>();
-}
 } // namespace
 
 AlertRecord Storage::alertFrom(const QSqlQuery &query)
@@ -80,7 +72,7 @@ std::optional<AlertRecord> Storage::addAlert(const AlertRecord &alert, int maxAr
     const QSqlQuery inserted =
         run(u"INSERT INTO price_alerts (user_id, code, above, price, room_id, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)"_s,
-            {alert.userId, alert.code, alert.above, alert.price, nullable(alert.roomId),
+            {alert.userId, alert.code, alert.above, alert.price, orNull(alert.roomId),
              stored.createdAt});
     stored.id = inserted.lastInsertId().toLongLong();
     return stored;

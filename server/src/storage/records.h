@@ -33,6 +33,7 @@ struct UserRecord
     qint64 createdAt = 0;
     Protocol::Role role = Protocol::Role::Member;
     std::optional<qint64> disabledAt; // set while the account may not log in
+    QString bio;
 
     bool isDisabled() const { return disabledAt.has_value(); }
     Author author() const { return {id, username, displayName, isBot, role}; }
@@ -82,6 +83,16 @@ struct RoomRecord
     qint64 createdAt = 0;
 };
 
+// The message another answers, as it now is (Protocol::Quote).
+struct QuoteRecord
+{
+    qint64 id = 0;
+    QString username;
+    QString displayName;
+    QString body; // whole; cut when it goes on the wire
+    bool deleted = false;
+};
+
 struct MessageRecord
 {
     qint64 id = 0;
@@ -94,6 +105,15 @@ struct MessageRecord
     QString nonce;
     bool deleted = false;
     qint64 authorId = 0;
+    std::optional<qint64> editedAt = std::nullopt;
+    std::optional<QuoteRecord> reply = std::nullopt;
+};
+
+// Site-wide settings as stored; see Protocol::SiteSettings.
+struct SiteSettingsRecord
+{
+    QString motd;
+    qint64 editMinutes = Protocol::DefaultEditMinutes;
 };
 
 // Someone may not post in a room until a time (room.mute).

@@ -1,5 +1,7 @@
 #include "storage/storage.h"
 
+#include "storage/sqlvalues.h"
+
 #include "finchat/protocol.h"
 
 #include <QDir>
@@ -17,6 +19,8 @@
 namespace FinChat {
 
 using namespace Qt::StringLiterals;
+using SqlValues::optionalValue;
+using SqlValues::orNull;
 
 Q_LOGGING_CATEGORY(lcStorage, "finchat.server.storage")
 
@@ -50,13 +54,21 @@ MessageRecord messageFromRow(const QSqlQuery &query)
     message.nonce = query.value(7).toString();
     message.deleted = query.value(8).toBool();
     message.authorId = query.value(9).toLongLong();
+    message.editedAt = optionalValue<qint64>(query.value(10));
+    if (const QVariant quoted = query.value(11); !quoted.isNull())
+        message.reply =
+            QuoteRecord{quoted.toLongLong(), query.value(12).toString(), query.value(13).toString(),
+                        query.value(14).toString(), query.value(15).toBool()};
     return message;
 }
 
+// A message with its author, and the message it answers (q) with that one's author (qu).
 const QString MessageColumns =
     u"m.id, m.room_id, u.username, u.display_name, u.is_bot, m.body, m.created_at, m.nonce, "
-    "m.deleted_at IS NOT NULL, m.user_id "
-    "FROM messages m JOIN users u ON u.id = m.user_id "_s;
+    "m.deleted_at IS NOT NULL, m.user_id, m.edited_at, "
+    "q.id, qu.username, qu.display_name, q.body, q.deleted_at IS NOT NULL "
+    "FROM messages m JOIN users u ON u.id = m.user_id "
+    "LEFT JOIN messages q ON q.id = m.reply_to LEFT JOIN users qu ON qu.id = q.user_id "_s;
 
 } // namespace
 
@@ -251,7 +263,7 @@ namespace {
 
 constexpr auto UserColumns =
     "SELECT id, username, display_name, password_hash, is_bot, created_at, "
-    "role, disabled_at FROM users ";
+    "role, disabled_at, bio FROM users ";
 
 // A role as stored; the schema's CHECK keeps out any other name.
 Protocol::Role roleFrom(const QVariant &stored)
@@ -270,7 +282,8 @@ UserRecord userFrom(const QSqlQuery &query)
                       query.value(5).toLongLong(),
                       roleFrom(query.value(6)),
                       disabledAt.isNull() ? std::nullopt
-                                          : std::optional<qint64>(disabledAt.toLongLong())};
+                                          : std::optional<qint64>(disabledAt.toLongLong()),
+                      query.value(8).toString()};
 }
 
 } // namespace
@@ -358,9 +371,8 @@ void Storage::addAuditEntry(AuditRecord entry)
     // COALESCE: a null QString binds as NULL.
     run(u"INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, "
         "COALESCE(?, ''))"_s,
-        {entry.at != 0 ? entry.at : nowMs(),
-         entry.actor ? QVariant(*entry.actor) : QVariant(QMetaType::fromType<QString>()),
-         entry.action, entry.target, entry.detail});
+        {entry.at != 0 ? entry.at : nowMs(), orNull(entry.actor), entry.action, entry.target,
+         entry.detail});
 }
 
 QList<AuditRecord> Storage::auditEntries(std::optional<qint64> beforeId, int limit) const
@@ -533,9 +545,7 @@ InviteRecord Storage::createInvite(const QByteArray &codeHash,
     const QSqlQuery query =
         run(u"INSERT INTO invites (code_hash, created_by, created_at, expires_at, uses_left) "
             "VALUES (?, ?, ?, ?, ?)"_s,
-            {codeHash, createdBy ? QVariant(*createdBy) : QVariant(QMetaType::fromType<QString>()),
-             nowMs(), expiresAt ? QVariant(*expiresAt) : QVariant(QMetaType::fromType<qint64>()),
-             uses});
+            {codeHash, orNull(createdBy), nowMs(), orNull(expiresAt), uses});
     QSqlQuery created =
         run(QLatin1StringView(InviteColumns) + u"WHERE id = ?"_s, {query.lastInsertId()});
     if (!created.next())
@@ -665,7 +675,7 @@ std::optional<RoomRecord> Storage::createRoom(const QString &name, const QString
         run(u"INSERT INTO rooms (name, topic, created_by, created_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (name) DO NOTHING"_s,
             {name, topic.isNull() ? u""_s : topic, // a null QString would bind as SQL NULL
-             creatorId ? QVariant(*creatorId) : QVariant(QMetaType::fromType<qint64>()), now});
+             orNull(creatorId), now});
     if (query.numRowsAffected() != 1)
         return std::nullopt;
     return RoomRecord{query.lastInsertId().toLongLong(), name, topic, now};
@@ -746,7 +756,7 @@ std::optional<MessageRecord> Storage::messageByNonce(qint64 userId, const QStrin
 }
 
 Storage::Inserted Storage::insertMessage(qint64 roomId, const Author &author, const QString &body,
-                                         const QString &nonce)
+                                         const QString &nonce, std::optional<qint64> replyTo)
 {
     if (!nonce.isEmpty()) {
         if (auto original = messageByNonce(author.id, nonce))
@@ -754,14 +764,16 @@ Storage::Inserted Storage::insertMessage(qint64 roomId, const Author &author, co
     }
     const qint64 timestamp = nextMessageTimestamp();
     QSqlQuery query =
-        run(u"INSERT INTO messages (room_id, user_id, body, created_at, nonce) "
-            "VALUES (?, ?, ?, ?, ?) RETURNING id"_s,
+        run(u"INSERT INTO messages (room_id, user_id, body, created_at, nonce, reply_to) "
+            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"_s,
             {roomId, author.id, body, timestamp,
-             nonce.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(nonce)});
+             orNull(nonce.isEmpty() ? std::nullopt : std::optional(nonce)), orNull(replyTo)});
     if (!query.next())
         throw StorageError("insert returned no id");
     const qint64 id = query.value(0).toLongLong();
     query.finish(); // a RETURNING statement completes only once its rows are consumed
+    if (replyTo)    // with the quote of the message it answers, as a read shows it
+        return {messageById(id).value(), false};
     return {{.id = id,
              .roomId = roomId,
              .username = author.username,
@@ -792,6 +804,14 @@ std::optional<MessageRecord> Storage::messageById(qint64 messageId) const
     if (!query.next())
         return std::nullopt;
     return messageFromRow(query);
+}
+
+bool Storage::editMessage(qint64 messageId, const QString &body)
+{
+    return run(u"UPDATE messages SET body = ?, edited_at = ? "
+               "WHERE id = ? AND deleted_at IS NULL AND body != ?"_s,
+               {body, nowMs(), messageId, body})
+               .numRowsAffected() == 1;
 }
 
 bool Storage::deleteMessage(qint64 messageId, qint64 deletedBy)
@@ -826,6 +846,39 @@ QList<MuteRecord> Storage::activeMutes() const
         mutes.append({query.value(0).toLongLong(), query.value(1).toLongLong(),
                       query.value(2).toLongLong()});
     return mutes;
+}
+
+namespace {
+constexpr auto MotdSetting = "motd";
+constexpr auto EditMinutesSetting = "edit_minutes";
+} // namespace
+
+SiteSettingsRecord Storage::siteSettings() const
+{
+    SiteSettingsRecord settings;
+    QSqlQuery query = run(u"SELECT name, value FROM site_settings"_s);
+    while (query.next()) {
+        const QString name = query.value(0).toString();
+        if (name == QLatin1StringView(MotdSetting))
+            settings.motd = query.value(1).toString();
+        else if (name == QLatin1StringView(EditMinutesSetting))
+            settings.editMinutes =
+                std::clamp(query.value(1).toLongLong(), qint64(0), Protocol::MaxEditMinutes);
+    }
+    return settings;
+}
+
+void Storage::setSiteSettings(const SiteSettingsRecord &settings)
+{
+    const QString upsert = u"INSERT INTO site_settings (name, value) VALUES (?, ?) "
+                           "ON CONFLICT (name) DO UPDATE SET value = excluded.value"_s;
+    run(upsert, {QString::fromLatin1(MotdSetting), settings.motd});
+    run(upsert, {QString::fromLatin1(EditMinutesSetting), QString::number(settings.editMinutes)});
+}
+
+void Storage::setBio(qint64 userId, const QString &bio)
+{
+    run(u"UPDATE users SET bio = ? WHERE id = ?"_s, {bio, userId});
 }
 
 } // namespace FinChat

@@ -127,6 +127,7 @@ public:
     QList<BotAccount> botAccounts() const;
     void setDisplayName(qint64 userId, const QString &displayName);
     void setPasswordHash(qint64 userId, const QString &passwordHash);
+    void setBio(qint64 userId, const QString &bio);
 
     // Sessions: only the SHA-256 of a token is stored.
     void createSession(const QByteArray &tokenHash, qint64 userId);
@@ -188,16 +189,26 @@ public:
         MessageRecord message;
         bool duplicate = false; // the nonce was seen before; message is the original
     };
+    // replyTo: a message of the same room (the caller checks), quoted in what is returned.
     Inserted insertMessage(qint64 roomId, const Author &author, const QString &body,
-                           const QString &nonce);
+                           const QString &nonce, std::optional<qint64> replyTo = std::nullopt);
     // Up to limit messages of the room with an id below beforeId (all when nullopt), oldest
     // first.
     QList<MessageRecord> messagesBefore(qint64 roomId, std::optional<qint64> beforeId,
                                         int limit) const;
     std::optional<MessageRecord> messageById(qint64 messageId) const;
+    // What the user sent with this nonce.
+    std::optional<MessageRecord> messageByNonce(qint64 userId, const QString &nonce) const;
+    // Gives the message a new text, marked edited now; false when it is a tombstone or
+    // already says exactly that.
+    bool editMessage(qint64 messageId, const QString &body);
     // Makes the message a tombstone: its text is gone, its place stays. false when it
     // already was one.
     bool deleteMessage(qint64 messageId, qint64 deletedBy);
+
+    // The site's settings (settings.update); defaults for those never set.
+    SiteSettingsRecord siteSettings() const;
+    void setSiteSettings(const SiteSettingsRecord &settings);
 
     // Mutes (room.mute): the user may not post in the room until `until`.
     void setMute(const MuteRecord &mute, qint64 mutedBy);
@@ -244,7 +255,6 @@ private:
     void rollback() noexcept;
     std::optional<UserRecord> userWhere(const QString &column, const QVariant &value) const;
     std::optional<RoomRecord> roomWhere(const QString &column, const QVariant &value) const;
-    std::optional<MessageRecord> messageByNonce(qint64 userId, const QString &nonce) const;
     qint64 nextMessageTimestamp();
 
     QString m_connectionName;

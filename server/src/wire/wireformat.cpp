@@ -1,6 +1,31 @@
 #include "wire/wireformat.h"
 
+#include "finchat/validation.h"
+
 namespace FinChat::WireFormat {
+
+namespace {
+
+// The first QuoteMaxLength characters, and an ellipsis when there were more.
+QString excerpt(const QString &text)
+{
+    if (Validation::codePointCount(text) <= Protocol::QuoteMaxLength)
+        return text;
+    qsizetype end = 0;
+    for (qsizetype kept = 0; kept < Protocol::QuoteMaxLength; ++kept)
+        end += text.at(end).isHighSurrogate() && end + 1 < text.size() ? 2 : 1;
+    return text.left(end) + QChar(0x2026);
+}
+
+std::optional<Protocol::Quote> quote(const std::optional<QuoteRecord> &quoted)
+{
+    if (!quoted)
+        return std::nullopt;
+    return Protocol::Quote{quoted->id, quoted->username, quoted->displayName, excerpt(quoted->body),
+                           quoted->deleted};
+}
+
+} // namespace
 
 Protocol::Message message(const MessageRecord &message, const QString &roomName)
 {
@@ -12,7 +37,9 @@ Protocol::Message message(const MessageRecord &message, const QString &roomName)
             .timestamp = message.timestamp,
             .nonce = message.nonce.isEmpty() ? std::nullopt : std::optional(message.nonce),
             .bot = message.fromBot,
-            .deleted = message.deleted};
+            .deleted = message.deleted,
+            .edited = message.editedAt,
+            .reply = quote(message.reply)};
 }
 
 QList<Protocol::Message> messages(const QList<MessageRecord> &messages, const QString &roomName)
@@ -46,6 +73,11 @@ Protocol::Invite invite(const InviteRecord &invite)
 {
     return {invite.id,        invite.createdBy, invite.createdAt,
             invite.expiresAt, invite.usesLeft,  invite.used};
+}
+
+Protocol::SiteSettings settings(const SiteSettingsRecord &settings)
+{
+    return {settings.motd, settings.editMinutes};
 }
 
 Protocol::RoomSummary room(const RoomRecord &room)

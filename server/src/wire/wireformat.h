@@ -14,5 +14,6 @@ Protocol::Member member(const Author &user, bool online);
 Protocol::RoomSummary room(const RoomRecord &room);
 Protocol::AuditEntry auditEntry(const AuditRecord &entry);
 Protocol::Invite invite(const InviteRecord &invite);
+Protocol::SiteSettings settings(const SiteSettingsRecord &settings);
 
 } // namespace FinChat::WireFormat

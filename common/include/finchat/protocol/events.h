@@ -48,6 +48,27 @@ struct MessageDeleted
     }
 };
 
+// Its author changed a message: the message as it now is.
+struct MessageEdited
+{
+    static constexpr QLatin1StringView Type = Type::MessageEdited;
+    Message message;
+    static auto fields() { return std::tuple{field("message"_L1, &MessageEdited::message)}; }
+};
+
+// An admin changed the site's settings (settings.update): to everyone logged in.
+struct SettingsUpdated
+{
+    static constexpr QLatin1StringView Type = Type::SettingsUpdated;
+    SiteSettings settings;
+    QString by;
+    static auto fields()
+    {
+        return std::tuple{field("settings"_L1, &SettingsUpdated::settings),
+                          field("by"_L1, &SettingsUpdated::by)};
+    }
+};
+
 // Someone in the room typed a command; it is shown, never stored.
 struct CommandEvent
 {

@@ -37,12 +37,12 @@ using Requests =
              RoomCreate, RoomJoin, RoomLeave, HistoryFetch, MessageSend, CommandsList, QuoteGet,
              WatchlistGet, WatchlistAdd, WatchlistRemove, AlertAdd, AlertRemove, UserBan, UserUnban,
              UserRole, UserList, AuditList, InviteCreate, InviteList, InviteRevoke, ServerStatus,
-             RoomTopic, RoomKick, RoomMute, RoomUnmute, MessageDelete, BotLogin, BotAnnounce,
-             BotReply, BotFail>;
+             RoomTopic, RoomKick, RoomMute, RoomUnmute, MessageDelete, MessageEdit, UsersOnline,
+             SettingsUpdate, BotLogin, BotAnnounce, BotReply, BotFail>;
 using Events =
-    TypeList<ServerHello, MessageNew, MessageDeleted, CommandEvent, BotMessage, Notice,
-             MemberJoined, MemberLeft, MemberMuted, MemberUnmuted, UserOnline, UserOffline,
-             UserUpdated, RoomCreated, RoomUpdated, RoomRenamed, RoomDeleted, SessionEnded,
-             WatchlistUpdated, WatchlistPrices, AlertTriggered, BotCommand, Error>;
+    TypeList<ServerHello, MessageNew, MessageDeleted, MessageEdited, SettingsUpdated, CommandEvent,
+             BotMessage, Notice, MemberJoined, MemberLeft, MemberMuted, MemberUnmuted, UserOnline,
+             UserOffline, UserUpdated, RoomCreated, RoomUpdated, RoomRenamed, RoomDeleted,
+             SessionEnded, WatchlistUpdated, WatchlistPrices, AlertTriggered, BotCommand, Error>;
 
 } // namespace FinChat::Protocol

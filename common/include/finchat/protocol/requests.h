@@ -15,6 +15,8 @@ inline constexpr qint64 MaxInviteUses = 1000;
 inline constexpr qint64 MaxInviteHours = 24 * 366;
 // room.mute lasts 1 minute to 30 days.
 inline constexpr qint64 MaxMuteMinutes = 30 * 24 * 60;
+// Message ids, as requests name them.
+inline constexpr qint64 MaxMessageId = qint64(1) << 53;
 
 // Replies.
 
@@ -32,15 +34,18 @@ struct RegisterOk
     static auto fields() { return std::tuple{field("user"_L1, &RegisterOk::user)}; }
 };
 
-// What login and resume both answer: who is logged in and the rooms they are in.
+// What login and resume both answer: who is logged in, the rooms they are in, and the
+// site's settings (absent from servers before 0.4).
 struct SessionInfo
 {
     User user;
     QStringList rooms;
+    std::optional<SiteSettings> settings = std::nullopt;
     static auto fields()
     {
         return std::tuple{field("user"_L1, &SessionInfo::user),
-                          field("rooms"_L1, &SessionInfo::rooms)};
+                          field("rooms"_L1, &SessionInfo::rooms),
+                          field("settings"_L1, &SessionInfo::settings)};
     }
 };
 
@@ -68,15 +73,23 @@ struct LogoutOk
     static auto fields() { return std::tuple{}; }
 };
 
+// Someone's profile: `rooms` are the rooms the asker shares with them (all of their own,
+// on their own profile).
 struct ProfileGetOk
 {
     static constexpr QLatin1StringView Type = Type::ProfileGetOk;
     User user;
     qint64 createdAt = 0;
+    bool online = false;
+    QString bio;
+    QStringList rooms;
     static auto fields()
     {
-        return std::tuple{inlined(&ProfileGetOk::user),
-                          field("createdAt"_L1, &ProfileGetOk::createdAt)};
+        return std::tuple{
+            inlined(&ProfileGetOk::user), field("createdAt"_L1, &ProfileGetOk::createdAt),
+            field("online"_L1, &ProfileGetOk::online),
+            field("bio"_L1, &ProfileGetOk::bio, maxLength(2 * Validation::BioMaxLength)),
+            field("rooms"_L1, &ProfileGetOk::rooms)};
     }
 };
 
@@ -337,6 +350,33 @@ struct RoomUnmuteOk
     }
 };
 
+struct MessageEditOk
+{
+    static constexpr QLatin1StringView Type = Type::MessageEditOk;
+    Message message; // as it now is
+    static auto fields() { return std::tuple{field("message"_L1, &MessageEditOk::message)}; }
+};
+
+// Who is online on the whole server, by username.
+struct UsersOnlineOk
+{
+    static constexpr QLatin1StringView Type = Type::UsersOnlineOk;
+    QList<User> users;
+    bool hasMore = false;
+    static auto fields()
+    {
+        return std::tuple{field("users"_L1, &UsersOnlineOk::users),
+                          field("hasMore"_L1, &UsersOnlineOk::hasMore)};
+    }
+};
+
+struct SettingsUpdateOk
+{
+    static constexpr QLatin1StringView Type = Type::SettingsUpdateOk;
+    SiteSettings settings; // as they now are
+    static auto fields() { return std::tuple{field("settings"_L1, &SettingsUpdateOk::settings)}; }
+};
+
 struct MessageDeleteOk
 {
     static constexpr QLatin1StringView Type = Type::MessageDeleteOk;
@@ -448,10 +488,14 @@ struct ProfileGet
 {
     static constexpr QLatin1StringView Type = Type::ProfileGet;
     using Reply = ProfileGetOk;
-    static auto fields() { return std::tuple{}; }
+    std::optional<QString> username = std::nullopt; // whose; one's own when absent
+    static auto fields()
+    {
+        return std::tuple{field("user"_L1, &ProfileGet::username, maxLength(NameFieldMaxLength))};
+    }
 };
 
-// A new display name, a new password (with the old one), or both.
+// A new display name, bio, or password (with the old one), in any combination.
 struct ProfileUpdate
 {
     static constexpr QLatin1StringView Type = Type::ProfileUpdate;
@@ -459,13 +503,15 @@ struct ProfileUpdate
     std::optional<QString> displayName;
     std::optional<QString> password;
     std::optional<QString> oldPassword;
+    std::optional<QString> bio = std::nullopt; // empty clears it
     static auto fields()
     {
         constexpr auto PasswordRule = maxLength(Validation::PasswordMaxUtf16Length);
         return std::tuple{
             field("displayName"_L1, &ProfileUpdate::displayName, maxLength(NameFieldMaxLength)),
             field("password"_L1, &ProfileUpdate::password, PasswordRule),
-            field("oldPassword"_L1, &ProfileUpdate::oldPassword, PasswordRule)};
+            field("oldPassword"_L1, &ProfileUpdate::oldPassword, PasswordRule),
+            field("bio"_L1, &ProfileUpdate::bio, maxLength(2 * Validation::BioMaxLength))};
     }
 };
 
@@ -494,9 +540,12 @@ struct RoomJoin
     static constexpr QLatin1StringView Type = Type::RoomJoin;
     using Reply = RoomJoinOk;
     QString room;
+    std::optional<qint64> history =
+        std::nullopt; // how many of the latest messages; JoinHistorySize if absent
     static auto fields()
     {
-        return std::tuple{field("room"_L1, &RoomJoin::room, maxLength(NameFieldMaxLength))};
+        return std::tuple{field("room"_L1, &RoomJoin::room, maxLength(NameFieldMaxLength)),
+                          field("history"_L1, &RoomJoin::history, range(1, MaxJoinHistory))};
     }
 };
 
@@ -534,12 +583,59 @@ struct MessageSend
     QString room;
     QString body; // bounded by the frame size here; by code points in the server
     std::optional<QString> nonce;
+    std::optional<qint64> replyTo = std::nullopt; // the id of a message of the same room it answers
     static auto fields()
     {
         return std::tuple{
             field("room"_L1, &MessageSend::room, maxLength(NameFieldMaxLength)),
             field("body"_L1, &MessageSend::body, maxLength(std::numeric_limits<qsizetype>::max())),
-            field("nonce"_L1, &MessageSend::nonce, maxLength(Validation::NonceMaxLength))};
+            field("nonce"_L1, &MessageSend::nonce, maxLength(Validation::NonceMaxLength)),
+            field("replyTo"_L1, &MessageSend::replyTo, range(1, MaxMessageId))};
+    }
+};
+
+// The author changes their message's text, within the site's edit window.
+struct MessageEdit
+{
+    static constexpr QLatin1StringView Type = Type::MessageEdit;
+    using Reply = MessageEditOk;
+    qint64 message = 0; // its id
+    QString body;
+    static auto fields()
+    {
+        return std::tuple{
+            field("message"_L1, &MessageEdit::message, range(1, MaxMessageId)),
+            field("body"_L1, &MessageEdit::body, maxLength(std::numeric_limits<qsizetype>::max()))};
+    }
+};
+
+inline constexpr int MaxOnlinePage = 200;
+
+struct UsersOnline
+{
+    static constexpr QLatin1StringView Type = Type::UsersOnline;
+    using Reply = UsersOnlineOk;
+    std::optional<QString> after; // a username; from the first when absent
+    std::optional<qint64> limit;  // MaxOnlinePage when absent
+    static auto fields()
+    {
+        return std::tuple{field("after"_L1, &UsersOnline::after, maxLength(NameFieldMaxLength)),
+                          field("limit"_L1, &UsersOnline::limit, range(1, MaxOnlinePage))};
+    }
+};
+
+// Admins change what they give; what they leave out stays.
+struct SettingsUpdate
+{
+    static constexpr QLatin1StringView Type = Type::SettingsUpdate;
+    using Reply = SettingsUpdateOk;
+    std::optional<QString> motd; // empty: none
+    std::optional<qint64> editMinutes;
+    static auto fields()
+    {
+        return std::tuple{
+            field("motd"_L1, &SettingsUpdate::motd, maxLength(2 * Validation::MotdMaxLength)),
+            field("editMinutes"_L1, &SettingsUpdate::editMinutes, range(0, MaxEditMinutes))};
     }
 };
 
@@ -786,7 +882,7 @@ struct MessageDelete
     qint64 message = 0; // its id
     static auto fields()
     {
-        return std::tuple{field("message"_L1, &MessageDelete::message, range(1, qint64(1) << 53))};
+        return std::tuple{field("message"_L1, &MessageDelete::message, range(1, MaxMessageId))};
     }
 };
 

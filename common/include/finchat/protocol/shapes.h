@@ -41,6 +41,26 @@ struct Member
     }
 };
 
+// The message another one answers (Message::reply), as it now is: its text cut to
+// QuoteMaxLength characters, or gone when it was deleted.
+inline constexpr qsizetype QuoteMaxLength = 200;
+struct Quote
+{
+    qint64 id = 0;
+    QString username;
+    QString displayName;
+    QString body;
+    bool deleted = false;
+
+    static auto fields()
+    {
+        return std::tuple{field("id"_L1, &Quote::id), field("user"_L1, &Quote::username),
+                          field("displayName"_L1, &Quote::displayName),
+                          field("body"_L1, &Quote::body, maxLength(2 * QuoteMaxLength + 1)),
+                          field("deleted"_L1, &Quote::deleted, OmitWhenFalse)};
+    }
+};
+
 // A stored chat message.
 struct Message
 {
@@ -52,7 +72,9 @@ struct Message
     qint64 timestamp = 0; // UTC milliseconds
     std::optional<QString> nonce;
     bool bot = false;
-    bool deleted = false; // a tombstone: the body is gone (message.delete)
+    bool deleted = false;                        // a tombstone: the body is gone (message.delete)
+    std::optional<qint64> edited = std::nullopt; // when its author last changed it
+    std::optional<Quote> reply = std::nullopt;   // the message it answers
 
     static auto fields()
     {
@@ -64,7 +86,9 @@ struct Message
                           field("ts"_L1, &Message::timestamp),
                           field("nonce"_L1, &Message::nonce),
                           field("bot"_L1, &Message::bot, OmitWhenFalse),
-                          field("deleted"_L1, &Message::deleted, OmitWhenFalse)};
+                          field("deleted"_L1, &Message::deleted, OmitWhenFalse),
+                          field("edited"_L1, &Message::edited),
+                          field("reply"_L1, &Message::reply)};
     }
 };
 
@@ -257,6 +281,20 @@ struct Watchlist
     {
         return std::tuple{field("codes"_L1, &Watchlist::codes),
                           field("alerts"_L1, &Watchlist::alerts)};
+    }
+};
+
+// What admins set for the whole site (settings.update), sent with every login.
+struct SiteSettings
+{
+    QString motd; // the message of the day; empty: none
+    qint64 editMinutes = DefaultEditMinutes;
+
+    static auto fields()
+    {
+        return std::tuple{
+            field("motd"_L1, &SiteSettings::motd, maxLength(2 * Validation::MotdMaxLength)),
+            field("editMinutes"_L1, &SiteSettings::editMinutes, range(0, MaxEditMinutes))};
     }
 };
 
