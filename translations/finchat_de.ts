@@ -775,6 +775,14 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
+    <message>
+        <source>&amp;Who&apos;s online…</source>
+        <translation>&amp;Wer ist online…</translation>
+    </message>
+    <message>
+        <source>View profile</source>
+        <translation>Profil anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageDelegate</name>
@@ -821,6 +829,10 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>%1  %2  (edited)</source>
         <translation>%1  %2  (bearbeitet)</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(bearbeitet)</translation>
     </message>
 </context>
 <context>
@@ -960,6 +972,35 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     </message>
 </context>
 <context>
+    <name>FinChat::Ui::OnlineDialog</name>
+    <message>
+        <source>Who&apos;s online</source>
+        <translation>Wer ist online</translation>
+    </message>
+    <message>
+        <source>People online now</source>
+        <translation>Personen, die gerade online sind</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>More than %n people are online.</source>
+        <translation>
+            <numerusform>Mehr als %n Person ist online.</numerusform>
+            <numerusform>Mehr als %n Personen sind online.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people are online.</source>
+        <translation>
+            <numerusform>%n Person ist online.</numerusform>
+            <numerusform>%n Personen sind online.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Ui::PeoplePage</name>
     <message>
         <source>Username</source>
@@ -1016,6 +1057,53 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>Ban</source>
         <translation>Sperren</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::ProfileDialog</name>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Der Server wird gefragt…</translation>
+    </message>
+    <message>
+        <source>Profile of %1</source>
+        <translation>Profil von %1</translation>
+    </message>
+    <message>
+        <source>bot</source>
+        <translation>Bot</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>moderator</source>
+        <translation>Moderator</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>here since %1</source>
+        <translation>dabei seit %1</translation>
+    </message>
+    <message>
+        <source>You share no room.</source>
+        <translation>Ihr teilt keinen Raum.</translation>
+    </message>
+    <message>
+        <source>Your rooms: %1</source>
+        <translation>Deine Räume: %1</translation>
+    </message>
+    <message>
+        <source>Rooms you share: %1</source>
+        <translation>Gemeinsame Räume: %1</translation>
     </message>
 </context>
 <context>
@@ -1216,6 +1304,26 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>Password changed. Your other devices have been logged out.</source>
         <translation>Passwort geändert. Deine anderen Geräte wurden abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>About you, on your profile</source>
+        <translation>Über dich, in deinem Profil</translation>
+    </message>
+    <message>
+        <source>What others see on your profile</source>
+        <translation>Was andere in deinem Profil sehen</translation>
+    </message>
+    <message>
+        <source>About you</source>
+        <translation>Über dich</translation>
+    </message>
+    <message>
+        <source>Saved: your profile shows what you wrote.</source>
+        <translation>Gespeichert: dein Profil zeigt, was du geschrieben hast.</translation>
     </message>
 </context>
 <context>

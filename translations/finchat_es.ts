@@ -775,6 +775,14 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>Edit</source>
         <translation>Editar</translation>
     </message>
+    <message>
+        <source>&amp;Who&apos;s online…</source>
+        <translation>&amp;Quién está conectado…</translation>
+    </message>
+    <message>
+        <source>View profile</source>
+        <translation>Ver perfil</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageDelegate</name>
@@ -821,6 +829,10 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>%1  %2  (edited)</source>
         <translation>%1  %2  (editado)</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(editado)</translation>
     </message>
 </context>
 <context>
@@ -960,6 +972,35 @@ No te has unido: doble clic o Intro para unirte</translation>
     </message>
 </context>
 <context>
+    <name>FinChat::Ui::OnlineDialog</name>
+    <message>
+        <source>Who&apos;s online</source>
+        <translation>Quién está conectado</translation>
+    </message>
+    <message>
+        <source>People online now</source>
+        <translation>Personas conectadas ahora</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message numerus="yes">
+        <source>More than %n people are online.</source>
+        <translation>
+            <numerusform>Más de %n persona está conectada.</numerusform>
+            <numerusform>Más de %n personas están conectadas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people are online.</source>
+        <translation>
+            <numerusform>%n persona está conectada.</numerusform>
+            <numerusform>%n personas están conectadas.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Ui::PeoplePage</name>
     <message>
         <source>Username</source>
@@ -1016,6 +1057,53 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>Ban</source>
         <translation>Vetar</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::ProfileDialog</name>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Preguntando al servidor…</translation>
+    </message>
+    <message>
+        <source>Profile of %1</source>
+        <translation>Perfil de %1</translation>
+    </message>
+    <message>
+        <source>bot</source>
+        <translation>bot</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <source>moderator</source>
+        <translation>moderador</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>conectado</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>desconectado</translation>
+    </message>
+    <message>
+        <source>here since %1</source>
+        <translation>aquí desde el %1</translation>
+    </message>
+    <message>
+        <source>You share no room.</source>
+        <translation>No compartís ninguna sala.</translation>
+    </message>
+    <message>
+        <source>Your rooms: %1</source>
+        <translation>Tus salas: %1</translation>
+    </message>
+    <message>
+        <source>Rooms you share: %1</source>
+        <translation>Salas en común: %1</translation>
     </message>
 </context>
 <context>
@@ -1216,6 +1304,26 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>Password changed. Your other devices have been logged out.</source>
         <translation>Contraseña cambiada. Se cerró la sesión en tus otros dispositivos.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>About you, on your profile</source>
+        <translation>Sobre ti, en tu perfil</translation>
+    </message>
+    <message>
+        <source>What others see on your profile</source>
+        <translation>Lo que otros ven en tu perfil</translation>
+    </message>
+    <message>
+        <source>About you</source>
+        <translation>Sobre ti</translation>
+    </message>
+    <message>
+        <source>Saved: your profile shows what you wrote.</source>
+        <translation>Guardado: tu perfil muestra lo que escribiste.</translation>
     </message>
 </context>
 <context>

@@ -775,6 +775,14 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>Edit</source>
         <translation>Editar</translation>
     </message>
+    <message>
+        <source>&amp;Who&apos;s online…</source>
+        <translation>&amp;Quem está online…</translation>
+    </message>
+    <message>
+        <source>View profile</source>
+        <translation>Ver perfil</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageDelegate</name>
@@ -821,6 +829,10 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>%1  %2  (edited)</source>
         <translation>%1  %2  (editada)</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(editada)</translation>
     </message>
 </context>
 <context>
@@ -960,6 +972,35 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     </message>
 </context>
 <context>
+    <name>FinChat::Ui::OnlineDialog</name>
+    <message>
+        <source>Who&apos;s online</source>
+        <translation>Quem está online</translation>
+    </message>
+    <message>
+        <source>People online now</source>
+        <translation>Pessoas online agora</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message numerus="yes">
+        <source>More than %n people are online.</source>
+        <translation>
+            <numerusform>Mais de %n pessoa está online.</numerusform>
+            <numerusform>Mais de %n pessoas estão online.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people are online.</source>
+        <translation>
+            <numerusform>%n pessoa está online.</numerusform>
+            <numerusform>%n pessoas estão online.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FinChat::Ui::PeoplePage</name>
     <message>
         <source>Username</source>
@@ -1016,6 +1057,53 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>Ban</source>
         <translation>Banir</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::ProfileDialog</name>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Perguntando ao servidor…</translation>
+    </message>
+    <message>
+        <source>Profile of %1</source>
+        <translation>Perfil de %1</translation>
+    </message>
+    <message>
+        <source>bot</source>
+        <translation>bot</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <source>moderator</source>
+        <translation>moderador</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>here since %1</source>
+        <translation>aqui desde %1</translation>
+    </message>
+    <message>
+        <source>You share no room.</source>
+        <translation>Vocês não compartilham nenhuma sala.</translation>
+    </message>
+    <message>
+        <source>Your rooms: %1</source>
+        <translation>Suas salas: %1</translation>
+    </message>
+    <message>
+        <source>Rooms you share: %1</source>
+        <translation>Salas em comum: %1</translation>
     </message>
 </context>
 <context>
@@ -1216,6 +1304,26 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>Password changed. Your other devices have been logged out.</source>
         <translation>Senha alterada. Seus outros dispositivos foram desconectados.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>About you, on your profile</source>
+        <translation>Sobre você, no seu perfil</translation>
+    </message>
+    <message>
+        <source>What others see on your profile</source>
+        <translation>O que outros veem no seu perfil</translation>
+    </message>
+    <message>
+        <source>About you</source>
+        <translation>Sobre você</translation>
+    </message>
+    <message>
+        <source>Saved: your profile shows what you wrote.</source>
+        <translation>Salvo: seu perfil mostra o que você escreveu.</translation>
     </message>
 </context>
 <context>

@@ -115,6 +115,11 @@ QCoro::Task<ChatClient::Result> ChatClient::changeDisplayName(QString displayNam
     return updateProfile({std::move(displayName), std::nullopt, std::nullopt});
 }
 
+QCoro::Task<ChatClient::Result> ChatClient::changeBio(QString bio)
+{
+    return updateProfile({std::nullopt, std::nullopt, std::nullopt, std::move(bio)});
+}
+
 QCoro::Task<ChatClient::Result> ChatClient::changePassword(QString oldPassword, QString newPassword)
 {
     return updateProfile({std::nullopt, std::move(newPassword), std::move(oldPassword)});
@@ -306,9 +311,9 @@ QCoro::Task<> ChatClient::moderate(Request request)
         emit moderationDone();
 }
 
-void ChatClient::editMessage(qint64 id, const QString &body)
+QCoro::Task<bool> ChatClient::editMessage(qint64 id, QString body)
 {
-    perform(Protocol::MessageEdit{id, body});
+    return perform(Protocol::MessageEdit{id, std::move(body)});
 }
 
 bool ChatClient::canEdit(const QModelIndex &message) const

@@ -55,6 +55,8 @@ public:
     void logOut();
     // How others see this user; the server announces it to them.
     QCoro::Task<Result> changeDisplayName(QString displayName);
+    // What the user writes about themself on their profile.
+    QCoro::Task<Result> changeBio(QString bio);
     // Other devices' sessions end (the server revokes their tokens); this one goes on.
     QCoro::Task<Result> changePassword(QString oldPassword, QString newPassword);
 
@@ -95,8 +97,9 @@ public:
     // replyTo: the id of the message of the room it answers.
     QString sendMessage(const QString &room, const QString &body,
                         std::optional<qint64> replyTo = std::nullopt);
-    // The author changes their message; a refusal comes back through requestFailed.
-    void editMessage(qint64 id, const QString &body);
+    // The author changes their message: true once stored; a refusal comes back through
+    // requestFailed.
+    QCoro::Task<bool> editMessage(qint64 id, QString body);
     // Whether the user may edit this message now: their own, stored, not deleted, and
     // within the site's edit window.
     bool canEdit(const QModelIndex &message) const;

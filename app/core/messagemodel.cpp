@@ -251,11 +251,12 @@ void MessageModel::update(const ChatMessage &stored)
                      [&stored](const ChatMessage &message) { return message.id == stored.id; });
     if (found == m_messages.end() ||
         (found->body == stored.body && found->deleted == stored.deleted &&
-         found->edited == stored.edited))
+         found->edited == stored.edited && found->reply == stored.reply))
         return;
     found->body = stored.body;
     found->deleted = stored.deleted;
     found->edited = stored.edited;
+    found->reply = stored.reply;
     found->data = stored.deleted ? QJsonObject() : found->data;
     const QModelIndex changed = index(static_cast<int>(found - m_messages.begin()));
     emit dataChanged(changed, changed);

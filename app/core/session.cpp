@@ -204,7 +204,8 @@ QCoro::Task<bool> Session::enter(Protocol::SessionInfo session, quint64 attempt)
     };
     if (m_conversations.enter(session.user))
         m_outbox.clear(); // another account: nothing typed by the previous one may go out
-    m_conversations.setSettings(session.settings.value_or(Protocol::SiteSettings{}));
+    // A server before 0.4 sends none, and knows no message.edit: nothing is offered.
+    m_conversations.setSettings(session.settings.value_or(Protocol::SiteSettings{{}, 0}));
 
     auto listing = m_link.call(Protocol::RoomsList{});
     const auto rooms = co_await listing;

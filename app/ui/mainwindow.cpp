@@ -20,6 +20,8 @@
 #include "ui/messagepointer.h"
 #include "ui/motdbanner.h"
 #include "ui/newroomdialog.h"
+#include "ui/onlinedialog.h"
+#include "ui/profiledialog.h"
 #include "ui/quickswitcher.h"
 #include "ui/quotecards.h"
 #include "ui/reconnectbanner.h"
@@ -173,6 +175,9 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     m_members->setItemDelegate(new MemberDelegate(m_members));
     m_members->setSelectionMode(QAbstractItemView::NoSelection);
     m_members->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_members, &QListView::activated, this, [this](const QModelIndex &index) {
+        openProfile(index.data(Client::MemberModel::UserRole).toString());
+    });
     connect(m_members, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
         if (const QModelIndex index = m_members->indexAt(at); index.isValid()) {
             if (QMenu *menu = memberMenu(index))
@@ -263,8 +268,7 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
         if (m_currentRoom.isEmpty())
             return;
         if (const auto editing = m_compose->editing()) {
-            m_client.editMessage(*editing, text);
-            m_compose->clear();
+            saveEdit(*editing, text);
             return;
         }
         followNewest(); // what one sends is what one reads next, wherever one had scrolled
@@ -429,6 +433,8 @@ void MainWindow::addGoMenu()
                   [this] { stepThroughRooms(-1); });
     go->addAction(tr("&Next room"), QKeySequence(Qt::ALT | Qt::Key_Down), this,
                   [this] { stepThroughRooms(+1); });
+    go->addSeparator();
+    go->addAction(tr("&Who's online…"), this, &MainWindow::openOnlineList);
 }
 
 QString MainWindow::notifySettingsGroup() const
@@ -510,9 +516,32 @@ ServerAdminDialog *MainWindow::openServerAdmin()
 
 QMenu *MainWindow::memberMenu(const QModelIndex &index)
 {
-    return m_moderation.memberMenu(m_currentRoom,
-                                   index.data(Client::MemberModel::UserRole).toString(),
-                                   index.data(Client::MemberModel::BotRole).toBool());
+    const QString user = index.data(Client::MemberModel::UserRole).toString();
+    auto *menu = new QMenu(this);
+    menu->addSection(m_client.members(m_currentRoom)->shownName(user));
+    QAction *profile =
+        menu->addAction(tr("View profile"), this, [this, user] { openProfile(user); });
+    profile->setObjectName(u"viewProfile"_s);
+    m_moderation.addMemberActions(menu, m_currentRoom, user,
+                                  index.data(Client::MemberModel::BotRole).toBool());
+    return menu;
+}
+
+OnlineDialog *MainWindow::openOnlineList()
+{
+    auto *dialog = new OnlineDialog(m_client, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &OnlineDialog::profileWanted, this, &MainWindow::openProfile);
+    dialog->show();
+    return dialog;
+}
+
+ProfileDialog *MainWindow::openProfile(const QString &user)
+{
+    auto *dialog = new ProfileDialog(m_client, user, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 QMenu *MainWindow::roomMenu(const QString &room)
@@ -622,7 +651,7 @@ void MainWindow::addConversationActions(QMenu *menu, const QModelIndex &index)
     const QString body = index.data(MessageModel::BodyRole).toString();
     QAction *reply = menu->addAction(tr("Reply"), this, [this, id, author, body] {
         if (m_compose->editing())
-            m_input->clear(); // the edited text was not a reply
+            m_input->setPlainText(std::exchange(m_draft, {})); // the edited text was no reply
         m_compose->replyTo(id, author, body);
         m_input->setFocus();
     });
@@ -630,6 +659,8 @@ void MainWindow::addConversationActions(QMenu *menu, const QModelIndex &index)
     if (!m_client.canEdit(index))
         return;
     QAction *edit = menu->addAction(tr("Edit"), this, [this, id, body] {
+        if (!m_compose->editing())
+            m_draft = m_input->toPlainText(); // back in the input when the edit is done
         m_compose->edit(id);
         m_input->setPlainText(body);
         m_input->moveCursor(QTextCursor::End);
@@ -640,9 +671,24 @@ void MainWindow::addConversationActions(QMenu *menu, const QModelIndex &index)
 
 void MainWindow::cancelCompose()
 {
-    if (m_compose->editing())
-        m_input->clear(); // the message keeps its text
+    if (m_compose->editing()) // the message keeps its text; what was being typed comes back
+        m_input->setPlainText(std::exchange(m_draft, {}));
     m_compose->clear();
+}
+
+QCoro::Task<> MainWindow::saveEdit(qint64 id, QString text)
+{
+    QPointer<MainWindow> self(this);
+    auto saving = m_client.editMessage(id, text);
+    const bool saved = co_await saving;
+    if (!self || m_compose->editing() != id)
+        co_return; // the person moved on meanwhile
+    if (saved) {
+        m_compose->clear();
+        m_input->setPlainText(std::exchange(m_draft, {}));
+    } else if (m_input->toPlainText().isEmpty()) {
+        m_input->setPlainText(text); // refused: the text waits to be fixed or cancelled
+    }
 }
 
 void MainWindow::showRoom(const QString &room, bool focusInput)

@@ -7,6 +7,8 @@
 #include <QSettings>
 #include <QTimer>
 
+#include <qcoro/qcorotask.h>
+
 class QLabel;
 class QMenu;
 class QModelIndex;
@@ -25,6 +27,8 @@ namespace FinChat::Ui {
 class ServerAdminDialog;
 
 class ComposeContext;
+class OnlineDialog;
+class ProfileDialog;
 class DeskTray;
 class LocalServer;
 class MessageInput;
@@ -60,9 +64,14 @@ public:
     // The server administration window, for moderators and admins (the FinChat menu's
     // "Server administration…"): opened, or brought up when open.
     ServerAdminDialog *openServerAdmin();
-    // A member's menu (right click in the member list), for moderators and admins; nullptr
-    // when the user may do nothing to this member.
+    // A member's menu (right click in the member list): their profile, and for moderators
+    // and admins what they may do to them.
     QMenu *memberMenu(const QModelIndex &index);
+    // Someone's profile (the member menu's "View profile", or activating a member), in a
+    // window of its own.
+    ProfileDialog *openProfile(const QString &user);
+    // Everyone on the server now (the Go menu's "Who's online…").
+    OnlineDialog *openOnlineList();
     // The tooltip over a ticker chip: its quote, or that it is being asked for.
     void showQuoteTip(const QString &code);
     // Quits FinChat (the menu's Quit, Ctrl+Q, the tray's Quit), after asking when that would
@@ -89,6 +98,9 @@ private:
     void addConversationActions(QMenu *menu, const QModelIndex &index);
     // Drops the reply or edit being typed (an edit's text with it).
     void cancelCompose();
+    // Sends an edit; once stored the input gets back what was typed before it, and on a
+    // refusal the edited text stays in the input.
+    QCoro::Task<> saveEdit(qint64 id, QString text);
     // The input says so, and takes nothing, while the user is muted in the shown room.
     void showMuteState();
     QString notifySettingsGroup() const;
@@ -126,6 +138,7 @@ private:
     QProgressBar *m_loadingOlder;
     MessageInput *m_input;
     ComposeContext *m_compose; // above the input: what is typed answers or replaces a message
+    QString m_draft;           // what was in the input when an edit began
     QLabel *m_roomTitle;
     QLabel *m_roomTopic;
     QLabel *m_lengthNote; // under the input, when a message nears or passes the limit

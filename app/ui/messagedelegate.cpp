@@ -190,7 +190,7 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
     else if (layout.status == ChatMessage::Status::Failed)
         layout.header += tr("  · not sent: %1").arg(index.data(MessageModel::ErrorRole).toString());
     else if (index.data(MessageModel::ContinuesRole).toBool())
-        layout.header.clear();
+        layout.header = index.data(MessageModel::EditedRole).toBool() ? tr("(edited)") : QString();
 
     const QFontMetrics headerMetrics(layout.headerFont);
     const int fullWidth = viewWidth(option) - 2 * Margin;

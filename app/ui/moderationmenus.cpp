@@ -46,21 +46,21 @@ void ModerationMenus::addMessageActions(QMenu *menu, const QString &room,
     remove->setObjectName(u"deleteMessage"_s);
 }
 
-QMenu *ModerationMenus::memberMenu(const QString &room, const QString &user, bool isBot)
+bool ModerationMenus::addMemberActions(QMenu *menu, const QString &room, const QString &user,
+                                       bool isBot)
 {
     // Admins change any other account's role, another admin's too; the rest needs a higher
     // rank.
     const bool above = outranks(room, user);
     const bool admin = m_client.myRole(room) == Role::Admin;
     if (isBot || user == m_client.username() || (!above && !admin))
-        return nullptr;
+        return false;
     const QString name = m_client.members(room)->shownName(user);
-    auto *menu = new QMenu(m_parent);
-    menu->addSection(name);
+    menu->addSeparator();
     if (admin)
         addRoleActions(menu, user, room);
     if (!above)
-        return menu;
+        return true;
     addMuteActions(menu, room, user);
     menu->addSeparator();
     QAction *kick = menu->addAction(tr("Remove from #%1…").arg(room), m_parent, [=, this] {
@@ -81,7 +81,7 @@ QMenu *ModerationMenus::memberMenu(const QString &room, const QString &user, boo
                   [this, user](const QString &reason) { m_client.ban(user, reason); });
     });
     ban->setObjectName(u"ban"_s);
-    return menu;
+    return true;
 }
 
 void ModerationMenus::addMuteActions(QMenu *menu, const QString &room, const QString &user)

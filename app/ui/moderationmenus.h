@@ -29,8 +29,8 @@ public:
 
     // Adds "Delete message" for a message of `room` the user may delete.
     void addMessageActions(QMenu *menu, const QString &room, const QModelIndex &message);
-    // What the user may do to this member of `room`; nullptr when nothing.
-    QMenu *memberMenu(const QString &room, const QString &user, bool isBot);
+    // Adds what the user may do to this member of `room`; false when nothing.
+    bool addMemberActions(QMenu *menu, const QString &room, const QString &user, bool isBot);
 
 private:
     bool outranks(const QString &room, const QString &user) const;

@@ -423,8 +423,18 @@ void SiteSettingsPage::refresh()
 
 QCoro::Task<> SiteSettingsPage::save()
 {
-    auto saving =
-        fetch(Protocol::SettingsUpdate{m_motd->toPlainText(), qint64(m_editMinutes->value())});
+    // Only what the admin changed: another admin's change to the rest meanwhile stands.
+    const Protocol::SiteSettings &held = m_client.siteSettings();
+    Protocol::SettingsUpdate change;
+    if (m_motd->toPlainText() != held.motd)
+        change.motd = m_motd->toPlainText();
+    if (m_editMinutes->value() != held.editMinutes)
+        change.editMinutes = m_editMinutes->value();
+    if (!change.motd && !change.editMinutes) {
+        emit saved();
+        co_return;
+    }
+    auto saving = fetch(change);
     const auto answer = co_await saving;
     if (!answer)
         co_return;

@@ -49,6 +49,8 @@ SettingsDialog::SettingsDialog(ChatClient &client, QSettings &settings, QWidget 
     , m_displayName(new QLineEdit(client.displayName(), this))
     , m_saveName(new QPushButton(tr("Save name"), this))
     , m_profileStatus(new QLabel(this))
+    , m_bio(new QLineEdit(this))
+    , m_saveBio(new QPushButton(tr("Save"), this))
     , m_oldPassword(passwordField(tr("Current password"), this))
     , m_newPassword(passwordField(tr("New password"), this))
     , m_repeatPassword(passwordField(tr("New password again"), this))
@@ -71,6 +73,13 @@ SettingsDialog::SettingsDialog(ChatClient &client, QSettings &settings, QWidget 
     profile->addRow(tr("Username"), new QLabel(client.username(), this));
     profile->addRow(tr("Your name"), m_displayName);
     profile->addRow(QString(), m_saveName);
+    m_bio->setObjectName(u"bioField"_s);
+    m_bio->setMaxLength(Validation::BioMaxLength);
+    m_bio->setAccessibleName(tr("About you, on your profile"));
+    m_bio->setPlaceholderText(tr("What others see on your profile"));
+    m_saveBio->setObjectName(u"saveBio"_s);
+    profile->addRow(tr("About you"), m_bio);
+    profile->addRow(QString(), m_saveBio);
     profile->addRow(m_profileStatus);
 
     auto *password = new QFormLayout;
@@ -119,6 +128,9 @@ SettingsDialog::SettingsDialog(ChatClient &client, QSettings &settings, QWidget 
     connect(m_saveName, &QPushButton::clicked, this, &SettingsDialog::saveDisplayName);
     connect(m_displayName, &QLineEdit::returnPressed, this, &SettingsDialog::saveDisplayName);
     connect(m_changePassword, &QPushButton::clicked, this, &SettingsDialog::changePassword);
+    connect(m_saveBio, &QPushButton::clicked, this, &SettingsDialog::saveBio);
+    connect(m_bio, &QLineEdit::returnPressed, this, &SettingsDialog::saveBio);
+    loadBio();
     connect(m_keywords, &QLineEdit::editingFinished, this, [this] {
         QStringList words;
         for (const QString &word : m_keywords->text().split(u',', Qt::SkipEmptyParts))
@@ -153,6 +165,34 @@ QCoro::Task<> SettingsDialog::saveDisplayName()
     m_saveName->setEnabled(true);
     say(m_profileStatus,
         result.ok() ? tr("Saved: others now see you as %1.").arg(*name)
+                    : ErrorText::describe(*result.failure),
+        result.ok() ? &Tones::text : &Tones::error);
+}
+
+QCoro::Task<> SettingsDialog::loadBio()
+{
+    QPointer<SettingsDialog> self(this);
+    m_saveBio->setEnabled(false); // until the bio held now is shown: nothing is overwritten
+    auto asking = m_client.ask(Protocol::ProfileGet{});
+    const auto profile = co_await asking;
+    if (!self)
+        co_return;
+    if (profile.ok() && m_bio->text().isEmpty())
+        m_bio->setText(profile->bio);
+    m_saveBio->setEnabled(true);
+}
+
+QCoro::Task<> SettingsDialog::saveBio()
+{
+    QPointer<SettingsDialog> self(this);
+    m_saveBio->setEnabled(false);
+    auto saving = m_client.changeBio(m_bio->text());
+    const ChatClient::Result result = co_await saving;
+    if (!self)
+        co_return;
+    m_saveBio->setEnabled(true);
+    say(m_profileStatus,
+        result.ok() ? tr("Saved: your profile shows what you wrote.")
                     : ErrorText::describe(*result.failure),
         result.ok() ? &Tones::text : &Tones::error);
 }

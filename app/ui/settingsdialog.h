@@ -33,6 +33,8 @@ public:
     QLineEdit *repeatPasswordField() const { return m_repeatPassword; }
     QPushButton *changePasswordButton() const { return m_changePassword; }
     QLabel *profileStatus() const { return m_profileStatus; }
+    QLineEdit *bioField() const { return m_bio; }
+    QPushButton *saveBioButton() const { return m_saveBio; }
     QLabel *passwordStatus() const { return m_passwordStatus; }
     QLineEdit *keywordsField() const { return m_keywords; }
     QComboBox *languageChoice() const { return m_language; }
@@ -45,6 +47,8 @@ signals:
 
 private:
     QCoro::Task<> saveDisplayName();
+    QCoro::Task<> loadBio();
+    QCoro::Task<> saveBio();
     QCoro::Task<> changePassword();
 
     Client::ChatClient &m_client;
@@ -52,6 +56,8 @@ private:
     QLineEdit *m_displayName;
     QPushButton *m_saveName;
     QLabel *m_profileStatus;
+    QLineEdit *m_bio;
+    QPushButton *m_saveBio;
     QLineEdit *m_oldPassword;
     QLineEdit *m_newPassword;
     QLineEdit *m_repeatPassword;

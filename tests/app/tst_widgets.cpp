@@ -18,6 +18,8 @@
 #include "ui/messageinput.h"
 #include "ui/motdbanner.h"
 #include "ui/newroomdialog.h"
+#include "ui/onlinedialog.h"
+#include "ui/profiledialog.h"
 #include "ui/reconnectbanner.h"
 #include "ui/serveradmindialog.h"
 #include "ui/serveradminpages.h"
@@ -1304,9 +1306,14 @@ private slots:
         QCOMPARE(bobsWindow.input()->toPlainText(), QString());
         QCOMPARE(shownBodies(bobsWindow.messageView()).first(), u"NVDA reports tomorrow"_s);
 
-        // alice, the admin, turns editing off and sets a message of the day in the
-        // administration window: bob is no longer offered Edit, and sees the message until he
-        // dismisses it.
+        // bob was typing something else when he began another edit; meanwhile alice, the
+        // admin, turns editing off and sets a message of the day in the administration
+        // window. His edit is refused: its text stays to be fixed, and Escape brings back
+        // what he had been typing. He is no longer offered Edit, and sees the message of
+        // the day until he dismisses it.
+        QTest::keyClicks(bobsWindow.input(), u"half a thought"_s);
+        std::unique_ptr<QMenu> late(bobsWindow.messageMenu(rowOf(bobsWindow, 0)));
+        late->findChild<QAction *>(u"editMessage"_s)->trigger();
         auto *motd = bobsWindow.findChild<MotdBanner *>();
         QVERIFY(motd && !motd->isVisible());
         auto *page = window.openServerAdmin()->findChild<SiteSettingsPage *>();
@@ -1317,6 +1324,17 @@ private slots:
         QSignalSpy saved(page, &SiteSettingsPage::saved);
         QTest::mouseClick(page->findChild<QPushButton *>(u"saveSiteSettings"_s), Qt::LeftButton);
         QVERIFY(saved.wait());
+        QTRY_COMPARE(bob.siteSettings().editMinutes, 0);
+        QSignalSpy refused(&bob, &ChatClient::requestFailed);
+        bobsWindow.input()->selectAll();
+        QTest::keyClicks(bobsWindow.input(), u"NVDA reports never"_s);
+        QTest::keyClick(bobsWindow.input(), Qt::Key_Return);
+        QTRY_COMPARE(refused.count(), 1);
+        QTRY_COMPARE(bobsWindow.input()->toPlainText(), u"NVDA reports never"_s);
+        QVERIFY(bobsWindow.composeContext()->editing().has_value());
+        QTest::keyClick(bobsWindow.input(), Qt::Key_Escape);
+        QCOMPARE(bobsWindow.input()->toPlainText(), u"half a thought"_s);
+        QCOMPARE(shownBodies(window.messageView()).first(), u"NVDA reports tomorrow"_s);
         QTRY_VERIFY(motd->isVisible());
         QCOMPARE(motd->text(), u"Markets close early on Friday."_s);
         std::unique_ptr<QMenu> closed(bobsWindow.messageMenu(rowOf(bobsWindow, 0)));
@@ -1324,6 +1342,64 @@ private slots:
         QVERIFY(closed->findChild<QAction *>(u"replyToMessage"_s));
         QTest::mouseClick(motd->findChild<QPushButton *>(u"dismissMotd"_s), Qt::LeftButton);
         QVERIFY(!motd->isVisible());
+    }
+
+    void profilesAndWhoIsOnline()
+    {
+        TestServer server;
+        ChatClient alice, bob, carol;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok());
+        QVERIFY(createAccount(carol, server.url(), u"carol"_s).ok());
+        MainWindow window(alice);
+        window.show();
+        MainWindow bobsWindow(bob);
+        bobsWindow.show();
+
+        // bob writes about himself in his settings; it is kept on the server.
+        SettingsDialog *settings = openSettings(bobsWindow);
+        QVERIFY(settings);
+        QTRY_VERIFY(settings->saveBioButton()->isEnabled()); // what is held now was read
+        settings->bioField()->setText(u"Rates and FX, mostly."_s);
+        QTest::mouseClick(settings->saveBioButton(), Qt::LeftButton);
+        QTRY_COMPARE(settings->profileStatus()->text(),
+                     u"Saved: your profile shows what you wrote."_s);
+        settings->close();
+
+        // alice opens it from the member list: his name, that he is here, his words, and
+        // only the rooms both are in.
+        carol.createRoom(u"carols-desk"_s);
+        QTRY_COMPARE(window.memberView()->model()->rowCount(), 3);
+        QModelIndex bobsRow;
+        for (int row = 0; row < 3; ++row) {
+            const QModelIndex member = window.memberView()->model()->index(row, 0);
+            if (member.data(Client::MemberModel::UserRole) == u"bob"_s)
+                bobsRow = member;
+        }
+        std::unique_ptr<QMenu> onBob(window.memberMenu(bobsRow));
+        onBob->findChild<QAction *>(u"viewProfile"_s)->trigger();
+        ProfileDialog *profile = nullptr;
+        QTRY_VERIFY((profile = window.findChild<ProfileDialog *>()));
+        QTRY_VERIFY(profile->shown().contains(u"@bob"_s));
+        const QString shown = profile->shown();
+        QVERIFY2(shown.contains(u"@bob"_s) && shown.contains(u"online"_s), qPrintable(shown));
+        QVERIFY2(shown.contains(u"Rates and FX, mostly."_s), qPrintable(shown));
+        QVERIFY2(shown.contains(u"Rooms you share: #general"_s), qPrintable(shown));
+        QVERIFY2(!shown.contains(u"carols-desk"_s), qPrintable(shown));
+        profile->close();
+
+        // Who's online lists everyone here; activating someone opens their profile.
+        OnlineDialog *online = window.openOnlineList();
+        QSignalSpy listed(online, &OnlineDialog::loaded);
+        QVERIFY(listed.wait());
+        QStringList names;
+        for (int row = 0; row < online->list()->count(); ++row)
+            names.append(online->list()->item(row)->data(Qt::UserRole).toString());
+        QCOMPARE(names, (QStringList{u"alice"_s, u"bob"_s, u"carol"_s}));
+        QSignalSpy wanted(online, &OnlineDialog::profileWanted);
+        emit online->list()->itemActivated(online->list()->item(2));
+        QCOMPARE(wanted.count(), 1);
+        QCOMPARE(wanted.first().first().toString(), u"carol"_s);
     }
 
     void moderatorsActFromTheMenus()
@@ -1363,7 +1439,11 @@ private slots:
             std::unique_ptr<QMenu> others(bobsWindow.messageMenu(shown->index(1, 0)));
             QVERIFY(offers(own.get(), u"deleteMessage"_s));
             QVERIFY(!offers(others.get(), u"deleteMessage"_s));
-            QCOMPARE(bobsWindow.memberMenu(memberRow(bobsWindow, u"alice"_s)), nullptr);
+            std::unique_ptr<QMenu> onAlice(
+                bobsWindow.memberMenu(memberRow(bobsWindow, u"alice"_s)));
+            QVERIFY(offers(onAlice.get(), u"viewProfile"_s));
+            for (const QString &moderation : {u"mute"_s, u"removeFromRoom"_s, u"ban"_s, u"role"_s})
+                QVERIFY2(!onAlice->findChild<QObject *>(moderation), qPrintable(moderation));
         }
 
         // alice, the admin, deletes bob's message after confirming: a tombstone for both.

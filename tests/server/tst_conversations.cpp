@@ -154,6 +154,7 @@ private slots:
         QCOMPARE(codeOf(update(alice, {{u"motd"_s, u"bell\u0007"_s}})), u"invalid_field"_s);
         QCOMPARE(codeOf(update(alice, {{u"motd"_s, QString(1001, u'm')}})), u"invalid_field"_s);
         QCOMPARE(codeOf(update(alice, {{u"editMinutes"_s, -1}})), u"invalid_field"_s);
+        QCOMPARE(codeOf(update(alice, {})), u"invalid_field"_s); // nothing to change
 
         const QJsonObject set =
             update(alice, {{u"motd"_s, u"  Markets open at 9:30.\r\nBe kind.  "_s},

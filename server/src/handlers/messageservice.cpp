@@ -88,40 +88,41 @@ QCoro::Task<Protocol::MessageEditOk> MessageService::edit(Request request,
     if (Validation::parseCommand(body))
         throw invalidField("body"_L1, u"cannot become a command"_s);
     const qint64 id = fields.message;
-    auto reading = m_context.read([id](Storage &storage) { return storage.messageById(id); });
-    const std::optional<MessageRecord> stored = co_await reading;
-    if (!stored || stored->deleted)
-        throw ProtocolError(ErrorCode::UnknownMessage, u"no message has id %1"_s.arg(id));
-    if (stored->authorId != author.id)
-        throw ProtocolError(ErrorCode::Forbidden, u"only its author edits a message"_s);
-    const RoomRecord *room = m_context.rooms.findById(stored->roomId);
+    // The message as stored, its author's own and not deleted; judged again in the write,
+    // which may run after a deletion or a ban that came in meanwhile.
+    const auto editable = [id, authorId = author.id](const Storage &storage) {
+        const std::optional<MessageRecord> message = storage.messageById(id);
+        if (!message || message->deleted)
+            throw ProtocolError(ErrorCode::UnknownMessage, u"no message has id %1"_s.arg(id));
+        if (message->authorId != authorId)
+            throw ProtocolError(ErrorCode::Forbidden, u"only its author edits a message"_s);
+        return *message;
+    };
+    auto reading = m_context.read([editable](Storage &storage) { return editable(storage); });
+    const MessageRecord stored = co_await reading;
+    const RoomRecord *room = m_context.rooms.findById(stored.roomId);
     if (!room || !m_context.rooms.isMember(room->id, author.id))
         throw ProtocolError(ErrorCode::NotAMember, u"you are no longer in its room"_s);
     const qint64 window = m_context.settings.editMinutes;
-    if (Protocol::nowMs() - stored->timestamp >= window * 60'000)
+    if (Protocol::nowMs() - stored.timestamp >= window * 60'000)
         throw ProtocolError(
             ErrorCode::EditExpired,
             window == 0 ? u"this server does not allow editing messages"_s
                         : u"messages can be edited for %1 minutes after sending"_s.arg(window));
     admitText(author, *room, body);
 
-    struct Edited
-    {
-        MessageRecord message;
-        bool changed = false;
-    };
-    auto editing = m_context.write([id, body](Storage &storage) {
-        // Deleted meanwhile: the deletion stands.
-        if (!storage.editMessage(id, body) && storage.messageById(id).value().deleted)
-            throw ProtocolError(ErrorCode::UnknownMessage, u"the message was deleted"_s);
-        return storage.messageById(id).value();
+    auto editing = m_context.write([editable, id, body, authorId = author.id](Storage &storage) {
+        Permissions::actingAccount(storage, authorId, Protocol::Role::Member);
+        editable(storage);
+        storage.editMessage(id, body);
+        return editable(storage);
     });
     const MessageRecord edited = co_await editing;
     const RoomRecord *roomNow = m_context.rooms.findById(edited.roomId);
     if (!roomNow) // deleted with its room meanwhile
         throw ProtocolError(ErrorCode::UnknownMessage, u"the message's room was deleted"_s);
     const Protocol::Message message = WireFormat::message(edited, roomNow->name);
-    if (edited.editedAt != stored->editedAt)
+    if (edited.editedAt != stored.editedAt)
         m_context.fanout.toRoom(roomNow->id, Protocol::MessageEdited{message});
     co_return Protocol::MessageEditOk{message};
 }

@@ -35,6 +35,8 @@ SettingsService::SettingsService(ServerContext context)
 QCoro::Task<Protocol::SettingsUpdateOk> SettingsService::update(Request request,
                                                                 Protocol::SettingsUpdate fields)
 {
+    if (!fields.motd && !fields.editMinutes)
+        throw invalidField("motd"_L1, u"or 'editMinutes' is required"_s);
     std::optional<QString> motd;
     if (fields.motd) {
         motd = Validation::normalizedMotd(*fields.motd);

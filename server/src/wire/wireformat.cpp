@@ -13,7 +13,10 @@ QString excerpt(const QString &text)
         return text;
     qsizetype end = 0;
     for (qsizetype kept = 0; kept < Protocol::QuoteMaxLength; ++kept)
-        end += text.at(end).isHighSurrogate() && end + 1 < text.size() ? 2 : 1;
+        end += end + 1 < text.size() && text.at(end).isHighSurrogate() &&
+                       text.at(end + 1).isLowSurrogate()
+                   ? 2
+                   : 1;
     return text.left(end) + QChar(0x2026);
 }
 

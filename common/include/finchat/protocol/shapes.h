@@ -59,6 +59,7 @@ struct Quote
                           field("body"_L1, &Quote::body, maxLength(2 * QuoteMaxLength + 1)),
                           field("deleted"_L1, &Quote::deleted, OmitWhenFalse)};
     }
+    friend bool operator==(const Quote &, const Quote &) = default;
 };
 
 // A stored chat message.
