@@ -15,6 +15,8 @@ ComposeContext::ComposeContext(QWidget *parent)
 {
     label()->setTextFormat(Qt::PlainText);
     label()->setWordWrap(false);
+    // Cut at the window's edge rather than widening the conversation's column.
+    label()->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     connect(addButton(tr("Cancel"), QStringLiteral("cancelCompose")), &QPushButton::clicked, this,
             [this] {
                 clear();

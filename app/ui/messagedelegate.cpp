@@ -189,8 +189,13 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         layout.header += tr("  · sending…");
     else if (layout.status == ChatMessage::Status::Failed)
         layout.header += tr("  · not sent: %1").arg(index.data(MessageModel::ErrorRole).toString());
-    else if (index.data(MessageModel::ContinuesRole).toBool())
-        layout.header = index.data(MessageModel::EditedRole).toBool() ? tr("(edited)") : QString();
+    else if (index.data(MessageModel::ContinuesRole).toBool()) {
+        // The run's header is above; an edit in the run still says so, quietly.
+        const bool edited = index.data(MessageModel::EditedRole).toBool();
+        layout.header = edited ? tr("(edited)") : QString();
+        layout.headerFont.setBold(false);
+        layout.headerFont.setItalic(edited);
+    }
 
     const QFontMetrics headerMetrics(layout.headerFont);
     const int fullWidth = viewWidth(option) - 2 * Margin;

@@ -43,9 +43,8 @@ ProfileDialog::ProfileDialog(Client::ChatClient &client, const QString &username
     layout->addWidget(m_details);
     layout->addWidget(m_bio);
     layout->addWidget(m_rooms);
-    layout->addStretch();
     layout->addWidget(buttons);
-    resize(380, 240);
+    setMinimumWidth(360);
     load(username);
 }
 
@@ -70,6 +69,7 @@ QCoro::Task<> ProfileDialog::load(QString username)
         present(answer.reply());
     else
         m_details->setText(Client::ErrorText::describe(answer.failure()));
+    adjustSize(); // the wrapped lines may need more height than the first guess
     emit loaded();
 }
 
