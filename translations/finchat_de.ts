@@ -783,6 +783,14 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>View profile</source>
         <translation>Profil anzeigen</translation>
     </message>
+    <message>
+        <source>&amp;Search messages…</source>
+        <translation>Nachrichten &amp;suchen…</translation>
+    </message>
+    <message>
+        <source>That message is too far back to show here.</source>
+        <translation>Diese Nachricht liegt zu weit zurück, um sie hier zu zeigen.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageDelegate</name>
@@ -1170,6 +1178,52 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>Connection lost. Trying again in %1 s… What you write is sent once it is back.</source>
         <translation>Verbindung verloren. Nächster Versuch in %1 s… Was du schreibst, wird gesendet, sobald sie zurück ist.</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::SearchDialog</name>
+    <message>
+        <source>More results</source>
+        <translation>Weitere Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Nachrichten suchen</translation>
+    </message>
+    <message>
+        <source>Words to look for, then Enter</source>
+        <translation>Gesuchte Wörter, dann Eingabe</translation>
+    </message>
+    <message>
+        <source>Where to search</source>
+        <translation>Wo gesucht wird</translation>
+    </message>
+    <message>
+        <source>All my rooms</source>
+        <translation>Alle meine Räume</translation>
+    </message>
+    <message>
+        <source>Results, best first</source>
+        <translation>Ergebnisse, die besten zuerst</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Nichts gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s); double-click one to open it.</source>
+        <translation>
+            <numerusform>%n Ergebnis; zum Öffnen doppelklicken.</numerusform>
+            <numerusform>%n Ergebnisse; zum Öffnen eines doppelklicken.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in #%2, %3: %4</source>
+        <translation>%1 in #%2, %3: %4</translation>
     </message>
 </context>
 <context>

@@ -783,6 +783,14 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>View profile</source>
         <translation>Ver perfil</translation>
     </message>
+    <message>
+        <source>&amp;Search messages…</source>
+        <translation>&amp;Buscar mensajes…</translation>
+    </message>
+    <message>
+        <source>That message is too far back to show here.</source>
+        <translation>Ese mensaje está demasiado atrás para mostrarlo aquí.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageDelegate</name>
@@ -1170,6 +1178,52 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>Connection lost. Trying again in %1 s… What you write is sent once it is back.</source>
         <translation>Se perdió la conexión. Nuevo intento en %1 s… Lo que escribas se enviará en cuanto vuelva.</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::SearchDialog</name>
+    <message>
+        <source>More results</source>
+        <translation>Más resultados</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Buscar mensajes</translation>
+    </message>
+    <message>
+        <source>Words to look for, then Enter</source>
+        <translation>Palabras a buscar y luego Intro</translation>
+    </message>
+    <message>
+        <source>Where to search</source>
+        <translation>Dónde buscar</translation>
+    </message>
+    <message>
+        <source>All my rooms</source>
+        <translation>Todas mis salas</translation>
+    </message>
+    <message>
+        <source>Results, best first</source>
+        <translation>Resultados, los mejores primero</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>No se encontró nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s); double-click one to open it.</source>
+        <translation>
+            <numerusform>%n resultado; haz doble clic para abrirlo.</numerusform>
+            <numerusform>%n resultados; haz doble clic en uno para abrirlo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in #%2, %3: %4</source>
+        <translation>%1 en #%2, %3: %4</translation>
     </message>
 </context>
 <context>

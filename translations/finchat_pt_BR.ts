@@ -783,6 +783,14 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>View profile</source>
         <translation>Ver perfil</translation>
     </message>
+    <message>
+        <source>&amp;Search messages…</source>
+        <translation>&amp;Buscar mensagens…</translation>
+    </message>
+    <message>
+        <source>That message is too far back to show here.</source>
+        <translation>Essa mensagem está antiga demais para ser mostrada aqui.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageDelegate</name>
@@ -1170,6 +1178,52 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>Connection lost. Trying again in %1 s… What you write is sent once it is back.</source>
         <translation>Conexão perdida. Nova tentativa em %1 s… O que você escrever será enviado quando ela voltar.</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::SearchDialog</name>
+    <message>
+        <source>More results</source>
+        <translation>Mais resultados</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Buscar mensagens</translation>
+    </message>
+    <message>
+        <source>Words to look for, then Enter</source>
+        <translation>Palavras a buscar, depois Enter</translation>
+    </message>
+    <message>
+        <source>Where to search</source>
+        <translation>Onde buscar</translation>
+    </message>
+    <message>
+        <source>All my rooms</source>
+        <translation>Todas as minhas salas</translation>
+    </message>
+    <message>
+        <source>Results, best first</source>
+        <translation>Resultados, os melhores primeiro</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Nada encontrado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s); double-click one to open it.</source>
+        <translation>
+            <numerusform>%n resultado; clique duas vezes para abri-lo.</numerusform>
+            <numerusform>%n resultados; clique duas vezes em um para abri-lo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in #%2, %3: %4</source>
+        <translation>%1 em #%2, %3: %4</translation>
     </message>
 </context>
 <context>

@@ -81,22 +81,41 @@ QCoro::Task<bool> CatchUp::loadRoom(QString room)
 
 QCoro::Task<> CatchUp::fetchOlder(QString room)
 {
+    auto loading = loadOlderPage(std::move(room), Protocol::DefaultHistoryPage);
+    co_await loading;
+}
+
+QCoro::Task<bool> CatchUp::loadOlderPage(QString room, int limit)
+{
     QPointer<CatchUp> self(this);
     QPointer<MessageModel> model = m_conversations.messages(room);
     if (model->isLoadingOlder() || !model->hasOlder())
-        co_return;
+        co_return false;
     model->setLoadingOlder(true);
-    auto fetching =
-        m_link.call(Protocol::HistoryFetch{room, model->oldestId(), Protocol::DefaultHistoryPage});
+    auto fetching = m_link.call(Protocol::HistoryFetch{room, model->oldestId(), limit});
     const auto page = co_await fetching;
     if (!self || !model)
-        co_return; // signed out meanwhile, or another account took over
+        co_return false; // signed out meanwhile, or another account took over
     model->setLoadingOlder(false);
     if (!page.ok())
-        co_return;
+        co_return false;
     const QList<ChatMessage> older = ChatMessage::fromStored(page->page.messages);
     model->prependOlder(older, page->page.hasMore);
     emit olderLoaded(room, static_cast<int>(older.size()));
+    co_return true;
+}
+
+QCoro::Task<bool> CatchUp::reveal(QString room, qint64 id)
+{
+    QPointer<CatchUp> self(this);
+    QPointer<MessageModel> model = m_conversations.messages(room);
+    for (int pages = 0; model && model->rowOfId(id) < 0 && pages < MaxRevealPages; ++pages) {
+        auto loading = loadOlderPage(room, Protocol::MaxHistoryPage);
+        const bool loaded = co_await loading;
+        if (!self || !loaded)
+            break;
+    }
+    co_return model && model->rowOfId(id) >= 0;
 }
 
 } // namespace FinChat::Client

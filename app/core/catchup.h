@@ -36,6 +36,9 @@ public:
     // first, and must not start a second load).
     bool isJoining(const QString &room) const { return m_joining.contains(room); }
     QCoro::Task<> fetchOlder(QString room);
+    // Loads older pages of the room until message `id` is among them (a search result opened
+    // in place), at most MaxRevealPages; true when it is.
+    QCoro::Task<bool> reveal(QString room, qint64 id);
 
 signals:
     void roomJoined(const QString &room);
@@ -43,6 +46,11 @@ signals:
     void requestFailed(const QString &text);
 
 private:
+    // How far back a search result is looked for in its room: 20 pages of 100 messages.
+    static constexpr int MaxRevealPages = 20;
+    // One page of older messages before the oldest shown; true when one came.
+    QCoro::Task<bool> loadOlderPage(QString room, int limit);
+
     ServerLink &m_link;
     Conversations &m_conversations;
     UnreadTracker &m_unread;

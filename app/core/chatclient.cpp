@@ -240,6 +240,11 @@ void ChatClient::fetchOlder(const QString &room)
         m_catchUp->fetchOlder(room);
 }
 
+QCoro::Task<bool> ChatClient::reveal(QString room, qint64 id)
+{
+    return m_catchUp->reveal(std::move(room), id);
+}
+
 void ChatClient::leaveRoom(const QString &room)
 {
     leave(room);

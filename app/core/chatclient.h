@@ -92,6 +92,9 @@ public:
     void leaveRoom(const QString &room);
     void createRoom(const QString &name, const QString &topic = {});
     void fetchOlder(const QString &room);
+    // Loads the room's older messages until message `id` is shown (a search result opened
+    // in place); true when it is, false when it is too far back or the room has no such.
+    QCoro::Task<bool> reveal(QString room, qint64 id);
     // Shows the message as pending at once and delivers it as soon as the server can take
     // it; returns its nonce. Commands go out only while online, and are not kept.
     // replyTo: the id of the message of the room it answers.

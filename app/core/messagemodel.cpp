@@ -143,6 +143,13 @@ std::optional<Protocol::Quote> MessageModel::quoteOf(qint64 id) const
     return Protocol::Quote{id, found->user, found->displayName, found->body, found->deleted};
 }
 
+int MessageModel::rowOfId(qint64 id) const
+{
+    const auto found = std::find_if(m_messages.cbegin(), m_messages.cend(),
+                                    [id](const ChatMessage &message) { return message.id == id; });
+    return found == m_messages.cend() ? -1 : static_cast<int>(found - m_messages.cbegin());
+}
+
 qint64 MessageModel::oldestId() const
 {
     const auto stored = std::find_if(m_messages.cbegin(), m_messages.cend(),

@@ -56,6 +56,8 @@ public:
     const QList<ChatMessage> &messages() const { return m_messages; }
     // How a reply to the shown message `id` quotes it; nullopt when it is not shown.
     std::optional<Protocol::Quote> quoteOf(qint64 id) const;
+    // The row of the stored message with this id; -1 when it is not shown.
+    int rowOfId(qint64 id) const;
     qint64 oldestId() const;
     qint64 newestId() const;
     bool hasOlder() const { return m_hasOlder; }

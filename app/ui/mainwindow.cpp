@@ -25,6 +25,7 @@
 #include "ui/quickswitcher.h"
 #include "ui/quotecards.h"
 #include "ui/reconnectbanner.h"
+#include "ui/searchdialog.h"
 #include "ui/serveradmindialog.h"
 #include "ui/settingsdialog.h"
 #include "ui/tones.h"
@@ -44,6 +45,7 @@
 #include <QJsonObject>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
@@ -434,6 +436,7 @@ void MainWindow::addGoMenu()
     go->addAction(tr("&Next room"), QKeySequence(Qt::ALT | Qt::Key_Down), this,
                   [this] { stepThroughRooms(+1); });
     go->addSeparator();
+    go->addAction(tr("&Search messages…"), QKeySequence::Find, this, &MainWindow::openSearch);
     go->addAction(tr("&Who's online…"), this, &MainWindow::openOnlineList);
 }
 
@@ -525,6 +528,44 @@ QMenu *MainWindow::memberMenu(const QModelIndex &index)
     m_moderation.addMemberActions(menu, m_currentRoom, user,
                                   index.data(Client::MemberModel::BotRole).toBool());
     return menu;
+}
+
+SearchDialog *MainWindow::openSearch()
+{
+    if (!m_search) {
+        m_search = new SearchDialog(m_client, this);
+        m_search->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_search, &SearchDialog::resultChosen, this, &MainWindow::showMessage);
+    }
+    m_search->show();
+    m_search->raise();
+    m_search->activateWindow();
+    m_search->queryField()->setFocus();
+    return m_search;
+}
+
+QCoro::Task<> MainWindow::showMessage(QString room, qint64 id)
+{
+    QPointer<MainWindow> self(this);
+    if (room != m_currentRoom)
+        goToRoom(room);
+    auto revealing = m_client.reveal(room, id);
+    const bool shown = co_await revealing;
+    if (!self || room != m_currentRoom)
+        co_return; // the person went elsewhere meanwhile
+    const int row = m_client.messages(room)->rowOfId(id);
+    if (!shown || row < 0) {
+        showNotice(tr("That message is too far back to show here."));
+        co_return;
+    }
+    // Where it was written, in the middle of the view, its text marked; the view stays there
+    // however many messages arrive.
+    m_followingNewest = false;
+    const QModelIndex index = m_messages->model()->index(row, 0);
+    m_messages->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    if (auto *delegate = qobject_cast<MessageDelegate *>(m_messages->itemDelegate()))
+        delegate->setSelection(index, 0, index.data(MessageModel::BodyRole).toString().size());
+    m_messages->viewport()->update();
 }
 
 OnlineDialog *MainWindow::openOnlineList()

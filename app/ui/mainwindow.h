@@ -29,6 +29,7 @@ class ServerAdminDialog;
 class ComposeContext;
 class OnlineDialog;
 class ProfileDialog;
+class SearchDialog;
 class DeskTray;
 class LocalServer;
 class MessageInput;
@@ -72,6 +73,11 @@ public:
     ProfileDialog *openProfile(const QString &user);
     // Everyone on the server now (the Go menu's "Who's online…").
     OnlineDialog *openOnlineList();
+    // Searching the messages of one's rooms (the Go menu's "Search messages…", Ctrl+F).
+    SearchDialog *openSearch();
+    // Shows message `id` where it was written: its room, older pages loaded as needed,
+    // scrolled to and marked.
+    QCoro::Task<> showMessage(QString room, qint64 id);
     // The tooltip over a ticker chip: its quote, or that it is being asked for.
     void showQuoteTip(const QString &code);
     // Quits FinChat (the menu's Quit, Ctrl+Q, the tray's Quit), after asking when that would
@@ -150,6 +156,7 @@ private:
     DeskTray *m_tray;
     ModerationMenus m_moderation;
     QPointer<ServerAdminDialog> m_serverAdmin;
+    QPointer<SearchDialog> m_search;
     QTimer m_muteEnds; // reopens the input when the shown room's mute runs out
     QSettings m_settings;
     QPoint m_quoteTipAt; // where the pointer rests on a ticker chip

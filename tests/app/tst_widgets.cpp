@@ -21,6 +21,7 @@
 #include "ui/onlinedialog.h"
 #include "ui/profiledialog.h"
 #include "ui/reconnectbanner.h"
+#include "ui/searchdialog.h"
 #include "ui/serveradmindialog.h"
 #include "ui/serveradminpages.h"
 #include "ui/settingsdialog.h"
@@ -1400,6 +1401,55 @@ private slots:
         emit online->list()->itemActivated(online->list()->item(2));
         QCOMPARE(wanted.count(), 1);
         QCOMPARE(wanted.first().first().toString(), u"carol"_s);
+    }
+
+    void searchFindsAMessageAndOpensItInPlace()
+    {
+        TestServer server(TestServer::generousLimits());
+        TestClient bob;
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        const qint64 wanted = bob.send(u"general"_s, u"TSLA <deliveries> beat, again"_s)
+                                  .value(u"message"_s)[u"id"_s]
+                                  .toInteger();
+        for (int i = 1; i <= 120; ++i) // more than a join shows, and than a page
+            QVERIFY(!bob.send(u"general"_s, u"filler %1"_s.arg(i)).isEmpty());
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        MainWindow window(alice);
+        window.show();
+        QTRY_COMPARE(window.messageView()->model()->rowCount(), Protocol::JoinHistorySize);
+        QVERIFY(alice.messages(u"general"_s)->rowOfId(wanted) < 0);
+
+        SearchDialog *search = window.openSearch();
+        QSignalSpy searched(search, &SearchDialog::searched);
+        QTest::keyClicks(search->queryField(), u"deliver"_s);
+        QTest::keyClick(search->queryField(), Qt::Key_Return);
+        QVERIFY(searched.wait());
+        QCOMPARE(search->results()->count(), 1);
+        const auto *shown =
+            qobject_cast<QLabel *>(search->results()->itemWidget(search->results()->item(0)));
+        QVERIFY(shown);
+        // Its words in bold, everything else the person's text, escaped.
+        QVERIFY2(shown->text().contains(u"TSLA &lt;<b>deliveries</b>&gt; beat, again"_s),
+                 qPrintable(shown->text()));
+
+        // Opening it loads the older pages it is in and shows it in the middle of the view.
+        emit search->results()->itemActivated(search->results()->item(0));
+        QTRY_VERIFY(alice.messages(u"general"_s)->rowOfId(wanted) >= 0);
+        const QModelIndex row =
+            window.messageView()->model()->index(alice.messages(u"general"_s)->rowOfId(wanted), 0);
+        QTRY_VERIFY(window.messageView()->viewport()->rect().intersects(
+            window.messageView()->visualRect(row)));
+
+        // Nothing found says so; a query without words is refused, and said.
+        search->queryField()->setText(u"nvda"_s);
+        search->search();
+        QVERIFY(searched.wait());
+        QCOMPARE(search->results()->count(), 0);
+        search->queryField()->setText(u"***"_s);
+        search->search();
+        QVERIFY(searched.wait());
+        QCOMPARE(search->results()->count(), 0);
     }
 
     void moderatorsActFromTheMenus()

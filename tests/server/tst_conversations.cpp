@@ -7,6 +7,7 @@
 #include "finchat/protocol/messages.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QTest>
 
 using namespace FinChat;
@@ -339,6 +340,134 @@ private slots:
         for (const QJsonValue &wrong :
              {QJsonValue(0), QJsonValue(501), QJsonValue(-1), QJsonValue(u"all"_s)})
             QCOMPARE(codeOf(join({{u"history"_s, wrong}})), u"invalid_field"_s);
+    }
+
+    void searchFindsOnlyWhatTheSearcherMayRead()
+    {
+        TestServer server(TestServer::generousLimits());
+        TestClient alice;
+        TestClient bob;
+        TestClient carol;
+        QVERIFY(connectAll(server, {{&alice, u"alice"_s}, {&bob, u"bob"_s}, {&carol, u"carol"_s}}));
+        const auto search = [](TestClient &who, const QString &query,
+                               const QJsonObject &more = {}) {
+            QJsonObject fields{{u"query"_s, query}};
+            for (auto it = more.begin(); it != more.end(); ++it)
+                fields.insert(it.key(), it.value());
+            return who.request(Type::MessageSearch, fields);
+        };
+        const auto found = [](const QJsonObject &reply) {
+            QStringList bodies;
+            for (const QJsonValue &hit : reply[u"results"_s].toArray())
+                bodies.append(hit[u"message"_s][u"body"_s].toString());
+            return bodies;
+        };
+        const qint64 beat = idOf(bob.send(u"general"_s, u"AAPL beat estimates"_s));
+        bob.send(u"general"_s, u"Apple earnings tomorrow; Müller says hold"_s);
+        QCOMPARE(typeOf(alice.request(Type::RoomCreate, {{u"name"_s, u"desk"_s}})),
+                 Type::RoomCreateOk);
+        alice.send(u"desk"_s, u"AAPL: our position is 10k shares"_s);
+
+        // carol is not in #desk: she finds general's message only, with where the word is.
+        const QJsonObject carols = search(carol, u"aapl"_s);
+        QCOMPARE(typeOf(carols), Type::MessageSearchOk);
+        QCOMPARE(found(carols), QStringList{u"AAPL beat estimates"_s});
+        const QJsonObject hit = carols[u"results"_s].toArray().first().toObject();
+        QCOMPARE(hit[u"message"_s][u"id"_s].toInteger(), beat);
+        QCOMPARE(hit[u"message"_s][u"room"_s].toString(), u"general"_s);
+        QCOMPARE(hit[u"highlights"_s].toArray(),
+                 (QJsonArray{QJsonObject{{u"start"_s, 0}, {u"length"_s, 4}}}));
+        QCOMPARE(codeOf(search(carol, u"aapl"_s, {{u"room"_s, u"desk"_s}})), u"not_a_member"_s);
+        // alice is in both; a room narrows it.
+        QCOMPARE(found(search(alice, u"aapl"_s)).size(), 2);
+        QCOMPARE(found(search(alice, u"AAPL position"_s, {{u"room"_s, u"desk"_s}})),
+                 QStringList{u"AAPL: our position is 10k shares"_s});
+        QCOMPARE(found(search(alice, u"aapl"_s, {{u"room"_s, u"general"_s}})),
+                 QStringList{u"AAPL beat estimates"_s});
+        // Words are found by their start, without regard to case or accents.
+        QCOMPARE(found(search(carol, u"app MULLER"_s)),
+                 QStringList{u"Apple earnings tomorrow; Müller says hold"_s});
+
+        // An edit is found by its new words only; a deleted message is not found at all; a
+        // room left is searched no more.
+        QCOMPARE(typeOf(edit(bob, beat, u"AAPL missed estimates"_s)), Type::MessageEditOk);
+        QCOMPARE(found(search(carol, u"beat"_s)), QStringList());
+        QCOMPARE(found(search(carol, u"missed"_s)), QStringList{u"AAPL missed estimates"_s});
+        QCOMPARE(typeOf(bob.request(Type::MessageDelete, {{u"message"_s, beat}})),
+                 Type::MessageDeleteOk);
+        QCOMPARE(found(search(carol, u"missed"_s)), QStringList());
+        QCOMPARE(typeOf(alice.request(Type::RoomLeave, {{u"room"_s, u"desk"_s}})),
+                 Type::RoomLeaveOk);
+        QCOMPARE(found(search(alice, u"position"_s)), QStringList());
+
+        // What people type is never FTS5 syntax: nothing they type makes the search fail.
+        for (const QString &typed : {u"\"unbalanced"_s, u"AND OR NOT"_s, u"body:apple"_s,
+                                     u"NEAR(apple"_s, u"apple*)"_s, u"-apple ^"_s})
+            QCOMPARE(typeOf(search(carol, typed)), Type::MessageSearchOk);
+        QCOMPARE(found(search(carol, u"apple*)"_s)).size(), 1); // only words count
+        for (const QString &wordless : {u"***"_s, u"  "_s, u"\"\""_s})
+            QCOMPARE(codeOf(search(carol, wordless)), u"invalid_field"_s);
+        QCOMPARE(codeOf(search(carol, u"x"_s, {{u"limit"_s, 51}})), u"invalid_field"_s);
+        QCOMPARE(codeOf(search(carol, u"x"_s, {{u"offset"_s, 501}})), u"invalid_field"_s);
+
+        // Pages of results follow each other without a repeat.
+        for (int i = 1; i <= 30; ++i)
+            bob.send(u"general"_s, u"tick %1"_s.arg(i));
+        const QJsonObject first = search(carol, u"tick"_s);
+        QCOMPARE(first[u"results"_s].toArray().size(), 20);
+        QCOMPARE(first[u"hasMore"_s].toBool(), true);
+        const QJsonObject second = search(carol, u"tick"_s, {{u"offset"_s, 20}});
+        QCOMPARE(second[u"hasMore"_s].toBool(), false);
+        const QStringList firstPage = found(first);
+        QSet<QString> seen(firstPage.cbegin(), firstPage.cend());
+        for (const QString &body : found(second))
+            QVERIFY2(!seen.contains(body), qPrintable(body));
+        QCOMPARE(seen.size() + found(second).size(), 30);
+    }
+
+    void historyOpensAroundAMessage()
+    {
+        TestServer server(TestServer::generousLimits());
+        TestClient alice;
+        TestClient bob;
+        QVERIFY(connectAll(server, {{&alice, u"alice"_s}, {&bob, u"bob"_s}}));
+        QList<qint64> ids;
+        for (int i = 1; i <= 40; ++i)
+            ids.append(idOf(alice.send(u"general"_s, u"m%1"_s.arg(i))));
+        const auto around = [&bob](qint64 id, int limit) {
+            return bob.request(Type::HistoryFetch,
+                               {{u"room"_s, u"general"_s}, {u"around"_s, id}, {u"limit"_s, limit}});
+        };
+        const auto bodies = [](const QJsonObject &page) {
+            QStringList list;
+            for (const QJsonValue &message : page[u"messages"_s].toArray())
+                list.append(message[u"body"_s].toString());
+            return list;
+        };
+        const QJsonObject middle = around(ids.at(19), 5); // m20
+        QCOMPARE(bodies(middle), (QStringList{u"m18"_s, u"m19"_s, u"m20"_s, u"m21"_s, u"m22"_s}));
+        QCOMPARE(middle[u"hasMore"_s].toBool(), true);
+        QCOMPARE(middle[u"hasNewer"_s].toBool(), true);
+        const QJsonObject newest = around(ids.last(), 5);
+        QCOMPARE(bodies(newest), (QStringList{u"m38"_s, u"m39"_s, u"m40"_s}));
+        QCOMPARE(newest[u"hasNewer"_s].toBool(), false);
+        const QJsonObject oldest = around(ids.first(), 4);
+        QCOMPARE(bodies(oldest), (QStringList{u"m1"_s, u"m2"_s, u"m3"_s}));
+        QCOMPARE(oldest[u"hasMore"_s].toBool(), false);
+        QCOMPARE(bodies(around(ids.at(9), 1)), QStringList{u"m10"_s});
+
+        // Only a message of that room, and only for its members.
+        QCOMPARE(typeOf(alice.request(Type::RoomCreate, {{u"name"_s, u"desk"_s}})),
+                 Type::RoomCreateOk);
+        const qint64 secret = idOf(alice.send(u"desk"_s, u"desk only"_s));
+        QCOMPARE(codeOf(around(secret, 5)), u"unknown_message"_s);
+        QCOMPARE(codeOf(bob.request(Type::HistoryFetch,
+                                    {{u"room"_s, u"desk"_s}, {u"around"_s, secret}})),
+                 u"not_a_member"_s);
+        QCOMPARE(codeOf(bob.request(Type::HistoryFetch, {{u"room"_s, u"general"_s},
+                                                         {u"around"_s, ids.first()},
+                                                         {u"before"_s, ids.last()}})),
+                 u"invalid_field"_s);
     }
 };
 

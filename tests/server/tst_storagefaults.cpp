@@ -10,6 +10,7 @@
 #include <QUuid>
 
 #include <csignal>
+#include <functional>
 #include <sys/resource.h>
 
 using namespace FinChat;
@@ -108,18 +109,26 @@ private slots:
         TestClient alice, mallory;
         QVERIFY(alice.connectAs(server.url(), u"alice"_s)); // admin
         QVERIFY(mallory.connectAs(server.url(), u"mallory"_s));
-        const QString body(2000, u'x');
         {
             const qint64 largest = std::max(QFileInfo(server.databasePath()).size(),
                                             QFileInfo(server.databasePath() + u"-wal"_s).size());
             const FileSizeLimit limit(static_cast<rlim_t>(largest + 64 * 1024));
-            // Full once several writes in a row fail.
-            int failedInARow = 0;
-            for (int i = 0; i < 300 && failedInARow < 5; ++i)
-                failedInARow = typeOf(alice.send(u"general"_s, body)) == Type::MessageSendOk
-                                   ? 0
-                                   : failedInARow + 1;
-            QCOMPARE(failedInARow, 5);
+            // Full once several writes in a row fail: messages (each now writes its search
+            // index too), then one-row changes (a bio), until not even those fit.
+            const auto fill = [](const std::function<bool(int)> &write) {
+                int failedInARow = 0;
+                for (int i = 0; i < 300 && failedInARow < 5; ++i)
+                    failedInARow = write(i) ? 0 : failedInARow + 1;
+                return failedInARow == 5;
+            };
+            QVERIFY(fill([&alice](int) {
+                return typeOf(alice.send(u"general"_s, QString(2000, u'x'))) == Type::MessageSendOk;
+            }));
+            QVERIFY(fill([&alice](int i) {
+                return typeOf(
+                           alice.request(Type::ProfileUpdate, {{u"bio"_s, u"bio %1"_s.arg(i)}})) ==
+                       Type::ProfileUpdateOk;
+            }));
             QCOMPARE(codeOf(alice.request(Type::UserBan,
                                           {{u"user"_s, u"mallory"_s}, {u"reason"_s, u"spam"_s}})),
                      u"internal_error"_s);

@@ -119,6 +119,7 @@ inline constexpr QLatin1StringView MessageDelete{"message.delete"};
 inline constexpr QLatin1StringView MessageEdit{"message.edit"};
 inline constexpr QLatin1StringView UsersOnline{"users.online"};
 inline constexpr QLatin1StringView SettingsUpdate{"settings.update"};
+inline constexpr QLatin1StringView MessageSearch{"message.search"};
 // Requests a bot connection makes (docs/protocol.md, "Bots").
 inline constexpr QLatin1StringView BotLogin{"bot.login"};
 inline constexpr QLatin1StringView BotAnnounce{"bot.announce"};
@@ -162,6 +163,7 @@ inline constexpr QLatin1StringView MessageDeleteOk{"message.delete.ok"};
 inline constexpr QLatin1StringView MessageEditOk{"message.edit.ok"};
 inline constexpr QLatin1StringView UsersOnlineOk{"users.online.ok"};
 inline constexpr QLatin1StringView SettingsUpdateOk{"settings.update.ok"};
+inline constexpr QLatin1StringView MessageSearchOk{"message.search.ok"};
 inline constexpr QLatin1StringView BotLoginOk{"bot.login.ok"};
 inline constexpr QLatin1StringView BotAnnounceOk{"bot.announce.ok"};
 inline constexpr QLatin1StringView BotReplyOk{"bot.reply.ok"};

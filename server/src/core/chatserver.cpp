@@ -10,6 +10,7 @@
 #include "handlers/pricechecker.h"
 #include "handlers/quotelookup.h"
 #include "handlers/roomservice.h"
+#include "handlers/searchservice.h"
 #include "handlers/settingsservice.h"
 #include "handlers/statusservice.h"
 #include "handlers/watchlistservice.h"
@@ -106,6 +107,7 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     m_status = std::make_unique<StatusService>(context, [this] { return status(); });
     m_people = std::make_unique<PeopleService>(context);
     m_settings = std::make_unique<SettingsService>(context);
+    m_search = std::make_unique<SearchService>(context, *m_roomService);
     m_startedAt = nowMs();
     m_bots = new BotHost(m_storage, m_fanout, m_config.botSettings, m_config.limits.botReplyTimeout,
                          this);
@@ -220,6 +222,7 @@ void ChatServer::addRoutes()
     route(Access::LoggedIn, rooms, &RoomService::history);
     route(Access::LoggedIn, m_messageService.get(), &MessageService::send);
     route(Access::LoggedIn, m_messageService.get(), &MessageService::edit);
+    route(Access::LoggedIn, m_search.get(), &SearchService::search);
     route(Access::LoggedIn, m_messageService.get(), &MessageService::remove);
     route(Access::LoggedIn, &commands(), &CommandRouter::list);
     route(Access::LoggedIn, m_quotes, &QuoteLookup::get);

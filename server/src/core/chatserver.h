@@ -41,6 +41,7 @@ class Housekeeping;
 class MessageService;
 class ModerationService;
 class PeopleService;
+class SearchService;
 class SettingsService;
 class RoomService;
 class StatusService;
@@ -142,6 +143,7 @@ private:
     std::unique_ptr<StatusService> m_status;
     std::unique_ptr<PeopleService> m_people;
     std::unique_ptr<SettingsService> m_settings;
+    std::unique_ptr<SearchService> m_search;
     SiteSettingsRecord m_siteSettings; // what admins set, as stored
     qint64 m_startedAt = 0;            // UTC ms
     AccountService *m_accounts;        // a QObject child: its coroutines guard it with QPointer

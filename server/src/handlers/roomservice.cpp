@@ -155,6 +155,12 @@ QCoro::Task<Protocol::HistoryFetchOk> RoomService::history(Request request,
 {
     const RoomRecord room = memberRoom(request, fields.room);
     const auto limit = static_cast<int>(fields.limit.value_or(Protocol::DefaultHistoryPage));
+    if (fields.around) {
+        if (fields.before)
+            throw invalidField("around"_L1, u"cannot go with 'before'"_s);
+        auto surrounding = around(room, *fields.around, limit);
+        co_return co_await surrounding;
+    }
     // One row more than asked tells whether older messages remain, without a second query.
     auto fetching =
         m_context.read([roomId = room.id, before = fields.before, limit](Storage &storage) {
@@ -162,6 +168,33 @@ QCoro::Task<Protocol::HistoryFetchOk> RoomService::history(Request request,
         });
     const QList<MessageRecord> messages = co_await fetching;
     co_return Protocol::HistoryFetchOk{room.name, page(room, messages, limit)};
+}
+
+QCoro::Task<Protocol::HistoryFetchOk> RoomService::around(RoomRecord room, qint64 id, int limit)
+{
+    // The message, up to half the page before it and the rest after; one more each way
+    // tells whether the room goes on.
+    const int older = (limit - 1) / 2;
+    const int newer = limit - 1 - older;
+    struct Window
+    {
+        QList<MessageRecord> upToIt; // oldest first, it last
+        QList<MessageRecord> after;
+    };
+    auto reading = m_context.read([roomId = room.id, id, older, newer](Storage &storage) {
+        return Window{storage.messagesBefore(roomId, id + 1, older + 2),
+                      storage.messagesAfter(roomId, id, newer + 1)};
+    });
+    Window window = co_await reading;
+    if (window.upToIt.isEmpty() || window.upToIt.last().id != id)
+        throw ProtocolError(ErrorCode::UnknownMessage,
+                            u"there is no message %1 in %2"_s.arg(id).arg(room.name));
+    Protocol::HistoryFetchOk reply{room.name, page(room, window.upToIt, older + 1), false};
+    reply.hasNewer = window.after.size() > newer;
+    if (reply.hasNewer)
+        window.after.removeLast();
+    reply.page.messages.append(WireFormat::messages(window.after, room.name));
+    co_return reply;
 }
 
 Protocol::HistoryPage RoomService::page(const RoomRecord &room, QList<MessageRecord> messages,

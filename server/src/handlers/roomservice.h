@@ -33,6 +33,8 @@ public:
     QCoro::Task<> reloadDirectory();
 
 private:
+    // history.fetch's `around`: the messages around message `id` of the room.
+    QCoro::Task<Protocol::HistoryFetchOk> around(RoomRecord room, qint64 id, int limit);
     // limit messages of the page, plus whether older ones remain, from limit + 1 fetched.
     static Protocol::HistoryPage page(const RoomRecord &room, QList<MessageRecord> messages,
                                       int limit);

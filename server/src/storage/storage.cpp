@@ -62,13 +62,41 @@ MessageRecord messageFromRow(const QSqlQuery &query)
     return message;
 }
 
-// A message with its author, and the message it answers (q) with that one's author (qu).
-const QString MessageColumns =
+// A message (m) with its author (u), and the message it answers (q) with that one's author
+// (qu): the columns messageFromRow reads, and the joins that give them.
+const QString MessageSelect =
     u"m.id, m.room_id, u.username, u.display_name, u.is_bot, m.body, m.created_at, m.nonce, "
     "m.deleted_at IS NOT NULL, m.user_id, m.edited_at, "
-    "q.id, qu.username, qu.display_name, q.body, q.deleted_at IS NOT NULL "
-    "FROM messages m JOIN users u ON u.id = m.user_id "
+    "q.id, qu.username, qu.display_name, q.body, q.deleted_at IS NOT NULL "_s;
+const QString MessageJoins =
+    u"JOIN users u ON u.id = m.user_id "
     "LEFT JOIN messages q ON q.id = m.reply_to LEFT JOIN users qu ON qu.id = q.user_id "_s;
+const QString MessageColumns = MessageSelect + u"FROM messages m "_s + MessageJoins;
+
+// Where message.search's matches begin and end in highlight()'s text: code points of the
+// Unicode private use area, which a chat message has no business holding.
+constexpr char16_t MatchStart = 0xE000;
+constexpr char16_t MatchEnd = 0xE001;
+
+// The text without the marks, and where each marked match lies in it.
+std::pair<QString, QList<std::pair<qsizetype, qsizetype>>> unmarked(const QString &marked)
+{
+    QString text;
+    text.reserve(marked.size());
+    QList<std::pair<qsizetype, qsizetype>> matches;
+    qsizetype start = -1;
+    for (const QChar c : marked) {
+        if (c == MatchStart) {
+            start = text.size();
+        } else if (c == MatchEnd && start >= 0) {
+            matches.append({start, text.size() - start});
+            start = -1;
+        } else {
+            text.append(c);
+        }
+    }
+    return {text, matches};
+}
 
 } // namespace
 
@@ -796,6 +824,45 @@ QList<MessageRecord> Storage::messagesBefore(qint64 roomId, std::optional<qint64
     while (query.next())
         newestFirst.append(messageFromRow(query));
     return {newestFirst.crbegin(), newestFirst.crend()};
+}
+
+QList<MessageRecord> Storage::messagesAfter(qint64 roomId, qint64 afterId, int limit) const
+{
+    QSqlQuery query = run(u"SELECT "_s + MessageColumns +
+                              u"WHERE m.room_id = ? AND m.id > ? ORDER BY m.id LIMIT ?"_s,
+                          {roomId, afterId, limit});
+    QList<MessageRecord> oldestFirst;
+    while (query.next())
+        oldestFirst.append(messageFromRow(query));
+    return oldestFirst;
+}
+
+QList<Storage::Found> Storage::searchMessages(qint64 userId, const QString &match,
+                                              std::optional<qint64> roomId, int offset,
+                                              int limit) const
+{
+    // Only in rooms the user is in now; tombstones have no words left to find.
+    QSqlQuery query = run(
+        u"SELECT "_s + MessageSelect +
+            u", highlight(messages_fts, 0, ?, ?) "
+            "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "_s +
+            MessageJoins +
+            u"JOIN memberships mb ON mb.room_id = m.room_id AND mb.user_id = ? "
+            "WHERE messages_fts MATCH ? AND m.deleted_at IS NULL AND (? IS NULL OR m.room_id = ?) "
+            "ORDER BY messages_fts.rank, m.id DESC LIMIT ? OFFSET ?"_s,
+        {QString(QChar(MatchStart)), QString(QChar(MatchEnd)), userId, match, orNull(roomId),
+         orNull(roomId), limit, offset});
+    QList<Found> found;
+    while (query.next()) {
+        Found hit{messageFromRow(query), {}};
+        auto [text, matches] = unmarked(query.value(16).toString());
+        // The index's copy of the text is the stored one; should they differ, the stored
+        // text is shown and the marks dropped.
+        if (text == hit.message.body)
+            hit.matches = std::move(matches);
+        found.append(std::move(hit));
+    }
+    return found;
 }
 
 std::optional<MessageRecord> Storage::messageById(qint64 messageId) const

@@ -196,6 +196,18 @@ public:
     // first.
     QList<MessageRecord> messagesBefore(qint64 roomId, std::optional<qint64> beforeId,
                                         int limit) const;
+    // Up to limit messages of the room with an id above afterId, oldest first.
+    QList<MessageRecord> messagesAfter(qint64 roomId, qint64 afterId, int limit) const;
+    // Full-text search (message.search) of the rooms the user is in, or of one of them: the
+    // best matches first, skipping `offset` of them. `match` is an FTS5 query
+    // (SearchQuery makes one of what people type).
+    struct Found
+    {
+        MessageRecord message;
+        QList<std::pair<qsizetype, qsizetype>> matches; // (start, length) in its body
+    };
+    QList<Found> searchMessages(qint64 userId, const QString &match, std::optional<qint64> roomId,
+                                int offset, int limit) const;
     std::optional<MessageRecord> messageById(qint64 messageId) const;
     // What the user sent with this nonce.
     std::optional<MessageRecord> messageByNonce(qint64 userId, const QString &nonce) const;

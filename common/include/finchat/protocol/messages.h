@@ -38,7 +38,7 @@ using Requests =
              WatchlistGet, WatchlistAdd, WatchlistRemove, AlertAdd, AlertRemove, UserBan, UserUnban,
              UserRole, UserList, AuditList, InviteCreate, InviteList, InviteRevoke, ServerStatus,
              RoomTopic, RoomKick, RoomMute, RoomUnmute, MessageDelete, MessageEdit, UsersOnline,
-             SettingsUpdate, BotLogin, BotAnnounce, BotReply, BotFail>;
+             SettingsUpdate, MessageSearch, BotLogin, BotAnnounce, BotReply, BotFail>;
 using Events =
     TypeList<ServerHello, MessageNew, MessageDeleted, MessageEdited, SettingsUpdated, CommandEvent,
              BotMessage, Notice, MemberJoined, MemberLeft, MemberMuted, MemberUnmuted, UserOnline,

@@ -153,9 +153,24 @@ struct HistoryFetchOk
     static constexpr QLatin1StringView Type = Type::HistoryFetchOk;
     QString room;
     HistoryPage page;
+    bool hasNewer = false; // for `around`: newer messages than these exist
     static auto fields()
     {
-        return std::tuple{field("room"_L1, &HistoryFetchOk::room), inlined(&HistoryFetchOk::page)};
+        return std::tuple{field("room"_L1, &HistoryFetchOk::room), inlined(&HistoryFetchOk::page),
+                          field("hasNewer"_L1, &HistoryFetchOk::hasNewer, OmitWhenFalse)};
+    }
+};
+
+// What message.search found, best first, and whether more is to be had (at a higher offset).
+struct MessageSearchOk
+{
+    static constexpr QLatin1StringView Type = Type::MessageSearchOk;
+    QList<SearchHit> results;
+    bool hasMore = false;
+    static auto fields()
+    {
+        return std::tuple{field("results"_L1, &MessageSearchOk::results),
+                          field("hasMore"_L1, &MessageSearchOk::hasMore)};
     }
 };
 
@@ -567,12 +582,38 @@ struct HistoryFetch
     QString room;
     std::optional<qint64> before; // message id; the newest messages when absent
     std::optional<qint64> limit;  // DefaultHistoryPage when absent
+    // A message id: the page is the messages around it, it included (not with `before`).
+    std::optional<qint64> around = std::nullopt;
     static auto fields()
     {
         return std::tuple{field("room"_L1, &HistoryFetch::room, maxLength(NameFieldMaxLength)),
                           field("before"_L1, &HistoryFetch::before,
                                 range(1, std::numeric_limits<qint64>::max() / 2)),
-                          field("limit"_L1, &HistoryFetch::limit, range(1, MaxHistoryPage))};
+                          field("limit"_L1, &HistoryFetch::limit, range(1, MaxHistoryPage)),
+                          field("around"_L1, &HistoryFetch::around, range(1, MaxMessageId))};
+    }
+};
+
+inline constexpr qsizetype SearchQueryMaxLength = 200;
+inline constexpr int MaxSearchPage = 50;
+inline constexpr int MaxSearchOffset = 500;
+
+// Full-text search of the rooms the user is in (or of one of them).
+struct MessageSearch
+{
+    static constexpr QLatin1StringView Type = Type::MessageSearch;
+    using Reply = MessageSearchOk;
+    QString query;
+    std::optional<QString> room;
+    std::optional<qint64> offset; // how many of the best results to skip; 0 when absent
+    std::optional<qint64> limit;  // 20 when absent
+    static auto fields()
+    {
+        return std::tuple{
+            field("query"_L1, &MessageSearch::query, maxLength(2 * SearchQueryMaxLength)),
+            field("room"_L1, &MessageSearch::room, maxLength(NameFieldMaxLength)),
+            field("offset"_L1, &MessageSearch::offset, range(0, MaxSearchOffset)),
+            field("limit"_L1, &MessageSearch::limit, range(1, MaxSearchPage))};
     }
 };
 

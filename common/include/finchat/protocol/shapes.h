@@ -93,6 +93,33 @@ struct Message
     }
 };
 
+// Where a found word lies in a text: UTF-16 code units from its start, as Qt and JavaScript
+// index strings.
+struct TextRange
+{
+    qint64 start = 0;
+    qint64 length = 0;
+
+    static auto fields()
+    {
+        return std::tuple{field("start"_L1, &TextRange::start, range(0, 1 << 20)),
+                          field("length"_L1, &TextRange::length, range(0, 1 << 20))};
+    }
+};
+
+// A message message.search found, with where its words match.
+struct SearchHit
+{
+    Message message;
+    QList<TextRange> highlights;
+
+    static auto fields()
+    {
+        return std::tuple{field("message"_L1, &SearchHit::message),
+                          field("highlights"_L1, &SearchHit::highlights)};
+    }
+};
+
 struct RoomSummary
 {
     QString name;

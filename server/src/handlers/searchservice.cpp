@@ -1,0 +1,55 @@
+#include "handlers/searchservice.h"
+
+#include "handlers/roomservice.h"
+#include "handlers/searchquery.h"
+#include "state/roomdirectory.h"
+#include "storage/storage.h"
+#include "wire/clientconnection.h"
+#include "wire/wireformat.h"
+
+namespace FinChat {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int DefaultSearchPage = 20;
+} // namespace
+
+SearchService::SearchService(ServerContext context, const RoomService &rooms)
+    : m_context(context)
+    , m_rooms(rooms)
+{}
+
+QCoro::Task<Protocol::MessageSearchOk> SearchService::search(Request request,
+                                                             Protocol::MessageSearch fields)
+{
+    const std::optional<QString> match = SearchQuery::fromText(fields.query);
+    if (!match)
+        throw invalidField("query"_L1, u"holds no word to look for"_s);
+    std::optional<qint64> roomId;
+    if (fields.room)
+        roomId = m_rooms.memberRoom(request, *fields.room).id;
+    const auto limit = static_cast<int>(fields.limit.value_or(DefaultSearchPage));
+    const auto offset = static_cast<int>(fields.offset.value_or(0));
+    // One more than asked says whether more results follow.
+    auto searching = m_context.read([userId = request.connection()->user().id, match = *match,
+                                     roomId, offset, limit](Storage &storage) {
+        return storage.searchMessages(userId, match, roomId, offset, limit + 1);
+    });
+    QList<Storage::Found> found = co_await searching;
+    Protocol::MessageSearchOk reply{{}, found.size() > limit};
+    if (reply.hasMore)
+        found.removeLast();
+    for (const Storage::Found &hit : std::as_const(found)) {
+        const RoomRecord *room = m_context.rooms.findById(hit.message.roomId);
+        if (!room) // deleted meanwhile
+            continue;
+        Protocol::SearchHit shown{WireFormat::message(hit.message, room->name), {}};
+        for (const auto &[start, length] : hit.matches)
+            shown.highlights.append({start, length});
+        reply.results.append(std::move(shown));
+    }
+    co_return reply;
+}
+
+} // namespace FinChat
