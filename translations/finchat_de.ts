@@ -791,6 +791,10 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>That message is too far back to show here.</source>
         <translation>Diese Nachricht liegt zu weit zurück, um sie hier zu zeigen.</translation>
     </message>
+    <message>
+        <source>You are no longer in #%1.</source>
+        <translation>Du bist nicht mehr in #%1.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageDelegate</name>

@@ -791,6 +791,10 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>That message is too far back to show here.</source>
         <translation>Ese mensaje está demasiado atrás para mostrarlo aquí.</translation>
     </message>
+    <message>
+        <source>You are no longer in #%1.</source>
+        <translation>Ya no estás en #%1.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageDelegate</name>

@@ -791,6 +791,10 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>That message is too far back to show here.</source>
         <translation>Essa mensagem está antiga demais para ser mostrada aqui.</translation>
     </message>
+    <message>
+        <source>You are no longer in #%1.</source>
+        <translation>Você não está mais em #%1.</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::MessageDelegate</name>

@@ -547,8 +547,12 @@ SearchDialog *MainWindow::openSearch()
 QCoro::Task<> MainWindow::showMessage(QString room, qint64 id)
 {
     QPointer<MainWindow> self(this);
+    if (!m_client.joinedRooms().contains(room)) { // left since the search
+        showNotice(tr("You are no longer in #%1.").arg(room));
+        co_return;
+    }
     if (room != m_currentRoom)
-        goToRoom(room);
+        showRoom(room);
     auto revealing = m_client.reveal(room, id);
     const bool shown = co_await revealing;
     if (!self || room != m_currentRoom)

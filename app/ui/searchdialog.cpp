@@ -22,6 +22,7 @@ using namespace Qt::StringLiterals;
 namespace {
 // A result shows this much of its message around the first word found.
 constexpr qsizetype ShownContext = 160;
+constexpr int PageSize = 20;
 } // namespace
 
 SearchDialog::SearchDialog(Client::ChatClient &client, QWidget *parent)
@@ -58,7 +59,7 @@ SearchDialog::SearchDialog(Client::ChatClient &client, QWidget *parent)
         if (!m_query->text().trimmed().isEmpty())
             search();
     });
-    connect(m_more, &QPushButton::clicked, this, [this] { load(m_results->count()); });
+    connect(m_more, &QPushButton::clicked, this, [this] { load(); });
     connect(m_results, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         emit resultChosen(item->data(Qt::UserRole).toString(),
                           item->data(Qt::UserRole + 1).toLongLong());
@@ -79,17 +80,17 @@ void SearchDialog::search()
 {
     m_results->clear();
     m_more->hide();
-    load(0);
+    const QString room = m_scope->currentData().toString();
+    m_searching = {m_query->text(), room.isEmpty() ? std::nullopt : std::optional(room), qint64(0),
+                   qint64(PageSize)};
+    load();
 }
 
-QCoro::Task<> SearchDialog::load(int offset)
+QCoro::Task<> SearchDialog::load()
 {
     QPointer<SearchDialog> self(this);
     const quint64 generation = ++m_generation;
-    const QString room = m_scope->currentData().toString();
-    Protocol::MessageSearch request{m_query->text(),
-                                    room.isEmpty() ? std::nullopt : std::optional(room),
-                                    qint64(offset), std::nullopt};
+    const Protocol::MessageSearch request = m_searching;
     m_status->setText(tr("Searching…"));
     auto asking = m_client.ask(request);
     const auto answer = co_await asking;
@@ -102,11 +103,13 @@ QCoro::Task<> SearchDialog::load(int offset)
     }
     for (const Protocol::SearchHit &hit : answer->results)
         addResult(hit);
+    // On from where the server's ranking left off, whatever it dropped on the way.
+    m_searching.offset = request.offset.value_or(0) + PageSize;
     const int count = m_results->count();
     m_status->setText(count == 0
                           ? tr("Nothing found.")
                           : tr("%n result(s); double-click one to open it.", nullptr, count));
-    m_more->setVisible(answer->hasMore && count < Protocol::MaxSearchOffset);
+    m_more->setVisible(answer->hasMore && *m_searching.offset <= Protocol::MaxSearchOffset);
     emit searched();
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "finchat/protocol/shapes.h"
+#include "finchat/protocol/requests.h"
 
 #include <QDialog>
 
@@ -43,7 +43,7 @@ signals:
     void resultChosen(const QString &room, qint64 message);
 
 private:
-    QCoro::Task<> load(int offset);
+    QCoro::Task<> load();
     void addResult(const Protocol::SearchHit &hit);
 
     Client::ChatClient &m_client;
@@ -53,6 +53,8 @@ private:
     QLabel *m_status;
     QPushButton *m_more;
     quint64 m_generation = 0; // answers to an older search are dropped
+    // The search "More results" goes on with, as it was started, and where it goes on.
+    Protocol::MessageSearch m_searching;
 };
 
 } // namespace FinChat::Ui

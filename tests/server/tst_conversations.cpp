@@ -7,6 +7,7 @@
 #include "finchat/protocol/messages.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 #include <QTest>
 
@@ -468,6 +469,139 @@ private slots:
                                                          {u"around"_s, ids.first()},
                                                          {u"before"_s, ids.last()}})),
                  u"invalid_field"_s);
+    }
+
+    void directMessagesArePrivateToTheirMembers()
+    {
+        TestServer server;
+        TestClient alice; // the admin: not even she may look in
+        TestClient bob;
+        TestClient carol;
+        QVERIFY(connectAll(server, {{&alice, u"alice"_s}, {&bob, u"bob"_s}, {&carol, u"carol"_s}}));
+        const QJsonObject opened =
+            bob.request(Type::DmOpen, {{u"users"_s, QJsonArray{u"Carol"_s}}});
+        QCOMPARE(typeOf(opened), Type::DmOpenOk);
+        const QString dm = opened[u"room"_s][u"name"_s].toString();
+        QVERIFY(dm.startsWith(u"dm:"_s));
+        QCOMPARE(opened[u"room"_s][u"direct"_s].toBool(), true);
+        QCOMPARE(namesIn(opened[u"members"_s].toArray()), (QStringList{u"bob"_s, u"carol"_s}));
+        // Both are told, nobody else; opening it again, from either side, is the same one.
+        QCOMPARE(carol.waitForEvent(Type::DmOpened)[u"by"_s].toString(), u"bob"_s);
+        QCOMPARE(bob.waitForEvent(Type::DmOpened)[u"room"_s][u"name"_s].toString(), dm);
+        QVERIFY(alice.noEvent(Type::DmOpened));
+        QVERIFY(alice.noEvent(Type::RoomCreated, 0));
+        QCOMPARE(
+            carol.request(Type::DmOpen, {{u"users"_s, QJsonArray{u"bob"_s}}})[u"room"_s][u"name"_s]
+                .toString(),
+            dm);
+        QVERIFY(bob.noEvent(Type::DmOpened));
+
+        // The two talk as in any room: messages, replies, edits, history, search.
+        const qint64 secret = idOf(bob.send(dm, u"my NVDA position is 5k shares"_s));
+        QVERIFY(secret > 0);
+        QCOMPARE(carol.waitForEvent(Type::MessageNew)[u"message"_s][u"room"_s].toString(), dm);
+        QCOMPARE(typeOf(reply(carol, dm, u"nice"_s, secret)), Type::MessageSendOk);
+        QCOMPARE(typeOf(edit(bob, secret, u"my NVDA position is 6k shares"_s)),
+                 Type::MessageEditOk);
+        QCOMPARE(historyOf(carol, dm).size(), 2);
+        QCOMPARE(carol.request(Type::MessageSearch, {{u"query"_s, u"nvda"_s}})[u"results"_s]
+                     .toArray()
+                     .size(),
+                 1);
+
+        // alice tries every request that names a room or a message: to her it does not
+        // exist, and nothing of it shows.
+        const auto refused = [&alice](const QString &type, const QJsonObject &fields) {
+            const QJsonObject answer = alice.request(type, fields);
+            const QString text = QString::fromUtf8(QJsonDocument(answer).toJson());
+            return typeOf(answer) == Type::Error && !text.contains(u"NVDA"_s) &&
+                           !text.contains(u"bob"_s) && !text.contains(u"carol"_s)
+                       ? codeOf(answer)
+                       : u"leaked: "_s + text;
+        };
+        const QJsonObject inDm{{u"room"_s, dm}};
+        QCOMPARE(refused(Type::RoomJoin, inDm), u"unknown_room"_s);
+        QCOMPARE(refused(Type::RoomLeave, inDm), u"unknown_room"_s);
+        QCOMPARE(refused(Type::HistoryFetch, inDm), u"unknown_room"_s);
+        QCOMPARE(refused(Type::HistoryFetch, {{u"room"_s, dm}, {u"around"_s, secret}}),
+                 u"unknown_room"_s);
+        QCOMPARE(refused(Type::HistoryFetch, {{u"room"_s, u"general"_s}, {u"around"_s, secret}}),
+                 u"unknown_message"_s);
+        QCOMPARE(refused(Type::MessageSend, {{u"room"_s, dm}, {u"body"_s, u"hi"_s}}),
+                 u"unknown_room"_s);
+        QCOMPARE(refused(Type::MessageSend,
+                         {{u"room"_s, u"general"_s}, {u"body"_s, u"hi"_s}, {u"replyTo"_s, secret}}),
+                 u"unknown_message"_s);
+        QCOMPARE(refused(Type::MessageEdit, {{u"message"_s, secret}, {u"body"_s, u"x"_s}}),
+                 u"forbidden"_s);
+        QCOMPARE(refused(Type::MessageDelete, {{u"message"_s, secret}}), u"unknown_message"_s);
+        QCOMPARE(refused(Type::MessageSearch, {{u"query"_s, u"nvda"_s}, {u"room"_s, dm}}),
+                 u"unknown_room"_s);
+        QCOMPARE(alice.request(Type::MessageSearch, {{u"query"_s, u"nvda"_s}})[u"results"_s]
+                     .toArray()
+                     .size(),
+                 0);
+        QCOMPARE(refused(Type::RoomTopic, {{u"room"_s, dm}, {u"topic"_s, u"mine"_s}}),
+                 u"unknown_room"_s);
+        QCOMPARE(refused(Type::RoomKick, {{u"room"_s, dm}, {u"user"_s, u"bob"_s}}),
+                 u"unknown_room"_s);
+        QCOMPARE(
+            refused(Type::RoomMute, {{u"room"_s, dm}, {u"user"_s, u"bob"_s}, {u"minutes"_s, 5}}),
+            u"unknown_room"_s);
+        QCOMPARE(refused(Type::RoomUnmute, {{u"room"_s, dm}, {u"user"_s, u"bob"_s}}),
+                 u"unknown_room"_s);
+        QVERIFY(!refused(Type::AlertAdd, {{u"code"_s, u"nvda.us"_s},
+                                          {u"direction"_s, u"above"_s},
+                                          {u"price"_s, 1000},
+                                          {u"room"_s, dm}})
+                     .startsWith(u"leaked"_s)); // no bot here: unknown_command
+        QCOMPARE(refused(Type::RoomCreate, {{u"name"_s, dm}}), u"invalid_room_name"_s);
+        for (const QJsonValue &room : alice.request(Type::RoomsList)[u"rooms"_s].toArray())
+            QVERIFY(!room[u"name"_s].toString().startsWith(u"dm:"_s));
+        QCOMPARE(alice.request(Type::ProfileGet, {{u"user"_s, u"bob"_s}})[u"rooms"_s].toArray(),
+                 QJsonArray{u"general"_s});
+        QVERIFY(alice.noEvent(Type::MessageNew, 0));
+        // A member cannot leave it, nor moderate it.
+        QCOMPARE(codeOf(bob.request(Type::RoomLeave, inDm)), u"forbidden"_s);
+        QCOMPARE(codeOf(bob.request(Type::RoomKick, {{u"room"_s, dm}, {u"user"_s, u"carol"_s}})),
+                 u"unknown_room"_s);
+
+        // Who may be written to: people who exist, are not banned and are not bots; a few at
+        // once; oneself only with someone else.
+        const auto open = [&bob](const QJsonArray &users) {
+            return bob.request(Type::DmOpen, {{u"users"_s, users}});
+        };
+        QCOMPARE(codeOf(open({u"nobody"_s})), u"unknown_user"_s);
+        QCOMPARE(codeOf(open({u"../x"_s})), u"unknown_user"_s);
+        QCOMPARE(codeOf(open({u"bob"_s})), u"invalid_field"_s);
+        QCOMPARE(codeOf(open({})), u"invalid_field"_s);
+        QJsonArray nine;
+        for (int i = 1; i <= 9; ++i)
+            nine.append(u"person%1"_s.arg(i));
+        QCOMPARE(codeOf(open(nine)), u"invalid_field"_s);
+        // A group: the three of them, a conversation of its own.
+        const QJsonObject group = open({u"carol"_s, u"alice"_s});
+        QCOMPARE(typeOf(group), Type::DmOpenOk);
+        QVERIFY(group[u"room"_s][u"name"_s].toString() != dm);
+        QCOMPARE(namesIn(group[u"members"_s].toArray()),
+                 (QStringList{u"alice"_s, u"bob"_s, u"carol"_s}));
+        QCOMPARE(alice.waitForEvent(Type::DmOpened)[u"room"_s][u"name"_s].toString(),
+                 group[u"room"_s][u"name"_s].toString());
+
+        // After a restart it is still theirs: listed in their login, loaded by a join.
+        server.restart();
+        TestClient again;
+        QVERIFY(again.open(server.url()));
+        const QJsonObject login = again.login(u"carol"_s, u"correct horse"_s);
+        QVERIFY(login[u"rooms"_s].toArray().contains(QJsonValue(dm)));
+        const QJsonObject reloaded = again.request(Type::RoomJoin, inDm);
+        QCOMPARE(reloaded[u"room"_s][u"direct"_s].toBool(), true);
+        QCOMPARE(reloaded[u"messages"_s].toArray().size(), 2);
+        TestClient aliceAgain;
+        QVERIFY(aliceAgain.open(server.url()));
+        QVERIFY(!aliceAgain.login(u"alice"_s, u"correct horse"_s)[u"rooms"_s].toArray().contains(
+            QJsonValue(dm)));
+        QCOMPARE(codeOf(aliceAgain.request(Type::RoomJoin, inDm)), u"unknown_room"_s);
     }
 };
 

@@ -23,7 +23,7 @@ private slots:
     {
         Storage storage;
         storage.openSqlite(path());
-        QCOMPARE(storage.schemaVersion(), 8);
+        QCOMPARE(storage.schemaVersion(), 9);
         {
             QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
             raw.setDatabaseName(path());
@@ -54,7 +54,7 @@ private slots:
         QVERIFY(alice);
         QCOMPARE(alice->displayName, u"Alice"_s);
         QCOMPARE(alice->passwordHash, u"$argon2id$fake"_s);
-        QCOMPARE(reopened.schemaVersion(), 8); // migration is not applied twice
+        QCOMPARE(reopened.schemaVersion(), 9); // migration is not applied twice
     }
 
     void sessionsExpireWhenIdle()

@@ -7,7 +7,8 @@ CREATE VIRTUAL TABLE messages_fts USING fts5(
     body,
     content = 'messages',
     content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3' -- prefix terms of 2 and 3 characters read one index entry, not thousands
 );
 INSERT INTO messages_fts (messages_fts) VALUES ('rebuild');
 

@@ -3,6 +3,7 @@
 #include "bots/bothost.h"
 #include "handlers/accountservice.h"
 #include "handlers/botgateway.h"
+#include "handlers/directservice.h"
 #include "handlers/housekeeping.h"
 #include "handlers/messageservice.h"
 #include "handlers/moderationservice.h"
@@ -108,6 +109,7 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     m_people = std::make_unique<PeopleService>(context);
     m_settings = std::make_unique<SettingsService>(context);
     m_search = std::make_unique<SearchService>(context, *m_roomService);
+    m_direct = std::make_unique<DirectService>(context);
     m_startedAt = nowMs();
     m_bots = new BotHost(m_storage, m_fanout, m_config.botSettings, m_config.limits.botReplyTimeout,
                          this);
@@ -223,6 +225,7 @@ void ChatServer::addRoutes()
     route(Access::LoggedIn, m_messageService.get(), &MessageService::send);
     route(Access::LoggedIn, m_messageService.get(), &MessageService::edit);
     route(Access::LoggedIn, m_search.get(), &SearchService::search);
+    route(Access::LoggedIn, m_direct.get(), &DirectService::open);
     route(Access::LoggedIn, m_messageService.get(), &MessageService::remove);
     route(Access::LoggedIn, &commands(), &CommandRouter::list);
     route(Access::LoggedIn, m_quotes, &QuoteLookup::get);

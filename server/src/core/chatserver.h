@@ -41,6 +41,7 @@ class Housekeeping;
 class MessageService;
 class ModerationService;
 class PeopleService;
+class DirectService;
 class SearchService;
 class SettingsService;
 class RoomService;
@@ -144,6 +145,7 @@ private:
     std::unique_ptr<PeopleService> m_people;
     std::unique_ptr<SettingsService> m_settings;
     std::unique_ptr<SearchService> m_search;
+    std::unique_ptr<DirectService> m_direct;
     SiteSettingsRecord m_siteSettings; // what admins set, as stored
     qint64 m_startedAt = 0;            // UTC ms
     AccountService *m_accounts;        // a QObject child: its coroutines guard it with QPointer

@@ -47,7 +47,7 @@ QStringList PeopleService::sharedRooms(qint64 userId, qint64 otherId) const
     shared.intersect(m_context.rooms.roomsOf(otherId));
     QStringList names;
     for (qint64 roomId : std::as_const(shared)) {
-        if (const RoomRecord *room = m_context.rooms.findById(roomId))
+        if (const RoomRecord *room = m_context.rooms.findById(roomId); room && !room->direct)
             names.append(room->name);
     }
     names.sort();

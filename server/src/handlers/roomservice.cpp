@@ -24,18 +24,34 @@ RoomService::RoomService(ServerContext context)
     : m_context(context)
 {}
 
+namespace {
+ProtocolError unknownRoom(const QString &name)
+{
+    return ProtocolError(ErrorCode::UnknownRoom, u"there is no room called %1"_s.arg(name));
+}
+} // namespace
+
 RoomRecord RoomService::existingRoom(const QString &name) const
 {
     const QString key = name.toLower();
     const RoomRecord *room = m_context.rooms.find(key);
+    if (!room || room->direct)
+        throw unknownRoom(key);
+    return *room;
+}
+
+RoomRecord RoomService::roomFor(const Request &request, const QString &name) const
+{
+    const QString key = name.toLower();
+    const RoomRecord *room = m_context.rooms.findFor(key, request.connection()->user().id);
     if (!room)
-        throw ProtocolError(ErrorCode::UnknownRoom, u"there is no room called %1"_s.arg(key));
+        throw unknownRoom(key);
     return *room;
 }
 
 RoomRecord RoomService::memberRoom(const Request &request, const QString &name) const
 {
-    RoomRecord room = existingRoom(name);
+    RoomRecord room = roomFor(request, name);
     if (!m_context.rooms.isMember(room.id, request.connection()->user().id))
         throw ProtocolError(ErrorCode::NotAMember, u"join %1 first"_s.arg(room.name));
     return room;
@@ -51,6 +67,8 @@ Protocol::RoomsListOk RoomService::list(Request request, Protocol::RoomsList) co
     const qint64 self = request.connection()->user().id;
     Protocol::RoomsListOk reply;
     for (const RoomRecord &room : m_context.rooms.rooms()) {
+        if (room.direct) // listed to nobody: its members have it among their rooms
+            continue;
         const QSet<qint64> members = m_context.rooms.members(room.id);
         const auto online = std::count_if(members.cbegin(), members.cend(), [this](qint64 id) {
             return m_context.online.isOnline(id);
@@ -109,7 +127,7 @@ struct Joined
 
 QCoro::Task<Protocol::RoomJoinOk> RoomService::join(Request request, Protocol::RoomJoin fields)
 {
-    const RoomRecord room = existingRoom(fields.room);
+    const RoomRecord room = roomFor(request, fields.room); // a direct one: its members reload it
     const Author user = request.connection()->user();
     const auto history = static_cast<int>(fields.history.value_or(Protocol::JoinHistorySize));
     auto joining = m_context.write([roomId = room.id, userId = user.id, history](Storage &storage) {
@@ -133,7 +151,9 @@ QCoro::Task<Protocol::RoomJoinOk> RoomService::join(Request request, Protocol::R
 
 QCoro::Task<Protocol::RoomLeaveOk> RoomService::leave(Request request, Protocol::RoomLeave fields)
 {
-    const RoomRecord room = existingRoom(fields.room);
+    const RoomRecord room = roomFor(request, fields.room);
+    if (room.direct)
+        throw ProtocolError(ErrorCode::Forbidden, u"a direct conversation cannot be left"_s);
     const Author user = request.connection()->user();
     if (!m_context.rooms.isMember(room.id, user.id))
         throw ProtocolError(ErrorCode::NotAMember, u"you are not in %1"_s.arg(room.name));
@@ -218,7 +238,16 @@ QCoro::Task<> RoomService::reloadDirectory()
         qCWarning(lcRooms) << "cannot read the rooms again; the ones held stay:" << error.what();
         co_return;
     }
-    const RoomDirectory::Differences changed = m_context.rooms.differencesFrom(read.rooms);
+    RoomDirectory::Differences changed = m_context.rooms.differencesFrom(read.rooms);
+    // Direct conversations are announced to nobody (none is made, renamed or deleted on the
+    // command line, whose names they do not have).
+    const auto direct = [](const RoomRecord &room) {
+        return room.direct;
+    };
+    changed.created.removeIf(direct);
+    changed.retopiced.removeIf(direct);
+    changed.renamed.removeIf([](const auto &renamed) { return renamed.second.direct; });
+    changed.deleted.removeIf([](const QString &name) { return name.startsWith(u"dm:"_s); });
     m_context.rooms.load(read);
     // Clients know rooms by name: the names that went go first, so that a name given to
     // another room (deleted and made again, renamed into) arrives after it was freed.

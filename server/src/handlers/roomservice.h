@@ -22,10 +22,15 @@ public:
     QCoro::Task<Protocol::RoomLeaveOk> leave(Request request, Protocol::RoomLeave fields);
     QCoro::Task<Protocol::HistoryFetchOk> history(Request request, Protocol::HistoryFetch fields);
 
-    // The room called name, or unknown_room / not_a_member. A copy: the directory may change
-    // while a handler waits for storage.
+    // The public room called name, or unknown_room (for a direct conversation too: no room
+    // request but these below applies to one). A copy: the directory may change while a
+    // handler waits for storage.
     RoomRecord existingRoom(const QString &name) const;
+    // A room the asker is in, or unknown_room / not_a_member.
     RoomRecord memberRoom(const Request &request, const QString &name) const;
+    // A room the asker may know of: a public one, or a direct conversation they are in;
+    // unknown_room otherwise, the same as for a room that does not exist.
+    RoomRecord roomFor(const Request &request, const QString &name) const;
     // The user as a room's member list shows them, online or not.
     Protocol::Member memberOf(const Author &user) const;
     // Reads the rooms again from the database, which the command line may have changed

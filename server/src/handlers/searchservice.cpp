@@ -7,6 +7,8 @@
 #include "wire/clientconnection.h"
 #include "wire/wireformat.h"
 
+#include "finchat/validation.h"
+
 namespace FinChat {
 
 using namespace Qt::StringLiterals;
@@ -18,17 +20,24 @@ constexpr int DefaultSearchPage = 20;
 SearchService::SearchService(ServerContext context, const RoomService &rooms)
     : m_context(context)
     , m_rooms(rooms)
+    , m_searches(context.limits.messageBurst, context.limits.messageWindow)
 {}
 
 QCoro::Task<Protocol::MessageSearchOk> SearchService::search(Request request,
                                                              Protocol::MessageSearch fields)
 {
+    if (Validation::codePointCount(fields.query) > Protocol::SearchQueryMaxLength)
+        throw invalidField("query"_L1,
+                           u"is at most %1 characters"_s.arg(Protocol::SearchQueryMaxLength));
     const std::optional<QString> match = SearchQuery::fromText(fields.query);
     if (!match)
         throw invalidField("query"_L1, u"holds no word to look for"_s);
     std::optional<qint64> roomId;
     if (fields.room)
         roomId = m_rooms.memberRoom(request, *fields.room).id;
+    if (!m_searches.tryConsume(request.connection()->user().id, Protocol::nowMs()))
+        throw ProtocolError(Protocol::ErrorCode::RateLimited,
+                            u"you are searching too fast; wait a few seconds"_s);
     const auto limit = static_cast<int>(fields.limit.value_or(DefaultSearchPage));
     const auto offset = static_cast<int>(fields.offset.value_or(0));
     // One more than asked says whether more results follow.

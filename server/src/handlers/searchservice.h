@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/servercontext.h"
+#include "state/ratelimiter.h"
 #include "wire/request.h"
 
 #include "finchat/protocol/requests.h"
@@ -23,6 +24,9 @@ public:
 private:
     ServerContext m_context;
     const RoomService &m_rooms;
+    // Per user, as sending is (and apart from it): a search reads far more than a send, on
+    // the thread every write waits for.
+    KeyedLeakyBuckets m_searches;
 };
 
 } // namespace FinChat

@@ -243,7 +243,7 @@ QCoro::Task<Protocol::AlertAddOk> WatchlistService::addAlert(Request request,
         throw ProtocolError(ErrorCode::InvalidField, u"price: a price above 0"_s);
     alert.price = fields.price;
     if (fields.room) {
-        const RoomRecord *room = m_context.rooms.find(fields.room->toLower());
+        const RoomRecord *room = m_context.rooms.findFor(fields.room->toLower(), user);
         if (!room)
             throw ProtocolError(ErrorCode::UnknownRoom, u"there is no such room"_s);
         if (!m_context.rooms.isMember(room->id, user))

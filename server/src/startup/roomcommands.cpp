@@ -76,9 +76,12 @@ int list(StorageThread &storage, QTextStream &output)
     QHash<qint64, int> members;
     for (const auto &[roomId, userId] : snapshot.memberships)
         ++members[roomId];
-    for (const RoomRecord &room : snapshot.rooms)
+    for (const RoomRecord &room : snapshot.rooms) {
+        if (room.direct) // people's conversations, not rooms
+            continue;
         output << room.name << '\t' << members.value(room.id) << " members\t" << room.topic
                << Qt::endl;
+    }
     return 0;
 }
 

@@ -66,6 +66,12 @@ const RoomRecord *RoomDirectory::find(const QString &name) const
     return id == m_roomIdsByName.constEnd() ? nullptr : findById(*id);
 }
 
+const RoomRecord *RoomDirectory::findFor(const QString &name, qint64 userId) const
+{
+    const RoomRecord *room = find(name);
+    return room && room->direct && !isMember(room->id, userId) ? nullptr : room;
+}
+
 const RoomRecord *RoomDirectory::findById(qint64 roomId) const
 {
     const auto it = m_rooms.constFind(roomId);

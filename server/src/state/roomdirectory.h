@@ -27,6 +27,9 @@ public:
     };
     Differences differencesFrom(const QList<RoomRecord> &rooms) const;
     const RoomRecord *find(const QString &name) const;
+    // The room as this user may know it: nullptr for a direct conversation they are not in,
+    // as for one that does not exist.
+    const RoomRecord *findFor(const QString &name, qint64 userId) const;
     const RoomRecord *findById(qint64 roomId) const;
     QList<RoomRecord> rooms() const;
     void addRoom(const RoomRecord &room);

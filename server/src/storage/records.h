@@ -81,6 +81,7 @@ struct RoomRecord
     QString name;
     QString topic;
     qint64 createdAt = 0;
+    bool direct = false; // a direct conversation (dm.open): its members' alone
 };
 
 // The message another answers, as it now is (Protocol::Quote).

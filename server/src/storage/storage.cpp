@@ -13,6 +13,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 
@@ -39,6 +40,13 @@ QString uniqueConnectionName()
 std::string describe(const QString &what, const QSqlError &error)
 {
     return QString(what + u": "_s + error.text()).toStdString();
+}
+
+// id, name, topic, created_at, direct
+RoomRecord roomFrom(const QSqlQuery &query)
+{
+    return {query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+            query.value(3).toLongLong(), query.value(4).toBool()};
 }
 
 MessageRecord messageFromRow(const QSqlQuery &query)
@@ -646,12 +654,10 @@ void Storage::setRoomTopic(qint64 roomId, const QString &topic)
 
 QList<RoomRecord> Storage::rooms() const
 {
-    QSqlQuery query = run(u"SELECT id, name, topic, created_at FROM rooms ORDER BY name"_s);
+    QSqlQuery query = run(u"SELECT id, name, topic, created_at, direct FROM rooms ORDER BY name"_s);
     QList<RoomRecord> result;
-    while (query.next()) {
-        result.append({query.value(0).toLongLong(), query.value(1).toString(),
-                       query.value(2).toString(), query.value(3).toLongLong()});
-    }
+    while (query.next())
+        result.append(roomFrom(query));
     return result;
 }
 
@@ -688,11 +694,34 @@ std::optional<RoomRecord> Storage::roomById(qint64 roomId) const
 std::optional<RoomRecord> Storage::roomWhere(const QString &column, const QVariant &value) const
 {
     QSqlQuery query =
-        run(u"SELECT id, name, topic, created_at FROM rooms WHERE %1 = ?"_s.arg(column), {value});
+        run(u"SELECT id, name, topic, created_at, direct FROM rooms WHERE %1 = ?"_s.arg(column),
+            {value});
     if (!query.next())
         return std::nullopt;
-    return RoomRecord{query.value(0).toLongLong(), query.value(1).toString(),
-                      query.value(2).toString(), query.value(3).toLongLong()};
+    return roomFrom(query);
+}
+
+std::optional<Storage::Opened> Storage::openDirect(QList<qint64> memberIds, qint64 openerId,
+                                                   bool mayCreate)
+{
+    std::sort(memberIds.begin(), memberIds.end());
+    memberIds.erase(std::unique(memberIds.begin(), memberIds.end()), memberIds.end());
+    QStringList ids;
+    for (qint64 id : std::as_const(memberIds))
+        ids.append(QString::number(id));
+    const QString name = u"dm:"_s + ids.join(u'-');
+    if (auto existing = roomByName(name))
+        return Opened{*existing, false};
+    if (!mayCreate)
+        return std::nullopt;
+    const qint64 now = nowMs();
+    const QSqlQuery query = run(u"INSERT INTO rooms (name, topic, created_by, created_at, direct) "
+                                "VALUES (?, '', ?, ?, 1)"_s,
+                                {name, openerId, now});
+    const RoomRecord room{query.lastInsertId().toLongLong(), name, {}, now, true};
+    for (qint64 id : std::as_const(memberIds))
+        addMember(room.id, id);
+    return Opened{room, true};
 }
 
 std::optional<RoomRecord> Storage::createRoom(const QString &name, const QString &topic,
@@ -707,6 +736,12 @@ std::optional<RoomRecord> Storage::createRoom(const QString &name, const QString
     if (query.numRowsAffected() != 1)
         return std::nullopt;
     return RoomRecord{query.lastInsertId().toLongLong(), name, topic, now};
+}
+
+bool Storage::isMember(qint64 roomId, qint64 userId) const
+{
+    return run(u"SELECT 1 FROM memberships WHERE room_id = ? AND user_id = ?"_s, {roomId, userId})
+        .next();
 }
 
 RoomsSnapshot Storage::roomsSnapshot() const

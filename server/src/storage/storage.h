@@ -169,6 +169,15 @@ public:
                                            const QString &passwordHash);
     std::optional<RoomRecord> createRoom(const QString &name, const QString &topic,
                                          std::optional<qint64> creatorId);
+    // The direct conversation of exactly these people (the opener among them), made with
+    // them as its members if it is new and mayCreate; nullopt when it would be new but may
+    // not be made.
+    struct Opened
+    {
+        RoomRecord room;
+        bool created = false;
+    };
+    std::optional<Opened> openDirect(QList<qint64> memberIds, qint64 openerId, bool mayCreate);
     // Who made the room; nullopt when nobody (the server) did or they are gone.
     std::optional<qint64> roomCreator(qint64 roomId) const;
     void setRoomTopic(qint64 roomId, const QString &topic);
@@ -179,6 +188,7 @@ public:
     bool addMember(qint64 roomId, qint64 userId);
     // true when the user was a member.
     bool removeMember(qint64 roomId, qint64 userId);
+    bool isMember(qint64 roomId, qint64 userId) const;
     QList<std::pair<qint64, qint64>> memberships() const; // (room id, user id)
     RoomsSnapshot roomsSnapshot() const;
     QList<Author> roomMembers(qint64 roomId) const;

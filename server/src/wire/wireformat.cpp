@@ -85,7 +85,7 @@ Protocol::SiteSettings settings(const SiteSettingsRecord &settings)
 
 Protocol::RoomSummary room(const RoomRecord &room)
 {
-    return {room.name, room.topic};
+    return {room.name, room.topic, room.direct};
 }
 
 } // namespace FinChat::WireFormat

@@ -69,6 +69,20 @@ struct SettingsUpdated
     }
 };
 
+// A direct conversation was opened with this user in it: to its members' connections.
+struct DmOpened
+{
+    static constexpr QLatin1StringView Type = Type::DmOpened;
+    RoomSummary room;
+    QList<Member> members;
+    QString by; // who opened it
+    static auto fields()
+    {
+        return std::tuple{field("room"_L1, &DmOpened::room),
+                          field("members"_L1, &DmOpened::members), field("by"_L1, &DmOpened::by)};
+    }
+};
+
 // Someone in the room typed a command; it is shown, never stored.
 struct CommandEvent
 {

@@ -38,11 +38,11 @@ using Requests =
              WatchlistGet, WatchlistAdd, WatchlistRemove, AlertAdd, AlertRemove, UserBan, UserUnban,
              UserRole, UserList, AuditList, InviteCreate, InviteList, InviteRevoke, ServerStatus,
              RoomTopic, RoomKick, RoomMute, RoomUnmute, MessageDelete, MessageEdit, UsersOnline,
-             SettingsUpdate, MessageSearch, BotLogin, BotAnnounce, BotReply, BotFail>;
-using Events =
-    TypeList<ServerHello, MessageNew, MessageDeleted, MessageEdited, SettingsUpdated, CommandEvent,
-             BotMessage, Notice, MemberJoined, MemberLeft, MemberMuted, MemberUnmuted, UserOnline,
-             UserOffline, UserUpdated, RoomCreated, RoomUpdated, RoomRenamed, RoomDeleted,
-             SessionEnded, WatchlistUpdated, WatchlistPrices, AlertTriggered, BotCommand, Error>;
+             SettingsUpdate, MessageSearch, DmOpen, BotLogin, BotAnnounce, BotReply, BotFail>;
+using Events = TypeList<ServerHello, MessageNew, MessageDeleted, MessageEdited, SettingsUpdated,
+                        DmOpened, CommandEvent, BotMessage, Notice, MemberJoined, MemberLeft,
+                        MemberMuted, MemberUnmuted, UserOnline, UserOffline, UserUpdated,
+                        RoomCreated, RoomUpdated, RoomRenamed, RoomDeleted, SessionEnded,
+                        WatchlistUpdated, WatchlistPrices, AlertTriggered, BotCommand, Error>;
 
 } // namespace FinChat::Protocol

@@ -161,6 +161,19 @@ struct HistoryFetchOk
     }
 };
 
+// A direct conversation and who is in it.
+struct DmOpenOk
+{
+    static constexpr QLatin1StringView Type = Type::DmOpenOk;
+    RoomSummary room;
+    QList<Member> members;
+    static auto fields()
+    {
+        return std::tuple{field("room"_L1, &DmOpenOk::room),
+                          field("members"_L1, &DmOpenOk::members)};
+    }
+};
+
 // What message.search found, best first, and whether more is to be had (at a higher offset).
 struct MessageSearchOk
 {
@@ -591,6 +604,21 @@ struct HistoryFetch
                                 range(1, std::numeric_limits<qint64>::max() / 2)),
                           field("limit"_L1, &HistoryFetch::limit, range(1, MaxHistoryPage)),
                           field("around"_L1, &HistoryFetch::around, range(1, MaxMessageId))};
+    }
+};
+
+// A direct conversation has the one who opens it and at most this many others.
+inline constexpr int MaxDirectOthers = 8;
+
+// Opens the direct conversation of the asker and these people (made the first time).
+struct DmOpen
+{
+    static constexpr QLatin1StringView Type = Type::DmOpen;
+    using Reply = DmOpenOk;
+    QStringList users; // usernames, the asker's own left out
+    static auto fields()
+    {
+        return std::tuple{field("users"_L1, &DmOpen::users, maxLength(NameFieldMaxLength))};
     }
 };
 

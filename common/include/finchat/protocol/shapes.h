@@ -124,11 +124,13 @@ struct RoomSummary
 {
     QString name;
     QString topic;
+    bool direct = false; // a direct conversation (dm.open), named "dm:..."
 
     static auto fields()
     {
         return std::tuple{field("name"_L1, &RoomSummary::name),
-                          field("topic"_L1, &RoomSummary::topic)};
+                          field("topic"_L1, &RoomSummary::topic),
+                          field("direct"_L1, &RoomSummary::direct, OmitWhenFalse)};
     }
 };
 
