@@ -1218,16 +1218,16 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>Nothing found.</source>
         <translation>Nichts gefunden.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n result(s); double-click one to open it.</source>
-        <translation>
-            <numerusform>%n Ergebnis; zum Öffnen doppelklicken.</numerusform>
-            <numerusform>%n Ergebnisse; zum Öffnen eines doppelklicken.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 in #%2, %3: %4</source>
         <translation>%1 in #%2, %3: %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found: %n. Double-click a result to open it.</source>
+        <translation>
+            <numerusform>Gefunden: %n. Zum Öffnen doppelklicken.</numerusform>
+            <numerusform>Gefunden: %n. Zum Öffnen ein Ergebnis doppelklicken.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

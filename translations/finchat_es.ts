@@ -1218,16 +1218,16 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>Nothing found.</source>
         <translation>No se encontró nada.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n result(s); double-click one to open it.</source>
-        <translation>
-            <numerusform>%n resultado; haz doble clic para abrirlo.</numerusform>
-            <numerusform>%n resultados; haz doble clic en uno para abrirlo.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 in #%2, %3: %4</source>
         <translation>%1 en #%2, %3: %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found: %n. Double-click a result to open it.</source>
+        <translation>
+            <numerusform>Encontrado: %n. Haz doble clic para abrirlo.</numerusform>
+            <numerusform>Encontrados: %n. Haz doble clic en un resultado para abrirlo.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1218,16 +1218,16 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>Nothing found.</source>
         <translation>Nada encontrado.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n result(s); double-click one to open it.</source>
-        <translation>
-            <numerusform>%n resultado; clique duas vezes para abri-lo.</numerusform>
-            <numerusform>%n resultados; clique duas vezes em um para abri-lo.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 in #%2, %3: %4</source>
         <translation>%1 em #%2, %3: %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found: %n. Double-click a result to open it.</source>
+        <translation>
+            <numerusform>Encontrado: %n. Clique duas vezes para abri-lo.</numerusform>
+            <numerusform>Encontrados: %n. Clique duas vezes em um resultado para abri-lo.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

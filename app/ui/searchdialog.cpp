@@ -108,7 +108,7 @@ QCoro::Task<> SearchDialog::load()
     const int count = m_results->count();
     m_status->setText(count == 0
                           ? tr("Nothing found.")
-                          : tr("%n result(s); double-click one to open it.", nullptr, count));
+                          : tr("Found: %n. Double-click a result to open it.", nullptr, count));
     m_more->setVisible(answer->hasMore && *m_searching.offset <= Protocol::MaxSearchOffset);
     emit searched();
 }

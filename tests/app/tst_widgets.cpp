@@ -217,6 +217,28 @@ QMessageBox *trustQuestion()
 {
     return openQuestion(u"trustQuestion"_s);
 }
+
+// alice (the server's admin: the first) and bob, a member, each in a window of their own.
+struct AdminAndMember
+{
+    TestServer server;
+    ChatClient alice;
+    ChatClient bob;
+    std::unique_ptr<MainWindow> window; // alice's
+    std::unique_ptr<MainWindow> bobsWindow;
+
+    bool start()
+    {
+        if (!createAccount(alice, server.url(), u"alice"_s).ok() ||
+            !createAccount(bob, server.url(), u"bob"_s).ok())
+            return false;
+        window = std::make_unique<MainWindow>(alice);
+        window->show();
+        bobsWindow = std::make_unique<MainWindow>(bob);
+        bobsWindow->show();
+        return true;
+    }
+};
 } // namespace
 
 // Where QDesktopServices sends the links the app opens, instead of a browser.
@@ -1246,18 +1268,15 @@ private slots:
         QCOMPARE(opened.urls, (QList<QUrl>(2, QUrl(u"https://stooq.com/q/?s=nvda.us"_s))));
     }
 
-    // A moderator deletes, mutes and removes from the conversation and the member list; a
-    // member is offered only the deletion of their own messages.
+    // Reply and Edit from a message's menu, the edit window and the message of the day set in
+    // the administration window.
     void repliesAndEditsFromTheMessageMenu()
     {
-        TestServer server;
-        ChatClient alice, bob;
-        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok()); // the first: admin
-        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok());
-        MainWindow window(alice);
-        window.show();
-        MainWindow bobsWindow(bob);
-        bobsWindow.show();
+        AdminAndMember people;
+        QVERIFY(people.start());
+        ChatClient &bob = people.bob;
+        MainWindow &window = *people.window;
+        MainWindow &bobsWindow = *people.bobsWindow;
         bob.sendMessage(u"general"_s, u"NVDA reports tonight"_s);
         QTRY_COMPARE(shownBodies(window.messageView()), QStringList{u"NVDA reports tonight"_s});
         QTRY_VERIFY(bobsWindow.messageView()->model()->index(0, 0).data(MessageModel::IdRole) != 0);
@@ -1452,16 +1471,16 @@ private slots:
         QCOMPARE(search->results()->count(), 0);
     }
 
+    // A moderator deletes, mutes and removes from the conversation and the member list; a
+    // member is offered only the deletion of their own messages.
     void moderatorsActFromTheMenus()
     {
-        TestServer server;
-        ChatClient alice, bob;
-        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok()); // the first: admin
-        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok());
-        MainWindow window(alice);
-        window.show();
-        MainWindow bobsWindow(bob);
-        bobsWindow.show();
+        AdminAndMember people;
+        QVERIFY(people.start());
+        ChatClient &alice = people.alice;
+        ChatClient &bob = people.bob;
+        MainWindow &window = *people.window;
+        MainWindow &bobsWindow = *people.bobsWindow;
         bob.sendMessage(u"general"_s, u"buy my course"_s);
         QTRY_COMPARE(shownBodies(window.messageView()), QStringList{u"buy my course"_s});
         alice.sendMessage(u"general"_s, u"house rules"_s);
