@@ -61,10 +61,9 @@ QCoro::Task<Protocol::MessageSendOk> MessageService::send(Request request,
     // Once stored it goes out even if the sender has left meanwhile.
     auto storing = m_context.write(
         [room, author = sender, body, nonce, replyTo = fields.replyTo](Storage &storage) {
-            // A retry is answered with what it stored (insertMessage), whatever became of the
-            // message it answers meanwhile.
-            const bool retry = !nonce.isEmpty() && storage.messageByNonce(author.id, nonce);
-            if (replyTo && !retry)
+            // A retried reply is answered with what it stored (insertMessage), whatever
+            // became of the message it answers meanwhile.
+            if (replyTo && (nonce.isEmpty() || !storage.messageByNonce(author.id, nonce)))
                 requireReplyTarget(storage, *replyTo, room);
             return storage.insertMessage(room.id, author, body, nonce, replyTo);
         });

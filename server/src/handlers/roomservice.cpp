@@ -238,16 +238,7 @@ QCoro::Task<> RoomService::reloadDirectory()
         qCWarning(lcRooms) << "cannot read the rooms again; the ones held stay:" << error.what();
         co_return;
     }
-    RoomDirectory::Differences changed = m_context.rooms.differencesFrom(read.rooms);
-    // Direct conversations are announced to nobody (none is made, renamed or deleted on the
-    // command line, whose names they do not have).
-    const auto direct = [](const RoomRecord &room) {
-        return room.direct;
-    };
-    changed.created.removeIf(direct);
-    changed.retopiced.removeIf(direct);
-    changed.renamed.removeIf([](const auto &renamed) { return renamed.second.direct; });
-    changed.deleted.removeIf([](const QString &name) { return name.startsWith(u"dm:"_s); });
+    const RoomDirectory::Differences changed = m_context.rooms.differencesFrom(read.rooms);
     m_context.rooms.load(read);
     // Clients know rooms by name: the names that went go first, so that a name given to
     // another room (deleted and made again, renamed into) arrives after it was freed.

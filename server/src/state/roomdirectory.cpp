@@ -25,6 +25,8 @@ RoomDirectory::Differences RoomDirectory::differencesFrom(const QList<RoomRecord
     QSet<qint64> stillThere;
     for (const RoomRecord &room : rooms) {
         stillThere.insert(room.id);
+        if (room.direct)
+            continue;
         const RoomRecord *held = findById(room.id);
         if (!held) {
             differences.created.append(room);
@@ -36,7 +38,7 @@ RoomDirectory::Differences RoomDirectory::differencesFrom(const QList<RoomRecord
             differences.retopiced.append(room);
     }
     for (const RoomRecord &held : m_rooms) {
-        if (!stillThere.contains(held.id))
+        if (!stillThere.contains(held.id) && !held.direct)
             differences.deleted.append(held.name);
     }
     return differences;

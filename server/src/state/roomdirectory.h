@@ -17,7 +17,9 @@ class RoomDirectory
 {
 public:
     void load(const RoomsSnapshot &snapshot);
-    // How the rooms read again from the database differ from those held here.
+    // How the public rooms read again from the database differ from those held here; direct
+    // conversations are no part of it (none is made, renamed or deleted but over the wire,
+    // and nobody outside them may be told of one).
     struct Differences
     {
         QList<RoomRecord> created;

@@ -714,28 +714,26 @@ std::optional<Storage::Opened> Storage::openDirect(QList<qint64> memberIds, qint
         return Opened{*existing, false};
     if (!mayCreate)
         return std::nullopt;
-    const qint64 now = nowMs();
-    const QSqlQuery query = run(u"INSERT INTO rooms (name, topic, created_by, created_at, direct) "
-                                "VALUES (?, '', ?, ?, 1)"_s,
-                                {name, openerId, now});
-    const RoomRecord room{query.lastInsertId().toLongLong(), name, {}, now, true};
+    const std::optional<RoomRecord> room = createRoom(name, {}, openerId, true);
+    if (!room) // its name was free a statement ago, in the same transaction
+        throw StorageError("a direct conversation could not be made");
     for (qint64 id : std::as_const(memberIds))
-        addMember(room.id, id);
-    return Opened{room, true};
+        addMember(room->id, id);
+    return Opened{*room, true};
 }
 
 std::optional<RoomRecord> Storage::createRoom(const QString &name, const QString &topic,
-                                              std::optional<qint64> creatorId)
+                                              std::optional<qint64> creatorId, bool direct)
 {
     const qint64 now = nowMs();
     const QSqlQuery query =
-        run(u"INSERT INTO rooms (name, topic, created_by, created_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (name) DO NOTHING"_s,
+        run(u"INSERT INTO rooms (name, topic, created_by, created_at, direct) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING"_s,
             {name, topic.isNull() ? u""_s : topic, // a null QString would bind as SQL NULL
-             orNull(creatorId), now});
+             orNull(creatorId), now, direct});
     if (query.numRowsAffected() != 1)
         return std::nullopt;
-    return RoomRecord{query.lastInsertId().toLongLong(), name, topic, now};
+    return RoomRecord{query.lastInsertId().toLongLong(), name, topic, now, direct};
 }
 
 bool Storage::isMember(qint64 roomId, qint64 userId) const

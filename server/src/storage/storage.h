@@ -167,8 +167,9 @@ public:
     // finchat-server user add); nullopt when the name is taken.
     std::optional<UserRecord> createPerson(const QString &username, const QString &displayName,
                                            const QString &passwordHash);
+    // direct: a direct conversation's room (openDirect makes those).
     std::optional<RoomRecord> createRoom(const QString &name, const QString &topic,
-                                         std::optional<qint64> creatorId);
+                                         std::optional<qint64> creatorId, bool direct = false);
     // The direct conversation of exactly these people (the opener among them), made with
     // them as its members if it is new and mayCreate; nullopt when it would be new but may
     // not be made.
