@@ -269,6 +269,10 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>not joined</source>
         <translation>nicht beigetreten</translation>
     </message>
+    <message>
+        <source>Direct conversation with %1</source>
+        <translation>Direktunterhaltung mit %1</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::Session</name>
@@ -616,10 +620,6 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <translation>Offline</translation>
     </message>
     <message>
-        <source>%1 in #%2</source>
-        <translation>%1 in #%2</translation>
-    </message>
-    <message>
         <source>Certificate fingerprint: %1</source>
         <translation>Fingerabdruck des Zertifikats: %1</translation>
     </message>
@@ -736,18 +736,6 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <translation>Link kopieren</translation>
     </message>
     <message>
-        <source>Conversation in #%1</source>
-        <translation>Unterhaltung in #%1</translation>
-    </message>
-    <message>
-        <source>Members of #%1</source>
-        <translation>Mitglieder von #%1</translation>
-    </message>
-    <message>
-        <source>Message to #%1</source>
-        <translation>Nachricht an #%1</translation>
-    </message>
-    <message>
         <source>%1: asking for the latest quote…</source>
         <translation>%1: aktueller Kurs wird abgefragt…</translation>
     </message>
@@ -792,8 +780,44 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <translation>Diese Nachricht liegt zu weit zurück, um sie hier zu zeigen.</translation>
     </message>
     <message>
-        <source>You are no longer in #%1.</source>
-        <translation>Du bist nicht mehr in #%1.</translation>
+        <source>Direct messages</source>
+        <translation>Direktnachrichten</translation>
+    </message>
+    <message>
+        <source>New message…</source>
+        <translation>Neue Nachricht…</translation>
+    </message>
+    <message>
+        <source>Send a direct message</source>
+        <translation>Direktnachricht senden</translation>
+    </message>
+    <message>
+        <source>You are no longer in %1.</source>
+        <translation>Du bist nicht mehr in %1.</translation>
+    </message>
+    <message>
+        <source>Conversation in %1</source>
+        <translation>Unterhaltung in %1</translation>
+    </message>
+    <message>
+        <source>Members of %1</source>
+        <translation>Mitglieder von %1</translation>
+    </message>
+    <message>
+        <source>Message to %1</source>
+        <translation>Nachricht an %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>A direct conversation stays among your conversations.</source>
+        <translation>Eine Direktunterhaltung bleibt bei deinen Unterhaltungen.</translation>
+    </message>
+    <message>
+        <source>Only the people in this conversation can read it.</source>
+        <translation>Nur die Personen dieser Unterhaltung können sie lesen.</translation>
     </message>
 </context>
 <context>
@@ -950,6 +974,41 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
     <message>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::NewDirectDialog</name>
+    <message>
+        <source>New direct message</source>
+        <translation>Neue Direktnachricht</translation>
+    </message>
+    <message>
+        <source>Write to one person, or to a few at once (up to %1). Only the people in a conversation can read it.</source>
+        <translation>Schreib einer Person oder mehreren auf einmal (bis zu %1). Nur die Personen einer Unterhaltung können sie lesen.</translation>
+    </message>
+    <message>
+        <source>Find people</source>
+        <translation>Personen finden</translation>
+    </message>
+    <message>
+        <source>People of your rooms</source>
+        <translation>Personen aus deinen Räumen</translation>
+    </message>
+    <message>
+        <source>Start conversation</source>
+        <translation>Unterhaltung beginnen</translation>
+    </message>
+    <message>
+        <source>%1 (@%2)</source>
+        <translation>%1 (@%2)</translation>
+    </message>
+    <message>
+        <source>Nobody shares a room with you yet.</source>
+        <translation>Noch teilt niemand einen Raum mit dir.</translation>
+    </message>
+    <message>
+        <source>At most %1 people besides you.</source>
+        <translation>Höchstens %1 Personen außer dir.</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1176,10 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>Rooms you share: %1</source>
         <translation>Gemeinsame Räume: %1</translation>
     </message>
+    <message>
+        <source>Send a direct message</source>
+        <translation>Direktnachricht senden</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::QuickSwitcher</name>
@@ -1125,16 +1188,16 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <translation>Zu Raum gehen</translation>
     </message>
     <message>
-        <source>Room name</source>
-        <translation>Raumname</translation>
-    </message>
-    <message>
         <source>Room to go to</source>
         <translation>Raum, zu dem du gehen willst</translation>
     </message>
     <message>
         <source>Matching rooms</source>
         <translation>Passende Räume</translation>
+    </message>
+    <message>
+        <source>Room or person</source>
+        <translation>Raum oder Person</translation>
     </message>
 </context>
 <context>
@@ -1218,16 +1281,16 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>Nothing found.</source>
         <translation>Nichts gefunden.</translation>
     </message>
-    <message>
-        <source>%1 in #%2, %3: %4</source>
-        <translation>%1 in #%2, %3: %4</translation>
-    </message>
     <message numerus="yes">
         <source>Found: %n. Double-click a result to open it.</source>
         <translation>
             <numerusform>Gefunden: %n. Zum Öffnen doppelklicken.</numerusform>
             <numerusform>Gefunden: %n. Zum Öffnen ein Ergebnis doppelklicken.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 in %2, %3: %4</source>
+        <translation>%1 in %2, %3: %4</translation>
     </message>
 </context>
 <context>

@@ -269,6 +269,10 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>not joined</source>
         <translation>no te has unido</translation>
     </message>
+    <message>
+        <source>Direct conversation with %1</source>
+        <translation>Conversación directa con %1</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::Session</name>
@@ -616,10 +620,6 @@ No te has unido: doble clic o Intro para unirte</translation>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <source>%1 in #%2</source>
-        <translation>%1 en #%2</translation>
-    </message>
-    <message>
         <source>Certificate fingerprint: %1</source>
         <translation>Huella del certificado: %1</translation>
     </message>
@@ -736,18 +736,6 @@ No te has unido: doble clic o Intro para unirte</translation>
         <translation>Copiar enlace</translation>
     </message>
     <message>
-        <source>Conversation in #%1</source>
-        <translation>Conversación en #%1</translation>
-    </message>
-    <message>
-        <source>Members of #%1</source>
-        <translation>Miembros de #%1</translation>
-    </message>
-    <message>
-        <source>Message to #%1</source>
-        <translation>Mensaje para #%1</translation>
-    </message>
-    <message>
         <source>%1: asking for the latest quote…</source>
         <translation>%1: consultando la última cotización…</translation>
     </message>
@@ -792,8 +780,44 @@ No te has unido: doble clic o Intro para unirte</translation>
         <translation>Ese mensaje está demasiado atrás para mostrarlo aquí.</translation>
     </message>
     <message>
-        <source>You are no longer in #%1.</source>
-        <translation>Ya no estás en #%1.</translation>
+        <source>Direct messages</source>
+        <translation>Mensajes directos</translation>
+    </message>
+    <message>
+        <source>New message…</source>
+        <translation>Nuevo mensaje…</translation>
+    </message>
+    <message>
+        <source>Send a direct message</source>
+        <translation>Enviar un mensaje directo</translation>
+    </message>
+    <message>
+        <source>You are no longer in %1.</source>
+        <translation>Ya no estás en %1.</translation>
+    </message>
+    <message>
+        <source>Conversation in %1</source>
+        <translation>Conversación en %1</translation>
+    </message>
+    <message>
+        <source>Members of %1</source>
+        <translation>Miembros de %1</translation>
+    </message>
+    <message>
+        <source>Message to %1</source>
+        <translation>Mensaje a %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <source>A direct conversation stays among your conversations.</source>
+        <translation>Una conversación directa se queda entre tus conversaciones.</translation>
+    </message>
+    <message>
+        <source>Only the people in this conversation can read it.</source>
+        <translation>Solo las personas de esta conversación pueden leerla.</translation>
     </message>
 </context>
 <context>
@@ -950,6 +974,41 @@ No te has unido: doble clic o Intro para unirte</translation>
     <message>
         <source>Dismiss</source>
         <translation>Ocultar</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::NewDirectDialog</name>
+    <message>
+        <source>New direct message</source>
+        <translation>Nuevo mensaje directo</translation>
+    </message>
+    <message>
+        <source>Write to one person, or to a few at once (up to %1). Only the people in a conversation can read it.</source>
+        <translation>Escribe a una persona o a varias a la vez (hasta %1). Solo las personas de una conversación pueden leerla.</translation>
+    </message>
+    <message>
+        <source>Find people</source>
+        <translation>Buscar personas</translation>
+    </message>
+    <message>
+        <source>People of your rooms</source>
+        <translation>Personas de tus salas</translation>
+    </message>
+    <message>
+        <source>Start conversation</source>
+        <translation>Iniciar conversación</translation>
+    </message>
+    <message>
+        <source>%1 (@%2)</source>
+        <translation>%1 (@%2)</translation>
+    </message>
+    <message>
+        <source>Nobody shares a room with you yet.</source>
+        <translation>Todavía nadie comparte una sala contigo.</translation>
+    </message>
+    <message>
+        <source>At most %1 people besides you.</source>
+        <translation>Como máximo %1 personas además de ti.</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1176,10 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>Rooms you share: %1</source>
         <translation>Salas en común: %1</translation>
     </message>
+    <message>
+        <source>Send a direct message</source>
+        <translation>Enviar un mensaje directo</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::QuickSwitcher</name>
@@ -1125,16 +1188,16 @@ No te has unido: doble clic o Intro para unirte</translation>
         <translation>Ir a la sala</translation>
     </message>
     <message>
-        <source>Room name</source>
-        <translation>Nombre de la sala</translation>
-    </message>
-    <message>
         <source>Room to go to</source>
         <translation>Sala a la que ir</translation>
     </message>
     <message>
         <source>Matching rooms</source>
         <translation>Salas que coinciden</translation>
+    </message>
+    <message>
+        <source>Room or person</source>
+        <translation>Sala o persona</translation>
     </message>
 </context>
 <context>
@@ -1218,16 +1281,16 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>Nothing found.</source>
         <translation>No se encontró nada.</translation>
     </message>
-    <message>
-        <source>%1 in #%2, %3: %4</source>
-        <translation>%1 en #%2, %3: %4</translation>
-    </message>
     <message numerus="yes">
         <source>Found: %n. Double-click a result to open it.</source>
         <translation>
             <numerusform>Encontrado: %n. Haz doble clic para abrirlo.</numerusform>
             <numerusform>Encontrados: %n. Haz doble clic en un resultado para abrirlo.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 in %2, %3: %4</source>
+        <translation>%1 en %2, %3: %4</translation>
     </message>
 </context>
 <context>

@@ -269,6 +269,10 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>not joined</source>
         <translation>não entrou</translation>
     </message>
+    <message>
+        <source>Direct conversation with %1</source>
+        <translation>Conversa direta com %1</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::Session</name>
@@ -616,10 +620,6 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <translation>Offline</translation>
     </message>
     <message>
-        <source>%1 in #%2</source>
-        <translation>%1 em #%2</translation>
-    </message>
-    <message>
         <source>Certificate fingerprint: %1</source>
         <translation>Impressão digital do certificado: %1</translation>
     </message>
@@ -736,18 +736,6 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <translation>Copiar link</translation>
     </message>
     <message>
-        <source>Conversation in #%1</source>
-        <translation>Conversa em #%1</translation>
-    </message>
-    <message>
-        <source>Members of #%1</source>
-        <translation>Membros de #%1</translation>
-    </message>
-    <message>
-        <source>Message to #%1</source>
-        <translation>Mensagem para #%1</translation>
-    </message>
-    <message>
         <source>%1: asking for the latest quote…</source>
         <translation>%1: consultando a cotação mais recente…</translation>
     </message>
@@ -792,8 +780,44 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <translation>Essa mensagem está antiga demais para ser mostrada aqui.</translation>
     </message>
     <message>
-        <source>You are no longer in #%1.</source>
-        <translation>Você não está mais em #%1.</translation>
+        <source>Direct messages</source>
+        <translation>Mensagens diretas</translation>
+    </message>
+    <message>
+        <source>New message…</source>
+        <translation>Nova mensagem…</translation>
+    </message>
+    <message>
+        <source>Send a direct message</source>
+        <translation>Enviar uma mensagem direta</translation>
+    </message>
+    <message>
+        <source>You are no longer in %1.</source>
+        <translation>Você não está mais em %1.</translation>
+    </message>
+    <message>
+        <source>Conversation in %1</source>
+        <translation>Conversa em %1</translation>
+    </message>
+    <message>
+        <source>Members of %1</source>
+        <translation>Membros de %1</translation>
+    </message>
+    <message>
+        <source>Message to %1</source>
+        <translation>Mensagem para %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 em %2</translation>
+    </message>
+    <message>
+        <source>A direct conversation stays among your conversations.</source>
+        <translation>Uma conversa direta fica entre as suas conversas.</translation>
+    </message>
+    <message>
+        <source>Only the people in this conversation can read it.</source>
+        <translation>Só as pessoas desta conversa podem lê-la.</translation>
     </message>
 </context>
 <context>
@@ -950,6 +974,41 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
     <message>
         <source>Dismiss</source>
         <translation>Dispensar</translation>
+    </message>
+</context>
+<context>
+    <name>FinChat::Ui::NewDirectDialog</name>
+    <message>
+        <source>New direct message</source>
+        <translation>Nova mensagem direta</translation>
+    </message>
+    <message>
+        <source>Write to one person, or to a few at once (up to %1). Only the people in a conversation can read it.</source>
+        <translation>Escreva para uma pessoa ou para várias de uma vez (até %1). Só as pessoas de uma conversa podem lê-la.</translation>
+    </message>
+    <message>
+        <source>Find people</source>
+        <translation>Encontrar pessoas</translation>
+    </message>
+    <message>
+        <source>People of your rooms</source>
+        <translation>Pessoas das suas salas</translation>
+    </message>
+    <message>
+        <source>Start conversation</source>
+        <translation>Iniciar conversa</translation>
+    </message>
+    <message>
+        <source>%1 (@%2)</source>
+        <translation>%1 (@%2)</translation>
+    </message>
+    <message>
+        <source>Nobody shares a room with you yet.</source>
+        <translation>Ainda ninguém compartilha uma sala com você.</translation>
+    </message>
+    <message>
+        <source>At most %1 people besides you.</source>
+        <translation>No máximo %1 pessoas além de você.</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1176,10 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>Rooms you share: %1</source>
         <translation>Salas em comum: %1</translation>
     </message>
+    <message>
+        <source>Send a direct message</source>
+        <translation>Enviar uma mensagem direta</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Ui::QuickSwitcher</name>
@@ -1125,16 +1188,16 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <translation>Ir para a sala</translation>
     </message>
     <message>
-        <source>Room name</source>
-        <translation>Nome da sala</translation>
-    </message>
-    <message>
         <source>Room to go to</source>
         <translation>Sala para onde ir</translation>
     </message>
     <message>
         <source>Matching rooms</source>
         <translation>Salas correspondentes</translation>
+    </message>
+    <message>
+        <source>Room or person</source>
+        <translation>Sala ou pessoa</translation>
     </message>
 </context>
 <context>
@@ -1218,16 +1281,16 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>Nothing found.</source>
         <translation>Nada encontrado.</translation>
     </message>
-    <message>
-        <source>%1 in #%2, %3: %4</source>
-        <translation>%1 em #%2, %3: %4</translation>
-    </message>
     <message numerus="yes">
         <source>Found: %n. Double-click a result to open it.</source>
         <translation>
             <numerusform>Encontrado: %n. Clique duas vezes para abri-lo.</numerusform>
             <numerusform>Encontrados: %n. Clique duas vezes em um resultado para abri-lo.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 in %2, %3: %4</source>
+        <translation>%1 em %2, %3: %4</translation>
     </message>
 </context>
 <context>

@@ -71,9 +71,13 @@ QCoro::Task<bool> CatchUp::loadRoom(QString room)
                 m_unread.deliver(message);
         }
     }
-    m_conversations.members(room)->reset(joined->members);
+    if (joined->room.direct) {
+        m_conversations.showDirect(room, joined->members);
+    } else {
+        m_conversations.members(room)->reset(joined->members);
+        m_conversations.rooms()->upsert(room, joined->room.topic);
+    }
     m_conversations.setMutedUntil(room, joined->mutedUntil);
-    m_conversations.rooms()->upsert(room, joined->room.topic);
     m_conversations.rooms()->setJoined(room, true);
     emit roomJoined(room);
     co_return true;

@@ -230,8 +230,27 @@ void ChatClient::setHighlightWords(const QStringList &words)
 
 void ChatClient::joinRoom(const QString &room)
 {
-    if (state() == State::Online)
+    if (state() == State::Online && !m_catchUp->isJoining(room))
         m_catchUp->loadRoom(room);
+}
+
+QCoro::Task<QString> ChatClient::openDirect(QStringList users)
+{
+    QPointer<ChatClient> self(this);
+    auto opening = m_link->call(Protocol::DmOpen{std::move(users)});
+    const auto opened = co_await opening;
+    if (!self)
+        co_return QString();
+    if (!opened.ok()) {
+        emit requestFailed(ErrorText::describe(opened.failure()));
+        co_return QString();
+    }
+    const QString room = opened->room.name;
+    // A new one was announced with dm.opened just before this answer, and is loading.
+    m_conversations->showDirect(room, opened->members);
+    if (!joinedRooms().contains(room))
+        joinRoom(room);
+    co_return room;
 }
 
 void ChatClient::fetchOlder(const QString &room)

@@ -8,6 +8,8 @@
 
 namespace FinChat::Client {
 
+using namespace Qt::StringLiterals;
+
 Conversations::Conversations(QObject *parent)
     : QObject(parent)
     , m_rooms(new RoomListModel(this))
@@ -22,6 +24,7 @@ bool Conversations::enter(const Protocol::User &user)
         qDeleteAll(m_members);
         m_members.clear();
         m_mutedUntil.clear();
+        m_rooms->clear(); // its direct conversations, and its unread counts, are not this one's
     }
     m_username = user.username;
     m_displayName = user.displayName;
@@ -69,6 +72,36 @@ MemberModel *Conversations::members(const QString &room)
     if (!model)
         model = new MemberModel(this);
     return model;
+}
+
+void Conversations::showDirect(const QString &room, const QList<Protocol::Member> &members)
+{
+    this->members(room)->reset(members);
+    refreshDirect(room);
+}
+
+void Conversations::refreshDirectWith(const QString &user)
+{
+    for (const QString &room : m_rooms->joinedRooms()) {
+        if (m_rooms->isDirect(room) && members(room)->contains(user))
+            refreshDirect(room);
+    }
+}
+
+void Conversations::refreshDirect(const QString &room)
+{
+    QStringList others;
+    int online = 0;
+    for (const MemberModel::Member &member : members(room)->members()) {
+        if (member.user == m_username)
+            continue;
+        others.append(member.displayName);
+        online += member.online ? 1 : 0;
+    }
+    std::sort(others.begin(), others.end(), [](const QString &left, const QString &right) {
+        return left.compare(right, Qt::CaseInsensitive) < 0;
+    });
+    m_rooms->upsertDirect(room, others.isEmpty() ? m_displayName : others.join(u", "_s), online);
 }
 
 void Conversations::setSettings(const Protocol::SiteSettings &settings)

@@ -39,6 +39,13 @@ public:
     MemberModel *members(const QString &room);
     QList<MemberModel *> allMembers() const { return m_members.values(); }
 
+    // A direct conversation of this user's and who is in it (dm.open, dm.opened, room.join):
+    // listed, and named after the others.
+    void showDirect(const QString &room, const QList<Protocol::Member> &members);
+    // Someone's name or presence changed: the titles of the direct conversations with them
+    // follow.
+    void refreshDirectWith(const QString &user);
+
     // Until when a moderator muted this user in the room (room.mute), if that is still to
     // come; as room.join and member.muted / member.unmuted said.
     std::optional<qint64> mutedUntil(const QString &room) const;
@@ -54,6 +61,8 @@ signals:
     void settingsChanged();
 
 private:
+    void refreshDirect(const QString &room);
+
     Highlighter m_highlighter;
     RoomListModel *m_rooms;
     QHash<QString, MessageModel *> m_messages;

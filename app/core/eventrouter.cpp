@@ -64,6 +64,12 @@ EventRouter::EventRouter(ServerLink &link, Conversations &conversations, UnreadT
             emit roomLeft(event.room);
         }
     });
+    // Someone opened a direct conversation with this user, here or on another device: it is
+    // listed, and loaded like a room joined elsewhere.
+    m_dispatcher.on<DmOpened>([this](const DmOpened &event) {
+        m_conversations.showDirect(event.room.name, event.members);
+        emit joinedElsewhere(event.room.name);
+    });
     m_dispatcher.on<UserOnline>([this](const UserOnline &event) { setOnline(event.user, true); });
     m_dispatcher.on<UserOffline>(
         [this](const UserOffline &event) { setOnline(event.user, false); });
@@ -72,6 +78,7 @@ EventRouter::EventRouter(ServerLink &link, Conversations &conversations, UnreadT
             model->updateUser(event.user);
         if (event.user.username == m_conversations.username())
             m_conversations.setDisplayName(event.user.displayName);
+        m_conversations.refreshDirectWith(event.user.username);
     });
     m_dispatcher.on<SessionEnded>(
         [this](const SessionEnded &event) { emit sessionEnded(event.reason); });
@@ -157,6 +164,7 @@ void EventRouter::setOnline(const Protocol::User &user, bool online)
 {
     for (MemberModel *model : m_conversations.allMembers())
         model->setOnline(user.username, online);
+    m_conversations.refreshDirectWith(user.username);
 }
 
 void EventRouter::route(const QJsonObject &event)

@@ -23,7 +23,8 @@ public:
 signals:
     // This user left a room, here or on another device.
     void roomLeft(const QString &room);
-    // This user joined (or created) a room on another device: it is to be loaded here too.
+    // This user joined (or created) a room on another device, or someone opened a direct
+    // conversation with them: it is to be loaded here too.
     void joinedElsewhere(const QString &room);
     // The server ended this session (a SessionEndReason); the connection closes next.
     void sessionEnded(const QString &reason);

@@ -44,6 +44,7 @@ public:
     // A user.updated: a new display name or role.
     void updateUser(const Protocol::User &user);
     const QList<Member> &members() const { return m_members; }
+    bool contains(const QString &user) const { return rowOf(user) >= 0; }
     // The member's display name; the username itself when they are not listed.
     QString shownName(const QString &user) const;
     // What the user may do as far as this room's list knows (a member when not listed).

@@ -16,10 +16,17 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
     const Room &room = m_rooms.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return room.unread > 0 ? u"#%1 (%2)"_s.arg(room.name).arg(room.unread) : u"#"_s + room.name;
+        return room.unread > 0 ? u"%1 (%2)"_s.arg(shownName(room)).arg(room.unread)
+                               : shownName(room);
     case NameRole:
         return room.name;
+    case TitleRole:
+        return room.direct ? room.title : room.name;
+    case DirectRole:
+        return room.direct;
     case Qt::ToolTipRole:
+        if (room.direct)
+            return tr("Direct conversation with %1").arg(room.title);
         if (room.joined)
             return room.topic;
         return room.topic.isEmpty()
@@ -42,6 +49,28 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+QString RoomListModel::shownName(const Room &room)
+{
+    return room.direct ? room.title : u"#"_s + room.name;
+}
+
+QString RoomListModel::shownName(const QString &name) const
+{
+    const int row = rowOf(name);
+    return row < 0 ? u"#"_s + name : shownName(m_rooms.at(row));
+}
+
+bool RoomListModel::isDirect(const QString &name) const
+{
+    const int row = rowOf(name);
+    return row >= 0 && m_rooms.at(row).direct;
+}
+
+RoomListModel::Notify RoomListModel::notify(const QString &name) const
+{
+    return m_notify.value(name, isDirect(name) ? Notify::All : Notify::Mentions);
 }
 
 int RoomListModel::rowOf(const QString &name) const
@@ -88,8 +117,41 @@ void RoomListModel::reset(const QList<Protocol::RoomListing> &rooms)
             room.unread = m_rooms.at(old).unread;
         fresh.append(room);
     }
+    for (const Room &room : std::as_const(m_rooms)) {
+        if (room.direct)
+            fresh.append(room); // already in their order, after every room
+    }
     m_rooms = fresh;
     endResetModel();
+}
+
+void RoomListModel::clear()
+{
+    beginResetModel();
+    m_rooms.clear();
+    endResetModel();
+}
+
+int RoomListModel::sortedRow(const Room &room) const
+{
+    const auto before = [](const Room &left, const Room &right) {
+        if (left.direct != right.direct)
+            return right.direct;
+        if (!left.direct)
+            return left.name < right.name;
+        const int byTitle = left.title.compare(right.title, Qt::CaseInsensitive);
+        return byTitle != 0 ? byTitle < 0 : left.name < right.name;
+    };
+    return static_cast<int>(std::lower_bound(m_rooms.cbegin(), m_rooms.cend(), room, before) -
+                            m_rooms.cbegin());
+}
+
+void RoomListModel::insertSorted(const Room &room)
+{
+    const int row = sortedRow(room);
+    beginInsertRows({}, row, row);
+    m_rooms.insert(row, room);
+    endInsertRows();
 }
 
 void RoomListModel::upsert(const QString &name, const QString &topic)
@@ -99,13 +161,26 @@ void RoomListModel::upsert(const QString &name, const QString &topic)
         changed(row);
         return;
     }
-    const auto at =
-        std::lower_bound(m_rooms.cbegin(), m_rooms.cend(), name,
-                         [](const Room &room, const QString &key) { return room.name < key; });
-    const int row = static_cast<int>(at - m_rooms.cbegin());
-    beginInsertRows({}, row, row);
-    m_rooms.insert(row, Room{name, topic});
-    endInsertRows();
+    insertSorted(Room{name, topic});
+}
+
+void RoomListModel::upsertDirect(const QString &name, const QString &title, int online)
+{
+    Room room{.name = name, .online = online, .direct = true, .title = title};
+    if (const int row = rowOf(name); row >= 0) {
+        if (m_rooms.at(row).title == title) {
+            m_rooms[row].online = online;
+            changed(row);
+            return;
+        }
+        // Renamed: it moves to its new place.
+        room.joined = m_rooms.at(row).joined;
+        room.unread = m_rooms.at(row).unread;
+        beginRemoveRows({}, row, row);
+        m_rooms.removeAt(row);
+        endRemoveRows();
+    }
+    insertSorted(room);
 }
 
 void RoomListModel::setJoined(const QString &name, bool joined)

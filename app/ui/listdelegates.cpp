@@ -18,6 +18,12 @@ void RoomDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelInd
     // A muted room's unread messages do not call for attention.
     if (index.data(RoomListModel::UnreadRole).toInt() > 0 && notify != RoomListModel::Notify::Muted)
         option->font.setBold(true);
+    if (index.data(RoomListModel::DirectRole).toBool()) {
+        // Whether someone of the conversation is here, as in the member list.
+        const bool online = index.data(RoomListModel::OnlineRole).toInt() > 0;
+        option->text = (online ? u"\u25cf "_s : u"\u25cb "_s) + option->text;
+        return;
+    }
     if (!index.data(RoomListModel::JoinedRole).toBool()) {
         // Greyed, in italics and marked "+": short enough for any language; the tooltip says
         // how to join.

@@ -4,7 +4,8 @@
 
 namespace FinChat::Ui {
 
-// Rooms: unread ones bold, rooms one is not in greyed, in italics and marked "+".
+// Rooms: unread ones bold, rooms one is not in greyed, in italics and marked "+"; direct
+// conversations marked with a dot, filled when someone of them is online.
 class RoomDelegate : public QStyledItemDelegate
 {
     Q_OBJECT

@@ -19,12 +19,14 @@
 #include "ui/messageinput.h"
 #include "ui/messagepointer.h"
 #include "ui/motdbanner.h"
+#include "ui/newdirectdialog.h"
 #include "ui/newroomdialog.h"
 #include "ui/onlinedialog.h"
 #include "ui/profiledialog.h"
 #include "ui/quickswitcher.h"
 #include "ui/quotecards.h"
 #include "ui/reconnectbanner.h"
+#include "ui/roomsection.h"
 #include "ui/searchdialog.h"
 #include "ui/serveradmindialog.h"
 #include "ui/settingsdialog.h"
@@ -96,6 +98,9 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     , m_client(client)
     , m_localServer(localServer)
     , m_rooms(new QListView(this))
+    , m_directs(new QListView(this))
+    , m_roomSection(new RoomSection(RoomSection::Kind::Rooms, client.rooms(), this))
+    , m_directSection(new RoomSection(RoomSection::Kind::DirectConversations, client.rooms(), this))
     , m_messages(new QListView(this))
     , m_members(new QListView(this))
     , m_loadingOlder(new QProgressBar(this))
@@ -114,20 +119,18 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     setWindowTitle(tr("FinChat"));
     resize(1100, 680);
 
-    m_rooms->setModel(client.rooms());
+    setUpRoomList(m_rooms, m_roomSection);
+    setUpRoomList(m_directs, m_directSection);
     m_rooms->setAccessibleName(tr("Rooms"));
+    m_directs->setAccessibleName(tr("Direct messages"));
     m_messages->setAccessibleName(tr("Conversation"));
     m_members->setAccessibleName(tr("Members"));
     m_input->setAccessibleName(tr("Message"));
-    m_rooms->setItemDelegate(new RoomDelegate(m_rooms));
-    m_rooms->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_rooms->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_rooms, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
-        const QString room = m_rooms->indexAt(at).data(RoomListModel::NameRole).toString();
-        if (!room.isEmpty())
-            popUp(roomMenu(room), m_rooms, at);
-    });
     auto *newRoom = new QPushButton(tr("New room…"), this);
+    m_leave->setObjectName(u"leaveButton"_s);
+    auto *newDirect = new QPushButton(tr("New message…"), this);
+    newDirect->setObjectName(u"newDirectButton"_s);
+    connect(newDirect, &QPushButton::clicked, this, &MainWindow::askWhomToWrite);
     auto *roomButtons = new QWidget(this);
     auto *roomButtonRow = new QHBoxLayout(roomButtons);
     roomButtonRow->setContentsMargins(0, 0, 0, 0);
@@ -188,7 +191,9 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     });
 
     auto *splitter = new QSplitter(this);
-    splitter->addWidget(column(splitter, {heading(tr("Rooms"), this), m_rooms, roomButtons}));
+    splitter->addWidget(
+        column(splitter, {heading(tr("Rooms"), this), m_rooms, roomButtons,
+                          heading(tr("Direct messages"), this), m_directs, newDirect}));
     m_roomTopic->setObjectName(u"roomTopic"_s);
     // A long topic is cut at the window's edge rather than widening the window.
     m_roomTopic->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -279,15 +284,6 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
         m_compose->clear();
     });
     connect(m_compose, &ComposeContext::cancelled, this, &MainWindow::cancelCompose);
-    connect(m_rooms, &QListView::clicked, this, &MainWindow::onRoomActivated);
-    connect(m_rooms, &QListView::activated, this, &MainWindow::onRoomActivated);
-    // Arrow keys through the room list show each joined room as they reach it.
-    connect(m_rooms->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) {
-                const QString room = current.data(RoomListModel::NameRole).toString();
-                if (current.data(RoomListModel::JoinedRole).toBool() && room != m_currentRoom)
-                    showRoom(room, !m_rooms->hasFocus());
-            });
     // A reconnect lists the rooms afresh; the room on screen stays the one marked.
     connect(client.rooms(), &QAbstractItemModel::modelReset, this, &MainWindow::markCurrentRoom);
     connect(newRoom, &QPushButton::clicked, this, &MainWindow::askToCreateRoom);
@@ -363,6 +359,28 @@ MainWindow::MainWindow(ChatClient &client, LocalServer *localServer, QWidget *pa
     m_input->setMaxLength(client.maxBodyLength());
     showPreferredRoom();
     updateConnectionState();
+}
+
+void MainWindow::setUpRoomList(QListView *view, RoomSection *section)
+{
+    view->setModel(section);
+    view->setItemDelegate(new RoomDelegate(view));
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view, &QWidget::customContextMenuRequested, this, [this, view](const QPoint &at) {
+        const QString room = view->indexAt(at).data(RoomListModel::NameRole).toString();
+        if (!room.isEmpty())
+            popUp(roomMenu(room), view, at);
+    });
+    connect(view, &QListView::clicked, this, &MainWindow::onRoomActivated);
+    connect(view, &QListView::activated, this, &MainWindow::onRoomActivated);
+    // Arrow keys through the list show each joined room as they reach it.
+    connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this, view](const QModelIndex &current) {
+                const QString room = current.data(RoomListModel::NameRole).toString();
+                if (current.data(RoomListModel::JoinedRole).toBool() && room != m_currentRoom)
+                    showRoom(room, !view->hasFocus());
+            });
 }
 
 void MainWindow::showPreferredRoom()
@@ -525,8 +543,13 @@ QMenu *MainWindow::memberMenu(const QModelIndex &index)
     QAction *profile =
         menu->addAction(tr("View profile"), this, [this, user] { openProfile(user); });
     profile->setObjectName(u"viewProfile"_s);
-    m_moderation.addMemberActions(menu, m_currentRoom, user,
-                                  index.data(Client::MemberModel::BotRole).toBool());
+    const bool bot = index.data(Client::MemberModel::BotRole).toBool();
+    if (!bot && user != m_client.username()) {
+        QAction *write = menu->addAction(tr("Send a direct message"), this,
+                                         [this, user] { openDirect({user}); });
+        write->setObjectName(u"messageMember"_s);
+    }
+    m_moderation.addMemberActions(menu, m_currentRoom, user, bot);
     return menu;
 }
 
@@ -548,7 +571,7 @@ QCoro::Task<> MainWindow::showMessage(QString room, qint64 id)
 {
     QPointer<MainWindow> self(this);
     if (!m_client.joinedRooms().contains(room)) { // left since the search
-        showNotice(tr("You are no longer in #%1.").arg(room));
+        showNotice(tr("You are no longer in %1.").arg(m_client.rooms()->shownName(room)));
         co_return;
     }
     if (room != m_currentRoom)
@@ -585,7 +608,27 @@ ProfileDialog *MainWindow::openProfile(const QString &user)
 {
     auto *dialog = new ProfileDialog(m_client, user, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ProfileDialog::directMessageWanted, this,
+            [this](const QString &to) { openDirect({to}); });
     dialog->show();
+    return dialog;
+}
+
+QCoro::Task<> MainWindow::openDirect(QStringList users)
+{
+    QPointer<MainWindow> self(this);
+    auto opening = m_client.openDirect(std::move(users));
+    const QString room = co_await opening;
+    if (self && !room.isEmpty()) // a refusal was said through requestFailed
+        goToRoom(room);
+}
+
+NewDirectDialog *MainWindow::askWhomToWrite()
+{
+    auto *dialog = new NewDirectDialog(m_client, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { openDirect(dialog->chosen()); });
+    dialog->open();
     return dialog;
 }
 
@@ -611,6 +654,8 @@ QMenu *MainWindow::roomMenu(const QString &room)
     offer(RoomListModel::Notify::All, tr("Every message"), u"notifyAll"_s);
     offer(RoomListModel::Notify::Mentions, tr("My name and watched words"), u"notifyMentions"_s);
     offer(RoomListModel::Notify::Muted, tr("Nothing (mute)"), u"notifyMuted"_s);
+    if (rooms->isDirect(room))
+        return menu; // one's own for good: never left, never joined
     menu->addSeparator();
     if (joined)
         menu->addAction(tr("Leave #%1").arg(room), this,
@@ -745,12 +790,11 @@ void MainWindow::showRoom(const QString &room, bool focusInput)
     m_currentRoom = room;
     markWhatIsNew();
     m_client.setCurrentRoom(room);
-    m_roomTitle->setText(room.isEmpty() ? tr("No room") : u"#"_s + room);
-    m_messages->setAccessibleName(tr("Conversation in #%1").arg(room));
-    m_members->setAccessibleName(tr("Members of #%1").arg(room));
-    m_input->setAccessibleName(tr("Message to #%1").arg(room));
-    showTopic();
-    m_leave->setEnabled(!room.isEmpty());
+    const QString shown = m_client.rooms()->shownName(room);
+    m_messages->setAccessibleName(tr("Conversation in %1").arg(shown));
+    m_members->setAccessibleName(tr("Members of %1").arg(shown));
+    m_input->setAccessibleName(tr("Message to %1").arg(shown));
+    showRoomHeader();
     m_input->setEnabled(!room.isEmpty());
     showMuteState();
     if (room.isEmpty()) {
@@ -794,8 +838,14 @@ void MainWindow::markWhatIsNew()
 
 void MainWindow::markCurrentRoom()
 {
-    RoomListModel *rooms = m_client.rooms();
-    m_rooms->setCurrentIndex(rooms->index(rooms->rowOf(m_currentRoom)));
+    // In its section; the other has none marked.
+    for (QListView *view : {m_rooms, m_directs}) {
+        const QModelIndex shown = static_cast<RoomSection *>(view->model())->indexOf(m_currentRoom);
+        if (shown.isValid())
+            view->setCurrentIndex(shown);
+        else
+            view->selectionModel()->clear();
+    }
 }
 
 void MainWindow::onRoomActivated(const QModelIndex &index)
@@ -914,20 +964,29 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::notifyMention(const QString &room, const QString &from, const QString &body)
 {
-    m_tray->notify(tr("%1 in #%2").arg(from, room), body.left(200), room);
+    // A direct conversation with one person is called after them: their name says it all.
+    const QString where = m_client.rooms()->shownName(room);
+    m_tray->notify(where == from ? from : tr("%1 in %2").arg(from, where), body.left(200), room);
 }
 
 void MainWindow::onRoomListChanged()
 {
     updateUnreadBadge();
-    showTopic();
+    showRoomHeader();
 }
 
-void MainWindow::showTopic()
+void MainWindow::showRoomHeader()
 {
     const RoomListModel *rooms = m_client.rooms();
+    const bool direct = rooms->isDirect(m_currentRoom);
+    m_roomTitle->setText(m_currentRoom.isEmpty() ? tr("No room") : rooms->shownName(m_currentRoom));
+    m_leave->setEnabled(!m_currentRoom.isEmpty() && !direct);
+    m_leave->setToolTip(direct ? tr("A direct conversation stays among your conversations.")
+                               : QString());
     const QString topic =
-        rooms->index(rooms->rowOf(m_currentRoom)).data(RoomListModel::TopicRole).toString();
+        direct
+            ? tr("Only the people in this conversation can read it.")
+            : rooms->index(rooms->rowOf(m_currentRoom)).data(RoomListModel::TopicRole).toString();
     m_roomTopic->setText(topic);
     m_roomTopic->setToolTip(topic.toHtmlEscaped());
     m_roomTopic->setVisible(!topic.isEmpty());

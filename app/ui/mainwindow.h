@@ -27,15 +27,18 @@ namespace FinChat::Ui {
 class ServerAdminDialog;
 
 class ComposeContext;
+class NewDirectDialog;
 class OnlineDialog;
 class ProfileDialog;
 class SearchDialog;
 class DeskTray;
 class LocalServer;
 class MessageInput;
+class RoomSection;
 
-// Rooms on the left, the conversation in the middle, the room's members on the right, the
-// input under the conversation and the connection state in the status bar.
+// Rooms and direct conversations on the left, the conversation in the middle, its members on
+// the right, the input under the conversation and the connection state in the status bar.
+// "Room" below means either: a direct conversation is a room of a few people.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -45,11 +48,14 @@ public:
                QWidget *parent = nullptr);
 
     QListView *roomView() const { return m_rooms; }
+    QListView *directView() const { return m_directs; }
     QListView *messageView() const { return m_messages; }
     QListView *memberView() const { return m_members; }
     MessageInput *input() const { return m_input; }
     ComposeContext *composeContext() const { return m_compose; }
     QLabel *connectionLabel() const { return m_connection; }
+    // Over the conversation: "#general", or the people of a direct conversation.
+    QLabel *roomTitle() const { return m_roomTitle; }
     QString currentRoom() const { return m_currentRoom; }
     DeskTray *tray() const { return m_tray; }
     // Shows a joined room; the focus goes to the input unless the person is moving through
@@ -57,7 +63,8 @@ public:
     void showRoom(const QString &room, bool focusInput = true);
     // Something the person should know that needs no answer, in the status bar for a while.
     void showNotice(const QString &text);
-    // A room's menu (right click in the room list): what notifies, leave or join.
+    // A room's menu (right click in the room list): what notifies, leave or join (a direct
+    // conversation is neither left nor joined).
     QMenu *roomMenu(const QString &room);
     // A message's menu (right click): copy its text, open or copy each link in it, reply to
     // it, edit it (its author, in the edit window), delete it (its author, or a moderator).
@@ -65,12 +72,17 @@ public:
     // The server administration window, for moderators and admins (the FinChat menu's
     // "Server administration…"): opened, or brought up when open.
     ServerAdminDialog *openServerAdmin();
-    // A member's menu (right click in the member list): their profile, and for moderators
-    // and admins what they may do to them.
+    // A member's menu (right click in the member list): their profile, a direct message to
+    // them, and for moderators and admins what they may do to them.
     QMenu *memberMenu(const QModelIndex &index);
     // Someone's profile (the member menu's "View profile", or activating a member), in a
     // window of its own.
     ProfileDialog *openProfile(const QString &user);
+    // The direct conversation with these people (usernames), opened the first time and
+    // shown.
+    QCoro::Task<> openDirect(QStringList users);
+    // "New message…" under the direct conversations: whom to write to.
+    NewDirectDialog *askWhomToWrite();
     // Everyone on the server now (the Go menu's "Who's online…").
     OnlineDialog *openOnlineList();
     // Searching the messages of one's rooms (the Go menu's "Search messages…", Ctrl+F).
@@ -119,7 +131,11 @@ private:
     void stepThroughRooms(int step);
     void onRoomListChanged();
     void updateUnreadBadge();
-    void showTopic();
+    // The shown room's title and topic, or for a direct conversation who can read it.
+    void showRoomHeader();
+    // A room list's section (rooms, or direct conversations) in its view, which shows a room
+    // as it is activated and has the room menu.
+    void setUpRoomList(QListView *view, RoomSection *section);
     int peopleHostedHereBesidesMe() const;
     void askToStopHosting(int people);
     void updateConnectionState();
@@ -139,6 +155,9 @@ private:
     Client::ChatClient &m_client;
     QPointer<LocalServer> m_localServer;
     QListView *m_rooms;
+    QListView *m_directs;
+    RoomSection *m_roomSection;
+    RoomSection *m_directSection;
     QListView *m_messages;
     QListView *m_members;
     QProgressBar *m_loadingOlder;

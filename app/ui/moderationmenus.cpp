@@ -4,6 +4,7 @@
 #include "core/chatmessage.h"
 #include "core/membermodel.h"
 #include "core/messagemodel.h"
+#include "core/roomlistmodel.h"
 
 #include <QActionGroup>
 #include <QInputDialog>
@@ -25,6 +26,8 @@ ModerationMenus::ModerationMenus(Client::ChatClient &client, QWidget *parent)
 
 bool ModerationMenus::outranks(const QString &room, const QString &user) const
 {
+    if (m_client.rooms()->isDirect(room))
+        return false; // nobody moderates a direct conversation (docs/protocol.md, "dm.open")
     const Role mine = m_client.myRole(room);
     return mine >= Role::Moderator && mine > m_client.members(room)->roleOf(user);
 }

@@ -8,6 +8,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPointer>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace FinChat::Ui {
@@ -21,6 +22,7 @@ ProfileDialog::ProfileDialog(Client::ChatClient &client, const QString &username
     , m_details(new QLabel(tr("Asking the server…"), this))
     , m_bio(new QLabel(this))
     , m_rooms(new QLabel(this))
+    , m_write(new QPushButton(tr("Send a direct message"), this))
 {
     setObjectName(u"profileDialog"_s);
     setWindowTitle(tr("Profile of %1").arg(username));
@@ -37,7 +39,14 @@ ProfileDialog::ProfileDialog(Client::ChatClient &client, const QString &username
     m_bio->hide();
     m_rooms->hide();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(m_write, QDialogButtonBox::ActionRole);
+    m_write->setObjectName(u"writeButton"_s);
+    m_write->hide();
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_write, &QPushButton::clicked, this, [this, username] {
+        emit directMessageWanted(username);
+        accept();
+    });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_name);
     layout->addWidget(m_details);
@@ -98,6 +107,7 @@ void ProfileDialog::present(const Protocol::ProfileGetOk &profile)
                      : own           ? tr("Your rooms: %1").arg(rooms.join(u", "_s))
                                      : tr("Rooms you share: %1").arg(rooms.join(u", "_s)));
     m_rooms->setVisible(true);
+    m_write->setVisible(!own && !profile.user.bot);
 }
 
 } // namespace FinChat::Ui

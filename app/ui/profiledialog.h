@@ -7,6 +7,7 @@
 #include <qcoro/qcorotask.h>
 
 class QLabel;
+class QPushButton;
 
 namespace FinChat::Client {
 class ChatClient;
@@ -26,9 +27,15 @@ public:
     // Every line shown, for tests and screen readers.
     QString shown() const;
 
+    // "Send a direct message": shown for a person (not oneself, not a bot) once the profile
+    // is in.
+    QPushButton *writeButton() const { return m_write; }
+
 signals:
     // The profile arrived (or the server said why not) and is shown.
     void loaded();
+    // The person wants to write to this user in a direct conversation.
+    void directMessageWanted(const QString &user);
 
 private:
     QCoro::Task<> load(QString username);
@@ -39,6 +46,7 @@ private:
     QLabel *m_details;
     QLabel *m_bio;
     QLabel *m_rooms;
+    QPushButton *m_write;
 };
 
 } // namespace FinChat::Ui

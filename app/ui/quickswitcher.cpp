@@ -21,9 +21,9 @@ QuickSwitcher::QuickSwitcher(QAbstractItemModel *rooms, QWidget *parent)
     setWindowTitle(tr("Go to room"));
     setObjectName(QStringLiteral("quickSwitcher"));
     m_proxy->setSourceModel(rooms);
-    m_proxy->setFilterRole(RoomListModel::NameRole);
+    m_proxy->setFilterRole(RoomListModel::TitleRole); // a direct conversation by its people
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_filter->setPlaceholderText(tr("Room name"));
+    m_filter->setPlaceholderText(tr("Room or person"));
     m_filter->setAccessibleName(tr("Room to go to"));
     m_filter->setClearButtonEnabled(true);
     m_filter->installEventFilter(this);

@@ -2,6 +2,7 @@
 
 #include "core/chatclient.h"
 #include "core/errortext.h"
+#include "core/roomlistmodel.h"
 #include "ui/languages.h"
 
 #include <QComboBox>
@@ -43,7 +44,7 @@ SearchDialog::SearchDialog(Client::ChatClient &client, QWidget *parent)
     m_scope->setAccessibleName(tr("Where to search"));
     m_scope->addItem(tr("All my rooms"));
     for (const QString &room : client.joinedRooms())
-        m_scope->addItem(u"#"_s + room, room);
+        m_scope->addItem(client.rooms()->shownName(room), room);
     if (const int current = m_scope->findData(client.currentRoom()); current > 0)
         m_scope->setCurrentIndex(current);
     m_results->setAccessibleName(tr("Results, best first"));
@@ -147,11 +148,11 @@ void SearchDialog::addResult(const Protocol::SearchHit &hit)
     auto *item = new QListWidgetItem(m_results);
     item->setData(Qt::UserRole, message.room);
     item->setData(Qt::UserRole + 1, message.id);
-    item->setData(
-        Qt::AccessibleTextRole,
-        tr("%1 in #%2, %3: %4").arg(message.displayName, message.room, when, message.body));
-    auto *shown = new QLabel(u"<span style='color:gray'>#%1 · %2 · %3</span><br>%4"_s.arg(
-                                 message.room.toHtmlEscaped(), message.displayName.toHtmlEscaped(),
+    const QString where = m_client.rooms()->shownName(message.room);
+    item->setData(Qt::AccessibleTextRole,
+                  tr("%1 in %2, %3: %4").arg(message.displayName, where, when, message.body));
+    auto *shown = new QLabel(u"<span style='color:gray'>%1 · %2 · %3</span><br>%4"_s.arg(
+                                 where.toHtmlEscaped(), message.displayName.toHtmlEscaped(),
                                  when.toHtmlEscaped(), highlighted(hit)),
                              m_results);
     shown->setTextFormat(Qt::RichText);

@@ -297,6 +297,81 @@ private slots:
         QVERIFY(!row(bob, u"TSLA 270 calls"_s));
     }
 
+    void directConversationsAreListedCountedAndNotified()
+    {
+        TestServer server(TestServer::generousLimits());
+        ChatClient alice, bob, carol;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        QVERIFY(createAccount(bob, server.url(), u"bob"_s).ok());
+        QVERIFY(createAccount(carol, server.url(), u"carol"_s).ok());
+        QVERIFY(QCoro::waitFor(bob.changeDisplayName(u"Bob B."_s)).ok());
+        const auto onlineIn = [](ChatClient &client, const QString &room) {
+            RoomListModel *rooms = client.rooms();
+            return rooms->index(rooms->rowOf(room)).data(RoomListModel::OnlineRole).toInt();
+        };
+
+        // alice opens one with bob: listed and loaded on both sides, after the rooms, named
+        // after the other; carol knows nothing of it.
+        const QString dm = QCoro::waitFor(alice.openDirect({u"bob"_s}));
+        QVERIFY(dm.startsWith(u"dm:"_s));
+        QTRY_VERIFY(alice.joinedRooms().contains(dm));
+        QVERIFY(alice.rooms()->isDirect(dm));
+        QCOMPARE(alice.rooms()->shownName(dm), u"Bob B."_s);
+        QCOMPARE(alice.rooms()->notify(dm), RoomListModel::Notify::All);
+        QTRY_VERIFY(bob.joinedRooms().contains(dm));
+        QCOMPARE(bob.rooms()->shownName(dm), u"alice"_s);
+        QCOMPARE(bob.joinedRooms(), (QStringList{u"general"_s, dm}));
+        QCOMPARE(onlineIn(bob, dm), 1);
+        QCOMPARE(carol.rooms()->rowOf(dm), -1);
+        // Opened again, from the other side, it is the same one.
+        QCOMPARE(QCoro::waitFor(bob.openDirect({u"ALICE"_s})), dm);
+
+        // Every message of it counts as unread and notifies, no mention needed.
+        bob.setCurrentRoom(u"general"_s);
+        QSignalSpy notified(&bob, &ChatClient::notificationDue);
+        alice.sendMessage(dm, u"lunch at noon?"_s);
+        QTRY_COMPARE(bob.rooms()->unread(dm), 1);
+        QTRY_COMPARE(notified.count(), 1);
+        QCOMPARE(notified.first().at(0).toString(), dm);
+        QCOMPARE(notified.first().at(2).toString(), u"lunch at noon?"_s);
+
+        // A group, opened by carol: its title names the others, and follows their names and
+        // whether they are here.
+        const QString group = QCoro::waitFor(carol.openDirect({u"alice"_s, u"bob"_s}));
+        QVERIFY(!group.isEmpty() && group != dm);
+        QTRY_VERIFY(bob.joinedRooms().contains(group));
+        QCOMPARE(bob.rooms()->shownName(group), u"alice, carol"_s);
+        QVERIFY(QCoro::waitFor(alice.changeDisplayName(u"Alice A."_s)).ok());
+        QTRY_COMPARE(bob.rooms()->shownName(dm), u"Alice A."_s);
+        QTRY_COMPARE(bob.rooms()->shownName(group), u"Alice A., carol"_s);
+        QCOMPARE(onlineIn(bob, group), 2);
+        carol.logOut();
+        QTRY_COMPARE(onlineIn(bob, group), 1);
+
+        // A reconnect lists the rooms afresh, without direct conversations: they stay, with
+        // what was unread.
+        server.stop();
+        QTRY_COMPARE(bob.state(), ChatClient::State::Reconnecting);
+        QSignalSpy caughtUp(&bob, &ChatClient::caughtUp);
+        server.start();
+        QVERIFY(caughtUp.wait(20'000));
+        QCOMPARE(bob.joinedRooms(), (QStringList{u"general"_s, dm, group}));
+        QCOMPARE(bob.rooms()->unread(dm), 1);
+
+        // Logged in afresh, alice finds hers with their history; another account on bob's
+        // client finds none of his.
+        ChatClient again;
+        QVERIFY(QCoro::waitFor(again.logIn(server.url(), u"alice"_s, u"correct horse"_s)).ok());
+        QCOMPARE(again.joinedRooms(), (QStringList{u"general"_s, dm, group}));
+        QCOMPARE(again.rooms()->shownName(group), u"Bob B., carol"_s);
+        QCOMPARE(again.messages(dm)->messages().last().body, u"lunch at noon?"_s);
+        bob.logOut();
+        QTRY_COMPARE(bob.state(), ChatClient::State::Offline);
+        QVERIFY(createAccount(bob, server.url(), u"dave"_s).ok());
+        QCOMPARE(bob.joinedRooms(), QStringList{u"general"_s});
+        QCOMPARE(bob.rooms()->rowOf(dm), -1);
+    }
+
     void theSiteSettingsReachEveryClient()
     {
         TestServer server;

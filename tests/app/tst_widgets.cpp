@@ -17,6 +17,7 @@
 #include "ui/messagedelegate.h"
 #include "ui/messageinput.h"
 #include "ui/motdbanner.h"
+#include "ui/newdirectdialog.h"
 #include "ui/newroomdialog.h"
 #include "ui/onlinedialog.h"
 #include "ui/profiledialog.h"
@@ -219,6 +220,17 @@ QMessageBox *trustQuestion()
 }
 
 // alice (the server's admin: the first) and bob, a member, each in a window of their own.
+// A member's row in the window's member list; invalid when they are not listed.
+QModelIndex memberRow(const MainWindow &window, const QString &user)
+{
+    const QAbstractItemModel *members = window.memberView()->model();
+    for (int row = 0; row < members->rowCount(); ++row) {
+        if (members->index(row, 0).data(Client::MemberModel::UserRole) == user)
+            return members->index(row, 0);
+    }
+    return {};
+}
+
 struct AdminAndMember
 {
     TestServer server;
@@ -1390,13 +1402,7 @@ private slots:
         // only the rooms both are in.
         carol.createRoom(u"carols-desk"_s);
         QTRY_COMPARE(window.memberView()->model()->rowCount(), 3);
-        QModelIndex bobsRow;
-        for (int row = 0; row < 3; ++row) {
-            const QModelIndex member = window.memberView()->model()->index(row, 0);
-            if (member.data(Client::MemberModel::UserRole) == u"bob"_s)
-                bobsRow = member;
-        }
-        std::unique_ptr<QMenu> onBob(window.memberMenu(bobsRow));
+        std::unique_ptr<QMenu> onBob(window.memberMenu(memberRow(window, u"bob"_s)));
         onBob->findChild<QAction *>(u"viewProfile"_s)->trigger();
         ProfileDialog *profile = nullptr;
         QTRY_VERIFY((profile = window.findChild<ProfileDialog *>()));
@@ -1420,6 +1426,88 @@ private slots:
         emit online->list()->itemActivated(online->list()->item(2));
         QCOMPARE(wanted.count(), 1);
         QCOMPARE(wanted.first().first().toString(), u"carol"_s);
+    }
+
+    void directMessagesFromTheMemberListAProfileAndNewMessage()
+    {
+        AdminAndMember people;
+        QVERIFY(people.start());
+        MainWindow &window = *people.window; // alice's
+        MainWindow &bobsWindow = *people.bobsWindow;
+        QSignalSpy bobNotified(&people.bob, &ChatClient::notificationDue);
+
+        // alice writes to bob from #general's member list: the conversation opens, named
+        // after him, under "Direct messages"; it cannot be left.
+        QTRY_VERIFY(memberRow(window, u"bob"_s).isValid());
+        std::unique_ptr<QMenu> onBob(window.memberMenu(memberRow(window, u"bob"_s)));
+        onBob->findChild<QAction *>(u"messageMember"_s)->trigger();
+        QTRY_VERIFY(window.currentRoom().startsWith(u"dm:"_s));
+        const QString dm = window.currentRoom();
+        QCOMPARE(window.roomTitle()->text(), u"bob"_s);
+        QCOMPARE(window.directView()->model()->rowCount(), 1);
+        QCOMPARE(window.directView()->currentIndex().data(RoomListModel::NameRole).toString(), dm);
+        QVERIFY(!window.roomView()->currentIndex().isValid());
+        QCOMPARE(window.roomView()->model()->rowCount(), 1); // #general alone
+        QVERIFY(!window.findChild<QPushButton *>(u"leaveButton"_s)->isEnabled());
+        std::unique_ptr<QMenu> onDm(window.roomMenu(dm));
+        for (const QAction *action : onDm->actions())
+            QVERIFY2(!action->text().contains(u"Leave"_s), qPrintable(action->text()));
+        // Nobody is offered a direct message to themself.
+        std::unique_ptr<QMenu> onSelf(window.memberMenu(memberRow(window, u"alice"_s)));
+        QVERIFY(!onSelf->findChild<QAction *>(u"messageMember"_s));
+        QTest::keyClicks(window.input(), u"can you cover my book at 3?"_s);
+        QTest::keyClick(window.input(), Qt::Key_Return);
+
+        // bob, reading #general, sees it listed with the count and is notified.
+        QTRY_COMPARE(bobsWindow.directView()->model()->rowCount(), 1);
+        const QModelIndex bobsDm = bobsWindow.directView()->model()->index(0, 0);
+        QTRY_COMPARE(bobsDm.data().toString(), u"alice (1)"_s);
+        QCOMPARE(bobsWindow.currentRoom(), u"general"_s);
+        QTRY_COMPARE(bobsWindow.tray()->unreadCount(), 1);
+        QTRY_COMPARE(bobNotified.count(), 1);
+
+        // From alice's profile, "Send a direct message" takes him to it, read.
+        ProfileDialog *profile = bobsWindow.openProfile(u"alice"_s);
+        QTRY_VERIFY(profile->writeButton()->isVisible());
+        QTest::mouseClick(profile->writeButton(), Qt::LeftButton);
+        QTRY_COMPARE(bobsWindow.currentRoom(), dm);
+        QCOMPARE(bobsWindow.roomTitle()->text(), u"alice"_s);
+        QCOMPARE(shownBodies(bobsWindow.messageView()),
+                 QStringList{u"can you cover my book at 3?"_s});
+        QTRY_COMPARE(bobsWindow.tray()->unreadCount(), 0);
+        // One's own profile offers no such button.
+        ProfileDialog *own = bobsWindow.openProfile(u"bob"_s);
+        QSignalSpy ownLoaded(own, &ProfileDialog::loaded);
+        QVERIFY(ownLoaded.wait());
+        QVERIFY(!own->writeButton()->isVisible());
+        own->close();
+
+        // "New message…" lists the people of his rooms, neither himself nor a bot; ticking
+        // two opens a group, named after both.
+        ChatClient carol;
+        QVERIFY(createAccount(carol, people.server.url(), u"carol"_s).ok());
+        bobsWindow.showRoom(u"general"_s);
+        QTRY_VERIFY(memberRow(bobsWindow, u"carol"_s).isValid());
+        NewDirectDialog *whom = bobsWindow.askWhomToWrite();
+        QStringList listed;
+        for (int row = 0; row < whom->people()->count(); ++row)
+            listed.append(whom->people()->item(row)->data(Qt::UserRole).toString());
+        QCOMPARE(listed, (QStringList{u"alice"_s, u"carol"_s}));
+        QPushButton *start = whom->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!start->isEnabled());
+        whom->filterField()->setText(u"CAR"_s);
+        QVERIFY(whom->people()->item(0)->isHidden()); // alice
+        QVERIFY(!whom->people()->item(1)->isHidden());
+        for (int row = 0; row < whom->people()->count(); ++row)
+            whom->people()->item(row)->setCheckState(Qt::Checked);
+        QVERIFY(start->isEnabled());
+        QTest::mouseClick(start, Qt::LeftButton);
+        QTRY_VERIFY(bobsWindow.currentRoom().startsWith(u"dm:"_s) &&
+                    bobsWindow.currentRoom() != dm);
+        QCOMPARE(bobsWindow.roomTitle()->text(), u"alice, carol"_s);
+        QTRY_COMPARE(bobsWindow.directView()->model()->rowCount(), 2);
+        QTRY_COMPARE(window.directView()->model()->rowCount(), 2);
+        QVERIFY(carol.rooms()->isDirect(bobsWindow.currentRoom()));
     }
 
     void searchFindsAMessageAndOpensItInPlace()

@@ -587,6 +587,15 @@ private slots:
                  (QStringList{u"alice"_s, u"bob"_s, u"carol"_s}));
         QCOMPARE(alice.waitForEvent(Type::DmOpened)[u"room"_s][u"name"_s].toString(),
                  group[u"room"_s][u"name"_s].toString());
+        // In a conversation she is in, the admin is one of its people: nobody moderates it,
+        // so she deletes her own messages there and nobody else's.
+        const QString groupRoom = group[u"room"_s][u"name"_s].toString();
+        const qint64 bobsInGroup = idOf(bob.send(groupRoom, u"lunch?"_s));
+        QCOMPARE(codeOf(alice.request(Type::MessageDelete, {{u"message"_s, bobsInGroup}})),
+                 u"forbidden"_s);
+        const qint64 alicesInGroup = idOf(alice.send(groupRoom, u"sure"_s));
+        QCOMPARE(typeOf(alice.request(Type::MessageDelete, {{u"message"_s, alicesInGroup}})),
+                 Type::MessageDeleteOk);
 
         // After a restart it is still theirs: listed in their login, loaded by a join.
         server.restart();

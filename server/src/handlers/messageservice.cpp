@@ -151,28 +151,30 @@ QCoro::Task<Protocol::MessageDeleteOk> MessageService::remove(Request request,
         bool changed = false;
     };
     // Judged and done in one write, on the accounts and the message as stored then.
-    auto deleting = m_context.write(
-        [actorId = request.connection()->user().id, id = fields.message](Storage &storage) {
-            const UserRecord actor =
-                Permissions::actingAccount(storage, actorId, Protocol::Role::Member);
-            const auto message = storage.messageById(id);
-            const auto room = message ? storage.roomById(message->roomId) : std::nullopt;
-            // A direct conversation's messages are its members' alone: to a moderator outside
-            // it, as to anyone, they do not exist.
-            if (!message || !room || (room->direct && !storage.isMember(room->id, actor.id)))
-                throw ProtocolError(ErrorCode::UnknownMessage, u"no message has id %1"_s.arg(id));
-            const bool own = message->authorId == actor.id;
-            if (!own)
-                Permissions::personBelow(storage, actor, message->username);
-            const bool changed = storage.deleteMessage(id, actor.id);
-            // A moderator's deletion is theirs to answer for; an author's own is not moderation.
-            if (changed && !own)
-                storage.addAuditEntry({.actor = actor.username,
-                                       .action = QString(Protocol::AuditAction::Delete),
-                                       .target = message->username,
-                                       .detail = u"#%1: message %2"_s.arg(room->name).arg(id)});
-            return Deleted{*message, actor.username, changed};
-        });
+    auto deleting = m_context.write([actorId = request.connection()->user().id,
+                                     id = fields.message](Storage &storage) {
+        const UserRecord actor =
+            Permissions::actingAccount(storage, actorId, Protocol::Role::Member);
+        const auto message = storage.messageById(id);
+        const auto room = message ? storage.roomById(message->roomId) : std::nullopt;
+        // A direct conversation's messages are its members' alone: to a moderator outside
+        // it, as to anyone, they do not exist.
+        if (!message || !room || (room->direct && !storage.isMember(room->id, actor.id)))
+            throw ProtocolError(ErrorCode::UnknownMessage, u"no message has id %1"_s.arg(id));
+        const bool own = message->authorId == actor.id;
+        if (!own && room->direct)
+            throw ProtocolError(ErrorCode::Forbidden, u"nobody moderates a direct conversation"_s);
+        if (!own)
+            Permissions::personBelow(storage, actor, message->username);
+        const bool changed = storage.deleteMessage(id, actor.id);
+        // A moderator's deletion is theirs to answer for; an author's own is not moderation.
+        if (changed && !own)
+            storage.addAuditEntry({.actor = actor.username,
+                                   .action = QString(Protocol::AuditAction::Delete),
+                                   .target = message->username,
+                                   .detail = u"#%1: message %2"_s.arg(room->name).arg(id)});
+        return Deleted{*message, actor.username, changed};
+    });
     const Deleted deleted = co_await deleting;
     const RoomRecord *room = m_context.rooms.findById(deleted.message.roomId);
     const QString roomName = room ? room->name : QString();
