@@ -10,6 +10,12 @@ using namespace Qt::StringLiterals;
 using Client::MemberModel;
 using Client::RoomListModel;
 
+QSize RoomDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    // No width of its own: the list gives each row its full width, and elides what is longer.
+    return {1, QStyledItemDelegate::sizeHint(option, index).height()};
+}
+
 void RoomDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);

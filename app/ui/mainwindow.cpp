@@ -365,6 +365,7 @@ void MainWindow::setUpRoomList(QListView *view, RoomSection *section)
 {
     view->setModel(section);
     view->setItemDelegate(new RoomDelegate(view));
+    view->setTextElideMode(Qt::ElideMiddle); // "Bob, Carol, … (2)": the count stays in view
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(view, &QWidget::customContextMenuRequested, this, [this, view](const QPoint &at) {

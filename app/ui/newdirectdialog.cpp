@@ -48,7 +48,14 @@ NewDirectDialog::NewDirectDialog(Client::ChatClient &client, QWidget *parent)
 
     listPeople(client);
     connect(m_filter, &QLineEdit::textChanged, this, &NewDirectDialog::filter);
-    connect(m_people, &QListWidget::itemChanged, this, &NewDirectDialog::check);
+    connect(m_people, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+        // In bold once ticked: some styles draw an empty box faintly on a dark palette.
+        QFont font = item->font();
+        font.setBold(item->checkState() == Qt::Checked);
+        if (font != item->font())
+            item->setFont(font); // changes the item again, with nothing more to do
+        check();
+    });
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     check();
