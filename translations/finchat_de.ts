@@ -273,6 +273,10 @@ Nicht beigetreten: doppelklicken oder Eingabe drücken zum Beitreten</translatio
         <source>Direct conversation with %1</source>
         <translation>Direktunterhaltung mit %1</translation>
     </message>
+    <message>
+        <source>a direct conversation</source>
+        <translation>eine Direktunterhaltung</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::Session</name>

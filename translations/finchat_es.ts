@@ -273,6 +273,10 @@ No te has unido: doble clic o Intro para unirte</translation>
         <source>Direct conversation with %1</source>
         <translation>Conversación directa con %1</translation>
     </message>
+    <message>
+        <source>a direct conversation</source>
+        <translation>una conversación directa</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::Session</name>

@@ -273,6 +273,10 @@ Você não entrou: clique duas vezes ou pressione Enter para entrar</translation
         <source>Direct conversation with %1</source>
         <translation>Conversa direta com %1</translation>
     </message>
+    <message>
+        <source>a direct conversation</source>
+        <translation>uma conversa direta</translation>
+    </message>
 </context>
 <context>
     <name>FinChat::Client::Session</name>

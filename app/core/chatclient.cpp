@@ -47,6 +47,15 @@ ChatClient::ChatClient(KnownServers::Storage trustStorage, QObject *parent)
     // After a login and after each reconnect: changes made meanwhile on other devices.
     connect(m_session, &Session::caughtUp, this, [this] { m_watchlist->refresh(username()); });
     connect(m_session, &Session::sessionEnded, m_watchlist, &Watchlist::clear);
+    // Direct conversations opened with this user while the session was being entered: listed
+    // by their dm.opened, not loaded then (joinRoom waits until online).
+    connect(m_session, &Session::caughtUp, this, [this] {
+        const QStringList loaded = joinedRooms();
+        for (const QString &room : rooms()->directRooms()) {
+            if (!loaded.contains(room))
+                joinRoom(room);
+        }
+    });
     connect(m_catchUp, &CatchUp::roomJoined, this, &ChatClient::roomJoined);
     connect(m_catchUp, &CatchUp::olderLoaded, this, &ChatClient::olderLoaded);
     connect(m_catchUp, &CatchUp::requestFailed, this, &ChatClient::requestFailed);
@@ -62,8 +71,9 @@ ChatClient::ChatClient(KnownServers::Storage trustStorage, QObject *parent)
                 joinRoom(to); // the membership moved with the room: this loads it
             });
     connect(m_events, &EventRouter::joinedElsewhere, this, [this](const QString &room) {
-        // Not this device's own join or create, whose member.joined comes before its answer.
-        if (!m_catchUp->isJoining(room) && !m_creating.contains(room))
+        // Not this device's own create, whose member.joined comes before its answer (nor its
+        // own join: joinRoom skips a room being loaded).
+        if (!m_creating.contains(room))
             joinRoom(room);
     });
     connect(m_events, &EventRouter::sessionEnded, m_session, &Session::endedByServer);

@@ -91,8 +91,9 @@ public:
     // Loads a room (joining it first if need be); nothing while it is being loaded already.
     void joinRoom(const QString &room);
     // The direct conversation of this user and these people (usernames), opened the first
-    // time: its room name once it is listed and being loaded (roomJoined follows unless it
-    // was loaded before), empty when refused (said through requestFailed).
+    // time: its room name once it is listed and, while online, being loaded (roomJoined
+    // follows unless it was loaded before); empty when refused (said through
+    // requestFailed).
     QCoro::Task<QString> openDirect(QStringList users);
     void leaveRoom(const QString &room);
     void createRoom(const QString &name, const QString &topic = {});

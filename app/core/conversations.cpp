@@ -15,9 +15,10 @@ Conversations::Conversations(QObject *parent)
     , m_rooms(new RoomListModel(this))
 {}
 
-bool Conversations::enter(const Protocol::User &user)
+bool Conversations::enter(const QString &server, const Protocol::User &user)
 {
-    const bool another = user.username != m_username;
+    // The same name on another server is another person, with other rooms of the same names.
+    const bool another = user.username != m_username || server != m_server;
     if (another) {
         qDeleteAll(m_messages);
         m_messages.clear();
@@ -26,6 +27,7 @@ bool Conversations::enter(const Protocol::User &user)
         m_mutedUntil.clear();
         m_rooms->clear(); // its direct conversations, and its unread counts, are not this one's
     }
+    m_server = server;
     m_username = user.username;
     m_displayName = user.displayName;
     m_highlighter.setUsername(user.username);
@@ -82,8 +84,8 @@ void Conversations::showDirect(const QString &room, const QList<Protocol::Member
 
 void Conversations::refreshDirectWith(const QString &user)
 {
-    for (const QString &room : m_rooms->joinedRooms()) {
-        if (m_rooms->isDirect(room) && members(room)->contains(user))
+    for (const QString &room : m_rooms->directRooms()) {
+        if (members(room)->contains(user))
             refreshDirect(room);
     }
 }

@@ -23,8 +23,9 @@ class Conversations : public QObject
 public:
     explicit Conversations(QObject *parent = nullptr);
 
-    // The logged-in user; true when it is another account than before (all was cleared).
-    bool enter(const Protocol::User &user);
+    // The logged-in user of `server` (its host and port); true when it is another account
+    // than before, another server's included (all was cleared).
+    bool enter(const QString &server, const Protocol::User &user);
     const QString &username() const { return m_username; }
     const QString &displayName() const { return m_displayName; }
     void setDisplayName(const QString &displayName) { m_displayName = displayName; }
@@ -68,6 +69,7 @@ private:
     QHash<QString, MessageModel *> m_messages;
     QHash<QString, MemberModel *> m_members;
     QHash<QString, qint64> m_mutedUntil;
+    QString m_server;
     QString m_username;
     QString m_displayName;
     Protocol::SiteSettings m_settings;

@@ -58,8 +58,10 @@ QString RoomListModel::shownName(const Room &room)
 
 QString RoomListModel::shownName(const QString &name) const
 {
-    const int row = rowOf(name);
-    return row < 0 ? u"#"_s + name : shownName(m_rooms.at(row));
+    if (const int row = rowOf(name); row >= 0)
+        return shownName(m_rooms.at(row));
+    // Not listed (yet): a room name proper cannot hold the ':' of a direct one's.
+    return name.startsWith(u"dm:") ? tr("a direct conversation") : u"#"_s + name;
 }
 
 bool RoomListModel::isDirect(const QString &name) const
@@ -166,21 +168,30 @@ void RoomListModel::upsert(const QString &name, const QString &topic)
 
 void RoomListModel::upsertDirect(const QString &name, const QString &title, int online)
 {
-    Room room{.name = name, .online = online, .direct = true, .title = title};
-    if (const int row = rowOf(name); row >= 0) {
-        if (m_rooms.at(row).title == title) {
-            m_rooms[row].online = online;
-            changed(row);
-            return;
-        }
-        // Renamed: it moves to its new place.
-        room.joined = m_rooms.at(row).joined;
-        room.unread = m_rooms.at(row).unread;
-        beginRemoveRows({}, row, row);
-        m_rooms.removeAt(row);
-        endRemoveRows();
+    const int row = rowOf(name);
+    if (row < 0) {
+        insertSorted(Room{.name = name, .online = online, .direct = true, .title = title});
+        return;
     }
-    insertSorted(room);
+    Room &room = m_rooms[row];
+    if (room.title == title && room.online == online)
+        return; // presence events come often, and mostly change nothing shown
+    const bool renamed = room.title != title;
+    room.title = title;
+    room.online = online;
+    changed(row);
+    if (!renamed)
+        return;
+    // Renamed: it moves to its new place, as a move, so that views keep it current and
+    // selected (a removal would make them pick a neighbour).
+    Room moving = m_rooms.takeAt(row);
+    const int to = sortedRow(moving);
+    m_rooms.insert(row, std::move(moving));
+    if (to == row)
+        return;
+    beginMoveRows({}, row, row, {}, to > row ? to + 1 : to);
+    m_rooms.move(row, to);
+    endMoveRows();
 }
 
 void RoomListModel::setJoined(const QString &name, bool joined)
@@ -227,6 +238,16 @@ QStringList RoomListModel::joinedRooms() const
     QStringList names;
     for (const Room &room : m_rooms) {
         if (room.joined)
+            names.append(room.name);
+    }
+    return names;
+}
+
+QStringList RoomListModel::directRooms() const
+{
+    QStringList names;
+    for (const Room &room : m_rooms) {
+        if (room.direct)
             names.append(room.name);
     }
     return names;

@@ -72,7 +72,11 @@ public:
     void clearUnread(const QString &name);
     int unread(const QString &name) const;
     QStringList joinedRooms() const;
+    // Every direct conversation listed, loaded (joined) or not yet.
+    QStringList directRooms() const;
     int rowOf(const QString &name) const;
+    // A room's data by name (a Role); empty when it is not listed.
+    QVariant dataOf(const QString &name, int role) const { return data(index(rowOf(name)), role); }
     // Kept by room name, whether or not the room is listed (the list is replaced on every
     // reconnect).
     void setNotify(const QString &name, Notify notify);

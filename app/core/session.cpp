@@ -202,7 +202,7 @@ QCoro::Task<bool> Session::enter(Protocol::SessionInfo session, quint64 attempt)
     const auto stopped = [&] {
         return !self || attempt != m_attempt;
     };
-    if (m_conversations.enter(session.user))
+    if (m_conversations.enter(m_url.authority(), session.user))
         m_outbox.clear(); // another account: nothing typed by the previous one may go out
     // A server before 0.4 sends none, and knows no message.edit: nothing is offered.
     m_conversations.setSettings(session.settings.value_or(Protocol::SiteSettings{{}, 0}));

@@ -791,10 +791,6 @@ void MainWindow::showRoom(const QString &room, bool focusInput)
     m_currentRoom = room;
     markWhatIsNew();
     m_client.setCurrentRoom(room);
-    const QString shown = m_client.rooms()->shownName(room);
-    m_messages->setAccessibleName(tr("Conversation in %1").arg(shown));
-    m_members->setAccessibleName(tr("Members of %1").arg(shown));
-    m_input->setAccessibleName(tr("Message to %1").arg(shown));
     showRoomHeader();
     m_input->setEnabled(!room.isEmpty());
     showMuteState();
@@ -980,14 +976,18 @@ void MainWindow::showRoomHeader()
 {
     const RoomListModel *rooms = m_client.rooms();
     const bool direct = rooms->isDirect(m_currentRoom);
-    m_roomTitle->setText(m_currentRoom.isEmpty() ? tr("No room") : rooms->shownName(m_currentRoom));
+    // A direct conversation's title follows its people's names.
+    const QString shown = rooms->shownName(m_currentRoom);
+    m_roomTitle->setText(m_currentRoom.isEmpty() ? tr("No room") : shown);
+    m_messages->setAccessibleName(tr("Conversation in %1").arg(shown));
+    m_members->setAccessibleName(tr("Members of %1").arg(shown));
+    m_input->setAccessibleName(tr("Message to %1").arg(shown));
     m_leave->setEnabled(!m_currentRoom.isEmpty() && !direct);
     m_leave->setToolTip(direct ? tr("A direct conversation stays among your conversations.")
                                : QString());
-    const QString topic =
-        direct
-            ? tr("Only the people in this conversation can read it.")
-            : rooms->index(rooms->rowOf(m_currentRoom)).data(RoomListModel::TopicRole).toString();
+    const QString topic = direct
+                              ? tr("Only the people in this conversation can read it.")
+                              : rooms->dataOf(m_currentRoom, RoomListModel::TopicRole).toString();
     m_roomTopic->setText(topic);
     m_roomTopic->setToolTip(topic.toHtmlEscaped());
     m_roomTopic->setVisible(!topic.isEmpty());

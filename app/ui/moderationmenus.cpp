@@ -56,7 +56,10 @@ bool ModerationMenus::addMemberActions(QMenu *menu, const QString &room, const Q
     // rank.
     const bool above = outranks(room, user);
     const bool admin = m_client.myRole(room) == Role::Admin;
-    if (isBot || user == m_client.username() || (!above && !admin))
+    // Nothing in a direct conversation, roles included: those belong to a room's list or the
+    // administration window, not to a private talk.
+    if (isBot || user == m_client.username() || (!above && !admin) ||
+        m_client.rooms()->isDirect(room))
         return false;
     const QString name = m_client.members(room)->shownName(user);
     menu->addSeparator();

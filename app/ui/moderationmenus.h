@@ -19,7 +19,8 @@ namespace FinChat::Ui {
 // message, removing someone from the room, muting, banning, and (admins) roles. An action is
 // offered only where the server would allow it (the rank rule of docs/protocol.md, "Roles");
 // the server judges again, and a refusal shows as a notice. Authors may delete their own
-// messages whatever their role.
+// messages whatever their role. Nobody moderates a direct conversation: there, authors
+// delete their own messages and nothing else is offered.
 class ModerationMenus
 {
     Q_DECLARE_TR_FUNCTIONS(FinChat::Ui::ModerationMenus)

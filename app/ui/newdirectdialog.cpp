@@ -88,7 +88,9 @@ void NewDirectDialog::filter(const QString &text)
 {
     for (int row = 0; row < m_people->count(); ++row) {
         QListWidgetItem *item = m_people->item(row);
-        item->setHidden(!item->text().contains(text.trimmed(), Qt::CaseInsensitive));
+        // Whoever is ticked stays in view: nobody is written to unseen.
+        item->setHidden(item->checkState() != Qt::Checked &&
+                        !item->text().contains(text.trimmed(), Qt::CaseInsensitive));
     }
 }
 

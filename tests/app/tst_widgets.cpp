@@ -219,7 +219,6 @@ QMessageBox *trustQuestion()
     return openQuestion(u"trustQuestion"_s);
 }
 
-// alice (the server's admin: the first) and bob, a member, each in a window of their own.
 // A member's row in the window's member list; invalid when they are not listed.
 QModelIndex memberRow(const MainWindow &window, const QString &user)
 {
@@ -231,6 +230,7 @@ QModelIndex memberRow(const MainWindow &window, const QString &user)
     return {};
 }
 
+// alice (the server's admin: the first) and bob, a member, each in a window of their own.
 struct AdminAndMember
 {
     TestServer server;
@@ -1450,18 +1450,25 @@ private slots:
         QCOMPARE(window.roomView()->model()->rowCount(), 1); // #general alone
         QVERIFY(!window.findChild<QPushButton *>(u"leaveButton"_s)->isEnabled());
         std::unique_ptr<QMenu> onDm(window.roomMenu(dm));
-        for (const QAction *action : onDm->actions())
-            QVERIFY2(!action->text().contains(u"Leave"_s), qPrintable(action->text()));
-        // Nobody is offered a direct message to themself.
+        QStringList offered;
+        for (const QAction *action : onDm->actions()) {
+            if (!action->isSeparator())
+                offered.append(action->objectName());
+        }
+        QCOMPARE(offered, (QStringList{u"notifyAll"_s, u"notifyMentions"_s, u"notifyMuted"_s}));
+        // Nobody is offered a direct message to themself; in the conversation, the admin is
+        // offered no moderation of bob.
         std::unique_ptr<QMenu> onSelf(window.memberMenu(memberRow(window, u"alice"_s)));
         QVERIFY(!onSelf->findChild<QAction *>(u"messageMember"_s));
+        std::unique_ptr<QMenu> onBobHere(window.memberMenu(memberRow(window, u"bob"_s)));
+        for (const QString &moderation : {u"mute"_s, u"removeFromRoom"_s, u"ban"_s, u"role"_s})
+            QVERIFY2(!onBobHere->findChild<QObject *>(moderation), qPrintable(moderation));
         QTest::keyClicks(window.input(), u"can you cover my book at 3?"_s);
         QTest::keyClick(window.input(), Qt::Key_Return);
 
         // bob, reading #general, sees it listed with the count and is notified.
-        QTRY_COMPARE(bobsWindow.directView()->model()->rowCount(), 1);
-        const QModelIndex bobsDm = bobsWindow.directView()->model()->index(0, 0);
-        QTRY_COMPARE(bobsDm.data().toString(), u"alice (1)"_s);
+        QTRY_COMPARE(bobsWindow.directView()->model()->index(0, 0).data().toString(),
+                     u"alice (1)"_s);
         QCOMPARE(bobsWindow.currentRoom(), u"general"_s);
         QTRY_COMPARE(bobsWindow.tray()->unreadCount(), 1);
         QTRY_COMPARE(bobNotified.count(), 1);
@@ -1482,8 +1489,8 @@ private slots:
         QVERIFY(!own->writeButton()->isVisible());
         own->close();
 
-        // "New message…" lists the people of his rooms, neither himself nor a bot; ticking
-        // two opens a group, named after both.
+        // "New message…" lists the people of his rooms but himself; ticking two opens a
+        // group, named after both.
         ChatClient carol;
         QVERIFY(createAccount(carol, people.server.url(), u"carol"_s).ok());
         bobsWindow.showRoom(u"general"_s);
@@ -1498,8 +1505,11 @@ private slots:
         whom->filterField()->setText(u"CAR"_s);
         QVERIFY(whom->people()->item(0)->isHidden()); // alice
         QVERIFY(!whom->people()->item(1)->isHidden());
-        for (int row = 0; row < whom->people()->count(); ++row)
-            whom->people()->item(row)->setCheckState(Qt::Checked);
+        whom->people()->item(1)->setCheckState(Qt::Checked);
+        whom->filterField()->setText(u"ali"_s); // carol, ticked, stays in view
+        QVERIFY(!whom->people()->item(0)->isHidden());
+        QVERIFY(!whom->people()->item(1)->isHidden());
+        whom->people()->item(0)->setCheckState(Qt::Checked);
         QVERIFY(start->isEnabled());
         QTest::mouseClick(start, Qt::LeftButton);
         QTRY_VERIFY(bobsWindow.currentRoom().startsWith(u"dm:"_s) &&
@@ -1507,7 +1517,27 @@ private slots:
         QCOMPARE(bobsWindow.roomTitle()->text(), u"alice, carol"_s);
         QTRY_COMPARE(bobsWindow.directView()->model()->rowCount(), 2);
         QTRY_COMPARE(window.directView()->model()->rowCount(), 2);
-        QVERIFY(carol.rooms()->isDirect(bobsWindow.currentRoom()));
+        QTRY_VERIFY(carol.rooms()->isDirect(bobsWindow.currentRoom()));
+
+        // alice renames herself: both of bob's conversations are retitled and change places,
+        // and he stays where he is, with nothing of the other marked read.
+        const QString group = bobsWindow.currentRoom();
+        people.alice.sendMessage(dm, u"still there?"_s);
+        QTRY_COMPARE(people.bob.rooms()->unread(dm), 1);
+        QSignalSpy moved(people.bob.rooms(), &QAbstractItemModel::rowsMoved);
+        QSignalSpy removed(people.bob.rooms(), &QAbstractItemModel::rowsRemoved);
+        QVERIFY(QCoro::waitFor(people.alice.changeDisplayName(u"Zoe"_s)).ok());
+        QTRY_COMPARE(people.bob.rooms()->shownName(group), u"carol, Zoe"_s);
+        QTRY_COMPARE(people.bob.rooms()->shownName(dm), u"Zoe"_s);
+        QCOMPARE(people.bob.rooms()->directRooms(), (QStringList{group, dm}));
+        QCOMPARE(bobsWindow.currentRoom(), group);
+        QCOMPARE(bobsWindow.directView()->currentIndex().data(RoomListModel::NameRole).toString(),
+                 group);
+        QCOMPARE(bobsWindow.roomTitle()->text(), u"carol, Zoe"_s);
+        QCOMPARE(people.bob.rooms()->unread(dm), 1);
+        // Moved, not taken out and put back: a view keeps the row current and selected.
+        QVERIFY(moved.count() > 0);
+        QCOMPARE(removed.count(), 0);
     }
 
     void searchFindsAMessageAndOpensItInPlace()
@@ -1579,14 +1609,6 @@ private slots:
         QTRY_COMPARE(bobsWindow.memberView()->model()->rowCount(), 2);
         const auto offers = [](QMenu *menu, const QString &action) {
             return menu && menu->findChild<QAction *>(action) != nullptr;
-        };
-        const auto memberRow = [](const MainWindow &shown, const QString &user) {
-            const QAbstractItemModel *members = shown.memberView()->model();
-            for (int row = 0; row < members->rowCount(); ++row) {
-                if (members->index(row, 0).data(Client::MemberModel::UserRole) == user)
-                    return members->index(row, 0);
-            }
-            return QModelIndex();
         };
 
         // bob, a member: his own message only, and nothing on anyone in the list.

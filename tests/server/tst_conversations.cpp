@@ -593,6 +593,8 @@ private slots:
         const qint64 bobsInGroup = idOf(bob.send(groupRoom, u"lunch?"_s));
         QCOMPARE(codeOf(alice.request(Type::MessageDelete, {{u"message"_s, bobsInGroup}})),
                  u"forbidden"_s);
+        QVERIFY(bob.noEvent(Type::MessageDeleted));
+        QCOMPARE(historyOf(bob, groupRoom).first()[u"body"_s].toString(), u"lunch?"_s);
         const qint64 alicesInGroup = idOf(alice.send(groupRoom, u"sure"_s));
         QCOMPARE(typeOf(alice.request(Type::MessageDelete, {{u"message"_s, alicesInGroup}})),
                  Type::MessageDeleteOk);
