@@ -14,8 +14,8 @@ class MessageModel;
 class RoomListModel;
 
 // Who is logged in and what they see: the room list and, per room, its conversation and
-// members. Another account logging in starts from nothing: no room of the previous one may
-// show.
+// members. Another account logging in (another name, or the same name on another server)
+// starts from nothing: no room of the previous one may show.
 class Conversations : public QObject
 {
     Q_OBJECT

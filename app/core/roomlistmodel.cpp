@@ -233,24 +233,24 @@ int RoomListModel::unread(const QString &name) const
     return row < 0 ? 0 : m_rooms.at(row).unread;
 }
 
-QStringList RoomListModel::joinedRooms() const
+QStringList RoomListModel::namesOf(bool Room::*flag) const
 {
     QStringList names;
     for (const Room &room : m_rooms) {
-        if (room.joined)
+        if (room.*flag)
             names.append(room.name);
     }
     return names;
 }
 
+QStringList RoomListModel::joinedRooms() const
+{
+    return namesOf(&Room::joined);
+}
+
 QStringList RoomListModel::directRooms() const
 {
-    QStringList names;
-    for (const Room &room : m_rooms) {
-        if (room.direct)
-            names.append(room.name);
-    }
-    return names;
+    return namesOf(&Room::direct);
 }
 
 } // namespace FinChat::Client

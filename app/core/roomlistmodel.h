@@ -88,6 +88,8 @@ public:
 
 private:
     static QString shownName(const Room &room);
+    // The names of the rooms with this flag set, in the list's order.
+    QStringList namesOf(bool Room::*flag) const;
     void changed(int row);
     // Where a room belongs in the list's order.
     int sortedRow(const Room &room) const;

@@ -2,6 +2,7 @@
 #include "testserver.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace FinChat;
@@ -58,6 +59,36 @@ private slots:
             lastTs = message.value(u"ts"_s).toInteger();
             QCOMPARE(message.value(u"room"_s).toString(), u"general"_s);
         }
+    }
+
+    // The server frames a broadcast once and writes it to every socket itself: frames with
+    // 16- and 64-bit lengths, of text of several bytes a character, reach a real WebSocket
+    // client whole, over TLS, live and in a reply. (Short answers, with 7-bit lengths, are in
+    // every test.)
+    void framesOfEveryLengthArriveWhole()
+    {
+        TestServer server(TestServer::generousLimits());
+        TestClient alice, bob;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
+        const QString longest = QString(u"é€📈"_s).repeated(1000); // 4,000 code points
+        const QStringList bodies{u"ok"_s, u"déjà vu "_s.repeated(12), longest, longest};
+        for (const QString &body : bodies) {
+            QCOMPARE(typeOf(alice.send(u"general"_s, body)), Type::MessageSendOk);
+            const QJsonObject live = bob.waitForEvent(Type::MessageNew);
+            QCOMPARE(live[u"message"_s][u"body"_s].toString(), body);
+        }
+        // Eight messages of 9,000 bytes: a join's answer over 65,535 bytes.
+        for (int i = 0; i < 6; ++i)
+            QCOMPARE(typeOf(alice.send(u"general"_s, longest)), Type::MessageSendOk);
+        TestClient carol;
+        QVERIFY(carol.connectAs(server.url(), u"carol"_s));
+        const QJsonObject joined = carol.request(Type::RoomJoin, {{u"room"_s, u"general"_s}});
+        QVERIFY(QJsonDocument(joined).toJson(QJsonDocument::Compact).size() > 65'535);
+        const QJsonArray messages = joined[u"messages"_s].toArray();
+        QCOMPARE(messages.size(), bodies.size() + 6);
+        QCOMPARE(messages.first()[u"body"_s].toString(), u"ok"_s);
+        QCOMPARE(messages.last()[u"body"_s].toString(), longest);
     }
 
     void senderGetsReplyAndOwnEchoWithNonce()

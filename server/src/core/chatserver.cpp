@@ -126,7 +126,7 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::onNewConnection);
     addRoutes();
     // The same for every connection: encoded once.
-    m_helloText = Protocol::frameText(serverHello());
+    m_hello = TextFrame(Protocol::serialize(Protocol::frame(serverHello())));
     m_outgoingCheck.setInterval(OutgoingCheckInterval);
     connect(&m_outgoingCheck, &QTimer::timeout, this, &ChatServer::enforceOutgoingLimits);
 
@@ -259,7 +259,7 @@ QStringList ChatServer::reconfigure(const ServerConfig &fresh)
 {
     const QStringList waiting = ServerOptions::reloadTo(m_config, fresh);
     m_accounts->setRegistration(m_config.registration);
-    m_helloText = Protocol::frameText(serverHello());
+    m_hello = TextFrame(Protocol::serialize(Protocol::frame(serverHello())));
     return waiting;
 }
 
@@ -359,7 +359,7 @@ void ChatServer::onNewConnection()
                 [this, connection](const QString &text) { onTextReceived(connection, text); });
         connect(connection, &ClientConnection::closed, this,
                 [this, connection] { onClosed(connection); });
-        connection->sendSerialized(m_helloText);
+        connection->send(m_hello);
         if (!m_outgoingCheck.isActive())
             m_outgoingCheck.start();
     }

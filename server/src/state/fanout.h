@@ -1,6 +1,7 @@
 #pragma once
 
 #include "finchat/protocol/messages.h"
+#include "wire/textframe.h"
 
 #include <QSet>
 #include <QString>
@@ -10,8 +11,8 @@ namespace FinChat {
 class OnlineUsers;
 class RoomDirectory;
 
-// Delivers one event to many connections, serialising it once for all of them. Events are
-// the protocol's typed events (finchat/protocol/events.h).
+// Delivers one event to many connections, serialising and framing it once for all of them
+// (TextFrame). Events are the protocol's typed events (finchat/protocol/events.h).
 class Fanout
 {
 public:
@@ -20,28 +21,33 @@ public:
     template<Protocol::Described Event>
     void toRoom(qint64 roomId, const Event &event) const
     {
-        sendToUsers(roomMembers(roomId), Protocol::frameText(event));
+        sendToUsers(roomMembers(roomId), encode(event));
     }
     template<Protocol::Described Event>
     void toUsers(const QSet<qint64> &userIds, const Event &event) const
     {
-        sendToUsers(userIds, Protocol::frameText(event));
+        sendToUsers(userIds, encode(event));
     }
     template<Protocol::Described Event>
     void toUser(qint64 userId, const Event &event) const
     {
-        sendToUsers({userId}, Protocol::frameText(event));
+        sendToUsers({userId}, encode(event));
     }
     template<Protocol::Described Event>
     void toEveryone(const Event &event) const
     {
-        sendToEveryone(Protocol::frameText(event));
+        sendToEveryone(encode(event));
     }
 
 private:
+    template<Protocol::Described Event>
+    static TextFrame encode(const Event &event)
+    {
+        return TextFrame(Protocol::serialize(Protocol::frame(event)));
+    }
     QSet<qint64> roomMembers(qint64 roomId) const;
-    void sendToUsers(const QSet<qint64> &userIds, const QString &json) const;
-    void sendToEveryone(const QString &json) const;
+    void sendToUsers(const QSet<qint64> &userIds, const TextFrame &frame) const;
+    void sendToEveryone(const TextFrame &frame) const;
 
     const OnlineUsers &m_online;
     const RoomDirectory &m_rooms;

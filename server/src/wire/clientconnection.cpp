@@ -1,5 +1,7 @@
 #include "wire/clientconnection.h"
 
+#include "wire/textframe.h"
+
 #include "finchat/protocol.h"
 #include "finchat/protocol/protocolerror.h"
 
@@ -94,14 +96,21 @@ void ClientConnection::logOut()
 
 void ClientConnection::send(const QJsonObject &frame)
 {
-    sendSerialized(QString::fromUtf8(Protocol::serialize(frame)));
+    send(TextFrame(Protocol::serialize(frame)));
 }
 
-void ClientConnection::sendSerialized(const QString &json)
+void ClientConnection::send(const TextFrame &frame)
 {
     if (m_closing)
         return;
-    m_socket->sendTextMessage(json);
+    // QWebSocket would convert the text to UTF-8 and frame it again for every recipient of
+    // a broadcast. Written whole, in this thread, the frame cannot interleave with the
+    // WebSocket's own (pongs, the close); only once that close is under way must nothing
+    // follow it.
+    if (!m_transport)
+        m_socket->sendTextMessage(QString::fromUtf8(frame.text()));
+    else if (m_socket->state() == QAbstractSocket::ConnectedState)
+        m_transport->write(frame.bytes());
     enforceOutgoingLimit();
 }
 

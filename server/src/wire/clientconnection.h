@@ -20,6 +20,8 @@ class QWebSocket;
 
 namespace FinChat {
 
+class TextFrame;
+
 // One client socket and what the server knows about it: who is logged in on it, its rate
 // limits and its login deadline. It sends frames and reports the frames it receives; what
 // they mean is ChatServer's business.
@@ -72,8 +74,9 @@ public:
     std::optional<InFlight> tryBeginRequest();
 
     void send(const QJsonObject &frame);
-    // For broadcasts: the caller serialises once for all recipients.
-    void sendSerialized(const QString &json);
+    // For broadcasts: the caller frames once for all recipients. Written straight to the
+    // socket under the WebSocket (after a close has begun, nothing is).
+    void send(const TextFrame &frame);
     // A polite close (a close frame first). A client that does not complete it, say because
     // it reads nothing, is cut off after a grace period: a closing socket still holds a
     // connection slot and its unsent bytes.
