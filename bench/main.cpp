@@ -72,6 +72,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption plaintextOption(
         u"plaintext"_s, u"Plain WebSocket (ws://) instead of TLS, as servers before TLS spoke"_s);
     parser.addOption(plaintextOption);
+    const QCommandLineOption referenceOption(
+        u"reference"_s,
+        u"Run fanout, latency and idle first against the reference relay (finchat-bench-relay "
+        "beside this program: QtWebSockets alone, no JSON, no database), then against "
+        "finchat-server, whose figures then carry their ratio to the relay's (*_vs_reference)"_s);
+    parser.addOption(referenceOption);
     parser.process(app);
     options.server.durability = parser.value(durabilityOption);
     options.server.plaintext = parser.isSet(plaintextOption);
@@ -104,6 +110,8 @@ int main(int argc, char *argv[])
         {u"bot"_s, bot},
         {u"logins"_s, logins},
     };
+    // The relay greets, resumes, joins and relays; the other scenarios need FinChat itself.
+    const QStringList ReferenceScenarios{u"fanout"_s, u"latency"_s, u"idle"_s};
     const QString chosen = parser.positionalArguments().value(0, u"all"_s);
     const QStringList order{u"fanout"_s,  u"latency"_s, u"idle"_s,
                             u"history"_s, u"bot"_s,     u"logins"_s};
@@ -115,12 +123,26 @@ int main(int argc, char *argv[])
     for (const QString &name : order) {
         if (chosen != "all"_L1 && chosen != name)
             continue;
-        const Report report = scenarios.at(name)(options);
-        report.print();
-        // Speed is reported, never judged here; a lost or mangled message is a failure.
-        for (const auto *key : {"lost", "duplicated", "out_of_order"}) {
-            if (report.figures.value(QLatin1StringView(key)).toDouble() > 0)
-                status = 1;
+        QList<Report> reports;
+        if (parser.isSet(referenceOption) && ReferenceScenarios.contains(name)) {
+            Options onRelay = options;
+            onRelay.server.binary =
+                QDir(QCoreApplication::applicationDirPath()).filePath(u"finchat-bench-relay"_s);
+            reports.append(scenarios.at(name)(onRelay));
+            reports.last().figures.insert(u"server"_s, u"reference"_s);
+        }
+        reports.append(scenarios.at(name)(options));
+        if (reports.size() == 2) {
+            reports.last().figures.insert(u"server"_s, u"finchat"_s);
+            reports.last().addRatiosAgainst(reports.first());
+        }
+        for (const Report &report : std::as_const(reports)) {
+            report.print();
+            // Speed is reported, never judged here; a lost or mangled message is a failure.
+            for (const auto *key : {"lost", "duplicated", "out_of_order"}) {
+                if (report.figures.value(QLatin1StringView(key)).toDouble() > 0)
+                    status = 1;
+            }
         }
     }
     return status;

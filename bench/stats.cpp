@@ -66,6 +66,23 @@ qint64 processRssKiB(qint64 pid)
     return 0;
 }
 
+void Report::addRatiosAgainst(const Report &reference)
+{
+    static const QStringList speedFigures{u"deliveries_per_s"_s,
+                                          u"p50_ms"_s,
+                                          u"p99_ms"_s,
+                                          u"max_ms"_s,
+                                          u"server_cpu_s"_s,
+                                          u"wall_s"_s,
+                                          u"kib_per_connection"_s,
+                                          u"connects_per_s"_s};
+    for (const QString &figure : speedFigures) {
+        const double floor = reference.figures.value(figure).toDouble();
+        if (figures.contains(figure) && floor > 0)
+            figures.insert(figure + u"_vs_reference"_s, figures.value(figure).toDouble() / floor);
+    }
+}
+
 void Report::print() const
 {
     QTextStream out(stdout);

@@ -36,6 +36,9 @@ struct Report
     QString scenario;
     QJsonObject figures;
     void print() const;
+    // Each speed figure of this report also as a ratio to the same figure of `reference`
+    // (`<figure>_vs_reference`): 2.0 is twice the reference's time, or twice its rate.
+    void addRatiosAgainst(const Report &reference);
 };
 
 } // namespace FinChat::Bench

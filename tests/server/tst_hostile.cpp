@@ -54,6 +54,18 @@ public:
         m_socket.write(frame);
     }
 
+    // A request, as a masked text frame (at most 125 bytes of text).
+    void sendText(const QByteArray &text)
+    {
+        Q_ASSERT(text.size() <= 125);
+        QByteArray frame;
+        frame.append(char(0x81));               // FIN + text
+        frame.append(char(0x80 | text.size())); // masked
+        frame.append(QByteArray(4, 0));         // a zero mask leaves the text as it is
+        frame.append(text);
+        m_socket.write(frame);
+    }
+
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     qint64 bytesToWrite() const
     {
@@ -323,6 +335,46 @@ private slots:
         QVERIFY2(!flooder.isConnected(),
                  qPrintable(u"still connected after %1 MiB of pings"_s.arg(sent >> 20)));
         QCOMPARE(typeOf(bystander.send(u"general"_s, u"unaffected"_s)), Type::MessageSendOk);
+    }
+
+    // A member who stopped reading while the room talks: the broadcasts, which the server
+    // frames once and writes to each socket itself, count against the limit like anything
+    // else, and the one who stopped is dropped while the others go on.
+    void memberWhoStopsReadingIsDroppedFromBroadcasts()
+    {
+        ServerLimits limits = TestServer::generousLimits();
+        limits.maxOutgoingBufferBytes = 256 * 1024;
+        TestServer server(limits);
+        {
+            TestClient signingUp;
+            QVERIFY(signingUp.open(server.url()));
+            QCOMPARE(typeOf(signingUp.signUp(u"slow"_s)), Type::LoginOk);
+        }
+        TestClient alice;
+        QVERIFY(alice.connectAs(server.url(), u"alice"_s));
+        QVERIFY(QTest::qWaitFor([&] { return server.server().onlineUserCount() == 1; }));
+        NonReadingClient slow;
+        QVERIFY(slow.open(static_cast<quint16>(server.url().port())));
+        slow.sendText(R"({"type":"login","id":1,"username":"slow","password":"correct horse"})");
+        QVERIFY(QTest::qWaitFor([&] { return server.server().onlineUserCount() == 2; }));
+        slow.sendText(R"({"type":"room.join","id":2,"room":"general"})");
+        // 16,000 bytes a message, 4 at a time (alice reads her own copies, and must stay well
+        // under the limit), up to far more than the limit and the kernel's buffers hold. slow
+        // writes nothing, so it does not notice; the server says it is gone.
+        const Protocol::MessageSend send{u"general"_s, QString(u"📈"_s).repeated(4000), {}};
+        const auto slowIsOn = [&] {
+            return server.server().onlineUserCount() == 2;
+        };
+        for (int batch = 0; batch < 250 && slowIsOn(); ++batch) {
+            for (int i = 0; i < 4; ++i)
+                alice.sendRawNoWait(Protocol::frameText(send, batch * 4 + i + 1));
+            QVERIFY(QTest::qWaitFor([&] { return alice.replyCount() == 4; }));
+            for (const QJsonObject &reply : alice.takeReplies())
+                QCOMPARE(typeOf(reply), Type::MessageSendOk);
+            alice.clearEvents();
+        }
+        QVERIFY(QTest::qWaitFor([&] { return !slowIsOn(); }));
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"unaffected"_s)), Type::MessageSendOk);
     }
 
     // The server closes a client politely (its login time is up) while pongs it cannot write

@@ -126,7 +126,7 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::onNewConnection);
     addRoutes();
     // The same for every connection: encoded once.
-    m_hello = TextFrame(Protocol::serialize(Protocol::frame(serverHello())));
+    m_hello = TextFrame(Protocol::frame(serverHello()));
     m_outgoingCheck.setInterval(OutgoingCheckInterval);
     connect(&m_outgoingCheck, &QTimer::timeout, this, &ChatServer::enforceOutgoingLimits);
 
@@ -259,7 +259,7 @@ QStringList ChatServer::reconfigure(const ServerConfig &fresh)
 {
     const QStringList waiting = ServerOptions::reloadTo(m_config, fresh);
     m_accounts->setRegistration(m_config.registration);
-    m_hello = TextFrame(Protocol::serialize(Protocol::frame(serverHello())));
+    m_hello = TextFrame(Protocol::frame(serverHello()));
     return waiting;
 }
 
@@ -346,6 +346,15 @@ void ChatServer::onNewConnection()
 {
     while (QWebSocket *socket = m_server->nextPendingConnection()) {
         QTcpSocket *transport = m_listener->takeTransport(*socket);
+        // Frames go straight to the transport (TextFrame): one the Listener did not accept
+        // could not be written to, nor its TLS buffer counted. (QtWebSockets 6.4 accepts no
+        // extension, such as compression, that would change how frames are written.)
+        if (!transport) {
+            qCWarning(lcServer) << "dropping a WebSocket without its own transport";
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
         auto *connection = new ClientConnection(socket, transport, m_config.limits, this);
         if (!m_connectionCounter.tryAdd(connection->peerAddress())) {
             connection->send(Protocol::makeError(

@@ -43,7 +43,7 @@ private:
     template<Protocol::Described Event>
     static TextFrame encode(const Event &event)
     {
-        return TextFrame(Protocol::serialize(Protocol::frame(event)));
+        return TextFrame(Protocol::frame(event));
     }
     QSet<qint64> roomMembers(qint64 roomId) const;
     void sendToUsers(const QSet<qint64> &userIds, const TextFrame &frame) const;

@@ -96,7 +96,7 @@ void ClientConnection::logOut()
 
 void ClientConnection::send(const QJsonObject &frame)
 {
-    send(TextFrame(Protocol::serialize(frame)));
+    send(TextFrame(frame));
 }
 
 void ClientConnection::send(const TextFrame &frame)
@@ -105,11 +105,9 @@ void ClientConnection::send(const TextFrame &frame)
         return;
     // QWebSocket would convert the text to UTF-8 and frame it again for every recipient of
     // a broadcast. Written whole, in this thread, the frame cannot interleave with the
-    // WebSocket's own (pongs, the close); only once that close is under way must nothing
-    // follow it.
-    if (!m_transport)
-        m_socket->sendTextMessage(QString::fromUtf8(frame.text()));
-    else if (m_socket->state() == QAbstractSocket::ConnectedState)
+    // WebSocket's own (pongs, the close), which it also writes at once; only once that close
+    // is under way must nothing follow it.
+    if (m_transport && m_socket->state() == QAbstractSocket::ConnectedState)
         m_transport->write(frame.bytes());
     enforceOutgoingLimit();
 }

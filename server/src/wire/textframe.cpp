@@ -1,5 +1,7 @@
 #include "wire/textframe.h"
 
+#include "finchat/protocol.h"
+
 namespace FinChat {
 
 namespace {
@@ -16,8 +18,9 @@ void appendLength(QByteArray &frame, quint64 length, int bytes)
 }
 } // namespace
 
-TextFrame::TextFrame(QByteArrayView utf8)
+TextFrame::TextFrame(const QJsonObject &frame)
 {
+    const QByteArray utf8 = Protocol::serialize(frame);
     const auto length = static_cast<quint64>(utf8.size());
     m_bytes.reserve(utf8.size() + 10);
     m_bytes.append(FinalTextFrame);
@@ -30,7 +33,6 @@ TextFrame::TextFrame(QByteArrayView utf8)
         m_bytes.append(EightByteLength);
         appendLength(m_bytes, length, 8);
     }
-    m_headerSize = m_bytes.size();
     m_bytes.append(utf8);
 }
 
