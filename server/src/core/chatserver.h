@@ -158,7 +158,7 @@ private:
     QSet<QString> m_public;    // request types that need no login
     QSet<QString> m_forBots;   // request types only a bot connection may send
     QSet<QString> m_immediate; // answered at once: they take no slot of the in-flight limit
-    TextFrame m_hello; // the first frame of every connection
+    TextFrame m_hello;         // the first frame of every connection
     QTimer m_outgoingCheck;
 };
 
