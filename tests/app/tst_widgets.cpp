@@ -1374,6 +1374,23 @@ private slots:
         QVERIFY(closed->findChild<QAction *>(u"replyToMessage"_s));
         QTest::mouseClick(motd->findChild<QPushButton *>(u"dismissMotd"_s), Qt::LeftButton);
         QVERIFY(!motd->isVisible());
+
+        // bob deletes his message, a member deleting his own: after he confirms, both see its
+        // place without its text, and alice's reply quotes it as deleted.
+        std::unique_ptr<QMenu> deleting(bobsWindow.messageMenu(rowOf(bobsWindow, 0)));
+        deleting->findChild<QAction *>(u"deleteMessage"_s)->trigger();
+        QMessageBox *question = nullptr;
+        QTRY_VERIFY((question = openQuestion(u"deleteMessageQuestion"_s)));
+        QTest::mouseClick(question->findChild<QPushButton *>(u"deleteMessageButton"_s),
+                          Qt::LeftButton);
+        QTRY_VERIFY(rowOf(window, 0).data(MessageModel::DeletedRole).toBool());
+        QTRY_VERIFY(rowOf(bobsWindow, 0).data(MessageModel::DeletedRole).toBool());
+        QCOMPARE(shownBodies(window.messageView()).first(), QString());
+        QTRY_VERIFY(
+            rowOf(window, 1).data(MessageModel::ReplyRole).toMap().value(u"deleted"_s).toBool());
+        std::unique_ptr<QMenu> onTombstone(bobsWindow.messageMenu(rowOf(bobsWindow, 0)));
+        QVERIFY(!onTombstone->findChild<QAction *>(u"replyToMessage"_s));
+        QVERIFY(!onTombstone->findChild<QAction *>(u"deleteMessage"_s));
     }
 
     void profilesAndWhoIsOnline()
