@@ -836,8 +836,9 @@ void MainWindow::markWhatIsNew()
 void MainWindow::markCurrentRoom()
 {
     // In its section; the other has none marked.
-    for (QListView *view : {m_rooms, m_directs}) {
-        const QModelIndex shown = static_cast<RoomSection *>(view->model())->indexOf(m_currentRoom);
+    for (const auto &[view, section] :
+         {std::pair{m_rooms, m_roomSection}, std::pair{m_directs, m_directSection}}) {
+        const QModelIndex shown = section->indexOf(m_currentRoom);
         if (shown.isValid())
             view->setCurrentIndex(shown);
         else

@@ -7,6 +7,7 @@ namespace FinChat {
 namespace {
 constexpr char FinalTextFrame = static_cast<char>(0x81); // FIN, opcode 1 (text)
 constexpr quint64 LongestOneByteLength = 125;
+constexpr quint64 LongestTwoByteLength = 0xffff;
 constexpr char TwoByteLength = 126;
 constexpr char EightByteLength = 127;
 
@@ -26,7 +27,7 @@ TextFrame::TextFrame(const QJsonObject &frame)
     m_bytes.append(FinalTextFrame);
     if (length <= LongestOneByteLength) {
         m_bytes.append(static_cast<char>(length)); // no mask bit: a server's frame
-    } else if (length <= 0xffff) {
+    } else if (length <= LongestTwoByteLength) {
         m_bytes.append(TwoByteLength);
         appendLength(m_bytes, length, 2);
     } else {
