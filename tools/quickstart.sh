@@ -16,7 +16,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # What each package is for is listed in the README ("Dependencies").
 PACKAGES=(
     g++ cmake ninja-build pkg-config
-    qt6-base-dev qt6-websockets-dev qt6-httpserver-dev libqt6sql6-sqlite
+    qt6-base-dev qt6-websockets-dev qt6-httpserver-dev libqt6sql6-sqlite libqt6sql6-psql
+    postgresql
     qcoro-qt6-dev libsodium-dev libssl-dev qtkeychain-qt6-dev
     gnome-keyring dbus-daemon
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n

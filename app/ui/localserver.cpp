@@ -39,7 +39,6 @@ bool LocalServer::start(quint16 preferredPort, QString *error)
         return true;
     auto storage = std::make_unique<StorageThread>();
     ServerConfig config;
-    config.databasePath = databasePath();
     // Encrypted like any server: its self-signed certificate is made once, beside the database.
     config.tls.generatedFolder = QFileInfo(databasePath()).absolutePath();
     config.pluginDirs = standardBotPluginDirs();

@@ -94,6 +94,46 @@ bool syncToDisk(const QString &path)
 #endif
 }
 
+// finchat-server migrate --from sqlite FILE: the SQLite database FILE copied into the
+// configured PostgreSQL database, which must be new (its tables are made here if needed).
+int migrate(const ServerOptions::Result &options, QTextStream &report)
+{
+    if (options.migrateFrom != "sqlite"_L1 || options.toolArguments.size() != 1)
+        return AdminCommand::fail(report, u"usage: finchat-server --database postgresql://... "
+                                          "migrate --from sqlite FILE"_s);
+    const DatabaseLocation &target = options.config.database;
+    if (!target.isPostgres()) {
+        return AdminCommand::fail(report, u"migrate copies into PostgreSQL: give the new "
+                                          "database with --database postgresql://... or in "
+                                          "the configuration's [server] database"_s);
+    }
+    const QString source = options.toolArguments.constFirst();
+    if (!QFileInfo::exists(source)) {
+        return AdminCommand::fail(
+            report, u"there is no database at %1"_s.arg(QDir::toNativeSeparators(source)));
+    }
+    StorageThread storage;
+    try {
+        storage.open(target, options.config.durability);
+        const auto copied = storage.blocking([&](Storage &into) {
+            Storage from;
+            from.openSqlite(source);
+            return from.copyEverythingTo(into);
+        });
+        qint64 rows = 0;
+        for (const auto &[table, count] : copied) {
+            report << table << ": " << count << Qt::endl;
+            rows += count;
+        }
+        report << "copied " << rows << " rows from " << QDir::toNativeSeparators(source) << " into "
+               << target.display() << "; every table has the same number of rows in both"
+               << Qt::endl;
+        return 0;
+    } catch (const std::exception &error) {
+        return AdminCommand::fail(report, QString::fromUtf8(error.what()));
+    }
+}
+
 int backUp(StorageThread &storage, const QStringList &arguments, QTextStream &report)
 {
     if (arguments.size() != 1) {
@@ -158,20 +198,22 @@ int runTool(const ServerOptions::Result &options)
         }
         report << "the configuration in " << QDir::toNativeSeparators(options.configFile)
                << " is valid (the TLS files it names are read at start); the database is "
-               << QDir::toNativeSeparators(options.config.databasePath) << Qt::endl;
+               << options.config.database.display() << Qt::endl;
         return 0;
     }
     const ServerConfig &config = options.config;
+    if (options.tool == "migrate"_L1)
+        return migrate(options, report);
     // A mistyped path must not become a new, empty database.
-    if (!QFileInfo::exists(config.databasePath)) {
+    if (!config.database.isPostgres() && !QFileInfo::exists(config.database.sqlitePath())) {
         return AdminCommand::fail(
             report, u"there is no database at %1; name the server's with "
                     "--database or --config (it is made at the server's "
-                    "first start)"_s.arg(QDir::toNativeSeparators(config.databasePath)));
+                    "first start)"_s.arg(QDir::toNativeSeparators(config.database.sqlitePath())));
     }
     StorageThread storage;
     try {
-        storage.openSqlite(config.databasePath, config.durability);
+        storage.open(config.database, config.durability);
         if (options.tool == "user"_L1)
             return manageUserAccounts(storage, options.toolArguments, input, output, report);
         if (options.tool == "invite"_L1)
@@ -216,7 +258,10 @@ int main(int argc, char *argv[])
     StorageThread storage;
     std::unique_ptr<ChatServer> running;
     try {
-        storage.openSqlite(config.databasePath, config.durability);
+        storage.open(config.database, config.durability);
+        if (!storage.blocking([](Storage &opened) { return opened.claimSoleServer(); }))
+            throw StorageError("another finchat-server runs on this database; servers do not "
+                               "share one yet");
         running = std::make_unique<ChatServer>(storage, config);
     } catch (const std::exception &error) {
         // A database that cannot be opened or read (permissions, a damaged file) is a
@@ -233,7 +278,9 @@ int main(int argc, char *argv[])
         return 1;
     }
     qCInfo(lcMain).noquote() << u"FinChat server listening on %1, data in %2"_s.arg(
-        describeAddress(server), QDir::toNativeSeparators(config.databasePath));
+        describeAddress(server), config.database.isPostgres()
+                                     ? config.database.display()
+                                     : QDir::toNativeSeparators(config.database.sqlitePath()));
     logTransport(server);
 
     QObject::connect(&processSignals, &ProcessSignals::shutdownRequested, &app,

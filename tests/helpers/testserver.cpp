@@ -70,7 +70,7 @@ TestServer::~TestServer()
 void TestServer::start()
 {
     m_storage = std::make_unique<StorageThread>();
-    m_storage->openSqlite(databasePath(), m_config.durability);
+    m_storage->open(m_database.location(), m_config.durability);
     m_server = std::make_unique<ChatServer>(*m_storage, m_config);
     // The first start picks a free port; later starts take the same one, as clients expect.
     if (!m_server->listen())
@@ -129,13 +129,10 @@ int TestServer::storedMessageCount() const
 {
     int count = -1;
     {
-        QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"test-count"_s);
-        raw.setDatabaseName(databasePath());
-        if (raw.open()) {
-            QSqlQuery query(u"SELECT COUNT(*) FROM messages"_s, raw);
-            if (query.next())
-                count = query.value(0).toInt();
-        }
+        const QSqlDatabase raw = m_database.openSide(u"test-count"_s);
+        QSqlQuery query(u"SELECT COUNT(*) FROM messages"_s, raw);
+        if (query.next())
+            count = query.value(0).toInt();
     }
     QSqlDatabase::removeDatabase(u"test-count"_s);
     return count;
@@ -143,7 +140,7 @@ int TestServer::storedMessageCount() const
 
 QString TestServer::databasePath() const
 {
-    return m_folder.filePath(u"finchat.db"_s);
+    return m_database.sqlitePath();
 }
 
 bool connectAll(const TestServer &server,

@@ -3,6 +3,7 @@
 #include "core/chatserver.h"
 #include "startup/serverconfig.h"
 #include "storage/storagethread.h"
+#include "testdatabase.h"
 
 #include <QTemporaryDir>
 #include <QUrl>
@@ -13,8 +14,9 @@ namespace FinChat::Testing {
 
 class TestClient;
 
-// A real ChatServer on a loopback port over a real SQLite file in a temporary folder, over
-// TLS with TestCertificate unless the configuration says plaintext or names another.
+// A real ChatServer on a loopback port over a real database of its own (TestDatabase: a
+// SQLite file, or a PostgreSQL database under tests/postgresql/with-cluster.sh), over TLS with
+// TestCertificate unless the configuration says plaintext or names another.
 class TestServer
 {
 public:
@@ -42,8 +44,10 @@ public:
     void start();
 
     QUrl url() const;
+    // The SQLite file; empty on PostgreSQL.
     QString databasePath() const;
-    // Rows in the messages table, read through a separate connection to the file.
+    const TestDatabase &database() const { return m_database; }
+    // Rows in the messages table, read through a separate connection to the database.
     int storedMessageCount() const;
     // A bot account and its token, as `finchat-server bot add NAME DISPLAY` makes them: the
     // token, or empty when a person has the name.
@@ -59,7 +63,7 @@ public:
     StorageThread &storage() { return *m_storage; }
 
 private:
-    QTemporaryDir m_folder;
+    TestDatabase m_database;
     ServerConfig m_config;
     std::unique_ptr<StorageThread> m_storage;
     std::unique_ptr<ChatServer> m_server;

@@ -59,9 +59,7 @@ private slots:
         QVERIFY(stored->passwordHash.startsWith(u"$argon2id$"_s));
         QVERIFY(!stored->passwordHash.contains(u"correct horse"_s));
         {
-            QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"peek"_s);
-            raw.setDatabaseName(server.databasePath());
-            QVERIFY(raw.open());
+            const QSqlDatabase raw = server.database().openSide(u"peek"_s);
             QSqlQuery sessions(u"SELECT token_hash FROM sessions"_s, raw);
             QVERIFY(sessions.next());
             QVERIFY(sessions.value(0).toByteArray() != token.toUtf8());

@@ -43,7 +43,7 @@ private slots:
         QVERIFY(!result.config.tls.plaintext);
         QCOMPARE(result.config.listenAddress, QHostAddress(QHostAddress::Any));
         QVERIFY(result.config.announce.enabled); // on the LAN, colleagues' apps list it
-        QVERIFY(result.config.databasePath.endsWith(u"finchat.db"_s));
+        QVERIFY(result.config.database.sqlitePath().endsWith(u"finchat.db"_s));
         QCOMPARE(result.config.limits.maxBodyLength, 4000);
         QCOMPARE(result.config.limits.maxIncomingMessageBytes, 64 * 1024);
         QCOMPARE(result.config.limits.failedLoginsPerMinute, 5);
@@ -61,13 +61,59 @@ private slots:
         QCOMPARE(result.config.port, 9100);
         QCOMPARE(result.config.listenAddress, QHostAddress(QHostAddress::LocalHost));
         // Relative paths in the file are relative to the file.
-        QCOMPARE(result.config.databasePath, m_folder.filePath(u"data/chat.db"_s));
+        QCOMPARE(result.config.database.sqlitePath(), m_folder.filePath(u"data/chat.db"_s));
         // The standard plugin folders come first, then the configured one.
         QCOMPARE(result.config.pluginDirs,
                  standardBotPluginDirs() + QStringList{m_folder.filePath(u"bots"_s)});
         QCOMPARE(result.config.limits.maxBodyLength, 100);
         QCOMPARE(result.config.limits.messageBurst, 3);
         QVERIFY(!result.config.announce.enabled); // listening on loopback: nobody to tell
+    }
+
+    void aPostgresDatabaseIsAUriWithoutAPassword()
+    {
+        // In the file, a URI is taken as it is, not as a path relative to the file.
+        const QString config = writeConfig(
+            "[server]\ndatabase=postgresql://finchat@db.example:5433/chat?sslmode=require\n");
+        const auto result = ServerOptions::parse({u"finchat-server"_s, u"--config"_s, config});
+        QCOMPARE(result.action, ServerOptions::Action::Run);
+        QVERIFY(result.config.database.isPostgres());
+        const PostgresLocation &postgres = result.config.database.postgres();
+        QCOMPARE(postgres.host, u"db.example"_s);
+        QCOMPARE(postgres.port, 5433);
+        QCOMPARE(postgres.user, u"finchat"_s);
+        QCOMPARE(postgres.database, u"chat"_s);
+        QCOMPARE(postgres.options, u"sslmode=require"_s);
+        // The generated certificate stays in the data folder.
+        QCOMPARE(result.config.tls.generatedFolder,
+                 QFileInfo(ServerOptions::defaultDatabasePath()).absolutePath());
+        // A Unix socket's folder, as libpq writes it; and read back from what logs show.
+        const auto socket = ServerOptions::parse(
+            {u"finchat-server"_s, u"--database"_s, u"postgres:///chat?host=/run/postgresql"_s});
+        QCOMPARE(socket.config.database.postgres().host, u"/run/postgresql"_s);
+        const auto shown = ServerOptions::parse(
+            {u"finchat-server"_s, u"--database"_s, socket.config.database.display()});
+        QCOMPARE(shown.config.database.postgres().host, u"/run/postgresql"_s);
+        QCOMPARE(shown.config.database.postgres().database, u"chat"_s);
+
+        // A password never goes on a command line or in a file anyone may read.
+        for (const QString &refused :
+             {u"postgresql://finchat:secret@db/chat"_s, u"postgresql://db/chat?password=x"_s,
+              u"postgresql://db/"_s, u"postgresql://db/chat?options=a;b"_s}) {
+            const auto failed =
+                ServerOptions::parse({u"finchat-server"_s, u"--database"_s, refused});
+            QCOMPARE(failed.action, ServerOptions::Action::Fail);
+            QVERIFY2(!failed.text.contains(u"secret"_s), qPrintable(failed.text));
+        }
+        // migrate and --from go together.
+        QCOMPARE(ServerOptions::parse({u"finchat-server"_s, u"migrate"_s, u"x.db"_s}).action,
+                 ServerOptions::Action::Fail);
+        QCOMPARE(ServerOptions::parse({u"finchat-server"_s, u"--from"_s, u"sqlite"_s}).action,
+                 ServerOptions::Action::Fail);
+        QCOMPARE(ServerOptions::parse(
+                     {u"finchat-server"_s, u"migrate"_s, u"--from"_s, u"sqlite"_s, u"x.db"_s})
+                     .action,
+                 ServerOptions::Action::RunTool);
     }
 
     void standardPluginFoldersIncludeTheAdministratorsOwn()

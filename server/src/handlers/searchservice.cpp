@@ -1,8 +1,8 @@
 #include "handlers/searchservice.h"
 
 #include "handlers/roomservice.h"
-#include "handlers/searchquery.h"
 #include "state/roomdirectory.h"
+#include "storage/searchquery.h"
 #include "storage/storage.h"
 #include "wire/clientconnection.h"
 #include "wire/wireformat.h"
@@ -29,8 +29,8 @@ QCoro::Task<Protocol::MessageSearchOk> SearchService::search(Request request,
     if (Validation::codePointCount(fields.query) > Protocol::SearchQueryMaxLength)
         throw invalidField("query"_L1,
                            u"is at most %1 characters"_s.arg(Protocol::SearchQueryMaxLength));
-    const std::optional<QString> match = SearchQuery::fromText(fields.query);
-    if (!match)
+    const QStringList words = SearchQuery::words(fields.query);
+    if (words.isEmpty())
         throw invalidField("query"_L1, u"holds no word to look for"_s);
     std::optional<qint64> roomId;
     if (fields.room)
@@ -41,10 +41,10 @@ QCoro::Task<Protocol::MessageSearchOk> SearchService::search(Request request,
     const auto limit = static_cast<int>(fields.limit.value_or(DefaultSearchPage));
     const auto offset = static_cast<int>(fields.offset.value_or(0));
     // One more than asked says whether more results follow.
-    auto searching = m_context.read([userId = request.connection()->user().id, match = *match,
-                                     roomId, offset, limit](Storage &storage) {
-        return storage.searchMessages(userId, match, roomId, offset, limit + 1);
-    });
+    auto searching = m_context.read(
+        [userId = request.connection()->user().id, words, roomId, offset, limit](Storage &storage) {
+            return storage.searchMessages(userId, words, roomId, offset, limit + 1);
+        });
     QList<Storage::Found> found = co_await searching;
     Protocol::MessageSearchOk reply{{}, found.size() > limit};
     if (reply.hasMore)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "finchat/protocol.h"
+#include "storage/databaselocation.h"
 
 #include <QHostAddress>
 #include <QMap>
@@ -92,7 +93,8 @@ struct ServerConfig
 
     QHostAddress listenAddress = QHostAddress::Any;
     quint16 port = DefaultPort;
-    QString databasePath; // empty: finchat.db in the per-user data folder
+    DatabaseLocation
+        database; // a SQLite file (finchat.db in the per-user data folder) or PostgreSQL
     Durability durability = Durability::Full;
     Registration registration = Registration::Open; // [server] registration
     QStringList pluginDirs;                         // searched in order for bot plugins

@@ -183,7 +183,7 @@ QStringList ServerOptions::reloadTo(ServerConfig &running, const ServerConfig &f
     };
     atNextStart(u"server/listen"_s, running.listenAddress != fresh.listenAddress);
     atNextStart(u"server/port"_s, running.port != fresh.port);
-    atNextStart(u"server/database"_s, running.databasePath != fresh.databasePath);
+    atNextStart(u"server/database"_s, running.database.display() != fresh.database.display());
     atNextStart(u"server/durability"_s, running.durability != fresh.durability);
     atNextStart(u"server/plugins_dir or load_plugins"_s, running.pluginDirs != fresh.pluginDirs);
     atNextStart(u"server/announce"_s, running.announce.enabled != fresh.announce.enabled);
@@ -242,10 +242,14 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         "  finchat-server backup FILE                   a consistent copy of the database,\n"
         "                                               taken while the server runs, into the\n"
         "                                               new FILE\n"
+        "  finchat-server migrate --from sqlite FILE    copies a stopped server's SQLite\n"
+        "                                               database into the new, empty PostgreSQL\n"
+        "                                               database given with --database or\n"
+        "                                               --config, and checks every table's rows\n"
         "  finchat-server config check                  checks the configuration file (unknown\n"
         "                                               settings, bad values) and says so"_s);
     parser.addPositionalArgument(u"command"_s, u"An administration command (see above)."_s,
-                                 u"[user|bot|invite|room|backup|config ...]"_s);
+                                 u"[user|bot|invite|room|backup|migrate|config ...]"_s);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption configOption(u"config"_s, u"Read settings from INI <file>."_s,
@@ -255,8 +259,11 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
     const QCommandLineOption portOption(
         u"port"_s, u"Listen on <port> (default: %1)."_s.arg(ServerConfig::DefaultPort), u"port"_s);
     const QCommandLineOption databaseOption(
-        u"database"_s, u"SQLite database <path> (default: %1)."_s.arg(defaultDatabasePath()),
-        u"path"_s);
+        u"database"_s,
+        u"The database: a SQLite file's <path> (default: %1), or a PostgreSQL URI "
+        "(postgresql://user@host:port/dbname; the password from PGPASSWORD or ~/.pgpass)."_s.arg(
+            defaultDatabasePath()),
+        u"path-or-uri"_s);
     const QCommandLineOption pluginsOption(u"plugins-dir"_s,
                                            u"Also load bot plugins from <dir> (after %1)."_s.arg(
                                                standardBotPluginDirs().join(u", "_s)),
@@ -264,8 +271,10 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
     // Confirms an administration command that loses data for good.
     const QCommandLineOption yesOption(
         u"yes"_s, u"Confirms a command that deletes data for good (room delete)."_s);
-    parser.addOptions(
-        {configOption, listenOption, portOption, databaseOption, pluginsOption, yesOption});
+    const QCommandLineOption fromOption(
+        u"from"_s, u"With migrate: the kind of database to copy from (sqlite)."_s, u"kind"_s);
+    parser.addOptions({configOption, listenOption, portOption, databaseOption, pluginsOption,
+                       yesOption, fromOption});
 
     Result result;
     if (!parser.parse(arguments)) {
@@ -286,8 +295,8 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
     }
     QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
-        static const QStringList Tools{u"user"_s, u"bot"_s,    u"invite"_s,
-                                       u"room"_s, u"backup"_s, u"config"_s};
+        static const QStringList Tools{u"user"_s,   u"bot"_s,     u"invite"_s, u"room"_s,
+                                       u"backup"_s, u"migrate"_s, u"config"_s};
         if (!Tools.contains(positional.constFirst())) {
             result.action = Action::Fail;
             result.text = u"unexpected argument: %1"_s.arg(positional.constFirst());
@@ -297,6 +306,12 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         result.toolArguments = positional;
     }
     result.confirmed = parser.isSet(yesOption);
+    result.migrateFrom = parser.value(fromOption);
+    if (parser.isSet(fromOption) != (result.tool == "migrate"_L1)) {
+        result.action = Action::Fail;
+        result.text = u"finchat-server migrate --from sqlite FILE, and --from only with it"_s;
+        return result;
+    }
     if (result.confirmed && result.tool != "room"_L1) {
         result.action = Action::Fail;
         result.text = u"--yes confirms only finchat-server room delete"_s;
@@ -324,8 +339,9 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         }
         listen = settings.value(u"server/listen"_s).toString();
         port = settings.value(u"server/port"_s).toString();
-        database =
-            ConfigFile::resolvedAgainst(settings.value(u"server/database"_s).toString(), file);
+        database = settings.value(u"server/database"_s).toString();
+        if (!DatabaseLocation::looksLikePostgres(database)) // a URI is no path to resolve
+            database = ConfigFile::resolvedAgainst(database, file);
         const QString durability = settings.value(u"server/durability"_s, u"full"_s).toString();
         if (durability != "full"_L1 && durability != "normal"_L1) {
             result.action = Action::Fail;
@@ -401,9 +417,19 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
     }
     // Colleagues' apps list the server, unless it only listens on this machine.
     config.announce.enabled = announceWanted && !config.listenAddress.isLoopback();
-    config.databasePath = database.isEmpty() ? defaultDatabasePath() : database;
-    // The data folder: the generated certificate lives beside the database it belongs to.
-    config.tls.generatedFolder = QFileInfo(config.databasePath).absolutePath();
+    auto location = DatabaseLocation::parse(database.isEmpty() ? defaultDatabasePath() : database);
+    if (const QString *refused = std::get_if<QString>(&location)) {
+        result.action = Action::Fail;
+        result.text = *refused;
+        return result;
+    }
+    config.database = std::get<DatabaseLocation>(location);
+    // The data folder: the generated certificate lives beside the database it belongs to, or
+    // in the per-user data folder when the database is on a PostgreSQL server.
+    config.tls.generatedFolder =
+        QFileInfo(config.database.isPostgres() ? defaultDatabasePath()
+                                               : config.database.sqlitePath())
+            .absolutePath();
     // load_plugins=false: finchat-botrunner serves them from a process of its own.
     if (pluginsWanted) {
         config.pluginDirs = standardBotPluginDirs();

@@ -29,6 +29,7 @@ public:
         QString tool;              // RunTool: "user", "bot", "invite", "room", "backup", "config"
         QStringList toolArguments; // RunTool: what follows the tool's name
         bool confirmed = false;    // --yes: the tool may delete data for good (room delete)
+        QString migrateFrom;       // --from KIND: what `migrate` copies from (sqlite)
     };
 
     static Result parse(const QStringList &arguments);

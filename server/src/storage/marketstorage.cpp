@@ -38,9 +38,9 @@ AlertRecord Storage::alertFrom(const QSqlQuery &query)
 
 Storage::Listing Storage::addWatched(qint64 userId, const QString &code, int maxCodes)
 {
-    QSqlQuery listed =
-        run(u"SELECT COUNT(*), COALESCE(SUM(code = ?), 0) FROM watchlist WHERE user_id = ?"_s,
-            {code, userId});
+    QSqlQuery listed = run(
+        u"SELECT COUNT(*), COALESCE(SUM(CASE WHEN code = ? THEN 1 ELSE 0 END), 0) FROM watchlist WHERE user_id = ?"_s,
+        {code, userId});
     listed.next();
     if (listed.value(1).toInt() > 0)
         return Listing::AlreadyListed;
@@ -69,12 +69,14 @@ std::optional<AlertRecord> Storage::addAlert(const AlertRecord &alert, int maxAr
     stored.createdAt = nowMs();
     stored.triggeredAt.reset();
     stored.triggeredPrice.reset();
-    const QSqlQuery inserted =
+    QSqlQuery inserted =
         run(u"INSERT INTO price_alerts (user_id, code, above, price, room_id, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)"_s,
-            {alert.userId, alert.code, alert.above, alert.price, orNull(alert.roomId),
+            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"_s,
+            {alert.userId, alert.code, alert.above ? 1 : 0, alert.price, orNull(alert.roomId),
              stored.createdAt});
-    stored.id = inserted.lastInsertId().toLongLong();
+    if (!inserted.next())
+        throw StorageError("the new alert has no id");
+    stored.id = inserted.value(0).toLongLong();
     return stored;
 }
 

@@ -1,5 +1,6 @@
 #include "storage/storage.h"
 
+#include "storage/searchquery.h"
 #include "storage/sqlvalues.h"
 
 #include "finchat/protocol.h"
@@ -30,6 +31,11 @@ using Protocol::nowMs;
 namespace {
 
 constexpr int BusyTimeoutMs = 5000;
+// The PostgreSQL advisory lock held while the schema is brought up to date ("FinChat" in
+// ASCII, so that it does not collide with another application's lock by chance).
+constexpr qint64 MigrationLock = 0x46696e43686174;
+// Held by the one server running on a PostgreSQL database (claimSoleServer).
+constexpr qint64 ServerLock = MigrationLock + 1;
 
 QString uniqueConnectionName()
 {
@@ -117,8 +123,17 @@ Storage::~Storage()
     close();
 }
 
+void Storage::open(const DatabaseLocation &location, Durability durability)
+{
+    if (location.isPostgres())
+        openPostgres(location.postgres(), durability);
+    else
+        openSqlite(location.sqlitePath(), durability);
+}
+
 void Storage::openSqlite(const QString &path, Durability durability)
 {
+    m_engine = Engine::Sqlite;
     const QFileInfo file(path);
     if (!QDir().mkpath(file.absolutePath()))
         throw StorageError("cannot create the folder for " + path.toStdString());
@@ -133,7 +148,46 @@ void Storage::openSqlite(const QString &path, Durability durability)
         throw StorageError(describe(u"cannot open "_s + path, m_db.lastError()));
     configureSqliteConnection(durability);
     migrate(u":/finchat/sql/sqlite"_s);
+    loadLastMessageTimestamp();
+}
 
+void Storage::openPostgres(const PostgresLocation &location, Durability durability)
+{
+    m_engine = Engine::Postgres;
+    m_path.clear();
+    m_db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
+    if (!m_db.isValid())
+        throw StorageError("Qt's PostgreSQL driver (QPSQL) is not installed; on Debian it is "
+                           "the package libqt6sql6-psql");
+    m_db.setHostName(location.host);
+    m_db.setPort(location.port);
+    m_db.setUserName(location.user);
+    m_db.setDatabaseName(location.database);
+    m_db.setConnectOptions(location.options);
+    if (!m_db.open())
+        throw StorageError(describe(u"cannot open "_s + location.display(), m_db.lastError()));
+    // `full`: a commit returns once its WAL is flushed to disk, so an acknowledged message
+    // survives a power loss of the database's machine. `normal`: once PostgreSQL has it; a
+    // crash of PostgreSQL itself may lose the last fraction of a second, a crash of
+    // finchat-server nothing.
+    execStatement(durability == Durability::Full ? u"SET synchronous_commit = on"_s
+                                                 : u"SET synchronous_commit = off"_s);
+    execStatement(u"SET client_min_messages = warning"_s);
+    // Several servers may start at once on one database: one of them migrates, the others
+    // wait for it and find the schema up to date.
+    execStatement(u"SELECT pg_advisory_lock(%1)"_s.arg(MigrationLock));
+    try {
+        migrate(u":/finchat/sql/postgresql"_s);
+    } catch (...) {
+        tryStatement(u"SELECT pg_advisory_unlock(%1)"_s.arg(MigrationLock));
+        throw;
+    }
+    execStatement(u"SELECT pg_advisory_unlock(%1)"_s.arg(MigrationLock));
+    loadLastMessageTimestamp();
+}
+
+void Storage::loadLastMessageTimestamp()
+{
     QSqlQuery last = run(u"SELECT COALESCE(MAX(created_at), 0) FROM messages"_s);
     m_lastMessageTimestamp = last.next() ? last.value(0).toLongLong() : 0;
 }
@@ -267,7 +321,7 @@ void Storage::commitBatch()
     try {
         if (m_batchBroken)
             throw StorageError("the database lost the transaction (is the disk full?)");
-        if (!QFileInfo::exists(m_path))
+        if (m_engine == Engine::Sqlite && !QFileInfo::exists(m_path))
             throw StorageError("the database file " + m_path.toStdString() +
                                " is gone (was its folder removed?)");
         commit();
@@ -279,9 +333,10 @@ void Storage::commitBatch()
 
 void Storage::begin()
 {
-    // A plain BEGIN takes the write lock only at the first write and can then fail with
-    // SQLITE_BUSY mid-transaction; IMMEDIATE waits for it up front, under the busy timeout.
-    execStatement(u"BEGIN IMMEDIATE"_s);
+    // SQLite: a plain BEGIN takes the write lock only at the first write and can then fail
+    // with SQLITE_BUSY mid-transaction; IMMEDIATE waits for it up front, under the busy
+    // timeout. PostgreSQL locks rows as they are written.
+    execStatement(m_engine == Engine::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
 }
 
 void Storage::commit()
@@ -355,9 +410,26 @@ QList<UserRecord> Storage::usersAfter(const QString &after, int limit) const
 
 void Storage::backupTo(const QString &file) const
 {
+    if (m_engine == Engine::Postgres)
+        throw StorageError("a PostgreSQL database is backed up with PostgreSQL's own tools "
+                           "(pg_dump), not with finchat-server backup");
     // One read transaction: a consistent copy of the whole database while the server goes on
     // writing (WAL), compacted, into the file (new, or empty: SQLite refuses any other).
     run(u"VACUUM INTO ?"_s, {file});
+}
+
+bool Storage::claimSoleServer()
+{
+    if (m_engine == Engine::Sqlite)
+        return true;
+    QSqlQuery query = run(u"SELECT pg_try_advisory_lock(%1)"_s.arg(ServerLock));
+    return query.next() && query.value(0).toBool();
+}
+
+qint64 Storage::postgresDatabaseBytes() const
+{
+    QSqlQuery query = run(u"SELECT pg_database_size(current_database())"_s);
+    return query.next() ? query.value(0).toLongLong() : 0;
 }
 
 std::optional<UserRecord> Storage::userByName(const QString &username) const
@@ -376,14 +448,14 @@ std::optional<qint64> Storage::createUser(const QString &username, const QString
 {
     // One statement: two first registrations at once cannot both find the site empty.
     const QVariant given = role ? QVariant(QString(Protocol::roleName(*role))) : QVariant();
-    const QSqlQuery query = run(
+    QSqlQuery query = run(
         u"INSERT INTO users (username, display_name, password_hash, created_at, role) "
         "VALUES (?, ?, ?, ?, COALESCE(?, CASE WHEN EXISTS (SELECT 1 FROM users WHERE is_bot = 0) "
-        "THEN 'member' ELSE 'admin' END)) ON CONFLICT (username) DO NOTHING"_s,
+        "THEN 'member' ELSE 'admin' END)) ON CONFLICT (username) DO NOTHING RETURNING id"_s,
         {username, displayName, passwordHash, nowMs(), given});
-    if (query.numRowsAffected() != 1)
+    if (!query.next())
         return std::nullopt;
-    return query.lastInsertId().toLongLong();
+    return query.value(0).toLongLong();
 }
 
 void Storage::setRole(qint64 userId, Protocol::Role role)
@@ -434,7 +506,8 @@ std::optional<Author> Storage::ensureBotUser(const QString &username, const QStr
     // No password hash: login refuses bot accounts, and this makes it doubly impossible.
     run(u"INSERT INTO users (username, display_name, password_hash, is_bot, created_at) "
         "VALUES (?, ?, NULL, 1, ?) "
-        "ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name WHERE is_bot = 1"_s,
+        "ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name "
+        "WHERE users.is_bot = 1"_s,
         {username, displayName, nowMs()});
     const auto user = userByName(username);
     if (!user || !user->isBot)
@@ -578,12 +651,15 @@ InviteRecord Storage::createInvite(const QByteArray &codeHash,
                                    const std::optional<QString> &createdBy, qint64 uses,
                                    std::optional<qint64> expiresAt)
 {
-    const QSqlQuery query =
+    QSqlQuery query =
         run(u"INSERT INTO invites (code_hash, created_by, created_at, expires_at, uses_left) "
-            "VALUES (?, ?, ?, ?, ?)"_s,
+            "VALUES (?, ?, ?, ?, ?) RETURNING id"_s,
             {codeHash, orNull(createdBy), nowMs(), orNull(expiresAt), uses});
-    QSqlQuery created =
-        run(QLatin1StringView(InviteColumns) + u"WHERE id = ?"_s, {query.lastInsertId()});
+    if (!query.next())
+        throw StorageError("the new invite has no id");
+    const qint64 id = query.value(0).toLongLong();
+    query.finish();
+    QSqlQuery created = run(QLatin1StringView(InviteColumns) + u"WHERE id = ?"_s, {id});
     if (!created.next())
         throw StorageError("the new invite is gone");
     return inviteFrom(created);
@@ -726,14 +802,14 @@ std::optional<RoomRecord> Storage::createRoom(const QString &name, const QString
                                               std::optional<qint64> creatorId, bool direct)
 {
     const qint64 now = nowMs();
-    const QSqlQuery query =
+    QSqlQuery query =
         run(u"INSERT INTO rooms (name, topic, created_by, created_at, direct) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING"_s,
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING RETURNING id"_s,
             {name, topic.isNull() ? u""_s : topic, // a null QString would bind as SQL NULL
-             orNull(creatorId), now, direct});
-    if (query.numRowsAffected() != 1)
+             orNull(creatorId), now, direct ? 1 : 0});
+    if (!query.next())
         return std::nullopt;
-    return RoomRecord{query.lastInsertId().toLongLong(), name, topic, now, direct};
+    return RoomRecord{query.value(0).toLongLong(), name, topic, now, direct};
 }
 
 bool Storage::isMember(qint64 roomId, qint64 userId) const
@@ -870,21 +946,35 @@ QList<MessageRecord> Storage::messagesAfter(qint64 roomId, qint64 afterId, int l
     return oldestFirst;
 }
 
-QList<Storage::Found> Storage::searchMessages(qint64 userId, const QString &match,
+QList<Storage::Found> Storage::searchMessages(qint64 userId, const QStringList &words,
                                               std::optional<qint64> roomId, int offset,
                                               int limit) const
 {
-    // Only in rooms the user is in now; tombstones have no words left to find.
-    QSqlQuery query = run(
-        u"SELECT "_s + MessageSelect +
-            u", highlight(messages_fts, 0, ?, ?) "
-            "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "_s +
-            MessageJoins +
-            u"JOIN memberships mb ON mb.room_id = m.room_id AND mb.user_id = ? "
-            "WHERE messages_fts MATCH ? AND m.deleted_at IS NULL AND (? IS NULL OR m.room_id = ?) "
-            "ORDER BY messages_fts.rank, m.id DESC LIMIT ? OFFSET ?"_s,
-        {QString(QChar(MatchStart)), QString(QChar(MatchEnd)), userId, match, orNull(roomId),
-         orNull(roomId), limit, offset});
+    // Only in rooms the user is in now; tombstones have no words left to find. The text
+    // comes back with each match between MatchStart and MatchEnd.
+    const QString marks = QString(QChar(MatchStart)) + QChar(MatchEnd);
+    const QString inRoom = u"AND (CAST(? AS BIGINT) IS NULL OR m.room_id = ?) "_s;
+    const QString member = u"JOIN memberships mb ON mb.room_id = m.room_id AND mb.user_id = ? "_s;
+    QSqlQuery query =
+        m_engine == Engine::Sqlite
+            ? run(u"SELECT "_s + MessageSelect +
+                      u", highlight(messages_fts, 0, ?, ?) "
+                      "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "_s +
+                      MessageJoins + member +
+                      u"WHERE messages_fts MATCH ? AND m.deleted_at IS NULL "_s + inRoom +
+                      u"ORDER BY messages_fts.rank, m.id DESC LIMIT ? OFFSET ?"_s,
+                  {marks.left(1), marks.right(1), userId, SearchQuery::fts5Match(words),
+                   orNull(roomId), orNull(roomId), limit, offset})
+            // HighlightAll: the whole text, not fragments of it.
+            : run(u"SELECT "_s + MessageSelect +
+                      u", ts_headline('finchat_words', m.body, found, ?) "
+                      "FROM to_tsquery('finchat_words', ?) found JOIN messages m ON m.words @@ found "_s +
+                      MessageJoins + member + u"WHERE m.deleted_at IS NULL "_s + inRoom +
+                      u"ORDER BY ts_rank(m.words, found) DESC, m.id DESC LIMIT ? OFFSET ?"_s,
+                  {u"StartSel=%1, StopSel=%2, HighlightAll=true"_s.arg(marks.left(1),
+                                                                       marks.right(1)),
+                   SearchQuery::tsQuery(words), userId, orNull(roomId), orNull(roomId), limit,
+                   offset});
     QList<Found> found;
     while (query.next()) {
         Found hit{messageFromRow(query), {}};

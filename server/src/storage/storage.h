@@ -1,6 +1,7 @@
 #pragma once
 
 #include "startup/serverconfig.h"
+#include "storage/databaselocation.h"
 #include "storage/records.h"
 
 #include <QByteArray>
@@ -25,9 +26,9 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Everything FinChat keeps, behind one class. The SQL dialect lives in numbered schema files
-// under :/finchat/sql/<driver>/, so another QSqlDatabase driver is a new folder of schema
-// files and a connection setup, not a fork of this class.
+// Everything FinChat keeps, behind one class, on SQLite or PostgreSQL. The schemas live in
+// numbered files under :/finchat/sql/<driver>/; the statements here are written in the SQL
+// both understand, except where a comment says why not (search, transactions, backups).
 //
 // One Storage owns one connection and must be used from the thread that opened it.
 class Storage
@@ -38,8 +39,12 @@ public:
     Storage(const Storage &) = delete;
     Storage &operator=(const Storage &) = delete;
 
-    // Opens (creating if needed) the SQLite file and brings its schema up to date.
+    // Opens the database and brings its schema up to date: a SQLite file (made if needed) or
+    // an existing PostgreSQL database (its tables made if needed).
+    void open(const DatabaseLocation &location, Durability durability = Durability::Full);
     void openSqlite(const QString &path, Durability durability = Durability::Full);
+    void openPostgres(const PostgresLocation &location, Durability durability = Durability::Full);
+    bool isPostgres() const { return m_engine == Engine::Postgres; }
 
     // Runs work as one write transaction: all of it is stored, or none. Returns what work
     // returns.
@@ -93,6 +98,18 @@ public:
     // A consistent copy of the whole database, taken while it is in use, written to a new
     // file; throws when the file exists or cannot be written.
     void backupTo(const QString &file) const;
+    // Copies every row of this database into target, an empty database of FinChat's schema
+    // (`finchat-server migrate`), ids included, in one transaction of target's, and checks
+    // that each table then has as many rows in both: (table, rows) for each. Throws, having
+    // copied nothing, when target is not empty or either schema is not the one it knows.
+    QList<std::pair<QString, qint64>> copyEverythingTo(Storage &target) const;
+    // Whether this is the only server on the database, which it stays while it is open: on
+    // PostgreSQL a lock the database holds for the connection's life; SQLite: true (its file
+    // is a server's own). Servers do not yet share one database (rooms and connections live
+    // in each one's memory), so a second one refuses to start.
+    bool claimSoleServer();
+    // What a PostgreSQL database takes on disk (pg_database_size), in bytes.
+    qint64 postgresDatabaseBytes() const;
 
     // Users
     std::optional<UserRecord> userByName(const QString &username) const;
@@ -210,15 +227,15 @@ public:
     // Up to limit messages of the room with an id above afterId, oldest first.
     QList<MessageRecord> messagesAfter(qint64 roomId, qint64 afterId, int limit) const;
     // Full-text search (message.search) of the rooms the user is in, or of one of them: the
-    // best matches first, skipping `offset` of them. `match` is an FTS5 query
-    // (SearchQuery makes one of what people type).
+    // best matches first, skipping `offset` of them. A message matches when it holds every
+    // one of the words (SearchQuery::words of what people type), each as the start of a word.
     struct Found
     {
         MessageRecord message;
         QList<std::pair<qsizetype, qsizetype>> matches; // (start, length) in its body
     };
-    QList<Found> searchMessages(qint64 userId, const QString &match, std::optional<qint64> roomId,
-                                int offset, int limit) const;
+    QList<Found> searchMessages(qint64 userId, const QStringList &words,
+                                std::optional<qint64> roomId, int offset, int limit) const;
     std::optional<MessageRecord> messageById(qint64 messageId) const;
     // What the user sent with this nonce.
     std::optional<MessageRecord> messageByNonce(qint64 userId, const QString &nonce) const;
@@ -264,7 +281,13 @@ public:
 
 private:
     static AlertRecord alertFrom(const QSqlQuery &query);
+    enum class Engine
+    {
+        Sqlite,
+        Postgres,
+    };
     void configureSqliteConnection(Durability durability);
+    void loadLastMessageTimestamp();
     void migrate(const QString &driverFolder);
     void applySchemaFile(int version, const QString &path);
     QSqlQuery prepare(const QString &sql) const;
@@ -279,9 +302,12 @@ private:
     std::optional<UserRecord> userWhere(const QString &column, const QVariant &value) const;
     std::optional<RoomRecord> roomWhere(const QString &column, const QVariant &value) const;
     qint64 nextMessageTimestamp();
+    QStringList tableNames() const; // FinChat's, without schema_version and search indexes
+    qint64 rowCount(const QString &table) const;
 
     QString m_connectionName;
-    QString m_path;
+    Engine m_engine = Engine::Sqlite;
+    QString m_path; // SQLite's file
     QSqlDatabase m_db;
     bool m_batchBroken = false;
     qint64 m_lastMessageTimestamp = 0;

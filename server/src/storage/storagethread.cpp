@@ -31,14 +31,32 @@ StorageThread::~StorageThread()
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 
+void StorageThread::open(const DatabaseLocation &location, Durability durability)
+{
+    blocking([&](Storage &storage) { storage.open(location, durability); });
+    m_postgres = location.isPostgres();
+    if (m_postgres)
+        blocking([this](Storage &storage) { measurePostgres(storage); });
+    else
+        m_path = QFileInfo(location.sqlitePath()).absoluteFilePath();
+}
+
 void StorageThread::openSqlite(const QString &path, Durability durability)
 {
     blocking([&](Storage &storage) { storage.openSqlite(path, durability); });
     m_path = QFileInfo(path).absoluteFilePath();
 }
 
+void StorageThread::measurePostgres(Storage &storage)
+{
+    m_postgresBytes = storage.postgresDatabaseBytes();
+    m_postgresMeasured = std::chrono::steady_clock::now();
+}
+
 qint64 StorageThread::databaseBytes() const
 {
+    if (m_postgres)
+        return m_postgresBytes;
     if (m_path.isEmpty())
         return 0;
     return QFileInfo(m_path).size() + QFileInfo(m_path + QStringLiteral("-wal")).size();
@@ -93,6 +111,14 @@ void StorageThread::process(const std::vector<Job *> &batch)
         (job->isWrite() ? writes : reads).push_back(job);
     if (!writes.empty())
         commitGroup(writes);
+    // Asking PostgreSQL is a query, so it is asked now and then, between batches.
+    if (m_postgres && std::chrono::steady_clock::now() - m_postgresMeasured > RemeasureInterval) {
+        try {
+            measurePostgres(*m_storage);
+        } catch (const StorageError &error) {
+            qCWarning(lcStorage) << "cannot measure the database:" << error.what();
+        }
+    }
     for (Job *job : writes)
         job->finish(*this);
     for (Job *job : reads) {

@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QThread>
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <coroutine>
 #include <deque>
@@ -91,6 +93,8 @@ class StorageThread : public QObject
     };
 
 public:
+    // How old the PostgreSQL database's size in databaseBytes() may be.
+    static constexpr std::chrono::seconds RemeasureInterval{30};
     // Bounds the work waiting for the database; beyond it requests fail at once.
     static constexpr std::size_t MaxQueuedJobs = 20'000;
     // Bounds one group commit, so that readers queued behind it wait a bounded time.
@@ -149,9 +153,11 @@ public:
     // Finishes the queued work, closes the database and resumes whoever still waits.
     ~StorageThread() override;
 
-    // Opens (creating if needed) the SQLite file on the storage thread; throws StorageError.
+    // Opens the database on the storage thread (Storage::open); throws StorageError.
+    void open(const DatabaseLocation &location, Durability durability = Durability::Full);
     void openSqlite(const QString &path, Durability durability = Durability::Full);
-    // The database's size on disk now: its file and its write-ahead log, in bytes.
+    // The database's size on disk, in bytes: a SQLite file and its write-ahead log now; a
+    // PostgreSQL database as measured at most RemeasureInterval ago.
     qint64 databaseBytes() const;
 
     // Runs work(Storage &) on the storage thread, on its own (each statement commits by itself
@@ -210,12 +216,17 @@ private:
     // False when the queue is full or the thread is stopping.
     bool enqueue(Job *job);
     void workerLoop();
+    void measurePostgres(Storage &storage); // on the storage thread
     void process(const std::vector<Job *> &batch);
     void commitGroup(const std::vector<Job *> &writes);
 
     std::unique_ptr<Storage> m_storage; // used on the storage thread only
     std::unique_ptr<QThread> m_thread;
-    QString m_path; // set once, before any request
+    QString m_path;          // SQLite's file; set once, before any request
+    bool m_postgres = false; // set once, before any request
+    // A PostgreSQL database's size, measured on the storage thread, and when.
+    std::atomic<qint64> m_postgresBytes{0};
+    std::chrono::steady_clock::time_point m_postgresMeasured;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Job *> m_queue;

@@ -1,0 +1,87 @@
+#include "storage/databaselocation.h"
+
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace FinChat {
+
+using namespace Qt::StringLiterals;
+
+QString PostgresLocation::display() const
+{
+    const bool socketFolder = host.startsWith(u'/');
+    QString shown = u"postgresql://"_s;
+    if (!user.isEmpty())
+        shown += user + u'@';
+    if (!socketFolder)
+        shown += host;
+    if (port > 0)
+        shown += u':' + QString::number(port);
+    shown += u'/' + database;
+    return socketFolder ? shown + u"?host="_s + host : shown;
+}
+
+DatabaseLocation DatabaseLocation::of(const PostgresLocation &postgres)
+{
+    DatabaseLocation location;
+    location.m_postgres = postgres;
+    return location;
+}
+
+bool DatabaseLocation::looksLikePostgres(const QString &setting)
+{
+    return setting.startsWith("postgresql://"_L1) || setting.startsWith("postgres://"_L1);
+}
+
+std::variant<DatabaseLocation, QString> DatabaseLocation::parse(const QString &setting)
+{
+    DatabaseLocation location;
+    if (!looksLikePostgres(setting)) {
+        location.m_sqlitePath = setting;
+        return location;
+    }
+    const QUrl url(setting, QUrl::StrictMode);
+    if (!url.isValid())
+        return u"the database URI is not valid: %1"_s.arg(url.errorString());
+    if (!url.password().isEmpty())
+        return u"the database URI holds a password; put it in PGPASSWORD or a password file "
+               "(PGPASSFILE, ~/.pgpass) instead"_s;
+    PostgresLocation postgres;
+    postgres.host = url.host(QUrl::FullyDecoded);
+    postgres.port = url.port(-1);
+    postgres.user = url.userName(QUrl::FullyDecoded);
+    postgres.database = url.path(QUrl::FullyDecoded).mid(1);
+    // libpq writes a socket folder as the host, percent-encoded ("%2Frun%2Fpostgresql"),
+    // which QUrl does not take as a host; so it may also come as ?host=/run/postgresql.
+    QStringList options;
+    const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+    for (const auto &[key, value] : items) {
+        if (key == "password"_L1)
+            return u"the database URI holds a password; put it in PGPASSWORD or a password "
+                   "file (PGPASSFILE, ~/.pgpass) instead"_s;
+        if (key == "host"_L1)
+            postgres.host = value;
+        else if (key == "port"_L1)
+            postgres.port = value.toInt();
+        else if (key == "user"_L1)
+            postgres.user = value;
+        else if (key == "dbname"_L1)
+            postgres.database = value;
+        else if (value.contains(u';') || key.contains(u';') || key.contains(u'='))
+            return u"the database URI's parameter %1 cannot be passed on"_s.arg(key);
+        else
+            options.append(key + u'=' + value);
+    }
+    if (postgres.database.isEmpty())
+        return u"the database URI names no database (postgresql://user@host/DATABASE)"_s;
+    postgres.options = options.join(u';');
+    location.m_postgres = postgres;
+    return location;
+}
+
+QString DatabaseLocation::display() const
+{
+    return m_postgres ? m_postgres->display() : m_sqlitePath;
+}
+
+} // namespace FinChat

@@ -1,0 +1,205 @@
+#include "testdatabase.h"
+
+#include "storage/storage.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace FinChat;
+using namespace FinChat::Testing;
+using namespace Qt::StringLiterals;
+
+// The real finchat-server binary on a database of the throwaway PostgreSQL cluster of
+// with-cluster.sh: `migrate --from sqlite FILE` from a SQLite site, and one server per
+// database.
+class TestPostgresServer : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_folder;
+    QString sqlitePath() const { return m_folder.filePath(u"site.db"_s); }
+
+    // The server's command line on the target database: (exit code, what it said).
+    static std::pair<int, QString> migrate(const TestDatabase &target, const QString &source)
+    {
+        QProcess server;
+        server.setProcessChannelMode(QProcess::MergedChannels);
+        server.start(QStringLiteral(FINCHAT_SERVER_BINARY),
+                     {u"--database"_s, target.location().display(), u"migrate"_s, u"--from"_s,
+                      u"sqlite"_s, source});
+        if (!server.waitForFinished(60'000))
+            return {-1, u"did not finish"_s};
+        return {server.exitCode(), QString::fromUtf8(server.readAll())};
+    }
+
+    struct Site
+    {
+        Author ann;
+        Author ben;
+        qint64 room = 0;
+        qint64 question = 0;
+        qint64 answer = 0;
+        QByteArray session;
+    };
+
+    // A SQLite site with something in every table.
+    Site makeSite()
+    {
+        Storage storage;
+        storage.openSqlite(sqlitePath());
+        Site site;
+        site.ann = storage.createPerson(u"ann"_s, u"Ann"_s, u"$argon2id$ann"_s)->author();
+        site.ben = storage.createPerson(u"ben"_s, u"Bën"_s, u"$argon2id$ben"_s)->author();
+        site.room = storage.createRoom(u"bonds"_s, u"Yields"_s, site.ann.id)->id;
+        storage.addMember(site.room, site.ann.id);
+        storage.addMember(site.room, site.ben.id);
+        storage.openDirect({site.ann.id, site.ben.id}, site.ann.id, true);
+        site.question =
+            storage.insertMessage(site.room, site.ann, u"Where is the 10y?"_s, u"n1"_s).message.id;
+        site.answer =
+            storage.insertMessage(site.room, site.ben, u"Müller says 4.2%"_s, {}, site.question)
+                .message.id;
+        const qint64 gone = storage.insertMessage(site.room, site.ben, u"oops"_s, {}).message.id;
+        storage.deleteMessage(gone, site.ben.id);
+        storage.editMessage(site.question, u"Where is the 10-year?"_s);
+        site.session = QByteArray(32, '\x01');
+        storage.createSession(site.session, site.ben.id);
+        storage.setBotToken(u"quotes"_s, u"Quotes"_s, QByteArray(32, '\xfe'));
+        storage.createInvite(QByteArray(32, '\x02'), u"ann"_s, 3, std::nullopt);
+        storage.addWatched(site.ann.id, u"aapl.us"_s, 10);
+        AlertRecord alert;
+        alert.userId = site.ann.id;
+        alert.code = u"aapl.us"_s;
+        alert.price = 200.5;
+        alert.roomId = site.room;
+        storage.addAlert(alert, 10);
+        storage.setMute({site.room, site.ben.id, Protocol::nowMs() + 60'000}, site.ann.id);
+        storage.addAuditEntry({0, 0, u"ann"_s, u"mute"_s, u"ben"_s, {}});
+        storage.setSiteSettings({u"Welcome"_s, 9});
+        return site;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (!TestDatabase::onPostgres())
+            QSKIP("runs under tests/postgresql/with-cluster.sh (ctest -L postgresql)");
+    }
+
+    void copiesEverySiteIntoANewDatabaseAndChecksIt()
+    {
+        const Site site = makeSite();
+        TestDatabase target;
+        const auto [code, said] = migrate(target, sqlitePath());
+        QVERIFY2(code == 0, qPrintable(said));
+        QVERIFY2(said.contains(u"messages: 3"_s), qPrintable(said));
+        QVERIFY2(said.contains(u"every table has the same number of rows"_s), qPrintable(said));
+
+        Storage copy;
+        copy.open(target.location());
+        // Ids, texts, replies, tombstones and edits as they were.
+        const QList<MessageRecord> messages = copy.messagesBefore(site.room, std::nullopt, 10);
+        QCOMPARE(messages.size(), 3);
+        QCOMPARE(messages[0].id, site.question);
+        QCOMPARE(messages[0].body, u"Where is the 10-year?"_s);
+        QVERIFY(messages[0].editedAt);
+        QCOMPARE(messages[1].reply->id, site.question);
+        QCOMPARE(messages[1].displayName, u"Bën"_s);
+        QVERIFY(messages[2].deleted);
+        // Accounts, their roles and sessions, bots, invites, watchlists, mutes, settings.
+        QCOMPARE(copy.userByName(u"ann"_s)->role, Protocol::Role::Admin);
+        QCOMPARE(copy.userByName(u"ben"_s)->passwordHash, u"$argon2id$ben"_s);
+        QCOMPARE(copy.touchSession(site.session, 60'000), std::optional(site.ben.id));
+        QVERIFY(copy.botByToken(QByteArray(32, '\xfe')));
+        QVERIFY(copy.inviteUsable(QByteArray(32, '\x02')));
+        QCOMPARE(copy.watchlistOf(site.ann.id).alerts.value(0).roomId, std::optional(site.room));
+        QCOMPARE(copy.activeMutes().size(), 1);
+        QCOMPARE(copy.siteSettings().editMinutes, 9);
+        QCOMPARE(copy.auditEntries(std::nullopt, 10).size(), 1);
+        QCOMPARE(copy.rooms().size(), 3); // general, bonds and the direct one
+        // The copy is searchable, and new rows follow the copied ids.
+        QCOMPARE(copy.searchMessages(site.ben.id, {u"muller"_s}, std::nullopt, 0, 10).size(), 1);
+        const qint64 next = copy.insertMessage(site.room, site.ann, u"next"_s, {}).message.id;
+        QVERIFY(next > messages.last().id);
+        QVERIFY(copy.createPerson(u"cat"_s, u"Cat"_s, u"h"_s)->id > site.ben.id);
+        QVERIFY(copy.createRoom(u"fx"_s, {}, std::nullopt)->id > site.room);
+    }
+
+    void refusesADatabaseThatHoldsData()
+    {
+        makeSite();
+        TestDatabase target;
+        QCOMPARE(migrate(target, sqlitePath()).first, 0);
+        const auto [code, said] = migrate(target, sqlitePath());
+        QCOMPARE(code, 1);
+        QVERIFY2(said.contains(u"already holds data"_s), qPrintable(said));
+        Storage copy;
+        copy.open(target.location());
+        QCOMPARE(copy.messagesBefore(copy.roomByName(u"bonds"_s)->id, std::nullopt, 10).size(),
+                 3); // not twice
+    }
+
+    void refusesWhatItCannotUse()
+    {
+        TestDatabase target;
+        QVERIFY(migrate(target, m_folder.filePath(u"missing.db"_s))
+                    .second.contains(u"there is no database"_s));
+        QProcess server;
+        server.setProcessChannelMode(QProcess::MergedChannels);
+        server.start(QStringLiteral(FINCHAT_SERVER_BINARY),
+                     {u"--database"_s, m_folder.filePath(u"other.db"_s), u"migrate"_s, u"--from"_s,
+                      u"sqlite"_s, sqlitePath()});
+        QVERIFY(server.waitForFinished(60'000));
+        QCOMPARE(server.exitCode(), 1);
+        QVERIFY(QString::fromUtf8(server.readAll()).contains(u"migrate copies into PostgreSQL"_s));
+    }
+
+    void aSecondServerOnTheSameDatabaseRefusesToStart()
+    {
+        TestDatabase database;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"HOME"_s, m_folder.path()); // its certificate goes in its data folder
+        environment.insert(u"XDG_DATA_HOME"_s, m_folder.filePath(u"data"_s));
+        const QStringList arguments{u"--database"_s, database.location().display(),
+                                    u"--listen"_s,   u"127.0.0.1"_s,
+                                    u"--port"_s,     u"0"_s};
+        QProcess first;
+        first.setProcessEnvironment(environment);
+        first.setProcessChannelMode(QProcess::MergedChannels);
+        first.start(QStringLiteral(FINCHAT_SERVER_BINARY), arguments);
+        QString said;
+        QTRY_VERIFY_WITH_TIMEOUT((said += QString::fromUtf8(first.readAll()),
+                                  said.contains(u"FinChat server listening"_s)),
+                                 30'000);
+        QVERIFY2(said.contains(database.location().display()), qPrintable(said));
+
+        QProcess second;
+        second.setProcessEnvironment(environment);
+        second.setProcessChannelMode(QProcess::MergedChannels);
+        second.start(QStringLiteral(FINCHAT_SERVER_BINARY), arguments);
+        QVERIFY(second.waitForFinished(30'000));
+        QCOMPARE(second.exitCode(), 1);
+        const QString refused = QString::fromUtf8(second.readAll());
+        QVERIFY2(refused.contains(u"another finchat-server runs on this database"_s),
+                 qPrintable(refused));
+        QCOMPARE(first.state(), QProcess::Running); // the first goes on
+
+        // The administration commands work beside the running server.
+        QProcess tool;
+        tool.setProcessEnvironment(environment);
+        tool.start(QStringLiteral(FINCHAT_SERVER_BINARY),
+                   {u"--database"_s, database.location().display(), u"room"_s, u"list"_s});
+        QVERIFY(tool.waitForFinished(30'000));
+        QCOMPARE(tool.exitCode(), 0);
+        first.terminate();
+        QVERIFY(first.waitForFinished(30'000));
+        QCOMPARE(first.exitCode(), 0);
+    }
+
+    void cleanup() { QFile::remove(sqlitePath()); }
+};
+
+QTEST_GUILESS_MAIN(TestPostgresServer)
+#include "tst_postgresserver.moc"
