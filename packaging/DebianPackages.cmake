@@ -124,11 +124,13 @@ click; the stock bot answers /stock=aapl.us in any room.")
 
 set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "adduser, libqt6sql6-sqlite")
 set(CPACK_DEBIAN_SERVER_PACKAGE_RECOMMENDS "finchat-botrunner ${FINCHAT_DEB_SAME_VERSION}")
-set(CPACK_DEBIAN_SERVER_PACKAGE_SUGGESTS "finchat")
+# libqt6sql6-psql: Qt's PostgreSQL driver, for a database on PostgreSQL instead of SQLite.
+set(CPACK_DEBIAN_SERVER_PACKAGE_SUGGESTS "finchat, libqt6sql6-psql")
 set(CPACK_DEBIAN_SERVER_DESCRIPTION "chat server for people who talk about markets
 FinChat is a self-hosted chat for people who talk about markets. This is its
-server: rooms, accounts and history in SQLite, over WebSocket with TLS, as a
-systemd service that runs as its own user. It has no graphical dependencies.")
+server: rooms, accounts and history in SQLite (or PostgreSQL), over WebSocket
+with TLS, as a systemd service that runs as its own user. It has no graphical
+dependencies.")
 
 set(CPACK_DEBIAN_BOTS_PACKAGE_DEPENDS
     "finchat-server ${FINCHAT_DEB_SAME_VERSION}, finchat-stockbot ${FINCHAT_DEB_SAME_VERSION}")

@@ -259,9 +259,6 @@ int main(int argc, char *argv[])
     std::unique_ptr<ChatServer> running;
     try {
         storage.open(config.database, config.durability);
-        if (!storage.blocking([](Storage &opened) { return opened.claimSoleServer(); }))
-            throw StorageError("another finchat-server runs on this database; servers do not "
-                               "share one yet");
         running = std::make_unique<ChatServer>(storage, config);
     } catch (const std::exception &error) {
         // A database that cannot be opened or read (permissions, a damaged file) is a

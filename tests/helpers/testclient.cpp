@@ -34,8 +34,13 @@ TestClient::TestClient(QObject *parent)
 
 bool TestClient::open(const QUrl &url)
 {
+    return open(QNetworkRequest(url));
+}
+
+bool TestClient::open(const QNetworkRequest &request)
+{
     m_failed = false;
-    m_socket.open(url);
+    m_socket.open(request);
     if (!QTest::qWaitFor(
             [this] { return m_failed || m_socket.state() == QAbstractSocket::ConnectedState; },
             DefaultTimeoutMs) ||

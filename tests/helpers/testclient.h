@@ -35,6 +35,8 @@ public:
 
     // Connects and waits for the server's hello; false on failure.
     bool open(const QUrl &url);
+    // The same, with the handshake's headers of the test's choosing.
+    bool open(const QNetworkRequest &request);
     void closeSocket();
     bool isConnected() const;
     bool waitForDisconnected(int timeoutMs = DefaultTimeoutMs);

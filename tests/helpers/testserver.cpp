@@ -54,8 +54,14 @@ TestServer::TestServer(ServerLimits limits)
 {}
 
 TestServer::TestServer(ServerConfig config)
-    : m_config(std::move(config))
+    : TestServer(std::move(config), std::make_shared<TestDatabase>())
+{}
+
+TestServer::TestServer(ServerConfig config, std::shared_ptr<TestDatabase> database)
+    : m_database(std::move(database))
+    , m_config(std::move(config))
 {
+    m_config.database = m_database->location();
     m_config.listenAddress = QHostAddress::LocalHost;
     m_config.port = 0;
     TestCertificate::applyTo(m_config.tls);
@@ -70,7 +76,7 @@ TestServer::~TestServer()
 void TestServer::start()
 {
     m_storage = std::make_unique<StorageThread>();
-    m_storage->open(m_database.location(), m_config.durability);
+    m_storage->open(m_database->location(), m_config.durability);
     m_server = std::make_unique<ChatServer>(*m_storage, m_config);
     // The first start picks a free port; later starts take the same one, as clients expect.
     if (!m_server->listen())
@@ -129,7 +135,7 @@ int TestServer::storedMessageCount() const
 {
     int count = -1;
     {
-        const QSqlDatabase raw = m_database.openSide(u"test-count"_s);
+        const QSqlDatabase raw = m_database->openSide(u"test-count"_s);
         QSqlQuery query(u"SELECT COUNT(*) FROM messages"_s, raw);
         if (query.next())
             count = query.value(0).toInt();
@@ -140,7 +146,7 @@ int TestServer::storedMessageCount() const
 
 QString TestServer::databasePath() const
 {
-    return m_database.sqlitePath();
+    return m_database->sqlitePath();
 }
 
 bool connectAll(const TestServer &server,

@@ -34,6 +34,8 @@ public:
     explicit TestServer(ServerLimits limits = {});
     // Listen address and port are always loopback and a free port.
     explicit TestServer(ServerConfig config);
+    // A server on another's database: on PostgreSQL, the two serve one chat.
+    TestServer(ServerConfig config, std::shared_ptr<TestDatabase> database);
     ~TestServer();
 
     // Stops the server and starts a new one on the same database file and port, as an
@@ -46,7 +48,8 @@ public:
     QUrl url() const;
     // The SQLite file; empty on PostgreSQL.
     QString databasePath() const;
-    const TestDatabase &database() const { return m_database; }
+    const TestDatabase &database() const { return *m_database; }
+    std::shared_ptr<TestDatabase> sharedDatabase() const { return m_database; }
     // Rows in the messages table, read through a separate connection to the database.
     int storedMessageCount() const;
     // A bot account and its token, as `finchat-server bot add NAME DISPLAY` makes them: the
@@ -63,7 +66,7 @@ public:
     StorageThread &storage() { return *m_storage; }
 
 private:
-    TestDatabase m_database;
+    std::shared_ptr<TestDatabase> m_database;
     ServerConfig m_config;
     std::unique_ptr<StorageThread> m_storage;
     std::unique_ptr<ChatServer> m_server;

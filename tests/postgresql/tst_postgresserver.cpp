@@ -1,18 +1,23 @@
+#include "testclient.h"
 #include "testdatabase.h"
 
 #include "storage/storage.h"
 
+#include <QFile>
+#include <QJsonArray>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace FinChat;
 using namespace FinChat::Testing;
 using namespace Qt::StringLiterals;
+namespace Type = FinChat::Protocol::Type;
 
 // The real finchat-server binary on a database of the throwaway PostgreSQL cluster of
-// with-cluster.sh: `migrate --from sqlite FILE` from a SQLite site, and one server per
-// database.
+// with-cluster.sh: `migrate --from sqlite FILE` from a SQLite site, and two servers serving
+// one chat until one of them is killed.
 class TestPostgresServer : public QObject
 {
     Q_OBJECT
@@ -79,6 +84,39 @@ private:
         storage.addAuditEntry({0, 0, u"ann"_s, u"mute"_s, u"ben"_s, {}});
         storage.setSiteSettings({u"Welcome"_s, 9});
         return site;
+    }
+
+    // A finchat-server process on the database, plaintext on a free loopback port: the
+    // port, once it listens (0 when it did not).
+    quint16 startServer(QProcess &server, const TestDatabase &database)
+    {
+        const QString config = m_folder.filePath(u"cluster.ini"_s);
+        QFile file(config);
+        if (!file.open(QIODevice::WriteOnly))
+            return 0;
+        file.write("[server]\nplaintext=true\nlisten=127.0.0.1\nport=0\ndatabase=" +
+                   database.location().display().toUtf8() +
+                   "\n[limits]\ncluster_heartbeat_ms=100\n");
+        file.close();
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"HOME"_s, m_folder.path());
+        environment.insert(u"XDG_DATA_HOME"_s, m_folder.filePath(u"data"_s));
+        server.setProcessEnvironment(environment);
+        server.setProcessChannelMode(QProcess::MergedChannels);
+        server.start(QStringLiteral(FINCHAT_SERVER_BINARY), {u"--config"_s, config});
+        static const QRegularExpression listening(u"listening on ws://[0-9.]+:(\\d+)"_s);
+        QString said;
+        QRegularExpressionMatch match;
+        static_cast<void>(QTest::qWaitFor( // the match, or not, says how it went
+            [&] {
+                said += QString::fromUtf8(server.readAll());
+                match = listening.match(said);
+                return match.hasMatch() || server.state() == QProcess::NotRunning;
+            },
+            30'000));
+        if (!match.hasMatch())
+            qWarning().noquote() << "the server did not start:" << said;
+        return match.hasMatch() ? match.captured(1).toUShort() : 0;
     }
 
 private slots:
@@ -156,46 +194,44 @@ private slots:
         QVERIFY(QString::fromUtf8(server.readAll()).contains(u"migrate copies into PostgreSQL"_s));
     }
 
-    void aSecondServerOnTheSameDatabaseRefusesToStart()
+    // Two real servers on one database; one is killed (SIGKILL: no goodbye). Its people
+    // go offline for the others within three heartbeats, move to the other server with
+    // their session, and what they send again is stored once.
+    void aKilledServersPeopleMoveToAnotherAndLoseNothing()
     {
         TestDatabase database;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"HOME"_s, m_folder.path()); // its certificate goes in its data folder
-        environment.insert(u"XDG_DATA_HOME"_s, m_folder.filePath(u"data"_s));
-        const QStringList arguments{u"--database"_s, database.location().display(),
-                                    u"--listen"_s,   u"127.0.0.1"_s,
-                                    u"--port"_s,     u"0"_s};
-        QProcess first;
-        first.setProcessEnvironment(environment);
-        first.setProcessChannelMode(QProcess::MergedChannels);
-        first.start(QStringLiteral(FINCHAT_SERVER_BINARY), arguments);
-        QString said;
-        QTRY_VERIFY_WITH_TIMEOUT((said += QString::fromUtf8(first.readAll()),
-                                  said.contains(u"FinChat server listening"_s)),
-                                 30'000);
-        QVERIFY2(said.contains(database.location().display()), qPrintable(said));
+        QProcess first, second;
+        const quint16 firstPort = startServer(first, database);
+        const quint16 secondPort = startServer(second, database);
+        QVERIFY(firstPort != 0 && secondPort != 0);
+        const QUrl firstUrl(u"ws://127.0.0.1:%1"_s.arg(firstPort));
+        const QUrl secondUrl(u"ws://127.0.0.1:%1"_s.arg(secondPort));
+        TestClient alice, bob;
+        QVERIFY(alice.connectAs(firstUrl, u"alice"_s));
+        QVERIFY(bob.connectAs(secondUrl, u"bob"_s));
+        QCOMPARE(alice.waitForEvent(Type::UserOnline)[u"user"_s].toString(), u"bob"_s);
+        const QJsonObject sent = alice.send(u"general"_s, u"one"_s, u"n-1"_s);
+        QCOMPARE(typeOf(sent), Type::MessageSendOk);
+        QCOMPARE(bob.waitForEvent(Type::MessageNew)[u"message"_s][u"body"_s].toString(), u"one"_s);
 
-        QProcess second;
-        second.setProcessEnvironment(environment);
-        second.setProcessChannelMode(QProcess::MergedChannels);
-        second.start(QStringLiteral(FINCHAT_SERVER_BINARY), arguments);
+        first.kill();
+        QVERIFY(first.waitForFinished(10'000));
+        QCOMPARE(bob.waitForEvent(Type::UserOffline)[u"user"_s].toString(), u"alice"_s);
+        QVERIFY(alice.waitForDisconnected());
+
+        TestClient moved;
+        QVERIFY(moved.open(secondUrl));
+        QCOMPARE(typeOf(moved.login(u"alice"_s, u"correct horse"_s)), Type::LoginOk);
+        QCOMPARE(bob.waitForEvent(Type::UserOnline)[u"user"_s].toString(), u"alice"_s);
+        const QJsonObject retried = moved.send(u"general"_s, u"one"_s, u"n-1"_s);
+        QCOMPARE(retried[u"message"_s][u"id"_s], sent[u"message"_s][u"id"_s]);
+        QCOMPARE(typeOf(moved.send(u"general"_s, u"two"_s, u"n-2"_s)), Type::MessageSendOk);
+        QCOMPARE(bob.waitForEvent(Type::MessageNew)[u"message"_s][u"body"_s].toString(), u"two"_s);
+        QVERIFY(bob.noEvent(Type::MessageNew));
+        const QJsonObject page = bob.request(Type::HistoryFetch, {{u"room"_s, u"general"_s}});
+        QCOMPARE(page[u"messages"_s].toArray().size(), 2);
+        second.terminate();
         QVERIFY(second.waitForFinished(30'000));
-        QCOMPARE(second.exitCode(), 1);
-        const QString refused = QString::fromUtf8(second.readAll());
-        QVERIFY2(refused.contains(u"another finchat-server runs on this database"_s),
-                 qPrintable(refused));
-        QCOMPARE(first.state(), QProcess::Running); // the first goes on
-
-        // The administration commands work beside the running server.
-        QProcess tool;
-        tool.setProcessEnvironment(environment);
-        tool.start(QStringLiteral(FINCHAT_SERVER_BINARY),
-                   {u"--database"_s, database.location().display(), u"room"_s, u"list"_s});
-        QVERIFY(tool.waitForFinished(30'000));
-        QCOMPARE(tool.exitCode(), 0);
-        first.terminate();
-        QVERIFY(first.waitForFinished(30'000));
-        QCOMPARE(first.exitCode(), 0);
     }
 
     void cleanup() { QFile::remove(sqlitePath()); }

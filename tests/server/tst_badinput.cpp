@@ -1,6 +1,8 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include "wire/forwardedaddress.h"
+
 #include "finchat/protocol/messages.h"
 
 #include <QJsonArray>
@@ -251,6 +253,39 @@ private slots:
         QTRY_VERIFY(server.server().connectionCount() < 2);
         QVERIFY(fourth.open(server.url()));
         QVERIFY(fourth.isConnected());
+    }
+
+    // Behind a load balancer, the limits count the clients it names, and only a trusted
+    // proxy may name one: anyone else's X-Forwarded-For is ignored.
+    void limitsCountTheClientsATrustedProxyNames()
+    {
+        const auto from = [](const QUrl &url, const QByteArray &forwardedFor) {
+            QNetworkRequest request(url);
+            request.setRawHeader("X-Forwarded-For", forwardedFor);
+            return request;
+        };
+        ServerConfig config;
+        config.limits.maxConnectionsPerAddress = 2;
+        config.trustedProxies = *ForwardedAddress::parseTrusted(u"10.9.9.9, 127.0.0.0/8"_s);
+        TestServer behindProxy(config);
+        TestClient first, second, third, other;
+        QVERIFY(first.open(from(behindProxy.url(), "203.0.113.7")));
+        // Appended by our proxy, last: what the client claimed before it counts for nothing.
+        QVERIFY(second.open(from(behindProxy.url(), "198.51.100.1, 203.0.113.7")));
+        QVERIFY(!third.open(from(behindProxy.url(), "203.0.113.7")));
+        QCOMPARE(third.waitForEvent(Type::Error).value(u"code"_s).toString(),
+                 u"too_many_connections"_s);
+        QVERIFY(other.open(from(behindProxy.url(), "203.0.113.8"))); // another client
+        TestClient unnamed; // the proxy's own address, when it names nobody or nonsense
+        QVERIFY(unnamed.open(from(behindProxy.url(), "not an address")));
+
+        ServerConfig direct;
+        direct.limits.maxConnectionsPerAddress = 2;
+        TestServer untrusting(direct);
+        TestClient a, b, c;
+        QVERIFY(a.open(from(untrusting.url(), "203.0.113.1")));
+        QVERIFY(b.open(from(untrusting.url(), "203.0.113.2")));
+        QVERIFY(!c.open(from(untrusting.url(), "203.0.113.3"))); // all are 127.0.0.1
     }
 };
 

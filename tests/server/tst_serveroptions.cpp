@@ -116,6 +116,25 @@ private slots:
                  ServerOptions::Action::RunTool);
     }
 
+    void trustedProxiesAreAddressesOrSubnets()
+    {
+        const auto parsed = ServerOptions::parse(
+            {u"finchat-server"_s, u"--config"_s,
+             writeConfig("[server]\ntrusted_proxies=10.0.0.5, 10.0.1.0/24, ::1\n")});
+        QCOMPARE(parsed.action, ServerOptions::Action::Run);
+        QCOMPARE(parsed.config.trustedProxies.size(), 3);
+        QCOMPARE(parsed.config.trustedProxies[0],
+                 (std::pair<QHostAddress, int>{QHostAddress(u"10.0.0.5"_s), 32}));
+        QCOMPARE(parsed.config.trustedProxies[1].second, 24);
+        for (const char *wrong : {"haproxy.local", "10.0.0.5/40", "10.0.0.5 10.0.0.6"}) {
+            const auto refused = ServerOptions::parse(
+                {u"finchat-server"_s, u"--config"_s,
+                 writeConfig(QByteArray("[server]\ntrusted_proxies=") + wrong + "\n")});
+            QCOMPARE(refused.action, ServerOptions::Action::Fail);
+            QVERIFY2(refused.text.contains(u"trusted_proxies"_s), qPrintable(refused.text));
+        }
+    }
+
     void standardPluginFoldersIncludeTheAdministratorsOwn()
     {
         // The installed folder beside bin/ (here the build tree, which mirrors it); on Linux
@@ -240,7 +259,7 @@ private slots:
                 !line.startsWith("key="))
                 enabled += line + '\n';
         }
-        QCOMPARE(settings, 36); // 9 server, 2 tls, 1 metrics, all 19 limits, 5 stock bot settings
+        QCOMPARE(settings, 38); // 10 server, 2 tls, 1 metrics, all 20 limits, 5 stock bot settings
         const auto result =
             ServerOptions::parse({u"finchat-server"_s, u"--config"_s, writeConfig(enabled)});
         QCOMPARE(result.action, ServerOptions::Action::Run);
@@ -260,6 +279,8 @@ private slots:
         QCOMPARE(parsed.messageWindow, defaults.messageWindow);
         QCOMPARE(parsed.requestBurst, defaults.requestBurst);
         QCOMPARE(parsed.requestWindow, defaults.requestWindow);
+        QCOMPARE(parsed.clusterHeartbeat, defaults.clusterHeartbeat);
+        QVERIFY(result.config.trustedProxies.isEmpty());
         QCOMPARE(parsed.maxConnectionsPerAddress, defaults.maxConnectionsPerAddress);
         QCOMPARE(parsed.maxConnections, defaults.maxConnections);
         QCOMPARE(parsed.maxOutgoingBufferBytes, defaults.maxOutgoingBufferBytes);

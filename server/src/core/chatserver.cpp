@@ -21,6 +21,7 @@
 #include "tls/servercertificate.h"
 #include "wire/abandoned.h"
 #include "wire/clientconnection.h"
+#include "wire/forwardedaddress.h"
 #include "wire/lanannouncer.h"
 #include "wire/listener.h"
 #include "wire/metricsendpoint.h"
@@ -92,12 +93,14 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
                                     QWebSocketServer::NonSecureMode, this))
     , m_listener(new Listener(*m_server, isEncrypted(), m_config.limits.loginTimeout, this))
     , m_fanout(m_online, m_rooms)
+    , m_cluster(std::make_unique<ClusterBus>(m_storage, m_online, m_rooms, m_fanout,
+                                             m_config.limits.clusterHeartbeat))
     , m_connectionCounter(m_config.limits.maxConnectionsPerAddress, m_config.limits.maxConnections)
     , m_housekeeping(new Housekeeping(m_storage, m_config.limits.sessionLifetimeMs(), this))
 {
     m_siteSettings = m_storage.blocking([](Storage &stored) { return stored.siteSettings(); });
-    const ServerContext context{m_storage, m_config.limits, m_online, m_rooms,
-                                m_fanout,  m_siteSettings,  *this};
+    const ServerContext context{m_storage, m_config.limits, m_online,       m_rooms,
+                                m_fanout,  *m_cluster,      m_siteSettings, *this};
     m_roomService = std::make_unique<RoomService>(context);
     m_messageService = std::make_unique<MessageService>(context, *m_roomService);
     m_quotes = new QuoteLookup(this);
@@ -117,6 +120,16 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
         new BotGateway(context, *m_bots, commands(), m_config.limits.botTokenCheckInterval, this);
     m_rooms.load(m_housekeeping->prepare());
     m_housekeeping->startPurging();
+    m_cluster->start(
+        m_config.database,
+        {.closeEndedSessions = [this](qint64) { m_accounts->closeEndedSessions(); },
+         .updateUser = [this](const Author &user) { m_accounts->updateConnectionsOf(user); },
+         .reloadSettings = [this] { m_settings->reload(); },
+         .reloadRooms =
+             [this] {
+                 m_roomService->mirrorDirectory(
+                     [cluster = m_cluster.get()] { cluster->roomsReloaded(); });
+             }});
 
     if (isEncrypted())
         reloadCertificate();
@@ -355,7 +368,9 @@ void ChatServer::onNewConnection()
             socket->deleteLater();
             continue;
         }
-        auto *connection = new ClientConnection(socket, transport, m_config.limits, this);
+        auto *connection = new ClientConnection(
+            socket, transport, ForwardedAddress::of(*socket, m_config.trustedProxies),
+            m_config.limits, this);
         if (!m_connectionCounter.tryAdd(connection->peerAddress())) {
             connection->send(Protocol::makeError(
                 ErrorCode::TooManyConnections, u"too many connections; close another one first"_s));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cluster/clusterbus.h"
 #include "startup/serverconfig.h"
 #include "state/fanout.h"
 #include "state/onlineusers.h"
@@ -136,6 +137,7 @@ private:
     OnlineUsers m_online;
     RoomDirectory m_rooms;
     Fanout m_fanout;
+    std::unique_ptr<ClusterBus> m_cluster; // before what it hooks into is gone
     ConnectionCounter m_connectionCounter;
     Housekeeping *m_housekeeping;
     std::unique_ptr<RoomService> m_roomService;

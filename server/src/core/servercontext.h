@@ -4,6 +4,7 @@
 
 namespace FinChat {
 
+class ClusterBus;
 class Fanout;
 class OnlineUsers;
 class RoomDirectory;
@@ -18,6 +19,8 @@ struct ServerContext
     OnlineUsers &online;
     RoomDirectory &rooms;
     const Fanout &fanout;
+    // The other servers on the same database, if any.
+    ClusterBus &cluster;
     // What admins set with settings.update, as stored.
     SiteSettingsRecord &settings;
     // Lives exactly as long as the server: storage answers that arrive after it is gone

@@ -3,6 +3,7 @@
 #include "auth/invitecode.h"
 #include "auth/passwordhasher.h"
 #include "auth/sessiontoken.h"
+#include "cluster/clusterbus.h"
 #include "state/fanout.h"
 #include "state/onlineusers.h"
 #include "state/roomdirectory.h"
@@ -278,6 +279,7 @@ void AccountService::closeRevoked(qint64 userId,
                                   QLatin1StringView reason, const QString &message,
                                   const ClientConnection *except)
 {
+    m_context.cluster.sessionsEnded(userId); // the user's connections on other servers
     // A copy: ending a session takes the connection out of the online table.
     const QList<ClientConnection *> connections = m_context.online.connectionsOf(userId);
     for (ClientConnection *connection : connections) {
@@ -298,7 +300,7 @@ Protocol::SessionInfo AccountService::startSession(ClientConnection *connection,
                                                    const QByteArray &tokenHash)
 {
     connection->logIn(user, tokenHash);
-    if (m_context.online.add(user.id, connection)) {
+    if (m_context.online.add(user, connection)) {
         m_context.fanout.toUsers(m_context.rooms.peersOf(user.id),
                                  Protocol::UserOnline{WireFormat::user(user)});
     }
@@ -317,7 +319,7 @@ void AccountService::endSession(ClientConnection *connection)
         return;
     const Author user = connection->user();
     connection->logOut();
-    if (m_context.online.remove(user.id, connection)) {
+    if (m_context.online.remove(user, connection)) {
         m_context.fanout.toUsers(m_context.rooms.peersOf(user.id),
                                  Protocol::UserOffline{WireFormat::user(user)});
     }
@@ -411,11 +413,17 @@ QCoro::Task<> AccountService::changePassword(const Request &request, const Autho
 
 void AccountService::announceUserUpdate(const Author &user)
 {
-    for (ClientConnection *connection : m_context.online.connectionsOf(user.id))
-        connection->updateUser(user);
+    updateConnectionsOf(user);
+    m_context.cluster.userUpdated(user);
     QSet<qint64> audience = m_context.rooms.peersOf(user.id);
     audience.insert(user.id);
     m_context.fanout.toUsers(audience, Protocol::UserUpdated{WireFormat::user(user)});
+}
+
+void AccountService::updateConnectionsOf(const Author &user)
+{
+    for (ClientConnection *connection : m_context.online.connectionsOf(user.id))
+        connection->updateUser(user);
 }
 
 void AccountService::endSessionsOf(qint64 userId, QLatin1StringView reason, const QString &message)

@@ -42,6 +42,8 @@ public:
     // The account's display name or role changed (committed): every connection of the user
     // and their peers learn it.
     void announceUserUpdate(const Author &user);
+    // The same on this server's connections only: another server announced it.
+    void updateConnectionsOf(const Author &user);
     // The account's sessions were deleted (a ban): its connections are told why and closed.
     void endSessionsOf(qint64 userId, QLatin1StringView reason, const QString &message);
     // Closes the connections whose session is gone from the database or whose account is

@@ -58,9 +58,9 @@ Protocol::UsersOnlineOk PeopleService::online(Request, Protocol::UsersOnline fie
 {
     const QString after = fields.after.value_or(QString());
     QList<Author> page;
-    for (const QList<ClientConnection *> &connections : m_context.online.all()) {
-        if (!connections.isEmpty() && connections.first()->user().username > after)
-            page.append(connections.first()->user());
+    for (const Author &user : m_context.online.everyone()) {
+        if (user.username > after)
+            page.append(user);
     }
     const auto limit = fields.limit.value_or(Protocol::MaxOnlinePage);
     const bool hasMore = page.size() > limit;

@@ -226,6 +226,19 @@ Protocol::HistoryPage RoomService::page(const RoomRecord &room, QList<MessageRec
     return {WireFormat::messages(messages, room.name), hasMore};
 }
 
+QCoro::Task<> RoomService::mirrorDirectory(std::function<void()> done)
+{
+    auto reading = m_context.read([](Storage &storage) { return storage.roomsSnapshot(); });
+    try {
+        m_context.rooms.replace(co_await reading);
+    } catch (const Abandoned &) {
+        co_return; // the server stopped
+    } catch (const std::exception &error) {
+        qCWarning(lcRooms) << "cannot read the rooms again; the ones held stay:" << error.what();
+    }
+    done();
+}
+
 QCoro::Task<> RoomService::reloadDirectory()
 {
     auto reading = m_context.read([](Storage &storage) { return storage.roomsSnapshot(); });

@@ -36,6 +36,9 @@ public:
     // Reads the rooms again from the database, which the command line may have changed
     // (finchat-server room ...), and tells everyone logged in what changed: on SIGHUP.
     QCoro::Task<> reloadDirectory();
+    // Another server read the rooms again (its command line changed them): so does this one,
+    // telling nobody (that server did), then calls done.
+    QCoro::Task<> mirrorDirectory(std::function<void()> done);
 
 private:
     // history.fetch's `around`: the messages around message `id` of the room.

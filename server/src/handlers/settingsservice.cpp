@@ -1,5 +1,6 @@
 #include "handlers/settingsservice.h"
 
+#include "cluster/clusterbus.h"
 #include "handlers/permissions.h"
 #include "state/fanout.h"
 #include "storage/storage.h"
@@ -73,9 +74,23 @@ QCoro::Task<Protocol::SettingsUpdateOk> SettingsService::update(Request request,
     const Updated updated = co_await updating;
     m_context.settings = updated.settings;
     const Protocol::SiteSettings settings = WireFormat::settings(updated.settings);
-    if (updated.changed)
+    if (updated.changed) {
+        m_context.cluster.settingsChanged();
         m_context.fanout.toEveryone(Protocol::SettingsUpdated{settings, updated.by});
+    }
     co_return Protocol::SettingsUpdateOk{settings};
+}
+
+QCoro::Task<> SettingsService::reload()
+{
+    auto reading = m_context.read([](Storage &storage) { return storage.siteSettings(); });
+    try {
+        m_context.settings = co_await reading;
+    } catch (const Abandoned &) {
+        // the server stopped
+    } catch (const std::exception &error) {
+        qWarning() << "cannot read the site's settings again; the ones held stay:" << error.what();
+    }
 }
 
 } // namespace FinChat

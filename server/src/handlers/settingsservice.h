@@ -15,6 +15,8 @@ class SettingsService
 {
 public:
     explicit SettingsService(ServerContext context);
+    // Another server changed them.
+    QCoro::Task<> reload();
 
     QCoro::Task<Protocol::SettingsUpdateOk> update(Request request,
                                                    Protocol::SettingsUpdate fields);

@@ -39,6 +39,9 @@ struct ServerLimits
     // bot token` ends its connections within this time.
     std::chrono::milliseconds botTokenCheckInterval{30'000};
     std::chrono::milliseconds priceCheckInterval{60'000}; // watchlists and price alerts
+    // Servers on one PostgreSQL database tell one another they are there this often; one
+    // silent for three of them is taken for gone (ClusterBus).
+    std::chrono::milliseconds clusterHeartbeat{5'000};
 };
 
 // What an acknowledgement promises about a stored message (docs/protocol.md).
@@ -93,8 +96,10 @@ struct ServerConfig
 
     QHostAddress listenAddress = QHostAddress::Any;
     quint16 port = DefaultPort;
-    DatabaseLocation
-        database; // a SQLite file (finchat.db in the per-user data folder) or PostgreSQL
+    // Load balancers whose X-Forwarded-For names the client ([server] trusted_proxies).
+    QList<std::pair<QHostAddress, int>> trustedProxies;
+    // A SQLite file (finchat.db in the per-user data folder) or a PostgreSQL database.
+    DatabaseLocation database;
     Durability durability = Durability::Full;
     Registration registration = Registration::Open; // [server] registration
     QStringList pluginDirs;                         // searched in order for bot plugins

@@ -2,6 +2,7 @@
 
 #include "finchat/botmanifest.h"
 #include "finchat/configfile.h"
+#include "wire/forwardedaddress.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -89,15 +90,26 @@ const QList<LimitSetting> &limitSettings()
               &ServerLimits::botTokenCheckInterval, AtStart),
         limit(u"limits/price_check_interval_ms"_s, 10'000, Big, &ServerLimits::priceCheckInterval,
               AtStart),
+        limit(u"limits/cluster_heartbeat_ms"_s, 100, 60'000, &ServerLimits::clusterHeartbeat,
+              AtStart),
     };
     return all;
 }
 
-const QStringList ServerKeys{
-    u"server/listen"_s,       u"server/port"_s,      u"server/database"_s, u"server/plugins_dir"_s,
-    u"server/durability"_s,   u"server/plaintext"_s, u"server/announce"_s, u"server/load_plugins"_s,
-    u"server/registration"_s, u"tls/certificate"_s,  u"tls/key"_s,         u"metrics/listen"_s,
-    u"metrics/port"_s};
+const QStringList ServerKeys{u"server/listen"_s,
+                             u"server/port"_s,
+                             u"server/database"_s,
+                             u"server/plugins_dir"_s,
+                             u"server/durability"_s,
+                             u"server/plaintext"_s,
+                             u"server/announce"_s,
+                             u"server/load_plugins"_s,
+                             u"server/registration"_s,
+                             u"tls/certificate"_s,
+                             u"tls/key"_s,
+                             u"metrics/listen"_s,
+                             u"metrics/port"_s,
+                             u"server/trusted_proxies"_s};
 
 bool readLimits(const QSettings &settings, ServerLimits &limits, QString &error)
 {
@@ -394,6 +406,16 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         pluginsDir =
             ConfigFile::resolvedAgainst(settings.value(u"server/plugins_dir"_s).toString(), file);
         config.botSettings = ConfigFile::botSettings(settings);
+        // INI reads "a, b" as a list.
+        const auto proxies = ForwardedAddress::parseTrusted(
+            settings.value(u"server/trusted_proxies"_s).toStringList().join(u','));
+        if (!proxies) {
+            result.action = Action::Fail;
+            result.text = u"%1: server/trusted_proxies must be addresses or subnets "
+                          "(10.0.0.5, 10.0.1.0/24), separated by commas"_s.arg(file);
+            return result;
+        }
+        config.trustedProxies = *proxies;
         if (!checkKnownKeys(settings, error) || !readLimits(settings, config.limits, error)) {
             result.action = Action::Fail;
             result.text = u"%1: %2"_s.arg(file, error);

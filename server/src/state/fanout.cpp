@@ -11,9 +11,22 @@ Fanout::Fanout(const OnlineUsers &online, const RoomDirectory &rooms)
     , m_rooms(rooms)
 {}
 
-QSet<qint64> Fanout::roomMembers(qint64 roomId) const
+void Fanout::send(const Bus::Audience &audience, const QJsonObject &frame) const
 {
-    return m_rooms.members(roomId);
+    if (m_relay)
+        m_relay(audience, frame);
+    else
+        deliver(audience, TextFrame(frame));
+}
+
+void Fanout::deliver(const Bus::Audience &audience, const TextFrame &frame) const
+{
+    if (const auto *room = std::get_if<Bus::ToRoom>(&audience))
+        sendToUsers(m_rooms.members(room->roomId), frame);
+    else if (const auto *users = std::get_if<Bus::ToUsers>(&audience))
+        sendToUsers(users->userIds, frame);
+    else
+        sendToEveryone(frame);
 }
 
 void Fanout::sendToUsers(const QSet<qint64> &userIds, const TextFrame &frame) const

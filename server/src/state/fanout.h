@@ -1,10 +1,13 @@
 #pragma once
 
+#include "cluster/busmessage.h"
 #include "finchat/protocol/messages.h"
 #include "wire/textframe.h"
 
 #include <QSet>
 #include <QString>
+
+#include <functional>
 
 namespace FinChat {
 
@@ -13,44 +16,49 @@ class RoomDirectory;
 
 // Delivers one event to many connections, serialising and framing it once for all of them
 // (TextFrame). Events are the protocol's typed events (finchat/protocol/events.h).
+//
+// When servers share one database, an event goes to the relay (ClusterBus) instead, and every
+// server, this one included, delivers it to its own connections when it comes back through
+// deliver(): in the order the database hands events out, which is the same on every server.
 class Fanout
 {
 public:
+    using Relay = std::function<void(const Bus::Audience &, const QJsonObject &frame)>;
+
     Fanout(const OnlineUsers &online, const RoomDirectory &rooms);
+    void setRelay(Relay relay) { m_relay = std::move(relay); }
 
     template<Protocol::Described Event>
     void toRoom(qint64 roomId, const Event &event) const
     {
-        sendToUsers(roomMembers(roomId), encode(event));
+        send(Bus::ToRoom{roomId}, Protocol::frame(event));
     }
     template<Protocol::Described Event>
     void toUsers(const QSet<qint64> &userIds, const Event &event) const
     {
-        sendToUsers(userIds, encode(event));
+        send(Bus::ToUsers{userIds}, Protocol::frame(event));
     }
     template<Protocol::Described Event>
     void toUser(qint64 userId, const Event &event) const
     {
-        sendToUsers({userId}, encode(event));
+        send(Bus::ToUsers{{userId}}, Protocol::frame(event));
     }
     template<Protocol::Described Event>
     void toEveryone(const Event &event) const
     {
-        sendToEveryone(encode(event));
+        send(Bus::ToEveryone{}, Protocol::frame(event));
     }
+    // Delivers to this server's connections of the audience, now.
+    void deliver(const Bus::Audience &audience, const TextFrame &frame) const;
 
 private:
-    template<Protocol::Described Event>
-    static TextFrame encode(const Event &event)
-    {
-        return TextFrame(Protocol::frame(event));
-    }
-    QSet<qint64> roomMembers(qint64 roomId) const;
+    void send(const Bus::Audience &audience, const QJsonObject &frame) const;
     void sendToUsers(const QSet<qint64> &userIds, const TextFrame &frame) const;
     void sendToEveryone(const TextFrame &frame) const;
 
     const OnlineUsers &m_online;
     const RoomDirectory &m_rooms;
+    Relay m_relay;
 };
 
 } // namespace FinChat

@@ -1,29 +1,61 @@
 #pragma once
 
+#include "storage/records.h"
+
 #include <QHash>
 #include <QList>
+#include <QSet>
+#include <QString>
+
+#include <functional>
 
 namespace FinChat {
 
 class ClientConnection;
 
-// Which logged-in connections each user has. A user is online while they have at least one.
+// Which logged-in connections each user has here, and, when servers share one database, who
+// is online on the others (ClusterBus keeps that part). A user is online while they have at
+// least one connection on any server.
 class OnlineUsers
 {
 public:
-    // true when this is the user's first connection: they just came online.
-    bool add(qint64 userId, ClientConnection *connection);
-    // true when this was the user's last connection: they just went offline.
-    bool remove(qint64 userId, ClientConnection *connection);
-    bool isOnline(qint64 userId) const { return m_connections.contains(userId); }
+    // Told when a user's first connection on this server opens (true) or its last closes.
+    using PresenceSink = std::function<void(const Author &user, bool online)>;
+    void setPresenceSink(PresenceSink sink) { m_sink = std::move(sink); }
+
+    // true when this is the user's first connection anywhere: they just came online.
+    bool add(const Author &user, ClientConnection *connection);
+    // true when this was the user's last connection anywhere: they just went offline.
+    bool remove(const Author &user, ClientConnection *connection);
+    bool isOnline(qint64 userId) const
+    {
+        return m_connections.contains(userId) || m_remoteServers.contains(userId);
+    }
     QList<ClientConnection *> connectionsOf(qint64 userId) const
     {
         return m_connections.value(userId);
     }
+    // This server's connections, by user.
     const QHash<qint64, QList<ClientConnection *>> &all() const { return m_connections; }
+    // Everyone online, on any server.
+    QList<Author> everyone() const;
+    // Everyone with a connection on this server.
+    QList<Author> here() const;
+
+    // Another server's news: the user's first connection there opened, or its last closed.
+    // true when that made them come online or go offline.
+    bool setOnlineElsewhere(const QString &server, const Author &user, bool online);
+    // Everyone online on that server, as it said; those who thereby came online or went
+    // offline, each with the new state.
+    QList<std::pair<Author, bool>> replaceServer(const QString &server, const QList<Author> &users);
 
 private:
     QHash<qint64, QList<ClientConnection *>> m_connections;
+    QHash<qint64, Author> m_users; // of m_connections
+    // Users online on other servers: on which, and who they are.
+    QHash<qint64, QSet<QString>> m_remoteServers;
+    QHash<qint64, Author> m_remoteUsers;
+    PresenceSink m_sink;
 };
 
 } // namespace FinChat

@@ -4,8 +4,64 @@
 
 namespace FinChat {
 
+namespace {
+// Makes the directory's changes for as long as it lives without telling other servers.
+class Replaying
+{
+public:
+    explicit Replaying(bool &flag)
+        : m_flag(flag)
+        , m_was(flag)
+    {
+        m_flag = true;
+    }
+    ~Replaying() { m_flag = m_was; }
+    Replaying(const Replaying &) = delete;
+    Replaying &operator=(const Replaying &) = delete;
+
+private:
+    bool &m_flag;
+    bool m_was;
+};
+
+template<typename... Ts>
+struct Overloaded : Ts...
+{
+    using Ts::operator()...;
+};
+} // namespace
+
+void RoomDirectory::publish(const Bus::RoomChange &change) const
+{
+    if (m_sink && !m_replaying)
+        m_sink(change);
+}
+
+void RoomDirectory::apply(const Bus::RoomChange &change)
+{
+    const Replaying replaying(m_replaying);
+    std::visit(Overloaded{[this](const Bus::AddRoom &add) { addRoom(add.room); },
+                          [this](const Bus::SetTopic &set) { setTopic(set.roomId, set.topic); },
+                          [this](const Bus::AddMember &add) { addMember(add.roomId, add.userId); },
+                          [this](const Bus::RemoveMember &remove) {
+                              removeMember(remove.roomId, remove.userId);
+                          },
+                          [this](const Bus::SetMute &set) { setMute(set.mute); },
+                          [this](const Bus::LiftMute &lift) { liftMute(lift.roomId, lift.userId); },
+                          [](const Bus::ReloadRooms &) {
+                          }}, // the bus reads the database
+               change);
+}
+
 void RoomDirectory::load(const RoomsSnapshot &snapshot)
 {
+    publish(Bus::ReloadRooms{});
+    replace(snapshot);
+}
+
+void RoomDirectory::replace(const RoomsSnapshot &snapshot)
+{
+    const Replaying replaying(m_replaying);
     m_rooms.clear();
     m_roomIdsByName.clear();
     m_members.clear();
@@ -47,11 +103,13 @@ RoomDirectory::Differences RoomDirectory::differencesFrom(const QList<RoomRecord
 void RoomDirectory::setMute(const MuteRecord &mute)
 {
     m_mutedUntil.insert({mute.roomId, mute.userId}, mute.until);
+    publish(Bus::SetMute{mute});
 }
 
 void RoomDirectory::liftMute(qint64 roomId, qint64 userId)
 {
     m_mutedUntil.remove({roomId, userId});
+    publish(Bus::LiftMute{roomId, userId});
 }
 
 std::optional<qint64> RoomDirectory::mutedUntil(qint64 roomId, qint64 userId, qint64 now) const
@@ -92,24 +150,28 @@ void RoomDirectory::addRoom(const RoomRecord &room)
 {
     m_rooms.insert(room.id, room);
     m_roomIdsByName.insert(room.name, room.id);
+    publish(Bus::AddRoom{room});
 }
 
 void RoomDirectory::setTopic(qint64 roomId, const QString &topic)
 {
     if (const auto room = m_rooms.find(roomId); room != m_rooms.end())
         room->topic = topic;
+    publish(Bus::SetTopic{roomId, topic});
 }
 
 void RoomDirectory::addMember(qint64 roomId, qint64 userId)
 {
     m_members[roomId].insert(userId);
     m_roomsOfUser[userId].insert(roomId);
+    publish(Bus::AddMember{roomId, userId});
 }
 
 void RoomDirectory::removeMember(qint64 roomId, qint64 userId)
 {
     m_members[roomId].remove(userId);
     m_roomsOfUser[userId].remove(roomId);
+    publish(Bus::RemoveMember{roomId, userId});
 }
 
 bool RoomDirectory::isMember(qint64 roomId, qint64 userId) const

@@ -1,22 +1,34 @@
 #pragma once
 
+#include "cluster/busmessage.h"
 #include "storage/records.h"
 
 #include <QHash>
 #include <QSet>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace FinChat {
 
 // Rooms and who is in them, mirrored in memory so that a broadcast or a membership check
 // needs no query. The database stays the source of truth: the services change it first and
-// tell the directory once the change is committed.
+// tell the directory once the change is committed. Servers sharing one database mirror one
+// another's changes: each change made here goes to the change sink (ClusterBus), and those of
+// the other servers come back through apply().
 class RoomDirectory
 {
 public:
+    using ChangeSink = std::function<void(const Bus::RoomChange &)>;
+    void setChangeSink(ChangeSink sink) { m_sink = std::move(sink); }
+    // Another server's change, made here without sending it on.
+    void apply(const Bus::RoomChange &change);
+
+    // Everything anew, from the database; the other servers are told to read it again too.
     void load(const RoomsSnapshot &snapshot);
+    // The same, as another server asked: not sent on.
+    void replace(const RoomsSnapshot &snapshot);
     // How the public rooms read again from the database differ from those held here; direct
     // conversations are no part of it (none is made, renamed or deleted but over the wire,
     // and nobody outside them may be told of one).
@@ -55,6 +67,9 @@ private:
     QHash<qint64, QSet<qint64>> m_members;
     QHash<qint64, QSet<qint64>> m_roomsOfUser;
     QHash<std::pair<qint64, qint64>, qint64> m_mutedUntil; // (room id, user id) -> until
+    ChangeSink m_sink;
+    bool m_replaying = false; // applying a change that is not this server's to tell
+    void publish(const Bus::RoomChange &change) const;
 };
 
 } // namespace FinChat

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -34,8 +35,11 @@ constexpr int BusyTimeoutMs = 5000;
 // The PostgreSQL advisory lock held while the schema is brought up to date ("FinChat" in
 // ASCII, so that it does not collide with another application's lock by chance).
 constexpr qint64 MigrationLock = 0x46696e43686174;
-// Held by the one server running on a PostgreSQL database (claimSoleServer).
-constexpr qint64 ServerLock = MigrationLock + 1;
+// The channel of the servers of one database (publish, listen), and how long a message too
+// long for a notification waits for its readers.
+constexpr auto BusChannel = "finchat_bus"_L1;
+constexpr qsizetype MaxNotificationBytes = 7900; // PostgreSQL's limit is 8000
+constexpr qint64 LongBusMessageLifetimeMs = 5 * 60 * 1000;
 
 QString uniqueConnectionName()
 {
@@ -178,6 +182,12 @@ void Storage::openPostgres(const PostgresLocation &location, Durability durabili
     execStatement(u"SELECT pg_advisory_lock(%1)"_s.arg(MigrationLock));
     try {
         migrate(u":/finchat/sql/postgresql"_s);
+        // Transient, so outside the schema's versions: messages between the servers that
+        // are too long for a notification (publish). Unlogged: a crash empties it, and
+        // nothing in it outlives the minutes its readers need.
+        execStatement(u"CREATE UNLOGGED TABLE IF NOT EXISTS finchat_bus_messages ("
+                      "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                      "message TEXT NOT NULL, at BIGINT NOT NULL)"_s);
     } catch (...) {
         tryStatement(u"SELECT pg_advisory_unlock(%1)"_s.arg(MigrationLock));
         throw;
@@ -418,12 +428,58 @@ void Storage::backupTo(const QString &file) const
     run(u"VACUUM INTO ?"_s, {file});
 }
 
-bool Storage::claimSoleServer()
+void Storage::publish(const QByteArray &message)
 {
-    if (m_engine == Engine::Sqlite)
-        return true;
-    QSqlQuery query = run(u"SELECT pg_try_advisory_lock(%1)"_s.arg(ServerLock));
-    return query.next() && query.value(0).toBool();
+    if (message.size() <= MaxNotificationBytes) {
+        run(u"SELECT pg_notify('%1', ?)"_s.arg(BusChannel), {QString::fromUtf8(message)});
+        return;
+    }
+    const qint64 now = nowMs();
+    run(u"DELETE FROM finchat_bus_messages WHERE at < ?"_s, {now - LongBusMessageLifetimeMs});
+    QSqlQuery stored =
+        run(u"INSERT INTO finchat_bus_messages (message, at) VALUES (?, ?) RETURNING id"_s,
+            {QString::fromUtf8(message), now});
+    if (!stored.next())
+        throw StorageError("a long bus message was not stored");
+    const qint64 id = stored.value(0).toLongLong();
+    stored.finish();
+    run(u"SELECT pg_notify('%1', ?)"_s.arg(BusChannel), {u"@%1"_s.arg(id)});
+}
+
+std::optional<QByteArray> Storage::longBusMessage(qint64 id) const
+{
+    QSqlQuery query = run(u"SELECT message FROM finchat_bus_messages WHERE id = ?"_s, {id});
+    if (!query.next())
+        return std::nullopt;
+    return query.value(0).toString().toUtf8();
+}
+
+void Storage::listen(QObject *receiver, std::function<void(const QByteArray &)> onMessage)
+{
+    QSqlDriver *driver = m_db.driver();
+    if (!driver->subscribeToNotification(BusChannel))
+        throw StorageError(describe(u"cannot listen to the other servers"_s, driver->lastError()));
+    QObject::connect(driver,
+                     qOverload<const QString &, QSqlDriver::NotificationSource, const QVariant &>(
+                         &QSqlDriver::notification),
+                     receiver,
+                     [this, onMessage = std::move(onMessage)](
+                         const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                         const QString text = payload.toString();
+                         if (!text.startsWith(u'@')) {
+                             onMessage(text.toUtf8());
+                             return;
+                         }
+                         try {
+                             if (const auto message = longBusMessage(text.mid(1).toLongLong()))
+                                 onMessage(*message);
+                             else
+                                 qCWarning(lcStorage) << "a long bus message is gone:" << text;
+                         } catch (const StorageError &error) {
+                             qCWarning(lcStorage)
+                                 << "cannot read a long bus message:" << error.what();
+                         }
+                     });
 }
 
 qint64 Storage::postgresDatabaseBytes() const

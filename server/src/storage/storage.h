@@ -103,11 +103,13 @@ public:
     // that each table then has as many rows in both: (table, rows) for each. Throws, having
     // copied nothing, when target is not empty or either schema is not the one it knows.
     QList<std::pair<QString, qint64>> copyEverythingTo(Storage &target) const;
-    // Whether this is the only server on the database, which it stays while it is open: on
-    // PostgreSQL a lock the database holds for the connection's life; SQLite: true (its file
-    // is a server's own). Servers do not yet share one database (rooms and connections live
-    // in each one's memory), so a second one refuses to start.
-    bool claimSoleServer();
+    // Servers sharing a PostgreSQL database talk through it (ClusterBus): a message
+    // published in a write reaches every connection that listens once the write commits, in
+    // commit order, the same for every listener. One too long for a notification (8000
+    // bytes) waits in a table for its readers, for a few minutes.
+    void publish(const QByteArray &message);
+    // This connection receives what is published, through receiver's thread's event loop.
+    void listen(QObject *receiver, std::function<void(const QByteArray &)> onMessage);
     // What a PostgreSQL database takes on disk (pg_database_size), in bytes.
     qint64 postgresDatabaseBytes() const;
 
@@ -302,6 +304,7 @@ private:
     std::optional<UserRecord> userWhere(const QString &column, const QVariant &value) const;
     std::optional<RoomRecord> roomWhere(const QString &column, const QVariant &value) const;
     qint64 nextMessageTimestamp();
+    std::optional<QByteArray> longBusMessage(qint64 id) const;
     QStringList tableNames() const; // FinChat's, without schema_version and search indexes
     qint64 rowCount(const QString &table) const;
 

@@ -36,7 +36,7 @@ QStringList Storage::tableNames() const
             ? run(u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
                   "'sqlite%' AND name NOT LIKE 'messages_fts%' AND name <> 'schema_version'"_s)
             : run(u"SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND "
-                  "tablename <> 'schema_version'"_s);
+                  "tablename NOT IN ('schema_version', 'finchat_bus_messages')"_s);
     QStringList names;
     while (query.next())
         names.append(query.value(0).toString());

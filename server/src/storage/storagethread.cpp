@@ -62,6 +62,35 @@ qint64 StorageThread::databaseBytes() const
     return QFileInfo(m_path).size() + QFileInfo(m_path + QStringLiteral("-wal")).size();
 }
 
+bool StorageThread::post(std::function<void(Storage &)> work)
+{
+    auto *job = new PostedJob(std::move(work));
+    if (enqueue(job))
+        return true;
+    delete job;
+    return false;
+}
+
+bool StorageThread::PostedJob::execute(Storage &storage)
+{
+    try {
+        m_work(storage);
+        return true;
+    } catch (const std::exception &error) {
+        qCWarning(lcStorage) << "a posted write failed:" << error.what();
+        return false;
+    }
+}
+
+void StorageThread::PostedJob::fail(std::exception_ptr error)
+{
+    try {
+        std::rethrow_exception(std::move(error));
+    } catch (const std::exception &failure) {
+        qCWarning(lcStorage) << "a posted write was not stored:" << failure.what();
+    }
+}
+
 bool StorageThread::enqueue(Job *job)
 {
     {

@@ -186,6 +186,9 @@ public:
     {
         return {*this, requester, true, std::move(work)};
     }
+    // A write nobody waits for, in the next group commit (ClusterBus's messages); false when
+    // the queue is full or the thread is stopping. A failure is logged.
+    bool post(std::function<void(Storage &)> work);
 
 private:
     template<typename Result>
@@ -211,6 +214,23 @@ private:
         std::function<Result(Storage &)> m_work;
         Outcome<Result> m_outcome;
         std::promise<void> m_done;
+    };
+
+    // A write of post(): it deletes itself once done.
+    class PostedJob final : public Job
+    {
+    public:
+        explicit PostedJob(std::function<void(Storage &)> work)
+            : Job(true)
+            , m_work(std::move(work))
+        {}
+
+    private:
+        bool execute(Storage &storage) override;
+        void fail(std::exception_ptr error) override;
+        void finish(StorageThread &) override { delete this; }
+
+        std::function<void(Storage &)> m_work;
     };
 
     // False when the queue is full or the thread is stopping.

@@ -21,12 +21,12 @@ constexpr std::chrono::seconds CloseGracePeriod{5};
 constexpr int BotRequestFactor = 10;
 } // namespace
 
-ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *transport,
+ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *transport, QString peerAddress,
                                    const ServerLimits &limits, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_transport(transport)
-    , m_peerAddress(socket->peerAddress().toString())
+    , m_peerAddress(std::move(peerAddress))
     , m_maxOutgoingBufferBytes(limits.maxOutgoingBufferBytes)
     , m_requestBucket(limits.requestBurst, limits.requestWindow)
     , m_requestBurst(limits.requestBurst)

@@ -33,8 +33,8 @@ public:
     // transport: the TCP or TLS socket under socket (Listener::takeTransport), owned from now
     // on. Over TLS most of what waits to be sent is already encrypted in its buffer, which
     // socket does not count.
-    ClientConnection(QWebSocket *socket, QTcpSocket *transport, const ServerLimits &limits,
-                     QObject *parent = nullptr);
+    ClientConnection(QWebSocket *socket, QTcpSocket *transport, QString peerAddress,
+                     const ServerLimits &limits, QObject *parent = nullptr);
     ~ClientConnection() override;
 
     const QString &peerAddress() const { return m_peerAddress; }

@@ -1,0 +1,214 @@
+#include "cluster/busmessage.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace FinChat::Bus {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+template<typename... Ts>
+struct Overloaded : Ts...
+{
+    using Ts::operator()...;
+};
+
+QJsonObject authorJson(const Author &author)
+{
+    return {{u"id"_s, author.id},
+            {u"user"_s, author.username},
+            {u"name"_s, author.displayName},
+            {u"bot"_s, author.isBot},
+            {u"role"_s, QString(Protocol::roleName(author.role))}};
+}
+
+Author authorFrom(const QJsonObject &json)
+{
+    return {json[u"id"_s].toInteger(), json[u"user"_s].toString(), json[u"name"_s].toString(),
+            json[u"bot"_s].toBool(),
+            Protocol::roleFromName(json[u"role"_s].toString()).value_or(Protocol::Role::Member)};
+}
+
+QJsonArray idsJson(const QSet<qint64> &ids)
+{
+    QJsonArray array;
+    for (qint64 id : ids)
+        array.append(id);
+    return array;
+}
+
+QSet<qint64> idsFrom(const QJsonArray &array)
+{
+    QSet<qint64> ids;
+    for (const QJsonValue &id : array)
+        ids.insert(id.toInteger());
+    return ids;
+}
+
+QJsonObject audienceJson(const Audience &audience)
+{
+    return std::visit(Overloaded{[](const ToRoom &to) {
+                                     return QJsonObject{{u"room"_s, to.roomId}};
+                                 },
+                                 [](const ToUsers &to) {
+                                     return QJsonObject{{u"users"_s, idsJson(to.userIds)}};
+                                 },
+                                 [](const ToEveryone &) {
+                                     return QJsonObject{{u"everyone"_s, true}};
+                                 }},
+                      audience);
+}
+
+Audience audienceFrom(const QJsonObject &json)
+{
+    if (json.contains(u"room"_s))
+        return ToRoom{json[u"room"_s].toInteger()};
+    if (json.contains(u"users"_s))
+        return ToUsers{idsFrom(json[u"users"_s].toArray())};
+    return ToEveryone{};
+}
+
+QJsonObject roomChangeJson(const RoomChange &change)
+{
+    return std::visit(
+        Overloaded{
+            [](const AddRoom &add) {
+                return QJsonObject{{u"op"_s, u"room"_s},          {u"id"_s, add.room.id},
+                                   {u"name"_s, add.room.name},    {u"topic"_s, add.room.topic},
+                                   {u"at"_s, add.room.createdAt}, {u"direct"_s, add.room.direct}};
+            },
+            [](const SetTopic &set) {
+                return QJsonObject{
+                    {u"op"_s, u"topic"_s}, {u"id"_s, set.roomId}, {u"topic"_s, set.topic}};
+            },
+            [](const AddMember &add) {
+                return QJsonObject{
+                    {u"op"_s, u"member"_s}, {u"id"_s, add.roomId}, {u"user"_s, add.userId}};
+            },
+            [](const RemoveMember &remove) {
+                return QJsonObject{
+                    {u"op"_s, u"left"_s}, {u"id"_s, remove.roomId}, {u"user"_s, remove.userId}};
+            },
+            [](const SetMute &set) {
+                return QJsonObject{{u"op"_s, u"mute"_s},
+                                   {u"id"_s, set.mute.roomId},
+                                   {u"user"_s, set.mute.userId},
+                                   {u"until"_s, set.mute.until}};
+            },
+            [](const LiftMute &lift) {
+                return QJsonObject{
+                    {u"op"_s, u"unmute"_s}, {u"id"_s, lift.roomId}, {u"user"_s, lift.userId}};
+            },
+            [](const ReloadRooms &) {
+                return QJsonObject{{u"op"_s, u"reload"_s}};
+            }},
+        change);
+}
+
+std::optional<RoomChange> roomChangeFrom(const QJsonObject &json)
+{
+    const QString op = json[u"op"_s].toString();
+    const qint64 id = json[u"id"_s].toInteger();
+    const qint64 user = json[u"user"_s].toInteger();
+    if (op == "room"_L1)
+        return AddRoom{{id, json[u"name"_s].toString(), json[u"topic"_s].toString(),
+                        json[u"at"_s].toInteger(), json[u"direct"_s].toBool()}};
+    if (op == "topic"_L1)
+        return SetTopic{id, json[u"topic"_s].toString()};
+    if (op == "member"_L1)
+        return AddMember{id, user};
+    if (op == "left"_L1)
+        return RemoveMember{id, user};
+    if (op == "mute"_L1)
+        return SetMute{{id, user, json[u"until"_s].toInteger()}};
+    if (op == "unmute"_L1)
+        return LiftMute{id, user};
+    if (op == "reload"_L1)
+        return ReloadRooms{};
+    return std::nullopt;
+}
+
+} // namespace
+
+QByteArray Message::encode() const
+{
+    QJsonObject json{{u"server"_s, server}};
+    std::visit(Overloaded{[&](const Event &event) {
+                              json.insert(u"kind"_s, u"event"_s);
+                              json.insert(u"to"_s, audienceJson(event.audience));
+                              json.insert(u"frame"_s, event.frame);
+                          },
+                          [&](const RoomChange &change) {
+                              json.insert(u"kind"_s, u"rooms"_s);
+                              json.insert(u"change"_s, roomChangeJson(change));
+                          },
+                          [&](const Presence &presence) {
+                              json.insert(u"kind"_s, u"presence"_s);
+                              json.insert(u"user"_s, authorJson(presence.user));
+                              json.insert(u"online"_s, presence.online);
+                          },
+                          [&](const PresenceOfServer &all) {
+                              QJsonArray users;
+                              for (const Author &user : all.users)
+                                  users.append(authorJson(user));
+                              json.insert(u"kind"_s, u"online"_s);
+                              json.insert(u"users"_s, users);
+                          },
+                          [&](const Hello &) { json.insert(u"kind"_s, u"hello"_s); },
+                          [&](const Alive &) { json.insert(u"kind"_s, u"alive"_s); },
+                          [&](const SessionsEnded &ended) {
+                              json.insert(u"kind"_s, u"sessions"_s);
+                              json.insert(u"user"_s, ended.userId);
+                          },
+                          [&](const UserUpdated &updated) {
+                              json.insert(u"kind"_s, u"user"_s);
+                              json.insert(u"user"_s, authorJson(updated.user));
+                          },
+                          [&](const SettingsChanged &) {
+                              json.insert(u"kind"_s, u"settings"_s);
+                          }},
+               body);
+    return QJsonDocument(json).toJson(QJsonDocument::Compact);
+}
+
+std::optional<Message> Message::decode(const QByteArray &text)
+{
+    const QJsonObject json = QJsonDocument::fromJson(text).object();
+    const QString server = json[u"server"_s].toString();
+    const QString kind = json[u"kind"_s].toString();
+    if (server.isEmpty())
+        return std::nullopt;
+    const auto made = [&](Body body) {
+        return std::optional<Message>(Message{server, body});
+    };
+    if (kind == "event"_L1 && json[u"frame"_s].isObject())
+        return made(Event{audienceFrom(json[u"to"_s].toObject()), json[u"frame"_s].toObject()});
+    if (kind == "rooms"_L1) {
+        if (auto change = roomChangeFrom(json[u"change"_s].toObject()))
+            return made(*change);
+        return std::nullopt;
+    }
+    if (kind == "presence"_L1)
+        return made(Presence{authorFrom(json[u"user"_s].toObject()), json[u"online"_s].toBool()});
+    if (kind == "online"_L1) {
+        PresenceOfServer all;
+        for (const QJsonValue &user : json[u"users"_s].toArray())
+            all.users.append(authorFrom(user.toObject()));
+        return made(all);
+    }
+    if (kind == "hello"_L1)
+        return made(Hello{});
+    if (kind == "alive"_L1)
+        return made(Alive{});
+    if (kind == "sessions"_L1)
+        return made(SessionsEnded{json[u"user"_s].toInteger()});
+    if (kind == "user"_L1)
+        return made(UserUpdated{authorFrom(json[u"user"_s].toObject())});
+    if (kind == "settings"_L1)
+        return made(SettingsChanged{});
+    return std::nullopt;
+}
+
+} // namespace FinChat::Bus

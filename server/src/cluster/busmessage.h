@@ -1,0 +1,118 @@
+#pragma once
+
+#include "storage/records.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+#include <variant>
+
+namespace FinChat::Bus {
+
+// Who gets an event: each server resolves it against its own connections when the event
+// arrives, so that a room's members are those of that moment on every server alike.
+struct ToRoom
+{
+    qint64 roomId = 0;
+};
+struct ToUsers
+{
+    QSet<qint64> userIds;
+};
+struct ToEveryone
+{};
+using Audience = std::variant<ToRoom, ToUsers, ToEveryone>;
+
+// A protocol event for an audience, as JSON (Protocol::frame).
+struct Event
+{
+    Audience audience;
+    QJsonObject frame;
+};
+
+// A change to the rooms every server mirrors in memory (RoomDirectory).
+struct AddRoom
+{
+    RoomRecord room;
+};
+struct SetTopic
+{
+    qint64 roomId = 0;
+    QString topic;
+};
+struct AddMember
+{
+    qint64 roomId = 0;
+    qint64 userId = 0;
+};
+struct RemoveMember
+{
+    qint64 roomId = 0;
+    qint64 userId = 0;
+};
+struct SetMute
+{
+    MuteRecord mute;
+};
+struct LiftMute
+{
+    qint64 roomId = 0;
+    qint64 userId = 0;
+};
+// The rooms changed in ways read back from the database (the command line's changes).
+struct ReloadRooms
+{};
+using RoomChange =
+    std::variant<AddRoom, SetTopic, AddMember, RemoveMember, SetMute, LiftMute, ReloadRooms>;
+
+// The user's first connection on the sending server opened, or its last one closed.
+struct Presence
+{
+    Author user;
+    bool online = false;
+};
+// Everyone online on the sending server: its answer to Hello, replacing what was known.
+struct PresenceOfServer
+{
+    QList<Author> users;
+};
+// A server started: the others tell it who is online on them.
+struct Hello
+{};
+// The sending server is still there (every heartbeat).
+struct Alive
+{};
+// Sessions of this user ended (a ban, a new password, a logout): each server checks its
+// connections against the database.
+struct SessionsEnded
+{
+    qint64 userId = 0;
+};
+// The user's name or role changed; connections of the user hold the new one.
+struct UserUpdated
+{
+    Author user;
+};
+// settings.update changed the site's settings.
+struct SettingsChanged
+{};
+
+using Body = std::variant<Event, RoomChange, Presence, PresenceOfServer, Hello, Alive,
+                          SessionsEnded, UserUpdated, SettingsChanged>;
+
+// One message between the servers of one database (ClusterBus), and its text form: a
+// compact JSON object, so that a human reading PostgreSQL's log can too.
+struct Message
+{
+    QString server; // the sender's id
+    Body body;
+
+    QByteArray encode() const;
+    // nullopt when the text is no message of this version (logged and dropped by the bus).
+    static std::optional<Message> decode(const QByteArray &text);
+};
+
+} // namespace FinChat::Bus

@@ -1,0 +1,180 @@
+#include "cluster/clusterbus.h"
+
+#include "state/fanout.h"
+#include "state/onlineusers.h"
+#include "state/roomdirectory.h"
+#include "storage/storage.h"
+#include "storage/storagethread.h"
+#include "wire/wireformat.h"
+
+#include "finchat/protocol/events.h"
+
+#include <QLoggingCategory>
+#include <QUuid>
+
+namespace FinChat {
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcCluster, "finchat.server.cluster")
+
+ClusterBus::ClusterBus(StorageThread &storage, OnlineUsers &online, RoomDirectory &rooms,
+                       Fanout &fanout, std::chrono::milliseconds heartbeat, QObject *parent)
+    : QObject(parent)
+    , m_storage(storage)
+    , m_online(online)
+    , m_rooms(rooms)
+    , m_fanout(fanout)
+    , m_id(QUuid::createUuid().toString(QUuid::Id128).left(16))
+{
+    m_heartbeat.setInterval(heartbeat);
+    connect(&m_heartbeat, &QTimer::timeout, this, &ClusterBus::beat);
+}
+
+ClusterBus::~ClusterBus()
+{
+    // Unhooked first: the services that outlive the bus must not call into it.
+    m_fanout.setRelay({});
+    m_rooms.setChangeSink({});
+    m_online.setPresenceSink({});
+}
+
+void ClusterBus::start(const DatabaseLocation &database, Actions actions)
+{
+    if (!database.isPostgres())
+        return;
+    m_actions = std::move(actions);
+    auto listener = std::make_unique<Storage>();
+    listener->openPostgres(database.postgres());
+    listener->listen(this, [this](const QByteArray &text) { receive(text); });
+    m_listener = std::move(listener);
+    m_fanout.setRelay([this](const Bus::Audience &audience, const QJsonObject &frame) {
+        publish(Bus::Event{audience, frame});
+    });
+    m_rooms.setChangeSink([this](const Bus::RoomChange &change) { publish(change); });
+    m_online.setPresenceSink([this](const Author &user, bool online) {
+        publish(Bus::Presence{user, online});
+    });
+    m_clock.start();
+    m_ownBeatHeard = m_clock.elapsed();
+    publish(Bus::Hello{});
+    m_heartbeat.start();
+    qCInfo(lcCluster).noquote() << u"server %1 listens to the other servers of %2"_s.arg(
+        m_id, database.display());
+}
+
+void ClusterBus::sessionsEnded(qint64 userId)
+{
+    if (isActive())
+        publish(Bus::SessionsEnded{userId});
+}
+
+void ClusterBus::userUpdated(const Author &user)
+{
+    if (isActive())
+        publish(Bus::UserUpdated{user});
+}
+
+void ClusterBus::settingsChanged()
+{
+    if (isActive())
+        publish(Bus::SettingsChanged{});
+}
+
+void ClusterBus::publish(const Bus::Body &body)
+{
+    const QByteArray text = Bus::Message{m_id, body}.encode();
+    if (!m_storage.post([text](Storage &storage) { storage.publish(text); }))
+        qCWarning(lcCluster) << "the database is overloaded: a message to the other servers "
+                                "was dropped";
+}
+
+void ClusterBus::receive(const QByteArray &text)
+{
+    std::optional<Bus::Message> message = Bus::Message::decode(text);
+    if (!message) {
+        qCWarning(lcCluster) << "dropped a message of the bus that is none:" << text.left(200);
+        return;
+    }
+    m_held.push_back(std::move(*message));
+    drain();
+}
+
+void ClusterBus::drain()
+{
+    while (!m_reloading && !m_held.empty()) {
+        const Bus::Message message = std::move(m_held.front());
+        m_held.pop_front();
+        handle(message);
+    }
+}
+
+void ClusterBus::roomsReloaded()
+{
+    m_reloading = false;
+    drain();
+}
+
+void ClusterBus::handle(const Bus::Message &message)
+{
+    const bool mine = message.server == m_id;
+    if (!mine)
+        m_lastHeard.insert(message.server, m_clock.elapsed());
+    if (const auto *event = std::get_if<Bus::Event>(&message.body)) {
+        m_fanout.deliver(event->audience, TextFrame(event->frame)); // everyone's, mine too
+        return;
+    }
+    if (mine) {
+        if (std::holds_alternative<Bus::Alive>(message.body))
+            m_ownBeatHeard = m_clock.elapsed();
+        return; // made here already
+    }
+    if (const auto *change = std::get_if<Bus::RoomChange>(&message.body)) {
+        if (std::holds_alternative<Bus::ReloadRooms>(*change)) {
+            m_reloading = true; // what follows waits for the rooms it may be about
+            m_actions.reloadRooms();
+        } else {
+            m_rooms.apply(*change);
+        }
+    } else if (const auto *presence = std::get_if<Bus::Presence>(&message.body)) {
+        m_online.setOnlineElsewhere(message.server, presence->user, presence->online);
+    } else if (const auto *all = std::get_if<Bus::PresenceOfServer>(&message.body)) {
+        m_online.replaceServer(message.server, all->users);
+    } else if (std::holds_alternative<Bus::Hello>(message.body)) {
+        publish(Bus::PresenceOfServer{m_online.here()});
+    } else if (const auto *ended = std::get_if<Bus::SessionsEnded>(&message.body)) {
+        m_actions.closeEndedSessions(ended->userId);
+    } else if (const auto *updated = std::get_if<Bus::UserUpdated>(&message.body)) {
+        m_actions.updateUser(updated->user);
+    } else if (std::holds_alternative<Bus::SettingsChanged>(message.body)) {
+        m_actions.reloadSettings();
+    }
+}
+
+void ClusterBus::beat()
+{
+    publish(Bus::Alive{});
+    const qint64 now = m_clock.elapsed();
+    const qint64 silence = m_heartbeat.interval() * HeartbeatsMissed;
+    // A server that stopped without a word (killed, its machine gone): whoever was online
+    // only there goes offline, and the people here who share a room with them learn it.
+    const auto heard = m_lastHeard; // a copy: the loop removes from it
+    for (auto it = heard.cbegin(); it != heard.cend(); ++it) {
+        if (now - it.value() <= silence)
+            continue;
+        qCWarning(lcCluster).noquote()
+            << u"server %1 fell silent; its people are offline"_s.arg(it.key());
+        m_lastHeard.remove(it.key());
+        for (const auto &[user, online] : m_online.replaceServer(it.key(), {})) {
+            if (!online)
+                m_fanout.deliver(
+                    Bus::ToUsers{m_rooms.peersOf(user.id)},
+                    TextFrame(Protocol::frame(Protocol::UserOffline{WireFormat::user(user)})));
+        }
+    }
+    if (now - m_ownBeatHeard > silence)
+        qCWarning(lcCluster) << "this server does not hear its own heartbeat: the database "
+                                "does not deliver the other servers' messages";
+}
+
+} // namespace FinChat

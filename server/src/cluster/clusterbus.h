@@ -1,0 +1,91 @@
+#pragma once
+
+#include "cluster/busmessage.h"
+#include "storage/databaselocation.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <memory>
+
+namespace FinChat {
+
+class Fanout;
+class OnlineUsers;
+class RoomDirectory;
+class Storage;
+class StorageThread;
+
+// Several finchat-server processes on one PostgreSQL database serve one chat: this is how
+// they keep one another informed, through the database itself (LISTEN/NOTIFY, see
+// Storage::publish). Each server sends
+// - every event (Fanout's relay), and delivers every server's events, its own included, to
+//   its own connections as they come back, so that all deliver them in the same order;
+// - each change of its rooms' mirror (RoomDirectory) and of who is online on it
+//   (OnlineUsers), which the others apply to theirs;
+// - ended sessions, renamed users and new settings, which the others act on;
+// - a heartbeat: a server silent for HeartbeatsMissed heartbeats is gone, and whoever was
+//   online only there goes offline.
+// On SQLite, or before start(), it does nothing: a single server delivers directly.
+class ClusterBus : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int HeartbeatsMissed = 3;
+
+    // What a server does with the others' news that the bus cannot do itself.
+    struct Actions
+    {
+        std::function<void(qint64 userId)> closeEndedSessions;
+        std::function<void(const Author &user)> updateUser;
+        std::function<void()> reloadSettings;
+        std::function<void()> reloadRooms;
+    };
+
+    ClusterBus(StorageThread &storage, OnlineUsers &online, RoomDirectory &rooms, Fanout &fanout,
+               std::chrono::milliseconds heartbeat, QObject *parent = nullptr);
+    ~ClusterBus() override;
+
+    // Joins the servers of this database, when it is PostgreSQL; throws StorageError when it
+    // cannot listen.
+    void start(const DatabaseLocation &database, Actions actions);
+    bool isActive() const { return m_listener != nullptr; }
+    const QString &serverId() const { return m_id; }
+
+    void sessionsEnded(qint64 userId);
+    void userUpdated(const Author &user);
+    void settingsChanged();
+    // The rooms read again from the database (reloadRooms' answer): the messages held
+    // meanwhile go on.
+    void roomsReloaded();
+
+private:
+    void publish(const Bus::Body &body);
+    void receive(const QByteArray &text);
+    void handle(const Bus::Message &message);
+    void drain();
+    void beat();
+
+    StorageThread &m_storage;
+    OnlineUsers &m_online;
+    RoomDirectory &m_rooms;
+    Fanout &m_fanout;
+    Actions m_actions;
+    QString m_id;
+    std::unique_ptr<Storage> m_listener; // on this thread: it receives through the event loop
+    QTimer m_heartbeat;
+    QElapsedTimer m_clock;
+    qint64 m_ownBeatHeard = 0;          // m_clock's time
+    QHash<QString, qint64> m_lastHeard; // other servers, when last heard (m_clock's time)
+    // What arrived while the rooms are read again: delivered after, in order.
+    std::deque<Bus::Message> m_held;
+    bool m_reloading = false;
+};
+
+} // namespace FinChat

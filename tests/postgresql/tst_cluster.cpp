@@ -1,0 +1,182 @@
+#include "testclient.h"
+#include "testserver.h"
+
+#include "finchat/protocol/messages.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace FinChat;
+using namespace FinChat::Testing;
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+namespace Type = FinChat::Protocol::Type;
+
+// Two servers on one PostgreSQL database serve one chat (ClusterBus): real servers on
+// loopback ports, real clients on each, a database of the throwaway cluster.
+class TestCluster : public QObject
+{
+    Q_OBJECT
+
+private:
+    static ServerConfig config()
+    {
+        ServerConfig config;
+        config.limits = TestServer::generousLimits();
+        config.limits.clusterHeartbeat = 100ms; // a silent server is gone after 300 ms
+        return config;
+    }
+    static QStringList bodies(const QList<QJsonObject> &events)
+    {
+        QStringList seen;
+        for (const QJsonObject &event : events)
+            seen.append(event[u"message"_s][u"body"_s].toString());
+        return seen;
+    }
+    static bool logIn(TestClient &client, const QUrl &url, const QString &name)
+    {
+        return client.open(url) && typeOf(client.login(name, u"correct horse"_s)) == Type::LoginOk;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (!TestDatabase::onPostgres())
+            QSKIP("runs under tests/postgresql/with-cluster.sh (ctest -L postgresql)");
+    }
+
+    void messagesReachEveryServerInOneOrder()
+    {
+        TestServer first(config());
+        TestServer second(config(), first.sharedDatabase());
+        TestClient alice, bob, carol;
+        QVERIFY(alice.connectAs(first.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(second.url(), u"bob"_s));
+        QVERIFY(carol.connectAs(second.url(), u"carol"_s));
+
+        // Sent at once to both servers: each server decides only its own messages' order.
+        for (int i = 0; i < 20; ++i) {
+            alice.sendRawNoWait(
+                Protocol::frameText(Protocol::MessageSend{u"general"_s, u"a%1"_s.arg(i), {}}));
+            bob.sendRawNoWait(
+                Protocol::frameText(Protocol::MessageSend{u"general"_s, u"b%1"_s.arg(i), {}}));
+        }
+        QList<QJsonObject> seenByAlice, seenByBob, seenByCarol;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                seenByAlice += alice.takeEvents(Type::MessageNew);
+                seenByBob += bob.takeEvents(Type::MessageNew);
+                seenByCarol += carol.takeEvents(Type::MessageNew);
+                return seenByAlice.size() >= 40 && seenByBob.size() >= 40 &&
+                       seenByCarol.size() >= 40;
+            },
+            10'000));
+        QVERIFY(alice.noEvent(Type::MessageNew, 200)); // and nothing twice
+        QCOMPARE(seenByAlice.size(), 40);
+        QCOMPARE(seenByBob, seenByAlice); // the same events, ids included, in the same order
+        QCOMPARE(seenByCarol, seenByAlice);
+        QStringList fromAlice = bodies(seenByAlice).filter(u"a"_s);
+        QCOMPARE(fromAlice.size(), 20);
+        for (int i = 0; i < 20; ++i) // each sender's own in the order sent
+            QCOMPARE(fromAlice[i], u"a%1"_s.arg(i));
+        QCOMPARE(first.storedMessageCount(), 40);
+
+        // History, read on either server, holds each message once.
+        const QJsonObject page = carol.request(Type::HistoryFetch, {{u"room"_s, u"general"_s}});
+        QCOMPARE(page[u"messages"_s].toArray().size(), 40);
+    }
+
+    void roomsPresenceAndProfilesAcrossServers()
+    {
+        TestServer first(config());
+        TestServer second(config(), first.sharedDatabase());
+        TestClient alice, bob;
+        QVERIFY(alice.connectAs(first.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(second.url(), u"bob"_s));
+        // bob came online on the other server: alice, who shares general with him, is told,
+        // and sees him among the people online.
+        QCOMPARE(alice.waitForEvent(Type::UserOnline)[u"user"_s].toString(), u"bob"_s);
+        QStringList online;
+        for (const QJsonValue &user : alice.request(Type::UsersOnline)[u"users"_s].toArray())
+            online.append(user[u"user"_s].toString());
+        QCOMPARE(online, (QStringList{u"alice"_s, u"bob"_s}));
+
+        // A room made on one server is joined on the other, and talked in across both.
+        QCOMPARE(typeOf(bob.request(Type::RoomCreate, {{u"name"_s, u"desk"_s}})),
+                 Type::RoomCreateOk);
+        QCOMPARE(alice.waitForEvent(Type::RoomCreated)[u"room"_s][u"name"_s].toString(), u"desk"_s);
+        // (The creator's devices learn of it as of a join; through the other server, after
+        // the answer.)
+        QCOMPARE(bob.waitForEvent(Type::MemberJoined)[u"user"_s].toString(), u"bob"_s);
+        const QJsonObject joined = alice.request(Type::RoomJoin, {{u"room"_s, u"desk"_s}});
+        QCOMPARE(typeOf(joined), Type::RoomJoinOk);
+        QCOMPARE(joined[u"members"_s].toArray().size(), 2);
+        for (const QJsonValue &member : joined[u"members"_s].toArray())
+            QVERIFY(member[u"online"_s].toBool()); // bob too, online on the other server
+        QCOMPARE(bob.waitForEvent(Type::MemberJoined)[u"user"_s].toString(), u"alice"_s);
+        QCOMPARE(typeOf(alice.send(u"desk"_s, u"hello from the first"_s)), Type::MessageSendOk);
+        QCOMPARE(bob.waitForEvent(Type::MessageNew)[u"message"_s][u"body"_s].toString(),
+                 u"hello from the first"_s);
+
+        // A new name reaches the other server's people, and its connections of the user.
+        QCOMPARE(typeOf(bob.request(Type::ProfileUpdate, {{u"displayName"_s, u"Bob B."_s}})),
+                 Type::ProfileUpdateOk);
+        QCOMPARE(alice.waitForEvent(Type::UserUpdated)[u"displayName"_s].toString(), u"Bob B."_s);
+        alice.clearEvents();
+        QCOMPARE(typeOf(bob.send(u"desk"_s, u"renamed"_s)), Type::MessageSendOk);
+        QCOMPARE(alice.waitForEvent(Type::MessageNew)[u"message"_s][u"displayName"_s].toString(),
+                 u"Bob B."_s);
+
+        // bob leaves: alice learns he went offline.
+        bob.closeSocket();
+        QCOMPARE(alice.waitForEvent(Type::UserOffline)[u"user"_s].toString(), u"bob"_s);
+    }
+
+    void aBanOnOneServerEndsTheSessionsOnTheOther()
+    {
+        TestServer first(config());
+        TestServer second(config(), first.sharedDatabase());
+        TestClient admin, eve;
+        QVERIFY(admin.connectAs(first.url(), u"admin"_s)); // the site's first: its admin
+        QVERIFY(eve.connectAs(second.url(), u"eve"_s));
+        QCOMPARE(typeOf(admin.request(Type::UserBan, {{u"user"_s, u"eve"_s}})), Type::UserBanOk);
+        QVERIFY(eve.waitForDisconnected());
+        TestClient again;
+        QVERIFY(again.open(second.url()));
+        QCOMPARE(codeOf(again.login(u"eve"_s, u"correct horse"_s)), u"account_disabled"_s);
+    }
+
+    void aServerThatStopsLosesNothing()
+    {
+        auto first = std::make_unique<TestServer>(config());
+        TestServer second(config(), first->sharedDatabase());
+        TestClient alice, bob;
+        QVERIFY(alice.connectAs(first->url(), u"alice"_s));
+        QVERIFY(bob.connectAs(second.url(), u"bob"_s));
+        const QJsonObject sent = alice.send(u"general"_s, u"before"_s, u"n-1"_s);
+        QCOMPARE(typeOf(sent), Type::MessageSendOk);
+        QCOMPARE(bob.waitForEvent(Type::MessageNew)[u"message"_s][u"body"_s].toString(),
+                 u"before"_s);
+
+        // The first server goes; alice is offline for bob, within three heartbeats if it
+        // could not say so itself.
+        first.reset();
+        QCOMPARE(bob.waitForEvent(Type::UserOffline)[u"user"_s].toString(), u"alice"_s);
+
+        // alice moves to the second server, and sends again what she could not know was
+        // stored (the same nonce): it is not stored twice, nor shown twice.
+        TestClient moved;
+        QVERIFY(logIn(moved, second.url(), u"alice"_s));
+        QCOMPARE(bob.waitForEvent(Type::UserOnline)[u"user"_s].toString(), u"alice"_s);
+        const QJsonObject retried = moved.send(u"general"_s, u"before"_s, u"n-1"_s);
+        QCOMPARE(retried[u"message"_s][u"id"_s], sent[u"message"_s][u"id"_s]);
+        QCOMPARE(typeOf(moved.send(u"general"_s, u"after"_s, u"n-2"_s)), Type::MessageSendOk);
+        QCOMPARE(bob.waitForEvent(Type::MessageNew)[u"message"_s][u"body"_s].toString(),
+                 u"after"_s);
+        QVERIFY(bob.noEvent(Type::MessageNew));
+        QCOMPARE(second.storedMessageCount(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCluster)
+#include "tst_cluster.moc"
