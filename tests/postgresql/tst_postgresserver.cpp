@@ -90,10 +90,15 @@ private:
     // port, once it listens (0 when it did not).
     quint16 startServer(QProcess &server, const TestDatabase &database)
     {
+        launchServer(server, database);
+        return portOf(server);
+    }
+
+    void launchServer(QProcess &server, const TestDatabase &database)
+    {
         const QString config = m_folder.filePath(u"cluster.ini"_s);
         QFile file(config);
-        if (!file.open(QIODevice::WriteOnly))
-            return 0;
+        QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("[server]\nplaintext=true\nlisten=127.0.0.1\nport=0\ndatabase=" +
                    database.location().display().toUtf8() +
                    "\n[limits]\ncluster_heartbeat_ms=100\n");
@@ -104,6 +109,10 @@ private:
         server.setProcessEnvironment(environment);
         server.setProcessChannelMode(QProcess::MergedChannels);
         server.start(QStringLiteral(FINCHAT_SERVER_BINARY), {u"--config"_s, config});
+    }
+
+    static quint16 portOf(QProcess &server)
+    {
         static const QRegularExpression listening(u"listening on ws://[0-9.]+:(\\d+)"_s);
         QString said;
         QRegularExpressionMatch match;
@@ -192,6 +201,23 @@ private slots:
         QVERIFY(server.waitForFinished(60'000));
         QCOMPARE(server.exitCode(), 1);
         QVERIFY(QString::fromUtf8(server.readAll()).contains(u"migrate copies into PostgreSQL"_s));
+    }
+
+    // Servers started at the same moment on a new database both make the site (the
+    // default room, the stock bot's account): one makes it, the other finds it made.
+    void serversStartingAtOnceOnANewDatabase()
+    {
+        for (int round = 0; round < 5; ++round) {
+            TestDatabase database;
+            QProcess first, second;
+            launchServer(first, database);
+            launchServer(second, database);
+            QVERIFY(portOf(first) != 0);
+            QVERIFY(portOf(second) != 0);
+            first.terminate();
+            second.terminate();
+            QVERIFY(first.waitForFinished(30'000) && second.waitForFinished(30'000));
+        }
     }
 
     // Two real servers on one database; one is killed (SIGKILL: no goodbye). Its people

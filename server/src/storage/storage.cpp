@@ -38,6 +38,8 @@ constexpr qint64 MigrationLock = 0x46696e43686174;
 // The channel of the servers of one database (publish, listen), and how long a message too
 // long for a notification waits for its readers.
 constexpr auto BusChannel = "finchat_bus"_L1;
+// Held while an account is made on PostgreSQL (createUser).
+constexpr qint64 NewAccountLock = MigrationLock + 1;
 constexpr qsizetype MaxNotificationBytes = 7900; // PostgreSQL's limit is 8000
 constexpr qint64 LongBusMessageLifetimeMs = 5 * 60 * 1000;
 
@@ -502,7 +504,11 @@ std::optional<qint64> Storage::createUser(const QString &username, const QString
                                           const QString &passwordHash,
                                           std::optional<Protocol::Role> role)
 {
-    // One statement: two first registrations at once cannot both find the site empty.
+    // One statement: two first registrations at once cannot both find the site empty. On
+    // PostgreSQL, where two servers may register people at once, a lock for the rest of the
+    // transaction makes the second wait for the first, then see it.
+    if (m_engine == Engine::Postgres)
+        run(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(NewAccountLock));
     const QVariant given = role ? QVariant(QString(Protocol::roleName(*role))) : QVariant();
     QSqlQuery query = run(
         u"INSERT INTO users (username, display_name, password_hash, created_at, role) "
@@ -805,6 +811,9 @@ RoomRecord Storage::defaultRoom()
     if (auto made =
             createRoom(Protocol::DefaultRoom, u"Markets, and everything else"_s, std::nullopt))
         return *made;
+    // Another server on the same database made it meanwhile (both starting at once).
+    if (auto room = roomByName(Protocol::DefaultRoom))
+        return *room;
     throw StorageError("the default room could not be made");
 }
 
@@ -847,8 +856,11 @@ std::optional<Storage::Opened> Storage::openDirect(QList<qint64> memberIds, qint
     if (!mayCreate)
         return std::nullopt;
     const std::optional<RoomRecord> room = createRoom(name, {}, openerId, true);
-    if (!room) // its name was free a statement ago, in the same transaction
+    if (!room) { // another server made it meanwhile, for someone else of them
+        if (auto existing = roomByName(name))
+            return Opened{*existing, false};
         throw StorageError("a direct conversation could not be made");
+    }
     for (qint64 id : std::as_const(memberIds))
         addMember(room->id, id);
     return Opened{*room, true};
