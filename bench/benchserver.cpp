@@ -9,6 +9,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QSslConfiguration>
 #include <QThread>
 
@@ -18,18 +21,66 @@ using namespace Qt::StringLiterals;
 
 BenchServer::BenchServer(ServerSetup setup)
     : m_setup(std::move(setup))
+    , m_database(m_setup.postgresCluster.isEmpty()
+                     ? std::get<DatabaseLocation>(
+                           DatabaseLocation::parse(m_folder.filePath(u"bench.db"_s)))
+                     : newPostgresDatabase(m_setup.postgresCluster))
 {}
 
 BenchServer::~BenchServer()
 {
     stop();
+    if (!m_database.isPostgres())
+        return;
+    // The run's database goes with it, so that runs do not fill the cluster's disk.
+    m_storage.reset();
+    const QString connection = u"bench-drop"_s;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connection);
+        const PostgresLocation cluster =
+            std::get<DatabaseLocation>(DatabaseLocation::parse(m_setup.postgresCluster)).postgres();
+        db.setHostName(cluster.host);
+        db.setPort(cluster.port);
+        db.setUserName(cluster.user);
+        db.setDatabaseName(cluster.database);
+        if (db.open())
+            QSqlQuery(u"DROP DATABASE IF EXISTS %1"_s.arg(m_database.postgres().database), db);
+    }
+    QSqlDatabase::removeDatabase(connection);
+}
+
+DatabaseLocation BenchServer::newPostgresDatabase(const QString &cluster)
+{
+    static int counter = 0;
+    auto parsed = DatabaseLocation::parse(cluster);
+    if (!std::holds_alternative<DatabaseLocation>(parsed) ||
+        !std::get<DatabaseLocation>(parsed).isPostgres())
+        qFatal("--postgres wants a postgresql:// URI");
+    PostgresLocation location = std::get<DatabaseLocation>(parsed).postgres();
+    const QString name =
+        u"finchat_bench_%1_%2"_s.arg(QCoreApplication::applicationPid()).arg(++counter);
+    const QString connection = u"bench-create"_s;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connection);
+        db.setHostName(location.host);
+        db.setPort(location.port);
+        db.setUserName(location.user);
+        db.setDatabaseName(location.database);
+        QSqlQuery create(db);
+        if (!db.open() || !create.exec(u"CREATE DATABASE %1"_s.arg(name)))
+            qFatal("cannot make a database on %s: %s", qPrintable(cluster),
+                   qPrintable(db.lastError().text() + create.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(connection);
+    location.database = name;
+    return DatabaseLocation::of(location);
 }
 
 Storage &BenchServer::storage()
 {
     if (!m_storage) {
         m_storage = std::make_unique<Storage>();
-        m_storage->openSqlite(m_folder.filePath(u"bench.db"_s));
+        m_storage->open(m_database);
     }
     return *m_storage;
 }
@@ -129,7 +180,10 @@ bool BenchServer::startRunner(QString *error)
 
 bool BenchServer::start(QString *error)
 {
-    const QString database = m_folder.filePath(u"bench.db"_s);
+    if (m_setup.servers > 1 && !m_database.isPostgres()) {
+        *error = u"several servers need PostgreSQL (--postgres)"_s;
+        return false;
+    }
     storage(); // the schema exists even when nothing was prepared
     m_storage.reset();
 
@@ -158,35 +212,60 @@ bool BenchServer::start(QString *error)
     config.write(ini.toUtf8());
     config.close();
 
-    m_process.setProgram(m_setup.binary);
-    m_process.setArguments({u"--listen"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s, u"--database"_s,
-                            database, u"--config"_s, config.fileName()});
-    m_process.setProcessChannelMode(QProcess::MergedChannels);
-    m_process.start();
-    if (!m_process.waitForStarted()) {
-        *error = u"cannot start %1: %2"_s.arg(m_setup.binary, m_process.errorString());
+    m_ports.clear();
+    if (!startServer(m_process, config.fileName(), 0, error))
+        return false;
+    for (int n = 1; n < m_setup.servers; ++n) {
+        m_others.push_back(std::make_unique<QProcess>());
+        if (!startServer(*m_others.back(), config.fileName(), n, error))
+            return false;
+    }
+    if (!m_setup.plaintext)
+        trustServerCertificates();
+    return m_useRunner ? startRunner(error) : true;
+}
+
+bool BenchServer::startServer(QProcess &process, const QString &config, int n, QString *error)
+{
+    // Each server its own data folder, for the certificate it makes when the database is not
+    // a file it lives beside.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"XDG_DATA_HOME"_s, m_folder.filePath(u"server%1"_s.arg(n)));
+    process.setProcessEnvironment(environment);
+    process.setProgram(m_setup.binary);
+    process.setArguments({u"--listen"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s, u"--database"_s,
+                          m_database.isPostgres() ? m_database.display() : m_database.sqlitePath(),
+                          u"--config"_s, config});
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start();
+    if (!process.waitForStarted()) {
+        *error = u"cannot start %1: %2"_s.arg(m_setup.binary, process.errorString());
         return false;
     }
     static const QRegularExpression listening(u"listening on wss?://127\\.0\\.0\\.1:(\\d+)"_s);
     QString output;
     for (int waited = 0; waited < 200; ++waited) {
-        m_process.waitForReadyRead(50);
-        output += QString::fromUtf8(m_process.readAll());
+        process.waitForReadyRead(50);
+        output += QString::fromUtf8(process.readAll());
         if (const auto match = listening.match(output); match.hasMatch()) {
-            m_port = static_cast<quint16>(match.captured(1).toUInt());
-            if (!m_setup.plaintext)
-                trustServerCertificate();
-            if (m_useRunner)
-                return startRunner(error);
+            m_ports.append(static_cast<quint16>(match.captured(1).toUInt()));
             // From here on the server's log is not read; drop it so the pipe never fills.
-            m_process.setStandardOutputFile(QProcess::nullDevice());
-            QObject::connect(&m_process, &QProcess::readyRead, &m_process,
-                             [this] { m_process.readAll(); });
+            process.setStandardOutputFile(QProcess::nullDevice());
+            QObject::connect(&process, &QProcess::readyRead, &process,
+                             [&process] { process.readAll(); });
             return true;
         }
     }
     *error = u"the server did not start: %1"_s.arg(output);
     return false;
+}
+
+QList<qint64> BenchServer::pids() const
+{
+    QList<qint64> all{m_process.processId()};
+    for (const auto &other : m_others)
+        all.append(other->processId());
+    return all;
 }
 
 void BenchServer::stop()
@@ -198,25 +277,44 @@ void BenchServer::stop()
         if (!m_runner.waitForFinished(10'000))
             m_runner.kill();
     }
-    m_process.terminate();
-    if (!m_process.waitForFinished(20'000))
-        m_process.kill();
+    for (QProcess *process : processes())
+        process->terminate();
+    for (QProcess *process : processes()) {
+        if (!process->waitForFinished(20'000))
+            process->kill();
+    }
+    m_others.clear();
 }
 
-QUrl BenchServer::url() const
+QList<QProcess *> BenchServer::processes()
 {
-    return QUrl(u"%1://127.0.0.1:%2"_s.arg(m_setup.plaintext ? u"ws"_s : u"wss"_s).arg(m_port));
+    QList<QProcess *> all{&m_process};
+    for (const auto &other : m_others)
+        all.append(other.get());
+    return all;
 }
 
-// The clients measure what users get: TLS, with the certificate the server made at its
-// first start beside the database, trusted as a pinned one would be.
-void BenchServer::trustServerCertificate() const
+QUrl BenchServer::url(int n) const
 {
-    QFile file(m_folder.filePath(QString::fromLatin1(Tls::ServerCertificate::CertificateFileName)));
-    if (!file.open(QIODevice::ReadOnly))
-        return; // the connections fail, and the run says so
+    const quint16 port = m_ports.isEmpty() ? 0 : m_ports.at(n % m_ports.size());
+    return QUrl(u"%1://127.0.0.1:%2"_s.arg(m_setup.plaintext ? u"ws"_s : u"wss"_s).arg(port));
+}
+
+// The clients measure what users get: TLS, with the certificate each server made at its
+// first start (beside a SQLite database, or in its data folder), trusted as a pinned one
+// would be.
+void BenchServer::trustServerCertificates() const
+{
     QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
-    trusting.addCaCertificates(QSslCertificate::fromData(file.readAll()));
+    const QString name = QString::fromLatin1(Tls::ServerCertificate::CertificateFileName);
+    QStringList files{m_folder.filePath(name)};
+    for (int n = 0; n < m_setup.servers; ++n)
+        files.append(m_folder.filePath(u"server%1/FinChat/finchat-server/%2"_s.arg(n).arg(name)));
+    for (const QString &path : files) {
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly)) // else the connections fail, and the run says so
+            trusting.addCaCertificates(QSslCertificate::fromData(file.readAll()));
+    }
     QSslConfiguration::setDefaultConfiguration(trusting);
 }
 

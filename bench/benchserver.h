@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/databaselocation.h"
+
 #include <QList>
 #include <QProcess>
 #include <QString>
@@ -26,6 +28,11 @@ struct ServerSetup
     // Plain WebSocket instead of TLS: to measure what TLS costs, and to compare with a
     // server from before TLS.
     bool plaintext = false;
+    // Empty: a SQLite file. Otherwise the URI of a PostgreSQL cluster's database on which the
+    // benchmark may make (and afterwards drop) a database of its own for each run.
+    QString postgresCluster;
+    // Servers on the one database (more than one only on PostgreSQL).
+    int servers = 1;
 };
 
 class BenchServer
@@ -55,24 +62,32 @@ public:
 
     bool start(QString *error);
     void stop();
-    QUrl url() const;
+    // The first server's address, or the n-th's (modulo their number).
+    QUrl url(int n = 0) const;
     qint64 pid() const { return m_process.processId(); }
-    QString databasePath() const { return m_folder.filePath(QStringLiteral("bench.db")); }
+    // Every server's process.
+    QList<qint64> pids() const;
+    const DatabaseLocation &database() const { return m_database; }
 
 private:
     Storage &storage();
+    QList<QProcess *> processes();
     qint64 roomId(const QString &name);
-    void trustServerCertificate() const;
+    void trustServerCertificates() const;
+    bool startServer(QProcess &process, const QString &config, int n, QString *error);
+    static DatabaseLocation newPostgresDatabase(const QString &cluster);
     bool startRunner(QString *error);
 
     ServerSetup m_setup;
     QTemporaryDir m_folder;
     std::unique_ptr<Storage> m_storage;
     QVariantMap m_stockBotSettings;
-    QProcess m_process;
+    DatabaseLocation m_database;
+    QProcess m_process;                              // the first server
+    std::vector<std::unique_ptr<QProcess>> m_others; // the others, on the same database
     QProcess m_runner;
     bool m_useRunner = false;
-    quint16 m_port = 0;
+    QList<quint16> m_ports;
 };
 
 } // namespace FinChat::Bench

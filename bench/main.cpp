@@ -78,9 +78,22 @@ int main(int argc, char *argv[])
         "beside this program: QtWebSockets alone, no JSON, no database), then against "
         "finchat-server, whose figures then carry their ratio to the relay's (*_vs_reference)"_s);
     parser.addOption(referenceOption);
+    const QCommandLineOption postgresOption(
+        u"postgres"_s,
+        u"Run on PostgreSQL: the <uri> of a cluster's database (postgresql://user@host/postgres) "
+        "on which each run makes a database of its own, dropped afterwards (default: SQLite)"_s,
+        u"uri"_s);
+    parser.addOption(postgresOption);
+    const auto serversOption =
+        integer(u"servers"_s,
+                u"Servers on the one database, clients spread across them (needs --postgres)"_s,
+                options.server.servers);
     parser.process(app);
     options.server.durability = parser.value(durabilityOption);
     options.server.plaintext = parser.isSet(plaintextOption);
+    options.server.postgresCluster = parser.value(postgresOption);
+    if (parser.isSet(serversOption))
+        options.server.servers = std::max(1, parser.value(serversOption).toInt());
 
     const auto read = [&](const QCommandLineOption &option, int &target) {
         if (parser.isSet(option))

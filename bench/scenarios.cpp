@@ -95,8 +95,9 @@ TimedBody parseTimedBody(const QString &frame)
             rest.mid(second + 1, third - second - 1).toLongLong()};
 }
 
-// Opens a connection per account and resumes its session, many at a time.
-std::vector<std::unique_ptr<BenchClient>> connectAll(const QUrl &url,
+// Opens a connection per account and resumes its session, many at a time; with several
+// servers, the connections go to each in turn.
+std::vector<std::unique_ptr<BenchClient>> connectAll(const BenchServer &server,
                                                      const QList<BenchServer::Account> &accounts,
                                                      int concurrency, double *seconds = nullptr)
 {
@@ -114,7 +115,7 @@ std::vector<std::unique_ptr<BenchClient>> connectAll(const QUrl &url,
                 self.onFrame = nullptr;
             }
         };
-        client->open(url);
+        client->open(server.url(index));
         clients.push_back(std::move(client));
     };
     const std::int64_t begin = nowNs();
@@ -149,7 +150,7 @@ startWithClients(BenchServer &server, const QString &prefix, int count, const QS
     if (accounts)
         *accounts = created;
     startOrDie(server);
-    return connectAll(server.url(), created, 200);
+    return connectAll(server, created, 200);
 }
 
 QString dummyHash()
@@ -248,7 +249,13 @@ FanOutResult runFanOut(BenchServer &server, int receivers, int senders, int mess
         };
     }
 
-    const double serverCpu = processCpuSeconds(server.pid());
+    const auto serversCpu = [&server] {
+        double seconds = 0;
+        for (qint64 pid : server.pids())
+            seconds += processCpuSeconds(pid);
+        return seconds;
+    };
+    const double serverCpu = serversCpu();
     const double benchCpu = processCpuSeconds(QCoreApplication::applicationPid());
     const std::int64_t begin = nowNs();
     for (int s = 0; s < senders; ++s)
@@ -273,7 +280,8 @@ FanOutResult runFanOut(BenchServer &server, int receivers, int senders, int mess
     f.insert(u"duplicated"_s, ledger.duplicated());
     f.insert(u"out_of_order"_s, ledger.outOfOrder());
     f.insert(u"wall_s"_s, wall);
-    f.insert(u"server_cpu_s"_s, processCpuSeconds(server.pid()) - serverCpu);
+    f.insert(u"servers"_s, server.pids().size());
+    f.insert(u"server_cpu_s"_s, serversCpu() - serverCpu);
     f.insert(u"bench_cpu_s"_s, processCpuSeconds(QCoreApplication::applicationPid()) - benchCpu);
     result.p99 = ledger.latencies().percentileMs(99);
     clients.clear();
@@ -290,7 +298,7 @@ Report fanOut(const Options &options)
     server.stop();
     // Every message acknowledged is on disk.
     Storage storage;
-    storage.openSqlite(server.databasePath());
+    storage.open(server.database());
     const qint64 stored =
         storage.messagesBefore(1, std::nullopt, options.senders * options.messages + 1).size();
     result.figures.insert(u"persisted"_s, stored);
@@ -377,7 +385,7 @@ Report idleConnections(const Options &options)
     waitUntil([] { return false; }, 500);
     const qint64 rssBefore = processRssKiB(server.pid());
     double seconds = 0;
-    auto clients = connectAll(server.url(), accounts, 500, &seconds);
+    auto clients = connectAll(server, accounts, 500, &seconds);
     // Each joins its room and stays.
     int joined = 0;
     for (std::size_t i = 0; i < clients.size(); ++i) {
@@ -407,7 +415,7 @@ Report history(const Options &options)
     const auto reader = server.createAccounts(u"reader"_s, 1, {u"history"_s}, dummyHash());
     server.fillHistory(u"history"_s, u"reader0"_s, options.historyMessages);
     startOrDie(server);
-    auto clients = connectAll(server.url(), reader, 1);
+    auto clients = connectAll(server, reader, 1);
     BenchClient &client = *clients.front();
 
     bool answered = false;
