@@ -9,12 +9,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-template<typename... Ts>
-struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
-
 QJsonObject authorJson(const Author &author)
 {
     return {{u"id"_s, author.id},
@@ -50,7 +44,14 @@ QSet<qint64> idsFrom(const QJsonArray &array)
 QJsonObject audienceJson(const Audience &audience)
 {
     return std::visit(Overloaded{[](const ToRoom &to) {
-                                     return QJsonObject{{u"room"_s, to.roomId}};
+                                     QJsonObject json{{u"room"_s, to.roomId}};
+                                     if (to.alsoUserId)
+                                         json.insert(u"also"_s, *to.alsoUserId);
+                                     return json;
+                                 },
+                                 [](const ToPeersOf &to) {
+                                     return QJsonObject{{u"peersOf"_s, to.userId},
+                                                        {u"themselvesToo"_s, to.themselvesToo}};
                                  },
                                  [](const ToUsers &to) {
                                      return QJsonObject{{u"users"_s, idsJson(to.userIds)}};
@@ -63,8 +64,14 @@ QJsonObject audienceJson(const Audience &audience)
 
 Audience audienceFrom(const QJsonObject &json)
 {
-    if (json.contains(u"room"_s))
-        return ToRoom{json[u"room"_s].toInteger()};
+    if (json.contains(u"room"_s)) {
+        ToRoom to{json[u"room"_s].toInteger()};
+        if (json.contains(u"also"_s))
+            to.alsoUserId = json[u"also"_s].toInteger();
+        return to;
+    }
+    if (json.contains(u"peersOf"_s))
+        return ToPeersOf{json[u"peersOf"_s].toInteger(), json[u"themselvesToo"_s].toBool()};
     if (json.contains(u"users"_s))
         return ToUsers{idsFrom(json[u"users"_s].toArray())};
     return ToEveryone{};

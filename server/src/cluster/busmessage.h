@@ -12,11 +12,26 @@
 
 namespace FinChat::Bus {
 
+// std::visit with one lambda per kind.
+template<typename... Ts>
+struct Overloaded : Ts...
+{
+    using Ts::operator()...;
+};
+
 // Who gets an event: each server resolves it against its own connections when the event
 // arrives, so that a room's members are those of that moment on every server alike.
 struct ToRoom
 {
     qint64 roomId = 0;
+    std::optional<qint64> alsoUserId = std::nullopt; // one who just left it, say
+};
+// Everyone who shares a room with the user, and the user too when themselvesToo: resolved
+// on arrival, so that the message stays small however many rooms and members there are.
+struct ToPeersOf
+{
+    qint64 userId = 0;
+    bool themselvesToo = false;
 };
 struct ToUsers
 {
@@ -24,7 +39,7 @@ struct ToUsers
 };
 struct ToEveryone
 {};
-using Audience = std::variant<ToRoom, ToUsers, ToEveryone>;
+using Audience = std::variant<ToRoom, ToPeersOf, ToUsers, ToEveryone>;
 
 // A protocol event for an audience, as JSON (Protocol::frame).
 struct Event

@@ -168,7 +168,7 @@ void ClusterBus::beat()
         for (const auto &[user, online] : m_online.replaceServer(it.key(), {})) {
             if (!online)
                 m_fanout.deliver(
-                    Bus::ToUsers{m_rooms.peersOf(user.id)},
+                    Bus::ToPeersOf{user.id},
                     TextFrame(Protocol::frame(Protocol::UserOffline{WireFormat::user(user)})));
         }
     }

@@ -301,8 +301,7 @@ Protocol::SessionInfo AccountService::startSession(ClientConnection *connection,
 {
     connection->logIn(user, tokenHash);
     if (m_context.online.add(user, connection)) {
-        m_context.fanout.toUsers(m_context.rooms.peersOf(user.id),
-                                 Protocol::UserOnline{WireFormat::user(user)});
+        m_context.fanout.toPeersOf(user.id, Protocol::UserOnline{WireFormat::user(user)});
     }
     QStringList roomNames;
     for (qint64 roomId : m_context.rooms.roomsOf(user.id)) {
@@ -320,8 +319,7 @@ void AccountService::endSession(ClientConnection *connection)
     const Author user = connection->user();
     connection->logOut();
     if (m_context.online.remove(user, connection)) {
-        m_context.fanout.toUsers(m_context.rooms.peersOf(user.id),
-                                 Protocol::UserOffline{WireFormat::user(user)});
+        m_context.fanout.toPeersOf(user.id, Protocol::UserOffline{WireFormat::user(user)});
     }
 }
 
@@ -415,9 +413,7 @@ void AccountService::announceUserUpdate(const Author &user)
 {
     updateConnectionsOf(user);
     m_context.cluster.userUpdated(user);
-    QSet<qint64> audience = m_context.rooms.peersOf(user.id);
-    audience.insert(user.id);
-    m_context.fanout.toUsers(audience, Protocol::UserUpdated{WireFormat::user(user)});
+    m_context.fanout.toPeersOf(user.id, Protocol::UserUpdated{WireFormat::user(user)}, true);
 }
 
 void AccountService::updateConnectionsOf(const Author &user)

@@ -182,9 +182,7 @@ template<typename Event>
 void ModerationService::tellRoomAndTarget(const RoomRecord &room, qint64 targetId,
                                           const Event &event) const
 {
-    QSet<qint64> audience = m_context.rooms.members(room.id);
-    audience.insert(targetId);
-    m_context.fanout.toUsers(audience, event);
+    m_context.fanout.toRoomAnd(room.id, targetId, event);
 }
 
 QCoro::Task<Protocol::RoomMuteOk> ModerationService::mute(Request request,

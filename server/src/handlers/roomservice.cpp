@@ -164,9 +164,8 @@ QCoro::Task<Protocol::RoomLeaveOk> RoomService::leave(Request request, Protocol:
     if (!wasMember) // another device of the same user left first
         throw ProtocolError(ErrorCode::NotAMember, u"you are not in %1"_s.arg(room.name));
     m_context.rooms.removeMember(room.id, user.id);
-    QSet<qint64> audience = m_context.rooms.members(room.id);
-    audience.insert(user.id); // the user's other devices learn of it too
-    m_context.fanout.toUsers(audience, Protocol::MemberLeft{room.name, memberOf(user)});
+    // The user's other devices learn of it too.
+    m_context.fanout.toRoomAnd(room.id, user.id, Protocol::MemberLeft{room.name, memberOf(user)});
     co_return Protocol::RoomLeaveOk{room.name};
 }
 

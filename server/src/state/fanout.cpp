@@ -21,9 +21,17 @@ void Fanout::send(const Bus::Audience &audience, const QJsonObject &frame) const
 
 void Fanout::deliver(const Bus::Audience &audience, const TextFrame &frame) const
 {
-    if (const auto *room = std::get_if<Bus::ToRoom>(&audience))
-        sendToUsers(m_rooms.members(room->roomId), frame);
-    else if (const auto *users = std::get_if<Bus::ToUsers>(&audience))
+    if (const auto *room = std::get_if<Bus::ToRoom>(&audience)) {
+        QSet<qint64> members = m_rooms.members(room->roomId);
+        if (room->alsoUserId)
+            members.insert(*room->alsoUserId);
+        sendToUsers(members, frame);
+    } else if (const auto *peers = std::get_if<Bus::ToPeersOf>(&audience)) {
+        QSet<qint64> users = m_rooms.peersOf(peers->userId);
+        if (peers->themselvesToo)
+            users.insert(peers->userId);
+        sendToUsers(users, frame);
+    } else if (const auto *users = std::get_if<Bus::ToUsers>(&audience))
         sendToUsers(users->userIds, frame);
     else
         sendToEveryone(frame);

@@ -33,6 +33,19 @@ public:
     {
         send(Bus::ToRoom{roomId}, Protocol::frame(event));
     }
+    // The room's members and one more (who just left it).
+    template<Protocol::Described Event>
+    void toRoomAnd(qint64 roomId, qint64 userId, const Event &event) const
+    {
+        send(Bus::ToRoom{roomId, userId}, Protocol::frame(event));
+    }
+    // Everyone who shares a room with the user, and the user's own connections when
+    // themselvesToo.
+    template<Protocol::Described Event>
+    void toPeersOf(qint64 userId, const Event &event, bool themselvesToo = false) const
+    {
+        send(Bus::ToPeersOf{userId, themselvesToo}, Protocol::frame(event));
+    }
     template<Protocol::Described Event>
     void toUsers(const QSet<qint64> &userIds, const Event &event) const
     {

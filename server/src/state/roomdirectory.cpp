@@ -23,12 +23,6 @@ private:
     bool &m_flag;
     bool m_was;
 };
-
-template<typename... Ts>
-struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
 } // namespace
 
 void RoomDirectory::publish(const Bus::RoomChange &change) const
@@ -40,17 +34,17 @@ void RoomDirectory::publish(const Bus::RoomChange &change) const
 void RoomDirectory::apply(const Bus::RoomChange &change)
 {
     const Replaying replaying(m_replaying);
-    std::visit(Overloaded{[this](const Bus::AddRoom &add) { addRoom(add.room); },
-                          [this](const Bus::SetTopic &set) { setTopic(set.roomId, set.topic); },
-                          [this](const Bus::AddMember &add) { addMember(add.roomId, add.userId); },
-                          [this](const Bus::RemoveMember &remove) {
-                              removeMember(remove.roomId, remove.userId);
-                          },
-                          [this](const Bus::SetMute &set) { setMute(set.mute); },
-                          [this](const Bus::LiftMute &lift) { liftMute(lift.roomId, lift.userId); },
-                          [](const Bus::ReloadRooms &) {
-                          }}, // the bus reads the database
-               change);
+    std::visit(
+        Bus::Overloaded{
+            [this](const Bus::AddRoom &add) { addRoom(add.room); },
+            [this](const Bus::SetTopic &set) { setTopic(set.roomId, set.topic); },
+            [this](const Bus::AddMember &add) { addMember(add.roomId, add.userId); },
+            [this](const Bus::RemoveMember &remove) { removeMember(remove.roomId, remove.userId); },
+            [this](const Bus::SetMute &set) { setMute(set.mute); },
+            [this](const Bus::LiftMute &lift) { liftMute(lift.roomId, lift.userId); },
+            [](const Bus::ReloadRooms &) {
+            }}, // the bus reads the database
+        change);
 }
 
 void RoomDirectory::load(const RoomsSnapshot &snapshot)

@@ -1,0 +1,91 @@
+#include "cluster/busmessage.h"
+
+#include "finchat/protocol/events.h"
+#include "finchat/protocol/messages.h"
+
+#include <QTest>
+
+using namespace FinChat;
+using namespace Qt::StringLiterals;
+
+// What servers on one database tell one another (ClusterBus): every kind survives its text
+// form, and text that is no message is refused, not half read.
+class TestBusMessage : public QObject
+{
+    Q_OBJECT
+
+private:
+    static Bus::Message roundTrip(const Bus::Body &body)
+    {
+        const auto decoded = Bus::Message::decode(Bus::Message{u"s1"_s, body}.encode());
+        if (!decoded)
+            qFatal("did not decode");
+        return *decoded;
+    }
+
+private slots:
+    void eventsKeepTheirAudienceAndFrame()
+    {
+        const QJsonObject frame{{u"type"_s, u"message.new"_s}, {u"body"_s, u"é€📈 \"q\""_s}};
+        const Bus::Message room = roundTrip(Bus::Event{Bus::ToRoom{7, 9}, frame});
+        QCOMPARE(room.server, u"s1"_s);
+        const auto &event = std::get<Bus::Event>(room.body);
+        QCOMPARE(event.frame, frame);
+        QCOMPARE(std::get<Bus::ToRoom>(event.audience).roomId, 7);
+        QCOMPARE(std::get<Bus::ToRoom>(event.audience).alsoUserId, std::optional<qint64>(9));
+        const auto peers =
+            std::get<Bus::Event>(roundTrip(Bus::Event{Bus::ToPeersOf{3, true}, frame}).body);
+        QVERIFY(std::get<Bus::ToPeersOf>(peers.audience).themselvesToo);
+        const auto users =
+            std::get<Bus::Event>(roundTrip(Bus::Event{Bus::ToUsers{{1, 2, 3}}, frame}).body);
+        QCOMPARE(std::get<Bus::ToUsers>(users.audience).userIds, (QSet<qint64>{1, 2, 3}));
+        const auto everyone =
+            std::get<Bus::Event>(roundTrip(Bus::Event{Bus::ToEveryone{}, frame}).body);
+        QVERIFY(std::holds_alternative<Bus::ToEveryone>(everyone.audience));
+    }
+
+    void roomChangesPresenceAndTheRest()
+    {
+        const RoomRecord desk{4, u"desk"_s, u"Bonds"_s, 1'763'800'000'123, false};
+        const auto added =
+            std::get<Bus::RoomChange>(roundTrip(Bus::RoomChange{Bus::AddRoom{desk}}).body);
+        QCOMPARE(std::get<Bus::AddRoom>(added).room.topic, u"Bonds"_s);
+        QCOMPARE(std::get<Bus::AddRoom>(added).room.createdAt, desk.createdAt);
+        const auto muted = std::get<Bus::RoomChange>(
+            roundTrip(Bus::RoomChange{Bus::SetMute{{4, 5, 1'763'800'060'000}}}).body);
+        QCOMPARE(std::get<Bus::SetMute>(muted).mute.until, 1'763'800'060'000);
+        QVERIFY(std::holds_alternative<Bus::ReloadRooms>(
+            std::get<Bus::RoomChange>(roundTrip(Bus::RoomChange{Bus::ReloadRooms{}}).body)));
+
+        const Author bob{5, u"bob"_s, u"Bob"_s, false, Protocol::Role::Moderator};
+        const auto online = std::get<Bus::Presence>(roundTrip(Bus::Presence{bob, true}).body);
+        QCOMPARE(online.user.role, Protocol::Role::Moderator);
+        QVERIFY(online.online);
+        QCOMPARE(std::get<Bus::PresenceOfServer>(roundTrip(Bus::PresenceOfServer{{bob}}).body)
+                     .users.value(0)
+                     .username,
+                 u"bob"_s);
+        QCOMPARE(std::get<Bus::SessionsEnded>(roundTrip(Bus::SessionsEnded{5}).body).userId, 5);
+        QCOMPARE(std::get<Bus::UserUpdated>(roundTrip(Bus::UserUpdated{bob}).body).user.displayName,
+                 u"Bob"_s);
+        QVERIFY(std::holds_alternative<Bus::Hello>(roundTrip(Bus::Hello{}).body));
+        QVERIFY(std::holds_alternative<Bus::Alive>(roundTrip(Bus::Alive{}).body));
+        QVERIFY(
+            std::holds_alternative<Bus::SettingsChanged>(roundTrip(Bus::SettingsChanged{}).body));
+    }
+
+    void textThatIsNoMessageIsRefused()
+    {
+        for (const QByteArray &text :
+             {QByteArray(), QByteArray("null"), QByteArray("[]"),
+              QByteArray("{\"kind\":\"alive\"}"),
+              QByteArray("{\"server\":\"s\",\"kind\":\"nonsense\"}"),
+              QByteArray("{\"server\":\"s\",\"kind\":\"event\"}"),
+              QByteArray("{\"server\":\"s\",\"kind\":\"rooms\",\"change\":{\"op\":\"x\"}}"),
+              QByteArray("{\"server\":\"s\",\"kind\":\"ev")})
+            QVERIFY2(!Bus::Message::decode(text), text.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBusMessage)
+#include "tst_busmessage.moc"
