@@ -24,6 +24,9 @@ QString checkedString(QLatin1StringView key, const QJsonValue &value, const Fiel
     // JSON's \uXXXX escapes can spell a lone surrogate, which no UTF-8 can store or send on.
     if (!text.isValidUtf16())
         throw invalidField(key, u"must be valid Unicode (it holds a lone surrogate)"_s);
+    // PostgreSQL stores no U+0000 in text, and no text of a chat needs one.
+    if (text.contains(QChar(0)))
+        throw invalidField(key, u"must not hold the character U+0000"_s);
     return text;
 }
 

@@ -152,6 +152,7 @@ private slots:
         QTest::newRow("null where a string belongs") << u"{\"room\":null}"_s << u"room"_s;
         QTest::newRow("number for a string") << u"{\"room\":5}"_s << u"room"_s;
         QTest::newRow("lone surrogate") << u"{\"room\":\"\\ud800\"}"_s << u"room"_s;
+        QTest::newRow("NUL") << u"{\"room\":\"a\\u0000b\"}"_s << u"room"_s;
         QTest::newRow("too long") << u"{\"room\":\"%1\"}"_s.arg(QString(300, u'x')) << u"room"_s;
         QTest::newRow("fraction") << u"{\"room\":\"fx\",\"before\":1.5}"_s << u"before"_s;
         QTest::newRow("out of range") << u"{\"room\":\"fx\",\"limit\":101}"_s << u"limit"_s;

@@ -132,6 +132,47 @@ private slots:
         QCOMPARE(alice.waitForEvent(Type::UserOffline)[u"user"_s].toString(), u"bob"_s);
     }
 
+    // Presence follows the bus's one order on every server: someone who moves from one
+    // server to the other stays online for everyone, and goes offline once, when their last
+    // connection anywhere closes.
+    void presenceAcrossServersIsOneState()
+    {
+        TestServer first(config());
+        TestServer second(config(), first.sharedDatabase());
+        TestClient carol, bob;
+        QVERIFY(carol.connectAs(first.url(), u"carol"_s));
+        QVERIFY(bob.connectAs(second.url(), u"bob"_s));
+        TestClient aliceOnFirst;
+        QVERIFY(aliceOnFirst.connectAs(first.url(), u"alice"_s));
+        QCOMPARE(bob.waitForEvent(Type::UserOnline)[u"user"_s].toString(), u"alice"_s);
+        QCOMPARE(carol.waitForEvent(Type::UserOnline)[u"user"_s].toString(), u"bob"_s);
+        QCOMPARE(carol.waitForEvent(Type::UserOnline)[u"user"_s].toString(), u"alice"_s);
+
+        TestClient aliceOnSecond;
+        QVERIFY(logIn(aliceOnSecond, second.url(), u"alice"_s));
+        aliceOnFirst.closeSocket();
+        for (TestClient *watcher : {&carol, &bob}) {
+            QVERIFY(watcher->noEvent(Type::UserOffline, 500));
+            QVERIFY(watcher->noEvent(Type::UserOnline, 0)); // she never left
+        }
+        // Opened and closed quickly, as a flaky network does: the same state at the end.
+        for (int i = 0; i < 3; ++i) {
+            TestClient flaky;
+            QVERIFY(logIn(flaky, first.url(), u"alice"_s));
+            flaky.closeSocket();
+        }
+        QVERIFY(carol.noEvent(Type::UserOffline, 500));
+        QStringList online;
+        for (const QJsonValue &user : carol.request(Type::UsersOnline)[u"users"_s].toArray())
+            online.append(user[u"user"_s].toString());
+        QCOMPARE(online, (QStringList{u"alice"_s, u"bob"_s, u"carol"_s}));
+
+        aliceOnSecond.closeSocket();
+        QCOMPARE(carol.waitForEvent(Type::UserOffline)[u"user"_s].toString(), u"alice"_s);
+        QCOMPARE(bob.waitForEvent(Type::UserOffline)[u"user"_s].toString(), u"alice"_s);
+        QVERIFY(carol.noEvent(Type::UserOffline, 300)); // once
+    }
+
     void aBanOnOneServerEndsTheSessionsOnTheOther()
     {
         TestServer first(config());

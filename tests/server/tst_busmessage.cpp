@@ -17,8 +17,8 @@ class TestBusMessage : public QObject
 private:
     static Bus::Message roundTrip(const Bus::Body &body)
     {
-        const auto decoded = Bus::Message::decode(Bus::Message{u"s1"_s, body}.encode());
-        if (!decoded)
+        const auto decoded = Bus::Message::decode(Bus::Message{u"s1"_s, 42, body}.encode());
+        if (!decoded || decoded->sequence != 42)
             qFatal("did not decode");
         return *decoded;
     }
@@ -81,6 +81,10 @@ private slots:
               QByteArray("{\"kind\":\"alive\"}"),
               QByteArray("{\"server\":\"s\",\"kind\":\"nonsense\"}"),
               QByteArray("{\"server\":\"s\",\"kind\":\"event\"}"),
+              // An audience it does not know is no audience, never everyone.
+              QByteArray("{\"server\":\"s\",\"kind\":\"event\",\"frame\":{},\"to\":{}}"),
+              QByteArray("{\"server\":\"s\",\"kind\":\"event\",\"frame\":{},"
+                         "\"to\":{\"team\":3}}"),
               QByteArray("{\"server\":\"s\",\"kind\":\"rooms\",\"change\":{\"op\":\"x\"}}"),
               QByteArray("{\"server\":\"s\",\"kind\":\"ev")})
             QVERIFY2(!Bus::Message::decode(text), text.constData());

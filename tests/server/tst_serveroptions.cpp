@@ -96,10 +96,28 @@ private slots:
         QCOMPARE(shown.config.database.postgres().host, u"/run/postgresql"_s);
         QCOMPARE(shown.config.database.postgres().database, u"chat"_s);
 
-        // A password never goes on a command line or in a file anyone may read.
+        // An IPv6 address reads back from what the logs show.
+        const auto v6 = ServerOptions::parse(
+            {u"finchat-server"_s, u"--database"_s, u"postgresql://finchat@[::1]:5433/chat"_s});
+        QCOMPARE(v6.config.database.postgres().host, u"::1"_s);
+        const auto v6Again = ServerOptions::parse(
+            {u"finchat-server"_s, u"--database"_s, v6.config.database.display()});
+        QCOMPARE(v6Again.config.database.postgres().host, u"::1"_s);
+        QCOMPARE(v6Again.config.database.postgres().port, 5433);
+        // Unquoted, a value with a comma is a list to INI: refused, not read as no setting.
+        const auto listed =
+            ServerOptions::parse({u"finchat-server"_s, u"--config"_s,
+                                  writeConfig("[server]\ndatabase=postgresql://h1,h2/chat\n")});
+        QCOMPARE(listed.action, ServerOptions::Action::Fail);
+        QVERIFY2(listed.text.contains(u"double quotes"_s), qPrintable(listed.text));
+
+        // A password never goes on a command line or in a file anyone may read, nor slips in
+        // as another parameter's value.
         for (const QString &refused :
              {u"postgresql://finchat:secret@db/chat"_s, u"postgresql://db/chat?password=x"_s,
-              u"postgresql://db/"_s, u"postgresql://db/chat?options=a;b"_s}) {
+              u"postgresql://db/"_s, u"postgresql://db/chat?options=a;b"_s,
+              u"postgresql://db/chat?sslmode=prefer%20password=secret"_s,
+              u"postgresql://db/chat?port=abc"_s, u"postgresql://db/chat?Bad-Key=1"_s}) {
             const auto failed =
                 ServerOptions::parse({u"finchat-server"_s, u"--database"_s, refused});
             QCOMPARE(failed.action, ServerOptions::Action::Fail);

@@ -62,7 +62,7 @@ QJsonObject audienceJson(const Audience &audience)
                       audience);
 }
 
-Audience audienceFrom(const QJsonObject &json)
+std::optional<Audience> audienceFrom(const QJsonObject &json)
 {
     if (json.contains(u"room"_s)) {
         ToRoom to{json[u"room"_s].toInteger()};
@@ -74,7 +74,9 @@ Audience audienceFrom(const QJsonObject &json)
         return ToPeersOf{json[u"peersOf"_s].toInteger(), json[u"themselvesToo"_s].toBool()};
     if (json.contains(u"users"_s))
         return ToUsers{idsFrom(json[u"users"_s].toArray())};
-    return ToEveryone{};
+    if (json[u"everyone"_s].toBool())
+        return ToEveryone{};
+    return std::nullopt; // never "everyone" by default: a direct message must not go to all
 }
 
 QJsonObject roomChangeJson(const RoomChange &change)
@@ -141,7 +143,7 @@ std::optional<RoomChange> roomChangeFrom(const QJsonObject &json)
 
 QByteArray Message::encode() const
 {
-    QJsonObject json{{u"server"_s, server}};
+    QJsonObject json{{u"server"_s, server}, {u"seq"_s, sequence}};
     std::visit(Overloaded{[&](const Event &event) {
                               json.insert(u"kind"_s, u"event"_s);
                               json.insert(u"to"_s, audienceJson(event.audience));
@@ -188,10 +190,13 @@ std::optional<Message> Message::decode(const QByteArray &text)
     if (server.isEmpty())
         return std::nullopt;
     const auto made = [&](Body body) {
-        return std::optional<Message>(Message{server, body});
+        return std::optional<Message>(Message{server, json[u"seq"_s].toInteger(), body});
     };
-    if (kind == "event"_L1 && json[u"frame"_s].isObject())
-        return made(Event{audienceFrom(json[u"to"_s].toObject()), json[u"frame"_s].toObject()});
+    if (kind == "event"_L1 && json[u"frame"_s].isObject()) {
+        if (auto audience = audienceFrom(json[u"to"_s].toObject()))
+            return made(Event{*audience, json[u"frame"_s].toObject()});
+        return std::nullopt;
+    }
     if (kind == "rooms"_L1) {
         if (auto change = roomChangeFrom(json[u"change"_s].toObject()))
             return made(*change);

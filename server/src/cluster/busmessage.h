@@ -123,6 +123,9 @@ using Body = std::variant<Event, RoomChange, Presence, PresenceOfServer, Hello, 
 struct Message
 {
     QString server; // the sender's id
+    // The sender's count of its messages: PostgreSQL delivers identical notifications of one
+    // transaction once, and two presence changes or two joins can be identical.
+    qint64 sequence = 0;
     Body body;
 
     QByteArray encode() const;

@@ -39,15 +39,24 @@ ClusterBus::~ClusterBus()
     m_online.setPresenceSink({});
 }
 
-void ClusterBus::start(const DatabaseLocation &database, Actions actions)
+void ClusterBus::listen(const DatabaseLocation &database)
 {
     if (!database.isPostgres())
         return;
-    m_actions = std::move(actions);
+    m_database = database;
     auto listener = std::make_unique<Storage>();
     listener->openPostgres(database.postgres());
     listener->listen(this, [this](const QByteArray &text) { receive(text); });
     m_listener = std::move(listener);
+    m_clock.start();
+    m_ownBeatHeard = m_clock.elapsed();
+}
+
+void ClusterBus::join(Actions actions)
+{
+    if (!isActive())
+        return;
+    m_actions = std::move(actions);
     m_fanout.setRelay([this](const Bus::Audience &audience, const QJsonObject &frame) {
         publish(Bus::Event{audience, frame});
     });
@@ -55,12 +64,10 @@ void ClusterBus::start(const DatabaseLocation &database, Actions actions)
     m_online.setPresenceSink([this](const Author &user, bool online) {
         publish(Bus::Presence{user, online});
     });
-    m_clock.start();
-    m_ownBeatHeard = m_clock.elapsed();
     publish(Bus::Hello{});
     m_heartbeat.start();
     qCInfo(lcCluster).noquote() << u"server %1 listens to the other servers of %2"_s.arg(
-        m_id, database.display());
+        m_id, m_database.display());
 }
 
 void ClusterBus::sessionsEnded(qint64 userId)
@@ -83,7 +90,7 @@ void ClusterBus::settingsChanged()
 
 void ClusterBus::publish(const Bus::Body &body)
 {
-    const QByteArray text = Bus::Message{m_id, body}.encode();
+    const QByteArray text = Bus::Message{m_id, ++m_sent, body}.encode();
     if (!m_storage.post([text](Storage &storage) { storage.publish(text); }))
         qCWarning(lcCluster) << "the database is overloaded: a message to the other servers "
                                 "was dropped";
@@ -118,17 +125,41 @@ void ClusterBus::roomsReloaded()
 void ClusterBus::handle(const Bus::Message &message)
 {
     const bool mine = message.server == m_id;
-    if (!mine)
+    if (!mine) {
+        const qint64 expected = m_heardSequence.value(message.server, 0) + 1;
+        if (m_heardSequence.contains(message.server) && message.sequence != expected)
+            qCWarning(lcCluster).noquote()
+                << u"missed %1 messages of server %2"_s.arg(message.sequence - expected)
+                       .arg(message.server);
+        m_heardSequence.insert(message.server, message.sequence);
+        // One heard again after it was taken for gone, or before it said who is online on
+        // it: everyone is asked to say it again (once for each such server).
+        const bool saysWhoIsOnline = std::holds_alternative<Bus::Hello>(message.body) ||
+                                     std::holds_alternative<Bus::PresenceOfServer>(message.body);
+        if (!m_lastHeard.contains(message.server) && !saysWhoIsOnline &&
+            !m_askedAbout.contains(message.server)) {
+            m_askedAbout.insert(message.server);
+            publish(Bus::Hello{});
+        }
         m_lastHeard.insert(message.server, m_clock.elapsed());
+    }
     if (const auto *event = std::get_if<Bus::Event>(&message.body)) {
         m_fanout.deliver(event->audience, TextFrame(event->frame)); // everyone's, mine too
-        return;
-    }
-    if (mine) {
+    } else if (const auto *presence = std::get_if<Bus::Presence>(&message.body)) {
+        if (!mine)
+            m_online.setOnlineElsewhere(message.server, presence->user, presence->online);
+        setPresence(message.server, presence->user, presence->online); // mine too
+    } else if (mine) {
         if (std::holds_alternative<Bus::Alive>(message.body))
             m_ownBeatHeard = m_clock.elapsed();
-        return; // made here already
+        // the rest was done here already
+    } else {
+        handleOthers(message);
     }
+}
+
+void ClusterBus::handleOthers(const Bus::Message &message)
+{
     if (const auto *change = std::get_if<Bus::RoomChange>(&message.body)) {
         if (std::holds_alternative<Bus::ReloadRooms>(*change)) {
             m_reloading = true; // what follows waits for the rooms it may be about
@@ -136,10 +167,9 @@ void ClusterBus::handle(const Bus::Message &message)
         } else {
             m_rooms.apply(*change);
         }
-    } else if (const auto *presence = std::get_if<Bus::Presence>(&message.body)) {
-        m_online.setOnlineElsewhere(message.server, presence->user, presence->online);
     } else if (const auto *all = std::get_if<Bus::PresenceOfServer>(&message.body)) {
         m_online.replaceServer(message.server, all->users);
+        setPresenceOf(message.server, all->users);
     } else if (std::holds_alternative<Bus::Hello>(message.body)) {
         publish(Bus::PresenceOfServer{m_online.here()});
     } else if (const auto *ended = std::get_if<Bus::SessionsEnded>(&message.body)) {
@@ -151,11 +181,62 @@ void ClusterBus::handle(const Bus::Message &message)
     }
 }
 
+void ClusterBus::setPresence(const QString &server, const Author &user, bool online)
+{
+    Whereabouts &where = m_whereabouts[user.id];
+    const bool before = !where.servers.isEmpty();
+    if (online) {
+        where.user = user;
+        where.servers.insert(server);
+    } else {
+        where.servers.remove(server);
+    }
+    const Author known = where.user;
+    const bool after = !where.servers.isEmpty();
+    if (!after)
+        m_whereabouts.remove(user.id);
+    if (before != after)
+        announcePresence(known, after);
+}
+
+void ClusterBus::setPresenceOf(const QString &server, const QList<Author> &users)
+{
+    QSet<qint64> listed;
+    for (const Author &user : users) {
+        listed.insert(user.id);
+        setPresence(server, user, true);
+    }
+    QList<Author> gone;
+    for (const Whereabouts &where : std::as_const(m_whereabouts)) {
+        if (!listed.contains(where.user.id) && where.servers.contains(server))
+            gone.append(where.user);
+    }
+    for (const Author &user : std::as_const(gone))
+        setPresence(server, user, false);
+}
+
+void ClusterBus::announcePresence(const Author &user, bool online)
+{
+    // To this server's people only: every server hears the same and tells its own.
+    const Protocol::User shown = WireFormat::user(user);
+    m_fanout.deliver(Bus::ToPeersOf{user.id},
+                     online ? TextFrame(Protocol::frame(Protocol::UserOnline{shown}))
+                            : TextFrame(Protocol::frame(Protocol::UserOffline{shown})));
+}
+
 void ClusterBus::beat()
 {
     publish(Bus::Alive{});
     const qint64 now = m_clock.elapsed();
     const qint64 silence = m_heartbeat.interval() * HeartbeatsMissed;
+    if (now - m_ownBeatHeard > silence) {
+        // Not even its own heartbeat comes back: the listening connection is gone, and the
+        // others' silence says nothing about them.
+        reconnect();
+        return;
+    }
+    if (m_reloading)
+        return; // the others' heartbeats wait in m_held meanwhile
     // A server that stopped without a word (killed, its machine gone): whoever was online
     // only there goes offline, and the people here who share a room with them learn it.
     const auto heard = m_lastHeard; // a copy: the loop removes from it
@@ -165,16 +246,31 @@ void ClusterBus::beat()
         qCWarning(lcCluster).noquote()
             << u"server %1 fell silent; its people are offline"_s.arg(it.key());
         m_lastHeard.remove(it.key());
-        for (const auto &[user, online] : m_online.replaceServer(it.key(), {})) {
-            if (!online)
-                m_fanout.deliver(
-                    Bus::ToPeersOf{user.id},
-                    TextFrame(Protocol::frame(Protocol::UserOffline{WireFormat::user(user)})));
-        }
+        m_askedAbout.remove(it.key());
+        m_online.replaceServer(it.key(), {});
+        setPresenceOf(it.key(), {});
     }
-    if (now - m_ownBeatHeard > silence)
-        qCWarning(lcCluster) << "this server does not hear its own heartbeat: the database "
-                                "does not deliver the other servers' messages";
+}
+
+void ClusterBus::reconnect()
+{
+    qCWarning(lcCluster) << "this server does not hear its own heartbeat: listening again";
+    m_ownBeatHeard = m_clock.elapsed(); // one try per silence
+    try {
+        auto listener = std::make_unique<Storage>();
+        listener->openPostgres(m_database.postgres());
+        listener->listen(this, [this](const QByteArray &text) { receive(text); });
+        m_listener = std::move(listener);
+    } catch (const StorageError &error) {
+        qCWarning(lcCluster) << "cannot listen to the other servers yet:" << error.what();
+        return;
+    }
+    // What was missed meanwhile: the rooms and settings read again, everyone's presence
+    // asked for again.
+    m_reloading = true;
+    m_actions.reloadRooms();
+    m_actions.reloadSettings();
+    publish(Bus::Hello{});
 }
 
 } // namespace FinChat

@@ -26,8 +26,10 @@ class StorageThread;
 // Storage::publish). Each server sends
 // - every event (Fanout's relay), and delivers every server's events, its own included, to
 //   its own connections as they come back, so that all deliver them in the same order;
-// - each change of its rooms' mirror (RoomDirectory) and of who is online on it
-//   (OnlineUsers), which the others apply to theirs;
+// - each change of its rooms' mirror (RoomDirectory), which the others apply to theirs;
+// - who comes online on it and who goes offline (OnlineUsers): every server, this one
+//   included, follows that in the order the database hands it out, and tells its own people
+//   when someone comes online or goes offline anywhere;
 // - ended sessions, renamed users and new settings, which the others act on;
 // - a heartbeat: a server silent for HeartbeatsMissed heartbeats is gone, and whoever was
 //   online only there goes offline.
@@ -52,9 +54,12 @@ public:
                std::chrono::milliseconds heartbeat, QObject *parent = nullptr);
     ~ClusterBus() override;
 
-    // Joins the servers of this database, when it is PostgreSQL; throws StorageError when it
-    // cannot listen.
-    void start(const DatabaseLocation &database, Actions actions);
+    // Listens to the servers of this database, when it is PostgreSQL, before the server
+    // reads its rooms and settings, so that no change made meanwhile is missed; throws
+    // StorageError when it cannot listen.
+    void listen(const DatabaseLocation &database);
+    // Joins them, once the server has read its state: from here on it sends and hears.
+    void join(Actions actions);
     bool isActive() const { return m_listener != nullptr; }
     const QString &serverId() const { return m_id; }
 
@@ -69,8 +74,15 @@ private:
     void publish(const Bus::Body &body);
     void receive(const QByteArray &text);
     void handle(const Bus::Message &message);
+    void handleOthers(const Bus::Message &message);
     void drain();
     void beat();
+    void reconnect();
+    // Who is online on that server now (nobody: it is gone): this server's people learn who
+    // thereby came online or went offline anywhere.
+    void setPresenceOf(const QString &server, const QList<Author> &users);
+    void setPresence(const QString &server, const Author &user, bool online);
+    void announcePresence(const Author &user, bool online);
 
     StorageThread &m_storage;
     OnlineUsers &m_online;
@@ -78,7 +90,18 @@ private:
     Fanout &m_fanout;
     Actions m_actions;
     QString m_id;
-    std::unique_ptr<Storage> m_listener; // on this thread: it receives through the event loop
+    DatabaseLocation m_database;
+    qint64 m_sent = 0;                      // sequence of the last message sent
+    QHash<QString, qint64> m_heardSequence; // of each server, the last heard
+    std::unique_ptr<Storage> m_listener;    // on this thread: it receives through the event loop
+    // Who is online on which server, this one included, as the bus told it in order.
+    struct Whereabouts
+    {
+        Author user;
+        QSet<QString> servers;
+    };
+    QHash<qint64, Whereabouts> m_whereabouts; // by user id
+    QSet<QString> m_askedAbout; // servers heard from before their presence: asked once
     QTimer m_heartbeat;
     QElapsedTimer m_clock;
     qint64 m_ownBeatHeard = 0;          // m_clock's time

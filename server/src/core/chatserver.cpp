@@ -98,6 +98,8 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     , m_connectionCounter(m_config.limits.maxConnectionsPerAddress, m_config.limits.maxConnections)
     , m_housekeeping(new Housekeeping(m_storage, m_config.limits.sessionLifetimeMs(), this))
 {
+    // Listening first: what other servers change while this one reads is not missed.
+    m_cluster->listen(m_config.database);
     m_siteSettings = m_storage.blocking([](Storage &stored) { return stored.siteSettings(); });
     const ServerContext context{m_storage, m_config.limits, m_online,       m_rooms,
                                 m_fanout,  *m_cluster,      m_siteSettings, *this};
@@ -120,8 +122,7 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
         new BotGateway(context, *m_bots, commands(), m_config.limits.botTokenCheckInterval, this);
     m_rooms.load(m_housekeeping->prepare());
     m_housekeeping->startPurging();
-    m_cluster->start(
-        m_config.database,
+    m_cluster->join(
         {.closeEndedSessions = [this](qint64) { m_accounts->closeEndedSessions(); },
          .updateUser = [this](const Author &user) { m_accounts->updateConnectionsOf(user); },
          .reloadSettings = [this] { m_settings->reload(); },

@@ -418,6 +418,7 @@ void AccountService::announceUserUpdate(const Author &user)
 
 void AccountService::updateConnectionsOf(const Author &user)
 {
+    m_context.online.updateUser(user);
     for (ClientConnection *connection : m_context.online.connectionsOf(user.id))
         connection->updateUser(user);
 }

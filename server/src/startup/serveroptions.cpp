@@ -351,6 +351,14 @@ ServerOptions::Result ServerOptions::parse(const QStringList &arguments)
         }
         listen = settings.value(u"server/listen"_s).toString();
         port = settings.value(u"server/port"_s).toString();
+        // INI reads an unquoted value with a comma as a list, whose toString() is empty: that
+        // must not quietly become the default SQLite file.
+        if (settings.value(u"server/database"_s).typeId() == QMetaType::QStringList) {
+            result.action = Action::Fail;
+            result.text =
+                u"%1: server/database holds a comma; put the value in double quotes"_s.arg(file);
+            return result;
+        }
         database = settings.value(u"server/database"_s).toString();
         if (!DatabaseLocation::looksLikePostgres(database)) // a URI is no path to resolve
             database = ConfigFile::resolvedAgainst(database, file);

@@ -9,9 +9,10 @@ bool OnlineUsers::add(const Author &user, ClientConnection *connection)
     if (list.size() != 1)
         return false;
     m_users.insert(user.id, user);
-    if (m_sink)
-        m_sink(user, true);
-    return !m_remoteServers.contains(user.id);
+    if (!m_sink)
+        return true;
+    m_sink(user, true);
+    return false;
 }
 
 bool OnlineUsers::remove(const Author &user, ClientConnection *connection)
@@ -23,9 +24,18 @@ bool OnlineUsers::remove(const Author &user, ClientConnection *connection)
         return false;
     m_connections.erase(it);
     m_users.remove(user.id);
-    if (m_sink)
-        m_sink(user, false);
-    return !m_remoteServers.contains(user.id);
+    if (!m_sink)
+        return true;
+    m_sink(user, false);
+    return false;
+}
+
+void OnlineUsers::updateUser(const Author &user)
+{
+    if (m_users.contains(user.id))
+        m_users.insert(user.id, user);
+    if (m_remoteUsers.contains(user.id))
+        m_remoteUsers.insert(user.id, user);
 }
 
 QList<Author> OnlineUsers::everyone() const
@@ -43,9 +53,8 @@ QList<Author> OnlineUsers::here() const
     return m_users.values();
 }
 
-bool OnlineUsers::setOnlineElsewhere(const QString &server, const Author &user, bool online)
+void OnlineUsers::setOnlineElsewhere(const QString &server, const Author &user, bool online)
 {
-    const bool before = isOnline(user.id);
     if (online) {
         m_remoteServers[user.id].insert(server);
         m_remoteUsers.insert(user.id, user);
@@ -56,26 +65,20 @@ bool OnlineUsers::setOnlineElsewhere(const QString &server, const Author &user, 
             m_remoteUsers.remove(user.id);
         }
     }
-    return isOnline(user.id) != before;
 }
 
-QList<std::pair<Author, bool>> OnlineUsers::replaceServer(const QString &server,
-                                                          const QList<Author> &users)
+void OnlineUsers::replaceServer(const QString &server, const QList<Author> &users)
 {
-    QList<std::pair<Author, bool>> changed;
     QSet<qint64> listed;
     for (const Author &user : users) {
         listed.insert(user.id);
-        if (setOnlineElsewhere(server, user, true))
-            changed.append({user, true});
+        setOnlineElsewhere(server, user, true);
     }
     const auto known = m_remoteUsers; // a copy: the loop changes it
     for (const Author &user : known) {
-        if (!listed.contains(user.id) && m_remoteServers.value(user.id).contains(server) &&
-            setOnlineElsewhere(server, user, false))
-            changed.append({user, false});
+        if (!listed.contains(user.id) && m_remoteServers.value(user.id).contains(server))
+            setOnlineElsewhere(server, user, false);
     }
-    return changed;
 }
 
 } // namespace FinChat

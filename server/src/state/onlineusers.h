@@ -20,13 +20,17 @@ class OnlineUsers
 {
 public:
     // Told when a user's first connection on this server opens (true) or its last closes.
+    // With a sink (several servers), its owner announces who came online and who went
+    // offline, in the order all servers hear of it; add() and remove() then say false.
     using PresenceSink = std::function<void(const Author &user, bool online)>;
     void setPresenceSink(PresenceSink sink) { m_sink = std::move(sink); }
 
-    // true when this is the user's first connection anywhere: they just came online.
+    // true when this is the user's first connection: they just came online.
     bool add(const Author &user, ClientConnection *connection);
-    // true when this was the user's last connection anywhere: they just went offline.
+    // true when this was the user's last connection: they just went offline.
     bool remove(const Author &user, ClientConnection *connection);
+    // The user's new name or role, for everyone() and here().
+    void updateUser(const Author &user);
     bool isOnline(qint64 userId) const
     {
         return m_connections.contains(userId) || m_remoteServers.contains(userId);
@@ -43,11 +47,9 @@ public:
     QList<Author> here() const;
 
     // Another server's news: the user's first connection there opened, or its last closed.
-    // true when that made them come online or go offline.
-    bool setOnlineElsewhere(const QString &server, const Author &user, bool online);
-    // Everyone online on that server, as it said; those who thereby came online or went
-    // offline, each with the new state.
-    QList<std::pair<Author, bool>> replaceServer(const QString &server, const QList<Author> &users);
+    void setOnlineElsewhere(const QString &server, const Author &user, bool online);
+    // Everyone online on that server, as it said (nobody: it is gone).
+    void replaceServer(const QString &server, const QList<Author> &users);
 
 private:
     QHash<qint64, QList<ClientConnection *>> m_connections;

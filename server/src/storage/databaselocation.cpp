@@ -1,11 +1,25 @@
 #include "storage/databaselocation.h"
 
+#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
 namespace FinChat {
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// QPSQL hands the options to libpq as they are, with ';' turned into spaces: a value with a
+// space or a quote could add a parameter of its own (a password, say).
+bool validOption(const QString &key, const QString &value)
+{
+    static const QRegularExpression name(u"\\A[a-z_]+\\z"_s);
+    static const QRegularExpression plain(u"\\A[^\\s'\"\\\\;]+\\z"_s);
+    return name.match(key).hasMatch() && plain.match(value).hasMatch();
+}
+
+} // namespace
 
 QString PostgresLocation::display() const
 {
@@ -14,7 +28,7 @@ QString PostgresLocation::display() const
     if (!user.isEmpty())
         shown += user + u'@';
     if (!socketFolder)
-        shown += host;
+        shown += host.contains(u':') ? u'[' + host + u']' : host; // IPv6
     if (port > 0)
         shown += u':' + QString::number(port);
     shown += u'/' + database;
@@ -61,14 +75,18 @@ std::variant<DatabaseLocation, QString> DatabaseLocation::parse(const QString &s
                    "file (PGPASSFILE, ~/.pgpass) instead"_s;
         if (key == "host"_L1)
             postgres.host = value;
-        else if (key == "port"_L1)
-            postgres.port = value.toInt();
-        else if (key == "user"_L1)
+        else if (key == "port"_L1) {
+            bool isNumber = false;
+            postgres.port = value.toInt(&isNumber);
+            if (!isNumber || postgres.port < 1 || postgres.port > 65535)
+                return u"the database URI's port is not a port: %1"_s.arg(value);
+        } else if (key == "user"_L1)
             postgres.user = value;
         else if (key == "dbname"_L1)
             postgres.database = value;
-        else if (value.contains(u';') || key.contains(u';') || key.contains(u'='))
-            return u"the database URI's parameter %1 cannot be passed on"_s.arg(key);
+        else if (!validOption(key, value))
+            return u"the database URI's parameter %1 cannot be passed on (a name of a-z and _, "
+                   "a value without spaces, quotes, backslashes or ';')"_s.arg(key);
         else
             options.append(key + u'=' + value);
     }

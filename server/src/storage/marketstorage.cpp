@@ -46,9 +46,12 @@ Storage::Listing Storage::addWatched(qint64 userId, const QString &code, int max
         return Listing::AlreadyListed;
     if (listed.value(0).toInt() >= maxCodes)
         return Listing::Full;
-    run(u"INSERT INTO watchlist (user_id, code, added_at) VALUES (?, ?, ?)"_s,
-        {userId, code, nowMs()});
-    return Listing::Added;
+    // Added meanwhile by the same user on another server: listed, not an error.
+    const bool added = run(u"INSERT INTO watchlist (user_id, code, added_at) VALUES (?, ?, ?) "
+                           "ON CONFLICT DO NOTHING"_s,
+                           {userId, code, nowMs()})
+                           .numRowsAffected() == 1;
+    return added ? Listing::Added : Listing::AlreadyListed;
 }
 
 bool Storage::removeWatched(qint64 userId, const QString &code)

@@ -179,6 +179,16 @@ void Storage::openPostgres(const PostgresLocation &location, Durability durabili
     execStatement(durability == Durability::Full ? u"SET synchronous_commit = on"_s
                                                  : u"SET synchronous_commit = off"_s);
     execStatement(u"SET client_min_messages = warning"_s);
+    // A server that dies in the middle of a transaction must not leave its locks (a
+    // session's row, a nonce, the account lock) to block the other servers for long.
+    execStatement(u"SET idle_in_transaction_session_timeout = '30s'"_s);
+    // Text is Unicode all through: a database in another encoding would refuse emoji, or
+    // (SQL_ASCII) store bytes that search and ordering misread.
+    QSqlQuery encoding = run(u"SELECT current_setting('server_encoding')"_s);
+    if (!encoding.next() || encoding.value(0).toString() != "UTF8"_L1)
+        throw StorageError("the database must be in UTF-8 (createdb -E UTF8 ...); it is in " +
+                           encoding.value(0).toString().toStdString());
+    encoding.finish();
     // Several servers may start at once on one database: one of them migrates, the others
     // wait for it and find the schema up to date.
     execStatement(u"SELECT pg_advisory_lock(%1)"_s.arg(MigrationLock));
@@ -970,11 +980,18 @@ Storage::Inserted Storage::insertMessage(qint64 roomId, const Author &author, co
     const qint64 timestamp = nextMessageTimestamp();
     QSqlQuery query =
         run(u"INSERT INTO messages (room_id, user_id, body, created_at, nonce, reply_to) "
-            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"_s,
+            "VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (user_id, nonce) WHERE nonce IS NOT NULL DO NOTHING RETURNING id"_s,
             {roomId, author.id, body, timestamp,
              orNull(nonce.isEmpty() ? std::nullopt : std::optional(nonce)), orNull(replyTo)});
-    if (!query.next())
+    if (!query.next()) {
+        // Stored meanwhile by another server (a client that moved and sent again): the
+        // conflict waited for that one's commit, so it is there to read now.
+        query.finish();
+        if (auto original = nonce.isEmpty() ? std::nullopt : messageByNonce(author.id, nonce))
+            return {*original, true};
         throw StorageError("insert returned no id");
+    }
     const qint64 id = query.value(0).toLongLong();
     query.finish(); // a RETURNING statement completes only once its rows are consumed
     if (replyTo)    // with the quote of the message it answers, as a read shows it

@@ -87,9 +87,20 @@ QList<std::pair<QString, qint64>> Storage::copyEverythingTo(Storage &target) con
             copied.append({table, count});
         }
         if (target.m_engine == Engine::Postgres) {
-            for (const QString &table : IdentityTables)
-                target.run(u"SELECT setval(pg_get_serial_sequence('%1', 'id'), "
-                           "COALESCE((SELECT MAX(id) FROM %1), 0) + 1, false)"_s.arg(table));
+            for (const QString &table : IdentityTables) {
+                // An id SQLite handed out once (AUTOINCREMENT) is never handed out again, even
+                // when its row is gone: the next one follows the highest ever given.
+                qint64 highest = 0;
+                if (m_engine == Engine::Sqlite) {
+                    QSqlQuery given =
+                        run(u"SELECT seq FROM sqlite_sequence WHERE name = ?"_s, {table});
+                    highest = given.next() ? given.value(0).toLongLong() : 0;
+                }
+                target.run(
+                    u"SELECT setval(pg_get_serial_sequence('%1', 'id'), "
+                    "GREATEST(COALESCE((SELECT MAX(id) FROM %1), 0), ?) + 1, false)"_s.arg(table),
+                    {highest});
+            }
         }
         // Verified inside the transaction: a difference undoes all of it.
         for (const auto &[table, count] : std::as_const(copied)) {
