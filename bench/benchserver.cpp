@@ -36,13 +36,10 @@ BenchServer::~BenchServer()
     m_storage.reset();
     const QString connection = u"bench-drop"_s;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connection);
-        const PostgresLocation cluster =
-            std::get<DatabaseLocation>(DatabaseLocation::parse(m_setup.postgresCluster)).postgres();
-        db.setHostName(cluster.host);
-        db.setPort(cluster.port);
-        db.setUserName(cluster.user);
-        db.setDatabaseName(cluster.database);
+        QSqlDatabase db =
+            std::get<DatabaseLocation>(DatabaseLocation::parse(m_setup.postgresCluster))
+                .postgres()
+                .connection(connection);
         if (db.open())
             QSqlQuery(u"DROP DATABASE IF EXISTS %1"_s.arg(m_database.postgres().database), db);
     }
@@ -61,11 +58,7 @@ DatabaseLocation BenchServer::newPostgresDatabase(const QString &cluster)
         u"finchat_bench_%1_%2"_s.arg(QCoreApplication::applicationPid()).arg(++counter);
     const QString connection = u"bench-create"_s;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connection);
-        db.setHostName(location.host);
-        db.setPort(location.port);
-        db.setUserName(location.user);
-        db.setDatabaseName(location.database);
+        QSqlDatabase db = location.connection(connection);
         QSqlQuery create(db);
         if (!db.open() || !create.exec(u"CREATE DATABASE %1"_s.arg(name)))
             qFatal("cannot make a database on %s: %s", qPrintable(cluster),

@@ -28,12 +28,7 @@ DatabaseLocation parsed(const QString &setting)
 
 QSqlDatabase connectTo(const PostgresLocation &location, const QString &connectionName)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
-    db.setHostName(location.host);
-    db.setPort(location.port);
-    db.setUserName(location.user);
-    db.setDatabaseName(location.database);
-    db.setConnectOptions(location.options);
+    QSqlDatabase db = location.connection(connectionName);
     if (!db.open())
         qFatal("cannot reach the test cluster: %s", qPrintable(db.lastError().text()));
     return db;

@@ -33,6 +33,14 @@ private:
             seen.append(event[u"message"_s][u"body"_s].toString());
         return seen;
     }
+    // users.online, by username.
+    static QStringList onlineAsSeenBy(TestClient &client)
+    {
+        QStringList online;
+        for (const QJsonValue &user : client.request(Type::UsersOnline)[u"users"_s].toArray())
+            online.append(user[u"user"_s].toString());
+        return online;
+    }
     static bool logIn(TestClient &client, const QUrl &url, const QString &name)
     {
         return client.open(url) && typeOf(client.login(name, u"correct horse"_s)) == Type::LoginOk;
@@ -96,10 +104,7 @@ private slots:
         // bob came online on the other server: alice, who shares general with him, is told,
         // and sees him among the people online.
         QCOMPARE(alice.waitForEvent(Type::UserOnline)[u"user"_s].toString(), u"bob"_s);
-        QStringList online;
-        for (const QJsonValue &user : alice.request(Type::UsersOnline)[u"users"_s].toArray())
-            online.append(user[u"user"_s].toString());
-        QCOMPARE(online, (QStringList{u"alice"_s, u"bob"_s}));
+        QCOMPARE(onlineAsSeenBy(alice), (QStringList{u"alice"_s, u"bob"_s}));
 
         // A room made on one server is joined on the other, and talked in across both.
         QCOMPARE(typeOf(bob.request(Type::RoomCreate, {{u"name"_s, u"desk"_s}})),
@@ -162,10 +167,7 @@ private slots:
             flaky.closeSocket();
         }
         QVERIFY(carol.noEvent(Type::UserOffline, 500));
-        QStringList online;
-        for (const QJsonValue &user : carol.request(Type::UsersOnline)[u"users"_s].toArray())
-            online.append(user[u"user"_s].toString());
-        QCOMPARE(online, (QStringList{u"alice"_s, u"bob"_s, u"carol"_s}));
+        QCOMPARE(onlineAsSeenBy(carol), (QStringList{u"alice"_s, u"bob"_s, u"carol"_s}));
 
         aliceOnSecond.closeSocket();
         QCOMPARE(carol.waitForEvent(Type::UserOffline)[u"user"_s].toString(), u"alice"_s);

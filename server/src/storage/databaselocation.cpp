@@ -21,6 +21,17 @@ bool validOption(const QString &key, const QString &value)
 
 } // namespace
 
+QSqlDatabase PostgresLocation::connection(const QString &connectionName) const
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
+    db.setHostName(host);
+    db.setPort(port);
+    db.setUserName(user);
+    db.setDatabaseName(database);
+    db.setConnectOptions(options);
+    return db;
+}
+
 QString PostgresLocation::display() const
 {
     const bool socketFolder = host.startsWith(u'/');

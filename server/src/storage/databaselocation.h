@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSqlDatabase>
 #include <QString>
 
 #include <optional>
@@ -16,6 +17,9 @@ struct PostgresLocation
     QString database;
     QString options; // the rest of the URI's parameters, as QPSQL's connect options ("k=v;k=v")
 
+    // A connection of Qt's PostgreSQL driver (QPSQL) to it, named connectionName, not yet
+    // open; invalid when the driver is not installed.
+    QSqlDatabase connection(const QString &connectionName) const;
     // The location as a URI that parse() reads back, without the options: for logs, and for
     // giving it to another program. It holds no secret, as none may be in it.
     QString display() const;

@@ -161,15 +161,10 @@ void Storage::openPostgres(const PostgresLocation &location, Durability durabili
 {
     m_engine = Engine::Postgres;
     m_path.clear();
-    m_db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
+    m_db = location.connection(m_connectionName);
     if (!m_db.isValid())
         throw StorageError("Qt's PostgreSQL driver (QPSQL) is not installed; on Debian it is "
                            "the package libqt6sql6-psql");
-    m_db.setHostName(location.host);
-    m_db.setPort(location.port);
-    m_db.setUserName(location.user);
-    m_db.setDatabaseName(location.database);
-    m_db.setConnectOptions(location.options);
     if (!m_db.open())
         throw StorageError(describe(u"cannot open "_s + location.display(), m_db.lastError()));
     // `full`: a commit returns once its WAL is flushed to disk, so an acknowledged message
