@@ -185,12 +185,12 @@ QByteArray Message::encode() const
 std::optional<Message> Message::decode(const QByteArray &text)
 {
     const QJsonObject json = QJsonDocument::fromJson(text).object();
-    const QString server = json[u"server"_s].toString();
+    const QString sender = json[u"server"_s].toString();
     const QString kind = json[u"kind"_s].toString();
-    if (server.isEmpty())
+    if (sender.isEmpty())
         return std::nullopt;
-    const auto made = [&](Body body) {
-        return std::optional<Message>(Message{server, json[u"seq"_s].toInteger(), body});
+    const auto made = [&](Body said) {
+        return std::optional<Message>(Message{sender, json[u"seq"_s].toInteger(), said});
     };
     if (kind == "event"_L1 && json[u"frame"_s].isObject()) {
         if (auto audience = audienceFrom(json[u"to"_s].toObject()))

@@ -18,6 +18,8 @@ struct Overloaded : Ts...
 {
     using Ts::operator()...;
 };
+template<typename... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>; // clang 14 does not deduce it for an aggregate
 
 // Who gets an event: each server resolves it against its own connections when the event
 // arrives, so that a room's members are those of that moment on every server alike.
