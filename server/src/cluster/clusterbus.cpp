@@ -36,7 +36,7 @@ ClusterBus::~ClusterBus()
     // Unhooked first: the services that outlive the bus must not call into it.
     m_fanout.setRelay({});
     m_rooms.setChangeSink({});
-    m_online.setPresenceSink({});
+    m_online.setPresenceSink({}, {});
 }
 
 void ClusterBus::listen(const DatabaseLocation &database)
@@ -44,12 +44,17 @@ void ClusterBus::listen(const DatabaseLocation &database)
     if (!database.isPostgres())
         return;
     m_database = database;
-    auto listener = std::make_unique<Storage>();
-    listener->openPostgres(database.postgres());
-    listener->listen(this, [this](const QByteArray &text) { receive(text); });
-    m_listener = std::move(listener);
+    openListener();
     m_clock.start();
     m_ownBeatHeard = m_clock.elapsed();
+}
+
+void ClusterBus::openListener()
+{
+    auto listener = std::make_unique<Storage>();
+    listener->openPostgres(m_database.postgres());
+    listener->listen(this, [this](const QByteArray &text) { receive(text); });
+    m_listener = std::move(listener);
 }
 
 void ClusterBus::join(Actions actions)
@@ -61,7 +66,7 @@ void ClusterBus::join(Actions actions)
         publish(Bus::Event{audience, frame});
     });
     m_rooms.setChangeSink([this](const Bus::RoomChange &change) { publish(change); });
-    m_online.setPresenceSink([this](const Author &user, bool online) {
+    m_online.setPresenceSink(m_id, [this](const Author &user, bool online) {
         publish(Bus::Presence{user, online});
     });
     publish(Bus::Hello{});
@@ -146,9 +151,9 @@ void ClusterBus::handle(const Bus::Message &message)
     if (const auto *event = std::get_if<Bus::Event>(&message.body)) {
         m_fanout.deliver(event->audience, TextFrame(event->frame)); // everyone's, mine too
     } else if (const auto *presence = std::get_if<Bus::Presence>(&message.body)) {
-        if (!mine)
-            m_online.setOnlineElsewhere(message.server, presence->user, presence->online);
-        setPresence(message.server, presence->user, presence->online); // mine too
+        // Mine too: every server decides from the same messages in the same order.
+        if (m_online.setOnlineOn(message.server, presence->user, presence->online))
+            announcePresence(presence->user, presence->online);
     } else if (mine) {
         if (std::holds_alternative<Bus::Alive>(message.body))
             m_ownBeatHeard = m_clock.elapsed();
@@ -168,7 +173,6 @@ void ClusterBus::handleOthers(const Bus::Message &message)
             m_rooms.apply(*change);
         }
     } else if (const auto *all = std::get_if<Bus::PresenceOfServer>(&message.body)) {
-        m_online.replaceServer(message.server, all->users);
         setPresenceOf(message.server, all->users);
     } else if (std::holds_alternative<Bus::Hello>(message.body)) {
         publish(Bus::PresenceOfServer{m_online.here()});
@@ -181,38 +185,10 @@ void ClusterBus::handleOthers(const Bus::Message &message)
     }
 }
 
-void ClusterBus::setPresence(const QString &server, const Author &user, bool online)
-{
-    Whereabouts &where = m_whereabouts[user.id];
-    const bool before = !where.servers.isEmpty();
-    if (online) {
-        where.user = user;
-        where.servers.insert(server);
-    } else {
-        where.servers.remove(server);
-    }
-    const Author known = where.user;
-    const bool after = !where.servers.isEmpty();
-    if (!after)
-        m_whereabouts.remove(user.id);
-    if (before != after)
-        announcePresence(known, after);
-}
-
 void ClusterBus::setPresenceOf(const QString &server, const QList<Author> &users)
 {
-    QSet<qint64> listed;
-    for (const Author &user : users) {
-        listed.insert(user.id);
-        setPresence(server, user, true);
-    }
-    QList<Author> gone;
-    for (const Whereabouts &where : std::as_const(m_whereabouts)) {
-        if (!listed.contains(where.user.id) && where.servers.contains(server))
-            gone.append(where.user);
-    }
-    for (const Author &user : std::as_const(gone))
-        setPresence(server, user, false);
+    for (const auto &[user, online] : m_online.replaceServer(server, users))
+        announcePresence(user, online);
 }
 
 void ClusterBus::announcePresence(const Author &user, bool online)
@@ -247,7 +223,6 @@ void ClusterBus::beat()
             << u"server %1 fell silent; its people are offline"_s.arg(it.key());
         m_lastHeard.remove(it.key());
         m_askedAbout.remove(it.key());
-        m_online.replaceServer(it.key(), {});
         setPresenceOf(it.key(), {});
     }
 }
@@ -257,10 +232,7 @@ void ClusterBus::reconnect()
     qCWarning(lcCluster) << "this server does not hear its own heartbeat: listening again";
     m_ownBeatHeard = m_clock.elapsed(); // one try per silence
     try {
-        auto listener = std::make_unique<Storage>();
-        listener->openPostgres(m_database.postgres());
-        listener->listen(this, [this](const QByteArray &text) { receive(text); });
-        m_listener = std::move(listener);
+        openListener();
     } catch (const StorageError &error) {
         qCWarning(lcCluster) << "cannot listen to the other servers yet:" << error.what();
         return;

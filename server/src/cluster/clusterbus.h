@@ -78,10 +78,10 @@ private:
     void drain();
     void beat();
     void reconnect();
+    void openListener();
     // Who is online on that server now (nobody: it is gone): this server's people learn who
     // thereby came online or went offline anywhere.
     void setPresenceOf(const QString &server, const QList<Author> &users);
-    void setPresence(const QString &server, const Author &user, bool online);
     void announcePresence(const Author &user, bool online);
 
     StorageThread &m_storage;
@@ -94,14 +94,7 @@ private:
     qint64 m_sent = 0;                      // sequence of the last message sent
     QHash<QString, qint64> m_heardSequence; // of each server, the last heard
     std::unique_ptr<Storage> m_listener;    // on this thread: it receives through the event loop
-    // Who is online on which server, this one included, as the bus told it in order.
-    struct Whereabouts
-    {
-        Author user;
-        QSet<QString> servers;
-    };
-    QHash<qint64, Whereabouts> m_whereabouts; // by user id
-    QSet<QString> m_askedAbout; // servers heard from before their presence: asked once
+    QSet<QString> m_askedAbout;             // servers heard from before their presence: asked once
     QTimer m_heartbeat;
     QElapsedTimer m_clock;
     qint64 m_ownBeatHeard = 0;          // m_clock's time

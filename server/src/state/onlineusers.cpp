@@ -34,16 +34,23 @@ void OnlineUsers::updateUser(const Author &user)
 {
     if (m_users.contains(user.id))
         m_users.insert(user.id, user);
-    if (m_remoteUsers.contains(user.id))
-        m_remoteUsers.insert(user.id, user);
+    if (const auto where = m_onServers.find(user.id); where != m_onServers.end())
+        where->user = user;
+}
+
+bool OnlineUsers::isOnlineElsewhere(qint64 userId) const
+{
+    const auto where = m_onServers.constFind(userId);
+    return where != m_onServers.constEnd() &&
+           (where->servers.size() > 1 || !where->servers.contains(m_self));
 }
 
 QList<Author> OnlineUsers::everyone() const
 {
     QList<Author> users = here();
-    for (auto it = m_remoteUsers.cbegin(); it != m_remoteUsers.cend(); ++it) {
-        if (!m_users.contains(it.key()))
-            users.append(it.value());
+    for (const Whereabouts &where : m_onServers) {
+        if (!m_users.contains(where.user.id) && isOnlineElsewhere(where.user.id))
+            users.append(where.user);
     }
     return users;
 }
@@ -53,32 +60,42 @@ QList<Author> OnlineUsers::here() const
     return m_users.values();
 }
 
-void OnlineUsers::setOnlineElsewhere(const QString &server, const Author &user, bool online)
+bool OnlineUsers::setOnlineOn(const QString &server, const Author &user, bool online)
 {
+    Whereabouts &where = m_onServers[user.id];
+    const bool before = !where.servers.isEmpty();
     if (online) {
-        m_remoteServers[user.id].insert(server);
-        m_remoteUsers.insert(user.id, user);
-    } else if (const auto it = m_remoteServers.find(user.id); it != m_remoteServers.end()) {
-        it->remove(server);
-        if (it->isEmpty()) {
-            m_remoteServers.erase(it);
-            m_remoteUsers.remove(user.id);
-        }
+        where.user = user;
+        where.servers.insert(server);
+    } else {
+        where.servers.remove(server);
     }
+    const bool after = !where.servers.isEmpty();
+    if (!after)
+        m_onServers.remove(user.id);
+    return before != after;
 }
 
-void OnlineUsers::replaceServer(const QString &server, const QList<Author> &users)
+QList<std::pair<Author, bool>> OnlineUsers::replaceServer(const QString &server,
+                                                          const QList<Author> &users)
 {
+    QList<std::pair<Author, bool>> changed;
     QSet<qint64> listed;
     for (const Author &user : users) {
         listed.insert(user.id);
-        setOnlineElsewhere(server, user, true);
+        if (setOnlineOn(server, user, true))
+            changed.append({user, true});
     }
-    const auto known = m_remoteUsers; // a copy: the loop changes it
-    for (const Author &user : known) {
-        if (!listed.contains(user.id) && m_remoteServers.value(user.id).contains(server))
-            setOnlineElsewhere(server, user, false);
+    QList<Author> gone;
+    for (const Whereabouts &where : std::as_const(m_onServers)) {
+        if (!listed.contains(where.user.id) && where.servers.contains(server))
+            gone.append(where.user);
     }
+    for (const Author &user : std::as_const(gone)) {
+        if (setOnlineOn(server, user, false))
+            changed.append({user, false});
+    }
+    return changed;
 }
 
 } // namespace FinChat

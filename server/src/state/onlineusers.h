@@ -14,8 +14,8 @@ namespace FinChat {
 class ClientConnection;
 
 // Which logged-in connections each user has here, and, when servers share one database, who
-// is online on the others (ClusterBus keeps that part). A user is online while they have at
-// least one connection on any server.
+// is online on which server as the bus tells it (ClusterBus keeps that part). A user is
+// online while they have at least one connection on any server.
 class OnlineUsers
 {
 public:
@@ -23,7 +23,12 @@ public:
     // With a sink (several servers), its owner announces who came online and who went
     // offline, in the order all servers hear of it; add() and remove() then say false.
     using PresenceSink = std::function<void(const Author &user, bool online)>;
-    void setPresenceSink(PresenceSink sink) { m_sink = std::move(sink); }
+    // server: this server's id on the bus.
+    void setPresenceSink(const QString &server, PresenceSink sink)
+    {
+        m_self = server;
+        m_sink = std::move(sink);
+    }
 
     // true when this is the user's first connection: they just came online.
     bool add(const Author &user, ClientConnection *connection);
@@ -33,7 +38,7 @@ public:
     void updateUser(const Author &user);
     bool isOnline(qint64 userId) const
     {
-        return m_connections.contains(userId) || m_remoteServers.contains(userId);
+        return m_connections.contains(userId) || isOnlineElsewhere(userId);
     }
     QList<ClientConnection *> connectionsOf(qint64 userId) const
     {
@@ -46,17 +51,27 @@ public:
     // Everyone with a connection on this server.
     QList<Author> here() const;
 
-    // Another server's news: the user's first connection there opened, or its last closed.
-    void setOnlineElsewhere(const QString &server, const Author &user, bool online);
-    // Everyone online on that server, as it said (nobody: it is gone).
-    void replaceServer(const QString &server, const QList<Author> &users);
+    // The bus's news, in its order, this server's own included: the user's first connection
+    // on that server opened, or its last closed. true when that made them come online or go
+    // offline across all servers.
+    bool setOnlineOn(const QString &server, const Author &user, bool online);
+    // Everyone online on that server, as it said (nobody: it is gone); those who thereby came
+    // online or went offline across all servers, each with the new state.
+    QList<std::pair<Author, bool>> replaceServer(const QString &server, const QList<Author> &users);
 
 private:
+    bool isOnlineElsewhere(qint64 userId) const;
+
     QHash<qint64, QList<ClientConnection *>> m_connections;
     QHash<qint64, Author> m_users; // of m_connections
-    // Users online on other servers: on which, and who they are.
-    QHash<qint64, QSet<QString>> m_remoteServers;
-    QHash<qint64, Author> m_remoteUsers;
+    // Who is online on which server, as the bus told it: on which, and who they are.
+    struct Whereabouts
+    {
+        Author user;
+        QSet<QString> servers;
+    };
+    QHash<qint64, Whereabouts> m_onServers;
+    QString m_self;
     PresenceSink m_sink;
 };
 
