@@ -22,8 +22,7 @@ using namespace Qt::StringLiterals;
 BenchServer::BenchServer(ServerSetup setup)
     : m_setup(std::move(setup))
     , m_database(m_setup.postgresCluster.isEmpty()
-                     ? std::get<DatabaseLocation>(
-                           DatabaseLocation::parse(m_folder.filePath(u"bench.db"_s)))
+                     ? DatabaseLocation::sqliteFile(m_folder.filePath(u"bench.db"_s))
                      : newPostgresDatabase(m_setup.postgresCluster))
 {}
 

@@ -62,7 +62,8 @@ bool TestDatabase::onPostgres()
 }
 
 TestDatabase::TestDatabase()
-    : m_location(onPostgres() ? newPostgresDatabase() : parsed(m_folder.filePath(u"finchat.db"_s)))
+    : m_location(onPostgres() ? newPostgresDatabase()
+                              : DatabaseLocation::sqliteFile(m_folder.filePath(u"finchat.db"_s)))
 {}
 
 QString TestDatabase::sqlitePath() const

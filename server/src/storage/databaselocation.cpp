@@ -53,6 +53,13 @@ DatabaseLocation DatabaseLocation::of(const PostgresLocation &postgres)
     return location;
 }
 
+DatabaseLocation DatabaseLocation::sqliteFile(const QString &path)
+{
+    DatabaseLocation location;
+    location.m_sqlitePath = path;
+    return location;
+}
+
 bool DatabaseLocation::looksLikePostgres(const QString &setting)
 {
     return setting.startsWith("postgresql://"_L1) || setting.startsWith("postgres://"_L1);
@@ -60,11 +67,9 @@ bool DatabaseLocation::looksLikePostgres(const QString &setting)
 
 std::variant<DatabaseLocation, QString> DatabaseLocation::parse(const QString &setting)
 {
+    if (!looksLikePostgres(setting))
+        return sqliteFile(setting);
     DatabaseLocation location;
-    if (!looksLikePostgres(setting)) {
-        location.m_sqlitePath = setting;
-        return location;
-    }
     const QUrl url(setting, QUrl::StrictMode);
     if (!url.isValid())
         return u"the database URI is not valid: %1"_s.arg(url.errorString());

@@ -37,6 +37,8 @@ public:
     static std::variant<DatabaseLocation, QString> parse(const QString &setting);
 
     static DatabaseLocation of(const PostgresLocation &postgres);
+    // A SQLite file, whatever its path looks like.
+    static DatabaseLocation sqliteFile(const QString &path);
     static bool looksLikePostgres(const QString &setting);
     bool isPostgres() const { return m_postgres.has_value(); }
     const PostgresLocation &postgres() const { return *m_postgres; }

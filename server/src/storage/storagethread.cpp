@@ -43,8 +43,7 @@ void StorageThread::open(const DatabaseLocation &location, Durability durability
 
 void StorageThread::openSqlite(const QString &path, Durability durability)
 {
-    blocking([&](Storage &storage) { storage.openSqlite(path, durability); });
-    m_path = QFileInfo(path).absoluteFilePath();
+    open(DatabaseLocation::sqliteFile(path), durability);
 }
 
 void StorageThread::measurePostgres(Storage &storage)
