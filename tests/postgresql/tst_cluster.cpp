@@ -4,6 +4,7 @@
 #include "finchat/protocol/messages.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace FinChat;
@@ -44,6 +45,31 @@ private:
     static bool logIn(TestClient &client, const QUrl &url, const QString &name)
     {
         return client.open(url) && typeOf(client.login(name, u"correct horse"_s)) == Type::LoginOk;
+    }
+    // A bot program logs in with its token and announces /echo.
+    static bool connectEchoBot(TestClient &bot, const QUrl &url, const QString &token)
+    {
+        const QJsonArray commands{QJsonObject{{u"name"_s, u"echo"_s},
+                                              {u"usage"_s, u"/echo=TEXT"_s},
+                                              {u"description"_s, u"Says TEXT back"_s}}};
+        return bot.open(url) &&
+               typeOf(bot.request(Type::BotLogin, {{u"token"_s, token}})) == Type::BotLoginOk &&
+               typeOf(bot.request(Type::BotAnnounce, {{u"commands"_s, commands}})) ==
+                   Type::BotAnnounceOk;
+    }
+    // The asker's notice about /echo, once the bot's news reached the asker's server.
+    static QJsonObject noticeAfterEcho(TestClient &asker, const QString &wantedCode)
+    {
+        QJsonObject notice;
+        const bool seen = QTest::qWaitFor(
+            [&] {
+                if (typeOf(asker.send(u"general"_s, u"/echo=anyone"_s)) != Type::MessageSendOk)
+                    return false;
+                notice = asker.waitForEvent(Type::Notice);
+                return notice[u"code"_s].toString() == wantedCode;
+            },
+            5'000);
+        return seen ? notice : QJsonObject();
     }
 
 private slots:
@@ -187,6 +213,77 @@ private slots:
         TestClient again;
         QVERIFY(again.open(second.url()));
         QCOMPARE(codeOf(again.login(u"eve"_s, u"correct horse"_s)), u"account_disabled"_s);
+    }
+
+    // A bot program answers the people of every server, wherever it is connected; connecting
+    // again elsewhere moves it, and it is away for everyone once it goes.
+    void aConnectedBotAnswersOnEveryServer()
+    {
+        TestServer first(config());
+        TestServer second(config(), first.sharedDatabase());
+        TestClient alice, bob, bot;
+        QVERIFY(alice.connectAs(first.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(second.url(), u"bob"_s));
+        const QString token = second.botToken(u"echo"_s, u"Echo Bot"_s);
+        QVERIFY(connectEchoBot(bot, second.url(), token));
+        // The first server learns of the bot it never saw: /help there lists it.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return QJsonDocument(alice.request(Type::CommandsList)).toJson().contains("/echo");
+            },
+            5'000));
+
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"/echo=hi"_s)), Type::MessageSendOk);
+        const QJsonObject asked = bot.waitForEvent(Type::BotCommand);
+        QCOMPARE(asked[u"argument"_s].toString(), u"hi"_s);
+        QCOMPARE(asked[u"room"_s].toString(), u"general"_s);
+        QCOMPARE(asked[u"user"_s].toString(), u"alice"_s);
+        const QJsonObject replied =
+            bot.request(Type::BotReply, {{u"request"_s, asked[u"request"_s]},
+                                         {u"body"_s, u"hi back"_s},
+                                         {u"data"_s, QJsonObject{{u"echoed"_s, 2}}}});
+        QCOMPARE(typeOf(replied), Type::BotReplyOk);
+        for (TestClient *member : {&alice, &bob}) {
+            const QJsonObject reply = member->waitForEvent(Type::BotMessage);
+            QCOMPARE(reply[u"body"_s].toString(), u"hi back"_s);
+            QCOMPARE(reply[u"user"_s].toString(), u"echo"_s);
+            QCOMPARE(reply[u"replyTo"_s].toString(), u"alice"_s);
+            QCOMPARE(reply[u"data"_s][u"echoed"_s].toInt(), 2);
+            QVERIFY(member->noEvent(Type::BotMessage, 200)); // once
+        }
+        // A failure reaches the asker alone, worded once.
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"/echo=x"_s)), Type::MessageSendOk);
+        const QJsonValue failing = bot.waitForEvent(Type::BotCommand)[u"request"_s];
+        QCOMPARE(typeOf(bot.request(Type::BotFail,
+                                    {{u"request"_s, failing}, {u"reason"_s, u"it is broken"_s}})),
+                 Type::BotFailOk);
+        const QJsonObject failed = alice.waitForEvent(Type::Notice);
+        QCOMPARE(failed[u"code"_s].toString(), u"bot_failed"_s);
+        QCOMPARE(failed[u"text"_s].toString(),
+                 u"Echo Bot could not answer /echo=x: it is broken"_s);
+        QVERIFY(bob.noEvent(Type::Notice, 200));
+
+        // The bot connects to the first server too: the newer connection answers, the older
+        // one is closed, and bob's command crosses to it.
+        TestClient moved;
+        QVERIFY(connectEchoBot(moved, first.url(), token));
+        QVERIFY(bot.waitForDisconnected());
+        QCOMPARE(typeOf(bob.send(u"general"_s, u"/echo=moved"_s)), Type::MessageSendOk);
+        const QJsonObject askedAgain = moved.waitForEvent(Type::BotCommand);
+        QCOMPARE(askedAgain[u"user"_s].toString(), u"bob"_s);
+        QCOMPARE(typeOf(moved.request(Type::BotReply, {{u"request"_s, askedAgain[u"request"_s]},
+                                                       {u"body"_s, u"from the first"_s}})),
+                 Type::BotReplyOk);
+        QCOMPARE(bob.waitForEvent(Type::BotMessage)[u"body"_s].toString(), u"from the first"_s);
+
+        // Asked, it does not answer before its server stops: the asker elsewhere is told.
+        QCOMPARE(typeOf(bob.send(u"general"_s, u"/echo=silence"_s)), Type::MessageSendOk);
+        QVERIFY(!moved.waitForEvent(Type::BotCommand).isEmpty());
+        moved.closeSocket();
+        QCOMPARE(bob.waitForEvent(Type::Notice)[u"code"_s].toString(), u"bot_failed"_s);
+        // Gone from every server: it is not available, on either.
+        QVERIFY(!noticeAfterEcho(bob, u"bot_unavailable"_s).isEmpty());
+        QVERIFY(!noticeAfterEcho(alice, u"bot_unavailable"_s).isEmpty());
     }
 
     void aServerThatStopsLosesNothing()

@@ -74,6 +74,39 @@ private slots:
             std::holds_alternative<Bus::SettingsChanged>(roundTrip(Bus::SettingsChanged{}).body));
     }
 
+    void botNewsKeepsItsCommandsCallsAndAnswers()
+    {
+        const Author echo{9, u"echo"_s, u"Echo Bot"_s, true, Protocol::Role::Member};
+        const Bus::BotConnected connected{echo, {{u"echo"_s, u"/echo=TEXT"_s, u"Says it"_s}}};
+        const auto heard = std::get<Bus::BotConnected>(
+            std::get<Bus::BotNews>(roundTrip(Bus::BotNews{connected}).body));
+        QCOMPARE(heard.bot.displayName, u"Echo Bot"_s);
+        QVERIFY(heard.bot.isBot);
+        QCOMPARE(heard.commands.value(0).usage, u"/echo=TEXT"_s);
+        const auto here = std::get<Bus::BotsOfServer>(
+            std::get<Bus::BotNews>(roundTrip(Bus::BotNews{Bus::BotsOfServer{{connected}}}).body));
+        QCOMPARE(here.bots.value(0).commands.value(0).description, u"Says it"_s);
+        QCOMPARE(std::get<Bus::BotAway>(
+                     std::get<Bus::BotNews>(roundTrip(Bus::BotNews{Bus::BotAway{9}}).body))
+                     .botId,
+                 9);
+
+        const Bus::BotCall call{u"s2"_s,    17,           9,          u"echo"_s,
+                                u"a=b ☂"_s, u"general"_s, u"alice"_s, u"Alice"_s};
+        const auto asked =
+            std::get<Bus::BotCall>(std::get<Bus::BotNews>(roundTrip(Bus::BotNews{call}).body));
+        QCOMPARE(asked.server, u"s2"_s);
+        QCOMPARE(asked.request, quint64(17));
+        QCOMPARE(asked.argument, u"a=b ☂"_s);
+        QCOMPARE(asked.displayName, u"Alice"_s);
+        const Bus::BotAnswer answer{u"s1"_s, 17, 9, true, u"b"_s, {{u"quotes"_s, 1}}};
+        const auto answered =
+            std::get<Bus::BotAnswer>(std::get<Bus::BotNews>(roundTrip(Bus::BotNews{answer}).body));
+        QVERIFY(answered.answered);
+        QCOMPARE(answered.data, answer.data);
+        QCOMPARE(answered.botId, 9);
+    }
+
     void textThatIsNoMessageIsRefused()
     {
         for (const QByteArray &text :
@@ -86,6 +119,10 @@ private slots:
               QByteArray("{\"server\":\"s\",\"kind\":\"event\",\"frame\":{},"
                          "\"to\":{\"team\":3}}"),
               QByteArray("{\"server\":\"s\",\"kind\":\"rooms\",\"change\":{\"op\":\"x\"}}"),
+              QByteArray("{\"server\":\"s\",\"kind\":\"bots\",\"news\":{\"op\":\"x\"}}"),
+              // Commands that are no list are no announcement.
+              QByteArray("{\"server\":\"s\",\"kind\":\"bots\",\"news\":{\"op\":"
+                         "\"connected\",\"commands\":7}}"),
               QByteArray("{\"server\":\"s\",\"kind\":\"ev")})
             QVERIFY2(!Bus::Message::decode(text), text.constData());
     }

@@ -34,6 +34,12 @@ QString unavailableText(const Bot &bot)
     return u"%1 is not available right now; try again later"_s.arg(bot.account().displayName);
 }
 
+// The command as typed, with a long argument cut short, for the notices that quote it.
+QString quoted(const QString &command, const QString &argument)
+{
+    return Protocol::Invocation{command, argument.left(40)}.text();
+}
+
 // Qt keeps one root object per plugin library per process; two servers in one process
 // (the app restarting its local server, say) must not drive the same bot object at once.
 QSet<QObject *> &instancesInUse()
@@ -109,20 +115,38 @@ private:
 };
 
 // A bot program connected over the wire with its account's token. It stays known when its
-// connection goes, so that its commands say "not available" until it is back.
+// connection goes, so that its commands say "not available" until it is back. With several
+// servers on one database it may be connected to another one: it is asked through that.
 class BotHost::RemoteBot final : public Bot
 {
 public:
-    RemoteBot(Author account, ClientConnection *connection)
+    RemoteBot(BotHost &host, Author account, ClientConnection *connection)
         : Bot(std::move(account))
+        , m_host(host)
         , m_connection(connection)
     {}
 
     ClientConnection *connection() const { return m_connection; }
     void setConnection(ClientConnection *connection) { m_connection = connection; }
-    bool isAvailable() const override { return m_connection && m_connection->isOpen(); }
+    bool isConnectedHere() const { return m_connection && m_connection->isOpen(); }
+    // The server that said last, in the bus's order, that the bot connected to it (this one
+    // included); empty once it went away there.
+    const QString &where() const { return m_where; }
+    void setWhere(QString server) { m_where = std::move(server); }
+
+    bool isAvailable() const override { return isConnectedHere() || !answersVia().isEmpty(); }
+    QString answersVia() const override
+    {
+        return isConnectedHere() || m_where == m_host.m_serverId ? QString() : m_where;
+    }
     void handle(const BotRequest &request) override
     {
+        if (!isConnectedHere()) {
+            m_host.publish(Bus::BotCall{m_where, request.id, account().id, request.command,
+                                        request.argument, request.room, request.user,
+                                        request.displayName});
+            return;
+        }
         const auto text = [](const QString &value) {
             return value.isEmpty() ? std::nullopt : std::optional(value);
         };
@@ -136,7 +160,9 @@ public:
     }
 
 private:
+    BotHost &m_host;
     QPointer<ClientConnection> m_connection;
+    QString m_where;
 };
 
 BotHost::BotHost(StorageThread &storage, const Fanout &fanout, QMap<QString, QVariantMap> settings,
@@ -285,18 +311,15 @@ void BotHost::run(const CommandCall &call)
     Bot *bot = m_commandOwners.value(call.invocation.name);
     if (!bot)
         return;
-    // As typed, with a long argument cut short for the notices that quote it.
-    const QString commandText =
-        Protocol::Invocation{call.invocation.name, call.invocation.argument.left(40)}.text();
-    start(bot,
-          {call.roomId,
-           call.room,
-           call.sender.id,
-           commandText,
-           call.invocation,
-           call.sender.username,
-           bot,
-           {}},
+    Pending pending;
+    pending.roomId = call.roomId;
+    pending.room = call.room;
+    pending.senderId = call.sender.id;
+    pending.commandText = quoted(call.invocation.name, call.invocation.argument);
+    pending.invocation = call.invocation;
+    pending.sender = call.sender.username;
+    pending.bot = bot;
+    start(bot, std::move(pending),
           {0, call.invocation.name, call.invocation.argument, call.room, call.sender.username,
            call.sender.displayName});
 }
@@ -308,7 +331,7 @@ bool BotHost::ask(const QString &command, const QString &argument,
     if (!bot)
         return false;
     Pending pending;
-    pending.commandText = Protocol::Invocation{command, argument.left(40)}.text();
+    pending.commandText = quoted(command, argument);
     pending.invocation = {command, argument};
     pending.bot = bot;
     pending.privately = std::move(done);
@@ -319,10 +342,15 @@ bool BotHost::ask(const QString &command, const QString &argument,
 
 void BotHost::start(Bot *bot, Pending pending, BotRequest request)
 {
-    if (!bot->isAvailable()) {
-        sendNotice(pending, Protocol::NoticeCode::BotUnavailable, unavailableText(*bot));
-        return;
-    }
+    // Another server's request is for a connection here: handing it on again could send it
+    // round in circles.
+    const bool available =
+        bot->isAvailable() && !(pending.relayedFor && !bot->answersVia().isEmpty());
+    if (!available && pending.relayedFor)
+        return answerAsker(pending, false, u"it went away before answering"_s, {});
+    if (!available)
+        return sendNotice(pending, Protocol::NoticeCode::BotUnavailable, unavailableText(*bot));
+    pending.via = bot->answersVia();
     const quint64 id = m_nextRequestId++;
     request.id = id;
     m_pending.insert(id, std::move(pending));
@@ -360,6 +388,10 @@ bool BotHost::deliver(Bot *bot, quint64 requestId, const QString &text, const QJ
         qCWarning(lcBots).noquote()
             << bot->account().username << "sent more than" << Protocol::MaxBotReplyDataBytes
             << "bytes of data with a reply; the text went out without it";
+    if (pending->relayedFor) {
+        answerAsker(*pending, true, body, dataFits ? data : QJsonObject());
+        return true;
+    }
     if (pending->privately) {
         // Later: the bot may answer from inside handleCommand, before ask() has returned.
         QTimer::singleShot(0, this, [done = pending->privately, body, data, dataFits] {
@@ -388,6 +420,10 @@ bool BotHost::notifyFailure(Bot *bot, quint64 requestId, const QString &reason)
     const auto pending = takePending(bot, requestId);
     if (!pending)
         return false;
+    if (pending->relayedFor) {
+        answerAsker(*pending, false, reason, {}); // the asking server words the notice
+        return true;
+    }
     sendNotice(*pending, Protocol::NoticeCode::BotFailed,
                u"%1 could not answer %2: %3"_s.arg(bot->account().displayName, pending->commandText,
                                                    reason));
@@ -401,6 +437,8 @@ void BotHost::expire(quint64 requestId)
         return; // answered in time
     Bot *bot = it->bot;
     const auto pending = takePending(bot, requestId);
+    if (pending->relayedFor)
+        return; // the server that asked tells its asker
     qCInfo(lcBots).noquote() << bot->account().username << "did not answer" << pending->commandText
                              << "in time";
     sendNotice(
@@ -434,35 +472,45 @@ BotHost::RemoteBot *BotHost::remoteOn(const ClientConnection *connection) const
 
 BotHost::RemoteBot *BotHost::remoteOf(const Author &account) const
 {
-    for (const auto &known : m_bots) {
-        if (known->account().id != account.id)
-            continue;
-        auto *remote = dynamic_cast<RemoteBot *>(known.get());
-        if (!remote) // a plugin of the same name runs in this process
-            throw ProtocolError(ErrorCode::CommandTaken,
-                                u"%1 runs inside the server already"_s.arg(account.username));
-        return remote;
+    Bot *known = botWithId(account.id);
+    if (!known)
+        return nullptr;
+    auto *remote = dynamic_cast<RemoteBot *>(known);
+    if (!remote) // a plugin of the same name runs in this process
+        throw ProtocolError(ErrorCode::CommandTaken,
+                            u"%1 runs inside the server already"_s.arg(account.username));
+    return remote;
+}
+
+BotHost::RemoteBot *BotHost::rememberRemote(const Author &account,
+                                            const QList<CommandInfo> &commands)
+{
+    if (Bot *known = botWithId(account.id))
+        return dynamic_cast<RemoteBot *>(known); // null: a plugin's commands are what count
+    auto remote = std::make_unique<RemoteBot>(*this, account, nullptr);
+    RemoteBot *bot = remote.get();
+    m_bots.push_back(std::move(remote));
+    ownFree(bot, commands);
+    return bot;
+}
+
+void BotHost::ownFree(Bot *bot, const QList<CommandInfo> &commands)
+{
+    QList<CommandInfo> kept;
+    for (const CommandInfo &command : commands) {
+        if (const auto taken = takenBy({command}, bot))
+            qCWarning(lcBots).noquote()
+                << bot->account().username << u"announced /"_s + command.name
+                << "but it is not free here:" << *taken;
+        else
+            kept.append(command);
     }
-    return nullptr;
+    own(bot, std::move(kept));
 }
 
 void BotHost::restoreRemote(const Author &account, const QList<CommandInfo> &commands)
 {
-    // A plugin of this account runs in this process now: its commands are what count.
-    if (std::any_of(m_bots.cbegin(), m_bots.cend(),
-                    [&](const auto &bot) { return bot->account().id == account.id; }))
-        return;
-    QList<CommandInfo> kept;
-    for (const CommandInfo &command : commands) {
-        if (const auto taken = takenBy({command}, nullptr))
-            qCWarning(lcBots).noquote() << account.username << u"announced /"_s + command.name
-                                        << "before, but it is no longer free:" << *taken;
-        else
-            kept.append(command);
-    }
-    auto remote = std::make_unique<RemoteBot>(account, nullptr);
-    own(remote.get(), std::move(kept));
-    m_bots.push_back(std::move(remote));
+    rememberRemote(account, commands);
 }
 
 void BotHost::connectRemote(ClientConnection *connection, const Author &account,
@@ -472,7 +520,7 @@ void BotHost::connectRemote(ClientConnection *connection, const Author &account,
     if (const auto taken = takenBy(commands, bot))
         throw ProtocolError(ErrorCode::CommandTaken, *taken);
     if (!bot) {
-        auto remote = std::make_unique<RemoteBot>(account, connection);
+        auto remote = std::make_unique<RemoteBot>(*this, account, connection);
         bot = remote.get();
         m_bots.push_back(std::move(remote));
     } else if (bot->connection() != connection) {
@@ -492,6 +540,7 @@ void BotHost::connectRemote(ClientConnection *connection, const Author &account,
             return names.join(u", "_s);
         }());
     own(bot, std::move(commands));
+    publish(Bus::BotConnected{account, bot->commands()});
 }
 
 void BotHost::disconnectRemote(ClientConnection *connection)
@@ -501,13 +550,19 @@ void BotHost::disconnectRemote(ClientConnection *connection)
         return;
     bot->setConnection(nullptr);
     qCInfo(lcBots).noquote() << "bot" << bot->account().username << "went away";
-    QList<quint64> waiting;
+    failWaiting(bot, {}, u"it went away before answering"_s);
+    publish(Bus::BotAway{bot->account().id});
+}
+
+void BotHost::failWaiting(const Bot *bot, const QString &via, const QString &reason)
+{
+    QList<std::pair<quint64, Bot *>> waiting;
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
-        if (it->bot == bot)
-            waiting.append(it.key());
+        if ((!bot || it->bot == bot) && it->via == via)
+            waiting.append({it.key(), it->bot});
     }
-    for (quint64 id : waiting)
-        notifyFailure(bot, id, u"it went away before answering"_s);
+    for (const auto &[id, asked] : waiting)
+        notifyFailure(asked, id, reason);
 }
 
 bool BotHost::replyFromRemote(ClientConnection *connection, quint64 requestId, const QString &text,
@@ -521,6 +576,146 @@ bool BotHost::failFromRemote(ClientConnection *connection, quint64 requestId, co
 {
     RemoteBot *bot = remoteOn(connection);
     return bot && notifyFailure(bot, requestId, reason.left(MaxReasonLength));
+}
+
+Bot *BotHost::botWithId(qint64 accountId) const
+{
+    const auto found = std::find_if(m_bots.cbegin(), m_bots.cend(), [accountId](const auto &bot) {
+        return bot->account().id == accountId;
+    });
+    return found == m_bots.cend() ? nullptr : found->get();
+}
+
+void BotHost::publish(const Bus::BotNews &news) const
+{
+    if (m_publish)
+        m_publish(news);
+}
+
+void BotHost::answerAsker(const Pending &pending, bool answered, const QString &text,
+                          const QJsonObject &data) const
+{
+    const auto &[server, request] = *pending.relayedFor;
+    publish(Bus::BotAnswer{server, request, pending.bot->account().id, answered, text, data});
+}
+
+void BotHost::joinCluster(const QString &serverId,
+                          std::function<void(const Bus::BotNews &)> publish)
+{
+    m_serverId = serverId;
+    m_publish = std::move(publish);
+}
+
+Bus::BotsOfServer BotHost::connectedHere() const
+{
+    Bus::BotsOfServer here;
+    for (const auto &bot : m_bots) {
+        const auto *remote = dynamic_cast<const RemoteBot *>(bot.get());
+        if (remote && remote->isConnectedHere())
+            here.bots.append({remote->account(), remote->commands()});
+    }
+    return here;
+}
+
+void BotHost::hear(const QString &server, const Bus::BotNews &news)
+{
+    std::visit(Bus::Overloaded{
+                   [&](const Bus::BotConnected &connected) { heardConnected(server, connected); },
+                   [&](const Bus::BotAway &away) { heardAway(server, away.botId); },
+                   [&](const Bus::BotsOfServer &all) {
+                       if (server == m_serverId)
+                           return;
+                       for (const Bus::BotConnected &connected : all.bots) {
+                           RemoteBot *bot = rememberRemote(connected.bot, connected.commands);
+                           // Only what nothing later in the bus's order said.
+                           if (bot && bot->where().isEmpty()) {
+                               bot->setWhere(server);
+                               ownFree(bot, connected.commands);
+                           }
+                       }
+                   },
+                   [&](const Bus::BotCall &call) {
+                       if (call.server == m_serverId)
+                           answerCall(server, call);
+                   },
+                   [&](const Bus::BotAnswer &answer) {
+                       if (answer.server == m_serverId)
+                           heardAnswer(answer);
+                   }},
+               news);
+}
+
+void BotHost::heardConnected(const QString &server, const Bus::BotConnected &connected)
+{
+    RemoteBot *bot = rememberRemote(connected.bot, connected.commands);
+    if (!bot) {
+        qCWarning(lcBots).noquote()
+            << u"%1 connected to server %2, but it runs inside this one"_s.arg(
+                   connected.bot.username, server);
+        return;
+    }
+    if (server != m_serverId) {
+        if (bot->where() == m_serverId && bot->isConnectedHere()) {
+            // It connected here before it connected there, as every server sees it in the
+            // bus's order: the newer connection answers, as on one server.
+            ClientConnection *previous = bot->connection();
+            disconnectRemote(previous);
+            previous->closeWith(QWebSocketProtocol::CloseCodeNormal,
+                                u"the bot connected to another server"_s);
+        }
+        ownFree(bot, connected.commands);
+    }
+    bot->setWhere(server);
+}
+
+void BotHost::heardAway(const QString &server, qint64 botId)
+{
+    auto *bot = dynamic_cast<RemoteBot *>(botWithId(botId));
+    if (!bot || bot->where() != server)
+        return; // it connected somewhere since
+    bot->setWhere({});
+    if (server != m_serverId)
+        failWaiting(bot, server, u"it went away before answering"_s);
+}
+
+void BotHost::serverGone(const QString &server)
+{
+    for (const auto &known : m_bots) {
+        auto *bot = dynamic_cast<RemoteBot *>(known.get());
+        if (bot && bot->where() == server)
+            bot->setWhere({});
+    }
+    failWaiting(nullptr, server, u"its server went away before it answered"_s);
+}
+
+void BotHost::answerCall(const QString &server, const Bus::BotCall &call)
+{
+    Pending pending;
+    pending.room = call.room;
+    pending.commandText = quoted(call.command, call.argument);
+    pending.invocation = {call.command, call.argument};
+    pending.sender = call.user;
+    pending.relayedFor = {server, call.request};
+    RemoteBot *bot = dynamic_cast<RemoteBot *>(botWithId(call.botId));
+    if (!bot) { // not a bot this server knows as connected (a plugin of it runs here)
+        publish(Bus::BotAnswer{
+            server, call.request, call.botId, false, u"it went away before answering"_s, {}});
+        return;
+    }
+    pending.bot = bot;
+    start(bot, std::move(pending),
+          {0, call.command, call.argument, call.room, call.user, call.displayName});
+}
+
+void BotHost::heardAnswer(const Bus::BotAnswer &answer)
+{
+    Bot *bot = botWithId(answer.botId);
+    if (!bot)
+        return;
+    if (answer.answered)
+        deliver(bot, answer.request, answer.text, answer.data);
+    else
+        notifyFailure(bot, answer.request, answer.text.left(MaxReasonLength));
 }
 
 } // namespace FinChat

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cluster/busmessage.h"
 #include "finchat/botmanifest.h"
 #include "handlers/commandbackend.h"
 #include "storage/records.h"
@@ -40,6 +41,8 @@ public:
     virtual bool isAvailable() const = 0;
     // Hands it a command to answer through the host (deliver() or notifyFailure()); may throw.
     virtual void handle(const BotRequest &request) = 0;
+    // The other server it answers through (ClusterBus); empty when it answers here.
+    virtual QString answersVia() const { return {}; }
 
 private:
     Author m_account;
@@ -96,6 +99,19 @@ public:
                          const QJsonObject &data);
     bool failFromRemote(ClientConnection *connection, quint64 requestId, const QString &reason);
 
+    // Several servers on one database (ClusterBus): the bots connected here are told to the
+    // others through `publish`, and the others' bots are asked through it, so that a bot
+    // answers the people of every server wherever it is connected.
+    void joinCluster(const QString &serverId, std::function<void(const Bus::BotNews &)> publish);
+    void leaveCluster() { joinCluster({}, {}); }
+    // What a server, this one too, said about bots, in the bus's order.
+    void hear(const QString &server, const Bus::BotNews &news);
+    // That server is gone: the bots connected there are away, and what they were asked
+    // through it fails for the askers.
+    void serverGone(const QString &server);
+    // The answer to a new server's Hello.
+    Bus::BotsOfServer connectedHere() const;
+
 private:
     class RemoteBot;
     friend class BotChannel;
@@ -110,6 +126,10 @@ private:
         Bot *bot = nullptr;
         // Set for ask(): the answer goes here, not to a room or a person.
         std::function<void(const BotAnswer &)> privately;
+        // The other server the request was handed to, when the bot is connected there.
+        QString via;
+        // Set when another server asked (Bus::BotCall): the answer goes back to it.
+        std::optional<std::pair<QString, quint64>> relayedFor; // its server and request
     };
 
     // Records the request and hands it to the bot, or tells the asker the bot is away.
@@ -120,6 +140,22 @@ private:
     std::optional<QString> takenBy(const QList<CommandInfo> &commands, const Bot *except) const;
     void own(Bot *bot, QList<CommandInfo> commands);
     RemoteBot *remoteOn(const ClientConnection *connection) const;
+    Bot *botWithId(qint64 accountId) const;
+    // The connected bot of this account, made (away, with those of its commands that no other
+    // bot has) when it is new here; nullptr when a plugin has the account.
+    RemoteBot *rememberRemote(const Author &account, const QList<CommandInfo> &commands);
+    // Gives the bot those of the commands that no other bot has, and says which it could not.
+    void ownFree(Bot *bot, const QList<CommandInfo> &commands);
+    void heardConnected(const QString &server, const Bus::BotConnected &connected);
+    void heardAway(const QString &server, qint64 botId);
+    void answerCall(const QString &server, const Bus::BotCall &call);
+    void heardAnswer(const Bus::BotAnswer &answer);
+    // Fails what was asked of the bot (any bot, when null) through `via` (here, when empty).
+    void failWaiting(const Bot *bot, const QString &via, const QString &reason);
+    void publish(const Bus::BotNews &news) const;
+    // The bot's reply, or why there is none, for the server that asked (Pending::relayedFor).
+    void answerAsker(const Pending &pending, bool answered, const QString &text,
+                     const QJsonObject &data) const;
     // The RemoteBot of this account, if it has one; throws command_taken when a plugin has
     // the account.
     RemoteBot *remoteOf(const Author &account) const;
@@ -141,6 +177,8 @@ private:
     QHash<quint64, Pending> m_pending;
     quint64 m_nextRequestId = 1;
     QList<PluginReport> m_reports;
+    QString m_serverId; // in a cluster
+    std::function<void(const Bus::BotNews &)> m_publish;
 };
 
 } // namespace FinChat

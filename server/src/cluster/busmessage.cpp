@@ -1,5 +1,7 @@
 #include "cluster/busmessage.h"
 
+#include "finchat/protocol/messages.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -139,6 +141,103 @@ std::optional<RoomChange> roomChangeFrom(const QJsonObject &json)
     return std::nullopt;
 }
 
+QJsonObject botJson(const BotConnected &bot)
+{
+    QJsonObject json = Protocol::toJson(Protocol::BotAnnounce{bot.commands});
+    json.insert(u"bot"_s, authorJson(bot.bot));
+    return json;
+}
+
+std::optional<BotConnected> botFrom(const QJsonObject &json)
+{
+    try {
+        return BotConnected{authorFrom(json[u"bot"_s].toObject()),
+                            Protocol::fromJson<Protocol::BotAnnounce>(json).commands};
+    } catch (const Protocol::ProtocolError &) {
+        return std::nullopt;
+    }
+}
+
+QJsonObject botNewsJson(const BotNews &news)
+{
+    return std::visit(
+        Overloaded{[](const BotConnected &connected) {
+                       QJsonObject json = botJson(connected);
+                       json.insert(u"op"_s, u"connected"_s);
+                       return json;
+                   },
+                   [](const BotAway &away) {
+                       return QJsonObject{{u"op"_s, u"away"_s}, {u"id"_s, away.botId}};
+                   },
+                   [](const BotsOfServer &all) {
+                       QJsonArray bots;
+                       for (const BotConnected &bot : all.bots)
+                           bots.append(botJson(bot));
+                       return QJsonObject{{u"op"_s, u"here"_s}, {u"bots"_s, bots}};
+                   },
+                   [](const BotCall &call) {
+                       return QJsonObject{{u"op"_s, u"call"_s},
+                                          {u"to"_s, call.server},
+                                          {u"request"_s, qint64(call.request)},
+                                          {u"id"_s, call.botId},
+                                          {u"command"_s, call.command},
+                                          {u"argument"_s, call.argument},
+                                          {u"room"_s, call.room},
+                                          {u"user"_s, call.user},
+                                          {u"name"_s, call.displayName}};
+                   },
+                   [](const BotAnswer &answer) {
+                       return QJsonObject{{u"op"_s, u"answer"_s},
+                                          {u"to"_s, answer.server},
+                                          {u"request"_s, qint64(answer.request)},
+                                          {u"id"_s, answer.botId},
+                                          {u"answered"_s, answer.answered},
+                                          {u"text"_s, answer.text},
+                                          {u"data"_s, answer.data}};
+                   }},
+        news);
+}
+
+std::optional<BotNews> botNewsFrom(const QJsonObject &json)
+{
+    const QString op = json[u"op"_s].toString();
+    if (op == "connected"_L1) {
+        if (auto connected = botFrom(json))
+            return *connected;
+        return std::nullopt;
+    }
+    if (op == "away"_L1)
+        return BotAway{json[u"id"_s].toInteger()};
+    if (op == "here"_L1) {
+        BotsOfServer all;
+        for (const QJsonValue &bot : json[u"bots"_s].toArray()) {
+            if (auto connected = botFrom(bot.toObject()))
+                all.bots.append(*connected);
+        }
+        return all;
+    }
+    const QString server = json[u"to"_s].toString();
+    const auto request = quint64(json[u"request"_s].toInteger());
+    const qint64 botId = json[u"id"_s].toInteger();
+    if (op == "call"_L1)
+        return BotCall{server,
+                       request,
+                       botId,
+                       json[u"command"_s].toString(),
+                       json[u"argument"_s].toString(),
+                       json[u"room"_s].toString(),
+                       json[u"user"_s].toString(),
+                       json[u"name"_s].toString()};
+    if (op == "answer"_L1)
+        return BotAnswer{server,
+                         request,
+                         botId,
+                         json[u"answered"_s].toBool(),
+                         json[u"text"_s].toString(),
+                         json[u"data"_s].toObject()};
+    return std::nullopt;
+}
+
 } // namespace
 
 QByteArray Message::encode() const
@@ -175,8 +274,10 @@ QByteArray Message::encode() const
                               json.insert(u"kind"_s, u"user"_s);
                               json.insert(u"user"_s, authorJson(updated.user));
                           },
-                          [&](const SettingsChanged &) {
-                              json.insert(u"kind"_s, u"settings"_s);
+                          [&](const SettingsChanged &) { json.insert(u"kind"_s, u"settings"_s); },
+                          [&](const BotNews &news) {
+                              json.insert(u"kind"_s, u"bots"_s);
+                              json.insert(u"news"_s, botNewsJson(news));
                           }},
                body);
     return QJsonDocument(json).toJson(QJsonDocument::Compact);
@@ -220,6 +321,11 @@ std::optional<Message> Message::decode(const QByteArray &text)
         return made(UserUpdated{authorFrom(json[u"user"_s].toObject())});
     if (kind == "settings"_L1)
         return made(SettingsChanged{});
+    if (kind == "bots"_L1) {
+        if (auto news = botNewsFrom(json[u"news"_s].toObject()))
+            return made(*news);
+        return std::nullopt;
+    }
     return std::nullopt;
 }
 

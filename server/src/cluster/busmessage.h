@@ -2,6 +2,8 @@
 
 #include "storage/records.h"
 
+#include "finchat/protocol/shapes.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QSet>
@@ -117,8 +119,52 @@ struct UserUpdated
 struct SettingsChanged
 {};
 
+// Bot programs connected over the wire (BotHost) answer commands typed on any server: the
+// server a bot is connected to says so, and the others hand it their people's commands.
+// A bot connected to the sending server, with the commands it announced: the latest one
+// in the bus's order is where it answers (a connection of it elsewhere is closed).
+struct BotConnected
+{
+    Author bot;
+    QList<Protocol::CommandInfo> commands;
+};
+// Its connection to the sending server closed.
+struct BotAway
+{
+    qint64 botId = 0;
+};
+// The sending server's answer to Hello: the bots connected to it.
+struct BotsOfServer
+{
+    QList<BotConnected> bots;
+};
+// A command for a bot connected to `server`, asked on the sending server; the answer goes
+// back as a BotAnswer with the same request.
+struct BotCall
+{
+    QString server;
+    quint64 request = 0;
+    qint64 botId = 0;
+    QString command;
+    QString argument;
+    QString room;        // empty when the asking server asks for itself
+    QString user;        // who typed it
+    QString displayName; // their display name
+};
+// The bot's reply (answered) or why there is none, for the server that asked.
+struct BotAnswer
+{
+    QString server;
+    quint64 request = 0;
+    qint64 botId = 0;
+    bool answered = false;
+    QString text; // the reply, or the reason it failed
+    QJsonObject data;
+};
+using BotNews = std::variant<BotConnected, BotAway, BotsOfServer, BotCall, BotAnswer>;
+
 using Body = std::variant<Event, RoomChange, Presence, PresenceOfServer, Hello, Alive,
-                          SessionsEnded, UserUpdated, SettingsChanged>;
+                          SessionsEnded, UserUpdated, SettingsChanged, BotNews>;
 
 // One message between the servers of one database (ClusterBus), and its text form: a
 // compact JSON object, so that a human reading PostgreSQL's log can too.

@@ -1,5 +1,6 @@
 #include "cluster/clusterbus.h"
 
+#include "bots/bothost.h"
 #include "state/fanout.h"
 #include "state/onlineusers.h"
 #include "state/roomdirectory.h"
@@ -37,6 +38,8 @@ ClusterBus::~ClusterBus()
     m_fanout.setRelay({});
     m_rooms.setChangeSink({});
     m_online.setPresenceSink({}, {});
+    if (m_bots)
+        m_bots->leaveCluster();
 }
 
 void ClusterBus::listen(const DatabaseLocation &database)
@@ -57,11 +60,13 @@ void ClusterBus::openListener()
     m_listener = std::move(listener);
 }
 
-void ClusterBus::join(Actions actions)
+void ClusterBus::join(Actions actions, BotHost &bots)
 {
     if (!isActive())
         return;
     m_actions = std::move(actions);
+    m_bots = &bots;
+    m_bots->joinCluster(m_id, [this](const Bus::BotNews &news) { publish(news); });
     m_fanout.setRelay([this](const Bus::Audience &audience, const QJsonObject &frame) {
         publish(Bus::Event{audience, frame});
     });
@@ -154,6 +159,8 @@ void ClusterBus::handle(const Bus::Message &message)
         // Mine too: every server decides from the same messages in the same order.
         if (m_online.setOnlineOn(message.server, presence->user, presence->online))
             announcePresence(presence->user, presence->online);
+    } else if (const auto *news = std::get_if<Bus::BotNews>(&message.body)) {
+        m_bots->hear(message.server, *news); // mine too: where a bot answers is decided in order
     } else if (mine) {
         if (std::holds_alternative<Bus::Alive>(message.body))
             m_ownBeatHeard = m_clock.elapsed();
@@ -176,6 +183,7 @@ void ClusterBus::handleOthers(const Bus::Message &message)
         setPresenceOf(message.server, all->users);
     } else if (std::holds_alternative<Bus::Hello>(message.body)) {
         publish(Bus::PresenceOfServer{m_online.here()});
+        publish(Bus::BotNews{m_bots->connectedHere()});
     } else if (const auto *ended = std::get_if<Bus::SessionsEnded>(&message.body)) {
         m_actions.closeEndedSessions(ended->userId);
     } else if (const auto *updated = std::get_if<Bus::UserUpdated>(&message.body)) {
@@ -224,6 +232,7 @@ void ClusterBus::beat()
         m_lastHeard.remove(it.key());
         m_askedAbout.remove(it.key());
         setPresenceOf(it.key(), {});
+        m_bots->serverGone(it.key());
     }
 }
 

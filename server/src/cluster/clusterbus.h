@@ -15,6 +15,7 @@
 
 namespace FinChat {
 
+class BotHost;
 class Fanout;
 class OnlineUsers;
 class RoomDirectory;
@@ -31,6 +32,8 @@ class StorageThread;
 //   included, follows that in the order the database hands it out, and tells its own people
 //   when someone comes online or goes offline anywhere;
 // - ended sessions, renamed users and new settings, which the others act on;
+// - which bot programs are connected to it, the commands other servers hand them and their
+//   answers (BotHost), so that a bot answers everyone wherever it is connected;
 // - a heartbeat: a server silent for HeartbeatsMissed heartbeats is gone, and whoever was
 //   online only there goes offline.
 // On SQLite, or before start(), it does nothing: a single server delivers directly.
@@ -59,7 +62,7 @@ public:
     // StorageError when it cannot listen.
     void listen(const DatabaseLocation &database);
     // Joins them, once the server has read its state: from here on it sends and hears.
-    void join(Actions actions);
+    void join(Actions actions, BotHost &bots);
     bool isActive() const { return m_listener != nullptr; }
     const QString &serverId() const { return m_id; }
 
@@ -89,6 +92,7 @@ private:
     RoomDirectory &m_rooms;
     Fanout &m_fanout;
     Actions m_actions;
+    BotHost *m_bots = nullptr; // once joined
     QString m_id;
     DatabaseLocation m_database;
     qint64 m_sent = 0;                      // sequence of the last message sent

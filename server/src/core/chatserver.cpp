@@ -130,7 +130,8 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
              [this] {
                  m_roomService->mirrorDirectory(
                      [cluster = m_cluster.get()] { cluster->roomsReloaded(); });
-             }});
+             }},
+        *m_bots);
 
     if (isEncrypted())
         reloadCertificate();
