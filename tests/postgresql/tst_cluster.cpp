@@ -286,6 +286,32 @@ private slots:
         QVERIFY(!noticeAfterEcho(alice, u"bot_unavailable"_s).isEmpty());
     }
 
+    // Someone connected to two servers has one message limit, not one on each.
+    void rateLimitsHoldAcrossServers()
+    {
+        ServerConfig limited = config();
+        limited.limits.messageBurst = 5;
+        limited.limits.messageWindow = 60s; // nothing drains while the test runs
+        TestServer first(limited);
+        TestServer second(limited, first.sharedDatabase());
+        TestClient aliceOnFirst, aliceOnSecond, bob;
+        QVERIFY(aliceOnFirst.connectAs(first.url(), u"alice"_s));
+        QVERIFY(logIn(aliceOnSecond, second.url(), u"alice"_s));
+        QVERIFY(bob.connectAs(first.url(), u"bob"_s));
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(typeOf(aliceOnFirst.send(u"general"_s, u"m%1"_s.arg(i))), Type::MessageSendOk);
+        QCOMPARE(codeOf(aliceOnFirst.send(u"general"_s, u"too many"_s)), u"rate_limited"_s);
+        // What the first server let through goes out within a tenth of a second; a message
+        // bob sends after that reaches the second server after it.
+        QTest::qWait(300);
+        aliceOnSecond.clearEvents();
+        QCOMPARE(typeOf(bob.send(u"general"_s, u"marker"_s)), Type::MessageSendOk);
+        QCOMPARE(aliceOnSecond.waitForEvent(Type::MessageNew)[u"message"_s][u"body"_s].toString(),
+                 u"marker"_s);
+        QCOMPARE(codeOf(aliceOnSecond.send(u"general"_s, u"elsewhere"_s)), u"rate_limited"_s);
+        QCOMPARE(first.storedMessageCount(), 6); // alice's five and bob's one
+    }
+
     void aServerThatStopsLosesNothing()
     {
         auto first = std::make_unique<TestServer>(config());

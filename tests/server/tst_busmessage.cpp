@@ -107,6 +107,19 @@ private slots:
         QCOMPARE(answered.botId, 9);
     }
 
+    void ratesSpentKeepEveryEntry()
+    {
+        const Bus::RatesSpent spent{
+            {{u"messages"_s, u"7"_s, 3, false}, {u"failed-logins"_s, u"alice|::1"_s, 0, true}}};
+        const auto heard = std::get<Bus::RatesSpent>(roundTrip(spent).body);
+        QCOMPARE(heard.spent.size(), 2);
+        QCOMPARE(heard.spent[0].limit, u"messages"_s);
+        QCOMPARE(heard.spent[0].count, 3);
+        QVERIFY(!heard.spent[0].clearedFirst);
+        QCOMPARE(heard.spent[1].key, u"alice|::1"_s);
+        QVERIFY(heard.spent[1].clearedFirst);
+    }
+
     void textThatIsNoMessageIsRefused()
     {
         for (const QByteArray &text :

@@ -1,5 +1,6 @@
 #include "state/ratelimiter.h"
 #include "state/ratemeter.h"
+#include "state/ratesharing.h"
 
 #include <QTest>
 
@@ -92,6 +93,57 @@ private slots:
         QCOMPARE(counter.total(), 3);
         counter.remove(u"unknown"_s);
         QCOMPARE(counter.total(), 3);
+    }
+
+    // Two servers' limiters, joined as ClusterBus joins them: what one lets through is
+    // poured into the other's, so a user has one limit, not one per server.
+    void sharedLimitsHoldAcrossServers()
+    {
+        RateSharing firstServer, secondServer;
+        KeyedLeakyBuckets firstMessages(5, 10s), secondMessages(5, 10s);
+        WindowCounter firstLogins(3, 60s), secondLogins(3, 60s);
+        firstMessages.share(firstServer, u"messages"_s);
+        secondMessages.share(secondServer, u"messages"_s);
+        firstLogins.share(firstServer, u"failed-logins"_s);
+        secondLogins.share(secondServer, u"failed-logins"_s);
+        int batches = 0;
+        firstServer.setSink([&](const Bus::RatesSpent &spent) {
+            ++batches;
+            secondServer.apply(spent, 1'000'000);
+        });
+        secondServer.setSink([&](const Bus::RatesSpent &spent) {
+            ++batches;
+            firstServer.apply(spent, 1'000'000);
+        });
+
+        const qint64 now = 1'000'000;
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(firstMessages.tryConsume(7, now));
+        firstLogins.record(u"alice"_s, now);
+        firstLogins.record(u"alice"_s, now);
+        QVERIFY(secondMessages.tryConsume(7, now)); // not heard yet: its own count
+        // A batch a tenth of a second, for both limiters and both keys at once.
+        QVERIFY(QTest::qWaitFor([&] { return batches == 2; }, 2'000));
+        QVERIFY(!firstMessages.tryConsume(7, now));  // 4 here + 1 there
+        QVERIFY(!secondMessages.tryConsume(7, now)); // 1 here + 4 there
+        QVERIFY(secondMessages.tryConsume(8, now));  // someone else
+        QVERIFY(!secondLogins.isFull(u"alice"_s, now));
+        secondLogins.record(u"alice"_s, now);
+        QVERIFY(secondLogins.isFull(u"alice"_s, now)); // 2 there + 1 here
+        // A good login there clears the count here too.
+        QVERIFY(QTest::qWaitFor([&] { return batches >= 3; }, 2'000));
+        QVERIFY(firstLogins.isFull(u"alice"_s, now));
+        firstLogins.clear(u"alice"_s);
+        QVERIFY(QTest::qWaitFor([&] { return batches >= 4; }, 2'000));
+        QVERIFY(!secondLogins.isFull(u"alice"_s, now));
+        // Nothing spent, nothing sent.
+        QTest::qWait(300);
+        QCOMPARE(batches, 4);
+
+        // A flood of keys goes out in notifications of at most MaxBatch keys.
+        for (int user = 0; user < RateSharing::MaxBatch * 2; ++user)
+            QVERIFY(firstMessages.tryConsume(100 + user, now));
+        QCOMPARE(batches, 6);
     }
 };
 

@@ -278,6 +278,15 @@ QByteArray Message::encode() const
                           [&](const BotNews &news) {
                               json.insert(u"kind"_s, u"bots"_s);
                               json.insert(u"news"_s, botNewsJson(news));
+                          },
+                          [&](const RatesSpent &rates) {
+                              // Compact: one array per entry, many per batch.
+                              QJsonArray spent;
+                              for (const RateSpent &entry : rates.spent)
+                                  spent.append(QJsonArray{entry.limit, entry.key, entry.count,
+                                                          entry.clearedFirst});
+                              json.insert(u"kind"_s, u"rates"_s);
+                              json.insert(u"spent"_s, spent);
                           }},
                body);
     return QJsonDocument(json).toJson(QJsonDocument::Compact);
@@ -321,6 +330,15 @@ std::optional<Message> Message::decode(const QByteArray &text)
         return made(UserUpdated{authorFrom(json[u"user"_s].toObject())});
     if (kind == "settings"_L1)
         return made(SettingsChanged{});
+    if (kind == "rates"_L1) {
+        RatesSpent rates;
+        for (const QJsonValue &value : json[u"spent"_s].toArray()) {
+            const QJsonArray entry = value.toArray();
+            rates.spent.append(
+                {entry[0].toString(), entry[1].toString(), entry[2].toInt(), entry[3].toBool()});
+        }
+        return made(rates);
+    }
     if (kind == "bots"_L1) {
         if (auto news = botNewsFrom(json[u"news"_s].toObject()))
             return made(*news);

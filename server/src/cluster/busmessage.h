@@ -163,8 +163,21 @@ struct BotAnswer
 };
 using BotNews = std::variant<BotConnected, BotAway, BotsOfServer, BotCall, BotAnswer>;
 
+// What the sending server's rate limits let through since its last batch (RateSharing).
+struct RateSpent
+{
+    QString limit; // the limiter's name
+    QString key;   // a user id, username or address
+    int count = 0;
+    bool clearedFirst = false; // the key's count was cleared before these were spent
+};
+struct RatesSpent
+{
+    QList<RateSpent> spent;
+};
+
 using Body = std::variant<Event, RoomChange, Presence, PresenceOfServer, Hello, Alive,
-                          SessionsEnded, UserUpdated, SettingsChanged, BotNews>;
+                          SessionsEnded, UserUpdated, SettingsChanged, BotNews, RatesSpent>;
 
 // One message between the servers of one database (ClusterBus), and its text form: a
 // compact JSON object, so that a human reading PostgreSQL's log can too.

@@ -3,6 +3,7 @@
 #include "bots/bothost.h"
 #include "state/fanout.h"
 #include "state/onlineusers.h"
+#include "state/ratesharing.h"
 #include "state/roomdirectory.h"
 #include "storage/storage.h"
 #include "storage/storagethread.h"
@@ -20,12 +21,14 @@ using namespace Qt::StringLiterals;
 Q_LOGGING_CATEGORY(lcCluster, "finchat.server.cluster")
 
 ClusterBus::ClusterBus(StorageThread &storage, OnlineUsers &online, RoomDirectory &rooms,
-                       Fanout &fanout, std::chrono::milliseconds heartbeat, QObject *parent)
+                       Fanout &fanout, RateSharing &rates, std::chrono::milliseconds heartbeat,
+                       QObject *parent)
     : QObject(parent)
     , m_storage(storage)
     , m_online(online)
     , m_rooms(rooms)
     , m_fanout(fanout)
+    , m_rates(rates)
     , m_id(QUuid::createUuid().toString(QUuid::Id128).left(16))
 {
     m_heartbeat.setInterval(heartbeat);
@@ -38,6 +41,7 @@ ClusterBus::~ClusterBus()
     m_fanout.setRelay({});
     m_rooms.setChangeSink({});
     m_online.setPresenceSink({}, {});
+    m_rates.setSink({});
     if (m_bots)
         m_bots->leaveCluster();
 }
@@ -71,6 +75,7 @@ void ClusterBus::join(Actions actions, BotHost &bots)
         publish(Bus::Event{audience, frame});
     });
     m_rooms.setChangeSink([this](const Bus::RoomChange &change) { publish(change); });
+    m_rates.setSink([this](const Bus::RatesSpent &spent) { publish(spent); });
     m_online.setPresenceSink(m_id, [this](const Author &user, bool online) {
         publish(Bus::Presence{user, online});
     });
@@ -190,6 +195,8 @@ void ClusterBus::handleOthers(const Bus::Message &message)
         m_actions.updateUser(updated->user);
     } else if (std::holds_alternative<Bus::SettingsChanged>(message.body)) {
         m_actions.reloadSettings();
+    } else if (const auto *spent = std::get_if<Bus::RatesSpent>(&message.body)) {
+        m_rates.apply(*spent, Protocol::nowMs());
     }
 }
 

@@ -18,6 +18,7 @@ namespace FinChat {
 class BotHost;
 class Fanout;
 class OnlineUsers;
+class RateSharing;
 class RoomDirectory;
 class Storage;
 class StorageThread;
@@ -32,6 +33,7 @@ class StorageThread;
 //   included, follows that in the order the database hands it out, and tells its own people
 //   when someone comes online or goes offline anywhere;
 // - ended sessions, renamed users and new settings, which the others act on;
+// - what its rate limits let through (RateSharing), poured into the others' limits;
 // - which bot programs are connected to it, the commands other servers hand them and their
 //   answers (BotHost), so that a bot answers everyone wherever it is connected;
 // - a heartbeat: a server silent for HeartbeatsMissed heartbeats is gone, and whoever was
@@ -54,7 +56,7 @@ public:
     };
 
     ClusterBus(StorageThread &storage, OnlineUsers &online, RoomDirectory &rooms, Fanout &fanout,
-               std::chrono::milliseconds heartbeat, QObject *parent = nullptr);
+               RateSharing &rates, std::chrono::milliseconds heartbeat, QObject *parent = nullptr);
     ~ClusterBus() override;
 
     // Listens to the servers of this database, when it is PostgreSQL, before the server
@@ -91,6 +93,7 @@ private:
     OnlineUsers &m_online;
     RoomDirectory &m_rooms;
     Fanout &m_fanout;
+    RateSharing &m_rates;
     Actions m_actions;
     BotHost *m_bots = nullptr; // once joined
     QString m_id;

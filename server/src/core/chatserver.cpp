@@ -93,7 +93,7 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
                                     QWebSocketServer::NonSecureMode, this))
     , m_listener(new Listener(*m_server, isEncrypted(), m_config.limits.loginTimeout, this))
     , m_fanout(m_online, m_rooms)
-    , m_cluster(std::make_unique<ClusterBus>(m_storage, m_online, m_rooms, m_fanout,
+    , m_cluster(std::make_unique<ClusterBus>(m_storage, m_online, m_rooms, m_fanout, m_rates,
                                              m_config.limits.clusterHeartbeat))
     , m_connectionCounter(m_config.limits.maxConnectionsPerAddress, m_config.limits.maxConnections)
     , m_housekeeping(new Housekeeping(m_storage, m_config.limits.sessionLifetimeMs(), this))
@@ -101,11 +101,11 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     // Listening first: what other servers change while this one reads is not missed.
     m_cluster->listen(m_config.database);
     m_siteSettings = m_storage.blocking([](Storage &stored) { return stored.siteSettings(); });
-    const ServerContext context{m_storage, m_config.limits, m_online,       m_rooms,
-                                m_fanout,  *m_cluster,      m_siteSettings, *this};
+    const ServerContext context{m_storage,  m_config.limits, m_online,       m_rooms, m_fanout,
+                                *m_cluster, m_rates,         m_siteSettings, *this};
     m_roomService = std::make_unique<RoomService>(context);
     m_messageService = std::make_unique<MessageService>(context, *m_roomService);
-    m_quotes = new QuoteLookup(this);
+    m_quotes = new QuoteLookup(m_rates, this);
     m_prices = new PriceChecker(context, m_config.limits.priceCheckInterval, this);
     m_watchlists = new WatchlistService(context, *m_prices, this);
     m_accounts = new AccountService(context, m_config.registration, this);

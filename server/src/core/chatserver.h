@@ -5,6 +5,7 @@
 #include "state/fanout.h"
 #include "state/onlineusers.h"
 #include "state/ratelimiter.h"
+#include "state/ratesharing.h"
 #include "state/roomdirectory.h"
 #include "wire/clientconnection.h"
 #include "wire/request.h"
@@ -137,6 +138,7 @@ private:
     OnlineUsers m_online;
     RoomDirectory m_rooms;
     Fanout m_fanout;
+    RateSharing m_rates; // before the bus, which hands it the other servers' spending
     std::unique_ptr<ClusterBus> m_cluster; // before what it hooks into is gone
     ConnectionCounter m_connectionCounter;
     Housekeeping *m_housekeeping;

@@ -7,6 +7,7 @@ namespace FinChat {
 class ClusterBus;
 class Fanout;
 class OnlineUsers;
+class RateSharing;
 class RoomDirectory;
 struct ServerLimits;
 struct SiteSettingsRecord;
@@ -21,6 +22,8 @@ struct ServerContext
     const Fanout &fanout;
     // The other servers on the same database, if any.
     ClusterBus &cluster;
+    // Where the rate limits per user or address take part, to hold across those servers.
+    RateSharing &rates;
     // What admins set with settings.update, as stored.
     SiteSettingsRecord &settings;
     // Lives exactly as long as the server: storage answers that arrive after it is gone

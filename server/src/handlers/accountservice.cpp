@@ -6,6 +6,7 @@
 #include "cluster/clusterbus.h"
 #include "state/fanout.h"
 #include "state/onlineusers.h"
+#include "state/ratesharing.h"
 #include "state/roomdirectory.h"
 #include "storage/storage.h"
 #include "wire/clientconnection.h"
@@ -67,7 +68,10 @@ AccountService::AccountService(ServerContext context, Registration registration,
     , m_hashing(context.limits.pendingHashesPerAddress, context.limits.pendingHashes)
     , m_failedLogins(context.limits.failedLoginsPerMinute, std::chrono::minutes(1))
     , m_registrations(context.limits.registrationsPerHour, std::chrono::hours(1))
-{}
+{
+    m_failedLogins.share(context.rates, u"failed-logins"_s);
+    m_registrations.share(context.rates, u"registrations"_s);
+}
 
 AccountService::~AccountService() = default;
 

@@ -3,6 +3,7 @@
 #include "handlers/permissions.h"
 #include "state/fanout.h"
 #include "state/onlineusers.h"
+#include "state/ratesharing.h"
 #include "state/roomdirectory.h"
 #include "storage/storage.h"
 #include "wire/clientconnection.h"
@@ -29,7 +30,9 @@ struct Opened
 DirectService::DirectService(ServerContext context)
     : m_context(context)
     , m_newConversations(NewConversationsPerHour, ConversationWindow)
-{}
+{
+    m_newConversations.share(context.rates, u"conversations"_s);
+}
 
 QCoro::Task<Protocol::DmOpenOk> DirectService::open(Request request, Protocol::DmOpen fields)
 {

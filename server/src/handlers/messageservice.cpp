@@ -3,6 +3,7 @@
 #include "handlers/permissions.h"
 #include "handlers/roomservice.h"
 #include "state/fanout.h"
+#include "state/ratesharing.h"
 #include "state/roomdirectory.h"
 #include "storage/storage.h"
 #include "wire/clientconnection.h"
@@ -38,7 +39,9 @@ MessageService::MessageService(ServerContext context, const RoomService &rooms)
     , m_rooms(rooms)
     , m_commands(context.fanout)
     , m_messageRate(context.limits.messageBurst, context.limits.messageWindow)
-{}
+{
+    m_messageRate.share(context.rates, u"messages"_s);
+}
 
 QCoro::Task<Protocol::MessageSendOk> MessageService::send(Request request,
                                                           Protocol::MessageSend fields)

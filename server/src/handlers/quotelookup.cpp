@@ -1,7 +1,7 @@
 #include "handlers/quotelookup.h"
 
 #include "handlers/marketcode.h"
-
+#include "state/ratesharing.h"
 #include "wire/clientconnection.h"
 
 #include "finchat/protocol/protocolerror.h"
@@ -30,9 +30,11 @@ signals:
     void done();
 };
 
-QuoteLookup::QuoteLookup(QObject *parent)
+QuoteLookup::QuoteLookup(RateSharing &rates, QObject *parent)
     : QObject(parent)
-{}
+{
+    m_lookupRate.share(rates, u"quote-lookups"_s);
+}
 
 QuoteLookup::~QuoteLookup()
 {

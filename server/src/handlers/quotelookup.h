@@ -16,6 +16,8 @@
 
 namespace FinChat {
 
+class RateSharing;
+
 // quote.get: the latest quote for one code, for clients that show it when someone points at
 // a ticker in a message. The server asks the bot that answers /stock, privately. Everyone
 // asking for a code while its look-up runs shares it, and an answer is kept for everyone for
@@ -38,7 +40,7 @@ public:
     // The command whose owner is asked.
     static constexpr auto Command = "stock";
 
-    explicit QuoteLookup(QObject *parent = nullptr);
+    explicit QuoteLookup(RateSharing &rates, QObject *parent = nullptr);
     // Those still waiting for a look-up resume (with a failure), so that no coroutine is left
     // suspended when the server stops.
     ~QuoteLookup() override;

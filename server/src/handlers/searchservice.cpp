@@ -1,6 +1,7 @@
 #include "handlers/searchservice.h"
 
 #include "handlers/roomservice.h"
+#include "state/ratesharing.h"
 #include "state/roomdirectory.h"
 #include "storage/searchquery.h"
 #include "storage/storage.h"
@@ -21,7 +22,9 @@ SearchService::SearchService(ServerContext context, const RoomService &rooms)
     : m_context(context)
     , m_rooms(rooms)
     , m_searches(context.limits.messageBurst, context.limits.messageWindow)
-{}
+{
+    m_searches.share(context.rates, u"searches"_s);
+}
 
 QCoro::Task<Protocol::MessageSearchOk> SearchService::search(Request request,
                                                              Protocol::MessageSearch fields)

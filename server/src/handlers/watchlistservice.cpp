@@ -3,6 +3,7 @@
 #include "handlers/marketcode.h"
 #include "handlers/pricechecker.h"
 #include "state/fanout.h"
+#include "state/ratesharing.h"
 #include "state/roomdirectory.h"
 #include "storage/storagethread.h"
 #include "wire/clientconnection.h"
@@ -132,7 +133,9 @@ WatchlistService::WatchlistService(const ServerContext &context, PriceChecker &p
     : QObject(parent)
     , m_context(context)
     , m_prices(prices)
-{}
+{
+    m_alertRate.share(context.rates, u"alerts"_s);
+}
 
 void WatchlistService::requireQuotes() const
 {

@@ -1,5 +1,7 @@
 #include "state/ratelimiter.h"
 
+#include "state/ratesharing.h"
+
 #include <algorithm>
 
 namespace FinChat {
@@ -35,6 +37,12 @@ bool LeakyBucket::tryConsume(qint64 nowMs)
     return true;
 }
 
+void LeakyBucket::pour(int count, qint64 nowMs)
+{
+    m_level = levelAt(nowMs) + count;
+    m_lastMs = std::max(m_lastMs, nowMs);
+}
+
 bool LeakyBucket::isEmptyAt(qint64 nowMs) const
 {
     return levelAt(nowMs) <= 0.0;
@@ -45,7 +53,19 @@ KeyedLeakyBuckets::KeyedLeakyBuckets(int capacity, std::chrono::milliseconds win
     , m_window(window)
 {}
 
-bool KeyedLeakyBuckets::tryConsume(qint64 key, qint64 nowMs)
+void KeyedLeakyBuckets::share(RateSharing &sharing, const QString &name)
+{
+    m_sharing = &sharing;
+    m_name = name;
+    sharing.add(name, {[this](const QString &key, int count, qint64 nowMs) {
+                           pour(key.toLongLong(), count, nowMs);
+                       },
+                       [this](const QString &key) {
+                           m_buckets.remove(key.toLongLong());
+                       }});
+}
+
+LeakyBucket &KeyedLeakyBuckets::bucket(qint64 key, qint64 nowMs)
 {
     if (m_buckets.size() >= m_pruneAt) {
         m_buckets.removeIf([nowMs](const auto &entry) { return entry.value().isEmptyAt(nowMs); });
@@ -54,7 +74,21 @@ bool KeyedLeakyBuckets::tryConsume(qint64 key, qint64 nowMs)
     auto it = m_buckets.find(key);
     if (it == m_buckets.end())
         it = m_buckets.insert(key, LeakyBucket(m_capacity, m_window));
-    return it->tryConsume(nowMs);
+    return *it;
+}
+
+bool KeyedLeakyBuckets::tryConsume(qint64 key, qint64 nowMs)
+{
+    if (!bucket(key, nowMs).tryConsume(nowMs))
+        return false;
+    if (m_sharing)
+        m_sharing->spent(m_name, QString::number(key));
+    return true;
+}
+
+void KeyedLeakyBuckets::pour(qint64 key, int count, qint64 nowMs)
+{
+    bucket(key, nowMs).pour(count, nowMs);
 }
 
 WindowCounter::WindowCounter(int limit, std::chrono::milliseconds window)
@@ -81,13 +115,32 @@ bool WindowCounter::isFull(const QString &key, qint64 nowMs)
     return std::ssize(*it) >= m_limit;
 }
 
+void WindowCounter::share(RateSharing &sharing, const QString &name)
+{
+    m_sharing = &sharing;
+    m_name = name;
+    sharing.add(name,
+                {[this](const QString &key, int count, qint64 nowMs) { add(key, count, nowMs); },
+                 [this](const QString &key) {
+                     m_events.remove(key);
+                 }});
+}
+
 void WindowCounter::record(const QString &key, qint64 nowMs)
+{
+    add(key, 1, nowMs);
+    if (m_sharing)
+        m_sharing->spent(m_name, key);
+}
+
+void WindowCounter::add(const QString &key, int count, qint64 nowMs)
 {
     pruneIfLarge(nowMs);
     auto &times = m_events[key];
     forgetExpired(times, nowMs);
-    times.push_back(nowMs);
     // Only the newest `limit` matter for the decision.
+    for (int i = 0; i < std::min(count, m_limit); ++i)
+        times.push_back(nowMs);
     while (std::ssize(times) > m_limit)
         times.pop_front();
 }
@@ -95,6 +148,8 @@ void WindowCounter::record(const QString &key, qint64 nowMs)
 void WindowCounter::clear(const QString &key)
 {
     m_events.remove(key);
+    if (m_sharing)
+        m_sharing->cleared(m_name, key);
 }
 
 void WindowCounter::pruneIfLarge(qint64 nowMs)

@@ -8,6 +8,8 @@
 
 namespace FinChat {
 
+class RateSharing;
+
 // Tables keyed by user or address are pruned of forgotten keys once they reach this size,
 // then again at twice what the last prune left.
 inline constexpr qsizetype RateTablePruneThreshold = 4096;
@@ -20,6 +22,9 @@ class LeakyBucket
 public:
     LeakyBucket(int capacity, std::chrono::milliseconds window);
     bool tryConsume(qint64 nowMs);
+    // Units spent elsewhere (another server): poured in whatever the level, so the next
+    // tryConsume may refuse.
+    void pour(int count, qint64 nowMs);
     // True when the bucket has drained empty by nowMs: forgetting it changes nothing.
     bool isEmptyAt(qint64 nowMs) const;
 
@@ -39,10 +44,17 @@ class KeyedLeakyBuckets
 {
 public:
     KeyedLeakyBuckets(int capacity, std::chrono::milliseconds window);
+    // Takes part, as `name`, in the limits that several servers share (see RateSharing).
+    void share(RateSharing &sharing, const QString &name);
     bool tryConsume(qint64 key, qint64 nowMs);
+    void pour(qint64 key, int count, qint64 nowMs);
     qsizetype trackedKeys() const { return m_buckets.size(); }
 
 private:
+    LeakyBucket &bucket(qint64 key, qint64 nowMs);
+
+    RateSharing *m_sharing = nullptr;
+    QString m_name;
     int m_capacity;
     std::chrono::milliseconds m_window;
     QHash<qint64, LeakyBucket> m_buckets;
@@ -56,6 +68,8 @@ class WindowCounter
 {
 public:
     WindowCounter(int limit, std::chrono::milliseconds window);
+    // Takes part, as `name`, in the limits that several servers share (see RateSharing).
+    void share(RateSharing &sharing, const QString &name);
     bool isFull(const QString &key, qint64 nowMs);
     void record(const QString &key, qint64 nowMs);
     void clear(const QString &key);
@@ -64,7 +78,10 @@ public:
 private:
     void forgetExpired(std::deque<qint64> &times, qint64 nowMs) const;
     void pruneIfLarge(qint64 nowMs);
+    void add(const QString &key, int count, qint64 nowMs);
 
+    RateSharing *m_sharing = nullptr;
+    QString m_name;
     int m_limit;
     qint64 m_windowMs;
     QHash<QString, std::deque<qint64>> m_events;

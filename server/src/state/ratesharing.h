@@ -1,0 +1,57 @@
+#pragma once
+
+#include "cluster/busmessage.h"
+
+#include <QHash>
+#include <QString>
+#include <QTimer>
+
+#include <chrono>
+#include <functional>
+
+namespace FinChat {
+
+// Rate limits per user or address hold across the servers of one database (ClusterBus): each
+// limiter that takes part says what it let through here, and what the others let through is
+// poured into it, so that someone connected to two servers has each limit once. What was
+// spent goes out in batches, every BatchInterval or at MaxBatch keys, so a limit is shared
+// within about a tenth of a second; until then someone on two servers at once can get a
+// burst on each. On a single server (no sink) it does nothing.
+class RateSharing
+{
+public:
+    static constexpr std::chrono::milliseconds BatchInterval{100};
+    static constexpr qsizetype MaxBatch = 100; // keys: a batch fits one notification
+
+    // What a limiter does with what was spent on another server.
+    struct Limiter
+    {
+        std::function<void(const QString &key, int count, qint64 nowMs)> pour;
+        std::function<void(const QString &key)> clear;
+    };
+
+    RateSharing();
+    // Each limiter that takes part, under a name of its own.
+    void add(const QString &name, Limiter limiter);
+    // Called by the limiters: one unit let through here, or a key's count cleared (a good
+    // login clears the failed ones).
+    void spent(const QString &name, const QString &key);
+    void cleared(const QString &name, const QString &key);
+
+    // ClusterBus's: where the batches go; none (single server) stops sharing.
+    void setSink(std::function<void(const Bus::RatesSpent &)> sink);
+    // Another server's batch.
+    void apply(const Bus::RatesSpent &spent, qint64 nowMs) const;
+
+private:
+    void flush();
+    Bus::RateSpent &entry(const QString &name, const QString &key);
+
+    QHash<QString, Limiter> m_limiters;
+    std::function<void(const Bus::RatesSpent &)> m_sink;
+    QHash<QString, qsizetype> m_batchIndex; // name + key → its place in m_batch
+    Bus::RatesSpent m_batch;
+    QTimer m_timer;
+};
+
+} // namespace FinChat
