@@ -286,6 +286,65 @@ private slots:
         QVERIFY(!noticeAfterEcho(alice, u"bot_unavailable"_s).isEmpty());
     }
 
+    // A server started after the bot connected learns where it is; a server that goes away
+    // while its bot was asked leaves no asker waiting; a bot connecting to two servers at
+    // once stays connected once.
+    void botsThroughServersComingAndGoing()
+    {
+        auto botServer = std::make_unique<TestServer>(config());
+        TestServer other(config(), botServer->sharedDatabase());
+        const QString token = other.botToken(u"echo"_s, u"Echo Bot"_s);
+        TestClient bot;
+        QVERIFY(connectEchoBot(bot, botServer->url(), token));
+
+        // Two more connections of it at once, on both servers: one of them answers.
+        for (int round = 0; round < 3; ++round) {
+            TestClient onBotServer, onOther;
+            QVERIFY(onBotServer.open(botServer->url()));
+            QVERIFY(onOther.open(other.url()));
+            for (TestClient *again : {&onBotServer, &onOther})
+                QCOMPARE(typeOf(again->request(Type::BotLogin, {{u"token"_s, token}})),
+                         Type::BotLoginOk);
+            const QString announce = Protocol::frameText(
+                Protocol::BotAnnounce{{{u"echo"_s, u"/echo=TEXT"_s, u"Says TEXT back"_s}}});
+            onBotServer.sendRawNoWait(announce);
+            onOther.sendRawNoWait(announce);
+            QVERIFY(QTest::qWaitFor(
+                [&] { return !onBotServer.isConnected() || !onOther.isConnected(); }, 5'000));
+            QTest::qWait(500); // both servers have heard both announcements by now
+            QVERIFY2(onBotServer.isConnected() != onOther.isConnected(),
+                     "exactly one connection of the bot stays");
+        }
+        TestClient answering; // the one that answers from here on
+        QVERIFY(connectEchoBot(answering, botServer->url(), token));
+
+        TestServer late(config(), botServer->sharedDatabase());
+        TestClient carol;
+        QVERIFY(carol.connectAs(late.url(), u"carol"_s));
+        QJsonObject asked;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                if (typeOf(carol.send(u"general"_s, u"/echo=late"_s)) != Type::MessageSendOk)
+                    return false;
+                asked = answering.waitForEvent(Type::BotCommand, 500);
+                return !asked.isEmpty();
+            },
+            5'000));
+        QCOMPARE(asked[u"user"_s].toString(), u"carol"_s);
+
+        // Asked from elsewhere, the bot's server goes before the bot answers.
+        TestClient alice;
+        QVERIFY(alice.connectAs(other.url(), u"alice"_s));
+        answering.clearEvents();
+        alice.clearEvents();
+        QCOMPARE(typeOf(alice.send(u"general"_s, u"/echo=silence"_s)), Type::MessageSendOk);
+        QVERIFY(!answering.waitForEvent(Type::BotCommand).isEmpty());
+        botServer.reset();
+        const QJsonObject notice = alice.waitForEvent(Type::Notice);
+        QCOMPARE(notice[u"code"_s].toString(), u"bot_failed"_s);
+        QVERIFY(!noticeAfterEcho(alice, u"bot_unavailable"_s).isEmpty());
+    }
+
     // Someone connected to two servers has one message limit, not one on each.
     void rateLimitsHoldAcrossServers()
     {
@@ -306,8 +365,12 @@ private slots:
         QTest::qWait(300);
         aliceOnSecond.clearEvents();
         QCOMPARE(typeOf(bob.send(u"general"_s, u"marker"_s)), Type::MessageSendOk);
-        QCOMPARE(aliceOnSecond.waitForEvent(Type::MessageNew)[u"message"_s][u"body"_s].toString(),
-                 u"marker"_s);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const QList<QJsonObject> seen = aliceOnSecond.takeEvents(Type::MessageNew);
+                return bodies(seen).contains(u"marker"_s);
+            },
+            5'000));
         QCOMPARE(codeOf(aliceOnSecond.send(u"general"_s, u"elsewhere"_s)), u"rate_limited"_s);
         QCOMPARE(first.storedMessageCount(), 6); // alice's five and bob's one
     }

@@ -99,10 +99,11 @@ private slots:
         QCOMPARE(asked.request, quint64(17));
         QCOMPARE(asked.argument, u"a=b ☂"_s);
         QCOMPARE(asked.displayName, u"Alice"_s);
-        const Bus::BotAnswer answer{u"s1"_s, 17, 9, true, u"b"_s, {{u"quotes"_s, 1}}};
+        const Bus::BotAnswer answer{u"s1"_s,           17, 9, Bus::BotAnswer::Replied, u"b"_s,
+                                    {{u"quotes"_s, 1}}};
         const auto answered =
             std::get<Bus::BotAnswer>(std::get<Bus::BotNews>(roundTrip(Bus::BotNews{answer}).body));
-        QVERIFY(answered.answered);
+        QCOMPARE(answered.outcome, Bus::BotAnswer::Replied);
         QCOMPARE(answered.data, answer.data);
         QCOMPARE(answered.botId, 9);
     }
@@ -133,6 +134,15 @@ private slots:
                          "\"to\":{\"team\":3}}"),
               QByteArray("{\"server\":\"s\",\"kind\":\"rooms\",\"change\":{\"op\":\"x\"}}"),
               QByteArray("{\"server\":\"s\",\"kind\":\"bots\",\"news\":{\"op\":\"x\"}}"),
+              // A call or answer that names no server or request, and an outcome unknown.
+              QByteArray("{\"server\":\"s\",\"kind\":\"bots\",\"news\":{\"op\":"
+                         "\"call\",\"id\":3,\"request\":1}}"),
+              QByteArray("{\"server\":\"s\",\"kind\":\"bots\",\"news\":{\"op\":"
+                         "\"answer\",\"id\":3,\"to\":\"s2\",\"request\":1,\"outcome\":7}}"),
+              QByteArray("{\"server\":\"s\",\"kind\":\"bots\",\"news\":{\"op\":"
+                         "\"away\"}}"),
+              QByteArray("{\"server\":\"s\",\"kind\":\"rates\",\"spent\":7}"),
+              QByteArray("{\"server\":\"s\",\"kind\":\"rates\",\"spent\":[[\"m\",\"7\"]]}"),
               // Commands that are no list are no announcement.
               QByteArray("{\"server\":\"s\",\"kind\":\"bots\",\"news\":{\"op\":"
                          "\"connected\",\"commands\":7}}"),

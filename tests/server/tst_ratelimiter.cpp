@@ -107,8 +107,10 @@ private slots:
         firstLogins.share(firstServer, u"failed-logins"_s);
         secondLogins.share(secondServer, u"failed-logins"_s);
         int batches = 0;
+        qsizetype largest = 0; // as the bus sends it
         firstServer.setSink([&](const Bus::RatesSpent &spent) {
             ++batches;
+            largest = std::max(largest, Bus::Message{u"s1"_s, 1, spent}.encode().size());
             secondServer.apply(spent, 1'000'000);
         });
         secondServer.setSink([&](const Bus::RatesSpent &spent) {
@@ -140,10 +142,25 @@ private slots:
         QTest::qWait(300);
         QCOMPARE(batches, 4);
 
-        // A flood of keys goes out in notifications of at most MaxBatch keys.
-        for (int user = 0; user < RateSharing::MaxBatch * 2; ++user)
-            QVERIFY(firstMessages.tryConsume(100 + user, now));
-        QCOMPARE(batches, 6);
+        // A flood of keys, long ones too, goes out in several batches that each fit one
+        // notification; all of it arrives.
+        const auto longKey = [](int user) -> QString {
+            return QString(200, QChar(u'\x01')) + QString::number(user); // escaped: 6 bytes each
+        };
+        for (int user = 0; user < 1000; ++user) {
+            for (int i = 0; i < 5; ++i)
+                QVERIFY(firstMessages.tryConsume(100 + user, now));
+            for (int i = 0; i < 3; ++i)
+                firstLogins.record(longKey(user), now);
+        }
+        // (isFull spends nothing: waiting with tryConsume would fill the bucket itself.)
+        QVERIFY(QTest::qWaitFor([&] { return secondLogins.isFull(longKey(999), now); }, 2'000));
+        QVERIFY(batches > 4 + 10);
+        QVERIFY2(largest <= 7900, qPrintable(QString::number(largest)));
+        for (int user : {0, 500, 999}) {
+            QVERIFY(!secondMessages.tryConsume(100 + user, now));
+            QVERIFY(secondLogins.isFull(longKey(user), now));
+        }
     }
 };
 

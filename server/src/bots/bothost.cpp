@@ -133,6 +133,9 @@ public:
     // included); empty once it went away there.
     const QString &where() const { return m_where; }
     void setWhere(QString server) { m_where = std::move(server); }
+    // This server's BotConnected messages for it that have not come back yet: while one is on
+    // its way, the connection here is the later one, whatever else is heard meanwhile.
+    int unheardAnnouncements = 0;
 
     bool isAvailable() const override { return isConnectedHere() || !answersVia().isEmpty(); }
     QString answersVia() const override
@@ -347,7 +350,7 @@ void BotHost::start(Bot *bot, Pending pending, BotRequest request)
     const bool available =
         bot->isAvailable() && !(pending.relayedFor && !bot->answersVia().isEmpty());
     if (!available && pending.relayedFor)
-        return answerAsker(pending, false, u"it went away before answering"_s, {});
+        return answerAsker(pending, Bus::BotAnswer::Away, {}, {});
     if (!available)
         return sendNotice(pending, Protocol::NoticeCode::BotUnavailable, unavailableText(*bot));
     pending.via = bot->answersVia();
@@ -389,7 +392,7 @@ bool BotHost::deliver(Bot *bot, quint64 requestId, const QString &text, const QJ
             << bot->account().username << "sent more than" << Protocol::MaxBotReplyDataBytes
             << "bytes of data with a reply; the text went out without it";
     if (pending->relayedFor) {
-        answerAsker(*pending, true, body, dataFits ? data : QJsonObject());
+        answerAsker(*pending, Bus::BotAnswer::Replied, body, dataFits ? data : QJsonObject());
         return true;
     }
     if (pending->privately) {
@@ -421,7 +424,7 @@ bool BotHost::notifyFailure(Bot *bot, quint64 requestId, const QString &reason)
     if (!pending)
         return false;
     if (pending->relayedFor) {
-        answerAsker(*pending, false, reason, {}); // the asking server words the notice
+        answerAsker(*pending, Bus::BotAnswer::Failed, reason, {}); // the asker's server words it
         return true;
     }
     sendNotice(*pending, Protocol::NoticeCode::BotFailed,
@@ -540,7 +543,10 @@ void BotHost::connectRemote(ClientConnection *connection, const Author &account,
             return names.join(u", "_s);
         }());
     own(bot, std::move(commands));
-    publish(Bus::BotConnected{account, bot->commands()});
+    if (m_publish) {
+        ++bot->unheardAnnouncements;
+        publish(Bus::BotConnected{account, bot->commands()});
+    }
 }
 
 void BotHost::disconnectRemote(ClientConnection *connection)
@@ -592,11 +598,11 @@ void BotHost::publish(const Bus::BotNews &news) const
         m_publish(news);
 }
 
-void BotHost::answerAsker(const Pending &pending, bool answered, const QString &text,
-                          const QJsonObject &data) const
+void BotHost::answerAsker(const Pending &pending, Bus::BotAnswer::Outcome outcome,
+                          const QString &text, const QJsonObject &data) const
 {
     const auto &[server, request] = *pending.relayedFor;
-    publish(Bus::BotAnswer{server, request, pending.bot->account().id, answered, text, data});
+    publish(Bus::BotAnswer{server, request, pending.bot->account().id, outcome, text, data});
 }
 
 void BotHost::joinCluster(const QString &serverId,
@@ -623,16 +629,8 @@ void BotHost::hear(const QString &server, const Bus::BotNews &news)
                    [&](const Bus::BotConnected &connected) { heardConnected(server, connected); },
                    [&](const Bus::BotAway &away) { heardAway(server, away.botId); },
                    [&](const Bus::BotsOfServer &all) {
-                       if (server == m_serverId)
-                           return;
-                       for (const Bus::BotConnected &connected : all.bots) {
-                           RemoteBot *bot = rememberRemote(connected.bot, connected.commands);
-                           // Only what nothing later in the bus's order said.
-                           if (bot && bot->where().isEmpty()) {
-                               bot->setWhere(server);
-                               ownFree(bot, connected.commands);
-                           }
-                       }
+                       if (server != m_serverId)
+                           heardBotsOf(server, all);
                    },
                    [&](const Bus::BotCall &call) {
                        if (call.server == m_serverId)
@@ -654,8 +652,10 @@ void BotHost::heardConnected(const QString &server, const Bus::BotConnected &con
                    connected.bot.username, server);
         return;
     }
-    if (server != m_serverId) {
-        if (bot->where() == m_serverId && bot->isConnectedHere()) {
+    if (server == m_serverId) {
+        bot->unheardAnnouncements = std::max(0, bot->unheardAnnouncements - 1);
+    } else {
+        if (bot->isConnectedHere() && bot->unheardAnnouncements == 0) {
             // It connected here before it connected there, as every server sees it in the
             // bus's order: the newer connection answers, as on one server.
             ClientConnection *previous = bot->connection();
@@ -666,6 +666,39 @@ void BotHost::heardConnected(const QString &server, const Bus::BotConnected &con
         ownFree(bot, connected.commands);
     }
     bot->setWhere(server);
+}
+
+void BotHost::heardBotsOf(const QString &server, const Bus::BotsOfServer &all)
+{
+    // All of that server's bots as of this point in the bus's order: one it does not list
+    // is not there.
+    QSet<qint64> listed;
+    for (const Bus::BotConnected &connected : all.bots)
+        listed.insert(connected.bot.id);
+    for (const auto &known : m_bots) {
+        auto *bot = dynamic_cast<RemoteBot *>(known.get());
+        if (bot && bot->where() == server && !listed.contains(bot->account().id))
+            bot->setWhere({});
+    }
+    for (const Bus::BotConnected &connected : all.bots) {
+        RemoteBot *bot = rememberRemote(connected.bot, connected.commands);
+        // Unless something later in the bus's order said where it is.
+        if (bot && bot->where().isEmpty() && !bot->isConnectedHere()) {
+            bot->setWhere(server);
+            ownFree(bot, connected.commands);
+        }
+    }
+}
+
+void BotHost::forgetWhereabouts()
+{
+    for (const auto &known : m_bots) {
+        auto *bot = dynamic_cast<RemoteBot *>(known.get());
+        if (!bot)
+            continue;
+        bot->unheardAnnouncements = 0;
+        bot->setWhere(bot->isConnectedHere() ? m_serverId : QString());
+    }
 }
 
 void BotHost::heardAway(const QString &server, qint64 botId)
@@ -698,8 +731,7 @@ void BotHost::answerCall(const QString &server, const Bus::BotCall &call)
     pending.relayedFor = {server, call.request};
     RemoteBot *bot = dynamic_cast<RemoteBot *>(botWithId(call.botId));
     if (!bot) { // not a bot this server knows as connected (a plugin of it runs here)
-        publish(Bus::BotAnswer{
-            server, call.request, call.botId, false, u"it went away before answering"_s, {}});
+        publish(Bus::BotAnswer{server, call.request, call.botId, Bus::BotAnswer::Away, {}, {}});
         return;
     }
     pending.bot = bot;
@@ -712,10 +744,18 @@ void BotHost::heardAnswer(const Bus::BotAnswer &answer)
     Bot *bot = botWithId(answer.botId);
     if (!bot)
         return;
-    if (answer.answered)
+    switch (answer.outcome) {
+    case Bus::BotAnswer::Replied:
         deliver(bot, answer.request, answer.text, answer.data);
-    else
+        break;
+    case Bus::BotAnswer::Failed:
         notifyFailure(bot, answer.request, answer.text.left(MaxReasonLength));
+        break;
+    case Bus::BotAnswer::Away: // it left that server before the call reached it
+        if (const auto pending = takePending(bot, answer.request))
+            sendNotice(*pending, Protocol::NoticeCode::BotUnavailable, unavailableText(*bot));
+        break;
+    }
 }
 
 } // namespace FinChat

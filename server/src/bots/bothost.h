@@ -111,6 +111,9 @@ public:
     void serverGone(const QString &server);
     // The answer to a new server's Hello.
     Bus::BotsOfServer connectedHere() const;
+    // This server missed what the others said (its listener was down): where the bots
+    // connected elsewhere are is unknown until the others answer its Hello again.
+    void forgetWhereabouts();
 
 private:
     class RemoteBot;
@@ -148,13 +151,14 @@ private:
     void ownFree(Bot *bot, const QList<CommandInfo> &commands);
     void heardConnected(const QString &server, const Bus::BotConnected &connected);
     void heardAway(const QString &server, qint64 botId);
+    void heardBotsOf(const QString &server, const Bus::BotsOfServer &all);
     void answerCall(const QString &server, const Bus::BotCall &call);
     void heardAnswer(const Bus::BotAnswer &answer);
     // Fails what was asked of the bot (any bot, when null) through `via` (here, when empty).
     void failWaiting(const Bot *bot, const QString &via, const QString &reason);
     void publish(const Bus::BotNews &news) const;
     // The bot's reply, or why there is none, for the server that asked (Pending::relayedFor).
-    void answerAsker(const Pending &pending, bool answered, const QString &text,
+    void answerAsker(const Pending &pending, Bus::BotAnswer::Outcome outcome, const QString &text,
                      const QJsonObject &data) const;
     // The RemoteBot of this account, if it has one; throws command_taken when a plugin has
     // the account.

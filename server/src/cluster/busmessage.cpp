@@ -191,7 +191,7 @@ QJsonObject botNewsJson(const BotNews &news)
                                           {u"to"_s, answer.server},
                                           {u"request"_s, qint64(answer.request)},
                                           {u"id"_s, answer.botId},
-                                          {u"answered"_s, answer.answered},
+                                          {u"outcome"_s, int(answer.outcome)},
                                           {u"text"_s, answer.text},
                                           {u"data"_s, answer.data}};
                    }},
@@ -206,8 +206,6 @@ std::optional<BotNews> botNewsFrom(const QJsonObject &json)
             return *connected;
         return std::nullopt;
     }
-    if (op == "away"_L1)
-        return BotAway{json[u"id"_s].toInteger()};
     if (op == "here"_L1) {
         BotsOfServer all;
         for (const QJsonValue &bot : json[u"bots"_s].toArray()) {
@@ -216,7 +214,13 @@ std::optional<BotNews> botNewsFrom(const QJsonObject &json)
         }
         return all;
     }
+    if (!json[u"id"_s].isDouble())
+        return std::nullopt; // every other kind names its bot
+    if (op == "away"_L1)
+        return BotAway{json[u"id"_s].toInteger()};
     const QString server = json[u"to"_s].toString();
+    if (server.isEmpty() || !json[u"request"_s].isDouble())
+        return std::nullopt;
     const auto request = quint64(json[u"request"_s].toInteger());
     const qint64 botId = json[u"id"_s].toInteger();
     if (op == "call"_L1)
@@ -228,11 +232,12 @@ std::optional<BotNews> botNewsFrom(const QJsonObject &json)
                        json[u"room"_s].toString(),
                        json[u"user"_s].toString(),
                        json[u"name"_s].toString()};
-    if (op == "answer"_L1)
+    const int outcome = json[u"outcome"_s].toInt(-1);
+    if (op == "answer"_L1 && outcome >= BotAnswer::Replied && outcome <= BotAnswer::Away)
         return BotAnswer{server,
                          request,
                          botId,
-                         json[u"answered"_s].toBool(),
+                         BotAnswer::Outcome(outcome),
                          json[u"text"_s].toString(),
                          json[u"data"_s].toObject()};
     return std::nullopt;
@@ -331,9 +336,14 @@ std::optional<Message> Message::decode(const QByteArray &text)
     if (kind == "settings"_L1)
         return made(SettingsChanged{});
     if (kind == "rates"_L1) {
+        if (!json[u"spent"_s].isArray())
+            return std::nullopt;
         RatesSpent rates;
         for (const QJsonValue &value : json[u"spent"_s].toArray()) {
             const QJsonArray entry = value.toArray();
+            if (entry.size() != 4 || !entry[0].isString() || !entry[1].isString() ||
+                !entry[2].isDouble())
+                return std::nullopt;
             rates.spent.append(
                 {entry[0].toString(), entry[1].toString(), entry[2].toInt(), entry[3].toBool()});
         }

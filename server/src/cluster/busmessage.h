@@ -151,13 +151,19 @@ struct BotCall
     QString user;        // who typed it
     QString displayName; // their display name
 };
-// The bot's reply (answered) or why there is none, for the server that asked.
+// The bot's reply, or why there is none, for the server that asked.
 struct BotAnswer
 {
+    enum Outcome
+    {
+        Replied,
+        Failed, // bot.fail, or it went away while asked
+        Away,   // it was no longer connected there when the call came
+    };
     QString server;
     quint64 request = 0;
     qint64 botId = 0;
-    bool answered = false;
+    Outcome outcome = Failed;
     QString text; // the reply, or the reason it failed
     QJsonObject data;
 };

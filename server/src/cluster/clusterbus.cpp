@@ -253,8 +253,9 @@ void ClusterBus::reconnect()
         qCWarning(lcCluster) << "cannot listen to the other servers yet:" << error.what();
         return;
     }
-    // What was missed meanwhile: the rooms and settings read again, everyone's presence
-    // asked for again.
+    // What was missed meanwhile: the rooms and settings read again, everyone's presence and
+    // bots asked for again.
+    m_bots->forgetWhereabouts();
     m_reloading = true;
     m_actions.reloadRooms();
     m_actions.reloadSettings();

@@ -158,6 +158,8 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
 ChatServer::~ChatServer()
 {
     close();
+    // First: the bus hooks into the services, the bots and the limiters, which go next.
+    m_cluster.reset();
 }
 
 CommandRouter &ChatServer::commands()

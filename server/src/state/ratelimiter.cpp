@@ -39,7 +39,9 @@ bool LeakyBucket::tryConsume(qint64 nowMs)
 
 void LeakyBucket::pour(int count, qint64 nowMs)
 {
-    m_level = levelAt(nowMs) + count;
+    // Full at most: what two servers let through at once does not lock the user out for
+    // longer than one window.
+    m_level = std::min(m_capacity, levelAt(nowMs) + count);
     m_lastMs = std::max(m_lastMs, nowMs);
 }
 
@@ -52,6 +54,12 @@ KeyedLeakyBuckets::KeyedLeakyBuckets(int capacity, std::chrono::milliseconds win
     : m_capacity(capacity)
     , m_window(window)
 {}
+
+KeyedLeakyBuckets::~KeyedLeakyBuckets()
+{
+    if (m_sharing)
+        m_sharing->remove(m_name);
+}
 
 void KeyedLeakyBuckets::share(RateSharing &sharing, const QString &name)
 {
@@ -113,6 +121,12 @@ bool WindowCounter::isFull(const QString &key, qint64 nowMs)
         return false;
     }
     return std::ssize(*it) >= m_limit;
+}
+
+WindowCounter::~WindowCounter()
+{
+    if (m_sharing)
+        m_sharing->remove(m_name);
 }
 
 void WindowCounter::share(RateSharing &sharing, const QString &name)

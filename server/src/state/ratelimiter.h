@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QPointer>
 #include <QString>
 
 #include <chrono>
@@ -44,6 +45,9 @@ class KeyedLeakyBuckets
 {
 public:
     KeyedLeakyBuckets(int capacity, std::chrono::milliseconds window);
+    ~KeyedLeakyBuckets();
+    KeyedLeakyBuckets(const KeyedLeakyBuckets &) = delete; // RateSharing holds on to it
+    KeyedLeakyBuckets &operator=(const KeyedLeakyBuckets &) = delete;
     // Takes part, as `name`, in the limits that several servers share (see RateSharing).
     void share(RateSharing &sharing, const QString &name);
     bool tryConsume(qint64 key, qint64 nowMs);
@@ -53,7 +57,7 @@ public:
 private:
     LeakyBucket &bucket(qint64 key, qint64 nowMs);
 
-    RateSharing *m_sharing = nullptr;
+    QPointer<RateSharing> m_sharing;
     QString m_name;
     int m_capacity;
     std::chrono::milliseconds m_window;
@@ -68,6 +72,9 @@ class WindowCounter
 {
 public:
     WindowCounter(int limit, std::chrono::milliseconds window);
+    ~WindowCounter();
+    WindowCounter(const WindowCounter &) = delete; // RateSharing holds on to it
+    WindowCounter &operator=(const WindowCounter &) = delete;
     // Takes part, as `name`, in the limits that several servers share (see RateSharing).
     void share(RateSharing &sharing, const QString &name);
     bool isFull(const QString &key, qint64 nowMs);
@@ -80,7 +87,7 @@ private:
     void pruneIfLarge(qint64 nowMs);
     void add(const QString &key, int count, qint64 nowMs);
 
-    RateSharing *m_sharing = nullptr;
+    QPointer<RateSharing> m_sharing;
     QString m_name;
     int m_limit;
     qint64 m_windowMs;

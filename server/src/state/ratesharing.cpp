@@ -33,6 +33,8 @@ Bus::RateSpent &RateSharing::entry(const QString &name, const QString &key)
     if (found == m_batchIndex.cend()) {
         found = m_batchIndex.insert(id, m_batch.spent.size());
         m_batch.spent.append({name, key, 0, false});
+        // ["name","key",count,false], with every character of both escaped at the worst.
+        m_batchBytes += 6 * (name.size() + key.size()) + 24;
     }
     if (!m_timer.isActive())
         m_timer.start();
@@ -44,7 +46,7 @@ void RateSharing::spent(const QString &name, const QString &key)
     if (!m_sink)
         return;
     ++entry(name, key).count;
-    if (m_batch.spent.size() >= MaxBatch)
+    if (m_batchBytes >= MaxBatchBytes)
         flush();
 }
 
@@ -55,7 +57,7 @@ void RateSharing::cleared(const QString &name, const QString &key)
     Bus::RateSpent &cleared = entry(name, key);
     cleared.count = 0; // what was spent before the clearing counts for nothing
     cleared.clearedFirst = true;
-    if (m_batch.spent.size() >= MaxBatch)
+    if (m_batchBytes >= MaxBatchBytes)
         flush();
 }
 
@@ -67,6 +69,7 @@ void RateSharing::flush()
     m_sink(m_batch);
     m_batch = {};
     m_batchIndex.clear();
+    m_batchBytes = 0;
 }
 
 void RateSharing::apply(const Bus::RatesSpent &spent, qint64 nowMs) const

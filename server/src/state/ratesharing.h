@@ -3,6 +3,7 @@
 #include "cluster/busmessage.h"
 
 #include <QHash>
+#include <QObject>
 #include <QString>
 #include <QTimer>
 
@@ -14,14 +15,17 @@ namespace FinChat {
 // Rate limits per user or address hold across the servers of one database (ClusterBus): each
 // limiter that takes part says what it let through here, and what the others let through is
 // poured into it, so that someone connected to two servers has each limit once. What was
-// spent goes out in batches, every BatchInterval or at MaxBatch keys, so a limit is shared
-// within about a tenth of a second; until then someone on two servers at once can get a
-// burst on each. On a single server (no sink) it does nothing.
-class RateSharing
+// spent goes out in batches, every BatchInterval or once a batch nears MaxBatchBytes, so a
+// limit is shared within about a tenth of a second; until then someone on two servers at
+// once can get a burst on each. On a single server (no sink) it does nothing.
+// A QObject so that limiters can tell whether it is still there when they go.
+class RateSharing : public QObject
 {
 public:
     static constexpr std::chrono::milliseconds BatchInterval{100};
-    static constexpr qsizetype MaxBatch = 100; // keys: a batch fits one notification
+    // What a batch may take as text, counting every character of a key as an escaped one:
+    // it fits one notification (7,900 bytes) and needs no detour through a table.
+    static constexpr qsizetype MaxBatchBytes = 7000;
 
     // What a limiter does with what was spent on another server.
     struct Limiter
@@ -33,6 +37,7 @@ public:
     RateSharing();
     // Each limiter that takes part, under a name of its own.
     void add(const QString &name, Limiter limiter);
+    void remove(const QString &name) { m_limiters.remove(name); }
     // Called by the limiters: one unit let through here, or a key's count cleared (a good
     // login clears the failed ones).
     void spent(const QString &name, const QString &key);
@@ -51,6 +56,7 @@ private:
     std::function<void(const Bus::RatesSpent &)> m_sink;
     QHash<QString, qsizetype> m_batchIndex; // name + key → its place in m_batch
     Bus::RatesSpent m_batch;
+    qsizetype m_batchBytes = 0; // at most, as text
     QTimer m_timer;
 };
 
