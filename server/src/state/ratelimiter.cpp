@@ -89,7 +89,7 @@ bool KeyedLeakyBuckets::tryConsume(qint64 key, qint64 nowMs)
 {
     if (!bucket(key, nowMs).tryConsume(nowMs))
         return false;
-    if (m_sharing)
+    if (m_sharing && m_sharing->isActive()) // a single server spends nothing on sharing
         m_sharing->spent(m_name, QString::number(key));
     return true;
 }

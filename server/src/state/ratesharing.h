@@ -45,6 +45,7 @@ public:
 
     // ClusterBus's: where the batches go; none (single server) stops sharing.
     void setSink(std::function<void(const Bus::RatesSpent &)> sink);
+    bool isActive() const { return bool(m_sink); }
     // Another server's batch.
     void apply(const Bus::RatesSpent &spent, qint64 nowMs) const;
 
