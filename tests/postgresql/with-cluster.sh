@@ -36,6 +36,12 @@ trap stop_cluster EXIT
     start >/dev/null || { cat "$folder/server.log" >&2; exit 1; }
 
 export FINCHAT_TEST_POSTGRES="postgresql://finchat@/postgres?host=$folder"
+# For tests of what a restart of PostgreSQL does: restarts it ("fast": every connection is
+# cut) with the options it was started with.
+printf '#!/bin/sh\nexec %s "%s/pg_ctl" -D "%s/data" -l "%s/server.log" -w -t 60 -m fast restart >/dev/null\n' \
+    "${as_owner[*]}" "$bindir" "$folder" "$folder" >"$folder/restart.sh"
+chmod 755 "$folder/restart.sh"
+export FINCHAT_TEST_POSTGRES_RESTART="$folder/restart.sh"
 status=0
 "$@" || status=$?
 if [ "$status" -ne 0 ]; then

@@ -161,6 +161,8 @@ void Storage::openPostgres(const PostgresLocation &location, Durability durabili
 {
     m_engine = Engine::Postgres;
     m_path.clear();
+    m_postgres = location;
+    m_durability = durability;
     m_db = location.connection(m_connectionName);
     if (!m_db.isValid())
         throw StorageError("Qt's PostgreSQL driver (QPSQL) is not installed; on Debian it is "
@@ -201,6 +203,17 @@ void Storage::openPostgres(const PostgresLocation &location, Durability durabili
     }
     execStatement(u"SELECT pg_advisory_unlock(%1)"_s.arg(MigrationLock));
     loadLastMessageTimestamp();
+}
+
+bool Storage::reopenIfLost()
+{
+    if (m_engine != Engine::Postgres || (m_db.isOpen() && tryStatement(u"SELECT 1"_s)))
+        return false;
+    close();
+    // A copy: openPostgres sets the members it is given.
+    const PostgresLocation location = m_postgres;
+    openPostgres(location, m_durability);
+    return true;
 }
 
 void Storage::loadLastMessageTimestamp()

@@ -68,6 +68,10 @@ public:
     }
     void close();
     int schemaVersion() const;
+    // PostgreSQL: when the connection no longer answers (PostgreSQL restarted, the network
+    // broke), opens it again as it was opened and returns true; throws StorageError when it
+    // cannot yet. SQLite: false.
+    bool reopenIfLost();
 
     // Group commit, for StorageThread: many writes in one transaction, each in a savepoint
     // of its own, so that one failing write does not undo the others.
@@ -311,6 +315,8 @@ private:
     QString m_connectionName;
     Engine m_engine = Engine::Sqlite;
     QString m_path; // SQLite's file
+    PostgresLocation m_postgres;
+    Durability m_durability = Durability::Full;
     QSqlDatabase m_db;
     bool m_batchBroken = false;
     qint64 m_lastMessageTimestamp = 0;

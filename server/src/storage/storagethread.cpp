@@ -133,12 +133,13 @@ void StorageThread::process(const std::vector<Job *> &batch)
     // A job may be destroyed as soon as it is finished (its coroutine resumes and moves on),
     // so the two lists are made before anything is finished, and a job is never touched
     // after its finish().
+    if (m_postgres && m_batchFailed)
+        reconnectIfLost();
     std::vector<Job *> writes;
     std::vector<Job *> reads;
     for (Job *job : batch)
         (job->isWrite() ? writes : reads).push_back(job);
-    if (!writes.empty())
-        commitGroup(writes);
+    m_batchFailed = !writes.empty() && !commitGroup(writes);
     // Asking PostgreSQL is a query, so it is asked now and then, between batches.
     if (m_postgres && std::chrono::steady_clock::now() - m_postgresMeasured > RemeasureInterval) {
         try {
@@ -150,12 +151,27 @@ void StorageThread::process(const std::vector<Job *> &batch)
     for (Job *job : writes)
         job->finish(*this);
     for (Job *job : reads) {
-        static_cast<void>(job->execute(*m_storage));
+        if (!job->execute(*m_storage))
+            m_batchFailed = true;
         job->finish(*this);
     }
 }
 
-void StorageThread::commitGroup(const std::vector<Job *> &writes)
+void StorageThread::reconnectIfLost()
+{
+    const auto now = std::chrono::steady_clock::now();
+    if (now - m_reconnectTried < ReconnectInterval)
+        return;
+    m_reconnectTried = now;
+    try {
+        if (m_storage->reopenIfLost())
+            qCWarning(lcStorage) << "the connection to PostgreSQL was lost; it is open again";
+    } catch (const StorageError &error) {
+        qCWarning(lcStorage) << "PostgreSQL cannot be reached yet:" << error.what();
+    }
+}
+
+bool StorageThread::commitGroup(const std::vector<Job *> &writes)
 {
     const auto failAll = [&](const std::exception_ptr &error) {
         for (Job *job : writes)
@@ -166,15 +182,18 @@ void StorageThread::commitGroup(const std::vector<Job *> &writes)
     } catch (const std::exception &error) {
         qCWarning(lcStorage) << "cannot start a write:" << error.what();
         failAll(std::current_exception());
-        return;
+        return false;
     }
+    bool allStored = true;
     for (Job *job : writes) {
         if (m_storage->batchBroken()) {
             job->fail(std::make_exception_ptr(
                 StorageError("the database lost the transaction of an earlier write")));
+            allStored = false;
             continue;
         }
-        m_storage->inSavepoint([&] { return job->execute(*m_storage); });
+        if (!m_storage->inSavepoint([&] { return job->execute(*m_storage); }))
+            allStored = false;
     }
     try {
         m_storage->commitBatch();
@@ -182,7 +201,9 @@ void StorageThread::commitGroup(const std::vector<Job *> &writes)
         qCWarning(lcStorage) << "writes of" << writes.size()
                              << "requests were not stored:" << error.what();
         failAll(std::current_exception());
+        return false;
     }
+    return allStored;
 }
 
 } // namespace FinChat

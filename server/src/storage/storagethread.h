@@ -95,6 +95,8 @@ class StorageThread : public QObject
 public:
     // How old the PostgreSQL database's size in databaseBytes() may be.
     static constexpr std::chrono::seconds RemeasureInterval{30};
+    // How often a lost PostgreSQL connection is tried again (requests fail meanwhile).
+    static constexpr std::chrono::seconds ReconnectInterval{1};
     // Bounds the work waiting for the database; beyond it requests fail at once.
     static constexpr std::size_t MaxQueuedJobs = 20'000;
     // Bounds one group commit, so that readers queued behind it wait a bounded time.
@@ -238,7 +240,11 @@ private:
     void workerLoop();
     void measurePostgres(Storage &storage); // on the storage thread
     void process(const std::vector<Job *> &batch);
-    void commitGroup(const std::vector<Job *> &writes);
+    // False when a write of the group failed.
+    bool commitGroup(const std::vector<Job *> &writes);
+    // After a batch with a failure: PostgreSQL's connection is opened again if it was lost,
+    // at most once per ReconnectInterval.
+    void reconnectIfLost();
 
     std::unique_ptr<Storage> m_storage; // used on the storage thread only
     std::unique_ptr<QThread> m_thread;
@@ -247,6 +253,8 @@ private:
     // A PostgreSQL database's size, measured on the storage thread, and when.
     std::atomic<qint64> m_postgresBytes{0};
     std::chrono::steady_clock::time_point m_postgresMeasured;
+    bool m_batchFailed = false;
+    std::chrono::steady_clock::time_point m_reconnectTried;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Job *> m_queue;
