@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QSqlDatabase>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -84,6 +85,18 @@ private slots:
         QCOMPARE(postgres.user, u"finchat"_s);
         QCOMPARE(postgres.database, u"chat"_s);
         QCOMPARE(postgres.options, u"sslmode=require"_s);
+        // The connection gives up on a silent host in seconds, unless the URI says otherwise.
+        const QString connectOptions = postgres.connection(u"options-test"_s).connectOptions();
+        QSqlDatabase::removeDatabase(u"options-test"_s);
+        QVERIFY(connectOptions.contains(u"connect_timeout=5"_s));
+        QVERIFY(connectOptions.contains(u"sslmode=require"_s));
+        const auto patient = ServerOptions::parse(
+            {u"finchat-server"_s, u"--database"_s, u"postgresql://db/chat?connect_timeout=60"_s});
+        const QString patientOptions =
+            patient.config.database.postgres().connection(u"options-test"_s).connectOptions();
+        QSqlDatabase::removeDatabase(u"options-test"_s);
+        QVERIFY(patientOptions.contains(u"connect_timeout=60"_s));
+        QVERIFY(!patientOptions.contains(u"connect_timeout=5"_s));
         // The generated certificate stays in the data folder.
         QCOMPARE(result.config.tls.generatedFolder,
                  QFileInfo(ServerOptions::defaultDatabasePath()).absolutePath());

@@ -28,7 +28,20 @@ QSqlDatabase PostgresLocation::connection(const QString &connectionName) const
     db.setPort(port);
     db.setUserName(user);
     db.setDatabaseName(database);
-    db.setConnectOptions(options);
+    // A database host that is down or drops packets must not hold the storage thread (or the
+    // bus's reconnect) for the minutes the kernel takes to give up, nor a dead peer a query
+    // for good: libpq's defaults wait for ever. The URI may say otherwise.
+    QStringList connectOptions{u"connect_timeout=5"_s, u"keepalives_idle=30"_s,
+                               u"keepalives_interval=10"_s, u"keepalives_count=3"_s};
+    const QStringList given = options.isEmpty() ? QStringList() : options.split(u';');
+    QStringList givenKeys;
+    for (const QString &option : given)
+        givenKeys.append(option.section(u'=', 0, 0));
+    connectOptions.removeIf([&givenKeys](const QString &option) {
+        return givenKeys.contains(option.section(u'=', 0, 0));
+    });
+    connectOptions.append(given);
+    db.setConnectOptions(connectOptions.join(u';'));
     return db;
 }
 

@@ -212,7 +212,12 @@ bool Storage::reopenIfLost()
     close();
     // A copy: openPostgres sets the members it is given.
     const PostgresLocation location = m_postgres;
-    openPostgres(location, m_durability);
+    try {
+        openPostgres(location, m_durability);
+    } catch (...) {
+        close(); // half open (the schema refused, say) is not open: the next try starts over
+        throw;
+    }
     return true;
 }
 
