@@ -13,7 +13,11 @@
 namespace FinChat::Client {
 
 namespace {
-constexpr auto RateLimitRetry = std::chrono::seconds(2);
+constexpr auto RetryDelay = std::chrono::seconds(2);
+// The server could not store it (internal_error: a full disk, its database restarting):
+// sent again this often, RetryDelay apart, before it is shown as failed. The nonce makes
+// the server store it once, even when a try it reported failed was stored after all.
+constexpr int StorageRetries = 5;
 } // namespace
 
 Outbox::Outbox(ServerLink &link, Conversations &conversations, QObject *parent)
@@ -82,8 +86,10 @@ QCoro::Task<> Outbox::transmit(QString nonce)
     } else if (sent.failure().is(Failure::Reason::Disconnected) ||
                sent.failure().is(Failure::Reason::Timeout)) {
         // Kept: it goes again, with the same nonce, once reconnected.
-    } else if (sent.failure().is(Protocol::ErrorCode::RateLimited)) {
-        QTimer::singleShot(RateLimitRetry, this, [this, nonce] {
+    } else if (sent.failure().is(Protocol::ErrorCode::RateLimited) ||
+               (sent.failure().is(Protocol::ErrorCode::InternalError) &&
+                done->storageRetries++ < StorageRetries)) {
+        QTimer::singleShot(RetryDelay, this, [this, nonce] {
             if (m_online)
                 transmit(nonce);
         });

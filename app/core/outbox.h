@@ -36,6 +36,7 @@ private:
         QString nonce;
         std::optional<qint64> replyTo;
         bool inFlight = false;
+        int storageRetries = 0; // tries the server answered with internal_error
     };
 
     QCoro::Task<> transmit(QString nonce);

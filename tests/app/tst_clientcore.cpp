@@ -4,6 +4,7 @@
 #include "core/membermodel.h"
 #include "core/messagemodel.h"
 #include "core/roomlistmodel.h"
+#include "filesizelimit.h"
 #include "scriptedserver.h"
 #include "storage/auditedchanges.h"
 #include "testclient.h"
@@ -12,6 +13,7 @@
 #include "finchat/protocol/messages.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -487,6 +489,33 @@ private slots:
         QTRY_COMPARE(alice.outboxSize(), 0);
         QCOMPARE(server.storedMessageCount(), 1);
         QCOMPARE(bodies(*alice.messages(u"general"_s)), QStringList{u"did this arrive?"_s});
+    }
+
+    // The server could not store some messages (its disk filled, its database restarted):
+    // it answered internal_error and acknowledged nothing. The app sends them again, with
+    // their nonces, once the trouble passes: each is stored once, none is shown as failed.
+    void outboxSendsAgainWhatTheServerCouldNotStore()
+    {
+        TestServer server(TestServer::generousLimits());
+        ChatClient alice;
+        QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        const QString body(2000, u'x');
+        constexpr int Sent = 60; // 120 KB: more than the disk has room for
+        {
+            const qint64 largest = std::max(QFileInfo(server.databasePath()).size(),
+                                            QFileInfo(server.databasePath() + u"-wal"_s).size());
+            const FileSizeLimit limit(static_cast<rlim_t>(largest + 64 * 1024));
+            for (int i = 0; i < Sent; ++i)
+                alice.sendMessage(u"general"_s, body + QString::number(i));
+            QTest::qWait(1'500);
+            QVERIFY2(alice.outboxSize() > 0, "the disk never filled, or the app gave up");
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(alice.outboxSize(), 0, 15'000);
+        QCOMPARE(server.storedMessageCount(), Sent);
+        const QList<ChatMessage> shown = alice.messages(u"general"_s)->messages();
+        QCOMPARE(shown.size(), Sent);
+        for (const ChatMessage &message : shown)
+            QCOMPARE(message.status, ChatMessage::Status::Sent);
     }
 
     void presenceUnreadAndMentions()

@@ -1,3 +1,4 @@
+#include "filesizelimit.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -9,36 +10,13 @@
 #include <QTest>
 #include <QUuid>
 
-#include <csignal>
 #include <functional>
-#include <sys/resource.h>
 
 using namespace FinChat;
 using namespace FinChat::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// A file-size limit on this process: writes past it fail with EFBIG, which SQLite reports
-// as it reports a full disk. Lifted again when it goes out of scope.
-class FileSizeLimit
-{
-public:
-    explicit FileSizeLimit(rlim_t bytes)
-    {
-        std::signal(SIGXFSZ, SIG_IGN); // a failed write, not a killed process
-        getrlimit(RLIMIT_FSIZE, &m_saved);
-        rlimit limited = m_saved;
-        limited.rlim_cur = bytes;
-        setrlimit(RLIMIT_FSIZE, &limited);
-    }
-    ~FileSizeLimit() { setrlimit(RLIMIT_FSIZE, &m_saved); }
-    FileSizeLimit(const FileSizeLimit &) = delete;
-    FileSizeLimit &operator=(const FileSizeLimit &) = delete;
-
-private:
-    rlimit m_saved{};
-};
 
 QList<qint64> messageIds(const QList<QJsonObject> &events)
 {
