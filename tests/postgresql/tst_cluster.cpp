@@ -415,7 +415,9 @@ private slots:
         // Once each server hears the others again, messages flow live both ways. (What was
         // sent while a server's listening connection was cut is stored, and shown when the
         // room is loaded again, not live.)
-        for (auto [from, to] : {std::pair{&alice, &bob}, std::pair{&bob, &alice}}) {
+        for (const auto &direction : {std::pair{&alice, &bob}, std::pair{&bob, &alice}}) {
+            TestClient *from = direction.first; // (clang 14 captures no structured binding)
+            TestClient *to = direction.second;
             int probe = 0;
             QVERIFY(QTest::qWaitFor(
                 [&] {
