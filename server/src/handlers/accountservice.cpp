@@ -433,12 +433,15 @@ void AccountService::endSessionsOf(qint64 userId, QLatin1StringView reason, cons
         userId, [](const QByteArray &) { return true; }, reason, message, nullptr);
 }
 
-QCoro::Task<> AccountService::closeEndedSessions()
+QCoro::Task<> AccountService::closeEndedSessions(std::optional<qint64> onlyUserId)
 {
-    const auto personsOnline = [this] {
+    const auto personsOnline = [this, onlyUserId] {
         QList<ClientConnection *> found;
-        for (const QList<ClientConnection *> &connections : m_context.online.all()) {
-            for (ClientConnection *connection : connections) {
+        const auto &online = m_context.online.all();
+        for (auto it = online.cbegin(); it != online.cend(); ++it) {
+            if (onlyUserId && it.key() != *onlyUserId)
+                continue;
+            for (ClientConnection *connection : it.value()) {
                 if (!connection->user().isBot)
                     found.append(connection);
             }

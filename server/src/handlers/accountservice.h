@@ -47,8 +47,9 @@ public:
     // The account's sessions were deleted (a ban): its connections are told why and closed.
     void endSessionsOf(qint64 userId, QLatin1StringView reason, const QString &message);
     // Closes the connections whose session is gone from the database or whose account is
-    // disabled: what the command line did (user passwd, user disable) reaches them.
-    QCoro::Task<> closeEndedSessions();
+    // disabled: what the command line did (user passwd, user disable) reaches them. Only the
+    // user's, when another server said which user's sessions ended.
+    QCoro::Task<> closeEndedSessions(std::optional<qint64> onlyUserId = std::nullopt);
     // Who may register from now on (the configuration was reloaded).
     void setRegistration(Registration registration) { m_registration = registration; }
     // The server is stopping: password work not yet started is dropped.
