@@ -499,6 +499,8 @@ private slots:
         TestServer server(TestServer::generousLimits());
         ChatClient alice;
         QVERIFY(createAccount(alice, server.url(), u"alice"_s).ok());
+        TestClient bob;
+        QVERIFY(bob.connectAs(server.url(), u"bob"_s));
         const QString body(2000, u'x');
         constexpr int Sent = 60; // 120 KB: more than the disk has room for
         {
@@ -508,7 +510,9 @@ private slots:
             for (int i = 0; i < Sent; ++i)
                 alice.sendMessage(u"general"_s, body + QString::number(i));
             QTest::qWait(1'500);
-            QVERIFY2(alice.outboxSize() > 0, "the disk never filled, or the app gave up");
+            // The disk is full: the server refuses to store, for anyone.
+            QCOMPARE(codeOf(bob.send(u"general"_s, body)), u"internal_error"_s);
+            QVERIFY2(alice.outboxSize() > 0, "the app gave up");
         }
         QTRY_COMPARE_WITH_TIMEOUT(alice.outboxSize(), 0, 15'000);
         QCOMPARE(server.storedMessageCount(), Sent);

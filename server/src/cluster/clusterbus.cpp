@@ -253,12 +253,13 @@ void ClusterBus::reconnect()
         qCWarning(lcCluster) << "cannot listen to the other servers yet:" << error.what();
         return;
     }
-    // What was missed meanwhile: the rooms and settings read again, everyone's presence and
-    // bots asked for again.
+    // What was missed meanwhile: the rooms and settings read again, every session here
+    // checked (a ban, say), everyone's presence and bots asked for again.
     m_bots->forgetWhereabouts();
     m_reloading = true;
     m_actions.reloadRooms();
     m_actions.reloadSettings();
+    m_actions.closeEndedSessions(std::nullopt);
     publish(Bus::Hello{});
 }
 

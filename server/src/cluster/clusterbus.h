@@ -12,6 +12,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace FinChat {
 
@@ -49,7 +50,9 @@ public:
     // What a server does with the others' news that the bus cannot do itself.
     struct Actions
     {
-        std::function<void(qint64 userId)> closeEndedSessions;
+        // That user's connections here, or everyone's (nullopt: sessions may have ended
+        // unheard).
+        std::function<void(std::optional<qint64> userId)> closeEndedSessions;
         std::function<void(const Author &user)> updateUser;
         std::function<void()> reloadSettings;
         std::function<void()> reloadRooms;

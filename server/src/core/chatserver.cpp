@@ -123,7 +123,8 @@ ChatServer::ChatServer(StorageThread &storage, ServerConfig config, QObject *par
     m_rooms.load(m_housekeeping->prepare());
     m_housekeeping->startPurging();
     m_cluster->join(
-        {.closeEndedSessions = [this](qint64 userId) { m_accounts->closeEndedSessions(userId); },
+        {.closeEndedSessions =
+             [this](std::optional<qint64> userId) { m_accounts->closeEndedSessions(userId); },
          .updateUser = [this](const Author &user) { m_accounts->updateConnectionsOf(user); },
          .reloadSettings = [this] { m_settings->reload(); },
          .reloadRooms =
