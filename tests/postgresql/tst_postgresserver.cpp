@@ -24,6 +24,7 @@ class TestPostgresServer : public QObject
 
 private:
     QTemporaryDir m_folder;
+    int m_launched = 0; // servers launched, for their configuration files
     QString sqlitePath() const { return m_folder.filePath(u"site.db"_s); }
 
     // The server's command line on the target database: (exit code, what it said).
@@ -101,7 +102,9 @@ private:
 
     void launchServer(QProcess &server, const TestDatabase &database)
     {
-        const QString config = m_folder.filePath(u"cluster.ini"_s);
+        // A file of its own: rewriting a shared one while the previous server still reads
+        // it gave that server an empty configuration (SQLite on port 7420).
+        const QString config = m_folder.filePath(u"cluster-%1.ini"_s.arg(++m_launched));
         QFile file(config);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("[server]\nplaintext=true\nlisten=127.0.0.1\nport=0\ndatabase=" +
