@@ -465,12 +465,21 @@ void BotHost::sendNotice(const Pending &pending, QLatin1StringView code, const Q
 
 BotHost::RemoteBot *BotHost::remoteOn(const ClientConnection *connection) const
 {
-    for (const auto &bot : m_bots) {
-        auto *remote = dynamic_cast<RemoteBot *>(bot.get());
-        if (remote && remote->connection() == connection)
+    for (RemoteBot *remote : remoteBots()) {
+        if (remote->connection() == connection)
             return remote;
     }
     return nullptr;
+}
+
+QList<BotHost::RemoteBot *> BotHost::remoteBots() const
+{
+    QList<RemoteBot *> remote;
+    for (const auto &bot : m_bots) {
+        if (auto *connecting = dynamic_cast<RemoteBot *>(bot.get()))
+            remote.append(connecting);
+    }
+    return remote;
 }
 
 BotHost::RemoteBot *BotHost::remoteOf(const Author &account) const
@@ -675,9 +684,8 @@ void BotHost::heardBotsOf(const QString &server, const Bus::BotsOfServer &all)
     QSet<qint64> listed;
     for (const Bus::BotConnected &connected : all.bots)
         listed.insert(connected.bot.id);
-    for (const auto &known : m_bots) {
-        auto *bot = dynamic_cast<RemoteBot *>(known.get());
-        if (bot && bot->where() == server && !listed.contains(bot->account().id))
+    for (RemoteBot *bot : remoteBots()) {
+        if (bot->where() == server && !listed.contains(bot->account().id))
             bot->setWhere({});
     }
     for (const Bus::BotConnected &connected : all.bots) {
@@ -692,10 +700,7 @@ void BotHost::heardBotsOf(const QString &server, const Bus::BotsOfServer &all)
 
 void BotHost::forgetWhereabouts()
 {
-    for (const auto &known : m_bots) {
-        auto *bot = dynamic_cast<RemoteBot *>(known.get());
-        if (!bot)
-            continue;
+    for (RemoteBot *bot : remoteBots()) {
         bot->unheardAnnouncements = 0;
         bot->setWhere(bot->isConnectedHere() ? m_serverId : QString());
     }
@@ -713,9 +718,8 @@ void BotHost::heardAway(const QString &server, qint64 botId)
 
 void BotHost::serverGone(const QString &server)
 {
-    for (const auto &known : m_bots) {
-        auto *bot = dynamic_cast<RemoteBot *>(known.get());
-        if (bot && bot->where() == server)
+    for (RemoteBot *bot : remoteBots()) {
+        if (bot->where() == server)
             bot->setWhere({});
     }
     failWaiting(nullptr, server, u"its server went away before it answered"_s);

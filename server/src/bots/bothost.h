@@ -143,6 +143,8 @@ private:
     std::optional<QString> takenBy(const QList<CommandInfo> &commands, const Bot *except) const;
     void own(Bot *bot, QList<CommandInfo> commands);
     RemoteBot *remoteOn(const ClientConnection *connection) const;
+    // The bots that connect over the wire (here or on another server), not the plugins.
+    QList<RemoteBot *> remoteBots() const;
     Bot *botWithId(qint64 accountId) const;
     // The connected bot of this account, made (away, with those of its commands that no other
     // bot has) when it is new here; nullptr when a plugin has the account.

@@ -1,7 +1,5 @@
 #include "state/ratelimiter.h"
 
-#include "state/ratesharing.h"
-
 #include <algorithm>
 
 namespace FinChat {
@@ -55,22 +53,15 @@ KeyedLeakyBuckets::KeyedLeakyBuckets(int capacity, std::chrono::milliseconds win
     , m_window(window)
 {}
 
-KeyedLeakyBuckets::~KeyedLeakyBuckets()
-{
-    if (m_sharing)
-        m_sharing->remove(m_name);
-}
-
 void KeyedLeakyBuckets::share(RateSharing &sharing, const QString &name)
 {
-    m_sharing = &sharing;
-    m_name = name;
-    sharing.add(name, {[this](const QString &key, int count, qint64 nowMs) {
-                           pour(key.toLongLong(), count, nowMs);
-                       },
-                       [this](const QString &key) {
-                           m_buckets.remove(key.toLongLong());
-                       }});
+    m_sharing.join(sharing, name,
+                   {[this](const QString &key, int count, qint64 nowMs) {
+                        pour(key.toLongLong(), count, nowMs);
+                    },
+                    [this](const QString &key) {
+                        m_buckets.remove(key.toLongLong());
+                    }});
 }
 
 LeakyBucket &KeyedLeakyBuckets::bucket(qint64 key, qint64 nowMs)
@@ -89,8 +80,8 @@ bool KeyedLeakyBuckets::tryConsume(qint64 key, qint64 nowMs)
 {
     if (!bucket(key, nowMs).tryConsume(nowMs))
         return false;
-    if (m_sharing && m_sharing->isActive()) // a single server spends nothing on sharing
-        m_sharing->spent(m_name, QString::number(key));
+    if (m_sharing.isActive())
+        m_sharing.spent(QString::number(key));
     return true;
 }
 
@@ -123,28 +114,19 @@ bool WindowCounter::isFull(const QString &key, qint64 nowMs)
     return std::ssize(*it) >= m_limit;
 }
 
-WindowCounter::~WindowCounter()
-{
-    if (m_sharing)
-        m_sharing->remove(m_name);
-}
-
 void WindowCounter::share(RateSharing &sharing, const QString &name)
 {
-    m_sharing = &sharing;
-    m_name = name;
-    sharing.add(name,
-                {[this](const QString &key, int count, qint64 nowMs) { add(key, count, nowMs); },
-                 [this](const QString &key) {
-                     m_events.remove(key);
-                 }});
+    m_sharing.join(sharing, name,
+                   {[this](const QString &key, int count, qint64 nowMs) { add(key, count, nowMs); },
+                    [this](const QString &key) {
+                        m_events.remove(key);
+                    }});
 }
 
 void WindowCounter::record(const QString &key, qint64 nowMs)
 {
     add(key, 1, nowMs);
-    if (m_sharing)
-        m_sharing->spent(m_name, key);
+    m_sharing.spent(key);
 }
 
 void WindowCounter::add(const QString &key, int count, qint64 nowMs)
@@ -162,8 +144,7 @@ void WindowCounter::add(const QString &key, int count, qint64 nowMs)
 void WindowCounter::clear(const QString &key)
 {
     m_events.remove(key);
-    if (m_sharing)
-        m_sharing->cleared(m_name, key);
+    m_sharing.cleared(key);
 }
 
 void WindowCounter::pruneIfLarge(qint64 nowMs)

@@ -1,15 +1,14 @@
 #pragma once
 
+#include "state/ratesharing.h"
+
 #include <QHash>
-#include <QPointer>
 #include <QString>
 
 #include <chrono>
 #include <deque>
 
 namespace FinChat {
-
-class RateSharing;
 
 // Tables keyed by user or address are pruned of forgotten keys once they reach this size,
 // then again at twice what the last prune left.
@@ -45,9 +44,6 @@ class KeyedLeakyBuckets
 {
 public:
     KeyedLeakyBuckets(int capacity, std::chrono::milliseconds window);
-    ~KeyedLeakyBuckets();
-    KeyedLeakyBuckets(const KeyedLeakyBuckets &) = delete; // RateSharing holds on to it
-    KeyedLeakyBuckets &operator=(const KeyedLeakyBuckets &) = delete;
     // Takes part, as `name`, in the limits that several servers share (see RateSharing).
     void share(RateSharing &sharing, const QString &name);
     bool tryConsume(qint64 key, qint64 nowMs);
@@ -57,8 +53,7 @@ public:
 private:
     LeakyBucket &bucket(qint64 key, qint64 nowMs);
 
-    QPointer<RateSharing> m_sharing;
-    QString m_name;
+    RateSharingMembership m_sharing;
     int m_capacity;
     std::chrono::milliseconds m_window;
     QHash<qint64, LeakyBucket> m_buckets;
@@ -72,9 +67,6 @@ class WindowCounter
 {
 public:
     WindowCounter(int limit, std::chrono::milliseconds window);
-    ~WindowCounter();
-    WindowCounter(const WindowCounter &) = delete; // RateSharing holds on to it
-    WindowCounter &operator=(const WindowCounter &) = delete;
     // Takes part, as `name`, in the limits that several servers share (see RateSharing).
     void share(RateSharing &sharing, const QString &name);
     bool isFull(const QString &key, qint64 nowMs);
@@ -87,8 +79,7 @@ private:
     void pruneIfLarge(qint64 nowMs);
     void add(const QString &key, int count, qint64 nowMs);
 
-    QPointer<RateSharing> m_sharing;
-    QString m_name;
+    RateSharingMembership m_sharing;
     int m_limit;
     qint64 m_windowMs;
     QHash<QString, std::deque<qint64>> m_events;

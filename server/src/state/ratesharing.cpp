@@ -85,4 +85,30 @@ void RateSharing::apply(const Bus::RatesSpent &spent, qint64 nowMs) const
     }
 }
 
+RateSharingMembership::~RateSharingMembership()
+{
+    if (m_sharing)
+        m_sharing->remove(m_name);
+}
+
+void RateSharingMembership::join(RateSharing &sharing, const QString &name,
+                                 RateSharing::Limiter limiter)
+{
+    m_sharing = &sharing;
+    m_name = name;
+    sharing.add(name, std::move(limiter));
+}
+
+void RateSharingMembership::spent(const QString &key) const
+{
+    if (m_sharing)
+        m_sharing->spent(m_name, key);
+}
+
+void RateSharingMembership::cleared(const QString &key) const
+{
+    if (m_sharing)
+        m_sharing->cleared(m_name, key);
+}
+
 } // namespace FinChat

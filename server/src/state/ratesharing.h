@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QTimer>
 
@@ -59,6 +60,27 @@ private:
     Bus::RatesSpent m_batch;
     qsizetype m_batchBytes = 0; // at most, as text
     QTimer m_timer;
+};
+
+// A limiter's place in a RateSharing: it takes part under a name and leaves when it goes,
+// unless the sharing went first. Not copyable: the sharing holds on to the limiter.
+class RateSharingMembership
+{
+public:
+    RateSharingMembership() = default;
+    ~RateSharingMembership();
+    RateSharingMembership(const RateSharingMembership &) = delete;
+    RateSharingMembership &operator=(const RateSharingMembership &) = delete;
+
+    void join(RateSharing &sharing, const QString &name, RateSharing::Limiter limiter);
+    // Whether anything is shared: a single server spends nothing on it, not even a key's text.
+    bool isActive() const { return m_sharing && m_sharing->isActive(); }
+    void spent(const QString &key) const;
+    void cleared(const QString &key) const;
+
+private:
+    QPointer<RateSharing> m_sharing;
+    QString m_name;
 };
 
 } // namespace FinChat
