@@ -13,6 +13,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSslConfiguration>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QThread>
 
 namespace FinChat::Bench {
@@ -91,6 +93,11 @@ QList<BenchServer::Account> BenchServer::createAccounts(const QString &prefix, i
                                                         const QString &passwordHash)
 {
     QList<Account> accounts;
+    if (m_setup.kind != ServerKind::FinChat) { // a name is all ngircd and nats-server need
+        for (int i = 0; i < count; ++i)
+            accounts.append({u"%1%2"_s.arg(prefix).arg(i), {}});
+        return accounts;
+    }
     QList<qint64> roomIds;
     for (const QString &room : rooms)
         roomIds.append(roomId(room));
@@ -172,6 +179,8 @@ bool BenchServer::startRunner(QString *error)
 
 bool BenchServer::start(QString *error)
 {
+    if (m_setup.kind != ServerKind::FinChat)
+        return startForeign(error);
     if (m_setup.servers > 1 && !m_database.isPostgres()) {
         *error = u"several servers need PostgreSQL (--postgres)"_s;
         return false;
@@ -252,6 +261,69 @@ bool BenchServer::startServer(QProcess &process, const QString &config, int n, Q
     return false;
 }
 
+namespace {
+
+// A port that was free a moment ago, for servers that cannot be told to take any free one.
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost);
+    return probe.serverPort();
+}
+
+} // namespace
+
+bool BenchServer::startForeign(QString *error)
+{
+    const quint16 port = freePort();
+    QString config;
+    QStringList arguments;
+    if (m_setup.kind == ServerKind::Ngircd) {
+        // Penalties (ngircd's flood control) off, no per-address, join or nick-length limits,
+        // no DNS or ident lookups, and no pings from the server during a run.
+        config = u"[Global]\nName = bench.finchat.test\nInfo = finchat-bench\n"
+                 "AdminInfo1 = finchat-bench\nAdminInfo2 = loopback\nAdminEMail = bench@localhost\n"
+                 "Listen = 127.0.0.1\nPorts = %1\nMotdPhrase = bench\n"
+                 "[Limits]\nMaxConnections = 0\nMaxConnectionsIP = 0\nMaxJoins = 0\n"
+                 "MaxNickLength = 30\nMaxPenaltyTime = 0\nPingTimeout = 3600\nPongTimeout = 3600\n"
+                 "[Options]\nDNS = no\nIdent = no\nPAM = no\n"_s.arg(port);
+        arguments = {u"--nodaemon"_s, u"--config"_s, m_folder.filePath(u"ngircd.conf"_s)};
+    } else {
+        // Plain WebSocket, as FinChat's plaintext mode; the server's pings far apart.
+        config = u"listen: \"127.0.0.1:%1\"\nping_interval: \"1h\"\n"
+                 "websocket {\n  listen: \"127.0.0.1:%2\"\n  no_tls: true\n}\n"_s.arg(freePort())
+                     .arg(port);
+        arguments = {u"--config"_s, m_folder.filePath(u"nats.conf"_s)};
+    }
+    QFile file(arguments.last());
+    if (!file.open(QIODevice::WriteOnly) || file.write(config.toUtf8()) <= 0) {
+        *error = u"cannot write %1"_s.arg(file.fileName());
+        return false;
+    }
+    file.close();
+    m_process.setProgram(m_setup.binary);
+    m_process.setArguments(arguments);
+    m_process.setStandardOutputFile(QProcess::nullDevice());
+    m_process.setStandardErrorFile(QProcess::nullDevice());
+    m_process.start();
+    if (!m_process.waitForStarted()) {
+        *error = u"cannot start %1: %2"_s.arg(m_setup.binary, m_process.errorString());
+        return false;
+    }
+    // Ready once it accepts a connection.
+    for (int tries = 0; tries < 200 && m_process.state() == QProcess::Running; ++tries) {
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, port);
+        if (probe.waitForConnected(50)) {
+            m_ports = {port};
+            return true;
+        }
+        QThread::msleep(50);
+    }
+    *error = u"%1 did not start listening on port %2"_s.arg(m_setup.binary).arg(port);
+    return false;
+}
+
 QList<qint64> BenchServer::pids() const
 {
     QList<qint64> all{m_process.processId()};
@@ -289,7 +361,12 @@ QList<QProcess *> BenchServer::processes()
 QUrl BenchServer::url(int n) const
 {
     const quint16 port = m_ports.isEmpty() ? 0 : m_ports.at(n % m_ports.size());
-    return QUrl(u"%1://127.0.0.1:%2"_s.arg(m_setup.plaintext ? u"ws"_s : u"wss"_s).arg(port));
+    QString scheme = m_setup.plaintext ? u"ws"_s : u"wss"_s;
+    if (m_setup.kind == ServerKind::Ngircd)
+        scheme = u"irc"_s;
+    else if (m_setup.kind == ServerKind::NatsServer)
+        scheme = u"ws"_s;
+    return QUrl(u"%1://127.0.0.1:%2"_s.arg(scheme).arg(port));
 }
 
 // The clients measure what users get: TLS, with the certificate each server made at its

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dialect.h"
 #include "storage/databaselocation.h"
 
 #include <QList>
@@ -23,6 +24,8 @@ namespace FinChat::Bench {
 // How the server under test is set up, from the command line.
 struct ServerSetup
 {
+    ServerKind kind = ServerKind::FinChat;
+    // finchat-server, the reference relay (ServerKind::FinChat), ngircd or nats-server.
     QString binary;
     QString durability = QStringLiteral("full"); // the server's [server] durability
     // Plain WebSocket instead of TLS: to measure what TLS costs, and to compare with a
@@ -60,6 +63,7 @@ public:
     // server. False when the account cannot be made.
     bool serveBotsFromRunner();
 
+    const Dialect &dialect() const { return Dialect::of(m_setup.kind); }
     bool start(QString *error);
     void stop();
     // The first server's address, or the n-th's (modulo their number).
@@ -77,6 +81,8 @@ private:
     bool startServer(QProcess &process, const QString &config, int n, QString *error);
     static DatabaseLocation newPostgresDatabase(const QString &cluster);
     bool startRunner(QString *error);
+    // ngircd or nats-server, configured for the benchmark: no limits that shape the figures.
+    bool startForeign(QString *error);
 
     ServerSetup m_setup;
     QTemporaryDir m_folder;

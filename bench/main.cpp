@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QStandardPaths>
 
 #include <sys/resource.h>
 
@@ -55,6 +56,8 @@ int main(int argc, char *argv[])
         integer(u"seconds"_s, u"Length of the latency scenario"_s, options.seconds);
     const auto connectionsOption =
         integer(u"connections"_s, u"Idle connections"_s, options.connections);
+    const auto inFlightOption =
+        integer(u"in-flight"_s, u"Idle connections logging in at once"_s, options.inFlight);
     const auto historyMessagesOption =
         integer(u"history-messages"_s, u"Messages stored for the history scenario"_s,
                 options.historyMessages);
@@ -78,6 +81,14 @@ int main(int argc, char *argv[])
         "beside this program: QtWebSockets alone, no JSON, no database), then against "
         "finchat-server, whose figures then carry their ratio to the relay's (*_vs_reference)"_s);
     parser.addOption(referenceOption);
+    const QCommandLineOption againstOption(
+        u"against"_s,
+        u"Run fanout, latency and idle first against these other servers, found on the PATH "
+        "(Debian's packages ngircd and nats-server): a comma-separated list of ngircd and nats "
+        "(IRC over TCP, NATS over plain WebSocket); finchat-server's figures then carry their "
+        "ratio to each (*_vs_ngircd, *_vs_nats)"_s,
+        u"servers"_s);
+    parser.addOption(againstOption);
     const QCommandLineOption postgresOption(
         u"postgres"_s,
         u"Run on PostgreSQL: the <uri> of a cluster's database (postgresql://user@host/postgres) "
@@ -106,6 +117,7 @@ int main(int argc, char *argv[])
     read(rateOption, options.rate);
     read(secondsOption, options.seconds);
     read(connectionsOption, options.connections);
+    read(inFlightOption, options.inFlight);
     read(historyMessagesOption, options.historyMessages);
     read(botClientsOption, options.botClients);
     read(loginsOption, options.logins);
@@ -132,23 +144,56 @@ int main(int argc, char *argv[])
         qCritical("unknown scenario %s", qPrintable(chosen));
         return 2;
     }
+    // The servers each reference scenario runs against before finchat-server, by the name
+    // their figures carry.
+    std::vector<std::pair<QString, ServerSetup>> references;
+    const std::map<QString, std::pair<ServerKind, QString>> others{
+        {u"ngircd"_s, {ServerKind::Ngircd, u"ngircd"_s}},
+        {u"nats"_s, {ServerKind::NatsServer, u"nats-server"_s}},
+    };
+    for (const QString &other : parser.value(againstOption).split(u',', Qt::SkipEmptyParts)) {
+        const auto known = others.find(other);
+        if (known == others.end()) {
+            qCritical("unknown server %s (ngircd or nats)", qPrintable(other));
+            return 2;
+        }
+        ServerSetup setup = options.server;
+        setup.kind = known->second.first;
+        setup.binary = QStandardPaths::findExecutable(known->second.second);
+        if (setup.binary.isEmpty()) {
+            qCritical("%s is not installed (apt install %s)", qPrintable(known->second.second),
+                      qPrintable(known->second.second));
+            return 2;
+        }
+        references.emplace_back(other, setup);
+    }
+    if (parser.isSet(referenceOption)) {
+        ServerSetup relay = options.server;
+        relay.binary =
+            QDir(QCoreApplication::applicationDirPath()).filePath(u"finchat-bench-relay"_s);
+        references.emplace_back(u"reference"_s, relay);
+    }
     int status = 0;
     for (const QString &name : order) {
         if (chosen != "all"_L1 && chosen != name)
             continue;
         QList<Report> reports;
-        if (parser.isSet(referenceOption) && ReferenceScenarios.contains(name)) {
-            Options onRelay = options;
-            onRelay.server.binary =
-                QDir(QCoreApplication::applicationDirPath()).filePath(u"finchat-bench-relay"_s);
-            reports.append(scenarios.at(name)(onRelay));
-            reports.last().figures.insert(u"server"_s, u"reference"_s);
+        if (ReferenceScenarios.contains(name)) {
+            for (const auto &[referenceName, setup] : references) {
+                Options onReference = options;
+                onReference.server = setup;
+                reports.append(scenarios.at(name)(onReference));
+                reports.last().figures.insert(u"server"_s, referenceName);
+            }
         }
-        reports.append(scenarios.at(name)(options));
-        if (reports.size() == 2) {
-            reports.last().figures.insert(u"server"_s, u"finchat"_s);
-            reports.last().addRatiosAgainst(reports.first());
+        Report finChat = scenarios.at(name)(options);
+        if (!reports.isEmpty()) {
+            finChat.figures.insert(u"server"_s, u"finchat"_s);
+            for (const Report &reference : std::as_const(reports))
+                finChat.addRatiosAgainst(reference,
+                                         reference.figures.value(u"server"_s).toString());
         }
+        reports.append(finChat);
         for (const Report &report : std::as_const(reports)) {
             report.print();
             // Speed is reported, never judged here; a lost or mangled message is a failure.

@@ -37,33 +37,9 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs)
     return true;
 }
 
-// The text that marks a frame of this type, built once per type: checking a frame then
-// costs a substring search and no allocation.
-class FrameType
-{
-public:
-    explicit FrameType(QLatin1StringView type)
-        : m_needle(u"\"type\":\""_s + type + u'"')
-    {}
-    bool matches(const QString &frame) const { return frame.contains(m_needle); }
-
-private:
-    QString m_needle;
-};
-
 const FrameType Hello(Type::Hello);
-const FrameType ResumeOk(Type::ResumeOk);
-const FrameType MessageNew(Type::MessageNew);
-const FrameType MessageSendOk(Type::MessageSendOk);
-const FrameType RoomJoinOk(Type::RoomJoinOk);
 const FrameType BotMessage(Type::BotMessage);
 const FrameType LoginOk(Type::LoginOk);
-const FrameType Error(Type::Error);
-
-QString sendFrame(const QString &room, const QString &body)
-{
-    return Protocol::frameText(Protocol::MessageSend{room, body, {}});
-}
 
 // "b<sender>:<seq>:<sent ns>:" padded to the body length.
 QString timedBody(int sender, int seq)
@@ -79,13 +55,12 @@ struct TimedBody
     std::int64_t sentNs = 0;
 };
 
-TimedBody parseTimedBody(const QString &frame)
+// The numbers of a timed body delivered in `frame`, which starts at `at` (its 'b'), or none.
+TimedBody parseTimedBody(QStringView frame, qsizetype at)
 {
-    static const QString marker = u"\"body\":\"b"_s;
-    const qsizetype at = frame.indexOf(marker);
     if (at < 0)
         return {};
-    const QStringView rest = QStringView(frame).mid(at + marker.size());
+    const QStringView rest = frame.mid(at + 1);
     const qsizetype first = rest.indexOf(u':');
     const qsizetype second = rest.indexOf(u':', first + 1);
     const qsizetype third = rest.indexOf(u':', second + 1);
@@ -93,6 +68,11 @@ TimedBody parseTimedBody(const QString &frame)
         return {};
     return {rest.left(first).toInt(), rest.mid(first + 1, second - first - 1).toInt(),
             rest.mid(second + 1, third - second - 1).toLongLong()};
+}
+
+TimedBody deliveredTimedBody(const Dialect &dialect, const QString &frame)
+{
+    return parseTimedBody(frame, dialect.deliveredBody(frame, u'b'));
 }
 
 // Opens a connection per account and resumes its session, many at a time; with several
@@ -104,32 +84,62 @@ std::vector<std::unique_ptr<BenchClient>> connectAll(const BenchServer &server,
     std::vector<std::unique_ptr<BenchClient>> clients;
     int started = 0;
     int ready = 0;
+    QList<int> failed; // connections that closed before they logged in
+    const Dialect &dialect = server.dialect();
     const auto startNext = [&] {
         const int index = started++;
-        auto client = std::make_unique<BenchClient>(index);
+        auto client = std::make_unique<BenchClient>(index, dialect.transport());
         client->onFrame = [&, index](BenchClient &self, const QString &frame) {
-            if (Hello.matches(frame))
-                self.send(Protocol::frameText(Protocol::Resume{accounts.at(index).token}));
-            else if (ResumeOk.matches(frame)) {
+            const Dialect::LoginStep step = dialect.login(frame, accounts.at(index).token);
+            if (!step.reply.isEmpty())
+                self.send(step.reply);
+            if (step.loggedIn) {
                 ++ready;
-                self.onFrame = nullptr;
+                self.onClosed = nullptr;
+                self.onFrame = nullptr; // last: this ends the lambda that runs
             }
         };
-        client->open(server.url(index));
+        client->onClosed = [&](BenchClient &self) {
+            failed.append(self.index());
+        };
+        client->open(server.url(index), dialect.greeting(accounts.at(index).username));
         clients.push_back(std::move(client));
     };
     const std::int64_t begin = nowNs();
     while (ready < accounts.size()) {
         while (started < accounts.size() && started - ready < concurrency)
             startNext();
-        if (!waitUntil([&] { return ready >= started || ready == accounts.size(); },
-                       SetupTimeoutMs))
-            qFatal("only %d of %lld connections logged in", ready,
-                   static_cast<long long>(accounts.size()));
+        // `concurrency` logins in flight: the next starts as soon as one ends.
+        const auto slotFree = [&] {
+            return !failed.isEmpty() || ready == accounts.size() ||
+                   (started < accounts.size() && started - ready < concurrency);
+        };
+        if (!waitUntil(slotFree, SetupTimeoutMs) || !failed.isEmpty())
+            qFatal("only %d of %lld connections logged in (%lld closed before)", ready,
+                   static_cast<long long>(accounts.size()), static_cast<long long>(failed.size()));
     }
     if (seconds)
         *seconds = static_cast<double>(nowNs() - begin) / 1e9;
     return clients;
+}
+
+// Each client joins its room, room(index), and is heard there once the server says so.
+void joinAll(const BenchServer &server, std::vector<std::unique_ptr<BenchClient>> &clients,
+             const std::function<QString(std::size_t)> &room)
+{
+    const Dialect &dialect = server.dialect();
+    std::size_t joined = 0;
+    for (std::size_t i = 0; i < clients.size(); ++i) {
+        clients[i]->onFrame = [&](BenchClient &self, const QString &frame) {
+            if (dialect.isJoined(frame)) {
+                ++joined;
+                self.onFrame = nullptr;
+            }
+        };
+        clients[i]->send(dialect.join(room(i)));
+    }
+    if (!waitUntil([&] { return joined >= clients.size(); }, SetupTimeoutMs))
+        qFatal("only %zu of %zu clients joined their rooms", joined, clients.size());
 }
 
 void startOrDie(BenchServer &server)
@@ -150,7 +160,10 @@ startWithClients(BenchServer &server, const QString &prefix, int count, const QS
     if (accounts)
         *accounts = created;
     startOrDie(server);
-    return connectAll(server, created, 200);
+    auto clients = connectAll(server, created, 200);
+    if (server.dialect().joinsToHear())
+        joinAll(server, clients, [&room](std::size_t) { return room; });
+    return clients;
 }
 
 QString dummyHash()
@@ -224,25 +237,26 @@ FanOutResult runFanOut(BenchServer &server, int receivers, int senders, int mess
     auto clients =
         startWithClients(server, u"fan"_s, receivers + senders, QString(Protocol::DefaultRoom));
 
+    const Dialect &dialect = server.dialect();
     DeliveryLedger ledger(receivers, senders, messages);
     std::vector<int> nextSeq(senders, 0);
     std::vector<int> inFlight(senders, 0);
     const auto sendMore = [&](BenchClient &client, int sender) {
         while (inFlight[sender] < window && nextSeq[sender] < messages) {
-            client.send(
-                sendFrame(QString(Protocol::DefaultRoom), timedBody(sender, nextSeq[sender]++)));
+            client.send(dialect.message(QString(Protocol::DefaultRoom),
+                                        timedBody(sender, nextSeq[sender]++)));
             ++inFlight[sender];
         }
     };
     for (int r = 0; r < receivers; ++r) {
         clients[r]->onFrame = [&, r](BenchClient &, const QString &frame) {
-            if (MessageNew.matches(frame))
-                ledger.record(r, parseTimedBody(frame));
+            if (const TimedBody body = deliveredTimedBody(dialect, frame); body.sender >= 0)
+                ledger.record(r, body);
         };
     }
     for (int s = 0; s < senders; ++s) {
         clients[receivers + s]->onFrame = [&, s](BenchClient &self, const QString &frame) {
-            if (MessageSendOk.matches(frame)) {
+            if (dialect.isAcknowledgement(frame)) {
                 --inFlight[s];
                 sendMore(self, s);
             }
@@ -296,6 +310,8 @@ Report fanOut(const Options &options)
     FanOutResult result =
         runFanOut(server, options.receivers, options.senders, options.messages, options.window);
     server.stop();
+    if (options.server.kind != ServerKind::FinChat)
+        return {u"fan-out"_s, result.figures}; // they store nothing
     // Every message acknowledged is on disk.
     Storage storage;
     storage.open(server.database());
@@ -316,10 +332,11 @@ Report fixedRateLatency(const Options &options)
     const int total = options.rate * options.seconds;
     const int perSender = (total + senders - 1) / senders;
     DeliveryLedger ledger(receivers, senders, perSender);
+    const Dialect &dialect = server.dialect();
     for (int r = 0; r < receivers; ++r) {
         clients[r]->onFrame = [&, r](BenchClient &, const QString &frame) {
-            if (MessageNew.matches(frame))
-                ledger.record(r, parseTimedBody(frame));
+            if (const TimedBody body = deliveredTimedBody(dialect, frame); body.sender >= 0)
+                ledger.record(r, body);
         };
     }
     // A send the server refuses (it has too many of the sender's requests waiting for the
@@ -327,7 +344,7 @@ Report fixedRateLatency(const Options &options)
     qint64 refused = 0;
     for (int s = 0; s < senders; ++s) {
         clients[receivers + s]->onFrame = [&](BenchClient &, const QString &frame) {
-            if (Error.matches(frame))
+            if (dialect.isRefusal(frame))
                 ++refused;
         };
     }
@@ -343,7 +360,7 @@ Report fixedRateLatency(const Options &options)
         while (sent < due) {
             const int s = sent % senders;
             clients[receivers + s]->send(
-                sendFrame(QString(Protocol::DefaultRoom), timedBody(s, nextSeq[s]++)));
+                dialect.message(QString(Protocol::DefaultRoom), timedBody(s, nextSeq[s]++)));
             ++sent;
         }
         if (sent >= total)
@@ -375,27 +392,22 @@ Report idleConnections(const Options &options)
     BenchServer server(options.server);
     constexpr int Rooms = 100;
     QList<BenchServer::Account> accounts;
+    QStringList roomOf; // each account's room, by its index
     for (int room = 0; room < Rooms; ++room) {
         const int count =
             options.connections / Rooms + (room < options.connections % Rooms ? 1 : 0);
-        accounts += server.createAccounts(u"idle%1-"_s.arg(room), count, {u"idle-%1"_s.arg(room)},
-                                          dummyHash());
+        const QString name = u"idle-%1"_s.arg(room);
+        accounts += server.createAccounts(u"idle%1-"_s.arg(room), count, {name}, dummyHash());
+        roomOf.append(QStringList(count, name));
     }
     startOrDie(server);
     waitUntil([] { return false; }, 500);
     const qint64 rssBefore = processRssKiB(server.pid());
     double seconds = 0;
-    auto clients = connectAll(server, accounts, 500, &seconds);
+    auto clients = connectAll(server, accounts, options.inFlight, &seconds);
     // Each joins its room and stays.
-    int joined = 0;
-    for (std::size_t i = 0; i < clients.size(); ++i) {
-        clients[i]->onFrame = [&](BenchClient &, const QString &frame) {
-            if (RoomJoinOk.matches(frame))
-                ++joined;
-        };
-        clients[i]->send(Protocol::frameText(Protocol::RoomJoin{u"idle-%1"_s.arg(i % Rooms)}));
-    }
-    waitUntil([&] { return joined >= options.connections; }, SetupTimeoutMs);
+    joinAll(server, clients, [&roomOf](std::size_t i) { return roomOf.at(qsizetype(i)); });
+    const auto joined = static_cast<qint64>(clients.size());
     waitUntil([] { return false; }, 1000);
     const qint64 rssAfter = processRssKiB(server.pid());
 
@@ -404,7 +416,8 @@ Report idleConnections(const Options &options)
     f.insert(u"connects_per_s"_s, std::round(double(options.connections) / seconds));
     f.insert(u"rss_before_kib"_s, rssBefore);
     f.insert(u"rss_after_kib"_s, rssAfter);
-    f.insert(u"kib_per_connection"_s, double(rssAfter - rssBefore) / std::max(1, joined));
+    f.insert(u"kib_per_connection"_s,
+             double(rssAfter - rssBefore) / double(std::max<qint64>(1, joined)));
     clients.clear();
     return {u"idle"_s, f};
 }
@@ -481,8 +494,8 @@ QJsonObject botRound(const Options &options, bool outOfProcess)
     }
     const std::int64_t begin = nowNs();
     for (auto &client : clients)
-        client->send(
-            sendFrame(QString(Protocol::DefaultRoom), u"/stock=c%1.us"_s.arg(client->index())));
+        client->send(server.dialect().message(QString(Protocol::DefaultRoom),
+                                              u"/stock=c%1.us"_s.arg(client->index())));
     waitUntil([&] { return ownReplies >= options.botClients; }, 30'000);
 
     const double lastMs = double(lastReplyNs - begin) / 1e6;
@@ -537,7 +550,7 @@ Report logins(const Options &options)
     const auto flood = [&] {
         loginBegin = nowNs();
         for (int i = 0; i < options.logins; ++i) {
-            auto client = std::make_unique<BenchClient>(i);
+            auto client = std::make_unique<BenchClient>(i, server.dialect().transport());
             client->onFrame = [&, i](BenchClient &self, const QString &frame) {
                 if (Hello.matches(frame)) {
                     self.send(Protocol::frameText(

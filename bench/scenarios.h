@@ -17,6 +17,7 @@ struct Options
     int rate = 2000;
     int seconds = 10;
     int connections = 10'000;
+    int inFlight = 8; // connections of the idle scenario logging in at once
     int historyMessages = 1'000'000;
     int historyQueries = 500;
     int botClients = 100;

@@ -66,7 +66,7 @@ qint64 processRssKiB(qint64 pid)
     return 0;
 }
 
-void Report::addRatiosAgainst(const Report &reference)
+void Report::addRatiosAgainst(const Report &reference, const QString &name)
 {
     static const QStringList speedFigures{u"deliveries_per_s"_s,
                                           u"p50_ms"_s,
@@ -79,7 +79,7 @@ void Report::addRatiosAgainst(const Report &reference)
     for (const QString &figure : speedFigures) {
         const double floor = reference.figures.value(figure).toDouble();
         if (figures.contains(figure) && floor > 0)
-            figures.insert(figure + u"_vs_reference"_s, figures.value(figure).toDouble() / floor);
+            figures.insert(figure + u"_vs_"_s + name, figures.value(figure).toDouble() / floor);
     }
 }
 

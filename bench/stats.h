@@ -37,8 +37,8 @@ struct Report
     QJsonObject figures;
     void print() const;
     // Each speed figure of this report also as a ratio to the same figure of `reference`
-    // (`<figure>_vs_reference`): 2.0 is twice the reference's time, or twice its rate.
-    void addRatiosAgainst(const Report &reference);
+    // (`<figure>_vs_<name>`): 2.0 is twice the reference's time, or twice its rate.
+    void addRatiosAgainst(const Report &reference, const QString &name);
 };
 
 } // namespace FinChat::Bench
