@@ -290,8 +290,11 @@ bool BenchServer::startForeign(QString *error)
         arguments = {u"--nodaemon"_s, u"--config"_s, m_folder.filePath(u"ngircd.conf"_s)};
     } else {
         // Plain WebSocket, as FinChat's plaintext mode; the server's pings far apart.
+        quint16 clientPort = freePort(); // NATS's own listener, which the benchmark does not use
+        while (clientPort == port)
+            clientPort = freePort();
         config = u"listen: \"127.0.0.1:%1\"\nping_interval: \"1h\"\n"
-                 "websocket {\n  listen: \"127.0.0.1:%2\"\n  no_tls: true\n}\n"_s.arg(freePort())
+                 "websocket {\n  listen: \"127.0.0.1:%2\"\n  no_tls: true\n}\n"_s.arg(clientPort)
                      .arg(port);
         arguments = {u"--config"_s, m_folder.filePath(u"nats.conf"_s)};
     }

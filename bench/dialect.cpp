@@ -38,13 +38,13 @@ public:
     }
     bool isAcknowledgement(QStringView frame) const override { return m_sendOk.matches(frame); }
     bool isRefusal(QStringView frame) const override { return m_error.matches(frame); }
-    qsizetype deliveredBody(QStringView frame, QChar bodyStart) const override
+    qsizetype deliveredBody(QStringView frame) const override
     {
         if (!m_messageNew.matches(frame))
             return -1;
-        const QString marker = u"\"body\":\""_s + bodyStart;
-        const qsizetype at = frame.indexOf(marker);
-        return at < 0 ? -1 : at + marker.size() - 1;
+        static constexpr QStringView Marker = u"\"body\":\"b";
+        const qsizetype at = frame.indexOf(Marker);
+        return at < 0 ? -1 : at + Marker.size() - 1;
     }
 
 private:
@@ -84,12 +84,12 @@ public:
         const QStringView code = numeric(frame);
         return code.startsWith(u'4') || code.startsWith(u'5'); // ERR_* replies
     }
-    qsizetype deliveredBody(QStringView frame, QChar bodyStart) const override
+    qsizetype deliveredBody(QStringView frame) const override
     {
         const qsizetype command = frame.indexOf(u" PRIVMSG ");
         if (command < 0)
             return -1;
-        const qsizetype text = frame.indexOf(QString(u" :"_s + bodyStart), command);
+        const qsizetype text = frame.indexOf(u" :b", command);
         return text < 0 ? -1 : text + 2;
     }
 
@@ -135,9 +135,9 @@ public:
     }
     bool isAcknowledgement(QStringView frame) const override { return isPong(frame); }
     bool isRefusal(QStringView frame) const override { return frame.startsWith(u"-ERR"); }
-    qsizetype deliveredBody(QStringView frame, QChar bodyStart) const override
+    qsizetype deliveredBody(QStringView frame) const override
     {
-        return frame.startsWith(bodyStart) ? 0 : -1;
+        return frame.startsWith(u'b') ? 0 : -1;
     }
 
 private:

@@ -69,9 +69,9 @@ public:
     virtual QString message(const QString &room, const QString &body) const = 0;
     virtual bool isAcknowledgement(QStringView frame) const = 0;
     virtual bool isRefusal(QStringView frame) const = 0;
-    // Where the body of a message delivered in this frame starts, from `bodyStart` (its first
-    // character); -1 when the frame delivers no message.
-    virtual qsizetype deliveredBody(QStringView frame, QChar bodyStart) const = 0;
+    // Where the body of a benchmark message (which starts with 'b') delivered in this frame
+    // starts; -1 when the frame delivers no such message.
+    virtual qsizetype deliveredBody(QStringView frame) const = 0;
 };
 
 } // namespace FinChat::Bench

@@ -85,8 +85,8 @@ int main(int argc, char *argv[])
         u"against"_s,
         u"Run fanout, latency and idle first against these other servers, found on the PATH "
         "(Debian's packages ngircd and nats-server): a comma-separated list of ngircd and nats "
-        "(IRC over TCP, NATS over plain WebSocket); finchat-server's figures then carry their "
-        "ratio to each (*_vs_ngircd, *_vs_nats)"_s,
+        "(IRC over TCP, NATS over plain WebSocket: add --plaintext to compare like with like); "
+        "finchat-server's figures then carry their ratio to each (*_vs_ngircd, *_vs_nats)"_s,
         u"servers"_s);
     parser.addOption(againstOption);
     const QCommandLineOption postgresOption(
@@ -118,6 +118,7 @@ int main(int argc, char *argv[])
     read(secondsOption, options.seconds);
     read(connectionsOption, options.connections);
     read(inFlightOption, options.inFlight);
+    options.inFlight = std::max(1, options.inFlight);
     read(historyMessagesOption, options.historyMessages);
     read(botClientsOption, options.botClients);
     read(loginsOption, options.logins);
@@ -159,7 +160,11 @@ int main(int argc, char *argv[])
         }
         ServerSetup setup = options.server;
         setup.kind = known->second.first;
+        // Debian installs both daemons in /usr/sbin, which a user's PATH often lacks.
         setup.binary = QStandardPaths::findExecutable(known->second.second);
+        if (setup.binary.isEmpty())
+            setup.binary =
+                QStandardPaths::findExecutable(known->second.second, {u"/usr/sbin"_s, u"/sbin"_s});
         if (setup.binary.isEmpty()) {
             qCritical("%s is not installed (apt install %s)", qPrintable(known->second.second),
                       qPrintable(known->second.second));

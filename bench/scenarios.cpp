@@ -72,7 +72,7 @@ TimedBody parseTimedBody(QStringView frame, qsizetype at)
 
 TimedBody deliveredTimedBody(const Dialect &dialect, const QString &frame)
 {
-    return parseTimedBody(frame, dialect.deliveredBody(frame, u'b'));
+    return parseTimedBody(frame, dialect.deliveredBody(frame));
 }
 
 // Opens a connection per account and resumes its session, many at a time; with several
