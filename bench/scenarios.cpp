@@ -406,7 +406,9 @@ Report idleConnections(const Options &options)
     double seconds = 0;
     auto clients = connectAll(server, accounts, options.inFlight, &seconds);
     // Each joins its room and stays.
+    const std::int64_t joinsBegin = nowNs();
     joinAll(server, clients, [&roomOf](std::size_t i) { return roomOf.at(qsizetype(i)); });
+    const double joinSeconds = static_cast<double>(nowNs() - joinsBegin) / 1e9;
     const auto joined = static_cast<qint64>(clients.size());
     waitUntil([] { return false; }, 1000);
     const qint64 rssAfter = processRssKiB(server.pid());
@@ -414,6 +416,8 @@ Report idleConnections(const Options &options)
     QJsonObject f;
     f.insert(u"connections"_s, joined);
     f.insert(u"connects_per_s"_s, std::round(double(options.connections) / seconds));
+    // All at once, as a client that loads its rooms after connecting.
+    f.insert(u"joins_per_s"_s, std::round(double(joined) / joinSeconds));
     f.insert(u"rss_before_kib"_s, rssBefore);
     f.insert(u"rss_after_kib"_s, rssAfter);
     f.insert(u"kib_per_connection"_s,

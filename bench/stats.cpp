@@ -75,7 +75,8 @@ void Report::addRatiosAgainst(const Report &reference, const QString &name)
                                           u"server_cpu_s"_s,
                                           u"wall_s"_s,
                                           u"kib_per_connection"_s,
-                                          u"connects_per_s"_s};
+                                          u"connects_per_s"_s,
+                                          u"joins_per_s"_s};
     for (const QString &figure : speedFigures) {
         const double floor = reference.figures.value(figure).toDouble();
         if (figures.contains(figure) && floor > 0)
