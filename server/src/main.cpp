@@ -1,12 +1,14 @@
 #include "core/chatserver.h"
 #include "startup/admincommand.h"
 #include "startup/botaccounts.h"
+#include "startup/eventloop.h"
 #include "startup/invitecodes.h"
 #include "startup/logformat.h"
 #include "startup/processsignals.h"
 #include "startup/roomcommands.h"
 #include "startup/serveroptions.h"
 #include "startup/useraccounts.h"
+
 #include "storage/storagethread.h"
 #include "tls/certificatefactory.h"
 
@@ -232,6 +234,7 @@ int runTool(const ServerOptions::Result &options)
 int main(int argc, char *argv[])
 {
     LogFormat::install();
+    chooseEventLoop(); // before the application object: only then can it be chosen
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"FinChat"_s);
     QCoreApplication::setApplicationName(u"finchat-server"_s);

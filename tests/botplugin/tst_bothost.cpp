@@ -1,4 +1,5 @@
 #include "bots/bothost.h"
+#include "servertestmain.h"
 #include "testcertificate.h"
 #include "testclient.h"
 #include "testserver.h"
@@ -202,5 +203,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestBotHost)
+FINCHAT_SERVER_TEST_MAIN(TestBotHost)
 #include "tst_bothost.moc"

@@ -1,4 +1,5 @@
 #include "bots/bothost.h"
+#include "servertestmain.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -395,5 +396,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestBotProtocol)
+FINCHAT_SERVER_TEST_MAIN(TestBotProtocol)
 #include "tst_botprotocol.moc"

@@ -1,3 +1,4 @@
+#include "servertestmain.h"
 #include "stooqstandin.h"
 #include "testcertificate.h"
 #include "testclient.h"
@@ -298,5 +299,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestBotRunner)
+FINCHAT_SERVER_TEST_MAIN(TestBotRunner)
 #include "tst_botrunner.moc"

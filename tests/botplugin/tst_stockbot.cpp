@@ -1,4 +1,5 @@
 #include "bots/bothost.h"
+#include "servertestmain.h"
 #include "stooqstandin.h"
 #include "testclient.h"
 #include "testserver.h"
@@ -489,5 +490,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestStockBot)
+FINCHAT_SERVER_TEST_MAIN(TestStockBot)
 #include "tst_stockbot.moc"

@@ -1,3 +1,4 @@
+#include "servertestmain.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -470,5 +471,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCluster)
+FINCHAT_SERVER_TEST_MAIN(TestCluster)
 #include "tst_cluster.moc"

@@ -1,3 +1,4 @@
+#include "servertestmain.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -302,5 +303,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAccounts)
+FINCHAT_SERVER_TEST_MAIN(TestAccounts)
 #include "tst_accounts.moc"

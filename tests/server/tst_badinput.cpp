@@ -1,3 +1,4 @@
+#include "servertestmain.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -289,5 +290,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestBadInput)
+FINCHAT_SERVER_TEST_MAIN(TestBadInput)
 #include "tst_badinput.moc"

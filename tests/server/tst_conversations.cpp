@@ -1,3 +1,4 @@
+#include "servertestmain.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -616,5 +617,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestConversations)
+FINCHAT_SERVER_TEST_MAIN(TestConversations)
 #include "tst_conversations.moc"

@@ -1,3 +1,4 @@
+#include "servertestmain.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -507,5 +508,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHostile)
+FINCHAT_SERVER_TEST_MAIN(TestHostile)
 #include "tst_hostile.moc"

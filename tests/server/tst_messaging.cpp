@@ -1,3 +1,4 @@
+#include "servertestmain.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -307,5 +308,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMessaging)
+FINCHAT_SERVER_TEST_MAIN(TestMessaging)
 #include "tst_messaging.moc"

@@ -1,3 +1,4 @@
+#include "servertestmain.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -812,5 +813,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestModeration)
+FINCHAT_SERVER_TEST_MAIN(TestModeration)
 #include "tst_moderation.moc"

@@ -1,4 +1,5 @@
 #include "filesizelimit.h"
+#include "servertestmain.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -173,5 +174,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestStorageFaults)
+FINCHAT_SERVER_TEST_MAIN(TestStorageFaults)
 #include "tst_storagefaults.moc"

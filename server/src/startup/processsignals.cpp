@@ -29,10 +29,11 @@ ProcessSignals::ProcessSignals(QObject *parent)
     : QObject(parent)
 {
 #ifdef Q_OS_UNIX
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+    // Not inherited by child processes (bot programs, tools): they have no use for it.
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, signalPipe) != 0)
         qFatal("cannot create the signal socket pair");
-    auto *notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, this);
-    connect(notifier, &QSocketNotifier::activated, this, [this] {
+    m_notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         unsigned char byte = 0;
         if (::read(signalPipe[1], &byte, 1) != 1)
             return;
@@ -59,6 +60,7 @@ ProcessSignals::~ProcessSignals()
     action.sa_handler = SIG_DFL;
     for (const int signalNumber : HandledSignals)
         sigaction(signalNumber, &action, nullptr);
+    delete m_notifier; // before its socket closes: the event loop forgets it while it is open
     ::close(signalPipe[0]);
     ::close(signalPipe[1]);
     signalPipe[0] = signalPipe[1] = -1;

@@ -2,6 +2,8 @@
 
 #include <QObject>
 
+class QSocketNotifier;
+
 namespace FinChat {
 
 // Turns SIGINT and SIGTERM into a Qt signal delivered on the event loop, so that shutdown
@@ -19,6 +21,9 @@ public:
 signals:
     void shutdownRequested(int signalNumber);
     void reloadRequested();
+
+private:
+    QSocketNotifier *m_notifier = nullptr; // reads the signal pipe (Unix)
 };
 
 } // namespace FinChat
