@@ -4,6 +4,7 @@
 // room's join, and relays every message to every connection. No JSON, no database, no rooms,
 // no limits: frames are looked at as text. What FinChat costs beyond it is what FinChat does.
 
+#include "startup/eventloop.h"
 #include "tls/servercertificate.h"
 
 #include "finchat/protocol/messages.h"
@@ -94,6 +95,8 @@ private:
 
 int main(int argc, char *argv[])
 {
+    // The floor of the stack FinChat runs on, event loop included (startup/eventloop.h).
+    FinChat::chooseEventLoop();
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(

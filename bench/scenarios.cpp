@@ -29,10 +29,15 @@ constexpr int SetupTimeoutMs = 300'000;
 bool waitUntil(const std::function<bool()> &done, int timeoutMs)
 {
     const std::int64_t deadline = nowNs() + std::int64_t(timeoutMs) * 1'000'000;
+    // processEvents(flags, maxtime) never blocks (Qt drops WaitForMoreEvents there), so the
+    // generator spun and took a core from the server; this one sleeps until an event, and
+    // the timer is one at least every 50 ms.
+    QTimer tick;
+    tick.start(50);
     while (!done()) {
         if (nowNs() > deadline)
             return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
     return true;
 }
