@@ -176,11 +176,11 @@ private slots:
     void timersDueTogetherFireInOrder()
     {
         QList<int> fired;
-        for (int ms : {30, 10, 20, 10})
+        for (int ms : {300, 100, 200, 100})
             QTimer::singleShot(ms, Qt::PreciseTimer, this, [&fired, ms] { fired.append(ms); });
-        QThread::msleep(60); // the loop is busy: all four are due when it turns again
+        QThread::msleep(400); // the loop is busy: all four are due when it turns again
         QVERIFY(QTest::qWaitFor([&] { return fired.size() == 4; }, 5000));
-        QCOMPARE(fired, QList<int>({10, 10, 20, 30}));
+        QCOMPARE(fired, QList<int>({100, 100, 200, 300}));
     }
 
     // A repeating timer whose slot runs a nested loop is not fired again inside it.
@@ -238,24 +238,63 @@ private slots:
         QVERIFY2(spent < 100, qPrintable(u"%1 ms of CPU in 300 ms of idling"_s.arg(spent)));
     }
 
-    void deleteLaterAndNestedLoops()
+    // A nested loop inside a timer's slot, as a modal wait would make: the other timers go on
+    // firing in it, and what was deleted later in it is deleted once it returns.
+    void nestedLoopsKeepTheOtherTimersGoing()
     {
-        QPointer<QObject> doomed = new QObject;
-        doomed->deleteLater();
         int outerTicks = 0;
         QTimer outer;
         connect(&outer, &QTimer::timeout, this, [&] { ++outerTicks; });
         outer.start(1);
-        // A nested loop inside a timer's slot, as a modal wait would make.
+        QPointer<QObject> doomed;
+        int ticksInside = 0;
         bool nestedDone = false;
         QTimer::singleShot(5, this, [&] {
             QEventLoop nested;
-            QTimer::singleShot(20, &nested, &QEventLoop::quit);
+            doomed = new QObject;
+            doomed->deleteLater(); // posted inside the nested loop: not deleted in it
+            const int before = outerTicks;
+            QTimer watch;
+            connect(&watch, &QTimer::timeout, &nested, [&] {
+                if (outerTicks - before >= 3)
+                    nested.quit();
+            });
+            watch.start(1);
+            QTimer::singleShot(5000, &nested, &QEventLoop::quit); // a failure, not a hang
+            nested.exec();
+            ticksInside = outerTicks - before;
+            nestedDone = true;
+        });
+        QVERIFY(QTest::qWaitFor([&] { return nestedDone; }, 10'000));
+        QVERIFY2(ticksInside >= 3, qPrintable(QString::number(ticksInside)));
+        QVERIFY(QTest::qWaitFor([&] { return doomed.isNull(); }, 5000));
+    }
+
+    // A repeating timer that fell due with another whose slot runs a nested loop fires in
+    // that loop, and not again, early, once the loop returns.
+    void aTimerThatFiredInANestedLoopIsNotFiredEarlyAfter()
+    {
+        QElapsedTimer clock;
+        clock.start();
+        QList<qint64> repeats;
+        QTimer repeating;
+        repeating.setTimerType(Qt::PreciseTimer);
+        connect(&repeating, &QTimer::timeout, this, [&] { repeats.append(clock.elapsed()); });
+        bool nestedDone = false;
+        QTimer::singleShot(100, Qt::PreciseTimer, this, [&] {
+            QEventLoop nested;
+            QTimer::singleShot(250, &nested, &QEventLoop::quit);
             nested.exec();
             nestedDone = true;
         });
-        QVERIFY(QTest::qWaitFor([&] { return nestedDone && doomed.isNull(); }, 5000));
-        QVERIFY(outerTicks > 5); // the outer timer kept firing inside the nested loop
+        repeating.start(100); // due with the single shot, then every 100 ms
+        QVERIFY(QTest::qWaitFor([&] { return nestedDone && repeats.size() >= 5; }, 10'000));
+        // Never before its schedule: the k-th tick at 100 × k ms at the earliest. Late ticks
+        // (a loaded machine) do not move the ones after them earlier.
+        for (qsizetype k = 0; k < repeats.size(); ++k) {
+            QVERIFY2(repeats[k] >= 100 * (k + 1) - 1,
+                     qPrintable(u"tick %1 at %2 ms"_s.arg(k + 1).arg(repeats[k])));
+        }
     }
 };
 

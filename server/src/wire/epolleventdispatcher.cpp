@@ -1,6 +1,7 @@
 #include "wire/epolleventdispatcher.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
 #include <QSocketNotifier>
 #include <QTimerEvent>
 
@@ -194,20 +195,25 @@ bool EpollEventDispatcher::fireDueTimers()
     });
     bool news = false;
     for (const Due &timer : std::as_const(due)) {
-        // Killed, or killed and its id given to a new timer, by an earlier one's event.
+        // An earlier one's event may have killed it (and given its id to a new timer), or run
+        // a nested loop in which it fired already and moved on.
         auto it = m_timers.find(timer.timerId);
-        if (it == m_timers.end() || it->serial != timer.serial)
+        if (it == m_timers.end() || it->serial != timer.serial || it->firing || it->due > now)
             continue;
         // Next due before the event, so that a timer restarted from its own event keeps the
         // new time. Late timers do not fire twice to catch up.
         it->due = std::max(it->due + std::chrono::milliseconds(it->intervalMs), now);
         it->firing = true;
         news = news || it->intervalMs > 0;
+        QObject *object = it->object;
+        // Cleared however the event ends, unless it killed or replaced the timer.
+        const auto fired = qScopeGuard([this, timer] {
+            const auto after = m_timers.find(timer.timerId);
+            if (after != m_timers.end() && after->serial == timer.serial)
+                after->firing = false;
+        });
         QTimerEvent event(timer.timerId);
-        QCoreApplication::sendEvent(it->object, &event);
-        it = m_timers.find(timer.timerId); // the event may have killed or replaced it
-        if (it != m_timers.end() && it->serial == timer.serial)
-            it->firing = false;
+        QCoreApplication::sendEvent(object, &event);
     }
     return news;
 }
@@ -245,9 +251,10 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     for (int i = 0; i < ready; ++i) {
         const int fd = events[i].data.fd;
         if (fd == m_wakeFd) {
-            // Drained first, then cleared: a wakeUp() in between writes again and is seen
-            // next turn. Cleared first, a wakeUp() in between would be drained here unseen
-            // and leave the flag set, and the loop would never block again.
+            // Drained first, then cleared: a wakeUp() in between finds the flag set and does
+            // not write, which is harmless (its event was posted before it, and every turn
+            // begins with the posted events). Cleared first, a wakeUp() in between would write,
+            // be drained here unseen and leave the flag set: the loop would never block again.
             std::uint64_t count = 0;
             const auto drained = read(m_wakeFd, &count, sizeof count);
             m_wakeUpPending = false;
