@@ -75,11 +75,6 @@ TimedBody parseTimedBody(QStringView frame, qsizetype at)
             rest.mid(second + 1, third - second - 1).toLongLong()};
 }
 
-TimedBody deliveredTimedBody(const Dialect &dialect, const QString &frame)
-{
-    return parseTimedBody(frame, dialect.deliveredBody(frame));
-}
-
 // Opens a connection per account and resumes its session, many at a time; with several
 // servers, the connections go to each in turn.
 std::vector<std::unique_ptr<BenchClient>> connectAll(const BenchServer &server,
@@ -227,6 +222,18 @@ private:
     std::int64_t m_lastDeliveryNs = 0;
 };
 
+// The first `receivers` clients record every timed body delivered to them (the ledger
+// ignores frames that carry none).
+void recordDeliveries(std::vector<std::unique_ptr<BenchClient>> &clients, int receivers,
+                      const Dialect &dialect, DeliveryLedger &ledger)
+{
+    for (int r = 0; r < receivers; ++r) {
+        clients[r]->onFrame = [&dialect, &ledger, r](BenchClient &, const QString &frame) {
+            ledger.record(r, parseTimedBody(frame, dialect.deliveredBody(frame)));
+        };
+    }
+}
+
 struct FanOutResult
 {
     QJsonObject figures;
@@ -253,12 +260,7 @@ FanOutResult runFanOut(BenchServer &server, int receivers, int senders, int mess
             ++inFlight[sender];
         }
     };
-    for (int r = 0; r < receivers; ++r) {
-        clients[r]->onFrame = [&, r](BenchClient &, const QString &frame) {
-            if (const TimedBody body = deliveredTimedBody(dialect, frame); body.sender >= 0)
-                ledger.record(r, body);
-        };
-    }
+    recordDeliveries(clients, receivers, dialect, ledger);
     for (int s = 0; s < senders; ++s) {
         clients[receivers + s]->onFrame = [&, s](BenchClient &self, const QString &frame) {
             if (dialect.isAcknowledgement(frame)) {
@@ -338,12 +340,7 @@ Report fixedRateLatency(const Options &options)
     const int perSender = (total + senders - 1) / senders;
     DeliveryLedger ledger(receivers, senders, perSender);
     const Dialect &dialect = server.dialect();
-    for (int r = 0; r < receivers; ++r) {
-        clients[r]->onFrame = [&, r](BenchClient &, const QString &frame) {
-            if (const TimedBody body = deliveredTimedBody(dialect, frame); body.sender >= 0)
-                ledger.record(r, body);
-        };
-    }
+    recordDeliveries(clients, receivers, dialect, ledger);
     // A send the server refuses (it has too many of the sender's requests waiting for the
     // disk, say) is never delivered; it is counted as refused, not lost.
     qint64 refused = 0;
