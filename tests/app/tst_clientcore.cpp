@@ -503,6 +503,7 @@ private slots:
         QVERIFY(bob.connectAs(server.url(), u"bob"_s));
         const QString body(2000, u'x');
         constexpr int Sent = 60; // 120 KB: more than the disk has room for
+        int bobStored = 0;
         {
             const qint64 largest = std::max(QFileInfo(server.databasePath()).size(),
                                             QFileInfo(server.databasePath() + u"-wal"_s).size());
@@ -510,13 +511,22 @@ private slots:
             for (int i = 0; i < Sent; ++i)
                 alice.sendMessage(u"general"_s, body + QString::number(i));
             QTest::qWait(1'500);
-            // The disk is full: the server refuses to store, for anyone.
-            QCOMPARE(codeOf(bob.send(u"general"_s, body)), u"internal_error"_s);
+            // The disk is full: the server refuses to store, for anyone. A batch it rolled
+            // back may leave room for a message or a few, so bob tries until one is refused;
+            // with room on the disk all his tries would be stored.
+            QString refused;
+            for (int tries = 0; tries < 40 && refused.isEmpty(); ++tries) {
+                refused = codeOf(bob.send(u"general"_s, body));
+                if (refused.isEmpty())
+                    ++bobStored;
+            }
+            QCOMPARE(refused, u"internal_error"_s);
             QVERIFY2(alice.outboxSize() > 0, "the app gave up");
         }
         QTRY_COMPARE_WITH_TIMEOUT(alice.outboxSize(), 0, 15'000);
-        QCOMPARE(server.storedMessageCount(), Sent);
-        const QList<ChatMessage> shown = alice.messages(u"general"_s)->messages();
+        QCOMPARE(server.storedMessageCount(), Sent + bobStored);
+        QList<ChatMessage> shown = alice.messages(u"general"_s)->messages();
+        shown.removeIf([](const ChatMessage &message) { return message.user != u"alice"_s; });
         QCOMPARE(shown.size(), Sent);
         for (const ChatMessage &message : shown)
             QCOMPARE(message.status, ChatMessage::Status::Sent);
